@@ -1,0 +1,107 @@
+# hepadesk — plain Makefile. `make run` opens the program on its demo database;
+# `make test` runs every suite; `make asan` runs them under ASan and UBSan.
+# Both install missing Debian packages first (`make deps`).
+
+BUILD    ?= build
+CC       ?= cc
+PKGS     := ncursesw sqlite3 libcrypto
+DEBS     := pkgconf libncurses-dev ncurses-term libsqlite3-dev sqlite3 \
+            libiniparser-dev libcmocka-dev libunistring-dev libssl-dev tmux \
+            util-linux procps
+WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wno-unused-parameter
+ifdef CI
+WARN     += -Werror
+endif
+OPT      ?= -O2 -g
+SAN      ?=
+CPPFLAGS := -Iinclude -I$(BUILD) -I/usr/include/iniparser \
+            -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CFLAGS   := -std=c11 $(OPT) $(WARN) $(SAN) -MMD -MP
+# pkg-config is asked only when a target that compiles runs (deps may not be
+# installed yet when make parses this file).
+PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 libcrypto 2>/dev/null)
+MODEL_LIBS = $(shell pkg-config --libs sqlite3 libcrypto 2>/dev/null) \
+             -liniparser -lunistring -lm
+UI_CFLAGS  = $(shell pkg-config --cflags ncursesw 2>/dev/null)
+UI_LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null)
+
+SRC      := $(wildcard src/*.c)
+UI_SRC   := $(wildcard ui/*.c)
+SQL      := $(sort $(wildcard assets/sql/*.sql))
+LIB_OBJ  := $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o
+UI_OBJ   := $(UI_SRC:%.c=$(BUILD)/%.o)
+LIB      := $(BUILD)/libhepadesk.a
+BIN      := $(BUILD)/hepadesk
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+DEMO_DB  := $(BUILD)/demo/hepadesk-demo.db
+EMBED    := $(SQL) assets/hepadesk.ini $(wildcard assets/protocols/*.ini) \
+            $(wildcard assets/*.txt)
+
+.PHONY: all deps run test asan bench unit cli screen layercheck clean demo
+all: $(BIN)
+
+deps:
+	@tests/deps.sh $(DEBS)
+
+$(BUILD)/%.o: %.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(if $(filter ui/%,$<),$(UI_CFLAGS)) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/gen/assets.c: $(EMBED) tests/embed.sh
+	@mkdir -p $(dir $@)
+	tests/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/assets.o: $(BUILD)/gen/assets.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(UI_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(UI_OBJ) $(LIB) $(MODEL_LIBS) $(UI_LIBS) -o $@
+
+# Unit tests link the model library without curses: a curses call in src/
+# breaks this link.
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(MODEL_LIBS) -lcmocka -o $@
+
+layercheck:
+	@tests/layercheck.sh
+
+unit: $(UNIT_BIN)
+	@tests/run-unit.sh $(UNIT_BIN)
+
+cli: $(BIN)
+	@HEPADESK=$(abspath $(BIN)) tests/run-sh.sh tests/cli/*.sh
+
+screen: $(BIN)
+	@HEPADESK=$(abspath $(BIN)) tests/run-sh.sh tests/screen/*.sh
+
+test: deps layercheck
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN)
+	@$(MAKE) --no-print-directory unit cli screen
+
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" test
+
+$(DEMO_DB): | $(BIN)
+	@mkdir -p $(dir $@) && chmod 0750 $(dir $@)
+	$(BIN) --db $@ demo --patients 2000
+
+demo: $(DEMO_DB)
+
+run: deps $(BIN) $(DEMO_DB)
+	$(BIN) --db $(DEMO_DB)
+
+bench: deps $(BIN)
+	@tests/bench/bench.sh $(abspath $(BIN)) $(BUILD)/bench
+
+clean:
+	rm -rf build build-asan
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
