@@ -1,0 +1,96 @@
+/* store.h: the storage module — the only code that runs SQL (src/store*.c).
+ * A store is one open SQLite database: WAL, foreign keys, busy timeout,
+ * migrations, audit trail. Every write is one transaction, stamped with the
+ * store's actor and time, and audited by the storage layer itself. */
+#ifndef HEPADESK_STORE_H
+#define HEPADESK_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "imaging.h"
+#include "lab.h"
+#include "patient.h"
+#include "status.h"
+#include "user.h"
+
+struct store; /* opaque */
+
+struct store_opts {
+	int busy_timeout_ms; /* how long a writer waits for another (default 5000) */
+	const char *group;   /* group that may share the database, or NULL */
+	bool create;         /* create the file (and its folder) when missing */
+	bool readonly;       /* open for reading only */
+};
+
+/* Open (and if needed create and migrate) the database at path. A new
+ * database is created with mode 0600 (0660 with a group) in a folder of mode
+ * 0700 (0770); a database that others can read or write is refused with the
+ * chmod command that fixes it. A database from a newer schema is refused
+ * (ST_TOO_NEW). On success *out owns the connection; store_close frees it. */
+enum status store_open(const char *path, const struct store_opts *opts,
+		       struct store **out, struct err *e);
+void store_close(struct store *st);
+
+/* Schema version this build writes, and the one the open file has. */
+int store_schema_version(void);
+int store_file_version(struct store *st);
+
+/* The time writes are stamped with (seconds since the epoch); the caller
+ * passes the clock in, the model never reads it. */
+void store_set_now(struct store *st, int64_t now);
+int64_t store_now(const struct store *st);
+
+/* Resolve the acting OS login to a user. A database with no users makes this
+ * login its first admin (bootstrap). Unknown or disabled: ST_DENIED with
+ * "not authorised — ask the administrator". */
+enum status store_set_actor(struct store *st, const char *login, struct err *e);
+/* The acting user; valid while st is open. NULL before store_set_actor. */
+const struct user *store_actor(const struct store *st);
+
+/* --- patients --- */
+enum status store_patient_add(struct store *st, struct patient *p, struct err *e);
+/* Update demographics. p->version must be the version that was read; if the
+ * stored record changed since, returns ST_CONFLICT and fills *theirs (when
+ * not NULL) with the stored record, writing nothing. */
+enum status store_patient_update(struct store *st, struct patient *p,
+				 struct patient *theirs, struct err *e);
+enum status store_patient_get(struct store *st, int64_t id, struct patient *out, struct err *e);
+enum status store_patient_by_mrn(struct store *st, const char *mrn, struct patient *out,
+				 struct err *e);
+/* Lookup by MRN (exact or prefix) and name ("SMI", "smith, j"), case- and
+ * accent-insensitive, answered from indexes with at most max rows. */
+enum status store_patient_find(struct store *st, const char *query, struct patient_hit *hits,
+			       int max, int *n, struct err *e);
+/* The patients this user opened last, newest first. */
+enum status store_patient_recent(struct store *st, struct patient_hit *hits, int max, int *n,
+				 struct err *e);
+/* Record that the actor opened (viewed) a patient: audit row + recent list. */
+enum status store_patient_viewed(struct store *st, int64_t patient_id, const char *what,
+				 struct err *e);
+int64_t store_patient_count(struct store *st);
+
+/* --- labs --- */
+/* Store n results of one panel in one transaction (all or nothing). */
+enum status store_lab_add(struct store *st, struct lab_result *rows, int n, struct err *e);
+enum status store_lab_latest(struct store *st, int64_t patient_id, day_t on,
+			     struct lab_latest *out, struct err *e);
+/* Results of one analyte, oldest first, at most max; *n receives the count. */
+enum status store_lab_history(struct store *st, int64_t patient_id, enum analyte_id a,
+			      struct lab_result *out, int max, int *n, struct err *e);
+
+/* --- imaging --- */
+enum status store_imaging_add(struct store *st, struct imaging_note *n, struct err *e);
+/* Newest first, at most max. */
+enum status store_imaging_list(struct store *st, int64_t patient_id, struct imaging_note *out,
+			       int max, int *n, struct err *e);
+
+/* --- users --- */
+enum status store_user_add(struct store *st, const struct user *u, struct err *e);
+enum status store_user_set_role(struct store *st, const char *login, enum role r, struct err *e);
+enum status store_user_disable(struct store *st, const char *login, struct err *e);
+/* Calls fn for each user, ordered by login. */
+enum status store_user_each(struct store *st, void (*fn)(const struct user *, void *), void *arg,
+			    struct err *e);
+
+#endif
