@@ -48,6 +48,9 @@ enum status store_set_actor(struct store *st, const char *login, struct err *e);
 /* The acting user; valid while st is open. NULL before store_set_actor. */
 const struct user *store_actor(const struct store *st);
 
+/* ST_OK when the acting user may do p; ST_DENIED with the role it needs. */
+enum status store_may(struct store *st, enum perm p, struct err *e);
+
 /* --- patients --- */
 enum status store_patient_add(struct store *st, struct patient *p, struct err *e);
 /* Update demographics. p->version must be the version that was read; if the
@@ -92,5 +95,18 @@ enum status store_user_disable(struct store *st, const char *login, struct err *
 /* Calls fn for each user, ordered by login. */
 enum status store_user_each(struct store *st, void (*fn)(const struct user *, void *), void *arg,
 			    struct err *e);
+
+/* --- synthetic demo clinic (bulk load) --- */
+/* Start loading a demo: refused on a database that holds clinic patients (a
+ * demo lives in a file of its own). One transaction and one audit row for
+ * the whole load; *first_index receives the number of patients already
+ * there, so numbering continues. */
+enum status store_demo_begin(struct store *st, int64_t patients, uint64_t seed,
+			     int64_t *first_index, struct err *e);
+enum status store_demo_patient(struct store *st, struct patient *p, struct err *e);
+enum status store_demo_lab(struct store *st, struct lab_result *r, struct err *e);
+enum status store_demo_imaging(struct store *st, struct imaging_note *n, struct err *e);
+/* Commit (or roll back) the load. */
+enum status store_demo_end(struct store *st, bool commit, struct err *e);
 
 #endif

@@ -1,0 +1,24 @@
+/* demo.h: a synthetic clinic for trying the program and for benchmarks —
+ * realistic names (non-ASCII among them), etiologies, lab histories and
+ * imaging, reproducible from a seed. */
+#ifndef HEPADESK_DEMO_H
+#define HEPADESK_DEMO_H
+
+#include <stdint.h>
+
+#include "date.h"
+#include "status.h"
+#include "store.h"
+
+#define DEMO_VERSION 1 /* bump when the generated data changes */
+
+struct demo_opts {
+	int64_t patients;
+	uint64_t seed;
+	day_t today; /* the day the clinic is generated for */
+};
+
+/* Generate and store the clinic in one transaction (nothing on failure). */
+enum status demo_generate(struct store *st, const struct demo_opts *o, struct err *e);
+
+#endif

@@ -1,0 +1,345 @@
+/* cli.c: the `hepadesk` command line — global options, the command table,
+ * opening the database as the logged-in OS user, option parsing. */
+#include "cli_int.h"
+
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "text.h"
+#include "util.h"
+
+#define HEPADESK_VERSION "0.1.0"
+
+struct cli_cmd {
+	const char *name;
+	const char *sub; /* NULL: the command takes no sub-command word */
+	int (*fn)(struct cli *c, int argc, char **argv);
+	bool needs_db;
+	const char *usage;
+	const char *help;
+};
+
+/* One table feeds dispatch, `hepadesk --help` and each command's --help. */
+static const struct cli_cmd commands[] = {
+	{"score", NULL, cli_score, false,
+	 "score [--units us|si] --bilirubin V --inr V --creatinine V [--dialysis] [--sodium V] "
+	 "[--albumin V] [--sex F|M] [--age N] [--ast V --alt V --platelets V [--ast-uln V]] "
+	 "[--ascites none|slight|moderate] [--encephalopathy 0-4] [--cholestatic] [--json]",
+	 "every score computable from the values given"},
+	{"patient", "add", cli_patient_add, true,
+	 "patient add --mrn M --name \"LAST, First\" --dob YYYY-MM-DD --sex F|M "
+	 "[--etiology ICD10] [--weight KG] [--confirm]",
+	 "register a patient"},
+	{"lab", "add", cli_lab_add, true,
+	 "lab add MRN --date YYYY-MM-DD [--units us|si] [--bilirubin V] [--inr V] [--pt V] "
+	 "[--pta V] [--creatinine V] [--sodium V] [--albumin V] [--alt V] [--ast V] [--alp V] "
+	 "[--ggt V] [--platelets V] [--afp V] [--hbv-dna V] [--source TEXT] [--confirm]",
+	 "record lab results of one collection date (any subset of analytes)"},
+	{"imaging", "add", cli_imaging_add, true,
+	 "imaging add MRN --date YYYY-MM-DD --modality ultrasound|doppler|ct|mri|elastography "
+	 "[--stiffness KPA [--iqr KPA]] [--fibrosis F0-F4] [--note TEXT] "
+	 "[--hcc yes|no] [--thrombosis yes|no] [--ascites yes|no] [--confirm]",
+	 "record an imaging note and its findings"},
+	{"find", NULL, cli_find, true, "find QUERY [--json] [--limit N]",
+	 "find patients by MRN (exact or prefix) or name (\"SMI\", \"smith, j\")"},
+	{"show", NULL, cli_show, true, "show MRN [--json]",
+	 "a patient's demographics, latest labs and current scores"},
+	{"demo", NULL, cli_demo, true, "demo [--patients N] [--seed S]",
+	 "fill a new database with a synthetic clinic for trying the program"},
+	{"user", NULL, cli_user, true,
+	 "user add LOGIN --role viewer|nurse|physician|admin [--name TEXT] | user list [--json] | "
+	 "user role LOGIN ROLE | user disable LOGIN",
+	 "manage users (admins)"},
+};
+
+int cli_usage(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+	struct strbuf sb;
+	sb_init(&sb);
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	struct strbuf clean;
+	sb_init(&clean);
+	text_sanitize(&clean, sb_str(&sb), false);
+	fprintf(c->err, "hepadesk %s: %s\nusage: hepadesk %s\n", c->name, sb_str(&clean),
+		c->usage ? c->usage : c->name);
+	sb_done(&sb);
+	sb_done(&clean);
+	return 2;
+}
+
+int cli_fail(struct cli *c, enum status s, const struct err *e)
+{
+	struct strbuf clean;
+	sb_init(&clean);
+	text_sanitize(&clean, e && e->msg[0] ? e->msg : status_str(s), false);
+	fprintf(c->err, "hepadesk %s: %s\n", c->name, sb_str(&clean));
+	sb_done(&clean);
+	return status_exit_code(s);
+}
+
+void cli_put(struct cli *c, const char *s)
+{
+	struct strbuf clean;
+	sb_init(&clean);
+	text_sanitize(&clean, s ? s : "", true);
+	fputs(sb_str(&clean), c->out);
+	sb_done(&clean);
+}
+
+void cli_putf(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+	struct strbuf sb;
+	sb_init(&sb);
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	cli_put(c, sb_str(&sb));
+	sb_done(&sb);
+}
+
+struct cli_opt *cli_opt(struct cli_opt *opts, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(opts[i].name, name) == 0)
+			return &opts[i];
+	return NULL;
+}
+
+static int parse_one(struct cli *c, char *arg, char *next, struct cli_opt *opts, int nopts,
+		     int *used)
+{
+	char *name = arg + 2, *eq = strchr(name, '=');
+	size_t len = eq ? (size_t)(eq - name) : strlen(name);
+	for (int i = 0; i < nopts; i++) {
+		if (strlen(opts[i].name) != len || strncmp(opts[i].name, name, len) != 0)
+			continue;
+		if (opts[i].set)
+			return cli_usage(c, "--%s given twice", opts[i].name);
+		opts[i].set = true;
+		*used = 1;
+		if (opts[i].kind == OPT_FLAG) {
+			if (eq)
+				return cli_usage(c, "--%s takes no value", opts[i].name);
+			return 0;
+		}
+		if (eq) {
+			opts[i].value = eq + 1;
+		} else if (next) {
+			opts[i].value = next;
+			*used = 2;
+		} else {
+			return cli_usage(c, "--%s needs a value", opts[i].name);
+		}
+		return 0;
+	}
+	*used = 1;
+	return cli_usage(c, "unknown option --%.*s", (int)len, name);
+}
+
+int cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *opts, int nopts,
+	      const char **pos, int minpos, int maxpos)
+{
+	int npos = 0;
+	bool only_pos = false;
+	for (int i = 0; i < argc;) {
+		char *a = argv[i];
+		if (!only_pos && strcmp(a, "--help") == 0) {
+			fprintf(c->out, "usage: hepadesk %s\n", c->usage ? c->usage : c->name);
+			return -1;
+		}
+		if (!only_pos && strcmp(a, "--") == 0) {
+			only_pos = true;
+			i++;
+			continue;
+		}
+		if (!only_pos && strncmp(a, "--", 2) == 0) {
+			int used = 1;
+			int rc = parse_one(c, a, i + 1 < argc ? argv[i + 1] : NULL, opts, nopts, &used);
+			if (rc)
+				return rc;
+			i += used;
+			continue;
+		}
+		if (npos >= maxpos)
+			return cli_usage(c, "unexpected argument '%s'", a);
+		pos[npos++] = a;
+		i++;
+	}
+	if (npos < minpos)
+		return cli_usage(c, "missing argument");
+	return 0;
+}
+
+bool cli_units(struct cli *c, const struct cli_opt *o, enum unit_system *u)
+{
+	*u = UNITS_US;
+	if (!o || !o->set)
+		return true;
+	if (strcmp(o->value, "us") == 0)
+		return true;
+	if (strcmp(o->value, "si") == 0) {
+		*u = UNITS_SI;
+		return true;
+	}
+	cli_usage(c, "--units '%s': accepted us (mg/dL, g/dL) or si (µmol/L, g/L)", o->value);
+	return false;
+}
+
+void cli_tick(struct cli *c)
+{
+	store_set_now(c->app->st, c->app->clock());
+}
+
+static int64_t wall_clock(void)
+{
+	return (int64_t)time(NULL);
+}
+
+day_t app_today(const struct app *app)
+{
+	return date_from_time(app->clock(), app->cfg.tz_offset_minutes * 60);
+}
+
+static void print_help(FILE *f)
+{
+	fputs("hepadesk " HEPADESK_VERSION " — clinical evaluation workstation for UC-MSC "
+	      "therapy of end-stage liver disease\n\n"
+	      "usage: hepadesk [--db FILE] [--config FILE] [COMMAND [ARGS]]\n"
+	      "  with no command, opens the screens\n\ncommands:\n",
+	      f);
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
+		char name[40];
+		snprintf(name, sizeof name, "%s%s%s", commands[i].name, commands[i].sub ? " " : "",
+			 commands[i].sub ? commands[i].sub : "");
+		fprintf(f, "  %-16s %s\n", name, commands[i].help);
+	}
+	fputs("\n`hepadesk COMMAND --help` shows a command's options.\n"
+	      "exit status: 0 success, 2 bad usage or invalid input, 1 any other failure\n",
+	      f);
+}
+
+static const struct cli_cmd *find_command(int argc, char **argv, int *words)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
+		const struct cli_cmd *c = &commands[i];
+		if (argc < 1 || strcmp(argv[0], c->name) != 0)
+			continue;
+		if (!c->sub) {
+			*words = 1;
+			return c;
+		}
+		if (argc >= 2 && strcmp(argv[1], c->sub) == 0) {
+			*words = 2;
+			return c;
+		}
+	}
+	return NULL;
+}
+
+/* Global options before the command; returns the index of the command word,
+ * or -1 after printing (exit code in *rc). */
+static int global_options(int argc, char **argv, const char **db, const char **config,
+			  FILE *out, FILE *err, int *rc)
+{
+	int i = 1;
+	for (; i < argc && strncmp(argv[i], "-", 1) == 0; i++) {
+		const char *a = argv[i];
+		const char **slot = strcmp(a, "--db") == 0 ? db : strcmp(a, "--config") == 0 ? config : NULL;
+		if (slot) {
+			if (i + 1 >= argc) {
+				fprintf(err, "hepadesk: %s needs a value\n", a);
+				*rc = 2;
+				return -1;
+			}
+			*slot = argv[++i];
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			print_help(out);
+			*rc = 0;
+			return -1;
+		} else if (strcmp(a, "--version") == 0) {
+			fprintf(out, "hepadesk %s (schema %d)\n", HEPADESK_VERSION, store_schema_version());
+			*rc = 0;
+			return -1;
+		} else {
+			struct strbuf sb;
+			sb_init(&sb);
+			text_sanitize(&sb, a, false);
+			fprintf(err, "hepadesk: unknown option '%s'; see hepadesk --help\n", sb_str(&sb));
+			sb_done(&sb);
+			*rc = 2;
+			return -1;
+		}
+	}
+	return i;
+}
+
+/* The actor is the logged-in OS user by real uid, never an environment
+ * variable. */
+static enum status open_app(struct app *app, const char *db_flag, struct err *e)
+{
+	struct passwd *pw = getpwuid(getuid());
+	config_db_path(&app->cfg, db_flag, app->db_path, sizeof app->db_path);
+	struct store_opts o = {app->cfg.busy_timeout_ms, app->cfg.group, true, false};
+	enum status s = store_open(app->db_path, &o, &app->st, e);
+	if (s != ST_OK)
+		return s;
+	store_set_now(app->st, app->clock());
+	return store_set_actor(app->st, pw ? pw->pw_name : NULL, e);
+}
+
+int cli_main(int argc, char **argv, cli_tui_fn tui, FILE *out, FILE *err)
+{
+	const char *db_flag = NULL, *cfg_flag = NULL;
+	struct app app = {0};
+	struct cli c = {&app, out, err, "", NULL};
+	struct err e = {""};
+	int rc = 0, words = 0;
+
+	int first = global_options(argc, argv, &db_flag, &cfg_flag, out, err, &rc);
+	if (first < 0)
+		return rc;
+	const struct cli_cmd *cmd = find_command(argc - first, argv + first, &words);
+	if (first < argc && !cmd) {
+		struct strbuf sb;
+		sb_init(&sb);
+		text_sanitize(&sb, argv[first], false);
+		fprintf(err, "hepadesk: unknown command '%s'; see hepadesk --help\n", sb_str(&sb));
+		sb_done(&sb);
+		return 2;
+	}
+	if (!cmd && !tui) {
+		print_help(out);
+		return 0;
+	}
+	c.name = cmd ? cmd->name : "hepadesk";
+	c.usage = cmd ? cmd->usage : NULL;
+	app.clock = wall_clock;
+	enum status s = config_load(&app.cfg, cfg_flag, &e);
+	if (s != ST_OK)
+		return cli_fail(&c, s, &e);
+	if (!cmd || cmd->needs_db) {
+		s = open_app(&app, db_flag, &e);
+		if (s != ST_OK) {
+			rc = cli_fail(&c, s, &e);
+			goto out;
+		}
+	}
+	if (cmd)
+		rc = cmd->fn(&c, argc - first - words, argv + first + words);
+	else
+		rc = tui(&app);
+	if (rc < 0)
+		rc = 0;
+out:
+	store_close(app.st);
+	return rc;
+}

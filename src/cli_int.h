@@ -1,0 +1,65 @@
+/* cli_int.h: what the command files (src/cli_*.c) share: option parsing,
+ * failure reporting and safe text output. */
+#ifndef HEPADESK_CLI_INT_H
+#define HEPADESK_CLI_INT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "analyte.h"
+#include "cli.h"
+#include "status.h"
+
+struct cli {
+	struct app *app;
+	FILE *out;
+	FILE *err;
+	const char *name; /* "lab add" */
+	const char *usage;
+};
+
+enum cli_opt_kind { OPT_FLAG, OPT_VALUE };
+
+struct cli_opt {
+	const char *name; /* without the leading "--" */
+	enum cli_opt_kind kind;
+	const char *value; /* set by cli_parse */
+	bool set;
+};
+
+/* Parse argv (after the command words) into opts and up to maxpos positional
+ * arguments. Returns 0, or 2 after printing a usage error. "--help" prints
+ * the command's usage and returns -1 (the caller exits 0). */
+int cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *opts, int nopts,
+	      const char **pos, int minpos, int maxpos);
+
+/* Print "hepadesk NAME: message" (neutralised) and return the exit code of s. */
+int cli_fail(struct cli *c, enum status s, const struct err *e);
+/* Print a usage error and return 2. */
+int cli_usage(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Write data text neutralised (no control or escape characters). */
+void cli_put(struct cli *c, const char *s);
+void cli_putf(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The option's value parsed as a unit system (us|si); false after a usage
+ * error was printed. */
+bool cli_units(struct cli *c, const struct cli_opt *o, enum unit_system *u);
+
+/* The named option, or NULL. */
+struct cli_opt *cli_opt(struct cli_opt *opts, int n, const char *name);
+
+/* Begin the actor's time for a write: store_set_now with the app clock. */
+void cli_tick(struct cli *c);
+
+/* Commands. */
+int cli_score(struct cli *c, int argc, char **argv);
+int cli_patient_add(struct cli *c, int argc, char **argv);
+int cli_find(struct cli *c, int argc, char **argv);
+int cli_show(struct cli *c, int argc, char **argv);
+int cli_lab_add(struct cli *c, int argc, char **argv);
+int cli_imaging_add(struct cli *c, int argc, char **argv);
+int cli_demo(struct cli *c, int argc, char **argv);
+int cli_user(struct cli *c, int argc, char **argv);
+
+#endif

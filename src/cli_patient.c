@@ -1,0 +1,170 @@
+/* cli_patient.c: `patient add`, `find` and `user` commands. */
+#include "cli_int.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "json.h"
+#include "text.h"
+#include "util.h"
+
+#define FIND_MAX 200
+
+/* Each field through the model's rules; a warning needs --confirm. */
+static enum status check_fields(struct cli *c, struct cli_opt *o, bool confirm, struct patient *p,
+				struct err *e)
+{
+	day_t today = app_today(c->app);
+	enum status s;
+	strlcpy_(p->mrn, o[0].value, sizeof p->mrn);
+	if ((s = patient_check_mrn(o[0].value, e)) != ST_OK ||
+	    (s = patient_check_name(o[1].value, e)) != ST_OK)
+		return s;
+	strlcpy_(p->name, o[1].value, sizeof p->name);
+	s = patient_check_dob(o[2].value, today, &p->dob, e);
+	if (s == ST_CONFIRM && confirm)
+		s = ST_OK;
+	if (s != ST_OK || (s = patient_check_sex(o[3].value, &p->sex, e)) != ST_OK)
+		return s;
+	if (o[4].set) {
+		if ((s = patient_check_etiology(o[4].value, e)) != ST_OK)
+			return s;
+		strlcpy_(p->etiology, o[4].value, sizeof p->etiology);
+	}
+	if (o[5].set) {
+		s = patient_check_weight(o[5].value, &p->weight_kg, e);
+		if (s == ST_CONFIRM && confirm)
+			s = ST_OK;
+		p->weight_date = today;
+	}
+	return s;
+}
+
+int cli_patient_add(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[] = {{"mrn", OPT_VALUE}, {"name", OPT_VALUE}, {"dob", OPT_VALUE},
+			      {"sex", OPT_VALUE}, {"etiology", OPT_VALUE}, {"weight", OPT_VALUE},
+			      {"confirm", OPT_FLAG}};
+	struct patient p = {0};
+	struct err e = {""};
+	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), NULL, 0, 0);
+	if (rc)
+		return rc;
+	for (int i = 0; i < 4; i++)
+		if (!o[i].set)
+			return cli_usage(c, "--%s is required", o[i].name);
+	p.weight_kg = NAN;
+	p.weight_date = DAY_NONE;
+	enum status s = check_fields(c, o, o[6].set, &p, &e);
+	if (s == ST_CONFIRM)
+		return cli_usage(c, "%s (add --confirm to accept)", e.msg);
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	cli_tick(c);
+	s = store_patient_add(c->app->st, &p, &e);
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	cli_putf(c, "registered %s %s\n", p.mrn, p.name);
+	return 0;
+}
+
+static void print_hits(struct cli *c, const struct patient_hit *h, int n, bool json)
+{
+	char dob[16];
+	if (!json) {
+		for (int i = 0; i < n; i++)
+			cli_putf(c, "%-12s %-40s %s %c\n", h[i].mrn, h[i].name,
+				 date_format(h[i].dob, dob), h[i].sex);
+		return;
+	}
+	struct json j;
+	json_init(&j, false);
+	json_arr_begin(&j, NULL);
+	for (int i = 0; i < n; i++) {
+		json_obj_begin(&j, NULL);
+		json_string(&j, "mrn", h[i].mrn);
+		json_string(&j, "name", h[i].name);
+		json_string(&j, "dob", date_format(h[i].dob, dob));
+		json_string(&j, "sex", h[i].sex == 'F' ? "F" : "M");
+		json_obj_end(&j);
+	}
+	json_arr_end(&j);
+	fprintf(c->out, "%s\n", json_str(&j));
+	json_done(&j);
+}
+
+int cli_find(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[] = {{"json", OPT_FLAG}, {"limit", OPT_VALUE}};
+	const char *q[1];
+	long limit = 20;
+	struct err e = {""};
+	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), q, 1, 1);
+	if (rc)
+		return rc;
+	if (o[1].set && !parse_long(o[1].value, 1, FIND_MAX, &limit))
+		return cli_usage(c, "--limit '%s': accepted 1-%d", o[1].value, FIND_MAX);
+	struct patient_hit hits[FIND_MAX];
+	int n = 0;
+	enum status s = store_patient_find(c->app->st, q[0], hits, (int)limit, &n, &e);
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	print_hits(c, hits, n, o[0].set);
+	return 0;
+}
+
+static void print_user(const struct user *u, void *arg)
+{
+	struct cli *c = arg;
+	cli_putf(c, "%-20s %-10s %s%s\n", u->login, role_str(u->role), u->display,
+		 u->disabled ? " (disabled)" : "");
+}
+
+static int user_add(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[] = {{"role", OPT_VALUE}, {"name", OPT_VALUE}};
+	const char *pos[1];
+	struct user u = {0};
+	struct err e = {""};
+	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
+	if (rc)
+		return rc;
+	if (!o[0].set || !role_parse(o[0].value, &u.role))
+		return cli_usage(c, "--role: accepted viewer, nurse, physician, admin");
+	strlcpy_(u.login, pos[0], sizeof u.login);
+	strlcpy_(u.display, o[1].set ? o[1].value : pos[0], sizeof u.display);
+	cli_tick(c);
+	enum status s = store_user_add(c->app->st, &u, &e);
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	cli_putf(c, "added %s as %s\n", u.login, role_str(u.role));
+	return 0;
+}
+
+int cli_user(struct cli *c, int argc, char **argv)
+{
+	struct err e = {""};
+	enum status s;
+	enum role r;
+	const char *sub = argc > 0 ? argv[0] : "";
+	c->name = "user";
+	if (strcmp(sub, "add") == 0)
+		return user_add(c, argc - 1, argv + 1);
+	cli_tick(c);
+	if (strcmp(sub, "list") == 0 && argc == 1) {
+		if ((s = store_may(c->app->st, PERM_MANAGE_USERS, &e)) == ST_OK)
+			s = store_user_each(c->app->st, print_user, c, &e);
+	} else if (strcmp(sub, "role") == 0 && argc == 3) {
+		if (!role_parse(argv[2], &r))
+			return cli_usage(c, "role '%s': accepted viewer, nurse, physician, admin", argv[2]);
+		s = store_user_set_role(c->app->st, argv[1], r, &e);
+	} else if (strcmp(sub, "disable") == 0 && argc == 2) {
+		s = store_user_disable(c->app->st, argv[1], &e);
+	} else if (strcmp(sub, "--help") == 0) {
+		fprintf(c->out, "usage: hepadesk %s\n", c->usage);
+		return 0;
+	} else {
+		return cli_usage(c, "expected add, list, role or disable");
+	}
+	return s == ST_OK ? 0 : cli_fail(c, s, &e);
+}

@@ -1,0 +1,125 @@
+/* imaging.c: imaging note rules — modalities, findings, stiffness limits. */
+#include "imaging.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+#define STIFF_MIN 1.5  /* kPa, VCTE device range (REFERENCE §7) */
+#define STIFF_MAX 75.0
+#define STIFF_WARN 25.0 /* CSPH range: confirm */
+
+static const char *const modality_names[] = {
+#define MODALITY_NAME_(name, text) text,
+	MODALITY_INFO(MODALITY_NAME_)
+#undef MODALITY_NAME_
+};
+
+const char *modality_str(enum modality m)
+{
+	return (unsigned)m < MOD_COUNT ? modality_names[m] : "unknown";
+}
+
+bool modality_parse(const char *s, enum modality *out)
+{
+	for (int m = 0; s && m < MOD_COUNT; m++) {
+		if (strcmp(s, modality_names[m]) == 0) {
+			*out = (enum modality)m;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *finding_str(enum finding f)
+{
+	return f == FIND_YES ? "yes" : f == FIND_NO ? "no" : "not assessed";
+}
+
+void imaging_init(struct imaging_note *n)
+{
+	memset(n, 0, sizeof *n);
+	n->date = DAY_NONE;
+	n->stiffness_kpa = NAN;
+	n->iqr_kpa = NAN;
+	n->fibrosis_stage = -1;
+	n->hcc = n->thrombosis = n->ascites = FIND_NA;
+}
+
+enum status imaging_check_stiffness(const char *text, double *out, struct err *e)
+{
+	char b[48];
+	double v;
+	if (!parse_double(text, &v))
+		return err_set(e, ST_INVALID,
+			       "liver stiffness: '%s' is not a number; accepted %.1f-%.0f kPa",
+			       text_sanitize_buf(b, sizeof b, text ? text : ""), STIFF_MIN, STIFF_MAX);
+	if (v < STIFF_MIN || v > STIFF_MAX)
+		return err_set(e, ST_INVALID, "liver stiffness: %g kPa is outside %.1f-%.0f kPa", v,
+			       STIFF_MIN, STIFF_MAX);
+	*out = v;
+	if (v > STIFF_WARN)
+		return err_set(e, ST_CONFIRM,
+			       "liver stiffness: %g kPa is above %.0f kPa (portal hypertension range) "
+			       "— confirm",
+			       v, STIFF_WARN);
+	return ST_OK;
+}
+
+enum status imaging_check_iqr(const char *text, double stiffness, double *out, struct err *e)
+{
+	char b[48];
+	double v;
+	double max = isnan(stiffness) ? STIFF_MAX : stiffness;
+	if (!parse_double(text, &v))
+		return err_set(e, ST_INVALID, "stiffness IQR: '%s' is not a number; accepted 0-%g kPa",
+			       text_sanitize_buf(b, sizeof b, text ? text : ""), max);
+	if (v < 0 || v > max)
+		return err_set(e, ST_INVALID,
+			       "stiffness IQR: %g kPa is outside 0-%g kPa (it cannot exceed the "
+			       "median)",
+			       v, max);
+	*out = v;
+	return ST_OK;
+}
+
+enum status imaging_check_fibrosis(const char *text, int *out, struct err *e)
+{
+	char b[48];
+	long v;
+	const char *t = text;
+	if (t && (t[0] == 'F' || t[0] == 'f'))
+		t++;
+	if (!parse_long(t, 0, 4, &v))
+		return err_set(e, ST_INVALID, "fibrosis stage: '%s'; accepted F0-F4 (METAVIR)",
+			       text_sanitize_buf(b, sizeof b, text ? text : ""));
+	*out = (int)v;
+	return ST_OK;
+}
+
+enum status imaging_validate(const struct imaging_note *n, day_t today, struct err *e)
+{
+	char d[16];
+	if (n->date == DAY_NONE)
+		return err_set(e, ST_INVALID, "imaging date: required (YYYY-MM-DD)");
+	if (n->date > today)
+		return err_set(e, ST_INVALID, "imaging date: %s is in the future", date_format(n->date, d));
+	if ((unsigned)n->modality >= MOD_COUNT)
+		return err_set(e, ST_INVALID,
+			       "modality: accepted ultrasound, doppler, ct, mri, elastography");
+	if (strlen(n->note) > IMAGING_NOTE_MAX || !text_is_clean(n->note, true))
+		return err_set(e, ST_INVALID,
+			       "note: at most %d bytes of text without control characters",
+			       IMAGING_NOTE_MAX);
+	if (!isnan(n->stiffness_kpa) && (n->stiffness_kpa < STIFF_MIN || n->stiffness_kpa > STIFF_MAX))
+		return err_set(e, ST_INVALID, "liver stiffness: %g kPa is outside %.1f-%.0f kPa",
+			       n->stiffness_kpa, STIFF_MIN, STIFF_MAX);
+	if (!isnan(n->iqr_kpa) && (isnan(n->stiffness_kpa) || n->iqr_kpa < 0 ||
+				   n->iqr_kpa > n->stiffness_kpa))
+		return err_set(e, ST_INVALID, "stiffness IQR: needs a stiffness, and 0 to the median");
+	if (n->fibrosis_stage < -1 || n->fibrosis_stage > 4)
+		return err_set(e, ST_INVALID, "fibrosis stage: accepted F0-F4");
+	return ST_OK;
+}

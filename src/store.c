@@ -1,0 +1,228 @@
+/* store.c: opening the database (permissions, pragmas, migrations), the
+ * statement cache, transactions with retry, and error mapping. */
+#include "store_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <libgen.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "assets.h"
+#include "date.h"
+#include "util.h"
+
+#define MIGRATION_DIR "assets/sql/"
+
+const char *asset_text(const char *path)
+{
+	for (const struct asset *a = assets; a->path; a++)
+		if (strcmp(a->path, path) == 0)
+			return a->text;
+	return NULL;
+}
+
+/* Migrations are the embedded assets/sql/NNN-*.sql files, in order. */
+static int migration_number(const char *path)
+{
+	size_t n = strlen(MIGRATION_DIR);
+	if (strncmp(path, MIGRATION_DIR, n) != 0)
+		return 0;
+	return atoi(path + n);
+}
+
+int store_schema_version(void)
+{
+	int max = 0;
+	for (const struct asset *a = assets; a->path; a++) {
+		int v = migration_number(a->path);
+		if (v > max)
+			max = v;
+	}
+	return max;
+}
+
+enum status store_fail(struct store *st, struct err *e, const char *what)
+{
+	int rc = sqlite3_extended_errcode(st->db);
+	const char *m = sqlite3_errmsg(st->db);
+	enum status s;
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		s = ST_BUSY;
+		m = "the database is busy (another session is writing); nothing was saved, try again";
+		break;
+	case SQLITE_FULL:
+		s = ST_FULL;
+		m = "the disk is full; nothing was saved";
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		s = ST_READONLY;
+		m = "the database cannot be written (read-only file or folder); nothing was saved";
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		s = ST_CORRUPT;
+		m = "the database file is damaged; run `hepadesk check` and restore from backup";
+		break;
+	case SQLITE_CONSTRAINT:
+		s = rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY
+			    ? ST_DUPLICATE
+			    : ST_INVALID;
+		break;
+	default:
+		s = ST_IO;
+	}
+	return err_set(e, s, "%s: %s", what, m);
+}
+
+sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *e)
+{
+	for (int i = 0; i < st->ncache; i++) {
+		if (st->cache[i].sql == sql) {
+			sqlite3_reset(st->cache[i].stmt);
+			sqlite3_clear_bindings(st->cache[i].stmt);
+			return st->cache[i].stmt;
+		}
+	}
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+		store_fail(st, e, "preparing a query");
+		return NULL;
+	}
+	if (st->ncache < STORE_STMT_CACHE) {
+		st->cache[st->ncache].sql = sql;
+		st->cache[st->ncache].stmt = s;
+		st->ncache++;
+	} else {
+		/* The cache is sized for every statement in the program; a full
+		 * cache is a programming error, but stay correct: replace slot 0. */
+		sqlite3_finalize(st->cache[0].stmt);
+		st->cache[0].sql = sql;
+		st->cache[0].stmt = s;
+	}
+	return s;
+}
+
+enum status store_exec(struct store *st, const char *sql, struct err *e)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, e, "database");
+	return ST_OK;
+}
+
+enum status store_begin(struct store *st, struct err *e)
+{
+	/* The busy timeout waits inside BEGIN IMMEDIATE; a few more tries
+	 * cover a writer that holds the lock longer than one timeout. */
+	for (int attempt = 0; attempt < 4; attempt++) {
+		int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (rc == SQLITE_OK) {
+			st->tx_depth = 1;
+			return ST_OK;
+		}
+		if ((rc & 0xff) != SQLITE_BUSY)
+			break;
+	}
+	return store_fail(st, e, "starting a write");
+}
+
+enum status store_commit(struct store *st, struct err *e)
+{
+	for (int attempt = 0; attempt < 4; attempt++) {
+		int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+		if (rc == SQLITE_OK) {
+			st->tx_depth = 0;
+			return ST_OK;
+		}
+		if ((rc & 0xff) != SQLITE_BUSY)
+			break;
+	}
+	enum status s = store_fail(st, e, "saving");
+	store_rollback(st);
+	return s;
+}
+
+void store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->tx_depth = 0;
+}
+
+void store_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v && *v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+void store_bind_day(sqlite3_stmt *s, int i, day_t d)
+{
+	char buf[16];
+	if (d == DAY_NONE)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, date_format(d, buf), -1, SQLITE_TRANSIENT);
+}
+
+void store_bind_real(sqlite3_stmt *s, int i, double v)
+{
+	if (isnan(v))
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_double(s, i, v);
+}
+
+day_t store_col_day(sqlite3_stmt *s, int i)
+{
+	day_t d;
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	if (!t || !date_parse(t, &d))
+		return DAY_NONE;
+	return d;
+}
+
+double store_col_real(sqlite3_stmt *s, int i)
+{
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return NAN;
+	return sqlite3_column_double(s, i);
+}
+
+void store_col_text(sqlite3_stmt *s, int i, char *dst, size_t n)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	strlcpy_(dst, t ? t : "", n);
+}
+
+void store_set_now(struct store *st, int64_t now)
+{
+	st->now = now;
+}
+
+int64_t store_now(const struct store *st)
+{
+	return st->now;
+}
+
+const struct user *store_actor(const struct store *st)
+{
+	return st->have_actor ? &st->actor : NULL;
+}
+
+enum status store_may(struct store *st, enum perm p, struct err *e)
+{
+	if (!st->have_actor)
+		return err_set(e, ST_DENIED, "not authorised — ask the administrator");
+	return user_may(&st->actor, p, e);
+}

@@ -1,0 +1,70 @@
+/* store_int.h: what the storage files (src/store*.c) share and nothing else
+ * sees: the connection, the statement cache, transactions, error mapping and
+ * the audit append. */
+#ifndef HEPADESK_STORE_INT_H
+#define HEPADESK_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+#define STORE_STMT_CACHE 96
+
+struct store_stmt {
+	const char *sql; /* identity: the caller's static string */
+	sqlite3_stmt *stmt;
+};
+
+struct store {
+	sqlite3 *db;
+	char path[PATH_MAX];
+	int64_t now;
+	bool have_actor;
+	struct user actor;
+	bool audit_on;  /* off only while loading a synthetic demo */
+	int tx_depth;
+	int busy_timeout_ms;
+	struct store_stmt cache[STORE_STMT_CACHE];
+	int ncache;
+};
+
+/* A cached, reset statement for a static SQL string (prepared once); NULL on
+ * error with e filled. */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *e);
+
+/* Map the connection's last error to a status with a message. */
+enum status store_fail(struct store *st, struct err *e, const char *what);
+
+/* BEGIN IMMEDIATE (retried while busy), COMMIT, ROLLBACK. */
+enum status store_begin(struct store *st, struct err *e);
+enum status store_commit(struct store *st, struct err *e);
+void store_rollback(struct store *st);
+
+/* Run a statement that returns no rows; binds nothing. */
+enum status store_exec(struct store *st, const char *sql, struct err *e);
+
+/* Append an audit row from C (views, exports, bulk loads); inside the
+ * caller's transaction. before/after are JSON texts or NULL. */
+enum status store_audit(struct store *st, const char *action, const char *tbl, int64_t row_id,
+			int64_t patient_id, const char *before, const char *after, struct err *e);
+
+/* Inserts inside the caller's transaction, after the caller's checks. */
+enum status store_lab_insert(struct store *st, struct lab_result *r, struct err *e);
+enum status store_patient_insert(struct store *st, struct patient *p, struct err *e);
+enum status store_imaging_insert(struct store *st, struct imaging_note *n, struct err *e);
+
+/* Bind helpers: NULL for missing values. */
+void store_bind_text(sqlite3_stmt *s, int i, const char *v);
+void store_bind_day(sqlite3_stmt *s, int i, day_t d);
+void store_bind_real(sqlite3_stmt *s, int i, double v); /* NAN -> NULL */
+day_t store_col_day(sqlite3_stmt *s, int i);
+double store_col_real(sqlite3_stmt *s, int i); /* NULL -> NAN */
+void store_col_text(sqlite3_stmt *s, int i, char *dst, size_t n);
+
+/* Create the audit triggers of every audited table (after migrations). */
+enum status store_audit_install(struct store *st, struct err *e);
+
+/* SHA-256 hex of the audit fields, the one definition of a row's hash. */
+void store_audit_hash(sqlite3_value **argv, int argc, char out[65]);
+
+#endif

@@ -1,0 +1,244 @@
+/* store_open.c: opening a database — file and folder permissions, pragmas,
+ * the SQL functions the audit triggers use, migrations — and the actor. */
+#include "store_int.h"
+
+#include <errno.h>
+#include <grp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "assets.h"
+#include "util.h"
+
+/* mkdir -p for the folder that holds path, new folders with mode. */
+static enum status make_folder(const char *path, mode_t mode, struct err *e)
+{
+	char buf[PATH_MAX];
+	strlcpy_(buf, path, sizeof buf);
+	char *slash = strrchr(buf, '/');
+	if (!slash || slash == buf)
+		return ST_OK;
+	*slash = '\0';
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, mode) != 0 && errno != EEXIST)
+			return err_set(e, ST_IO, "cannot create folder %s: %s", buf, strerror(errno));
+		*p = '/';
+	}
+	if (mkdir(buf, mode) != 0 && errno != EEXIST)
+		return err_set(e, ST_IO, "cannot create folder %s: %s", buf, strerror(errno));
+	return ST_OK;
+}
+
+static enum status check_private(const char *path, struct err *e)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return ST_OK;
+	if (sb.st_mode & (S_IROTH | S_IWOTH | S_IXOTH))
+		return err_set(e, ST_DENIED,
+			       "database %s can be read or written by other users (mode %03o); "
+			       "fix: chmod o-rwx '%s'",
+			       path, (unsigned)(sb.st_mode & 0777), path);
+	return ST_OK;
+}
+
+static enum status set_private(const char *path, const char *group, struct err *e)
+{
+	mode_t mode = group && *group ? 0660 : 0600;
+	if (group && *group) {
+		struct group *g = getgrnam(group);
+		if (!g)
+			return err_set(e, ST_INVALID, "database:group '%s' is not a group on this system",
+				       group);
+		if (chown(path, (uid_t)-1, g->gr_gid) != 0)
+			return err_set(e, ST_IO, "cannot give %s to group %s: %s", path, group,
+				       strerror(errno));
+	}
+	if (chmod(path, mode) != 0)
+		return err_set(e, ST_IO, "cannot set the mode of %s: %s", path, strerror(errno));
+	return ST_OK;
+}
+
+static void fn_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *st = sqlite3_user_data(ctx);
+	sqlite3_result_int64(ctx, st->now);
+}
+
+static void fn_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *st = sqlite3_user_data(ctx);
+	if (!st->have_actor) {
+		sqlite3_result_error(ctx, "no acting user", -1);
+		return;
+	}
+	sqlite3_result_text(ctx, st->actor.login, -1, SQLITE_TRANSIENT);
+}
+
+static void fn_audit_on(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *st = sqlite3_user_data(ctx);
+	sqlite3_result_int(ctx, st->audit_on);
+}
+
+static void fn_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char hex[65];
+	store_audit_hash(argv, argc, hex);
+	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
+}
+
+static enum status register_functions(struct store *st, struct err *e)
+{
+	const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
+	if (sqlite3_create_function(st->db, "hd_now", 0, flags, st, fn_now, NULL, NULL) ||
+	    sqlite3_create_function(st->db, "hd_actor", 0, flags, st, fn_actor, NULL, NULL) ||
+	    sqlite3_create_function(st->db, "hd_audit_on", 0, flags, st, fn_audit_on, NULL, NULL) ||
+	    sqlite3_create_function(st->db, "hd_hash", -1, flags | SQLITE_DETERMINISTIC, st,
+				    fn_hash, NULL, NULL))
+		return store_fail(st, e, "registering functions");
+	return ST_OK;
+}
+
+static int file_version(sqlite3 *db)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+int store_file_version(struct store *st)
+{
+	return file_version(st->db);
+}
+
+/* Apply one migration in its own transaction; re-checks the version under
+ * the write lock so two sessions opening a new file migrate it once. */
+static enum status migrate_one(struct store *st, int number, const char *sql, struct err *e)
+{
+	enum status s = store_begin(st, e);
+	if (s != ST_OK)
+		return s;
+	if (file_version(st->db) >= number) {
+		store_rollback(st);
+		return ST_OK;
+	}
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", number);
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(st->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+		s = store_fail(st, e, "upgrading the database");
+		store_rollback(st);
+		return s;
+	}
+	s = store_audit_install(st, e);
+	if (s != ST_OK) {
+		store_rollback(st);
+		return s;
+	}
+	return store_commit(st, e);
+}
+
+static enum status migrate(struct store *st, struct err *e)
+{
+	int have = file_version(st->db), want = store_schema_version();
+	if (have < 0)
+		return store_fail(st, e, "reading the database");
+	if (have > want)
+		return err_set(e, ST_TOO_NEW,
+			       "database schema %d is newer than this hepadesk understands (%d); "
+			       "use the newer hepadesk that wrote it",
+			       have, want);
+	for (int n = have + 1; n <= want; n++) {
+		for (const struct asset *a = assets; a->path; a++) {
+			if (strncmp(a->path, "assets/sql/", 11) != 0 || atoi(a->path + 11) != n)
+				continue;
+			enum status s = migrate_one(st, n, a->text, e);
+			if (s != ST_OK)
+				return s;
+		}
+	}
+	return ST_OK;
+}
+
+static enum status configure(struct store *st, const struct store_opts *o, struct err *e)
+{
+	sqlite3_busy_timeout(st->db, st->busy_timeout_ms);
+	sqlite3_extended_result_codes(st->db, 1);
+	enum status s = register_functions(st, e);
+	if (s != ST_OK)
+		return s;
+	if (o->readonly)
+		return store_exec(st, "PRAGMA foreign_keys = ON", e);
+	s = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", e);
+	if (s == ST_OK)
+		s = store_exec(st, "PRAGMA journal_mode = WAL", e);
+	return s;
+}
+
+enum status store_open(const char *path, const struct store_opts *opts, struct store **out,
+		       struct err *e)
+{
+	static const struct store_opts defaults = {5000, NULL, true, false};
+	const struct store_opts *o = opts ? opts : &defaults;
+	bool shared = o->group && *o->group;
+	bool exists = access(path, F_OK) == 0;
+	enum status s;
+
+	*out = NULL;
+	if (!exists && !o->create)
+		return err_set(e, ST_NOT_FOUND, "database %s does not exist", path);
+	if (!exists && (s = make_folder(path, shared ? 0770 : 0700, e)) != ST_OK)
+		return s;
+	if (exists && (s = check_private(path, e)) != ST_OK)
+		return s;
+
+	struct store *st = xcalloc(1, sizeof *st);
+	strlcpy_(st->path, path, sizeof st->path);
+	st->audit_on = true;
+	st->busy_timeout_ms = o->busy_timeout_ms > 0 ? o->busy_timeout_ms : 5000;
+	int flags = o->readonly ? SQLITE_OPEN_READONLY
+				: SQLITE_OPEN_READWRITE | (o->create ? SQLITE_OPEN_CREATE : 0);
+	mode_t old = umask(shared ? 007 : 077);
+	int rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		umask(old);
+		s = err_set(e, ST_IO, "cannot open database %s: %s", path,
+			    st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		goto fail;
+	}
+	s = configure(st, o, e);
+	if (s == ST_OK && !o->readonly)
+		s = migrate(st, e);
+	umask(old);
+	if (s == ST_OK && !exists)
+		s = set_private(path, o->group, e);
+	if (s != ST_OK)
+		goto fail;
+	*out = st;
+	return ST_OK;
+fail:
+	store_close(st);
+	return s;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	if (st->db)
+		sqlite3_close(st->db);
+	free(st);
+}

@@ -1,0 +1,344 @@
+/* store_patient.c: patient rows — register, update with optimistic
+ * concurrency, read, lookup from indexes, and the per-user recent list. */
+#include "store_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+#define PATIENT_COLS                                                           \
+	"id, mrn, name, dob, sex, etiology, weight_kg, weight_date, version, "  \
+	"created, updated"
+#define RECENT_KEEP 20
+
+static void read_patient(sqlite3_stmt *s, struct patient *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, p->mrn, sizeof p->mrn);
+	store_col_text(s, 2, p->name, sizeof p->name);
+	p->dob = store_col_day(s, 3);
+	const char *sex = (const char *)sqlite3_column_text(s, 4);
+	p->sex = sex ? sex[0] : 0;
+	store_col_text(s, 5, p->etiology, sizeof p->etiology);
+	p->weight_kg = store_col_real(s, 6);
+	p->weight_date = store_col_day(s, 7);
+	p->version = sqlite3_column_int64(s, 8);
+	p->created = sqlite3_column_int64(s, 9);
+	p->updated = sqlite3_column_int64(s, 10);
+}
+
+static void read_hit(sqlite3_stmt *s, struct patient_hit *h)
+{
+	h->id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, h->mrn, sizeof h->mrn);
+	store_col_text(s, 2, h->name, sizeof h->name);
+	h->dob = store_col_day(s, 3);
+	const char *sex = (const char *)sqlite3_column_text(s, 4);
+	h->sex = sex ? sex[0] : 0;
+}
+
+static enum status get_one(struct store *st, const char *sql, int64_t id, const char *mrn,
+			   struct patient *out, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, sql, e);
+	if (!s)
+		return ST_IO;
+	if (mrn)
+		sqlite3_bind_text(s, 1, mrn, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		read_patient(s, out);
+		sqlite3_reset(s);
+		return ST_OK;
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(st, e, "reading a patient");
+	return ST_NOT_FOUND;
+}
+
+enum status store_patient_get(struct store *st, int64_t id, struct patient *out, struct err *e)
+{
+	static const char sql[] = "SELECT " PATIENT_COLS " FROM patients WHERE id = ?";
+	enum status s = store_may(st, PERM_READ, e);
+	if (s == ST_OK)
+		s = get_one(st, sql, id, NULL, out, e);
+	if (s == ST_NOT_FOUND)
+		err_set(e, s, "no patient with id %lld", (long long)id);
+	return s;
+}
+
+enum status store_patient_by_mrn(struct store *st, const char *mrn, struct patient *out,
+				 struct err *e)
+{
+	static const char sql[] = "SELECT " PATIENT_COLS " FROM patients WHERE mrn = ?";
+	char *key = text_fold_mrn(mrn ? mrn : "");
+	enum status s = store_may(st, PERM_READ, e);
+	if (s == ST_OK)
+		s = get_one(st, sql, 0, key, out, e);
+	if (s == ST_NOT_FOUND) {
+		char b[48];
+		err_set(e, s, "no patient with MRN '%s'", text_sanitize_buf(b, sizeof b, key));
+	}
+	free(key);
+	return s;
+}
+
+static void bind_patient(sqlite3_stmt *s, const struct patient *p, const char *key, int64_t now)
+{
+	char dob[16];
+	sqlite3_bind_text(s, 1, p->mrn, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, p->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, date_format(p->dob, dob), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 5, p->sex == 'F' ? "F" : "M", -1, SQLITE_STATIC);
+	store_bind_text(s, 6, p->etiology);
+	store_bind_real(s, 7, p->weight_kg);
+	store_bind_day(s, 8, isnan(p->weight_kg) ? DAY_NONE : p->weight_date);
+	sqlite3_bind_int64(s, 9, now);
+}
+
+/* Normalise what the record keeps: MRN upper-case, blanks collapsed. */
+static void normalise(struct patient *p)
+{
+	char *m = text_fold_mrn(p->mrn);
+	strlcpy_(p->mrn, m, sizeof p->mrn);
+	free(m);
+	for (char *c = p->etiology; *c; c++)
+		if (*c >= 'a' && *c <= 'z')
+			*c = (char)(*c - 'a' + 'A');
+}
+
+static enum status check_write(struct store *st, struct patient *p, struct err *e)
+{
+	enum status s = store_may(st, PERM_RECORD, e);
+	if (s != ST_OK)
+		return s;
+	normalise(p);
+	return patient_validate(p, date_from_time(st->now, 0) + 1, e);
+}
+
+/* Insert inside the caller's transaction (validated by the caller). */
+enum status store_patient_insert(struct store *st, struct patient *p, struct err *e)
+{
+	static const char sql[] = "INSERT INTO patients (mrn, name, name_key, dob, sex, etiology, "
+				  "weight_kg, weight_date, created, updated) "
+				  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)";
+	enum status s = ST_OK;
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	char *key = text_fold_key(p->name);
+	bind_patient(q, p, key, st->now);
+	if (sqlite3_step(q) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
+			s = err_set(e, ST_DUPLICATE, "MRN: %s is already registered", p->mrn);
+		else
+			s = store_fail(st, e, "registering a patient");
+	} else {
+		p->id = sqlite3_last_insert_rowid(st->db);
+		p->version = 1;
+		p->created = p->updated = st->now;
+	}
+	free(key);
+	return s;
+}
+
+enum status store_patient_add(struct store *st, struct patient *p, struct err *e)
+{
+	enum status s = check_write(st, p, e);
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	s = store_patient_insert(st, p, e);
+	if (s != ST_OK) {
+		store_rollback(st);
+		return s;
+	}
+	return store_commit(st, e);
+}
+
+/* The stored record changed since it was read: keep the rejected values in
+ * the audit trail, and hand the stored record back for the user to choose. */
+static enum status conflict(struct store *st, const struct patient *mine, struct patient *theirs,
+			    struct err *e)
+{
+	static const char sql[] = "SELECT " PATIENT_COLS " FROM patients WHERE id = ?";
+	char dob[16];
+	char *after = xasprintf("{\"mrn\":\"%s\",\"dob\":\"%s\",\"sex\":\"%c\",\"version\":%lld}",
+				mine->mrn, date_format(mine->dob, dob), mine->sex,
+				(long long)mine->version);
+	enum status s = store_audit(st, "conflict", "patients", mine->id, mine->id, NULL, after, e);
+	free(after);
+	if (s == ST_OK)
+		s = store_commit(st, e);
+	else
+		store_rollback(st);
+	if (s != ST_OK)
+		return s;
+	struct patient cur;
+	s = get_one(st, sql, mine->id, NULL, &cur, e);
+	if (s != ST_OK)
+		return s;
+	if (theirs)
+		*theirs = cur;
+	return err_set(e, ST_CONFLICT,
+		       "patient %s was changed by someone else (version %lld, you edited %lld); "
+		       "nothing was saved",
+		       cur.mrn, (long long)cur.version, (long long)mine->version);
+}
+
+enum status store_patient_update(struct store *st, struct patient *p, struct patient *theirs,
+				 struct err *e)
+{
+	static const char sql[] =
+		"UPDATE patients SET mrn = ?1, name = ?2, name_key = ?3, dob = ?4, sex = ?5, "
+		"etiology = ?6, weight_kg = ?7, weight_date = ?8, updated = ?9, "
+		"version = version + 1 WHERE id = ?10 AND version = ?11";
+	enum status s = check_write(st, p, e);
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	char *key = text_fold_key(p->name);
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (q) {
+		bind_patient(q, p, key, st->now);
+		sqlite3_bind_int64(q, 10, p->id);
+		sqlite3_bind_int64(q, 11, p->version);
+	}
+	free(key);
+	if (!q || sqlite3_step(q) != SQLITE_DONE) {
+		s = q ? store_fail(st, e, "saving a patient") : ST_IO;
+		if (s == ST_DUPLICATE)
+			err_set(e, s, "MRN: %s is already registered", p->mrn);
+		store_rollback(st);
+		return s;
+	}
+	if (sqlite3_changes(st->db) == 0)
+		return conflict(st, p, theirs, e);
+	p->version++;
+	p->updated = st->now;
+	return store_commit(st, e);
+}
+
+/* Rows whose key column lies in [prefix, prefix + U+10FFFF): an index range. */
+static int find_range(struct store *st, const char *sql, const char *prefix,
+		      struct patient_hit *hits, int max, int n, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, sql, e);
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, prefix, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 2, max);
+	while (n < max && sqlite3_step(s) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		bool dup = false;
+		for (int i = 0; i < n && !dup; i++)
+			dup = hits[i].id == id;
+		if (!dup)
+			read_hit(s, &hits[n++]);
+	}
+	sqlite3_reset(s);
+	return n;
+}
+
+enum status store_patient_find(struct store *st, const char *query, struct patient_hit *hits,
+			       int max, int *n, struct err *e)
+{
+	static const char by_mrn[] = "SELECT id, mrn, name, dob, sex FROM patients "
+				     "WHERE mrn >= ?1 AND mrn < ?1 || char(1114111) "
+				     "ORDER BY mrn LIMIT ?2";
+	static const char by_name[] = "SELECT id, mrn, name, dob, sex FROM patients "
+				      "WHERE name_key >= ?1 AND name_key < ?1 || char(1114111) "
+				      "ORDER BY name_key, id LIMIT ?2";
+	enum status s = store_may(st, PERM_READ, e);
+	*n = 0;
+	if (s != ST_OK)
+		return s;
+	char *mrn = text_fold_mrn(query ? query : "");
+	char *name = text_fold_key(query ? query : "");
+	int got = 0;
+	if (*mrn && patient_check_mrn(mrn, NULL) == ST_OK)
+		got = find_range(st, by_mrn, mrn, hits, max, got, e);
+	if (got >= 0 && *name)
+		got = find_range(st, by_name, name, hits, max, got, e);
+	free(mrn);
+	free(name);
+	if (got < 0)
+		return ST_IO;
+	*n = got;
+	return ST_OK;
+}
+
+enum status store_patient_recent(struct store *st, struct patient_hit *hits, int max, int *n,
+				 struct err *e)
+{
+	static const char sql[] = "SELECT p.id, p.mrn, p.name, p.dob, p.sex FROM recent r "
+				  "JOIN patients p ON p.id = r.patient_id WHERE r.user = ?1 "
+				  "ORDER BY r.opened DESC LIMIT ?2";
+	enum status s = store_may(st, PERM_READ, e);
+	*n = 0;
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_text(q, 1, st->actor.login, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(q, 2, max);
+	while (*n < max && sqlite3_step(q) == SQLITE_ROW)
+		read_hit(q, &hits[(*n)++]);
+	sqlite3_reset(q);
+	return ST_OK;
+}
+
+enum status store_patient_viewed(struct store *st, int64_t patient_id, const char *what,
+				 struct err *e)
+{
+	static const char upsert[] =
+		"INSERT INTO recent (user, patient_id, opened) VALUES (?1, ?2, ?3) "
+		"ON CONFLICT (user, patient_id) DO UPDATE SET opened = excluded.opened";
+	static const char prune[] =
+		"DELETE FROM recent WHERE user = ?1 AND patient_id NOT IN (SELECT patient_id "
+		"FROM recent WHERE user = ?1 ORDER BY opened DESC LIMIT ?2)";
+	enum status s = store_may(st, PERM_READ, e);
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	char *after = xasprintf("{\"what\":\"%s\"}", what ? what : "record");
+	s = store_audit(st, "view", "patients", patient_id, patient_id, NULL, after, e);
+	free(after);
+	sqlite3_stmt *q = s == ST_OK ? store_stmt(st, upsert, e) : NULL;
+	if (q) {
+		sqlite3_bind_text(q, 1, st->actor.login, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(q, 2, patient_id);
+		sqlite3_bind_int64(q, 3, st->now);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			s = store_fail(st, e, "recording a view");
+	}
+	sqlite3_stmt *r = s == ST_OK && q ? store_stmt(st, prune, e) : NULL;
+	if (r) {
+		sqlite3_bind_text(r, 1, st->actor.login, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(r, 2, RECENT_KEEP);
+		if (sqlite3_step(r) != SQLITE_DONE)
+			s = store_fail(st, e, "recording a view");
+	}
+	if (s != ST_OK || !q || !r) {
+		store_rollback(st);
+		return s != ST_OK ? s : ST_IO;
+	}
+	return store_commit(st, e);
+}
+
+int64_t store_patient_count(struct store *st)
+{
+	struct err e;
+	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM patients", &e);
+	int64_t n = 0;
+	if (s && sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	if (s)
+		sqlite3_reset(s);
+	return n;
+}
