@@ -95,20 +95,15 @@ static size_t sanitize_step(const char *s, size_t n, bool allow_newline, const c
 			    size_t *outlen)
 {
 	struct uchar c = next_char(s, n);
+	enum ch_class k = classify(c);
 
-	switch (classify(c)) {
-	case CH_KEEP:
-		*out = s;
-		*outlen = c.len;
-		break;
-	case CH_BLANK:
-		*out = allow_newline ? s : " ";
-		*outlen = 1;
-		break;
-	case CH_REPLACE:
+	*out = s;
+	*outlen = c.len;
+	if (k == CH_BLANK && !allow_newline) {
+		*out = " ";
+	} else if (k == CH_REPLACE) {
 		*out = replacement;
 		*outlen = REPLACEMENT_LEN;
-		break;
 	}
 	return c.len;
 }
