@@ -9,7 +9,8 @@ DEBS     := pkgconf libncurses-dev ncurses-term libsqlite3-dev sqlite3 \
             libiniparser-dev libcmocka-dev libunistring-dev libssl-dev tmux \
             util-linux procps
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
-            -Wmissing-prototypes -Wno-unused-parameter
+            -Wmissing-prototypes -Wno-unused-parameter \
+            -Wno-missing-field-initializers
 ifdef CI
 WARN     += -Werror
 endif

@@ -4,6 +4,7 @@
 #ifndef HEPADESK_STORE_INT_H
 #define HEPADESK_STORE_INT_H
 
+#include <limits.h>
 #include <sqlite3.h>
 
 #include "store.h"

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "util.h"
+
 static void read_user(sqlite3_stmt *s, struct user *u)
 {
 	u->id = sqlite3_column_int64(s, 0);

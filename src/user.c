@@ -2,6 +2,7 @@
 #include "user.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "text.h"

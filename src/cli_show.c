@@ -1,0 +1,200 @@
+/* cli_show.c: `show` — a patient's demographics, latest labs and current
+ * scores — and the score output it shares with `score`. */
+#include "cli_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli_score.h"
+#include "overview.h"
+#include "util.h"
+
+static void score_member(struct json *j, const char *key, const struct score_value *v, bool integer,
+			 int decimals)
+{
+	if (!v->computable)
+		json_null(j, key);
+	else if (integer)
+		json_int(j, key, v->value);
+	else
+		json_num(j, key, v->raw, decimals);
+}
+
+void cli_score_json(struct json *j, const struct score_result *r)
+{
+	score_member(j, "meld", &r->meld, true, 0);
+	score_member(j, "meld_na", &r->meld_na, true, 0);
+	score_member(j, "meld3", &r->meld3, true, 0);
+	score_member(j, "child_pugh_score", &r->child_pugh, true, 0);
+	if (r->child_pugh.computable)
+		json_string(j, "child_pugh_class", (char[]){r->child_pugh_class, 0});
+	else
+		json_null(j, "child_pugh_class");
+	score_member(j, "albi", &r->albi, false, 3);
+	if (r->albi.computable)
+		json_int(j, "albi_grade", r->albi_grade);
+	else
+		json_null(j, "albi_grade");
+	score_member(j, "fib4", &r->fib4, false, 3);
+	score_member(j, "apri", &r->apri, false, 2);
+	json_string(j, "child_pugh_inr_rule", r->child_pugh_inr_rule);
+	json_obj_begin(j, "not_computable");
+	for (int i = 0; i < SCORE_COUNT; i++) {
+		const struct score_value *v = score_get(r, (enum score_id)i);
+		if (v && !v->computable)
+			json_string(j, score_name((enum score_id)i), v->why_not);
+	}
+	json_obj_end(j);
+	json_arr_begin(j, "clamped");
+	for (size_t i = 0; i < r->n_clamps; i++) {
+		const struct score_clamp *cl = &r->clamps[i];
+		json_obj_begin(j, NULL);
+		json_string(j, "score", score_name(cl->score));
+		json_string(j, "input", cl->input);
+		json_num(j, "given", cl->given, 3);
+		json_num(j, "used", cl->used, 3);
+		json_string(j, "reason", cl->reason);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	json_arr_begin(j, "warnings");
+	for (size_t i = 0; i < r->n_warnings; i++)
+		json_string(j, NULL, r->warnings[i]);
+	json_arr_end(j);
+}
+
+static void score_line(struct cli *c, enum score_id id, const struct score_result *r)
+{
+	const struct score_value *v = score_get(r, id);
+	char val[48];
+	if (!v->computable) {
+		cli_putf(c, "  %-11s --   not computable: %s\n", score_name(id), v->why_not);
+		return;
+	}
+	switch (id) {
+	case SCORE_CHILD_PUGH:
+		snprintf(val, sizeof val, "%d  class %c (%s)", v->value, r->child_pugh_class,
+			 r->child_pugh_inr_rule);
+		break;
+	case SCORE_ALBI:
+		snprintf(val, sizeof val, "%.3f  grade %d", v->raw, r->albi_grade);
+		break;
+	case SCORE_FIB4:
+		snprintf(val, sizeof val, "%.3f", v->raw);
+		break;
+	case SCORE_APRI:
+		snprintf(val, sizeof val, "%.2f", v->raw);
+		break;
+	default:
+		snprintf(val, sizeof val, "%d", v->value);
+	}
+	cli_putf(c, "  %-11s %s\n", score_name(id), val);
+}
+
+void cli_score_text(struct cli *c, const struct score_result *r)
+{
+	for (int i = 0; i < SCORE_COUNT; i++)
+		score_line(c, (enum score_id)i, r);
+	for (size_t i = 0; i < r->n_clamps; i++)
+		cli_putf(c, "  note: %s %s: %g -> %g (%s)\n", score_name(r->clamps[i].score),
+			 r->clamps[i].input, r->clamps[i].given, r->clamps[i].used,
+			 r->clamps[i].reason);
+	for (size_t i = 0; i < r->n_warnings; i++)
+		cli_putf(c, "  warning: %s\n", r->warnings[i]);
+}
+
+static void labs_json(struct json *j, const struct overview *ov)
+{
+	char buf[32], d[16];
+	json_obj_begin(j, "labs");
+	for (int a = 0; a < ANALYTE_COUNT; a++) {
+		if (!ov->labs.have[a])
+			continue;
+		const struct lab_result *r = &ov->labs.r[a];
+		const struct analyte *an = analyte_get((enum analyte_id)a);
+		json_obj_begin(j, an->key);
+		analyte_format((enum analyte_id)a, UNITS_US, r->canonical, buf, sizeof buf);
+		json_string(j, "value", buf);
+		json_string(j, "unit", analyte_unit((enum analyte_id)a, UNITS_US));
+		json_string(j, "entered", r->unit[0] ? r->unit : "");
+		json_string(j, "date", date_format(r->date, d));
+		json_int(j, "age_days", ov->today - r->date);
+		json_string(j, "flag", lab_flag_mark(r->flag));
+		json_string(j, "loinc", an->loinc);
+		json_obj_end(j);
+	}
+	json_obj_end(j);
+}
+
+static void show_json(struct cli *c, const struct overview *ov)
+{
+	struct json j;
+	char d[16];
+	json_init(&j, false);
+	json_obj_begin(&j, NULL);
+	json_string(&j, "mrn", ov->p.mrn);
+	json_string(&j, "name", ov->p.name);
+	json_string(&j, "dob", date_format(ov->p.dob, d));
+	json_int(&j, "age", ov->age);
+	json_string(&j, "sex", ov->p.sex == 'F' ? "F" : "M");
+	json_string(&j, "etiology", ov->p.etiology[0] ? ov->p.etiology : NULL);
+	json_num(&j, "weight_kg", ov->p.weight_kg, 1);
+	json_string(&j, "weight_date", ov->p.weight_date == DAY_NONE ? NULL : date_format(ov->p.weight_date, d));
+	labs_json(&j, ov);
+	json_obj_begin(&j, "scores");
+	cli_score_json(&j, &ov->scores);
+	json_obj_end(&j);
+	json_obj_end(&j);
+	fprintf(c->out, "%s\n", json_str(&j));
+	json_done(&j);
+}
+
+static void show_text(struct cli *c, const struct overview *ov)
+{
+	char d[16], buf[32];
+	const struct etiology *et = etiology_find(ov->p.etiology);
+	cli_putf(c, "%s  %s  %s (age %d)  %c  %s\n", ov->p.mrn, ov->p.name,
+		 date_format(ov->p.dob, d), ov->age, ov->p.sex, et ? et->name : "etiology not recorded");
+	if (isnan(ov->p.weight_kg))
+		cli_put(c, "weight: not recorded\n");
+	else
+		cli_putf(c, "weight: %.1f kg (%s)\n", ov->p.weight_kg, date_format(ov->p.weight_date, d));
+	cli_put(c, "latest labs:\n");
+	for (int a = 0; a < ANALYTE_COUNT; a++) {
+		if (!ov->labs.have[a])
+			continue;
+		const struct lab_result *r = &ov->labs.r[a];
+		analyte_format((enum analyte_id)a, UNITS_US, r->canonical, buf, sizeof buf);
+		cli_putf(c, "  %-26s %10s %-7s %-3s %s\n", analyte_get((enum analyte_id)a)->label, buf,
+			 analyte_unit((enum analyte_id)a, UNITS_US), lab_flag_mark(r->flag),
+			 date_format(r->date, d));
+	}
+	cli_put(c, "scores:\n");
+	cli_score_text(c, &ov->scores);
+}
+
+int cli_show(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[] = {{"json", OPT_FLAG}};
+	const char *pos[1];
+	struct err e = {""};
+	struct patient p;
+	struct overview ov;
+	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
+	if (rc)
+		return rc;
+	cli_tick(c);
+	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
+	if (s == ST_OK)
+		s = overview_load(c->app->st, p.id, app_today(c->app), &c->app->cfg, &ov, &e);
+	if (s == ST_OK)
+		s = store_patient_viewed(c->app->st, p.id, "show", &e);
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	if (o[0].set)
+		show_json(c, &ov);
+	else
+		show_text(c, &ov);
+	return 0;
+}
