@@ -55,7 +55,7 @@ $(BUILD)/gen/assets.c: $(EMBED) tests/embed.sh
 	tests/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/assets.o: $(BUILD)/gen/assets.c
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
