@@ -20,8 +20,8 @@ static enum status is_demo_db(struct store *st, bool *demo, int64_t *patients, s
 enum status store_demo_begin(struct store *st, int64_t patients, uint64_t seed,
 			     int64_t *first_index, struct err *e)
 {
-	bool demo;
-	int64_t have;
+	bool demo = false;
+	int64_t have = 0;
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
