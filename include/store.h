@@ -11,6 +11,7 @@
 #include "imaging.h"
 #include "lab.h"
 #include "patient.h"
+#include "schedule.h"
 #include "status.h"
 #include "user.h"
 
@@ -95,6 +96,15 @@ enum status store_user_disable(struct store *st, const char *login, struct err *
 /* Calls fn for each user, ordered by login. */
 enum status store_user_each(struct store *st, void (*fn)(const struct user *, void *), void *arg,
 			    struct err *e);
+
+/* --- schedule (rows are written by plans, closed by visits) --- */
+/* A patient's open, done and missed items by due date, at most max. */
+enum status store_schedule_list(struct store *st, int64_t patient_id, struct schedule_item *out,
+				int max, int *n, struct err *e);
+/* Move an open item to a new due day with a reason; the target date is kept.
+ * version is the one read (ST_CONFLICT if it changed). */
+enum status store_schedule_reschedule(struct store *st, int64_t id, int64_t version, day_t due,
+				      const char *reason, struct err *e);
 
 /* --- synthetic demo clinic (bulk load) --- */
 /* Start loading a demo: refused on a database that holds clinic patients (a

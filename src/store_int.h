@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <sqlite3.h>
 
+#include "schedule.h"
 #include "store.h"
 
 #define STORE_STMT_CACHE 96
@@ -53,6 +54,12 @@ enum status store_audit(struct store *st, const char *action, const char *tbl, i
 enum status store_lab_insert(struct store *st, struct lab_result *r, struct err *e);
 enum status store_patient_insert(struct store *st, struct patient *p, struct err *e);
 enum status store_imaging_insert(struct store *st, struct imaging_note *n, struct err *e);
+/* Schedule rows: inserted with their plan, closed with their visit. */
+enum status store_schedule_insert(struct store *st, struct schedule_item *it, struct err *e);
+enum status store_schedule_set_state(struct store *st, int64_t id, enum sched_state s,
+				     struct err *e);
+/* Read SCHED_COLS starting at column col. */
+void store_schedule_read(sqlite3_stmt *s, int col, struct schedule_item *it);
 
 /* Bind helpers: NULL for missing values. */
 void store_bind_text(sqlite3_stmt *s, int i, const char *v);

@@ -1,0 +1,45 @@
+/* schedule.h: the infusion days and follow-up visits generated from a
+ * treatment plan, each with its window. The plan module writes them; the
+ * follow-up module records visits against them. */
+#ifndef HEPADESK_SCHEDULE_H
+#define HEPADESK_SCHEDULE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "status.h"
+
+#define SCHEDULE_LABEL_MAX 24
+#define SCHEDULE_REASON_MAX 200
+
+enum sched_kind { SCHED_INFUSION, SCHED_VISIT };
+enum sched_state { SCHED_OPEN, SCHED_DONE, SCHED_MISSED, SCHED_CANCELLED };
+
+struct schedule_item {
+	int64_t id;
+	int64_t patient_id;
+	int64_t plan_id;
+	enum sched_kind kind;
+	char label[SCHEDULE_LABEL_MAX + 1]; /* "Infusion 1", "W4" */
+	day_t target;                       /* as generated, kept for the record */
+	day_t due;                          /* target, or the rescheduled day */
+	int window_before;                  /* days */
+	int window_after;
+	char reason[SCHEDULE_REASON_MAX + 1]; /* why it was rescheduled */
+	enum sched_state state;
+	int64_t version;
+};
+
+const char *sched_kind_str(enum sched_kind k);
+const char *sched_state_str(enum sched_state s);
+
+/* Where a day falls against an open item's window. */
+enum sched_when {
+	SCHED_EARLY,    /* before the window opens */
+	SCHED_IN_WINDOW,
+	SCHED_LATE      /* after the window closed: overdue while open */
+};
+enum sched_when schedule_when(const struct schedule_item *it, day_t day);
+
+#endif
