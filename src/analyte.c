@@ -42,6 +42,17 @@ static bool valid_units(enum unit_system u)
 	return (unsigned)u < UNIT_SYSTEM_COUNT;
 }
 
+/* v in system u -> canonical, and back. */
+static double to_canon(const struct analyte *a, enum unit_system u, double v)
+{
+	return u == UNITS_SI ? v / a->si_factor : v;
+}
+
+static double from_canon(const struct analyte *a, enum unit_system u, double c)
+{
+	return u == UNITS_SI ? c * a->si_factor : c;
+}
+
 const struct analyte *analyte_get(enum analyte_id id)
 {
 	return valid_id(id) ? &analytes[id] : NULL;
@@ -133,12 +144,12 @@ bool analyte_unit_parse(enum analyte_id id, const char *unit_text, enum unit_sys
 
 double analyte_to_canonical(enum analyte_id id, enum unit_system u, double v)
 {
-	return valid_id(id) && u == UNITS_SI ? v / analytes[id].si_factor : v;
+	return valid_id(id) ? to_canon(&analytes[id], u, v) : v;
 }
 
 double analyte_from_canonical(enum analyte_id id, enum unit_system u, double canonical)
 {
-	return valid_id(id) && u == UNITS_SI ? canonical * analytes[id].si_factor : canonical;
+	return valid_id(id) ? from_canon(&analytes[id], u, canonical) : canonical;
 }
 
 enum lab_flag analyte_flag(enum analyte_id id, double canonical)
@@ -176,33 +187,32 @@ int analyte_format(enum analyte_id id, enum unit_system u, double canonical, cha
 	int len = -1;
 
 	if (valid_id(id) && valid_units(u) && buf) {
-		double v = analyte_from_canonical(id, u, canonical);
-		len = snprintf(buf, n, "%.*f", analytes[id].decimals[u], v);
+		const struct analyte *a = &analytes[id];
+		len = snprintf(buf, n, "%.*f", a->decimals[u], from_canon(a, u, canonical));
 	}
 	return len;
 }
 
-/* " mg/dL", or "" for a unitless analyte (INR), for use right after a number. */
-static const char *unit_sep(enum analyte_id id, enum unit_system u)
+/* Static helpers below take a row already checked by a public function. */
+
+/* " " before a unit, or "" for a unitless analyte (INR). */
+static const char *unit_sep(const struct analyte *a, enum unit_system u)
 {
-	return analytes[id].unit[u][0] ? " " : "";
+	return a->unit[u][0] ? " " : "";
 }
 
 /* The hard-limit range in system u, e.g. "0-80 mg/dL". */
-static void range_text(enum analyte_id id, enum unit_system u, char *buf, size_t n)
+static void range_text(const struct analyte *a, enum unit_system u, char *buf, size_t n)
 {
-	const struct analyte *a = &analytes[id];
-
-	snprintf(buf, n, "%g-%g%s%s", analyte_from_canonical(id, u, a->hard_lo),
-		 analyte_from_canonical(id, u, a->hard_hi), unit_sep(id, u), a->unit[u]);
+	snprintf(buf, n, "%g-%g%s%s", from_canon(a, u, a->hard_lo), from_canon(a, u, a->hard_hi),
+		 unit_sep(a, u), a->unit[u]);
 }
 
-/* Is v, read in system o, inside the hard limits? (Only asked of a system whose
- * unit differs, so a same-unit analyte never "looks like" itself.) */
-static bool plausible_in(enum analyte_id id, enum unit_system o, double v, bool within_warn)
+/* Is v, read in system o, inside the hard (or warning) limits? Never for an
+ * analyte whose two systems share a unit: it cannot "look like" itself. */
+static bool plausible_in(const struct analyte *a, enum unit_system o, double v, bool within_warn)
 {
-	const struct analyte *a = &analytes[id];
-	double c = analyte_to_canonical(id, o, v);
+	double c = to_canon(a, o, v);
 	double lo = within_warn ? a->warn_lo : a->hard_lo;
 	double hi = within_warn ? a->warn_hi : a->hard_hi;
 
@@ -220,31 +230,29 @@ static void num_text(double v, char *buf, size_t n)
 
 /* "; looks like µmol/L (95 µmol/L = 5.56 mg/dL)" when v fits the other system,
  * else "". `prefix` lets the confirm message word it as a question. */
-static void sniff_text(enum analyte_id id, enum unit_system u, double v, bool within_warn,
+static void sniff_text(const struct analyte *a, enum unit_system u, double v, bool within_warn,
 		       const char *prefix, char *buf, size_t n)
 {
 	enum unit_system o = u == UNITS_US ? UNITS_SI : UNITS_US;
 	char conv[32];
 
 	buf[0] = '\0';
-	if (isfinite(v) && plausible_in(id, o, v, within_warn)) {
-		double in_u = analyte_from_canonical(id, u, analyte_to_canonical(id, o, v));
-		num_text(in_u, conv, sizeof conv);
-		snprintf(buf, n, "; %s %s (%g %s = %s %s)", prefix, analytes[id].unit[o], v,
-			 analytes[id].unit[o], conv, analytes[id].unit[u]);
+	if (isfinite(v) && plausible_in(a, o, v, within_warn)) {
+		num_text(from_canon(a, u, to_canon(a, o, v)), conv, sizeof conv);
+		snprintf(buf, n, "; %s %s (%g %s = %s %s)", prefix, a->unit[o], v, a->unit[o], conv,
+			 a->unit[u]);
 	}
 }
 
 /* ST_INVALID message for a value outside the hard limits (or not finite). */
-static enum status refuse(enum analyte_id id, enum unit_system u, double v, struct err *e)
+static enum status refuse(const struct analyte *a, enum unit_system u, double v, struct err *e)
 {
-	const struct analyte *a = &analytes[id];
 	char range[64], sniff[128];
 
-	range_text(id, u, range, sizeof range);
-	sniff_text(id, u, v, false, "looks like", sniff, sizeof sniff);
+	range_text(a, u, range, sizeof range);
+	sniff_text(a, u, v, false, "looks like", sniff, sizeof sniff);
 	if (isfinite(v))
-		err_set(e, ST_INVALID, "%s %g%s%s is outside %s%s", a->key, v, unit_sep(id, u),
+		err_set(e, ST_INVALID, "%s %g%s%s is outside %s%s", a->key, v, unit_sep(a, u),
 			a->unit[u], range, sniff);
 	else
 		err_set(e, ST_INVALID, "%s %g is not a finite number; accepted range is %s", a->key,
@@ -253,45 +261,43 @@ static enum status refuse(enum analyte_id id, enum unit_system u, double v, stru
 }
 
 /* ST_CONFIRM message for a value beyond a warning limit (in system u). */
-static enum status ask_confirm(enum analyte_id id, enum unit_system u, double v, bool low,
+static enum status ask_confirm(const struct analyte *a, enum unit_system u, double v, bool low,
 			       struct err *e)
 {
-	const struct analyte *a = &analytes[id];
-	double limit = analyte_from_canonical(id, u, low ? a->warn_lo : a->warn_hi);
-	const char *sep = unit_sep(id, u);
+	double limit = from_canon(a, u, low ? a->warn_lo : a->warn_hi);
+	const char *sep = unit_sep(a, u);
 	char sniff[128];
 
-	sniff_text(id, u, v, true, "or was it", sniff, sizeof sniff);
+	sniff_text(a, u, v, true, "or was it", sniff, sizeof sniff);
 	return err_set(e, ST_CONFIRM, "%s %g%s%s is %s %g%s%s — confirm it is correct%s", a->key, v,
 		       sep, a->unit[u], low ? "below" : "above", limit, sep, a->unit[u], sniff);
 }
 
-/* Validate v (already known finite or not) for a valid id and u. */
-static enum status check_value(enum analyte_id id, enum unit_system u, double v,
+/* Validate v (finite or not) in system u against row a. */
+static enum status check_value(const struct analyte *a, enum unit_system u, double v,
 			       double *canonical_out, enum lab_flag *flag_out, struct err *e)
 {
-	const struct analyte *a = &analytes[id];
 	/* Compare in the unit the user typed, so the check and the range quoted
 	 * in the message agree to the last digit. */
-	double hard_lo = analyte_from_canonical(id, u, a->hard_lo);
-	double hard_hi = analyte_from_canonical(id, u, a->hard_hi);
-	double warn_lo = analyte_from_canonical(id, u, a->warn_lo);
-	double warn_hi = analyte_from_canonical(id, u, a->warn_hi);
+	double hard_lo = from_canon(a, u, a->hard_lo);
+	double hard_hi = from_canon(a, u, a->hard_hi);
+	double warn_lo = from_canon(a, u, a->warn_lo);
+	double warn_hi = from_canon(a, u, a->warn_hi);
 	enum status st = ST_OK;
 
 	err_clear(e);
 	if (!isfinite(v) || v < 0 || v < hard_lo || v > hard_hi)
-		st = refuse(id, u, v, e);
+		st = refuse(a, u, v, e);
 	else if (v < warn_lo)
-		st = ask_confirm(id, u, v, true, e);
+		st = ask_confirm(a, u, v, true, e);
 	else if (v > warn_hi)
-		st = ask_confirm(id, u, v, false, e);
+		st = ask_confirm(a, u, v, false, e);
 	if (st != ST_INVALID) {
-		double c = analyte_to_canonical(id, u, v);
+		double c = to_canon(a, u, v);
 		if (canonical_out)
 			*canonical_out = c;
 		if (flag_out)
-			*flag_out = analyte_flag(id, c);
+			*flag_out = analyte_flag(a->id, c);
 	}
 	return st;
 }
@@ -302,7 +308,7 @@ enum status analyte_check(enum analyte_id id, enum unit_system u, double value,
 	enum status st;
 
 	if (valid_id(id) && valid_units(u))
-		st = check_value(id, u, value, canonical_out, flag_out, e);
+		st = check_value(&analytes[id], u, value, canonical_out, flag_out, e);
 	else
 		st = err_set(e, ST_INVALID, "unknown analyte or unit system");
 	return st;
@@ -318,11 +324,11 @@ enum status analyte_parse_value(enum analyte_id id, enum unit_system u, const ch
 	if (!valid_id(id) || !valid_units(u)) {
 		st = err_set(e, ST_INVALID, "unknown analyte or unit system");
 	} else if (!parse_double(text, &v)) {
-		range_text(id, u, range, sizeof range);
+		range_text(&analytes[id], u, range, sizeof range);
 		st = err_set(e, ST_INVALID, "%s: '%.40s' is not a number; enter a value in %s",
 			     analytes[id].key, text ? text : "", range);
 	} else {
-		st = check_value(id, u, v, canonical, flag, e);
+		st = check_value(&analytes[id], u, v, canonical, flag, e);
 	}
 	return st;
 }

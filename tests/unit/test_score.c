@@ -1,0 +1,689 @@
+/* test_score.c: unit tests of the clinical scores against the shared vectors and REFERENCE 11. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyte.h"
+#include "score.h"
+#include "status.h"
+#include "util.h"
+
+#define MIN_VECTORS 130
+
+#define assert_near(a, b, tol)                                                                     \
+	do {                                                                                       \
+		double a_ = (a), b_ = (b);                                                         \
+		if (!(fabs(a_ - b_) <= (tol)))                                                     \
+			fail_msg("%.10g is not within %g of %.10g", a_, (double)(tol), b_);        \
+	} while (0)
+
+#define assert_contains(hay, needle)                                                               \
+	do {                                                                                       \
+		if (!strstr((hay), (needle)))                                                      \
+			fail_msg("\"%s\" does not contain \"%s\"", (hay), (needle));               \
+	} while (0)
+
+/* Compute with ST_OK required. */
+static struct score_result run(const struct score_input *in)
+{
+	struct score_result r;
+	struct err e = {{0}};
+	enum status st = score_compute(in, &r, &e);
+	if (st != ST_OK)
+		fail_msg("score_compute: %s (%s)", status_str(st), e.msg);
+	return r;
+}
+
+/* Adult male labs for the MELD family. */
+static struct score_input meld_labs(double bili, double inr, double cr, double na, double alb)
+{
+	struct score_input in;
+	score_input_init(&in);
+	in.bilirubin = bili;
+	in.inr = inr;
+	in.creatinine = cr;
+	in.sodium = na;
+	in.albumin = alb;
+	in.sex = 'M';
+	return in;
+}
+
+static const struct score_clamp *find_clamp(const struct score_result *r, enum score_id score,
+					    const char *input)
+{
+	for (size_t i = 0; i < r->n_clamps; i++)
+		if (r->clamps[i].score == score && strcmp(r->clamps[i].input, input) == 0)
+			return &r->clamps[i];
+	return NULL;
+}
+
+static void assert_clamp(const struct score_result *r, enum score_id score, const char *input,
+			 double given, double used, const char *reason)
+{
+	const struct score_clamp *c = find_clamp(r, score, input);
+	if (!c)
+		fail_msg("no %s clamp of %s", score_name(score), input);
+	assert_near(c->given, given, 1e-12);
+	assert_near(c->used, used, 1e-12);
+	assert_string_equal(c->reason, reason);
+}
+
+static bool has_warning(const struct score_result *r, const char *text)
+{
+	for (size_t i = 0; i < r->n_warnings; i++)
+		if (strcmp(r->warnings[i], text) == 0)
+			return true;
+	return false;
+}
+
+/* --- the shared vector file --------------------------------------------- */
+
+static FILE *open_vectors(char *path, size_t n)
+{
+	const char *dir = getenv("HEPADESK_TESTDATA");
+	if (dir && *dir)
+		snprintf(path, n, "%s/meld_vectors.csv", dir);
+	else
+		snprintf(path, n, "tests/meld_vectors.csv");
+	return fopen(path, "r");
+}
+
+#define VEC_FIELDS 10
+
+/* Split the first VEC_FIELDS comma-separated fields of line in place (the
+ * trailing source column may be quoted and hold commas; it is not needed). */
+static bool split_fields(char *line, char *f[VEC_FIELDS])
+{
+	char *p = line;
+	for (int i = 0; i < VEC_FIELDS; i++) {
+		f[i] = p;
+		p = strchr(p, ',');
+		if (!p)
+			return i == VEC_FIELDS - 1;
+		*p++ = '\0';
+	}
+	return true;
+}
+
+static double num_or_nan(const char *s)
+{
+	double v;
+	if (!*s)
+		return NAN;
+	if (!parse_double(s, &v))
+		fail_msg("bad number '%s' in vectors", s);
+	return v;
+}
+
+struct vec_counts {
+	int meld, meld_na, meld3, adolescent;
+};
+
+static void check_vector(char *f[VEC_FIELDS], int lineno, struct vec_counts *n)
+{
+	struct score_input in = meld_labs(num_or_nan(f[3]), num_or_nan(f[4]), num_or_nan(f[5]),
+				     num_or_nan(f[7]), num_or_nan(f[8]));
+	const char *formula = f[0];
+	int expected = atoi(f[9]);
+	const struct score_value *got = NULL;
+
+	in.sex = f[1][0] == 'F' ? 'F' : f[1][0] == 'M' ? 'M' : 0;
+	in.age = (!f[2][0] || strcmp(f[2], "adult") == 0) ? SCORE_AGE_UNKNOWN : atoi(f[2]);
+	if (strcmp(f[6], "yes") != 0 && strcmp(f[6], "no") != 0)
+		fail_msg("line %d: dialysis '%s'", lineno, f[6]);
+	in.dialysis = strcmp(f[6], "yes") == 0;
+	struct score_result r = run(&in);
+	if (strcmp(formula, "MELD") == 0) {
+		got = &r.meld;
+		n->meld++;
+	} else if (strcmp(formula, "MELD-Na") == 0) {
+		got = &r.meld_na;
+		n->meld_na++;
+	} else if (strcmp(formula, "MELD3.0") == 0 ||
+		   strcmp(formula, "MELD3.0_adolescent_12_17") == 0) {
+		got = &r.meld3;
+		n->meld3++;
+		if (strcmp(formula, "MELD3.0_adolescent_12_17") == 0) {
+			n->adolescent++;
+			assert_true(in.age >= 12 && in.age <= 17);
+			assert_true(has_warning(&r, "MELD 3.0 adolescent formula (age 12-17)"));
+		}
+	} else {
+		fail_msg("line %d: unknown formula '%s'", lineno, formula);
+	}
+	assert_non_null(got);
+	if (!got->computable || got->value != expected)
+		fail_msg("line %d %s: expected %d, got %d (raw %.6f) %s", lineno, formula, expected,
+			 got->value, got->raw, got->why_not);
+	/* The integer is the raw value rounded half up, unless capped at 40. */
+	if (got->value < 40)
+		assert_true(got->raw > got->value - 0.5 - 1e-9 && got->raw < got->value + 0.5);
+}
+
+static void test_meld_vectors(void **state)
+{
+	char path[512], line[1024];
+	char *f[VEC_FIELDS];
+	struct vec_counts n = {0, 0, 0, 0};
+	int lineno = 0;
+	(void)state;
+
+	FILE *fp = open_vectors(path, sizeof path);
+	if (!fp)
+		fail_msg("cannot open %s (run from the repo root or set HEPADESK_TESTDATA)", path);
+	while (fgets(line, sizeof line, fp)) {
+		lineno++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (lineno == 1) {
+			assert_true(strncmp(line, "formula,sex,age,bilirubin_mg_dl,inr,", 36) == 0);
+			continue;
+		}
+		if (!line[0])
+			continue;
+		if (!split_fields(line, f))
+			fail_msg("line %d: too few fields", lineno);
+		check_vector(f, lineno, &n);
+	}
+	fclose(fp);
+	int total = n.meld + n.meld_na + n.meld3;
+	print_message("checked %d MELD vectors from %s: MELD %d, MELD-Na %d, MELD 3.0 %d "
+		      "(adolescent %d)\n",
+		      total, path, n.meld, n.meld_na, n.meld3, n.adolescent);
+	assert_true(total >= MIN_VECTORS);
+	assert_true(n.meld >= 38 && n.meld_na >= 45 && n.meld3 >= 55);
+}
+
+/* --- REFERENCE 11 edge cases ------------------------------------------------ */
+
+static void test_meld_na_gate_11_12(void **state)
+{
+	(void)state;
+	struct score_input in = meld_labs(1.0, 1.0, 1.68, 125, NAN);
+	struct score_result r = run(&in);
+	assert_int_equal(r.meld.value, 11);
+	assert_near(r.meld.raw, 11.395, 0.001);
+	assert_int_equal(r.meld_na.value, 11); /* unrounded MELD(i) would give 23 */
+	assert_null(find_clamp(&r, SCORE_MELD_NA, "sodium")); /* sodium never entered */
+
+	in.creatinine = 1.80;
+	r = run(&in);
+	assert_int_equal(r.meld.value, 12);
+	assert_int_equal(r.meld_na.value, 23);
+	assert_near(r.meld_na.raw, 12 + 1.32 * 12 - 0.033 * 12 * 12, 1e-9);
+	assert_null(find_clamp(&r, SCORE_MELD_NA, "sodium")); /* 125 is in bounds */
+}
+
+static void test_meld_caps(void **state)
+{
+	(void)state;
+	struct score_input in = meld_labs(50, 10, 8, 125, 0.8);
+	in.sex = 'F';
+	struct score_result r = run(&in);
+	assert_int_equal(r.meld.value, 40);
+	assert_true(r.meld.raw > 40); /* raw kept above the cap */
+	assert_int_equal(r.meld_na.value, 40);
+	assert_int_equal(r.meld3.value, 40);
+	assert_true(r.meld3.raw > 40);
+	/* MELD(i) = 40 exactly: the sodium term is 1.32 - 0.033 * 40 = 0. */
+	in = meld_labs(10, 3, 4, 125, NAN);
+	r = run(&in);
+	assert_int_equal(r.meld.value, 40);
+	assert_int_equal(r.meld_na.value, 40);
+}
+
+static void test_labs_below_one(void **state)
+{
+	(void)state;
+	struct score_input in = meld_labs(0.4, 0.8, 0.5, 140, 4.8);
+	struct score_result r = run(&in);
+	assert_int_equal(r.meld.value, 6);
+	assert_int_equal(r.meld_na.value, 6);
+	assert_int_equal(r.meld3.value, 6);
+	assert_clamp(&r, SCORE_MELD, "bilirubin", 0.4, 1.0, "raised to 1.0");
+	assert_clamp(&r, SCORE_MELD, "inr", 0.8, 1.0, "raised to 1.0");
+	assert_clamp(&r, SCORE_MELD, "creatinine", 0.5, 1.0, "raised to 1.0");
+	assert_clamp(&r, SCORE_MELD3, "bilirubin", 0.4, 1.0, "raised to 1.0");
+	assert_clamp(&r, SCORE_MELD3, "sodium", 140, 137, "lowered to 137");
+	assert_clamp(&r, SCORE_MELD3, "albumin", 4.8, 3.5, "lowered to 3.5 (MELD 3.0)");
+	in.sex = 'F';
+	r = run(&in);
+	assert_int_equal(r.meld3.value, 7);
+}
+
+static void test_creatinine_caps_and_dialysis(void **state)
+{
+	(void)state;
+	struct score_input in = meld_labs(1, 1, 4.1, 137, 3.5);
+	struct score_result r = run(&in);
+	assert_int_equal(r.meld.value, 20);
+	assert_clamp(&r, SCORE_MELD, "creatinine", 4.1, 4.0, "capped at 4.0 (MELD)");
+	assert_clamp(&r, SCORE_MELD3, "creatinine", 4.1, 3.0, "capped at 3.0 (MELD 3.0)");
+
+	in.creatinine = 4.5;
+	r = run(&in);
+	assert_int_equal(r.meld.value, 20);
+	assert_int_equal(r.meld3.value, 18);
+	assert_clamp(&r, SCORE_MELD3, "creatinine", 4.5, 3.0, "capped at 3.0 (MELD 3.0)");
+
+	in.creatinine = 0.9;
+	in.dialysis = true;
+	r = run(&in);
+	assert_int_equal(r.meld.value, 20);
+	assert_int_equal(r.meld3.value, 18);
+	assert_clamp(&r, SCORE_MELD, "creatinine", 0.9, 4.0, "set to 4.0 (dialysis)");
+	assert_clamp(&r, SCORE_MELD3, "creatinine", 0.9, 3.0, "set to 3.0 (dialysis)");
+
+	in.creatinine = 2.0;
+	r = run(&in);
+	assert_int_equal(r.meld.value, 20);
+	assert_clamp(&r, SCORE_MELD, "creatinine", 2.0, 4.0, "set to 4.0 (dialysis)");
+	in.creatinine = 5.2;
+	r = run(&in);
+	assert_clamp(&r, SCORE_MELD, "creatinine", 5.2, 4.0, "set to 4.0 (dialysis)");
+}
+
+static void test_sodium_clamps(void **state)
+{
+	static const double na[] = {118, 124, 138, 145, 150};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof na / sizeof na[0]; i++) {
+		struct score_input in = meld_labs(3, 1.8, 2, na[i], 3.0);
+		struct score_input ref = meld_labs(3, 1.8, 2, na[i] < 125 ? 125 : 137, 3.0);
+		struct score_result r = run(&in), rr = run(&ref);
+		double used = na[i] < 125 ? 125 : 137;
+		assert_int_equal(r.meld.value, 24);
+		assert_int_equal(r.meld_na.value, rr.meld_na.value);
+		assert_int_equal(r.meld3.value, rr.meld3.value);
+		assert_clamp(&r, SCORE_MELD_NA, "sodium", na[i], used,
+			     na[i] < 125 ? "raised to 125" : "lowered to 137");
+		assert_clamp(&r, SCORE_MELD3, "sodium", na[i], used,
+			     na[i] < 125 ? "raised to 125" : "lowered to 137");
+	}
+	/* Within bounds: no clamp. */
+	struct score_input in = meld_labs(3, 1.8, 2, 131, 3.0);
+	struct score_result r = run(&in);
+	assert_null(find_clamp(&r, SCORE_MELD_NA, "sodium"));
+	assert_null(find_clamp(&r, SCORE_MELD3, "sodium"));
+	assert_null(find_clamp(&r, SCORE_MELD3, "albumin"));
+}
+
+static void test_albumin_clamps(void **state)
+{
+	static const double alb[] = {0.8, 1.0, 4.8, 5.0};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof alb / sizeof alb[0]; i++) {
+		struct score_input in = meld_labs(2, 1.5, 1.5, 135, alb[i]);
+		double used = alb[i] < 1.5 ? 1.5 : 3.5;
+		struct score_input ref = meld_labs(2, 1.5, 1.5, 135, used);
+		struct score_result r = run(&in), rr = run(&ref);
+		assert_int_equal(r.meld3.value, used == 1.5 ? 21 : 19);
+		assert_int_equal(r.meld3.value, rr.meld3.value);
+		assert_clamp(&r, SCORE_MELD3, "albumin", alb[i], used,
+			     used == 1.5 ? "raised to 1.5 (MELD 3.0)" : "lowered to 3.5 (MELD 3.0)");
+	}
+}
+
+static void test_meld3_ties_round_half_up(void **state)
+{
+	(void)state;
+	struct score_input in = meld_labs(1, 1, 1, 126, 2.7);
+	struct score_result r = run(&in);
+	assert_near(r.meld3.raw, 16.5, 1e-9);
+	assert_int_equal(r.meld3.value, 17);
+
+	in = meld_labs(1, 1, 1, 125, 1.7);
+	in.sex = 'F';
+	r = run(&in);
+	assert_near(r.meld3.raw, 20.5, 1e-9);
+	assert_int_equal(r.meld3.value, 21);
+
+	in = meld_labs(1, 1, 1, 133, 2.3);
+	r = run(&in);
+	assert_near(r.meld3.raw, 11.5, 1e-9);
+	assert_int_equal(r.meld3.value, 12);
+}
+
+static void test_meld_si_input(void **state)
+{
+	(void)state;
+	double bili = analyte_to_canonical(ANALYTE_BILIRUBIN, UNITS_SI, 54);
+	double cr = analyte_to_canonical(ANALYTE_CREATININE, UNITS_SI, 170);
+	struct score_input in = meld_labs(bili, 2.0, cr, NAN, NAN);
+	struct score_result r = run(&in);
+	assert_int_equal(r.meld.value, 25);
+	assert_near(r.meld.raw, 24.798, 0.0005);
+	assert_string_equal(r.meld_na.why_not, "needs sodium");
+	assert_false(r.meld_na.computable);
+}
+
+static void test_age_under_12(void **state)
+{
+	(void)state;
+	struct score_input in = meld_labs(3, 1.8, 2, 131, 3.0);
+	in.age = 11;
+	in.ascites = ASCITES_NONE;
+	in.encephalopathy = 0;
+	struct score_result r = run(&in);
+	assert_false(r.meld.computable);
+	assert_false(r.meld_na.computable);
+	assert_false(r.meld3.computable);
+	assert_string_equal(r.meld.why_not, "age under 12: PELD applies");
+	assert_string_equal(r.meld_na.why_not, "age under 12: PELD applies");
+	assert_string_equal(r.meld3.why_not, "age under 12: PELD applies");
+	assert_int_equal(r.n_clamps, 0);
+	assert_true(r.child_pugh.computable);
+	in.age = 0;
+	r = run(&in);
+	assert_false(r.meld.computable);
+	in.age = 12;
+	r = run(&in);
+	assert_true(r.meld.computable);
+}
+
+static void test_adolescent(void **state)
+{
+	(void)state;
+	/* Tie 20.5 for an adolescent of either sex, or sex not recorded. */
+	const char sexes[] = {'M', 'F', 0};
+	for (size_t i = 0; i < sizeof sexes; i++) {
+		struct score_input in = meld_labs(1, 1, 1, 125, 1.7);
+		in.sex = sexes[i];
+		in.age = 14;
+		struct score_result r = run(&in);
+		assert_true(r.meld3.computable);
+		assert_near(r.meld3.raw, 20.5, 1e-9);
+		assert_int_equal(r.meld3.value, 21);
+		assert_true(has_warning(&r, "MELD 3.0 adolescent formula (age 12-17)"));
+	}
+	struct score_input in = meld_labs(1.7, 1.3, 1.2, 135, 3.2);
+	in.age = 12;
+	assert_int_equal(run(&in).meld3.value, 16);
+	in.age = 17;
+	assert_int_equal(run(&in).meld3.value, 16);
+	in.age = 18;
+	struct score_result r = run(&in);
+	assert_int_equal(r.meld3.value, 15);
+	assert_false(has_warning(&r, "MELD 3.0 adolescent formula (age 12-17)"));
+	assert_false(has_warning(&r, "age unknown: adult MELD formulas used"));
+	in.sex = 0;
+	r = run(&in);
+	assert_false(r.meld3.computable);
+	assert_string_equal(r.meld3.why_not, "needs sex");
+	in.age = SCORE_AGE_UNKNOWN;
+	in.sex = 'M';
+	r = run(&in);
+	assert_int_equal(r.meld3.value, 15);
+	assert_true(has_warning(&r, "age unknown: adult MELD formulas used"));
+}
+
+static void test_missing_inputs(void **state)
+{
+	(void)state;
+	struct score_input in;
+	score_input_init(&in);
+	struct score_result r = run(&in);
+	assert_string_equal(r.meld.why_not, "needs bilirubin, INR, creatinine");
+	assert_string_equal(r.meld_na.why_not, "needs bilirubin, INR, creatinine, sodium");
+	assert_string_equal(r.meld3.why_not,
+			    "needs bilirubin, INR, creatinine, sodium, albumin, sex");
+	assert_string_equal(r.child_pugh.why_not,
+			    "needs bilirubin, albumin, INR, ascites, encephalopathy grade");
+	assert_string_equal(r.albi.why_not, "needs bilirubin, albumin");
+	assert_string_equal(r.fib4.why_not, "needs age, AST, ALT, platelets");
+	assert_string_equal(r.apri.why_not, "needs AST, platelets");
+	assert_int_equal(r.n_clamps, 0);
+	assert_int_equal(r.n_warnings, 0);
+	assert_int_equal(r.child_pugh_class, 0);
+	assert_int_equal(r.albi_grade, 0);
+	for (int id = 0; id < SCORE_COUNT; id++) {
+		const struct score_value *sv = score_get(&r, (enum score_id)id);
+		assert_false(sv->computable);
+		assert_true(isnan(sv->raw));
+	}
+	in = meld_labs(2, NAN, 1, 130, 3);
+	r = run(&in);
+	assert_string_equal(r.meld.why_not, "needs INR");
+	assert_string_equal(r.meld_na.why_not, "needs INR");
+	/* PTA does not stand in for INR. */
+	assert_false(r.meld.computable);
+}
+
+static struct score_input cp_input(double bili, double alb, double inr, enum ascites a, int he)
+{
+	struct score_input in;
+	score_input_init(&in);
+	in.bilirubin = bili;
+	in.albumin = alb;
+	in.inr = inr;
+	in.ascites = a;
+	in.encephalopathy = he;
+	return in;
+}
+
+static void test_child_pugh(void **state)
+{
+	(void)state;
+	struct score_input in = cp_input(3.2, 2.6, 2.0, ASCITES_SLIGHT, 1);
+	struct score_result r = run(&in);
+	assert_int_equal(r.child_pugh.value, 12);
+	assert_int_equal(r.child_pugh_class, 'C');
+	assert_string_equal(r.child_pugh_inr_rule, "INR 1.7-2.3");
+
+	in = cp_input(2.0, 3.5, 1.7, ASCITES_NONE, 0);
+	r = run(&in);
+	assert_int_equal(r.child_pugh.value, 8);
+	assert_int_equal(r.child_pugh_class, 'B');
+
+	in = cp_input(3.0, 2.8, 2.3, ASCITES_NONE, 0); /* upper closed ends: still 2 each */
+	assert_int_equal(run(&in).child_pugh.value, 8);
+	in = cp_input(1.9, 3.6, 1.69, ASCITES_NONE, 0);
+	r = run(&in);
+	assert_int_equal(r.child_pugh.value, 5);
+	assert_int_equal(r.child_pugh_class, 'A');
+	in = cp_input(1.9, 3.6, 1.69, ASCITES_NONE, 2);
+	assert_int_equal(run(&in).child_pugh.value, 6);
+	assert_int_equal(run(&in).child_pugh_class, 'A');
+	in = cp_input(1.9, 3.6, 1.69, ASCITES_MODERATE, 3);
+	assert_int_equal(run(&in).child_pugh.value, 9);
+	assert_int_equal(run(&in).child_pugh_class, 'B');
+	in = cp_input(3.1, 2.7, 2.31, ASCITES_MODERATE, 4);
+	assert_int_equal(run(&in).child_pugh.value, 15);
+	in = cp_input(3.1, 2.7, 1.8, ASCITES_NONE, 0); /* 3+3+2+1+1 */
+	r = run(&in);
+	assert_int_equal(r.child_pugh.value, 10);
+	assert_int_equal(r.child_pugh_class, 'C');
+}
+
+static void test_child_pugh_pbc_and_inr_band(void **state)
+{
+	(void)state;
+	struct score_input in = cp_input(5.0, 4.0, 1.0, ASCITES_NONE, 0);
+	assert_int_equal(run(&in).child_pugh.value, 7); /* 3 bilirubin points */
+	in.cholestatic = true;
+	struct score_result r = run(&in);
+	assert_int_equal(r.child_pugh.value, 6); /* 2 bilirubin points */
+	assert_true(has_warning(&r, "Child-Pugh PBC/PSC bilirubin bands (<4, 4-10, >10 mg/dL)"));
+	in.bilirubin = 3.9;
+	assert_int_equal(run(&in).child_pugh.value, 5);
+	in.bilirubin = 10.0;
+	assert_int_equal(run(&in).child_pugh.value, 6);
+	in.bilirubin = 10.1;
+	assert_int_equal(run(&in).child_pugh.value, 7);
+
+	in = cp_input(1.0, 4.0, 2.25, ASCITES_NONE, 0);
+	assert_int_equal(run(&in).child_pugh.value, 6); /* default band 1.7-2.3: 2 points */
+	in.cp_inr_high = 2.2;
+	r = run(&in);
+	assert_int_equal(r.child_pugh.value, 7); /* band 1.7-2.2: 3 points */
+	assert_string_equal(r.child_pugh_inr_rule, "INR 1.7-2.2");
+}
+
+static void test_albi(void **state)
+{
+	(void)state;
+	struct score_input in;
+	score_input_init(&in);
+	in.bilirubin = analyte_to_canonical(ANALYTE_BILIRUBIN, UNITS_SI, 17.1);
+	in.albumin = analyte_to_canonical(ANALYTE_ALBUMIN, UNITS_SI, 40);
+	struct score_result r = run(&in);
+	assert_near(r.albi.raw, -2.586, 0.0005);
+	assert_int_equal(r.albi_grade, 2);
+	assert_int_equal(r.albi.value, 2);
+
+	in.bilirubin = analyte_to_canonical(ANALYTE_BILIRUBIN, UNITS_SI, 10);
+	in.albumin = analyte_to_canonical(ANALYTE_ALBUMIN, UNITS_SI, 45);
+	r = run(&in);
+	assert_near(r.albi.raw, -3.165, 0.0005);
+	assert_int_equal(r.albi_grade, 1);
+
+	in.bilirubin = analyte_to_canonical(ANALYTE_BILIRUBIN, UNITS_SI, 85.5);
+	in.albumin = analyte_to_canonical(ANALYTE_ALBUMIN, UNITS_SI, 25);
+	r = run(&in);
+	assert_near(r.albi.raw, -0.850, 0.0005);
+	assert_int_equal(r.albi_grade, 3);
+
+	in.albi_coef = -0.0852;
+	r = run(&in);
+	assert_near(r.albi.raw, 0.66 * log10(85.5) - 0.0852 * 25, 1e-12);
+
+	in.bilirubin = 0;
+	r = run(&in);
+	assert_false(r.albi.computable);
+	assert_string_equal(r.albi.why_not, "bilirubin must be above 0 (log)");
+}
+
+static void test_fib4_apri(void **state)
+{
+	(void)state;
+	struct score_input in;
+	score_input_init(&in);
+	in.age = 50;
+	in.ast = 40;
+	in.alt = 36;
+	in.platelets = 200;
+	struct score_result r = run(&in);
+	assert_near(r.fib4.raw, 1.667, 0.0005);
+
+	in.age = SCORE_AGE_UNKNOWN;
+	r = run(&in);
+	assert_false(r.fib4.computable);
+	assert_string_equal(r.fib4.why_not, "needs age");
+
+	in.ast = 38;
+	in.platelets = 150;
+	r = run(&in);
+	assert_near(r.apri.raw, 0.63, 0.005);
+	assert_near(r.apri.raw, 0.95 / 150 * 100, 1e-12);
+	in.ast = 160;
+	in.platelets = 75;
+	r = run(&in);
+	assert_near(r.apri.raw, 5.33, 0.005);
+	in.ast_uln = 35;
+	r = run(&in);
+	assert_near(r.apri.raw, 160.0 / 35 / 75 * 100, 1e-12);
+
+	in.platelets = 0;
+	in.age = 50;
+	r = run(&in);
+	assert_false(r.apri.computable);
+	assert_false(r.fib4.computable);
+}
+
+static void test_invalid_input(void **state)
+{
+	(void)state;
+	struct score_input in = meld_labs(95, 1.2, 1.0, 135, 3.5);
+	struct score_result r;
+	struct err e;
+
+	assert_int_equal(score_compute(&in, &r, &e), ST_INVALID);
+	assert_contains(e.msg, "bilirubin 95 mg/dL is outside 0-80 mg/dL");
+	assert_contains(e.msg, "looks like µmol/L");
+	for (int id = 0; id < SCORE_COUNT; id++)
+		assert_false(score_get(&r, (enum score_id)id)->computable);
+	assert_int_equal(r.n_clamps, 0);
+
+	in = meld_labs(2, -1, 1, 135, 3.5);
+	assert_int_equal(score_compute(&in, &r, &e), ST_INVALID);
+	assert_contains(e.msg, "inr -1");
+	in = meld_labs(2, 1, INFINITY, 135, 3.5);
+	assert_int_equal(score_compute(&in, &r, &e), ST_INVALID);
+	in = meld_labs(2, 1, 1, 135, 35); /* g/L in a g/dL field */
+	assert_int_equal(score_compute(&in, &r, &e), ST_INVALID);
+	assert_contains(e.msg, "looks like g/L");
+	in = meld_labs(2, 1, 1, 135, 3.5);
+	in.sex = 'X';
+	assert_int_equal(score_compute(&in, &r, &e), ST_INVALID);
+	in = meld_labs(2, 1, 1, 135, 3.5);
+	in.age = 130;
+	assert_int_equal(score_compute(&in, &r, &e), ST_INVALID);
+	in = meld_labs(2, 1, 1, 135, 3.5);
+	in.encephalopathy = 5;
+	assert_int_equal(score_compute(&in, &r, &e), ST_INVALID);
+	in = meld_labs(2, 1, 1, 135, 3.5);
+	in.cp_inr_low = 2.3;
+	in.cp_inr_high = 1.7;
+	assert_int_equal(score_compute(&in, &r, &e), ST_INVALID);
+	in = meld_labs(2, 1, 1, 135, 3.5);
+	in.ast_uln = 0;
+	assert_int_equal(score_compute(&in, &r, &e), ST_INVALID);
+	assert_int_equal(score_compute(NULL, &r, &e), ST_INVALID);
+	assert_false(r.meld.computable);
+	assert_int_equal(score_compute(&in, NULL, NULL), ST_INVALID);
+	/* Beyond a warning limit only (already confirmed by the user) is computed. */
+	in = meld_labs(40, 7.2, 12, 118, 1.2);
+	assert_int_equal(score_compute(&in, &r, &e), ST_OK);
+	assert_int_equal(r.meld.value, 40);
+}
+
+static void test_names_and_get(void **state)
+{
+	(void)state;
+	struct score_result r;
+	struct score_input in = meld_labs(1, 1, 1, 137, 3.5);
+	assert_string_equal(score_name(SCORE_MELD), "MELD");
+	assert_string_equal(score_name(SCORE_MELD_NA), "MELD-Na");
+	assert_string_equal(score_name(SCORE_MELD3), "MELD 3.0");
+	assert_string_equal(score_name(SCORE_CHILD_PUGH), "Child-Pugh");
+	assert_string_equal(score_name(SCORE_COUNT), "?");
+	assert_int_equal(score_compute(&in, &r, NULL), ST_OK);
+	assert_ptr_equal(score_get(&r, SCORE_MELD3), &r.meld3);
+	assert_ptr_equal(score_get(&r, SCORE_APRI), &r.apri);
+	assert_null(score_get(&r, SCORE_COUNT));
+	assert_null(score_get(NULL, SCORE_MELD));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_meld_vectors),
+		cmocka_unit_test(test_meld_na_gate_11_12),
+		cmocka_unit_test(test_meld_caps),
+		cmocka_unit_test(test_labs_below_one),
+		cmocka_unit_test(test_creatinine_caps_and_dialysis),
+		cmocka_unit_test(test_sodium_clamps),
+		cmocka_unit_test(test_albumin_clamps),
+		cmocka_unit_test(test_meld3_ties_round_half_up),
+		cmocka_unit_test(test_meld_si_input),
+		cmocka_unit_test(test_age_under_12),
+		cmocka_unit_test(test_adolescent),
+		cmocka_unit_test(test_missing_inputs),
+		cmocka_unit_test(test_child_pugh),
+		cmocka_unit_test(test_child_pugh_pbc_and_inr_band),
+		cmocka_unit_test(test_albi),
+		cmocka_unit_test(test_fib4_apri),
+		cmocka_unit_test(test_invalid_input),
+		cmocka_unit_test(test_names_and_get),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
