@@ -265,6 +265,13 @@ enum status store_patient_find(struct store *st, const char *query, struct patie
 		got = find_range(st, by_mrn, mrn, hits, max, got, e);
 	if (got >= 0 && *name)
 		got = find_range(st, by_name, name, hits, max, got, e);
+	/* "nguyen v" means "NGUYEN, V...": also try the first blank as the
+	 * comma between last and first name. */
+	char *blank = strchr(name, ' ');
+	if (got >= 0 && blank && !strchr(name, ',')) {
+		*blank = ',';
+		got = find_range(st, by_name, name, hits, max, got, e);
+	}
 	free(mrn);
 	free(name);
 	if (got < 0)
