@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "draft.h"
 #include "imaging.h"
 #include "lab.h"
 #include "patient.h"
@@ -118,5 +119,27 @@ enum status store_demo_lab(struct store *st, struct lab_result *r, struct err *e
 enum status store_demo_imaging(struct store *st, struct imaging_note *n, struct err *e);
 /* Commit (or roll back) the load. */
 enum status store_demo_end(struct store *st, bool commit, struct err *e);
+
+/* --- drafts (form input kept while typed; not records, not audited) --- */
+/* Keep the actor's draft of form (an identifier such as "patient.edit",
+ * [a-z0-9_.-], at most DRAFT_FORM_MAX bytes) for patient_id (0: none).
+ * content is opaque text of at most DRAFT_CONTENT_MAX bytes; it replaces any
+ * earlier draft of the same (actor, form, patient_id) and is stamped with the
+ * store time. One statement: cheap enough for every field change. ST_INVALID
+ * for a bad form name or oversized content; ST_DENIED without an actor. */
+enum status store_draft_save(struct store *st, const char *form, int64_t patient_id,
+			     const char *content, struct err *e);
+/* The actor's draft: *content_out receives a heap copy (caller frees) and
+ * *updated (when not NULL) its save time. ST_NOT_FOUND when there is none. */
+enum status store_draft_load(struct store *st, const char *form, int64_t patient_id,
+			     char **content_out, int64_t *updated, struct err *e);
+/* Drop the actor's draft (after the form was saved or abandoned). ST_OK also
+ * when there was none. */
+enum status store_draft_delete(struct store *st, const char *form, int64_t patient_id,
+			       struct err *e);
+/* Call fn for each of the actor's drafts, newest first. The record is valid
+ * during the call only. */
+enum status store_draft_each(struct store *st, void (*fn)(const struct draft_info *, void *),
+			     void *arg, struct err *e);
 
 #endif
