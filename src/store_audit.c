@@ -246,6 +246,7 @@ enum status store_audit_each(struct store *st, const struct audit_filter *f,
 	enum status s = store_may(st, PERM_AUDIT, e);
 	if (s != ST_OK || (s = log_reading(st, f, &upto, e)) != ST_OK)
 		return s;
+	store_release(st);
 	sqlite3_stmt *q = store_stmt(st, listing_sql(f), e);
 	if (!q)
 		return ST_IO;
@@ -285,16 +286,18 @@ static void problem(struct audit_verify *v, int64_t seq, const char *fmt, ...)
 	v->nproblems++;
 }
 
-/* One row against its contents and its predecessor (last, with hash expect). */
+/* One row against its contents and its predecessor (last, with hash expect;
+ * none before the first row walked). */
 static void check_link(struct audit_verify *v, int64_t seq, const char *prev, const char *hash,
 		       const char *calc, int64_t last, const char *expect)
 {
+	bool first = v->rows == 0;
 	if (strcmp(calc, hash) != 0)
 		problem(v, seq, "seq %lld: its contents do not match its hash (the row was edited)",
 			(long long)seq);
 	if (strcmp(prev, expect) == 0)
 		return;
-	if (last == 0)
+	if (first)
 		problem(v, seq, "seq %lld: the first row does not start the chain (rows before it "
 			"were deleted, or it was inserted)", (long long)seq);
 	else if (seq == last + 2)
@@ -368,6 +371,8 @@ enum status store_audit_verify(struct store *st, struct audit_verify *out, struc
 		return s;
 	/* One read snapshot for the walk and the head: writers may go on. */
 	bool own = sqlite3_get_autocommit(st->db);
+	if (own)
+		store_release(st);
 	if (own && (s = store_exec(st, "BEGIN", e)) != ST_OK)
 		return s;
 	s = walk_chain(st, out, last_hash, e);

@@ -40,6 +40,8 @@ enum status store_draft_save(struct store *st, const char *form, int64_t patient
 	if (!q)
 		return ST_IO;
 	/* One statement: its own transaction, or part of the caller's. */
+	if (sqlite3_get_autocommit(st->db))
+		store_release(st);
 	sqlite3_bind_text(q, 1, st->actor.login, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, 2, form, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(q, 3, patient_id);
