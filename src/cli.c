@@ -60,7 +60,7 @@ static const struct cli_cmd commands[] = {
 	{"audit", NULL, cli_audit, true,
 	 "audit [--patient MRN] [--user LOGIN] [--since YYYY-MM-DD] [--limit N] [--json|--csv]",
 	 "the audit trail, newest first (admins; the reading is itself logged)"},
-	{"check", NULL, cli_check, true, "check",
+	{"check", NULL, cli_check, false, "check",
 	 "the database file's integrity and the audit chain (exit 1 on any problem)"},
 	{"drafts", NULL, cli_drafts, true, "drafts [--json]",
 	 "your unsaved form input kept from earlier sessions"},
@@ -335,6 +335,7 @@ int cli_main(int argc, char **argv, cli_tui_fn tui, FILE *out, FILE *err)
 	enum status s = config_load(&app.cfg, cfg_flag, &e);
 	if (s != ST_OK)
 		return cli_fail(&c, s, &e);
+	config_db_path(&app.cfg, db_flag, app.db_path, sizeof app.db_path);
 	if (!cmd || cmd->needs_db) {
 		s = open_app(&app, db_flag, &e);
 		if (s != ST_OK) {

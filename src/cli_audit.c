@@ -2,7 +2,9 @@
  * `check`, and the CSV cell writer that guards against formula injection. */
 #include "cli_int.h"
 
+#include <pwd.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "json.h"
@@ -209,6 +211,21 @@ static void integrity_line(const char *problem, void *arg)
 	cli_putf(arg, "integrity: %s\n", problem);
 }
 
+/* Open an existing database as the logged-in OS user (as cli_main does for
+ * other commands), so a damaged file is reported as the finding. */
+static enum status check_open(struct cli *c, struct err *e)
+{
+	struct app *a = c->app;
+	struct store_opts o = {a->cfg.busy_timeout_ms, a->cfg.group, false, false};
+	struct passwd *pw = getpwuid(getuid());
+	enum status s = store_open(a->db_path, &o, &a->st, e);
+	if (s == ST_OK) {
+		store_set_now(a->st, a->clock());
+		s = store_set_actor(a->st, pw ? pw->pw_name : NULL, e);
+	}
+	return s;
+}
+
 int cli_check(struct cli *c, int argc, char **argv)
 {
 	struct audit_verify v;
@@ -217,9 +234,14 @@ int cli_check(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, NULL, 0, NULL, 0, 0);
 	if (rc)
 		return rc;
-	enum status s = store_may(c->app->st, PERM_AUDIT, &e);
+	enum status s = check_open(c, &e);
+	if (s == ST_OK)
+		s = store_may(c->app->st, PERM_AUDIT, &e);
 	if (s == ST_OK)
 		s = store_integrity_check(c->app->st, integrity_line, c, &bad, &e);
+	if (s == ST_CORRUPT)
+		err_set(&e, s, "integrity: DAMAGED — %s is not a sound database; restore it from "
+			"backup", c->app->db_path);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	if (bad == 0)

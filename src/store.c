@@ -50,8 +50,12 @@ enum status store_fail(struct store *st, struct err *e, const char *what)
 {
 	int rc = sqlite3_extended_errcode(st->db);
 	const char *m = sqlite3_errmsg(st->db);
+	int sys = sqlite3_system_errno(st->db);
 	enum status s;
 
+	/* A full disk often surfaces as an I/O error (growing the WAL index). */
+	if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		rc = SQLITE_FULL;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
