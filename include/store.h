@@ -32,6 +32,8 @@ struct store_opts {
  * (ST_TOO_NEW). On success *out owns the connection; store_close frees it. */
 enum status store_open(const char *path, const struct store_opts *opts,
 		       struct store **out, struct err *e);
+/* Close and free st (NULL is fine). Safe from an exit or hang-up path at any
+ * point: a write still open is rolled back, so nothing is half-saved. */
 void store_close(struct store *st);
 
 /* Schema version this build writes, and the one the open file has. */

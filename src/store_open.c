@@ -264,9 +264,18 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	/* Safe at any point, including an exit or hang-up path: a write left
+	 * open is rolled back (nothing is half-saved), every statement is
+	 * finalised so the connection really closes and the WAL is checkpointed. */
+	if (st->db && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	for (int i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
-	if (st->db)
+	if (st->db) {
+		sqlite3_stmt *q;
+		while ((q = sqlite3_next_stmt(st->db, NULL)) != NULL)
+			sqlite3_finalize(q);
 		sqlite3_close(st->db);
+	}
 	free(st);
 }

@@ -177,6 +177,34 @@ static void test_needs_actor(void **state)
 	assert_int_equal(store_draft_load(f->st, "lab.add", 0, &c, NULL, &e), ST_DENIED);
 }
 
+/* Closing in the middle of a write (an exit or hang-up path) rolls it back;
+ * drafts saved before are kept. */
+static void test_close_mid_write(void **state)
+{
+	struct fx *f = *state;
+	struct err e;
+	struct store *st;
+	char path[160], *c = NULL;
+	int64_t first;
+	snprintf(path, sizeof path, "%s/other.db", f->dir);
+	assert_int_equal(store_open(path, NULL, &st, &e), ST_OK);
+	store_set_now(st, NOW);
+	assert_int_equal(store_set_actor(st, "alice", &e), ST_OK);
+	assert_int_equal(store_draft_save(st, "patient.add", 0, "mrn=Z9", &e), ST_OK);
+	long long audit = sql_int(path, "SELECT count(*) FROM audit");
+	assert_int_equal(store_demo_begin(st, 10, 1, &first, &e), ST_OK);
+	store_close(st);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM audit"), audit);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM meta WHERE key = 'demo'"), 0);
+	assert_int_equal(store_open(path, NULL, &st, &e), ST_OK);
+	assert_int_equal(store_set_actor(st, "alice", &e), ST_OK);
+	assert_int_equal(store_draft_load(st, "patient.add", 0, &c, NULL, &e), ST_OK);
+	assert_string_equal(c, "mrn=Z9");
+	free(c);
+	store_close(st);
+	store_close(NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -185,6 +213,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_each_newest_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_needs_actor, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_close_mid_write, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
