@@ -205,6 +205,29 @@ static void test_close_mid_write(void **state)
 	store_close(NULL);
 }
 
+/* Two sessions on one file: a session that has only read (resolving its
+ * actor) still writes after the other session wrote (no stale snapshot). */
+static void test_two_sessions(void **state)
+{
+	struct fx *f = *state;
+	struct err e;
+	struct store *b;
+	char *c = NULL;
+	assert_int_equal(store_open(f->path, NULL, &b, &e), ST_OK);
+	store_set_now(b, NOW);
+	assert_int_equal(store_set_actor(b, "alice", &e), ST_OK);
+	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
+	assert_int_equal(store_draft_save(b, "lab.add", f->pid, "from b", &e), ST_OK);
+	assert_int_equal(store_draft_save(f->st, "lab.add", f->pid, "from a", &e), ST_OK);
+	assert_int_equal(store_draft_load(b, "lab.add", f->pid, &c, NULL, &e), ST_OK);
+	assert_string_equal(c, "from a");
+	free(c);
+	struct user u = {0, "carol", "Carol", ROLE_NURSE, false};
+	assert_int_equal(store_user_add(b, &u, &e), ST_OK);
+	assert_int_equal(store_set_actor(f->st, "carol", &e), ST_OK);
+	store_close(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +237,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_needs_actor, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_close_mid_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_two_sessions, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
