@@ -82,4 +82,24 @@ run hd find HOSTILE
 expect_in "the planted MRN is shown, neutralised" "H2" "$OUT"
 run hd find HOSTILE --csv
 expect_in "CSV cells are quoted" '"H1","EVIL' "$OUT"
+
+# Spreadsheet formula injection: cells starting with = + - @ get a quote.
+hd patient add --mrn Q1 --name "=HYPERLINK(1), Ann" --dob 1970-01-01 --sex F >/dev/null
+hd patient add --mrn Q2 --name "+CMD, Bob" --dob 1970-01-01 --sex M >/dev/null
+hd patient add --mrn Q3 --name "-2+3, Cy" --dob 1970-01-01 --sex M >/dev/null
+hd patient add --mrn Q4 --name "@SUM, Di" --dob 1970-01-01 --sex F >/dev/null
+hd patient add --mrn Q5 --name 'SAY "HI", Ed' --dob 1970-01-01 --sex M >/dev/null
+run hd find Q --csv
+expect_in "= is neutralised" "\"'=HYPERLINK(1), Ann\"" "$OUT"
+expect_in "+ is neutralised" "\"'+CMD, Bob\"" "$OUT"
+expect_in "- is neutralised" "\"'-2+3, Cy\"" "$OUT"
+expect_in "@ is neutralised" "\"'@SUM, Di\"" "$OUT"
+expect_in "quotes are doubled" '"SAY ""HI"", Ed"' "$OUT"
+sql "INSERT INTO audit (ts, actor, action, tbl, prev, hash) SELECT 3, '=1+1' || char(9), 'view', 'patients', hash, 'x' FROM audit_head;
+INSERT INTO audit (ts, actor, action, tbl, prev, hash) SELECT 4, char(9) || '=2+2', 'view', 'patients', hash, 'x' FROM audit_head;"
+run hd audit --csv --limit 3
+expect_in "an audit cell starting with = is neutralised" "\"'=1+1" "$OUT"
+expect_in "an audit cell starting with a tab is neutralised" "\"'" "$(printf '%s\n' "$OUT" | grep '2+2')"
+expect_clean "the audit CSV has no raw control"
+expect_eq "the audit CSV has no raw tab" "$(tr -cd '\t' <"$T/out" | wc -c)" 0
 finish
