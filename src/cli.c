@@ -45,7 +45,7 @@ static const struct cli_cmd commands[] = {
 	 "[--stiffness KPA [--iqr KPA]] [--fibrosis F0-F4] [--note TEXT] "
 	 "[--hcc yes|no] [--thrombosis yes|no] [--ascites yes|no] [--confirm]",
 	 "record an imaging note and its findings"},
-	{"find", NULL, cli_find, true, "find QUERY [--json] [--limit N]",
+	{"find", NULL, cli_find, true, "find QUERY [--json|--csv] [--limit N]",
 	 "find patients by MRN (exact or prefix) or name (\"SMI\", \"smith, j\")"},
 	{"show", NULL, cli_show, true, "show MRN [--json]",
 	 "a patient's demographics, latest labs and current scores"},
@@ -55,6 +55,15 @@ static const struct cli_cmd commands[] = {
 	 "user add LOGIN --role viewer|nurse|physician|admin [--name TEXT] | user list [--json] | "
 	 "user role LOGIN ROLE | user disable LOGIN",
 	 "manage users (admins)"},
+	{"audit", "verify", cli_audit_verify, true, "audit verify",
+	 "check the audit trail's hash chain (exit 1 when rows were altered)"},
+	{"audit", NULL, cli_audit, true,
+	 "audit [--patient MRN] [--user LOGIN] [--since YYYY-MM-DD] [--limit N] [--json|--csv]",
+	 "the audit trail, newest first (admins; the reading is itself logged)"},
+	{"check", NULL, cli_check, false, "check",
+	 "the database file's integrity and the audit chain (exit 1 on any problem)"},
+	{"drafts", NULL, cli_drafts, true, "drafts [--json]",
+	 "your unsaved form input kept from earlier sessions"},
 };
 
 int cli_usage(struct cli *c, const char *fmt, ...)
@@ -326,6 +335,7 @@ int cli_main(int argc, char **argv, cli_tui_fn tui, FILE *out, FILE *err)
 	enum status s = config_load(&app.cfg, cfg_flag, &e);
 	if (s != ST_OK)
 		return cli_fail(&c, s, &e);
+	config_db_path(&app.cfg, db_flag, app.db_path, sizeof app.db_path);
 	if (!cmd || cmd->needs_db) {
 		s = open_app(&app, db_flag, &e);
 		if (s != ST_OK) {

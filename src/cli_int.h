@@ -9,6 +9,7 @@
 #include "analyte.h"
 #include "cli.h"
 #include "status.h"
+#include "util.h"
 
 struct cli {
 	struct app *app;
@@ -61,5 +62,15 @@ int cli_lab_add(struct cli *c, int argc, char **argv);
 int cli_imaging_add(struct cli *c, int argc, char **argv);
 int cli_demo(struct cli *c, int argc, char **argv);
 int cli_user(struct cli *c, int argc, char **argv);
+
+int cli_audit(struct cli *c, int argc, char **argv);
+int cli_audit_verify(struct cli *c, int argc, char **argv);
+int cli_check(struct cli *c, int argc, char **argv);
+int cli_drafts(struct cli *c, int argc, char **argv);
+
+/* Append s to sb as one quoted CSV cell: neutralised (no control, escape or
+ * bidi characters), quotes doubled, and prefixed with ' when a spreadsheet
+ * would take it for a formula (starts with =, +, -, @, tab or CR). */
+void cli_csv_cell(struct strbuf *sb, const char *s);
 
 #endif
