@@ -82,4 +82,15 @@ enum status store_plan_add(struct store *st, const struct protocol *p,
 enum status store_plan_current(struct store *st, int64_t patient_id, struct plan *out,
 			       struct err *e);
 
+/* --- synthetic demo (inside store_demo_begin/store_demo_end) --- */
+/* The same checks and rows as store_answer_add, store_eval_sign and
+ * store_plan_add, inside the demo load's one transaction. */
+enum status store_demo_answer(struct store *st, const struct protocol *p,
+			      struct checklist_answer *a, struct err *e);
+enum status store_demo_sign(struct store *st, const struct config *cfg, const struct protocol *p,
+			    const char *protocol_text, int64_t patient_id, day_t on, struct err *e);
+enum status store_demo_plan(struct store *st, const struct protocol *p,
+			    const struct plan_request *rq, int64_t patient_id, day_t today,
+			    struct plan *out, struct schedule_item *items, int *n, struct err *e);
+
 #endif

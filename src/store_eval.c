@@ -128,34 +128,52 @@ enum status store_protocol_active(struct store *st, const char *path, struct pro
 	return err_set(e, ST_INVALID, "no usable protocol: %s", refusal ? refusal->msg : "");
 }
 
-enum status store_answer_add(struct store *st, const struct protocol *p,
-			     struct checklist_answer *a, struct err *e)
+static enum status answer_insert(struct store *st, struct checklist_answer *a, struct err *e)
 {
 	static const char sql[] = "INSERT INTO answers (patient_id, item, answer, value, note, "
 				  "answered_on, created) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, a->patient_id);
+	sqlite3_bind_text(q, 2, a->item, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 3, a->yes ? "yes" : "no", -1, SQLITE_STATIC);
+	store_bind_text(q, 4, *a->value ? a->value : NULL);
+	store_bind_text(q, 5, *a->note ? a->note : NULL);
+	store_bind_day(q, 6, a->answered_on);
+	sqlite3_bind_int64(q, 7, st->now);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		return store_fail(st, e, "saving the answer");
+	a->id = sqlite3_last_insert_rowid(st->db);
+	a->created = st->now;
+	return ST_OK;
+}
+
+static enum status answer_checks(struct store *st, const struct protocol *p,
+				 const struct checklist_answer *a, struct err *e)
+{
 	enum status s = store_may(st, PERM_RECORD, e);
-	if (s == ST_OK)
-		s = checklist_check_answer(p, a, date_from_time(st->now, 0) + 1, e);
+	return s == ST_OK ? checklist_check_answer(p, a, date_from_time(st->now, 0) + 1, e) : s;
+}
+
+enum status store_answer_add(struct store *st, const struct protocol *p,
+			     struct checklist_answer *a, struct err *e)
+{
+	enum status s = answer_checks(st, p, a, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (q) {
-		sqlite3_bind_int64(q, 1, a->patient_id);
-		sqlite3_bind_text(q, 2, a->item, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(q, 3, a->yes ? "yes" : "no", -1, SQLITE_STATIC);
-		store_bind_text(q, 4, *a->value ? a->value : NULL);
-		store_bind_text(q, 5, *a->note ? a->note : NULL);
-		store_bind_day(q, 6, a->answered_on);
-		sqlite3_bind_int64(q, 7, st->now);
-	}
-	if (!q || sqlite3_step(q) != SQLITE_DONE) {
-		s = q ? store_fail(st, e, "saving the answer") : ST_IO;
+	if ((s = answer_insert(st, a, e)) != ST_OK) {
 		store_rollback(st);
 		return s;
 	}
-	a->id = sqlite3_last_insert_rowid(st->db);
-	a->created = st->now;
 	return store_commit(st, e);
+}
+
+enum status store_demo_answer(struct store *st, const struct protocol *p,
+			      struct checklist_answer *a, struct err *e)
+{
+	enum status s = answer_checks(st, p, a, e);
+	return s == ST_OK ? answer_insert(st, a, e) : s;
 }
 
 static void read_answer(sqlite3_stmt *q, struct checklist_answer *a)
@@ -410,4 +428,11 @@ enum status store_eval_amend(struct store *st, const struct config *cfg,
 		return s;
 	}
 	return store_commit(st, e);
+}
+
+enum status store_demo_sign(struct store *st, const struct config *cfg, const struct protocol *p,
+			    const char *protocol_text, int64_t patient_id, day_t on, struct err *e)
+{
+	enum status s = sign_checks(st, p, protocol_text, PERM_RECORD, e);
+	return s == ST_OK ? insert_eval(st, cfg, p, protocol_text, patient_id, on, 0, NULL, e) : s;
 }
