@@ -117,4 +117,19 @@ run "$HEPADESK" --db "$DB" --config "$T/cfg.ini" checklist R1 --json
 expect_rc "a refused protocol does not stop the command" 0
 expect_in "the refusal names file, line and key" "bad.ini:7: [item.labs] analytes: unknown analyte 'glucose'" "$ERR"
 expect_in "the kept protocol is used" '"version":"1.0"' "$OUT"
+
+# The demo clinic has one READY, one NOT_READY and one EXCLUDED patient.
+DEMO="$T/demo/demo.db"
+"$HEPADESK" --db "$DEMO" demo --patients 5 >/dev/null
+run "$HEPADESK" --db "$DEMO" checklist 90000001 --json
+expect_in "demo 90000001 is READY" '"status":"READY"' "$OUT"
+expect_in "demo 90000001 is signed" '"signed":{"by":' "$OUT"
+run "$HEPADESK" --db "$DEMO" checklist 90000002 --json
+expect_in "demo 90000002 is NOT_READY" '"status":"NOT_READY"' "$OUT"
+expect_in "demo 90000002 lists stale labs and missing consent" '"blocking":["labs","platelets","meld3","child_pugh","consent"]' "$OUT"
+run "$HEPADESK" --db "$DEMO" checklist 90000003 --json
+expect_in "demo 90000003 is EXCLUDED" '"status":"EXCLUDED"' "$OUT"
+expect_in "demo 90000003 names the criterion" '"blocking":["malignancy"]' "$OUT"
+run "$HEPADESK" --db "$DEMO" plan 90000001
+expect_in "the READY demo patient has a plan" "0.5 x 10^6 cells/kg x 58.0 kg = 2.9 x 10^7 cells" "$OUT"
 finish
