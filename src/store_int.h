@@ -65,6 +65,13 @@ enum status store_schedule_set_state(struct store *st, int64_t id, enum sched_st
 /* Read SCHED_COLS starting at column col. */
 void store_schedule_read(sqlite3_stmt *s, int col, struct schedule_item *it);
 
+/* Follow-up: adverse events of grade >= 3 or serious with onset on or after
+ * since, newest first (at most limit, into out), and how many there are;
+ * read from the partial index adverse_events_notable. */
+struct clinic_ae;
+enum status store_ae_notable(struct store *st, day_t since, int limit, struct clinic_ae *out,
+			     int *n, int64_t *count, struct err *e);
+
 /* Bind helpers: NULL for missing values. */
 void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 void store_bind_day(sqlite3_stmt *s, int i, day_t d);
