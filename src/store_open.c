@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "assets.h"
@@ -196,9 +197,24 @@ static enum status migrate(struct store *st, struct err *e)
 	return ST_OK;
 }
 
+/* SQLite's own busy handler backs off to 100 ms sleeps, so under load one
+ * writer can keep losing the lock to others; waiting in short steps up to
+ * database:busy_timeout_ms keeps every write well under a second. */
+static int busy_wait(void *arg, int tries)
+{
+	const struct store *st = arg;
+	long step_us = tries < 200 ? 500 : 2000;
+	long waited_us = tries < 200 ? tries * 500L : 100000L + (tries - 200) * 2000L;
+	if (waited_us >= st->busy_timeout_ms * 1000L)
+		return 0;
+	struct timespec ts = {0, step_us * 1000};
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
 static enum status configure(struct store *st, const struct store_opts *o, struct err *e)
 {
-	sqlite3_busy_timeout(st->db, st->busy_timeout_ms);
+	sqlite3_busy_handler(st->db, busy_wait, st);
 	sqlite3_extended_result_codes(st->db, 1);
 	enum status s = register_functions(st, e);
 	if (s != ST_OK)
