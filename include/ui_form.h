@@ -22,6 +22,7 @@ struct ui_form_field {
 	int width;        /* columns of the entry area */
 	struct ui_field edit;                     /* UF_TEXT */
 	const char *const *choices;               /* UF_CHOICE */
+	const char *none;                         /* shown when nothing is chosen */
 	int nchoices, choice, saved_choice;       /* -1: nothing chosen */
 	struct ui_editor memo;                    /* UF_MEMO */
 	int memo_rows;

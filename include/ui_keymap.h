@@ -24,6 +24,7 @@
 	  "screen")                                                                                \
 	_(BACK, "q  Esc", 'q', UI_ESC, UI_FN(KEY_F(10)), "back",                                   \
 	  "go back, asking first when a form has unsaved changes; q on the home screen quits")     \
+	_(QUIT, "q  F10", 'q', UI_FN(KEY_F(10)), 0, "quit", "home screen: leave hepadesk")          \
 	_(REDRAW, "^L", UI_CTRL('L'), 0, 0, NULL, "redraw the whole screen")                       \
 	_(CANCEL, "^C", UI_CTRL('C'), 0, 0, NULL,                                                  \
 	  "cancel the edit of the current field (its previous value comes back)")                  \

@@ -100,6 +100,7 @@ static void img_fields(struct ui_eval_imaging *im)
 	im->f[IMG_MODALITY].nchoices = MOD_COUNT;
 	im->f[IMG_FIBROSIS].choices = stages;
 	im->f[IMG_FIBROSIS].nchoices = 5;
+	im->f[IMG_FIBROSIS].none = "not given";
 	for (int i = IMG_HCC; i <= IMG_ASCITES; i++) {
 		im->f[i].choices = findings;
 		im->f[i].nchoices = 3;

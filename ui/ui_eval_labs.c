@@ -101,7 +101,7 @@ static void draw_row(struct ui_eval_labs *l, struct ui *ui, int a, int y)
 	if (row->state == LAB_BAD)
 		ui_put(ui->body, y, 46, 7, ROLE_CRITICAL, "refused");
 	else if (row->state == LAB_ASK)
-		ui_put(ui->body, y, 46, 7, ROLE_WARN, "confirm?");
+		ui_put(ui->body, y, 46, 8, ROLE_WARN, "confirm?");
 	else if (row->state == LAB_OK)
 		ui_put(ui->body, y, 46, 7,
 		       row->r.flag >= FLAG_CRIT_LOW ? ROLE_CRITICAL
@@ -128,7 +128,7 @@ void ui_eval_labs_draw(struct ui_eval_labs *l, struct ui *ui, int y)
 		ui_cursor(ui, y, cx);
 	ui_put(ui->body, y, 41, ui->cols - 41, ROLE_DIM, "YYYY-MM-DD   u: unit   F2: save all");
 	ui_putf(ui->body, y + 1, 0, ui->cols, ROLE_DIM, "  %-24s %-10s %-7s %-7s %-15s %s",
-		"Analyte", "Value", "Unit", "Flag", "Reference", "Last result");
+		"Analyte", "Value", "Unit", "Flag", "Reference", "Last");
 	for (int a = 0; a < ANALYTE_COUNT && y + 2 + a < ui->rows; a++)
 		draw_row(l, ui, a, y + 2 + a);
 }

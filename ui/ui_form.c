@@ -226,7 +226,7 @@ static void draw_choice(struct ui_form *fm, struct ui *ui, int i, int y, int x, 
 {
 	struct ui_form_field *f = &fm->f[i];
 	char shown[160];
-	snprintf(shown, sizeof shown, "< %s >", f->choice >= 0 ? ui_form_text(fm, i) : "choose");
+	snprintf(shown, sizeof shown, "< %s >", f->choice >= 0 ? ui_form_text(fm, i) : f->none ? f->none : "choose");
 	ui_put_pad(ui->body, y, x, f->width, focus ? ROLE_FOCUS : ROLE_FIELD, shown);
 	if (focus)
 		ui_cursor(ui, y, x + 2);

@@ -25,7 +25,7 @@ struct lookup {
 	int n, sel, top;
 };
 
-static const enum ui_action home_hints[] = {ACT_HELP, ACT_LOOKUP, ACT_NEW, ACT_ENTER, ACT_BACK,
+static const enum ui_action home_hints[] = {ACT_HELP, ACT_LOOKUP, ACT_NEW, ACT_ENTER, ACT_QUIT,
 					    ACT_NONE};
 static const enum ui_action find_hints[] = {ACT_HELP, ACT_ENTER, ACT_NEXT, ACT_BACK, ACT_NONE};
 

@@ -30,11 +30,11 @@ static const enum ui_action ov_hints[] = {ACT_HELP, ACT_EVAL, ACT_LABS, ACT_SCOR
 void ui_overview_banner(const struct patient *p, day_t today, char *buf, size_t n)
 {
 	const struct etiology *et = etiology_find(p->etiology);
-	char weight[24] = "weight ?";
+	char weight[24] = "";
 	if (!isnan(p->weight_kg))
-		snprintf(weight, sizeof weight, "%.1f kg", p->weight_kg);
-	snprintf(buf, n, "%s  MRN %s  %dy %c  %s  %s", p->name, p->mrn, patient_age(p, today),
-		 p->sex, et ? et->code : "etiology ?", weight);
+		snprintf(weight, sizeof weight, "  %.1f kg", p->weight_kg);
+	snprintf(buf, n, "%s  MRN %s  %dy %c%s%s%s", p->name, p->mrn, patient_age(p, today), p->sex,
+		 et ? "  " : "", et ? et->code : "", weight);
 }
 
 static void imaging_lines(struct ov_screen *o)
@@ -62,11 +62,26 @@ static void imaging_lines(struct ov_screen *o)
 	}
 }
 
+static void demographics(struct ov_screen *o)
+{
+	const struct patient *p = &o->ov.p;
+	const struct etiology *et = etiology_find(p->etiology);
+	char dob[16], wday[16], weight[64] = "weight not recorded";
+	if (!isnan(p->weight_kg))
+		snprintf(weight, sizeof weight, "weight %.1f kg (%s)", p->weight_kg,
+			 date_format(p->weight_date, wday));
+	ui_lines_add(&o->lines, ROLE_NORMAL, "%s  MRN %s  born %s (%d y)  sex %c  %s", p->name, p->mrn,
+		     date_format(p->dob, dob), o->ov.age, p->sex, weight);
+	ui_lines_add(&o->lines, ROLE_NORMAL, "Etiology: %s%s%s", et ? et->code : "not recorded",
+		     et ? " " : "", et ? et->name : "");
+}
+
 static void build(struct ov_screen *o)
 {
 	struct ui_lines *ls = &o->lines;
 	bool any = false;
 	ui_lines_clear(ls);
+	demographics(o);
 	o->at_labs = ui_lines_add(ls, ROLE_TITLE, "Latest labs (l)");
 	ui_lines_add(ls, ROLE_DIM, "  %-26s %10s %-7s %-3s %17s %s", "Analyte", "Value", "Unit",
 		     "Flg", "Reference", "Date");
@@ -148,9 +163,11 @@ struct ui_screen *ui_overview_new(struct ui *ui, int64_t patient_id)
 	ui_lines_init(&o->lines);
 	store_set_now(ui->app->st, ui->app->clock());
 	enum status s = store_patient_viewed(ui->app->st, patient_id, "overview", &e);
+	/* Every view is logged: a view that cannot be logged is not shown. */
 	if (s != ST_OK)
-		ui_msg(ui, ROLE_WARN, "could not log this view: %s", e.msg[0] ? e.msg : status_str(s));
-	if (!load(o, ui)) {
+		ui_msg(ui, ROLE_CRITICAL, "cannot open the patient (the view could not be logged): %s",
+		       e.msg[0] ? e.msg : status_str(s));
+	if (s != ST_OK || !load(o, ui)) {
 		ov_done(&o->base);
 		return NULL;
 	}

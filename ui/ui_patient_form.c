@@ -166,6 +166,7 @@ static void pf_fields(struct pform *pf)
 	pf->f[PF_SEX].nchoices = 2;
 	pf->f[PF_ETIOLOGY].choices = pf->etio_items;
 	pf->f[PF_ETIOLOGY].nchoices = (int)pf->netio;
+	pf->f[PF_ETIOLOGY].none = "not given";
 }
 
 struct ui_screen *ui_patient_form_new(struct ui *ui)

@@ -192,10 +192,13 @@ static void draw_foot(struct ui *ui)
 	char hints[512];
 	const struct ui_screen *top = ui_top(ui);
 	werase(ui->foot);
-	if (ui->msg[0])
-		ui_put(ui->foot, 0, 0, COLS, ui->msg_role, ui->msg);
+	/* A message wider than the line borrows the hint line: the keys are
+	 * one ? away, the message is what the nurse must read now. */
+	if (ui->msg[0] && ui_wrap(ui->foot, 0, 0, COLS, 2, ui->msg_role, ui->msg) == 2)
+		goto out;
 	ui_key_hints(top ? top->ops->hints : NULL, hints, sizeof hints);
 	ui_put(ui->foot, 1, 0, COLS, ROLE_HINT, hints);
+out:
 	wnoutrefresh(ui->foot);
 }
 
