@@ -112,6 +112,9 @@ static int open_patient(struct lookup *lk, struct ui *ui, int k)
 		return UI_DONE;
 	lk->stale = true;
 	if (lk->base.home) {
+		/* Back home, the nurse sees the recent list, this patient on top. */
+		ui_field_set(&lk->prompt, "");
+		lk->in_list = true;
 		ui_push(ui, ov);
 		return UI_DONE;
 	}

@@ -83,7 +83,7 @@ static void build(struct ov_screen *o)
 	ui_lines_clear(ls);
 	demographics(o);
 	o->at_labs = ui_lines_add(ls, ROLE_TITLE, "Latest labs (l)");
-	ui_lines_add(ls, ROLE_DIM, "  %-26s %10s %-7s %-3s %17s %s", "Analyte", "Value", "Unit",
+	ui_lines_add(ls, ROLE_DIM, "  %-24s %9s %-7s %-3s %15s %s", "Analyte", "Value", "Unit",
 		     "Flg", "Reference", "Date");
 	for (int a = 0; a < ANALYTE_COUNT; a++)
 		if (o->ov.labs.have[a]) {

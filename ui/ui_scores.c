@@ -2,6 +2,7 @@
 #include "ui_scores.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "analyte.h"
 #include "date.h"
@@ -41,17 +42,18 @@ void ui_scores_lab_line(struct ui_lines *ls, const struct lab_latest *labs, enum
 			int indent)
 {
 	const struct analyte *an = analyte_get(a);
+	const char *label = strlen(an->label) <= 24 ? an->label : an->short_label;
 	char val[32], lo[32], hi[32], day[16];
 	if (!labs->have[a]) {
-		ui_lines_add(ls, ROLE_DIM, "%*s%-26s %10s", indent, "", an->label, "missing");
+		ui_lines_add(ls, ROLE_DIM, "%*s%-24s %9s", indent, "", label, "missing");
 		return;
 	}
 	const struct lab_result *r = &labs->r[a];
 	analyte_format(a, UNITS_US, r->canonical, val, sizeof val);
 	analyte_format(a, UNITS_US, an->ref_lo, lo, sizeof lo);
 	analyte_format(a, UNITS_US, an->ref_hi, hi, sizeof hi);
-	ui_lines_add(ls, flag_role(r->flag), "%*s%-26s %10s %-7s %-3s %8s-%-8s %s", indent, "",
-		     an->label, val, an->unit[UNITS_US], lab_flag_mark(r->flag), lo, hi,
+	ui_lines_add(ls, flag_role(r->flag), "%*s%-24s %9s %-7s %-3s %7s-%-7s %s", indent, "",
+		     label, val, an->unit[UNITS_US], lab_flag_mark(r->flag), lo, hi,
 		     date_format(r->date, day));
 }
 
