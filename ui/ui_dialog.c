@@ -106,7 +106,6 @@ static void pick_draw(struct ui_screen *s, struct ui *ui)
 		ui_put_pad(ui->body, y + 1 + i, x + 1, w - 2, k == p->sel ? ROLE_SELECTED : ROLE_NORMAL,
 			   line);
 	}
-	ui_cursor(ui, y + 1 + p->sel - p->top, x + 1);
 }
 
 static int pick_key(struct ui_screen *s, struct ui *ui, int key)

@@ -94,29 +94,29 @@ static void draw_row(struct ui_eval_labs *l, struct ui *ui, int a, int y)
 	ui_put(ui->body, y, 0, 2, ROLE_TITLE, focus ? ">" : " ");
 	ui_put(ui->body, y, 2, 24, focus ? ROLE_TITLE : ROLE_NORMAL,
 	       ui_text_width(an->label) <= 24 ? an->label : an->short_label);
-	int cx = ui_field_draw(&row->value, ui->body, y, 27, 10, focus ? ROLE_FOCUS : ROLE_FIELD);
+	int cx = ui_field_draw(&row->value, ui->body, y, 27, 9, focus ? ROLE_FOCUS : ROLE_FIELD);
 	if (focus)
 		ui_cursor(ui, y, cx);
-	ui_put(ui->body, y, 38, 7, ROLE_NORMAL, an->unit[row->unit][0] ? an->unit[row->unit] : "-");
+	ui_put(ui->body, y, 37, 7, ROLE_NORMAL, an->unit[row->unit][0] ? an->unit[row->unit] : "-");
 	if (row->state == LAB_BAD)
-		ui_put(ui->body, y, 46, 7, ROLE_CRITICAL, "refused");
+		ui_put(ui->body, y, 45, 8, ROLE_CRITICAL, "refused");
 	else if (row->state == LAB_ASK)
-		ui_put(ui->body, y, 46, 8, ROLE_WARN, "confirm?");
+		ui_put(ui->body, y, 45, 8, ROLE_WARN, "confirm?");
 	else if (row->state == LAB_OK)
-		ui_put(ui->body, y, 46, 7,
+		ui_put(ui->body, y, 45, 8,
 		       row->r.flag >= FLAG_CRIT_LOW ? ROLE_CRITICAL
 		       : row->r.flag != FLAG_NONE   ? ROLE_ABNORMAL
 						    : ROLE_OK,
 		       row->r.flag == FLAG_NONE ? "ok" : lab_flag_mark(row->r.flag));
 	analyte_format((enum analyte_id)a, row->unit, an->ref_lo, lo, sizeof lo);
 	analyte_format((enum analyte_id)a, row->unit, an->ref_hi, hi, sizeof hi);
-	ui_putf(ui->body, y, 54, 15, ROLE_DIM, "%s-%s", lo, hi);
+	ui_putf(ui->body, y, 54, 10, ROLE_DIM, "%s-%s", lo, hi);
 	if (l->latest.have[a]) {
 		char v[24];
 		analyte_format((enum analyte_id)a, row->unit, l->latest.r[a].canonical, v, sizeof v);
 		snprintf(last, sizeof last, "%s %s", v, date_format(l->latest.r[a].date, day));
 	}
-	ui_put(ui->body, y, 70, ui->cols - 70, ROLE_DIM, last);
+	ui_put(ui->body, y, 65, ui->cols - 65, ROLE_DIM, last);
 }
 
 void ui_eval_labs_draw(struct ui_eval_labs *l, struct ui *ui, int y)
@@ -127,7 +127,7 @@ void ui_eval_labs_draw(struct ui_eval_labs *l, struct ui *ui, int y)
 	if (l->focus == 0)
 		ui_cursor(ui, y, cx);
 	ui_put(ui->body, y, 41, ui->cols - 41, ROLE_DIM, "YYYY-MM-DD   u: unit   F2: save all");
-	ui_putf(ui->body, y + 1, 0, ui->cols, ROLE_DIM, "  %-24s %-10s %-7s %-7s %-15s %s",
+	ui_putf(ui->body, y + 1, 0, ui->cols, ROLE_DIM, "  %-24s %-9s %-7s %-8s %-10s %s",
 		"Analyte", "Value", "Unit", "Flag", "Reference", "Last");
 	for (int a = 0; a < ANALYTE_COUNT && y + 2 + a < ui->rows; a++)
 		draw_row(l, ui, a, y + 2 + a);
@@ -216,6 +216,7 @@ static int save(struct ui_eval_labs *l, struct ui *ui)
 	store_lab_latest(ui->app->st, l->patient_id, l->today, &l->latest, &e);
 	l->dirty = false;
 	l->saved = n;
+	l->focus = 1;
 	ui_msg(ui, ROLE_OK, "stored %d lab result%s for %s", n, n == 1 ? "" : "s", l->date.buf);
 	return UI_DONE;
 }

@@ -56,7 +56,7 @@ static void changed(struct ui_form *fm, int i)
 	fm->dirty = true;
 }
 
-static int check(struct ui_form *fm, struct ui *ui, int i);
+static int check(struct ui_form *fm, struct ui *ui, int i, const char *prefix);
 
 static int answer(struct ui *ui, void *arg, bool yes)
 {
@@ -68,7 +68,7 @@ static int answer(struct ui *ui, void *arg, bool yes)
 	if (yes) {
 		fm->f[i].confirmed = true;
 		strlcpy_(fm->f[i].confirmed_text, ui_form_text(fm, i), sizeof fm->f[i].confirmed_text);
-		check(fm, ui, i);
+		check(fm, ui, i, "");
 	} else {
 		fm->focus = i;
 		fm->f[i].state = UFS_BAD;
@@ -77,8 +77,9 @@ static int answer(struct ui *ui, void *arg, bool yes)
 	return UI_DONE;
 }
 
-/* Run the owner's check on field i; ask when the model warns. */
-static int check(struct ui_form *fm, struct ui *ui, int i)
+/* Run the owner's check on field i; ask when the model warns. A refusal
+ * goes to the message line after prefix. */
+static int check(struct ui_form *fm, struct ui *ui, int i, const char *prefix)
 {
 	struct ui_form_field *f = &fm->f[i];
 	struct err e = {""};
@@ -94,7 +95,7 @@ static int check(struct ui_form *fm, struct ui *ui, int i)
 		ui_confirm(ui, q, answer, fm);
 	} else {
 		f->state = UFS_BAD;
-		ui_msg(ui, ROLE_CRITICAL, "%s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "%s%s", prefix, e.msg[0] ? e.msg : status_str(s));
 	}
 	return s;
 }
@@ -109,7 +110,7 @@ static void focus_move(struct ui_form *fm, struct ui *ui, int to)
 {
 	int i = fm->focus;
 	if (fm->f[i].state != UFS_OK && !(fm->f[i].state == UFS_UNCHECKED && empty(fm, i)))
-		check(fm, ui, i);
+		check(fm, ui, i, "");
 	fm->focus = (to + fm->n) % fm->n;
 	struct ui_form_field *f = &fm->f[fm->focus];
 	if (f->kind == UF_TEXT)
@@ -125,7 +126,7 @@ static int choose(struct ui *ui, void *arg, int index)
 	struct ui_form *fm = arg;
 	fm->f[fm->focus].choice = index;
 	changed(fm, fm->focus);
-	check(fm, ui, fm->focus);
+	check(fm, ui, fm->focus, "");
 	return UI_DONE;
 }
 
@@ -201,7 +202,7 @@ int ui_form_key(struct ui_form *fm, struct ui *ui, int key)
 bool ui_form_valid(struct ui_form *fm, struct ui *ui)
 {
 	for (int i = 0; i < fm->n; i++) {
-		enum status s = check(fm, ui, i);
+		enum status s = check(fm, ui, i, "not saved: ");
 		if (s != ST_OK) {
 			fm->focus = i;
 			return false;

@@ -136,7 +136,7 @@ static int prompt_key(struct lookup *lk, struct ui *ui, int key)
 		lk->in_list = true;
 		return UI_DONE;
 	}
-	if (key != UI_FN(KEY_HOME) && key != UI_FN(KEY_END) && ui_field_key(&lk->prompt, key, &changed)) {
+	if (ui_field_key(&lk->prompt, key, &changed)) {
 		if (changed)
 			query(lk, ui);
 		return UI_DONE;

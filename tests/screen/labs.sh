@@ -23,7 +23,19 @@ wait_gone "Please confirm"
 keys F2
 wait_for "stored 1 lab result"
 wait_for "[Imaging]"
-json=$(hd show L-7 --json)
-printf '%s' "$json" | grep -qF '"inr":{"value":"7.20"' || fail "INR 7.2 not stored: $json"
-printf '%s' "$json" | grep -qF '"bilirubin"' && fail "bilirubin stored: $json"
+# (sqlite3 reads; `hepadesk show` would log a view, a write: see concurrent.sh)
+rows=$(sqlite3 "$DB" "select analyte, value, confirmed from labs") || fail "cannot read the database"
+[ "$rows" = "inr|7.2|1" ] || fail "stored rows: $rows"
+# Units per row: creatinine in SI (µmol/L); a value in the wrong unit is caught.
+keys F7
+wait_for "[Labs (saved)]"
+keys Tab Tab Tab Tab
+type_text 88; keys Tab
+wait_for "looks like µmol/L"
+keys Up u
+wait_for "Creatinine now in µmol/L"
+keys F2
+wait_for "stored 1 lab result"
+row=$(sqlite3 "$DB" "select value, unit, round(canonical, 2) from labs where analyte = 'creatinine'")
+[ "$row" = "88.0|µmol/L|1.0" ] || fail "creatinine row: $row"
 pass

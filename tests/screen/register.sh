@@ -12,7 +12,7 @@ type_text "1970-13-05"; keys Tab
 wait_for "date of birth"
 shows "! invalid"
 keys F2
-wait_for "date of birth"
+wait_for "not saved: date of birth"
 shows "> Date of birth"
 hd show T-001 >/dev/null 2>&1 && fail "stored with an invalid date"
 keys C-u
