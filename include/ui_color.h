@@ -26,7 +26,7 @@ enum ui_role {
 #define UI_ROLE_ENUM_(name, fg, bg, cattr, mattr) ROLE_##name,
 	UI_ROLES(UI_ROLE_ENUM_)
 #undef UI_ROLE_ENUM_
-	UI_ROLE_COUNT
+	    UI_ROLE_COUNT
 };
 
 /* Set up the roles after initscr: colour pairs when the terminal has colours

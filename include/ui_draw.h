@@ -18,7 +18,7 @@ int ui_put_pad(WINDOW *w, int y, int x, int width, enum ui_role r, const char *s
 
 /* printf-style ui_put. */
 int ui_putf(WINDOW *w, int y, int x, int width, enum ui_role r, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+    __attribute__((format(printf, 6, 7)));
 
 /* Display width of s after neutralising. */
 int ui_text_width(const char *s);

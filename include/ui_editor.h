@@ -10,11 +10,11 @@
 #include "ui_color.h"
 
 struct ui_editor {
-	char *buf;        /* NUL-terminated UTF-8, lines split by '\n' */
-	size_t len, cur;  /* bytes */
-	size_t max;       /* byte limit */
-	int top;          /* first line shown */
-	char *saved;      /* the text when editing began (Ctrl-C restores) */
+	char *buf;	 /* NUL-terminated UTF-8, lines split by '\n' */
+	size_t len, cur; /* bytes */
+	size_t max;	 /* byte limit */
+	int top;	 /* first line shown */
+	char *saved;	 /* the text when editing began (Ctrl-C restores) */
 };
 
 /* An empty editor holding at most max bytes; ui_editor_done frees it. */
@@ -32,7 +32,7 @@ bool ui_editor_key(struct ui_editor *ed, int key, bool *changed);
 /* Draw h rows of width columns at y, x; lines wider than width end in '>'
  * except the cursor's, which scrolls. Returns the cursor position through
  * cy, cx (absolute). */
-void ui_editor_draw(struct ui_editor *ed, WINDOW *w, int y, int x, int h, int width,
-		    enum ui_role r, int *cy, int *cx);
+void ui_editor_draw(struct ui_editor *ed, WINDOW *w, int y, int x, int h, int width, enum ui_role r,
+		    int *cy, int *cx);
 
 #endif

@@ -16,10 +16,10 @@ struct ui_lab_row {
 	struct ui_field value;
 	enum unit_system unit;
 	enum ui_lab_state state;
-	bool confirmed;          /* a warning was accepted ... */
-	char confirmed_text[32]; /* ... for this text ... */
+	bool confirmed;			 /* a warning was accepted ... */
+	char confirmed_text[32];	 /* ... for this text ... */
 	enum unit_system confirmed_unit; /* ... in this unit */
-	struct lab_result r;     /* filled when LAB_OK */
+	struct lab_result r;		 /* filled when LAB_OK */
 };
 
 struct ui_eval_labs {
@@ -27,7 +27,7 @@ struct ui_eval_labs {
 	day_t today;
 	struct ui_field date;
 	struct ui_lab_row rows[ANALYTE_COUNT];
-	int focus; /* 0: the date, 1 + analyte: a row */
+	int focus;  /* 0: the date, 1 + analyte: a row */
 	int asking; /* row whose warning is being asked, -1 */
 	struct lab_latest latest;
 	bool dirty;

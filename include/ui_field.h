@@ -14,10 +14,10 @@
 
 struct ui_field {
 	char buf[UI_FIELD_MAX + 1];
-	size_t len, cur;             /* bytes; cur is on a character boundary */
-	size_t max;                  /* byte limit (<= UI_FIELD_MAX) */
+	size_t len, cur;	      /* bytes; cur is on a character boundary */
+	size_t max;		      /* byte limit (<= UI_FIELD_MAX) */
 	char saved[UI_FIELD_MAX + 1]; /* the value when editing began */
-	const char *accept;          /* if not NULL, the only characters typed */
+	const char *accept;	      /* if not NULL, the only characters typed */
 };
 
 /* An empty field of at most max bytes (0 means UI_FIELD_MAX). */

@@ -19,16 +19,16 @@ struct ui_form_field {
 	const char *label;
 	const char *hint; /* shown after the field ("YYYY-MM-DD"), or NULL */
 	enum ui_form_kind kind;
-	int width;        /* columns of the entry area */
-	struct ui_field edit;                     /* UF_TEXT */
-	const char *const *choices;               /* UF_CHOICE */
-	const char *none;                         /* shown when nothing is chosen */
-	int nchoices, choice, saved_choice;       /* -1: nothing chosen */
-	struct ui_editor memo;                    /* UF_MEMO */
+	int width;			    /* columns of the entry area */
+	struct ui_field edit;		    /* UF_TEXT */
+	const char *const *choices;	    /* UF_CHOICE */
+	const char *none;		    /* shown when nothing is chosen */
+	int nchoices, choice, saved_choice; /* -1: nothing chosen */
+	struct ui_editor memo;		    /* UF_MEMO */
 	int memo_rows;
 	enum ui_form_state state;
-	bool confirmed;                           /* a warning was accepted ... */
-	char confirmed_text[UI_FIELD_MAX + 1];    /* ... for this value */
+	bool confirmed;			       /* a warning was accepted ... */
+	char confirmed_text[UI_FIELD_MAX + 1]; /* ... for this value */
 };
 
 /* Check field i of owner's form (read its value with ui_form_text/choice).

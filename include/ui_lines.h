@@ -23,7 +23,7 @@ void ui_lines_done(struct ui_lines *ls);
 
 /* Append a formatted line; returns its index (a section anchor). */
 int ui_lines_add(struct ui_lines *ls, enum ui_role r, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* Draw h lines from body row y. */
 void ui_lines_draw(struct ui_lines *ls, struct ui *ui, int y, int h);

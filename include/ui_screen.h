@@ -20,7 +20,7 @@
 
 /* Reactions a key handler returns; the loop acts on them. */
 enum ui_reaction {
-	UI_DONE = 0,      /* handled; the screen is drawn again */
+	UI_DONE = 0,	  /* handled; the screen is drawn again */
 	UI_PASS = 1 << 0, /* not this screen's key: the loop applies the global keys */
 	UI_POP = 1 << 1,  /* close this screen */
 	UI_QUIT = 1 << 2, /* leave the program */
@@ -42,15 +42,15 @@ struct ui_screen_ops {
 	/* Free the screen (called once, after it left the stack). */
 	void (*done)(struct ui_screen *s);
 	const enum ui_action *hints; /* ended by ACT_NONE */
-	const char *help;            /* this screen's own paragraph in the help */
+	const char *help;	     /* this screen's own paragraph in the help */
 };
 
 /* Embedded as the first member of every screen. */
 struct ui_screen {
 	const struct ui_screen_ops *ops;
-	bool overlay;     /* a dialog: the screen below is drawn first */
-	bool dirty;       /* a form with unsaved changes ("[+]", ask on back) */
-	bool home;        /* the bottom screen: back quits */
+	bool overlay;	  /* a dialog: the screen below is drawn first */
+	bool dirty;	  /* a form with unsaved changes ("[+]", ask on back) */
+	bool home;	  /* the bottom screen: back quits */
 	int64_t patient;  /* the open patient's id (banner), 0 when none */
 	char banner[160]; /* the banner text shown in the header */
 };
@@ -84,7 +84,7 @@ struct ui_screen *ui_top(struct ui *ui);
 
 /* Show a message on the message line (text neutralised when drawn). */
 void ui_msg(struct ui *ui, enum ui_role role, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 void ui_msg_clear(struct ui *ui);
 
 /* Put the hardware cursor at body position y, x (else it is hidden). */

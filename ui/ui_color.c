@@ -8,7 +8,7 @@ static const struct {
 	attr_t color_attr, mono_attr;
 } roles[] = {
 #define UI_ROLE_ROW_(name, fg, bg, cattr, mattr) {fg, bg, cattr, mattr},
-	UI_ROLES(UI_ROLE_ROW_)
+    UI_ROLES(UI_ROLE_ROW_)
 #undef UI_ROLE_ROW_
 };
 

@@ -50,8 +50,13 @@ static void confirm_done(struct ui_screen *s)
 }
 
 static const struct ui_screen_ops confirm_ops = {
-	"Confirm", confirm_draw, confirm_key, NULL, confirm_done, confirm_hints,
-	"A question: y answers yes; n, Esc or Ctrl-C answer no.",
+    "Confirm",
+    confirm_draw,
+    confirm_key,
+    NULL,
+    confirm_done,
+    confirm_hints,
+    "A question: y answers yes; n, Esc or Ctrl-C answer no.",
 };
 
 void ui_confirm(struct ui *ui, const char *question, ui_answer_fn fn, void *arg)
@@ -76,8 +81,7 @@ struct pick {
 
 static const enum ui_action pick_hints[] = {ACT_ENTER, ACT_PICK, ACT_BACK, ACT_NONE};
 
-static void pick_geometry(const struct pick *p, const struct ui *ui, int *y, int *x, int *h,
-			  int *w)
+static void pick_geometry(const struct pick *p, const struct ui *ui, int *y, int *x, int *h, int *w)
 {
 	*h = p->n + 2 < ui->rows - 2 ? p->n + 2 : ui->rows - 2;
 	*w = ui->cols - 10 < 72 ? ui->cols - 10 : 72;
@@ -103,8 +107,8 @@ static void pick_draw(struct ui_screen *s, struct ui *ui)
 			snprintf(num, sizeof num, "%d", k + 1);
 		char line[300];
 		snprintf(line, sizeof line, "%c%-2s %s", k == p->sel ? '>' : ' ', num, p->items[k]);
-		ui_put_pad(ui->body, y + 1 + i, x + 1, w - 2, k == p->sel ? ROLE_SELECTED : ROLE_NORMAL,
-			   line);
+		ui_put_pad(ui->body, y + 1 + i, x + 1, w - 2,
+			   k == p->sel ? ROLE_SELECTED : ROLE_NORMAL, line);
 	}
 }
 
@@ -144,9 +148,14 @@ static void pick_done(struct ui_screen *s)
 }
 
 static const struct ui_screen_ops pick_ops = {
-	"Choose", pick_draw, pick_key, NULL, pick_done, pick_hints,
-	"A list to choose from: Up/Down and Enter, or the row number 1-9; Esc closes "
-	"without changing anything.",
+    "Choose",
+    pick_draw,
+    pick_key,
+    NULL,
+    pick_done,
+    pick_hints,
+    "A list to choose from: Up/Down and Enter, or the row number 1-9; Esc closes "
+    "without changing anything.",
 };
 
 void ui_pick(struct ui *ui, const char *title, const char *const *items, int n, int current,

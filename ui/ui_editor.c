@@ -176,8 +176,8 @@ static int line_of(const struct ui_editor *ed, size_t at)
 	return n;
 }
 
-void ui_editor_draw(struct ui_editor *ed, WINDOW *w, int y, int x, int h, int width,
-		    enum ui_role r, int *cy, int *cx)
+void ui_editor_draw(struct ui_editor *ed, WINDOW *w, int y, int x, int h, int width, enum ui_role r,
+		    int *cy, int *cx)
 {
 	int cl = line_of(ed, ed->cur), col = column(ed, ed->cur);
 	if (cl < ed->top)

@@ -13,21 +13,21 @@
 #include "ui_scores.h"
 #include "util.h"
 
-#define EVAL_STEPS(_)                                                          \
-	_(LABS, "Labs")                                                        \
-	_(IMAGING, "Imaging")                                                  \
+#define EVAL_STEPS(_)         \
+	_(LABS, "Labs")       \
+	_(IMAGING, "Imaging") \
 	_(SCORES, "Scores")
 
 enum eval_step {
 #define EVAL_STEP_ENUM_(id, name) STEP_##id,
 	EVAL_STEPS(EVAL_STEP_ENUM_)
 #undef EVAL_STEP_ENUM_
-	STEP_COUNT
+	    STEP_COUNT
 };
 
 static const char *const step_names[] = {
 #define EVAL_STEP_NAME_(id, name) name,
-	EVAL_STEPS(EVAL_STEP_NAME_)
+    EVAL_STEPS(EVAL_STEP_NAME_)
 #undef EVAL_STEP_NAME_
 };
 
@@ -43,23 +43,23 @@ struct eval {
 	struct ui_lines scores;
 };
 
-static const enum ui_action eval_hints[] = {ACT_HELP, ACT_NEXT, ACT_SAVE, ACT_UNITS, ACT_STEP_NEXT,
-					    ACT_STEP_PREV, ACT_BACK, ACT_NONE};
+static const enum ui_action eval_hints[] = {ACT_HELP,	   ACT_NEXT,	  ACT_SAVE, ACT_UNITS,
+					    ACT_STEP_NEXT, ACT_STEP_PREV, ACT_BACK, ACT_NONE};
 
 static void load_scores(struct eval *ev, struct ui *ui)
 {
 	struct err e = {""};
 	char day[16];
 	ui_lines_clear(&ev->scores);
-	enum status s = overview_load(ui->app->st, ev->p.id, app_today(ui->app), &ui->app->cfg, &ev->ov,
-				      &e);
+	enum status s =
+	    overview_load(ui->app->st, ev->p.id, app_today(ui->app), &ui->app->cfg, &ev->ov, &e);
 	if (s != ST_OK) {
 		ui_lines_add(&ev->scores, ROLE_CRITICAL, "cannot compute the scores: %s",
 			     e.msg[0] ? e.msg : status_str(s));
 		return;
 	}
-	ui_lines_add(&ev->scores, ROLE_TITLE, "Scores as of %s, from the latest labs:",
-		     date_format(ev->ov.today, day));
+	ui_lines_add(&ev->scores, ROLE_TITLE,
+		     "Scores as of %s, from the latest labs:", date_format(ev->ov.today, day));
 	ui_scores_lines(&ev->scores, &ev->ov, true);
 }
 
@@ -77,8 +77,8 @@ static void draw_progress(struct eval *ev, struct ui *ui)
 	int x = ui_put(ui->body, 0, 0, ui->cols, ROLE_TITLE, "Intake evaluation:  ");
 	for (int i = 0; i < STEP_COUNT; i++) {
 		char item[40];
-		bool done = (i == STEP_LABS && ev->labs.saved) ||
-			    (i == STEP_IMAGING && ev->imaging.saved);
+		bool done =
+		    (i == STEP_LABS && ev->labs.saved) || (i == STEP_IMAGING && ev->imaging.saved);
 		snprintf(item, sizeof item, i == (int)ev->step ? "[%s%s]" : "%s%s", step_names[i],
 			 done ? " (saved)" : "");
 		x += ui_put(ui->body, 0, x, ui->cols - x,
@@ -142,15 +142,20 @@ static void eval_done(struct ui_screen *s)
 }
 
 static const struct ui_screen_ops eval_ops = {
-	"Evaluation", eval_draw, eval_key, NULL, eval_done, eval_hints,
-	"Intake evaluation in three steps; F8 (Ctrl-N) and F7 (Ctrl-P) move between them at "
-	"any time and what you typed stays. Labs: type a value per analyte, Tab or Enter to "
-	"the next; u switches the row between conventional and SI units; impossible values are "
-	"refused (message below), unusual ones ask y/n; F2 (Ctrl-S) stores all entered rows "
-	"with the collection date at once. Imaging: date, modality, stiffness and IQR, fibrosis, "
-	"findings and a note (in the note Enter starts a new line, Tab leaves it); F2 stores it. "
-	"Scores: each score with the lab values and dates it used, what was clamped and why, "
-	"or why it cannot be computed.",
+    "Evaluation",
+    eval_draw,
+    eval_key,
+    NULL,
+    eval_done,
+    eval_hints,
+    "Intake evaluation in three steps; F8 (Ctrl-N) and F7 (Ctrl-P) move between them at "
+    "any time and what you typed stays. Labs: type a value per analyte, Tab or Enter to "
+    "the next; u switches the row between conventional and SI units; impossible values are "
+    "refused (message below), unusual ones ask y/n; F2 (Ctrl-S) stores all entered rows "
+    "with the collection date at once. Imaging: date, modality, stiffness and IQR, fibrosis, "
+    "findings and a note (in the note Enter starts a new line, Tab leaves it); F2 stores it. "
+    "Scores: each score with the lab values and dates it used, what was clamped and why, "
+    "or why it cannot be computed.",
 };
 
 struct ui_screen *ui_eval_new(struct ui *ui, const struct patient *p)

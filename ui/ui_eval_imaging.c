@@ -13,7 +13,7 @@
 
 static const char *const modalities[] = {
 #define IMG_MOD_TEXT_(name, text) text,
-	MODALITY_INFO(IMG_MOD_TEXT_)
+    MODALITY_INFO(IMG_MOD_TEXT_)
 #undef IMG_MOD_TEXT_
 };
 static const char *const stages[] = {"F0", "F1", "F2", "F3", "F4"};
@@ -43,7 +43,8 @@ static enum status check_choice(struct ui_eval_imaging *im, int i, int c, struct
 		return ST_OK;
 	case IMG_FIBROSIS:
 		im->note.fibrosis_stage = -1;
-		return c < 0 ? ST_OK : imaging_check_fibrosis(stages[c], &im->note.fibrosis_stage, e);
+		return c < 0 ? ST_OK
+			     : imaging_check_fibrosis(stages[c], &im->note.fibrosis_stage, e);
 	default:
 		*fd[i - IMG_HCC] = c < 0 ? FIND_NA : (enum finding)(c - 1);
 		return ST_OK;
@@ -76,15 +77,15 @@ static void img_fields(struct ui_eval_imaging *im)
 		enum ui_form_kind kind;
 		int width;
 	} spec[IMG_N] = {
-		{"Date", "YYYY-MM-DD", UF_TEXT, 12},
-		{"Modality", "Space: list", UF_CHOICE, 18},
-		{"Stiffness (kPa)", "optional; 1.5-75", UF_TEXT, 8},
-		{"IQR (kPa)", "optional; 0 to stiffness", UF_TEXT, 8},
-		{"Fibrosis (METAVIR)", "optional; F0-F4", UF_CHOICE, 10},
-		{"HCC / lesion", "not assessed / no / yes", UF_CHOICE, 18},
-		{"Vein thrombosis", "not assessed / no / yes", UF_CHOICE, 18},
-		{"Ascites", "not assessed / no / yes", UF_CHOICE, 18},
-		{"Note", NULL, UF_MEMO, 56},
+	    {"Date", "YYYY-MM-DD", UF_TEXT, 12},
+	    {"Modality", "Space: list", UF_CHOICE, 18},
+	    {"Stiffness (kPa)", "optional; 1.5-75", UF_TEXT, 8},
+	    {"IQR (kPa)", "optional; 0 to stiffness", UF_TEXT, 8},
+	    {"Fibrosis (METAVIR)", "optional; F0-F4", UF_CHOICE, 10},
+	    {"HCC / lesion", "not assessed / no / yes", UF_CHOICE, 18},
+	    {"Vein thrombosis", "not assessed / no / yes", UF_CHOICE, 18},
+	    {"Ascites", "not assessed / no / yes", UF_CHOICE, 18},
+	    {"Note", NULL, UF_MEMO, 56},
 	};
 	for (int i = 0; i < IMG_N; i++) {
 		im->f[i].label = spec[i].label;

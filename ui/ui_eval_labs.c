@@ -68,8 +68,8 @@ static int check_row(struct ui_eval_labs *l, struct ui *ui, int a)
 	}
 	bool confirmed = row->confirmed && row->confirmed_unit == row->unit &&
 			 strcmp(row->confirmed_text, row->value.buf) == 0;
-	enum status s = lab_entry((enum analyte_id)a, row->unit, row->value.buf, confirmed, &row->r,
-				  &e);
+	enum status s =
+	    lab_entry((enum analyte_id)a, row->unit, row->value.buf, confirmed, &row->r, &e);
 	if (s == ST_OK) {
 		row->state = LAB_OK;
 	} else if (s == ST_CONFIRM) {
@@ -113,7 +113,8 @@ static void draw_row(struct ui_eval_labs *l, struct ui *ui, int a, int y)
 	ui_putf(ui->body, y, 54, 10, ROLE_DIM, "%s-%s", lo, hi);
 	if (l->latest.have[a]) {
 		char v[24];
-		analyte_format((enum analyte_id)a, row->unit, l->latest.r[a].canonical, v, sizeof v);
+		analyte_format((enum analyte_id)a, row->unit, l->latest.r[a].canonical, v,
+			       sizeof v);
 		snprintf(last, sizeof last, "%s %s", v, date_format(l->latest.r[a].date, day));
 	}
 	ui_put(ui->body, y, 65, ui->cols - 65, ROLE_DIM, last);
@@ -123,7 +124,8 @@ void ui_eval_labs_draw(struct ui_eval_labs *l, struct ui *ui, int y)
 {
 	ui_put(ui->body, y, 0, 2, ROLE_TITLE, l->focus == 0 ? ">" : " ");
 	ui_put(ui->body, y, 2, 24, ROLE_NORMAL, "Collection date");
-	int cx = ui_field_draw(&l->date, ui->body, y, 27, 12, l->focus == 0 ? ROLE_FOCUS : ROLE_FIELD);
+	int cx =
+	    ui_field_draw(&l->date, ui->body, y, 27, 12, l->focus == 0 ? ROLE_FOCUS : ROLE_FIELD);
 	if (l->focus == 0)
 		ui_cursor(ui, y, cx);
 	ui_put(ui->body, y, 41, ui->cols - 41, ROLE_DIM, "YYYY-MM-DD   u: unit   F2: save all");
@@ -178,7 +180,8 @@ static int collect(struct ui_eval_labs *l, struct ui *ui, struct lab_result *out
 		if (l->rows[a].state != LAB_OK && check_row(l, ui, a) != ST_OK) {
 			l->focus = 1 + a;
 			if (l->rows[a].state == LAB_BAD)
-				ui_msg(ui, ROLE_CRITICAL, "not saved: %s is refused — correct or clear it",
+				ui_msg(ui, ROLE_CRITICAL,
+				       "not saved: %s is refused — correct or clear it",
 				       analyte_get((enum analyte_id)a)->label);
 			return -1;
 		}

@@ -67,7 +67,8 @@ static int answer(struct ui *ui, void *arg, bool yes)
 		return UI_DONE;
 	if (yes) {
 		fm->f[i].confirmed = true;
-		strlcpy_(fm->f[i].confirmed_text, ui_form_text(fm, i), sizeof fm->f[i].confirmed_text);
+		strlcpy_(fm->f[i].confirmed_text, ui_form_text(fm, i),
+			 sizeof fm->f[i].confirmed_text);
 		check(fm, ui, i, "");
 	} else {
 		fm->focus = i;
@@ -227,7 +228,10 @@ static void draw_choice(struct ui_form *fm, struct ui *ui, int i, int y, int x, 
 {
 	struct ui_form_field *f = &fm->f[i];
 	char shown[160];
-	snprintf(shown, sizeof shown, "< %s >", f->choice >= 0 ? ui_form_text(fm, i) : f->none ? f->none : "choose");
+	snprintf(shown, sizeof shown, "< %s >",
+		 f->choice >= 0 ? ui_form_text(fm, i)
+		 : f->none	? f->none
+				: "choose");
 	ui_put_pad(ui->body, y, x, f->width, focus ? ROLE_FOCUS : ROLE_FIELD, shown);
 	if (focus)
 		ui_cursor(ui, y, x + 2);
@@ -257,8 +261,8 @@ static int draw_field(struct ui_form *fm, struct ui *ui, int i, int y)
 	int after = x + width + 1;
 	const char *word = state_word(f->state);
 	if (*word)
-		ui_put(ui->body, y, after, ui->cols - after, f->state == UFS_BAD ? ROLE_CRITICAL : ROLE_WARN,
-		       word);
+		ui_put(ui->body, y, after, ui->cols - after,
+		       f->state == UFS_BAD ? ROLE_CRITICAL : ROLE_WARN, word);
 	else if (f->hint)
 		ui_put(ui->body, y, after, ui->cols - after, ROLE_DIM, f->hint);
 	return f->kind == UF_MEMO ? f->memo_rows : 1;

@@ -43,8 +43,8 @@ static int wrapped_rows(const char *text, int width)
 }
 
 /* Draw one entry at virtual row *row, visible rows [top, top+h). */
-static void help_entry(struct help *hp, struct ui *ui, int *row, const char *keys,
-		       const char *text, enum ui_role r)
+static void help_entry(struct help *hp, struct ui *ui, int *row, const char *keys, const char *text,
+		       enum ui_role r)
 {
 	int width = ui->cols - HELP_KEYCOL - 2;
 	int n = wrapped_rows(text, width);
@@ -106,8 +106,13 @@ static void help_done(struct ui_screen *s)
 }
 
 static const struct ui_screen_ops help_ops = {
-	"Help", help_draw, help_key, NULL, help_done, help_hints,
-	"The keys of hepadesk, from its one key table.",
+    "Help",
+    help_draw,
+    help_key,
+    NULL,
+    help_done,
+    help_hints,
+    "The keys of hepadesk, from its one key table.",
 };
 
 struct ui_screen *ui_help_new(const struct ui_screen *s)

@@ -10,10 +10,10 @@ static const struct {
 	int keys[3];
 	const char *hint;
 	const char *help;
-} keymap[ACT_COUNT] = {
-	[ACT_NONE] = {"", {0, 0, 0}, NULL, ""},
-#define UI_ACT_ROW_(name, shown, k1, k2, k3, hint, help) [ACT_##name] = {shown, {k1, k2, k3}, hint, help},
-	UI_KEYMAP(UI_ACT_ROW_)
+} keymap[ACT_COUNT] = {[ACT_NONE] = {"", {0, 0, 0}, NULL, ""},
+#define UI_ACT_ROW_(name, shown, k1, k2, k3, hint, help) \
+	[ACT_##name] = {shown, {k1, k2, k3}, hint, help},
+		       UI_KEYMAP(UI_ACT_ROW_)
 #undef UI_ACT_ROW_
 };
 

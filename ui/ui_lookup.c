@@ -25,8 +25,8 @@ struct lookup {
 	int n, sel, top;
 };
 
-static const enum ui_action home_hints[] = {ACT_HELP, ACT_LOOKUP, ACT_NEW, ACT_ENTER, ACT_QUIT,
-					    ACT_NONE};
+static const enum ui_action home_hints[] = {ACT_HELP,  ACT_LOOKUP, ACT_NEW,
+					    ACT_ENTER, ACT_QUIT,   ACT_NONE};
 static const enum ui_action find_hints[] = {ACT_HELP, ACT_ENTER, ACT_NEXT, ACT_BACK, ACT_NONE};
 
 static void query(struct lookup *lk, struct ui *ui)
@@ -36,7 +36,8 @@ static void query(struct lookup *lk, struct ui *ui)
 	if (lk->prompt.len == 0)
 		s = store_patient_recent(ui->app->st, lk->hits, LOOKUP_MAX, &lk->n, &e);
 	else
-		s = store_patient_find(ui->app->st, lk->prompt.buf, lk->hits, LOOKUP_MAX, &lk->n, &e);
+		s = store_patient_find(ui->app->st, lk->prompt.buf, lk->hits, LOOKUP_MAX, &lk->n,
+				       &e);
 	if (s != ST_OK) {
 		lk->n = 0;
 		ui_msg(ui, ROLE_CRITICAL, "lookup: %s", e.msg[0] ? e.msg : status_str(s));
@@ -78,7 +79,8 @@ static void lookup_draw(struct ui_screen *s, struct ui *ui)
 		query(lk, ui);
 	int rows = list_rows(lk, ui);
 	ui_put(ui->body, 0, 0, 14, ROLE_TITLE, "Find patient:");
-	int cx = ui_field_draw(&lk->prompt, ui->body, 0, 14, 40, lk->in_list ? ROLE_FIELD : ROLE_FOCUS);
+	int cx =
+	    ui_field_draw(&lk->prompt, ui->body, 0, 14, 40, lk->in_list ? ROLE_FIELD : ROLE_FOCUS);
 	ui_put(ui->body, 0, 56, ui->cols - 56, ROLE_DIM,
 	       lk->in_list ? "/ to type" : "MRN or name; Down: list");
 	if (lk->prompt.len == 0)
@@ -86,7 +88,8 @@ static void lookup_draw(struct ui_screen *s, struct ui *ui)
 	else if (lk->n == 0)
 		ui_put(ui->body, 2, 0, ui->cols, ROLE_WARN, "No patient matches what you typed");
 	else
-		ui_putf(ui->body, 2, 0, ui->cols, ROLE_TITLE, "%d match%s%s", lk->n, lk->n == 1 ? "" : "es",
+		ui_putf(ui->body, 2, 0, ui->cols, ROLE_TITLE, "%d match%s%s", lk->n,
+			lk->n == 1 ? "" : "es",
 			lk->n == LOOKUP_MAX ? " (first shown; type more)" : "");
 	ui_putf(ui->body, 3, 0, ui->cols, ROLE_DIM, " #  %-15s %-*s %-10s %3s %s", "MRN",
 		ui->cols - 42, "Name", "Born", "Age", "Sex");
@@ -192,20 +195,30 @@ static void lookup_done(struct ui_screen *s)
 }
 
 static const struct ui_screen_ops home_ops = {
-	"Home", lookup_draw, lookup_key, NULL, lookup_done, home_hints,
-	"Recent patients are listed; Up/Down choose, Enter opens, 1-9 open the numbered row. "
-	"/ (or Tab) moves to the prompt: type an MRN (exact or prefix) or a name (\"SMI\", "
-	"\"smith, j\"; accents and case do not matter) and the list follows each key. At the "
-	"prompt digits are part of the MRN; press Down or Tab to move into the list, where 1-9 "
-	"pick a row. n registers a new patient; q quits.",
+    "Home",
+    lookup_draw,
+    lookup_key,
+    NULL,
+    lookup_done,
+    home_hints,
+    "Recent patients are listed; Up/Down choose, Enter opens, 1-9 open the numbered row. "
+    "/ (or Tab) moves to the prompt: type an MRN (exact or prefix) or a name (\"SMI\", "
+    "\"smith, j\"; accents and case do not matter) and the list follows each key. At the "
+    "prompt digits are part of the MRN; press Down or Tab to move into the list, where 1-9 "
+    "pick a row. n registers a new patient; q quits.",
 };
 
 static const struct ui_screen_ops find_ops = {
-	"Find patient", lookup_draw, lookup_key, NULL, lookup_done, find_hints,
-	"Type an MRN (exact or prefix) or a name (\"SMI\", \"smith, j\"; accents and case do "
-	"not matter); the list follows each key. Enter opens the highlighted patient. Digits "
-	"typed at the prompt are part of the MRN: press Down or Tab to move into the list, "
-	"where 1-9 open the numbered row. Esc closes the lookup.",
+    "Find patient",
+    lookup_draw,
+    lookup_key,
+    NULL,
+    lookup_done,
+    find_hints,
+    "Type an MRN (exact or prefix) or a name (\"SMI\", \"smith, j\"; accents and case do "
+    "not matter); the list follows each key. Enter opens the highlighted patient. Digits "
+    "typed at the prompt are part of the MRN: press Down or Tab to move into the list, "
+    "where 1-9 open the numbered row. Esc closes the lookup.",
 };
 
 struct ui_screen *ui_lookup_new(struct ui *ui, bool home)

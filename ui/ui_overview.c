@@ -24,8 +24,8 @@ struct ov_screen {
 	bool stale; /* reload before drawing (after the evaluation) */
 };
 
-static const enum ui_action ov_hints[] = {ACT_HELP, ACT_EVAL, ACT_LABS, ACT_SCORES, ACT_IMAGING,
-					  ACT_LOOKUP, ACT_BACK, ACT_NONE};
+static const enum ui_action ov_hints[] = {ACT_HELP,    ACT_EVAL,   ACT_LABS, ACT_SCORES,
+					  ACT_IMAGING, ACT_LOOKUP, ACT_BACK, ACT_NONE};
 
 void ui_overview_banner(const struct patient *p, day_t today, char *buf, size_t n)
 {
@@ -48,14 +48,16 @@ static void imaging_lines(struct ov_screen *o)
 		if (!isnan(n->stiffness_kpa))
 			snprintf(kpa, sizeof kpa, "  %.1f kPa%s", n->stiffness_kpa, "");
 		if (!isnan(n->stiffness_kpa) && !isnan(n->iqr_kpa))
-			snprintf(kpa, sizeof kpa, "  %.1f kPa (IQR %.1f)", n->stiffness_kpa, n->iqr_kpa);
+			snprintf(kpa, sizeof kpa, "  %.1f kPa (IQR %.1f)", n->stiffness_kpa,
+				 n->iqr_kpa);
 		if (n->fibrosis_stage >= 0)
 			snprintf(fib, sizeof fib, "  F%d", n->fibrosis_stage);
-		ui_lines_add(&o->lines, n->hcc == FIND_YES || n->thrombosis == FIND_YES ? ROLE_CRITICAL
-											  : ROLE_NORMAL,
-			     "  %s %-12s%s%s  HCC: %s  thrombosis: %s  ascites: %s",
-			     date_format(n->date, day), modality_str(n->modality), kpa, fib,
-			     finding_str(n->hcc), finding_str(n->thrombosis), finding_str(n->ascites));
+		ui_lines_add(
+		    &o->lines,
+		    n->hcc == FIND_YES || n->thrombosis == FIND_YES ? ROLE_CRITICAL : ROLE_NORMAL,
+		    "  %s %-12s%s%s  HCC: %s  thrombosis: %s  ascites: %s",
+		    date_format(n->date, day), modality_str(n->modality), kpa, fib,
+		    finding_str(n->hcc), finding_str(n->thrombosis), finding_str(n->ascites));
 		if (n->note[0])
 			ui_lines_add(&o->lines, ROLE_DIM, "      %.*s", (int)strcspn(n->note, "\n"),
 				     n->note);
@@ -70,8 +72,8 @@ static void demographics(struct ov_screen *o)
 	if (!isnan(p->weight_kg))
 		snprintf(weight, sizeof weight, "weight %.1f kg (%s)", p->weight_kg,
 			 date_format(p->weight_date, wday));
-	ui_lines_add(&o->lines, ROLE_NORMAL, "%s  MRN %s  born %s (%d y)  sex %c  %s", p->name, p->mrn,
-		     date_format(p->dob, dob), o->ov.age, p->sex, weight);
+	ui_lines_add(&o->lines, ROLE_NORMAL, "%s  MRN %s  born %s (%d y)  sex %c  %s", p->name,
+		     p->mrn, date_format(p->dob, dob), o->ov.age, p->sex, weight);
 	ui_lines_add(&o->lines, ROLE_NORMAL, "Etiology: %s%s%s", et ? et->code : "not recorded",
 		     et ? " " : "", et ? et->name : "");
 }
@@ -101,11 +103,12 @@ static void build(struct ov_screen *o)
 static bool load(struct ov_screen *o, struct ui *ui)
 {
 	struct err e = {""};
-	enum status s = overview_load(ui->app->st, o->id, app_today(ui->app), &ui->app->cfg, &o->ov,
-				      &e);
+	enum status s =
+	    overview_load(ui->app->st, o->id, app_today(ui->app), &ui->app->cfg, &o->ov, &e);
 	o->stale = false;
 	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "cannot open the patient: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "cannot open the patient: %s",
+		       e.msg[0] ? e.msg : status_str(s));
 		return false;
 	}
 	ui_overview_banner(&o->ov.p, app_today(ui->app), o->base.banner, sizeof o->base.banner);
@@ -146,11 +149,16 @@ static void ov_done(struct ui_screen *s)
 }
 
 static const struct ui_screen_ops ov_ops = {
-	"Patient", ov_draw, ov_key, NULL, ov_done, ov_hints,
-	"The patient's latest labs (value in conventional units, flag H high, L low, !! beyond "
-	"the warning limits, reference range, collection date), current scores and imaging "
-	"notes. l, s and i jump to labs, scores and imaging; e starts the intake evaluation "
-	"(Labs > Imaging > Scores).",
+    "Patient",
+    ov_draw,
+    ov_key,
+    NULL,
+    ov_done,
+    ov_hints,
+    "The patient's latest labs (value in conventional units, flag H high, L low, !! beyond "
+    "the warning limits, reference range, collection date), current scores and imaging "
+    "notes. l, s and i jump to labs, scores and imaging; e starts the intake evaluation "
+    "(Labs > Imaging > Scores).",
 };
 
 struct ui_screen *ui_overview_new(struct ui *ui, int64_t patient_id)
@@ -165,7 +173,8 @@ struct ui_screen *ui_overview_new(struct ui *ui, int64_t patient_id)
 	enum status s = store_patient_viewed(ui->app->st, patient_id, "overview", &e);
 	/* Every view is logged: a view that cannot be logged is not shown. */
 	if (s != ST_OK)
-		ui_msg(ui, ROLE_CRITICAL, "cannot open the patient (the view could not be logged): %s",
+		ui_msg(ui, ROLE_CRITICAL,
+		       "cannot open the patient (the view could not be logged): %s",
 		       e.msg[0] ? e.msg : status_str(s));
 	if (s != ST_OK || !load(o, ui)) {
 		ov_done(&o->base);

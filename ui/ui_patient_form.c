@@ -129,13 +129,18 @@ static void pf_done(struct ui_screen *s)
 }
 
 static const struct ui_screen_ops pf_ops = {
-	"New patient", pf_draw, pf_key, NULL, pf_done, pf_hints,
-	"Register a patient. Each field is checked when you leave it (Tab, Enter, Down): a "
-	"refused value is marked '! invalid' with the reason on the message line; an unusual "
-	"one (a weight outside 40-150 kg, an age under 18) asks y/n. Sex and etiology are "
-	"choices: Space opens the list, Left/Right change, a letter jumps. Weight is optional. "
-	"Nothing is stored until every field is valid and you press F2 (or Ctrl-S). In a text "
-	"field letters are typed, so use F1 for help, F3 to find a patient and Esc to leave.",
+    "New patient",
+    pf_draw,
+    pf_key,
+    NULL,
+    pf_done,
+    pf_hints,
+    "Register a patient. Each field is checked when you leave it (Tab, Enter, Down): a "
+    "refused value is marked '! invalid' with the reason on the message line; an unusual "
+    "one (a weight outside 40-150 kg, an age under 18) asks y/n. Sex and etiology are "
+    "choices: Space opens the list, Left/Right change, a letter jumps. Weight is optional. "
+    "Nothing is stored until every field is valid and you press F2 (or Ctrl-S). In a text "
+    "field letters are typed, so use F1 for help, F3 to find a patient and Esc to leave.",
 };
 
 static void pf_fields(struct pform *pf)
@@ -146,12 +151,12 @@ static void pf_fields(struct pform *pf)
 		int width;
 		size_t max;
 	} spec[PF_N] = {
-		{"MRN", "letters, digits, '-'", UF_TEXT, 22, PATIENT_MRN_MAX},
-		{"Name", "LAST, First", UF_TEXT, 40, PATIENT_NAME_MAX},
-		{"Date of birth", "YYYY-MM-DD", UF_TEXT, 12, 10},
-		{"Sex", "F or M", UF_CHOICE, 16, 0},
-		{"Etiology", "optional; Space: list", UF_CHOICE, 44, 0},
-		{"Weight (kg)", "optional; 20-250", UF_TEXT, 8, 8},
+	    {"MRN", "letters, digits, '-'", UF_TEXT, 22, PATIENT_MRN_MAX},
+	    {"Name", "LAST, First", UF_TEXT, 40, PATIENT_NAME_MAX},
+	    {"Date of birth", "YYYY-MM-DD", UF_TEXT, 12, 10},
+	    {"Sex", "F or M", UF_CHOICE, 16, 0},
+	    {"Etiology", "optional; Space: list", UF_CHOICE, 44, 0},
+	    {"Weight (kg)", "optional; 20-250", UF_TEXT, 8, 8},
 	};
 	for (int i = 0; i < PF_N; i++) {
 		pf->f[i].label = spec[i].label;

@@ -8,8 +8,7 @@
 #include "date.h"
 
 /* The shown value of a computable score (as `hepadesk show` prints it). */
-static void score_value_text(enum score_id id, const struct score_result *r, char *buf,
-			     size_t n)
+static void score_value_text(enum score_id id, const struct score_result *r, char *buf, size_t n)
 {
 	const struct score_value *v = score_get(r, id);
 	switch (id) {
@@ -66,8 +65,9 @@ static void score_detail(struct ui_lines *ls, const struct overview *ov, enum sc
 	const struct score_result *r = &ov->scores;
 	for (size_t c = 0; c < r->n_clamps; c++)
 		if (r->clamps[c].score == id)
-			ui_lines_add(ls, ROLE_WARN, "      clamped: %s %g -> %g (%s)", r->clamps[c].input,
-				     r->clamps[c].given, r->clamps[c].used, r->clamps[c].reason);
+			ui_lines_add(ls, ROLE_WARN, "      clamped: %s %g -> %g (%s)",
+				     r->clamps[c].input, r->clamps[c].given, r->clamps[c].used,
+				     r->clamps[c].reason);
 }
 
 int ui_scores_lines(struct ui_lines *ls, const struct overview *ov, bool detail)
@@ -79,8 +79,8 @@ int ui_scores_lines(struct ui_lines *ls, const struct overview *ov, bool detail)
 		const struct score_value *v = score_get(r, id);
 		char val[64];
 		if (!v->computable) {
-			ui_lines_add(ls, ROLE_DIM, "  %-11s --   not computable: %s", score_name(id),
-				     v->why_not);
+			ui_lines_add(ls, ROLE_DIM, "  %-11s --   not computable: %s",
+				     score_name(id), v->why_not);
 		} else {
 			score_value_text(id, r, val, sizeof val);
 			ui_lines_add(ls, ROLE_NORMAL, "  %-11s %s", score_name(id), val);
@@ -91,7 +91,8 @@ int ui_scores_lines(struct ui_lines *ls, const struct overview *ov, bool detail)
 	for (size_t w = 0; w < r->n_warnings; w++)
 		ui_lines_add(ls, ROLE_WARN, "  warning: %s", r->warnings[w]);
 	if (!detail && r->n_clamps)
-		ui_lines_add(ls, ROLE_WARN, "  %zu input%s clamped: see the scores review (e, then F8)",
+		ui_lines_add(ls, ROLE_WARN,
+			     "  %zu input%s clamped: see the scores review (e, then F8)",
 			     r->n_clamps, r->n_clamps == 1 ? "" : "s");
 	return first;
 }

@@ -245,8 +245,7 @@ static void paint(struct ui *ui)
 	} else if (ui->locked) {
 		draw_header(ui);
 		draw_foot(ui);
-		draw_plain(ui, "hepadesk is locked after being idle",
-			   "press any key to continue");
+		draw_plain(ui, "hepadesk is locked after being idle", "press any key to continue");
 	} else {
 		draw_header(ui);
 		draw_foot(ui);
