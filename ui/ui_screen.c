@@ -322,12 +322,18 @@ static void handle_key(struct ui *ui, int key)
 		clearok(curscr, TRUE);
 }
 
-/* Idle lock after the configured minutes; returns true when the screen
- * must be drawn again. */
+/* Idle lock after the configured minutes, and the exit some minutes later
+ * — but never while a form holds unsaved input (there is no draft store to
+ * keep it in yet). Returns true when the screen must be drawn again. */
 static bool tick(struct ui *ui)
 {
-	int lock = ui->app->cfg.idle_lock_minutes;
-	if (!ui->locked && lock > 0 && now_ms() - last_input_ms >= (int64_t)lock * 60000) {
+	int64_t idle = now_ms() - last_input_ms;
+	int lock = ui->app->cfg.idle_lock_minutes, leave = ui->app->cfg.idle_exit_minutes;
+	if (ui->locked && leave > 0 && idle >= (int64_t)(lock + leave) * 60000 && !any_dirty(ui)) {
+		ui->quit = true;
+		return false;
+	}
+	if (!ui->locked && lock > 0 && idle >= (int64_t)lock * 60000) {
 		ui->locked = true;
 		return true;
 	}
@@ -354,7 +360,7 @@ void ui_loop(struct ui *ui)
 			layout(ui);
 			break;
 		case IN_TICK:
-			if (!tick(ui))
+			if (!tick(ui) && !ui->quit)
 				continue;
 			break;
 		case IN_KEY:

@@ -50,6 +50,9 @@ start() {
 
 hd_pid() { cat "$T/pid"; }
 
+# Stop the tmux server (before a second start in the same test).
+stop() { tm kill-server >/dev/null 2>&1; }
+
 # wait_for TEXT [SECONDS]: poll the screen until TEXT (fixed string) shows.
 wait_for() {
 	n=$(( ${2:-5} * 20 ))

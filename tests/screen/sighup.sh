@@ -14,7 +14,7 @@ wait_for "hepadesk-exited=129"
 [ "$(sqlite3 "$DB" 'pragma integrity_check')" = ok ] || fail "integrity_check failed"
 
 # Second run: the terminal itself goes away in the middle of a form.
-tm kill-server
+stop
 start
 keys n
 wait_for "New patient"
@@ -26,4 +26,14 @@ while kill -0 "$pid" 2>/dev/null && [ $n -gt 0 ]; do sleep 0.05; n=$((n - 1)); d
 kill -0 "$pid" 2>/dev/null && fail "hepadesk still running after its terminal closed"
 [ "$(sqlite3 "$DB" 'pragma integrity_check')" = ok ] || fail "integrity_check failed after the pane closed"
 hd show H-1 >/dev/null || fail "database unusable after the hang-up"
+
+# Third run: SIGTERM in the middle of the imaging note leaves the same way.
+stop
+start
+open_patient H-1 "MRN H-1"
+keys e F8
+wait_for "[Imaging]"
+kill -TERM "$(hd_pid)" || fail "cannot signal hepadesk"
+wait_for "hepadesk-exited=143"
+[ "$(sqlite3 "$DB" 'pragma integrity_check')" = ok ] || fail "integrity_check failed after SIGTERM"
 pass

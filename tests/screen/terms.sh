@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 hd patient add --mrn V-1 --name "NGUYỄN, Văn" --dob 1971-01-01 --sex M >/dev/null || fail "setup"
 for term in vt100 xterm-256color screen tmux-256color linux "xterm-256color NO_COLOR=1"; do
-	tm kill-server >/dev/null 2>&1
+	stop
 	# shellcheck disable=SC2086
 	start $term
 	wait_for "Recent patients"
