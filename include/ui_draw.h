@@ -30,7 +30,7 @@ void ui_hline(WINDOW *w, int y, int x, int n);
 void ui_box(WINDOW *w, int y, int x, int h, int wd, const char *title);
 
 /* Word-wrap s into lines of at most width columns, drawing at most maxrows
- * rows from y; returns the rows used. */
+ * rows from y; returns the rows used. With w NULL it only counts them. */
 int ui_wrap(WINDOW *w, int y, int x, int width, int maxrows, enum ui_role r, const char *s);
 
 #endif

@@ -36,6 +36,14 @@ void ui_field_begin(struct ui_field *f);
  * changed (may be NULL). */
 bool ui_field_key(struct ui_field *f, int key, bool *changed);
 
+/* UTF-8 steps: the offset of the character before / after byte offset at
+ * of s (len bytes). */
+size_t ui_field_prev(const char *s, size_t at);
+size_t ui_field_next(const char *s, size_t len, size_t at);
+/* The UTF-8 bytes of a typed character into out (MB_LEN_MAX bytes); returns
+ * their count, 0 when it has no encoding. */
+size_t ui_field_encode(int key, char *out);
+
 /* Draw the field in width columns at y, x with role r; returns the cursor's
  * column (absolute x). */
 int ui_field_draw(const struct ui_field *f, WINDOW *w, int y, int x, int width, enum ui_role r);

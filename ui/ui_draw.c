@@ -127,9 +127,11 @@ int ui_wrap(WINDOW *w, int y, int x, int width, int maxrows, enum ui_role r, con
 	int rows = 0;
 	while (*p && rows < maxrows) {
 		size_t skip, len = wrap_line(p, width, &skip);
-		char *line = xstrndup(p, len);
-		put_clean(w, y + rows, x, width, ui_color(r), line);
-		free(line);
+		if (w) {
+			char *line = xstrndup(p, len);
+			put_clean(w, y + rows, x, width, ui_color(r), line);
+			free(line);
+		}
 		rows++;
 		p += len + skip;
 	}

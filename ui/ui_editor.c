@@ -4,10 +4,10 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "text.h"
 #include "ui_draw.h"
+#include "ui_field.h"
 #include "ui_keymap.h"
 #include "util.h"
 
@@ -59,22 +59,12 @@ static size_t line_end(const struct ui_editor *ed, size_t at)
 
 static size_t step_back(const struct ui_editor *ed, size_t at)
 {
-	if (at == 0)
-		return 0;
-	do
-		at--;
-	while (at > 0 && ((unsigned char)ed->buf[at] & 0xC0) == 0x80);
-	return at;
+	return ui_field_prev(ed->buf, at);
 }
 
 static size_t step_fwd(const struct ui_editor *ed, size_t at)
 {
-	if (at >= ed->len)
-		return ed->len;
-	do
-		at++;
-	while (at < ed->len && ((unsigned char)ed->buf[at] & 0xC0) == 0x80);
-	return at;
+	return ui_field_next(ed->buf, ed->len, at);
 }
 
 /* Display column of byte offset at within its line. */
@@ -127,10 +117,8 @@ static bool edit(struct ui_editor *ed, int key)
 {
 	if (ui_key_printable(key)) {
 		char mb[MB_LEN_MAX];
-		mbstate_t ps;
-		memset(&ps, 0, sizeof ps);
-		size_t n = wcrtomb(mb, (wchar_t)key, &ps);
-		if (n != (size_t)-1)
+		size_t n = ui_field_encode(key, mb);
+		if (n)
 			insert(ed, mb, n);
 	} else if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER)) {
 		insert(ed, "\n", 1);

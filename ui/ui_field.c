@@ -36,35 +36,41 @@ void ui_field_begin(struct ui_field *f)
 	memcpy(f->saved, f->buf, f->len + 1);
 }
 
-static size_t prev_char(const struct ui_field *f, size_t at)
+size_t ui_field_prev(const char *s, size_t at)
 {
 	if (at == 0)
 		return 0;
 	do
 		at--;
-	while (at > 0 && ((unsigned char)f->buf[at] & 0xC0) == 0x80);
+	while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80);
 	return at;
 }
 
-static size_t next_char(const struct ui_field *f, size_t at)
+size_t ui_field_next(const char *s, size_t len, size_t at)
 {
-	if (at >= f->len)
-		return f->len;
+	if (at >= len)
+		return len;
 	do
 		at++;
-	while (at < f->len && ((unsigned char)f->buf[at] & 0xC0) == 0x80);
+	while (at < len && ((unsigned char)s[at] & 0xC0) == 0x80);
 	return at;
+}
+
+size_t ui_field_encode(int key, char *out)
+{
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	size_t n = wcrtomb(out, (wchar_t)key, &ps);
+	return n == (size_t)-1 ? 0 : n;
 }
 
 static bool insert(struct ui_field *f, int key)
 {
 	char mb[MB_LEN_MAX];
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
 	if (f->accept && (key > 127 || !strchr(f->accept, key)))
 		return false;
-	size_t n = wcrtomb(mb, (wchar_t)key, &ps);
-	if (n == (size_t)-1 || f->len + n > f->max)
+	size_t n = ui_field_encode(key, mb);
+	if (n == 0 || f->len + n > f->max)
 		return false;
 	memmove(f->buf + f->cur + n, f->buf + f->cur, f->len - f->cur + 1);
 	memcpy(f->buf + f->cur, mb, n);
@@ -92,14 +98,14 @@ bool ui_field_key(struct ui_field *f, int key, bool *changed)
 			return f->accept == NULL; /* full: swallow; not accepted: pass on */
 	} else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == UI_CTRL('H')) {
 		if (f->cur > 0)
-			cut(f, prev_char(f, f->cur), f->cur);
+			cut(f, ui_field_prev(f->buf, f->cur), f->cur);
 	} else if (key == UI_FN(KEY_DC)) {
 		if (f->cur < f->len)
-			cut(f, f->cur, next_char(f, f->cur));
+			cut(f, f->cur, ui_field_next(f->buf, f->len, f->cur));
 	} else if (key == UI_FN(KEY_LEFT)) {
-		f->cur = prev_char(f, f->cur);
+		f->cur = ui_field_prev(f->buf, f->cur);
 	} else if (key == UI_FN(KEY_RIGHT)) {
-		f->cur = next_char(f, f->cur);
+		f->cur = ui_field_next(f->buf, f->len, f->cur);
 	} else if (key == UI_FN(KEY_HOME) || key == UI_CTRL('A')) {
 		f->cur = 0;
 	} else if (key == UI_FN(KEY_END) || key == UI_CTRL('E')) {

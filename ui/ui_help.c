@@ -1,11 +1,11 @@
 /* ui_help.c: the help overlay — the screen's paragraph and the key table. */
 #include "ui_help.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
 #include "ui_draw.h"
 #include "util.h"
 
@@ -21,33 +21,12 @@ struct help {
 
 static const enum ui_action help_hints[] = {ACT_DOWN, ACT_UP, ACT_BACK, ACT_NONE};
 
-/* Rows text takes when wrapped to width (what ui_wrap would draw). */
-static int wrapped_rows(const char *text, int width)
-{
-	int rows = 0;
-	const char *p = text;
-	while (*p) {
-		size_t nl = strcspn(p, "\n"), fit = text_fit(p, width), len = nl;
-		if (nl > fit) {
-			len = fit;
-			while (len > 0 && p[len] != ' ')
-				len--;
-			len = len ? len + 1 : (fit ? fit : 1);
-		} else {
-			len += p[nl] == '\n';
-		}
-		p += len;
-		rows++;
-	}
-	return rows ? rows : 1;
-}
-
 /* Draw one entry at virtual row *row, visible rows [top, top+h). */
 static void help_entry(struct help *hp, struct ui *ui, int *row, const char *keys, const char *text,
 		       enum ui_role r)
 {
 	int width = ui->cols - HELP_KEYCOL - 2;
-	int n = wrapped_rows(text, width);
+	int n = ui_wrap(NULL, 0, 0, width, INT_MAX, r, text);
 	int y = *row - hp->top;
 	if (y >= 0 && y < ui->rows - 1) {
 		if (keys)
