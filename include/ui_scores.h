@@ -10,12 +10,14 @@
 
 /* Append the scores of ov to ls — one line each, or with detail: the lab
  * values and dates each used, what was clamped and why, the warnings.
+ * Results older than stale_days (display:lab_stale_days) say "old".
  * Returns the index of the first line. */
-int ui_scores_lines(struct ui_lines *ls, const struct overview *ov, bool detail);
+int ui_scores_lines(struct ui_lines *ls, const struct overview *ov, bool detail, int stale_days);
 
-/* Append one lab result line: label, value in the conventional unit, flag
- * mark (H, L, !!H, !!L), reference range and collection date. */
-void ui_scores_lab_line(struct ui_lines *ls, const struct lab_latest *labs, enum analyte_id a,
-			int indent);
+/* Append the latest result of a: label, value in the conventional unit, flag
+ * mark (H, L, !!H, !!L), reference range, collection date and "old" when
+ * it is more than stale_days before ov->today; "missing" when there is none. */
+void ui_scores_lab_line(struct ui_lines *ls, const struct overview *ov, enum analyte_id a,
+			int indent, int stale_days);
 
 #endif

@@ -60,7 +60,7 @@ static void load_scores(struct eval *ev, struct ui *ui)
 	}
 	ui_lines_add(&ev->scores, ROLE_TITLE,
 		     "Scores as of %s, from the latest labs:", date_format(ev->ov.today, day));
-	ui_scores_lines(&ev->scores, &ev->ov, true);
+	ui_scores_lines(&ev->scores, &ev->ov, true, ui->app->cfg.lab_window_days);
 }
 
 static void go(struct eval *ev, struct ui *ui, int step)

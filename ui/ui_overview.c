@@ -21,7 +21,8 @@ struct ov_screen {
 	struct overview ov;
 	struct ui_lines lines;
 	int at_labs, at_scores, at_imaging;
-	bool stale; /* reload before drawing (after the evaluation) */
+	bool stale;	/* reload before drawing (after the evaluation) */
+	int stale_days; /* results older than this say "old" */
 };
 
 static const enum ui_action ov_hints[] = {ACT_HELP,    ACT_EVAL,   ACT_LABS, ACT_SCORES,
@@ -37,31 +38,33 @@ void ui_overview_banner(const struct patient *p, day_t today, char *buf, size_t 
 		 et ? "  " : "", et ? et->code : "", weight);
 }
 
+/* One imaging note: what was measured, then the findings, then the first
+ * line of the note. */
+static void imaging_note_lines(struct ui_lines *ls, const struct imaging_note *n)
+{
+	char day[16], kpa[48] = "", fib[32] = "";
+	if (!isnan(n->stiffness_kpa) && !isnan(n->iqr_kpa))
+		snprintf(kpa, sizeof kpa, "  %.1f kPa (IQR %.1f)", n->stiffness_kpa, n->iqr_kpa);
+	else if (!isnan(n->stiffness_kpa))
+		snprintf(kpa, sizeof kpa, "  %.1f kPa", n->stiffness_kpa);
+	if (n->fibrosis_stage >= 0)
+		snprintf(fib, sizeof fib, "  fibrosis F%d", n->fibrosis_stage);
+	ui_lines_add(ls, ROLE_NORMAL, "  %s %s%s%s", date_format(n->date, day),
+		     modality_str(n->modality), kpa, fib);
+	ui_lines_add(ls,
+		     n->hcc == FIND_YES || n->thrombosis == FIND_YES ? ROLE_CRITICAL : ROLE_NORMAL,
+		     "      HCC: %s   thrombosis: %s   ascites: %s", finding_str(n->hcc),
+		     finding_str(n->thrombosis), finding_str(n->ascites));
+	if (n->note[0])
+		ui_lines_add(ls, ROLE_DIM, "      %.*s", (int)strcspn(n->note, "\n"), n->note);
+}
+
 static void imaging_lines(struct ov_screen *o)
 {
-	char day[16];
 	if (o->ov.nimaging == 0)
 		ui_lines_add(&o->lines, ROLE_DIM, "  no imaging recorded");
-	for (int i = 0; i < o->ov.nimaging; i++) {
-		const struct imaging_note *n = &o->ov.imaging[i];
-		char kpa[48] = "", fib[16] = "";
-		if (!isnan(n->stiffness_kpa))
-			snprintf(kpa, sizeof kpa, "  %.1f kPa%s", n->stiffness_kpa, "");
-		if (!isnan(n->stiffness_kpa) && !isnan(n->iqr_kpa))
-			snprintf(kpa, sizeof kpa, "  %.1f kPa (IQR %.1f)", n->stiffness_kpa,
-				 n->iqr_kpa);
-		if (n->fibrosis_stage >= 0)
-			snprintf(fib, sizeof fib, "  F%d", n->fibrosis_stage);
-		ui_lines_add(
-		    &o->lines,
-		    n->hcc == FIND_YES || n->thrombosis == FIND_YES ? ROLE_CRITICAL : ROLE_NORMAL,
-		    "  %s %-12s%s%s  HCC: %s  thrombosis: %s  ascites: %s",
-		    date_format(n->date, day), modality_str(n->modality), kpa, fib,
-		    finding_str(n->hcc), finding_str(n->thrombosis), finding_str(n->ascites));
-		if (n->note[0])
-			ui_lines_add(&o->lines, ROLE_DIM, "      %.*s", (int)strcspn(n->note, "\n"),
-				     n->note);
-	}
+	for (int i = 0; i < o->ov.nimaging; i++)
+		imaging_note_lines(&o->lines, &o->ov.imaging[i]);
 }
 
 static void demographics(struct ov_screen *o)
@@ -72,10 +75,10 @@ static void demographics(struct ov_screen *o)
 	if (!isnan(p->weight_kg))
 		snprintf(weight, sizeof weight, "weight %.1f kg (%s)", p->weight_kg,
 			 date_format(p->weight_date, wday));
-	ui_lines_add(&o->lines, ROLE_NORMAL, "%s  MRN %s  born %s (%d y)  sex %c  %s", p->name,
-		     p->mrn, date_format(p->dob, dob), o->ov.age, p->sex, weight);
-	ui_lines_add(&o->lines, ROLE_NORMAL, "Etiology: %s%s%s", et ? et->code : "not recorded",
-		     et ? " " : "", et ? et->name : "");
+	ui_lines_add(&o->lines, ROLE_NORMAL, "%s  MRN %s  born %s (%d y)  sex %c", p->name, p->mrn,
+		     date_format(p->dob, dob), o->ov.age, p->sex);
+	ui_lines_add(&o->lines, ROLE_NORMAL, "Etiology: %s%s%s   %s",
+		     et ? et->code : "not recorded", et ? " " : "", et ? et->name : "", weight);
 }
 
 static void build(struct ov_screen *o)
@@ -85,17 +88,17 @@ static void build(struct ov_screen *o)
 	ui_lines_clear(ls);
 	demographics(o);
 	o->at_labs = ui_lines_add(ls, ROLE_TITLE, "Latest labs (l)");
-	ui_lines_add(ls, ROLE_DIM, "  %-24s %9s %-7s %-3s %15s %s", "Analyte", "Value", "Unit",
+	ui_lines_add(ls, ROLE_DIM, "  %-22s %8s %-7s %-3s %15s %s", "Analyte", "Value", "Unit",
 		     "Flg", "Reference", "Date");
 	for (int a = 0; a < ANALYTE_COUNT; a++)
 		if (o->ov.labs.have[a]) {
-			ui_scores_lab_line(ls, &o->ov.labs, (enum analyte_id)a, 2);
+			ui_scores_lab_line(ls, &o->ov, (enum analyte_id)a, 2, o->stale_days);
 			any = true;
 		}
 	if (!any)
 		ui_lines_add(ls, ROLE_DIM, "  no labs recorded: press e to enter them");
 	o->at_scores = ui_lines_add(ls, ROLE_TITLE, "Scores (s)");
-	ui_scores_lines(ls, &o->ov, false);
+	ui_scores_lines(ls, &o->ov, false, o->stale_days);
 	o->at_imaging = ui_lines_add(ls, ROLE_TITLE, "Imaging (i)");
 	imaging_lines(o);
 }
@@ -168,6 +171,7 @@ struct ui_screen *ui_overview_new(struct ui *ui, int64_t patient_id)
 	o->base.ops = &ov_ops;
 	o->base.patient = patient_id;
 	o->id = patient_id;
+	o->stale_days = ui->app->cfg.lab_window_days;
 	ui_lines_init(&o->lines);
 	store_set_now(ui->app->st, ui->app->clock());
 	enum status s = store_patient_viewed(ui->app->st, patient_id, "overview", &e);

@@ -37,31 +37,33 @@ static enum ui_role flag_role(enum lab_flag f)
 	return f == FLAG_NONE ? ROLE_NORMAL : ROLE_ABNORMAL;
 }
 
-void ui_scores_lab_line(struct ui_lines *ls, const struct lab_latest *labs, enum analyte_id a,
-			int indent)
+void ui_scores_lab_line(struct ui_lines *ls, const struct overview *ov, enum analyte_id a,
+			int indent, int stale_days)
 {
 	const struct analyte *an = analyte_get(a);
-	const char *label = strlen(an->label) <= 24 ? an->label : an->short_label;
+	const char *label = strlen(an->label) <= 22 ? an->label : an->short_label;
 	char val[32], lo[32], hi[32], day[16];
-	if (!labs->have[a]) {
-		ui_lines_add(ls, ROLE_DIM, "%*s%-24s %9s", indent, "", label, "missing");
+	if (!ov->labs.have[a]) {
+		ui_lines_add(ls, ROLE_DIM, "%*s%-22s %8s", indent, "", label, "missing");
 		return;
 	}
-	const struct lab_result *r = &labs->r[a];
+	const struct lab_result *r = &ov->labs.r[a];
+	bool old = ov->today - r->date > stale_days;
 	analyte_format(a, UNITS_US, r->canonical, val, sizeof val);
 	analyte_format(a, UNITS_US, an->ref_lo, lo, sizeof lo);
 	analyte_format(a, UNITS_US, an->ref_hi, hi, sizeof hi);
-	ui_lines_add(ls, flag_role(r->flag), "%*s%-24s %9s %-7s %-3s %7s-%-7s %s", indent, "",
+	ui_lines_add(ls, flag_role(r->flag), "%*s%-22s %8s %-7s %-3s %7s-%-7s %s%s", indent, "",
 		     label, val, an->unit[UNITS_US], lab_flag_mark(r->flag), lo, hi,
-		     date_format(r->date, day));
+		     date_format(r->date, day), old ? " old" : "");
 }
 
-static void score_detail(struct ui_lines *ls, const struct overview *ov, enum score_id id)
+static void score_detail(struct ui_lines *ls, const struct overview *ov, enum score_id id,
+			 int stale_days)
 {
 	enum analyte_id used[ANALYTE_COUNT];
 	int n = overview_score_analytes(id, used);
 	for (int k = 0; k < n; k++)
-		ui_scores_lab_line(ls, &ov->labs, used[k], 6);
+		ui_scores_lab_line(ls, ov, used[k], 6, stale_days);
 	const struct score_result *r = &ov->scores;
 	for (size_t c = 0; c < r->n_clamps; c++)
 		if (r->clamps[c].score == id)
@@ -70,7 +72,7 @@ static void score_detail(struct ui_lines *ls, const struct overview *ov, enum sc
 				     r->clamps[c].reason);
 }
 
-int ui_scores_lines(struct ui_lines *ls, const struct overview *ov, bool detail)
+int ui_scores_lines(struct ui_lines *ls, const struct overview *ov, bool detail, int stale_days)
 {
 	int first = ls->n;
 	const struct score_result *r = &ov->scores;
@@ -86,7 +88,7 @@ int ui_scores_lines(struct ui_lines *ls, const struct overview *ov, bool detail)
 			ui_lines_add(ls, ROLE_NORMAL, "  %-11s %s", score_name(id), val);
 		}
 		if (detail)
-			score_detail(ls, ov, id);
+			score_detail(ls, ov, id, stale_days);
 	}
 	for (size_t w = 0; w < r->n_warnings; w++)
 		ui_lines_add(ls, ROLE_WARN, "  warning: %s", r->warnings[w]);

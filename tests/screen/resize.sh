@@ -8,9 +8,11 @@ keys n
 wait_for "New patient"
 type_text "R-77"; keys Tab
 type_text "DOE, Jane"
+wait_for "DOE, Jane"
 tm resize-window -t hd -x 60 -y 20
 wait_for "terminal too small (need 80x24, have 60x20)"
 keys x
+sleep 0.3 # nothing on the screen changes for a refused key: give it time to arrive
 tm resize-window -t hd -x 80 -y 24
 wait_for "DOE, Jane"
 shows "R-77"
