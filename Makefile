@@ -4,9 +4,9 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := ncursesw sqlite3 libcrypto
+PKGS     := ncursesw sqlite3 libmd
 DEBS     := pkgconf libncurses-dev ncurses-term libsqlite3-dev sqlite3 \
-            libiniparser-dev libcmocka-dev libunistring-dev libssl-dev tmux \
+            libiniparser-dev libcmocka-dev libunistring-dev libmd-dev tmux \
             util-linux procps
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter \
@@ -21,8 +21,8 @@ CPPFLAGS := -Iinclude -I$(BUILD) -I/usr/include/iniparser \
 CFLAGS   := -std=c11 $(OPT) $(WARN) $(SAN) -MMD -MP
 # pkg-config is asked only when a target that compiles runs (deps may not be
 # installed yet when make parses this file).
-PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 libcrypto 2>/dev/null)
-MODEL_LIBS = $(shell pkg-config --libs sqlite3 libcrypto 2>/dev/null) \
+PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 libmd 2>/dev/null)
+MODEL_LIBS = $(shell pkg-config --libs sqlite3 libmd 2>/dev/null) \
              -liniparser -lunistring -lm
 UI_CFLAGS  = $(shell pkg-config --cflags ncursesw 2>/dev/null)
 UI_LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null)

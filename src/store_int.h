@@ -37,6 +37,10 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *e);
 /* Map the connection's last error to a status with a message. */
 enum status store_fail(struct store *st, struct err *e, const char *what);
 
+/* Reset every cached statement, ending reads left open on a row, so the
+ * next statement sees the newest committed data. */
+void store_release(struct store *st);
+
 /* BEGIN IMMEDIATE (retried while busy), COMMIT, ROLLBACK. */
 enum status store_begin(struct store *st, struct err *e);
 enum status store_commit(struct store *st, struct err *e);
@@ -60,6 +64,13 @@ enum status store_schedule_set_state(struct store *st, int64_t id, enum sched_st
 				     struct err *e);
 /* Read SCHED_COLS starting at column col. */
 void store_schedule_read(sqlite3_stmt *s, int col, struct schedule_item *it);
+
+/* Follow-up: adverse events of grade >= 3 or serious with onset on or after
+ * since, newest first (at most limit, into out), and how many there are;
+ * read from the partial index adverse_events_notable. */
+struct clinic_ae;
+enum status store_ae_notable(struct store *st, day_t since, int limit, struct clinic_ae *out,
+			     int *n, int64_t *count, struct err *e);
 
 /* Bind helpers: NULL for missing values. */
 void store_bind_text(sqlite3_stmt *s, int i, const char *v);

@@ -1,0 +1,245 @@
+/* dashboard.h: the patient dashboard — per measure the baseline (at the
+ * signed evaluation), the latest value, the change in units and per cent,
+ * whether it moved in the improving direction, and a trend line; symptom and
+ * grade history over visits; adverse events; the visit calendar; time since
+ * the first infusion and the next visit — and the clinic dashboard (due,
+ * overdue, awaiting evaluation or sign-off, recent serious events, counts).
+ * Screens and commands call these; no SQL and no clinical logic outside. */
+#ifndef HEPADESK_DASHBOARD_H
+#define HEPADESK_DASHBOARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ae.h"
+#include "analyte.h"
+#include "config.h"
+#include "date.h"
+#include "infusion.h"
+#include "patient.h"
+#include "schedule.h"
+#include "score.h"
+#include "store.h"
+#include "visit.h"
+
+/* Where a measure's values come from. */
+enum dash_source { DSRC_LAB, DSRC_SCORE, DSRC_STIFFNESS };
+
+/* One table: id, key (JSON), label, source, analyte or score id, better
+ * direction (+1: higher is better, -1: lower is better), decimals used to
+ * show a value and to decide "unchanged", unit. */
+#define DASH_MEASURE_INFO(_)                                                                       \
+	_(ALBUMIN, "albumin", "Albumin", DSRC_LAB, ANALYTE_ALBUMIN, +1, 1, "g/dL")                 \
+	_(ALT, "alt", "ALT", DSRC_LAB, ANALYTE_ALT, -1, 0, "U/L")                                  \
+	_(AST, "ast", "AST", DSRC_LAB, ANALYTE_AST, -1, 0, "U/L")                                  \
+	_(BILIRUBIN, "bilirubin", "Bilirubin", DSRC_LAB, ANALYTE_BILIRUBIN, -1, 1, "mg/dL")        \
+	_(INR, "inr", "INR", DSRC_LAB, ANALYTE_INR, -1, 2, "")                                     \
+	_(PT, "pt", "PT", DSRC_LAB, ANALYTE_PT, -1, 1, "s")                                        \
+	_(PTA, "pta", "PTA", DSRC_LAB, ANALYTE_PTA, +1, 0, "%")                                    \
+	_(CREATININE, "creatinine", "Creatinine", DSRC_LAB, ANALYTE_CREATININE, -1, 2, "mg/dL")    \
+	_(PLATELETS, "platelets", "Platelets", DSRC_LAB, ANALYTE_PLATELETS, +1, 0, "10^9/L")       \
+	_(MELD, "meld", "MELD", DSRC_SCORE, SCORE_MELD, -1, 0, "points")                           \
+	_(MELD_NA, "meld_na", "MELD-Na", DSRC_SCORE, SCORE_MELD_NA, -1, 0, "points")               \
+	_(MELD3, "meld3", "MELD 3.0", DSRC_SCORE, SCORE_MELD3, -1, 0, "points")                    \
+	_(CHILD_PUGH, "child_pugh", "Child-Pugh", DSRC_SCORE, SCORE_CHILD_PUGH, -1, 0, "points")   \
+	_(ALBI, "albi", "ALBI", DSRC_SCORE, SCORE_ALBI, -1, 2, "")                                 \
+	_(STIFFNESS, "stiffness", "Stiffness", DSRC_STIFFNESS, 0, -1, 1, "kPa")
+
+enum dash_measure {
+#define DASH_ENUM_(id, ...) DASH_##id,
+	DASH_MEASURE_INFO(DASH_ENUM_)
+#undef DASH_ENUM_
+	DASH_COUNT
+};
+
+struct dash_measure_info {
+	const char *key, *label;
+	enum dash_source source;
+	int id; /* enum analyte_id or enum score_id */
+	int better;
+	int decimals;
+	const char *unit;
+};
+
+/* The table row of m, or NULL. Static. */
+const struct dash_measure_info *dash_measure(enum dash_measure m);
+
+/* A value on a day. Series are oldest first. */
+struct dash_point {
+	day_t date;
+	double value;
+};
+
+enum dash_direction { DIR_NONE, DIR_IMPROVED, DIR_WORSE, DIR_UNCHANGED };
+/* "improved", "worse", "unchanged"; NULL for DIR_NONE (JSON null). */
+const char *dash_direction_str(enum dash_direction d);
+
+#define DASH_TREND_MAX 60 /* trend points kept: fits 80 columns */
+
+struct dash_row {
+	enum dash_measure m;
+	bool have_baseline, have_latest;
+	struct dash_point baseline, latest;
+	double change;     /* latest - baseline; NAN without both */
+	double change_pct; /* per cent of |baseline|; NAN without both or baseline 0 */
+	enum dash_direction dir;
+	double trend[DASH_TREND_MAX]; /* the newest values up to today, oldest first */
+	int ntrend;
+};
+
+/* Index of the newest point with date <= day in an oldest-first series, or
+ * -1. Used for the baseline (day = the signed evaluation's as_of) and for
+ * the latest (day = today). */
+int dash_at_or_before(const struct dash_point *pts, int n, day_t day);
+
+/* Change, per cent and direction from baseline b to latest l for measure m.
+ * Unchanged when the change rounds to 0 at the measure's decimals; else
+ * improved when it moves the better way (higher albumin, lower ALT...). */
+void dash_compare(enum dash_measure m, double b, double l, double *change, double *pct,
+		  enum dash_direction *dir);
+
+/* Fill a row from an oldest-first series: baseline at as_of (no baseline when
+ * as_of is DAY_NONE), latest at today, change, direction and trend. */
+void dash_row_build(enum dash_measure m, const struct dash_point *pts, int n, day_t as_of,
+		    day_t today, struct dash_row *out);
+
+/* A trend line of values (oldest first) in at most width cells: the newest
+ * width values, each a Unicode lower block U+2581..U+2588 scaled between the
+ * series' minimum and maximum (a flat series sits mid-height), or with
+ * ascii one of "_.-=^" style levels " .:-=+*#". Writes NUL-terminated text to
+ * buf of size n (truncating whole cells); returns the cells written. */
+int dash_sparkline(const double *v, int nv, int width, bool ascii, char *buf, size_t n);
+
+/* Child-Pugh class of points 5-15: 'A' 5-6, 'B' 7-9, 'C' 10-15; 0 otherwise. */
+char dash_child_pugh_class(int points);
+
+/* What the score series are computed from (pure; tests fill it directly).
+ * Every series is oldest first. lab[a] holds an analyte's canonical values;
+ * ascites holds ICA grades 0-3 (visits; imaging that found none gives 0);
+ * he holds West Haven grades. A score on a day uses each input's newest
+ * value on or before that day and no older than cfg->lab_window_days. */
+struct dash_input {
+	const struct patient *p;
+	const struct config *cfg;
+	const struct dash_point *lab[ANALYTE_COUNT];
+	int nlab[ANALYTE_COUNT];
+	const struct dash_point *ascites, *he, *stiffness;
+	int nascites, nhe, nstiffness;
+	day_t as_of; /* the signed evaluation's as_of, DAY_NONE when none */
+	day_t today;
+};
+
+/* Build every row from in. scratch must hold DASH_SERIES_MAX points. */
+#define DASH_SERIES_MAX 400
+void dash_build(const struct dash_input *in, struct dash_point *scratch,
+		struct dash_row rows[DASH_COUNT]);
+
+/* The score of measure m (a DSRC_SCORE measure) on a day, from in; false when
+ * not computable. */
+bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, double *out);
+
+/* --- the patient dashboard, loaded --- */
+
+#define DASH_SCHED_MAX 64
+#define DASH_VISITS_MAX 48
+#define DASH_AE_MAX 48
+
+/* A calendar entry: the scheduled item, its mark today, and the record that
+ * closed it (the visit or infusion day, the missed reason). */
+struct dash_cal {
+	struct schedule_item item;
+	enum visit_mark mark;
+	int days_overdue;
+	day_t closed_on; /* DAY_NONE while open */
+	char reason[VISIT_REASON_MAX + 1];
+};
+
+struct dashboard {
+	struct patient p;
+	day_t today;
+	int64_t evaluation_id; /* the signed evaluation, 0 when none */
+	day_t as_of;           /* its as_of, DAY_NONE when none */
+	struct dash_row rows[DASH_COUNT];
+	struct dash_cal cal[DASH_SCHED_MAX]; /* every open item and the newest closed ones, by due day */
+	int ncal;
+	int next;                            /* index into cal, or -1 */
+	struct visit visits[DASH_VISITS_MAX];       /* recorded, newest DASH_VISITS_MAX, oldest first */
+	int nvisits;
+	struct ae aes[DASH_AE_MAX];                 /* newest first */
+	int nae;
+	bool have_infusion;
+	struct infusion first_infusion;
+	int days_since_first_infusion;
+};
+
+/* Load a patient's dashboard as of today (about 200 KB: allocate it). Reads
+ * a bounded history (the newest DASH_SERIES_MAX values of each series). Does
+ * not log a view (callers do, once per open). */
+enum status dashboard_load(struct store *st, int64_t patient_id, day_t today,
+			   const struct config *cfg, struct dashboard *out, struct err *e);
+
+/* --- the clinic dashboard (home screen) --- */
+
+#define CLINIC_NAME_MAX PATIENT_NAME_MAX
+
+struct clinic_visit {
+	int64_t patient_id;
+	char mrn[PATIENT_MRN_MAX + 1];
+	char name[CLINIC_NAME_MAX + 1];
+	struct schedule_item item;
+	int days_overdue; /* 0 unless overdue */
+};
+
+struct clinic_eval {
+	int64_t patient_id;
+	char mrn[PATIENT_MRN_MAX + 1];
+	char name[CLINIC_NAME_MAX + 1];
+	int64_t evaluation_id; /* 0: no evaluation yet */
+	day_t as_of;           /* DAY_NONE when none */
+	char status[16];       /* READY, NOT_READY, EXCLUDED, or "" */
+};
+
+struct clinic_ae {
+	int64_t patient_id;
+	char mrn[PATIENT_MRN_MAX + 1];
+	char name[CLINIC_NAME_MAX + 1];
+	struct ae ae;
+};
+
+#define CLINIC_LIST_MAX 50
+/* Recent registrations searched for "awaiting evaluation". */
+#define CLINIC_NEW_PATIENTS 2000
+#define CLINIC_AE_DAYS 30
+
+struct clinic_counts {
+	int64_t due_today;
+	int64_t overdue;
+	int64_t missed_30d;
+	int64_t awaiting_signoff;
+	int64_t awaiting_evaluation; /* among the newest CLINIC_NEW_PATIENTS registrations */
+	int64_t serious_ae_30d;
+};
+
+struct clinic_dashboard {
+	day_t today;
+	struct clinic_visit due[CLINIC_LIST_MAX];
+	int ndue;
+	struct clinic_visit overdue[CLINIC_LIST_MAX]; /* longest overdue first */
+	int noverdue;
+	struct clinic_eval awaiting_signoff[CLINIC_LIST_MAX];
+	int nsignoff;
+	struct clinic_eval awaiting_evaluation[CLINIC_LIST_MAX];
+	int nawaiting;
+	struct clinic_ae serious[CLINIC_LIST_MAX]; /* grade >= 3 or serious, last 30 days, newest first */
+	int nserious;
+	struct clinic_counts counts;
+};
+
+/* Load the clinic dashboard for today: every list bounded by limit (at most
+ * CLINIC_LIST_MAX), every query on an index (no full table scan). Large
+ * (several hundred KB): allocate it. */
+enum status clinic_dashboard_load(struct store *st, day_t today, int limit,
+				  struct clinic_dashboard *out, struct err *e);
+
+#endif

@@ -1,0 +1,50 @@
+/* infusion.h: UC-MSC infusions as given — date and time, route, cells given,
+ * product lot, who gave it, reactions within 24 hours — and their checks. */
+#ifndef HEPADESK_INFUSION_H
+#define HEPADESK_INFUSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "status.h"
+
+#define INFUSION_LOT_MAX 40
+#define INFUSION_BY_MAX 80
+#define INFUSION_REACTION_MAX 500
+#define INFUSION_NOTE_MAX 2000
+
+enum infusion_route { ROUTE_IV, ROUTE_INTRAHEPATIC };
+
+struct infusion {
+	int64_t id;
+	int64_t patient_id;
+	int64_t schedule_id; /* the scheduled infusion it closes, 0 if none */
+	int64_t given_at;    /* seconds since the epoch (UTC) */
+	day_t date;          /* the clinic's day */
+	enum infusion_route route;
+	double cells;        /* total cells given */
+	char lot[INFUSION_LOT_MAX + 1];
+	char given_by[INFUSION_BY_MAX + 1];
+	char reaction[INFUSION_REACTION_MAX + 1]; /* within 24 h; "" for none */
+	char note[INFUSION_NOTE_MAX + 1];
+	int64_t version;
+};
+
+void infusion_init(struct infusion *f);
+const char *infusion_route_str(enum infusion_route r); /* "iv", "intrahepatic" */
+bool infusion_route_parse(const char *s, enum infusion_route *out);
+
+/* Cells given: refused outside 1e6-1e10, ST_CONFIRM outside 1e7-1e9
+ * (UC-MSC doses are about 1e6 cells/kg). Accepts "1e8", "100000000". */
+enum status infusion_check_cells(const char *text, double *out, struct err *e);
+/* Product lot 1-40 and given-by 1-80 characters of one-line text; reaction
+ * up to 500 ("none" or "" for none). */
+enum status infusion_check_lot(const char *text, struct err *e);
+enum status infusion_check_given_by(const char *text, struct err *e);
+enum status infusion_check_reaction(const char *text, struct err *e);
+
+/* Whole record: every field within its limits, date not after today. */
+enum status infusion_validate(const struct infusion *f, day_t today, struct err *e);
+
+#endif

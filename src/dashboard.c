@@ -1,0 +1,328 @@
+/* dashboard.c: the patient dashboard — baseline, latest, change, direction
+ * and trend of each measure (labs, scores recomputed at each lab date, liver
+ * stiffness) — and the loading of both dashboards through the store. */
+#include "dashboard.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "overview.h"
+#include "store_followup.h"
+#include "util.h"
+
+static const struct dash_measure_info measures[] = {
+#define DASH_ROW_(id, key, label, src, sid, better, dec, unit)                 \
+	{key, label, src, sid, better, dec, unit},
+	DASH_MEASURE_INFO(DASH_ROW_)
+#undef DASH_ROW_
+};
+
+const struct dash_measure_info *dash_measure(enum dash_measure m)
+{
+	return (unsigned)m < DASH_COUNT ? &measures[m] : NULL;
+}
+
+const char *dash_direction_str(enum dash_direction d)
+{
+	static const char *const names[] = {NULL, "improved", "worse", "unchanged"};
+	return (unsigned)d < 4 ? names[d] : NULL;
+}
+
+char dash_child_pugh_class(int points)
+{
+	if (points < 5 || points > 15)
+		return 0;
+	return points <= 6 ? 'A' : points <= 9 ? 'B' : 'C';
+}
+
+int dash_at_or_before(const struct dash_point *pts, int n, day_t day)
+{
+	int lo = 0, hi = n; /* first index with date > day */
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (pts[mid].date <= day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo - 1;
+}
+
+void dash_compare(enum dash_measure m, double b, double l, double *change, double *pct,
+		  enum dash_direction *dir)
+{
+	const struct dash_measure_info *mi = dash_measure(m);
+	*change = *pct = NAN;
+	*dir = DIR_NONE;
+	if (!mi || isnan(b) || isnan(l))
+		return;
+	*change = l - b;
+	if (b != 0)
+		*pct = *change / fabs(b) * 100.0;
+	double scale = pow(10, mi->decimals);
+	double shown = round(*change * scale);
+	if (shown == 0)
+		*dir = DIR_UNCHANGED;
+	else
+		*dir = (shown > 0) == (mi->better > 0) ? DIR_IMPROVED : DIR_WORSE;
+}
+
+void dash_row_build(enum dash_measure m, const struct dash_point *pts, int n, day_t as_of,
+		    day_t today, struct dash_row *out)
+{
+	memset(out, 0, sizeof *out);
+	out->m = m;
+	int b = as_of == DAY_NONE ? -1 : dash_at_or_before(pts, n, as_of);
+	int l = dash_at_or_before(pts, n, today);
+	if (b >= 0) {
+		out->have_baseline = true;
+		out->baseline = pts[b];
+	}
+	if (l >= 0) {
+		out->have_latest = true;
+		out->latest = pts[l];
+	}
+	dash_compare(m, b >= 0 ? pts[b].value : NAN, l >= 0 ? pts[l].value : NAN, &out->change,
+		     &out->change_pct, &out->dir);
+	int first = l + 1 > DASH_TREND_MAX ? l + 1 - DASH_TREND_MAX : 0;
+	for (int i = first; i <= l; i++)
+		out->trend[out->ntrend++] = pts[i].value;
+}
+
+int dash_sparkline(const double *v, int nv, int width, bool ascii, char *buf, size_t n)
+{
+	static const char *const blocks[] = {"\u2581", "\u2582", "\u2583", "\u2584",
+					     "\u2585", "\u2586", "\u2587", "\u2588"};
+	static const char levels[] = "_.-:=+*#";
+	size_t cell = ascii ? 1 : 3, used = 0;
+	int first = nv > width ? nv - width : 0, cells = 0;
+	double lo = INFINITY, hi = -INFINITY;
+	for (int i = first; i < nv; i++) {
+		lo = fmin(lo, v[i]);
+		hi = fmax(hi, v[i]);
+	}
+	for (int i = first; i < nv && used + cell < n; i++) {
+		int k = hi > lo ? (int)lround((v[i] - lo) / (hi - lo) * 7) : 3;
+		if (ascii)
+			buf[used] = levels[k];
+		else
+			memcpy(buf + used, blocks[k], cell);
+		used += cell;
+		cells++;
+	}
+	if (n)
+		buf[used] = '\0';
+	return cells;
+}
+
+/* The newest value of a series on or before day and no older than window
+ * days, or NAN. */
+static double fresh(const struct dash_point *pts, int n, day_t day, int window)
+{
+	int i = dash_at_or_before(pts, n, day);
+	return i >= 0 && pts[i].date >= day - window ? pts[i].value : NAN;
+}
+
+static enum ascites ctp_ascites(double ica, int ica2_points)
+{
+	if (isnan(ica))
+		return ASCITES_UNKNOWN;
+	if (ica < 0.5)
+		return ASCITES_NONE;
+	if (ica < 1.5 || (ica < 2.5 && ica2_points == 2))
+		return ASCITES_SLIGHT;
+	return ASCITES_MODERATE;
+}
+
+bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, double *out)
+{
+	const struct dash_measure_info *mi = dash_measure(m);
+	int window = in->cfg->lab_window_days;
+	struct lab_latest labs;
+	struct score_input si;
+	struct score_result r;
+	if (!mi || mi->source != DSRC_SCORE)
+		return false;
+	memset(&labs, 0, sizeof labs);
+	for (int a = 0; a < ANALYTE_COUNT; a++) {
+		double v = fresh(in->lab[a], in->nlab[a], day, window);
+		labs.have[a] = !isnan(v);
+		labs.r[a].canonical = v;
+	}
+	overview_score_input(in->p, &labs, NULL, 0, day, in->cfg, &si);
+	si.ascites = ctp_ascites(fresh(in->ascites, in->nascites, day, window),
+				 in->cfg->ascites_ica2_points);
+	double he = fresh(in->he, in->nhe, day, window);
+	si.encephalopathy = isnan(he) ? SCORE_HE_UNKNOWN : (int)he;
+	if (score_compute(&si, &r, NULL) != ST_OK)
+		return false;
+	const struct score_value *v = score_get(&r, (enum score_id)mi->id);
+	if (!v || !v->computable)
+		return false;
+	*out = mi->id == SCORE_ALBI ? v->raw : v->value;
+	return true;
+}
+
+static int cmp_day(const void *a, const void *b)
+{
+	day_t x = *(const day_t *)a, y = *(const day_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The days a score may change on: the dates of its inputs, unique, newest
+ * DASH_SERIES_MAX. Returns the count; *days is the caller's to free. */
+static int score_days(const struct dash_input *in, enum dash_measure m, day_t **days)
+{
+	enum analyte_id used[ANALYTE_COUNT];
+	int nu = overview_score_analytes((enum score_id)dash_measure(m)->id, used), total = 0;
+	for (int i = 0; i < nu; i++)
+		total += in->nlab[used[i]];
+	bool cp = m == DASH_CHILD_PUGH;
+	if (cp)
+		total += in->nascites + in->nhe;
+	day_t *d = xmalloc(((size_t)total + 1) * sizeof *d);
+	int n = 0;
+	for (int i = 0; i < nu; i++)
+		for (int k = 0; k < in->nlab[used[i]]; k++)
+			d[n++] = in->lab[used[i]][k].date;
+	for (int k = 0; cp && k < in->nascites; k++)
+		d[n++] = in->ascites[k].date;
+	for (int k = 0; cp && k < in->nhe; k++)
+		d[n++] = in->he[k].date;
+	qsort(d, (size_t)n, sizeof *d, cmp_day);
+	int u = 0;
+	for (int i = 0; i < n; i++)
+		if (u == 0 || d[u - 1] != d[i])
+			d[u++] = d[i];
+	if (u > DASH_SERIES_MAX) {
+		memmove(d, d + (u - DASH_SERIES_MAX), DASH_SERIES_MAX * sizeof *d);
+		u = DASH_SERIES_MAX;
+	}
+	*days = d;
+	return u;
+}
+
+void dash_build(const struct dash_input *in, struct dash_point *scratch,
+		struct dash_row rows[DASH_COUNT])
+{
+	for (int m = 0; m < DASH_COUNT; m++) {
+		const struct dash_measure_info *mi = &measures[m];
+		if (mi->source == DSRC_LAB) {
+			dash_row_build((enum dash_measure)m, in->lab[mi->id], in->nlab[mi->id],
+				       in->as_of, in->today, &rows[m]);
+			continue;
+		}
+		if (mi->source == DSRC_STIFFNESS) {
+			dash_row_build((enum dash_measure)m, in->stiffness, in->nstiffness, in->as_of,
+				       in->today, &rows[m]);
+			continue;
+		}
+		day_t *days;
+		int nd = score_days(in, (enum dash_measure)m, &days), np = 0;
+		for (int i = 0; i < nd; i++) {
+			double v;
+			if (dash_score_on(in, (enum dash_measure)m, days[i], &v))
+				scratch[np++] = (struct dash_point){days[i], v};
+		}
+		free(days);
+		dash_row_build((enum dash_measure)m, scratch, np, in->as_of, in->today, &rows[m]);
+	}
+}
+
+/* Series buffers for one load. */
+struct series {
+	struct dash_point lab[ANALYTE_COUNT][DASH_SERIES_MAX];
+	struct dash_point ascites[DASH_SERIES_MAX], he[DASH_SERIES_MAX];
+	struct dash_point stiffness[DASH_SERIES_MAX], scratch[DASH_SERIES_MAX];
+};
+
+static enum status load_series(struct store *st, int64_t pid, struct series *s,
+			       struct dash_input *in, struct err *e)
+{
+	enum status r = ST_OK;
+	for (int a = 0; r == ST_OK && a < ANALYTE_COUNT; a++) {
+		in->lab[a] = s->lab[a];
+		r = store_dash_labs(st, pid, (enum analyte_id)a, s->lab[a], DASH_SERIES_MAX,
+				    &in->nlab[a], e);
+	}
+	in->ascites = s->ascites;
+	in->he = s->he;
+	in->stiffness = s->stiffness;
+	if (r == ST_OK)
+		r = store_dash_grades(st, pid, s->ascites, &in->nascites, s->he, &in->nhe,
+				      DASH_SERIES_MAX, e);
+	if (r == ST_OK)
+		r = store_dash_stiffness(st, pid, s->stiffness, DASH_SERIES_MAX, &in->nstiffness, e);
+	return r;
+}
+
+static void reverse_visits(struct visit *v, int n)
+{
+	for (int i = 0, j = n - 1; i < j; i++, j--) {
+		struct visit t = v[i];
+		v[i] = v[j];
+		v[j] = t;
+	}
+}
+
+static enum status load_records(struct store *st, int64_t pid, struct dashboard *out,
+				struct err *e)
+{
+	enum status s = store_dash_calendar(st, pid, out->cal, DASH_SCHED_MAX, &out->ncal, e);
+	if (s == ST_OK)
+		s = store_visit_list(st, pid, out->visits, DASH_VISITS_MAX, &out->nvisits, e);
+	if (s == ST_OK)
+		s = store_ae_list(st, pid, out->aes, DASH_AE_MAX, &out->nae, e);
+	if (s == ST_OK)
+		s = store_infusion_first(st, pid, &out->first_infusion, &out->have_infusion, e);
+	if (s != ST_OK)
+		return s;
+	reverse_visits(out->visits, out->nvisits);
+	struct schedule_item items[DASH_SCHED_MAX];
+	for (int i = 0; i < out->ncal; i++) {
+		struct dash_cal *c = &out->cal[i];
+		c->mark = visit_mark(&c->item, out->today);
+		c->days_overdue = visit_days_overdue(&c->item, out->today);
+		items[i] = c->item;
+	}
+	out->next = visit_next(items, out->ncal, out->today);
+	out->days_since_first_infusion =
+		out->have_infusion ? (int)(out->today - out->first_infusion.date) : 0;
+	return ST_OK;
+}
+
+enum status dashboard_load(struct store *st, int64_t patient_id, day_t today,
+			   const struct config *cfg, struct dashboard *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	out->today = today;
+	out->next = -1;
+	enum status s = store_patient_get(st, patient_id, &out->p, e);
+	if (s == ST_OK)
+		s = store_dash_evaluation(st, patient_id, &out->evaluation_id, &out->as_of, e);
+	if (s != ST_OK)
+		return s;
+	struct series *ser = xcalloc(1, sizeof *ser);
+	struct dash_input in = {.p = &out->p, .cfg = cfg, .as_of = out->as_of, .today = today};
+	s = load_series(st, patient_id, ser, &in, e);
+	if (s == ST_OK) {
+		dash_build(&in, ser->scratch, out->rows);
+		s = load_records(st, patient_id, out, e);
+	}
+	free(ser);
+	return s;
+}
+
+enum status clinic_dashboard_load(struct store *st, day_t today, int limit,
+				  struct clinic_dashboard *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	out->today = today;
+	if (limit < 0 || limit > CLINIC_LIST_MAX)
+		limit = CLINIC_LIST_MAX;
+	enum status s = store_clinic_load(st, today, limit, out, e);
+	for (int i = 0; s == ST_OK && i < out->noverdue; i++)
+		out->overdue[i].days_overdue = visit_days_overdue(&out->overdue[i].item, today);
+	return s;
+}

@@ -1,0 +1,505 @@
+/* store_visit.c: follow-up records — visits with their labs, missed visits,
+ * infusions and adverse events — each written in one transaction that also
+ * closes the scheduled item it answers. */
+#include "store_int.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "store_followup.h"
+#include "util.h"
+
+#define ITEM_COLS                                                              \
+	"id, patient_id, plan_id, kind, label, target_date, due_date, "          \
+	"window_before, window_after, reschedule_reason, state, version"
+#define VISIT_COLS                                                                                 \
+	"v.id, v.patient_id, coalesce(v.schedule_id, 0), coalesce(s.label, ''), v.state, v.date, "   \
+	"v.timing, v.missed_reason, v.temp_c, v.weight_kg, v.sbp, v.dbp, v.fatigue, v.appetite, "     \
+	"v.jaundice, v.pruritus, v.oedema, v.ascites_grade, v.paracentesis_ml, v.he_grade, "         \
+	"v.stiffness_kpa, v.iqr_kpa, v.note, v.version"
+#define AE_COLS                                                                                    \
+	"id, patient_id, term, term_listed, grade, onset_at, onset, coalesce(infusion_id, 0), "      \
+	"coalesce(days_since_infusion, -1), serious, relation, action, outcome, resolved, temp_c, "  \
+	"note, version"
+#define INFUSION_COLS                                                                              \
+	"id, patient_id, coalesce(schedule_id, 0), given_at, date, route, cells, lot, given_by, "    \
+	"coalesce(reaction, ''), note, version"
+
+/* The store's day: one day of slack, as for labs (the clinic may run ahead
+ * of UTC). */
+static day_t store_day(const struct store *st)
+{
+	return date_from_time(st->now, 0) + 1;
+}
+
+static void bind_grade(sqlite3_stmt *q, int i, int g)
+{
+	if (g < 0)
+		sqlite3_bind_null(q, i);
+	else
+		sqlite3_bind_int(q, i, g);
+}
+
+static int col_grade(sqlite3_stmt *q, int i)
+{
+	return sqlite3_column_type(q, i) == SQLITE_NULL ? VISIT_UNGRADED : sqlite3_column_int(q, i);
+}
+
+enum status store_schedule_by_label(struct store *st, int64_t patient_id, const char *label,
+				    struct schedule_item *out, struct err *e)
+{
+	static const char sql[] = "SELECT " ITEM_COLS " FROM schedule WHERE patient_id = ? AND "
+				  "label = ? COLLATE NOCASE AND state <> 'cancelled' "
+				  "ORDER BY plan_id DESC, id LIMIT 1";
+	enum status s = store_may(st, PERM_READ, e);
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, patient_id);
+	sqlite3_bind_text(q, 2, label ? label : "", -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		store_schedule_read(q, 0, out);
+		sqlite3_reset(q);
+		return ST_OK;
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(st, e, "reading the schedule");
+	return err_set(e, ST_NOT_FOUND, "no scheduled visit or infusion labelled '%.24s'",
+		       label ? label : "");
+}
+
+/* Inside the transaction: the item exists, is the patient's, of the kind
+ * and open. */
+static enum status open_item(struct store *st, int64_t id, int64_t patient_id,
+			     enum sched_kind kind, struct schedule_item *it, struct err *e)
+{
+	static const char sql[] = "SELECT " ITEM_COLS " FROM schedule WHERE id = ?";
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? err_set(e, ST_NOT_FOUND, "no scheduled item %lld",
+						   (long long)id)
+					 : store_fail(st, e, "reading the schedule");
+	store_schedule_read(q, 0, it);
+	sqlite3_reset(q);
+	if (it->patient_id != patient_id || it->kind != kind)
+		return err_set(e, ST_INVALID, "%s is not one of this patient's scheduled %ss",
+			       it->label, sched_kind_str(kind));
+	if (it->state != SCHED_OPEN)
+		return err_set(e, ST_CONFLICT, "%s is already %s; nothing was saved", it->label,
+			       sched_state_str(it->state));
+	return ST_OK;
+}
+
+/* Re-check a visit lab the caller built (as store_lab_add does). */
+static enum status check_lab(const struct lab_result *r, day_t last, struct err *e)
+{
+	enum status s = analyte_check(r->analyte, UNITS_US, r->canonical, NULL, NULL, e);
+	if (s == ST_CONFIRM && !r->confirmed)
+		return err_set(e, ST_CONFIRM, "%s — not confirmed", e ? e->msg : "");
+	if (s != ST_OK && s != ST_CONFIRM)
+		return s;
+	if (r->date == DAY_NONE || r->date > last)
+		return err_set(e, ST_INVALID, "collection date: required and not in the future");
+	return ST_OK;
+}
+
+static enum status insert_visit(struct store *st, struct visit *v, struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO visits (patient_id, schedule_id, state, date, timing, missed_reason, "
+		"temp_c, weight_kg, sbp, dbp, fatigue, appetite, jaundice, pruritus, oedema, "
+		"ascites_grade, paracentesis_ml, he_grade, stiffness_kpa, iqr_kpa, note, created) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, v->patient_id);
+	if (v->schedule_id)
+		sqlite3_bind_int64(q, 2, v->schedule_id);
+	sqlite3_bind_text(q, 3, visit_state_str(v->state), -1, SQLITE_STATIC);
+	store_bind_day(q, 4, v->date);
+	store_bind_text(q, 5, v->schedule_id ? visit_timing_str(v->timing) : NULL);
+	store_bind_text(q, 6, v->state == VISIT_MISSED ? v->reason : NULL);
+	store_bind_real(q, 7, v->temp_c);
+	store_bind_real(q, 8, v->weight_kg);
+	bind_grade(q, 9, v->sbp ? v->sbp : -1);
+	bind_grade(q, 10, v->dbp ? v->dbp : -1);
+	for (int i = 0; i < SYM_COUNT; i++)
+		bind_grade(q, 11 + i, v->symptom[i]);
+	bind_grade(q, 16, v->ascites);
+	store_bind_real(q, 17, v->paracentesis_ml);
+	bind_grade(q, 18, v->he);
+	store_bind_real(q, 19, v->stiffness_kpa);
+	store_bind_real(q, 20, v->iqr_kpa);
+	sqlite3_bind_text(q, 21, v->note, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 22, st->now);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		return store_fail(st, e, "saving the visit");
+	v->id = sqlite3_last_insert_rowid(st->db);
+	v->version = 1;
+	return ST_OK;
+}
+
+/* Close the visit's item (if any), then insert the visit; in a transaction. */
+static enum status record_visit(struct store *st, struct visit *v, struct err *e)
+{
+	struct schedule_item it;
+	enum status s = ST_OK;
+	v->timing = VT_NONE;
+	v->label[0] = '\0';
+	if (v->schedule_id) {
+		s = open_item(st, v->schedule_id, v->patient_id, SCHED_VISIT, &it, e);
+		if (s == ST_OK) {
+			v->timing = visit_timing_of(&it, v->date);
+			strlcpy_(v->label, it.label, sizeof v->label);
+			s = store_schedule_set_state(st, it.id, v->state == VISIT_MISSED
+								? SCHED_MISSED : SCHED_DONE, e);
+		}
+	}
+	return s == ST_OK ? insert_visit(st, v, e) : s;
+}
+
+enum status store_visit_add(struct store *st, struct visit *v, struct lab_result *labs, int n,
+			    struct err *e)
+{
+	enum status s = store_may(st, PERM_RECORD, e);
+	if (s == ST_OK && v->state != VISIT_DONE)
+		s = err_set(e, ST_INVALID, "a missed visit is recorded with its reason");
+	if (s == ST_OK)
+		s = visit_validate(v, store_day(st), e);
+	for (int i = 0; s == ST_OK && i < n; i++) {
+		if (labs[i].date == DAY_NONE)
+			labs[i].date = v->date;
+		s = check_lab(&labs[i], store_day(st), e);
+	}
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	s = record_visit(st, v, e);
+	for (int i = 0; s == ST_OK && i < n; i++) {
+		labs[i].patient_id = v->patient_id;
+		labs[i].visit_id = v->id;
+		s = store_lab_insert(st, &labs[i], e);
+	}
+	if (s != ST_OK) {
+		store_rollback(st);
+		return s;
+	}
+	return store_commit(st, e);
+}
+
+enum status store_visit_missed(struct store *st, struct visit *v, struct err *e)
+{
+	enum status s = store_may(st, PERM_RECORD, e);
+	if (s == ST_OK) {
+		v->state = VISIT_MISSED;
+		s = visit_validate(v, store_day(st), e);
+	}
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	s = record_visit(st, v, e);
+	if (s != ST_OK) {
+		store_rollback(st);
+		return s;
+	}
+	return store_commit(st, e);
+}
+
+static void read_visit(sqlite3_stmt *q, struct visit *v)
+{
+	visit_init(v);
+	v->id = sqlite3_column_int64(q, 0);
+	v->patient_id = sqlite3_column_int64(q, 1);
+	v->schedule_id = sqlite3_column_int64(q, 2);
+	store_col_text(q, 3, v->label, sizeof v->label);
+	const char *state = (const char *)sqlite3_column_text(q, 4);
+	v->state = state && strcmp(state, "missed") == 0 ? VISIT_MISSED : VISIT_DONE;
+	v->date = store_col_day(q, 5);
+	const char *t = (const char *)sqlite3_column_text(q, 6);
+	for (int k = VT_EARLY; t && k <= VT_LATE; k++)
+		if (strcmp(t, visit_timing_str((enum visit_timing)k)) == 0)
+			v->timing = (enum visit_timing)k;
+	store_col_text(q, 7, v->reason, sizeof v->reason);
+	v->temp_c = store_col_real(q, 8);
+	v->weight_kg = store_col_real(q, 9);
+	v->sbp = sqlite3_column_int(q, 10);
+	v->dbp = sqlite3_column_int(q, 11);
+	for (int i = 0; i < SYM_COUNT; i++)
+		v->symptom[i] = col_grade(q, 12 + i);
+	v->ascites = col_grade(q, 17);
+	v->paracentesis_ml = store_col_real(q, 18);
+	v->he = col_grade(q, 19);
+	v->stiffness_kpa = store_col_real(q, 20);
+	v->iqr_kpa = store_col_real(q, 21);
+	store_col_text(q, 22, v->note, sizeof v->note);
+	v->version = sqlite3_column_int64(q, 23);
+}
+
+enum status store_visit_list(struct store *st, int64_t patient_id, struct visit *out, int max,
+			     int *n, struct err *e)
+{
+	static const char sql[] = "SELECT " VISIT_COLS " FROM visits v LEFT JOIN schedule s ON "
+				  "s.id = v.schedule_id WHERE v.patient_id = ? "
+				  "ORDER BY v.date DESC, v.id DESC LIMIT ?";
+	enum status s = store_may(st, PERM_READ, e);
+	*n = 0;
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, patient_id);
+	sqlite3_bind_int(q, 2, max);
+	while (*n < max && sqlite3_step(q) == SQLITE_ROW)
+		read_visit(q, &out[(*n)++]);
+	sqlite3_reset(q);
+	return ST_OK;
+}
+
+static enum status insert_infusion(struct store *st, struct infusion *f, struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO infusions (patient_id, schedule_id, given_at, date, route, cells, lot, "
+		"given_by, reaction, note, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, f->patient_id);
+	if (f->schedule_id)
+		sqlite3_bind_int64(q, 2, f->schedule_id);
+	sqlite3_bind_int64(q, 3, f->given_at);
+	store_bind_day(q, 4, f->date);
+	sqlite3_bind_text(q, 5, infusion_route_str(f->route), -1, SQLITE_STATIC);
+	sqlite3_bind_double(q, 6, f->cells);
+	sqlite3_bind_text(q, 7, f->lot, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 8, f->given_by, -1, SQLITE_TRANSIENT);
+	store_bind_text(q, 9, f->reaction);
+	sqlite3_bind_text(q, 10, f->note, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 11, st->now);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		return store_fail(st, e, "saving the infusion");
+	f->id = sqlite3_last_insert_rowid(st->db);
+	f->version = 1;
+	return ST_OK;
+}
+
+enum status store_infusion_add(struct store *st, struct infusion *f, struct err *e)
+{
+	struct schedule_item it;
+	enum status s = store_may(st, PERM_RECORD, e);
+	if (s == ST_OK)
+		s = infusion_validate(f, store_day(st), e);
+	if (s == ST_OK && f->given_at > st->now)
+		s = err_set(e, ST_INVALID, "given at: the time is in the future");
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	if (f->schedule_id) {
+		s = open_item(st, f->schedule_id, f->patient_id, SCHED_INFUSION, &it, e);
+		if (s == ST_OK)
+			s = store_schedule_set_state(st, it.id, SCHED_DONE, e);
+	}
+	if (s == ST_OK)
+		s = insert_infusion(st, f, e);
+	if (s != ST_OK) {
+		store_rollback(st);
+		return s;
+	}
+	return store_commit(st, e);
+}
+
+static void read_infusion(sqlite3_stmt *q, struct infusion *f)
+{
+	infusion_init(f);
+	f->id = sqlite3_column_int64(q, 0);
+	f->patient_id = sqlite3_column_int64(q, 1);
+	f->schedule_id = sqlite3_column_int64(q, 2);
+	f->given_at = sqlite3_column_int64(q, 3);
+	f->date = store_col_day(q, 4);
+	infusion_route_parse((const char *)sqlite3_column_text(q, 5), &f->route);
+	f->cells = sqlite3_column_double(q, 6);
+	store_col_text(q, 7, f->lot, sizeof f->lot);
+	store_col_text(q, 8, f->given_by, sizeof f->given_by);
+	store_col_text(q, 9, f->reaction, sizeof f->reaction);
+	store_col_text(q, 10, f->note, sizeof f->note);
+	f->version = sqlite3_column_int64(q, 11);
+}
+
+/* The first (or last at or before a time) infusion of a patient. */
+static enum status one_infusion(struct store *st, const char *sql, int64_t patient_id,
+				int64_t before, struct infusion *out, bool *found, struct err *e)
+{
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	*found = false;
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, patient_id);
+	sqlite3_bind_int64(q, 2, before);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		read_infusion(q, out);
+		*found = true;
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
+						     : store_fail(st, e, "reading infusions");
+}
+
+enum status store_infusion_first(struct store *st, int64_t patient_id, struct infusion *out,
+				 bool *found, struct err *e)
+{
+	static const char sql[] = "SELECT " INFUSION_COLS " FROM infusions WHERE patient_id = ?1 "
+				  "AND given_at <= ?2 ORDER BY given_at, id LIMIT 1";
+	enum status s = store_may(st, PERM_READ, e);
+	*found = false;
+	return s == ST_OK ? one_infusion(st, sql, patient_id, INT64_MAX, out, found, e) : s;
+}
+
+static enum status insert_ae(struct store *st, struct ae *a, struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO adverse_events (patient_id, term, term_listed, grade, ctcae_version, "
+		"onset_at, onset, infusion_id, days_since_infusion, serious, relation, action, "
+		"outcome, resolved, temp_c, note, created) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, a->patient_id);
+	sqlite3_bind_text(q, 2, a->term, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(q, 3, a->term_listed);
+	sqlite3_bind_int(q, 4, a->grade);
+	sqlite3_bind_text(q, 5, AE_CTCAE_VERSION, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 6, a->onset_at);
+	store_bind_day(q, 7, a->onset);
+	if (a->infusion_id) {
+		sqlite3_bind_int64(q, 8, a->infusion_id);
+		sqlite3_bind_int(q, 9, a->days_since_infusion);
+	}
+	sqlite3_bind_int(q, 10, a->serious);
+	sqlite3_bind_text(q, 11, ae_relation_str(a->relation), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 12, ae_action_str(a->action), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 13, ae_outcome_str(a->outcome), -1, SQLITE_STATIC);
+	store_bind_day(q, 14, a->resolved);
+	store_bind_real(q, 15, a->temp_c);
+	sqlite3_bind_text(q, 16, a->note, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 17, st->now);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		return store_fail(st, e, "saving the adverse event");
+	a->id = sqlite3_last_insert_rowid(st->db);
+	a->version = 1;
+	return ST_OK;
+}
+
+enum status store_ae_add(struct store *st, struct ae *a, struct err *e)
+{
+	static const char last[] = "SELECT " INFUSION_COLS " FROM infusions WHERE patient_id = ?1 "
+				   "AND given_at <= ?2 ORDER BY given_at DESC, id DESC LIMIT 1";
+	struct infusion f;
+	bool found;
+	enum status s = store_may(st, PERM_RECORD, e);
+	if (s == ST_OK && (s = ae_validate(a, store_day(st), e)) == ST_CONFIRM)
+		s = ST_OK; /* the caller asked; the grade-4 question is the form's */
+	if (s == ST_OK && a->onset_at > st->now)
+		s = err_set(e, ST_INVALID, "onset: the time is in the future");
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	s = one_infusion(st, last, a->patient_id, a->onset_at, &f, &found, e);
+	a->infusion_id = found ? f.id : 0;
+	a->days_since_infusion = found ? ae_days_since(f.date, a->onset) : -1;
+	if (found && a->days_since_infusion < 0)
+		a->days_since_infusion = 0; /* same instant across a day boundary offset */
+	if (s == ST_OK)
+		s = insert_ae(st, a, e);
+	if (s != ST_OK) {
+		store_rollback(st);
+		return s;
+	}
+	return store_commit(st, e);
+}
+
+static void read_ae(sqlite3_stmt *q, int c, struct ae *a)
+{
+	ae_init(a);
+	a->id = sqlite3_column_int64(q, c + 0);
+	a->patient_id = sqlite3_column_int64(q, c + 1);
+	store_col_text(q, c + 2, a->term, sizeof a->term);
+	a->term_listed = sqlite3_column_int(q, c + 3) != 0;
+	a->grade = sqlite3_column_int(q, c + 4);
+	a->onset_at = sqlite3_column_int64(q, c + 5);
+	a->onset = store_col_day(q, c + 6);
+	a->infusion_id = sqlite3_column_int64(q, c + 7);
+	a->days_since_infusion = sqlite3_column_int(q, c + 8);
+	a->serious = sqlite3_column_int(q, c + 9) != 0;
+	ae_relation_parse((const char *)sqlite3_column_text(q, c + 10), &a->relation);
+	ae_action_parse((const char *)sqlite3_column_text(q, c + 11), &a->action);
+	ae_outcome_parse((const char *)sqlite3_column_text(q, c + 12), &a->outcome);
+	a->resolved = store_col_day(q, c + 13);
+	a->temp_c = store_col_real(q, c + 14);
+	store_col_text(q, c + 15, a->note, sizeof a->note);
+	a->version = sqlite3_column_int64(q, c + 16);
+}
+
+enum status store_ae_list(struct store *st, int64_t patient_id, struct ae *out, int max, int *n,
+			  struct err *e)
+{
+	static const char sql[] = "SELECT " AE_COLS " FROM adverse_events WHERE patient_id = ? "
+				  "ORDER BY onset DESC, onset_at DESC, id DESC LIMIT ?";
+	enum status s = store_may(st, PERM_READ, e);
+	*n = 0;
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, patient_id);
+	sqlite3_bind_int(q, 2, max);
+	while (*n < max && sqlite3_step(q) == SQLITE_ROW)
+		read_ae(q, 0, &out[(*n)++]);
+	sqlite3_reset(q);
+	return ST_OK;
+}
+
+enum status store_ae_notable(struct store *st, day_t since, int limit, struct clinic_ae *out,
+			     int *n, int64_t *count, struct err *e)
+{
+#define NOTABLE " FROM adverse_events a WHERE (a.grade >= 3 OR a.serious = 1) AND a.onset >= ?1"
+	static const char sql[] = "SELECT a.id, a.patient_id, a.term, a.term_listed, a.grade, "
+				  "a.onset_at, a.onset, coalesce(a.infusion_id, 0), "
+				  "coalesce(a.days_since_infusion, -1), a.serious, a.relation, "
+				  "a.action, a.outcome, a.resolved, a.temp_c, a.note, a.version, "
+				  "p.mrn, p.name" NOTABLE " "
+				  "ORDER BY a.onset DESC, a.onset_at DESC, a.id DESC LIMIT ?2";
+	static const char count_sql[] = "SELECT count(*)" NOTABLE;
+#undef NOTABLE
+	*n = 0;
+	*count = 0;
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	store_bind_day(q, 1, since);
+	sqlite3_bind_int(q, 2, limit);
+	int rc = SQLITE_DONE;
+	while (*n < limit && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct clinic_ae *c = &out[(*n)++];
+		read_ae(q, 0, &c->ae);
+		c->patient_id = c->ae.patient_id;
+		store_col_text(q, 17, c->mrn, sizeof c->mrn);
+		store_col_text(q, 18, c->name, sizeof c->name);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, e, "reading adverse events");
+	if (!(q = store_stmt(st, count_sql, e)))
+		return ST_IO;
+	store_bind_day(q, 1, since);
+	rc = sqlite3_step(q);
+	*count = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(st, e, "counting adverse events");
+}

@@ -1,0 +1,386 @@
+/* visit.c: follow-up visit rules — field checks, grade texts, the visit
+ * calendar (windows, due, overdue, missed) and local date-times. */
+#include "visit.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+#define TEMP_MIN 30.0
+#define TEMP_MAX 45.0
+#define TEMP_WARN_LO 35.0
+#define TEMP_WARN_HI 41.0
+#define PARA_MAX 20000.0
+#define PARA_WARN 12000.0
+
+static const char *const severity_names[] = {
+#define SEVERITY_NAME_(name, text) text,
+	SEVERITY_INFO(SEVERITY_NAME_)
+#undef SEVERITY_NAME_
+};
+
+static const struct {
+	const char *key, *label;
+} symptoms[] = {
+#define SYMPTOM_ROW_(name, key, label) {key, label},
+	SYMPTOM_INFO(SYMPTOM_ROW_)
+#undef SYMPTOM_ROW_
+};
+
+static const struct {
+	const char *name, *glyph;
+} marks[] = {
+#define VISIT_MARK_ROW_(name, text, glyph) {text, glyph},
+	VISIT_MARK_INFO(VISIT_MARK_ROW_)
+#undef VISIT_MARK_ROW_
+};
+
+void visit_init(struct visit *v)
+{
+	memset(v, 0, sizeof *v);
+	v->date = DAY_NONE;
+	v->temp_c = v->weight_kg = v->paracentesis_ml = NAN;
+	v->stiffness_kpa = v->iqr_kpa = NAN;
+	for (int i = 0; i < SYM_COUNT; i++)
+		v->symptom[i] = VISIT_UNGRADED;
+	v->ascites = v->he = VISIT_UNGRADED;
+}
+
+const char *severity_str(int s)
+{
+	return s >= 0 && s < SEV_COUNT ? severity_names[s] : "";
+}
+
+bool severity_parse(const char *s, int *out)
+{
+	for (int i = 0; s && i < SEV_COUNT; i++) {
+		if (strcmp(s, severity_names[i]) == 0) {
+			*out = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *symptom_key(enum symptom s)
+{
+	return (unsigned)s < SYM_COUNT ? symptoms[s].key : "";
+}
+
+const char *symptom_label(enum symptom s)
+{
+	return (unsigned)s < SYM_COUNT ? symptoms[s].label : "";
+}
+
+const char *visit_timing_str(enum visit_timing t)
+{
+	static const char *const names[] = {"", "early", "in_window", "late"};
+	return (unsigned)t < 4 ? names[t] : "";
+}
+
+const char *visit_state_str(enum visit_state s)
+{
+	return s == VISIT_MISSED ? "missed" : "done";
+}
+
+const char *visit_ascites_text(int grade)
+{
+	static const char *const text[] = {
+		"0: no ascites",
+		"1 (mild): detectable only by ultrasound",
+		"2 (moderate): moderate symmetrical abdominal distension",
+		"3 (large): marked abdominal distension",
+	};
+	return grade >= 0 && grade < 4 ? text[grade] : "";
+}
+
+const char *visit_he_text(int grade)
+{
+	static const char *const text[] = {
+		"0: normal (minimal HE only on psychometric tests)",
+		"1: trivial lack of awareness, euphoria or anxiety, shortened attention span, "
+		"impaired addition/subtraction, altered sleep",
+		"2: lethargy or apathy, disorientation to time, inappropriate behaviour, asterixis",
+		"3: somnolence to semi-stupor but responsive to stimuli, confusion, gross "
+		"disorientation",
+		"4: coma",
+	};
+	return grade >= 0 && grade < 5 ? text[grade] : "";
+}
+
+enum status visit_check_temperature(const char *text, double *out, struct err *e)
+{
+	char b[48];
+	double v;
+	if (!parse_double(text, &v))
+		return err_set(e, ST_INVALID, "temperature: '%s' is not a number; accepted %.0f-%.0f °C",
+			       text_sanitize_buf(b, sizeof b, text ? text : ""), TEMP_MIN, TEMP_MAX);
+	if (v < TEMP_MIN || v > TEMP_MAX) {
+		if (v >= 86 && v <= 113)
+			return err_set(e, ST_INVALID,
+				       "temperature: %g is outside %.0f-%.0f °C; looks like °F "
+				       "(%.1f °C) — enter °C",
+				       v, TEMP_MIN, TEMP_MAX, (v - 32) * 5 / 9);
+		return err_set(e, ST_INVALID, "temperature: %g °C is outside %.0f-%.0f °C", v,
+			       TEMP_MIN, TEMP_MAX);
+	}
+	*out = v;
+	if (v < TEMP_WARN_LO || v > TEMP_WARN_HI)
+		return err_set(e, ST_CONFIRM, "temperature: %g °C is %s %.0f °C — confirm", v,
+			       v < TEMP_WARN_LO ? "below" : "above",
+			       v < TEMP_WARN_LO ? TEMP_WARN_LO : TEMP_WARN_HI);
+	return ST_OK;
+}
+
+static bool parse_bp(const char *text, long *sys, long *dia)
+{
+	const char *slash = text ? strchr(text, '/') : NULL;
+	char left[16];
+	if (!slash || (size_t)(slash - text) >= sizeof left)
+		return false;
+	memcpy(left, text, (size_t)(slash - text));
+	left[slash - text] = '\0';
+	return parse_long(left, 0, 1000, sys) && parse_long(slash + 1, 0, 1000, dia);
+}
+
+enum status visit_check_bp(const char *text, int *sbp, int *dbp, struct err *e)
+{
+	char b[48];
+	long s, d;
+	if (!parse_bp(text, &s, &d))
+		return err_set(e, ST_INVALID,
+			       "blood pressure: '%s' is not SYS/DIA in mmHg (e.g. 120/80)",
+			       text_sanitize_buf(b, sizeof b, text ? text : ""));
+	if (s < 50 || s > 260)
+		return err_set(e, ST_INVALID, "blood pressure: systolic %ld mmHg is outside 50-260 mmHg",
+			       s);
+	if (d < 20 || d > 160)
+		return err_set(e, ST_INVALID,
+			       "blood pressure: diastolic %ld mmHg is outside 20-160 mmHg", d);
+	if (d >= s)
+		return err_set(e, ST_INVALID,
+			       "blood pressure: diastolic %ld mmHg must be below systolic %ld mmHg", d,
+			       s);
+	*sbp = (int)s;
+	*dbp = (int)d;
+	if (s < 70 || s > 220 || d < 40 || d > 130)
+		return err_set(e, ST_CONFIRM,
+			       "blood pressure: %ld/%ld mmHg is outside 70-220/40-130 mmHg — confirm",
+			       s, d);
+	return ST_OK;
+}
+
+enum status visit_check_severity(const char *field, const char *text, int *out, struct err *e)
+{
+	char b[48];
+	if (severity_parse(text, out))
+		return ST_OK;
+	return err_set(e, ST_INVALID, "%s: '%s' is not a severity; accepted none, mild, moderate, "
+		       "severe", field, text_sanitize_buf(b, sizeof b, text ? text : ""));
+}
+
+static enum status check_grade(const char *field, const char *scale, const char *text, int max,
+			       int *out, struct err *e)
+{
+	char b[48];
+	long g;
+	if (!parse_long(text, 0, max, &g))
+		return err_set(e, ST_INVALID, "%s: '%s' is not a %s grade; accepted 0-%d", field,
+			       text_sanitize_buf(b, sizeof b, text ? text : ""), scale, max);
+	*out = (int)g;
+	return ST_OK;
+}
+
+enum status visit_check_ascites(const char *text, int *out, struct err *e)
+{
+	return check_grade("ascites", "International Club of Ascites", text, 3, out, e);
+}
+
+enum status visit_check_he(const char *text, int *out, struct err *e)
+{
+	return check_grade("encephalopathy", "West Haven", text, 4, out, e);
+}
+
+enum status visit_check_paracentesis(const char *text, double *out, struct err *e)
+{
+	char b[48];
+	double v;
+	if (!parse_double(text, &v) || v < 0 || v > PARA_MAX)
+		return err_set(e, ST_INVALID, "paracentesis: '%s' is outside 0-%.0f mL",
+			       text_sanitize_buf(b, sizeof b, text ? text : ""), PARA_MAX);
+	*out = v;
+	if (v > PARA_WARN)
+		return err_set(e, ST_CONFIRM, "paracentesis: %g mL is above %.0f mL — confirm", v,
+			       PARA_WARN);
+	return ST_OK;
+}
+
+enum status visit_check_reason(const char *text, struct err *e)
+{
+	if (!text || !*text || strlen(text) > VISIT_REASON_MAX || !text_is_clean(text, false))
+		return err_set(e, ST_INVALID,
+			       "reason: say why the visit was missed (1-%d characters, one line)",
+			       VISIT_REASON_MAX);
+	return ST_OK;
+}
+
+enum status visit_check_note(const char *text, struct err *e)
+{
+	if (text && (strlen(text) > VISIT_NOTE_MAX || !text_is_clean(text, true)))
+		return err_set(e, ST_INVALID,
+			       "note: at most %d bytes of text without control characters",
+			       VISIT_NOTE_MAX);
+	return ST_OK;
+}
+
+/* A value a record carries must be one its field check accepts. */
+static enum status validate_values(const struct visit *v, struct err *e)
+{
+	if (!isnan(v->temp_c) && (v->temp_c < TEMP_MIN || v->temp_c > TEMP_MAX))
+		return err_set(e, ST_INVALID, "temperature: %g °C is outside %.0f-%.0f °C", v->temp_c,
+			       TEMP_MIN, TEMP_MAX);
+	if (!isnan(v->weight_kg) && (v->weight_kg < 20 || v->weight_kg > 250))
+		return err_set(e, ST_INVALID, "weight: %g kg is outside 20-250 kg", v->weight_kg);
+	if ((v->sbp || v->dbp) && (v->sbp < 50 || v->sbp > 260 || v->dbp < 20 || v->dbp > 160 ||
+				   v->dbp >= v->sbp))
+		return err_set(e, ST_INVALID, "blood pressure: %d/%d mmHg is outside 50-260/20-160 "
+			       "mmHg with diastolic below systolic", v->sbp, v->dbp);
+	for (int i = 0; i < SYM_COUNT; i++)
+		if (v->symptom[i] < VISIT_UNGRADED || v->symptom[i] >= SEV_COUNT)
+			return err_set(e, ST_INVALID, "%s: grade %d is outside none-severe (0-3)",
+				       symptoms[i].key, v->symptom[i]);
+	if (v->ascites < VISIT_UNGRADED || v->ascites > 3)
+		return err_set(e, ST_INVALID, "ascites: grade %d is outside 0-3", v->ascites);
+	if (v->he < VISIT_UNGRADED || v->he > 4)
+		return err_set(e, ST_INVALID, "encephalopathy: grade %d is outside 0-4", v->he);
+	if (!isnan(v->stiffness_kpa) && (v->stiffness_kpa < 1.5 || v->stiffness_kpa > 75))
+		return err_set(e, ST_INVALID, "liver stiffness: %g kPa is outside 1.5-75 kPa",
+			       v->stiffness_kpa);
+	if (!isnan(v->iqr_kpa) && (isnan(v->stiffness_kpa) || v->iqr_kpa < 0 ||
+				   v->iqr_kpa > v->stiffness_kpa))
+		return err_set(e, ST_INVALID, "stiffness IQR: %g kPa needs a stiffness and must lie "
+			       "within 0-stiffness kPa", v->iqr_kpa);
+	return ST_OK;
+}
+
+enum status visit_validate(const struct visit *v, day_t today, struct err *e)
+{
+	char d[16];
+	if (v->date == DAY_NONE)
+		return err_set(e, ST_INVALID, "visit date: required (YYYY-MM-DD)");
+	if (v->date > today)
+		return err_set(e, ST_INVALID, "visit date: %s is after today", date_format(v->date, d));
+	if (v->state == VISIT_MISSED) {
+		if (!v->schedule_id)
+			return err_set(e, ST_INVALID, "missed: only a scheduled visit can be missed");
+		return visit_check_reason(v->reason, e);
+	}
+	if (!isnan(v->paracentesis_ml) && v->ascites < 1)
+		return err_set(e, ST_INVALID, "paracentesis: %g mL given without ascites grade 1-3",
+			       v->paracentesis_ml);
+	enum status s = validate_values(v, e);
+	return s == ST_OK ? visit_check_note(v->note, e) : s;
+}
+
+const char *visit_mark_str(enum visit_mark m)
+{
+	return (unsigned)m < VMARK_COUNT ? marks[m].name : "";
+}
+
+const char *visit_mark_glyph(enum visit_mark m)
+{
+	return (unsigned)m < VMARK_COUNT ? marks[m].glyph : " ";
+}
+
+day_t visit_window_start(const struct schedule_item *it)
+{
+	return it->due - it->window_before;
+}
+
+day_t visit_window_end(const struct schedule_item *it)
+{
+	return it->due + it->window_after;
+}
+
+enum visit_mark visit_mark(const struct schedule_item *it, day_t today)
+{
+	switch (it->state) {
+	case SCHED_DONE:
+		return VMARK_DONE;
+	case SCHED_MISSED:
+		return VMARK_MISSED;
+	case SCHED_CANCELLED:
+		return VMARK_CANCELLED;
+	case SCHED_OPEN:
+		break;
+	}
+	if (today < visit_window_start(it))
+		return VMARK_UPCOMING;
+	return today > visit_window_end(it) ? VMARK_OVERDUE : VMARK_DUE;
+}
+
+int visit_days_overdue(const struct schedule_item *it, day_t today)
+{
+	return visit_mark(it, today) == VMARK_OVERDUE ? (int)(today - visit_window_end(it)) : 0;
+}
+
+enum visit_timing visit_timing_of(const struct schedule_item *it, day_t date)
+{
+	if (date < visit_window_start(it))
+		return VT_EARLY;
+	return date > visit_window_end(it) ? VT_LATE : VT_IN_WINDOW;
+}
+
+int visit_next(const struct schedule_item *items, int n, day_t today)
+{
+	int best = -1;
+	for (int i = 0; i < n; i++) {
+		const struct schedule_item *it = &items[i];
+		if (it->state != SCHED_OPEN || visit_window_end(it) < today)
+			continue;
+		if (best < 0 || it->due < items[best].due)
+			best = i;
+	}
+	return best;
+}
+
+static bool all_digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+enum status visit_parse_time(const char *field, const char *text, int tz_offset_s, int64_t now_t,
+			     int64_t *t, day_t *day, struct err *e)
+{
+	char b[48], date[11];
+	int h, m, used = 0;
+	day_t d;
+	if (!text || strlen(text) != 16 || (text[10] != ' ' && text[10] != 'T') ||
+	    !all_digits(text + 11, 2) || !all_digits(text + 14, 2) ||
+	    sscanf(text + 11, "%2d:%2d%n", &h, &m, &used) != 2 || used != 5 || text[13] != ':')
+		return err_set(e, ST_INVALID, "%s: '%s' is not YYYY-MM-DD HH:MM", field,
+			       text_sanitize_buf(b, sizeof b, text ? text : ""));
+	memcpy(date, text, 10);
+	date[10] = '\0';
+	if (!date_parse(date, &d) || h < 0 || h > 23 || m < 0 || m > 59)
+		return err_set(e, ST_INVALID, "%s: '%s' is not a real date and time (YYYY-MM-DD "
+			       "HH:MM, 00:00-23:59)", field, text_sanitize_buf(b, sizeof b, text));
+	int64_t v = date_to_time(d) + h * 3600 + m * 60 - tz_offset_s;
+	if (v > now_t)
+		return err_set(e, ST_INVALID, "%s: %s is in the future", field,
+			       text_sanitize_buf(b, sizeof b, text));
+	*t = v;
+	*day = d;
+	return ST_OK;
+}
+
+char *visit_format_time(int64_t t, int tz_offset_s, char *buf)
+{
+	return date_format_time(t + tz_offset_s, buf);
+}

@@ -1,0 +1,240 @@
+/* test_dashboard.c: unit tests for the patient dashboard's logic without
+ * SQLite — baseline selection at the signed evaluation, latest at today,
+ * change and direction for every measure, scores recomputed per lab date
+ * with stale inputs left out, trend lines. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dashboard.h"
+
+static day_t day(const char *s)
+{
+	day_t d = DAY_NONE;
+	assert_true(date_parse(s, &d));
+	return d;
+}
+
+static void test_at_or_before(void **state)
+{
+	struct dash_point p[] = {{100, 1}, {110, 2}, {110, 3}, {120, 4}};
+	assert_int_equal(dash_at_or_before(p, 4, 99), -1);
+	assert_int_equal(dash_at_or_before(p, 4, 100), 0);
+	assert_int_equal(dash_at_or_before(p, 4, 109), 0);
+	assert_int_equal(dash_at_or_before(p, 4, 110), 2); /* the later entry of a day */
+	assert_int_equal(dash_at_or_before(p, 4, 500), 3);
+	assert_int_equal(dash_at_or_before(p, 0, 500), -1);
+}
+
+/* Baseline = the latest value on or before as_of; a value entered after
+ * the evaluation is never the baseline; latest = the newest up to today. */
+static void test_baseline_selection(void **state)
+{
+	struct dash_point alt[] = {{day("2026-01-02"), 90},
+				   {day("2026-01-10"), 80},
+				   {day("2026-01-11"), 75},
+				   {day("2026-06-01"), 40},
+				   {day("2026-12-01"), 30}};
+	struct dash_row r;
+	dash_row_build(DASH_ALT, alt, 5, day("2026-01-10"), day("2026-07-01"), &r);
+	assert_true(r.have_baseline);
+	assert_int_equal(r.baseline.date, day("2026-01-10"));
+	assert_true(r.baseline.value == 80);
+	assert_true(r.have_latest);
+	assert_int_equal(r.latest.date, day("2026-06-01")); /* 2026-12-01 is after today */
+	assert_true(r.change == -40);
+	assert_true(fabs(r.change_pct - -50.0) < 1e-9);
+	assert_int_equal(r.dir, DIR_IMPROVED);
+	assert_int_equal(r.ntrend, 4);
+	assert_true(r.trend[3] == 40);
+	/* Before the first value there is no baseline; no evaluation, none. */
+	dash_row_build(DASH_ALT, alt, 5, day("2026-01-01"), day("2026-07-01"), &r);
+	assert_false(r.have_baseline);
+	assert_int_equal(r.dir, DIR_NONE);
+	assert_true(isnan(r.change) && isnan(r.change_pct));
+	dash_row_build(DASH_ALT, alt, 5, DAY_NONE, day("2026-07-01"), &r);
+	assert_false(r.have_baseline);
+	assert_true(r.have_latest);
+	assert_null(dash_direction_str(r.dir));
+}
+
+static void test_directions(void **state)
+{
+	double c, p;
+	enum dash_direction d;
+	/* Higher is better for albumin, PTA and platelets. */
+	dash_compare(DASH_ALBUMIN, 2.8, 3.4, &c, &p, &d);
+	assert_int_equal(d, DIR_IMPROVED);
+	assert_true(fabs(c - 0.6) < 1e-9);
+	assert_true(fabs(p - 0.6 / 2.8 * 100) < 1e-9);
+	dash_compare(DASH_ALBUMIN, 3.4, 2.8, &c, &p, &d);
+	assert_int_equal(d, DIR_WORSE);
+	dash_compare(DASH_PTA, 50, 65, &c, &p, &d);
+	assert_int_equal(d, DIR_IMPROVED);
+	dash_compare(DASH_PLATELETS, 90, 80, &c, &p, &d);
+	assert_int_equal(d, DIR_WORSE);
+	/* Lower is better for everything else. */
+	static const enum dash_measure lower[] = {
+		DASH_ALT,  DASH_AST,	 DASH_BILIRUBIN,  DASH_INR,  DASH_PT,	 DASH_CREATININE,
+		DASH_MELD, DASH_MELD_NA, DASH_MELD3,	  DASH_CHILD_PUGH, DASH_STIFFNESS};
+	for (size_t i = 0; i < sizeof lower / sizeof lower[0]; i++) {
+		dash_compare(lower[i], 10, 8, &c, &p, &d);
+		assert_int_equal(d, DIR_IMPROVED);
+		dash_compare(lower[i], 8, 10, &c, &p, &d);
+		assert_int_equal(d, DIR_WORSE);
+		assert_int_equal(dash_measure(lower[i])->better, -1);
+	}
+	/* ALBI is negative; more negative is better. */
+	dash_compare(DASH_ALBI, -1.9, -2.4, &c, &p, &d);
+	assert_int_equal(d, DIR_IMPROVED);
+	assert_true(fabs(p - (-0.5 / 1.9 * 100)) < 1e-9);
+	dash_compare(DASH_ALBI, -2.4, -1.9, &c, &p, &d);
+	assert_int_equal(d, DIR_WORSE);
+}
+
+static void test_unchanged_and_missing(void **state)
+{
+	double c, p;
+	enum dash_direction d;
+	/* A change that rounds to 0 at the shown decimals is unchanged. */
+	dash_compare(DASH_INR, 1.50, 1.504, &c, &p, &d);
+	assert_int_equal(d, DIR_UNCHANGED);
+	dash_compare(DASH_INR, 1.50, 1.51, &c, &p, &d);
+	assert_int_equal(d, DIR_WORSE);
+	dash_compare(DASH_ALT, 40, 40.4, &c, &p, &d);
+	assert_int_equal(d, DIR_UNCHANGED);
+	dash_compare(DASH_MELD, 14, 14, &c, &p, &d);
+	assert_int_equal(d, DIR_UNCHANGED);
+	assert_string_equal(dash_direction_str(d), "unchanged");
+	/* A zero baseline has a change but no per cent. */
+	dash_compare(DASH_ALT, 0, 5, &c, &p, &d);
+	assert_true(c == 5 && isnan(p));
+	assert_int_equal(d, DIR_WORSE);
+	dash_compare(DASH_ALT, NAN, 5, &c, &p, &d);
+	assert_int_equal(d, DIR_NONE);
+	assert_true(isnan(c));
+}
+
+static void test_measure_table(void **state)
+{
+	static const char *const keys[] = {"albumin", "alt",  "ast",	 "bilirubin", "inr",
+					   "pt",      "pta",  "creatinine", "platelets", "meld",
+					   "meld_na", "meld3", "child_pugh", "albi",	"stiffness"};
+	assert_int_equal(DASH_COUNT, 15);
+	for (int m = 0; m < DASH_COUNT; m++)
+		assert_string_equal(dash_measure((enum dash_measure)m)->key, keys[m]);
+	assert_null(dash_measure(DASH_COUNT));
+	assert_int_equal(dash_child_pugh_class(6), 'A');
+	assert_int_equal(dash_child_pugh_class(7), 'B');
+	assert_int_equal(dash_child_pugh_class(9), 'B');
+	assert_int_equal(dash_child_pugh_class(10), 'C');
+	assert_int_equal(dash_child_pugh_class(4), 0);
+}
+
+static void test_sparkline(void **state)
+{
+	char buf[256];
+	double v[] = {1, 2, 3, 4, 5, 6, 7, 8};
+	assert_int_equal(dash_sparkline(v, 8, 80, true, buf, sizeof buf), 8);
+	assert_string_equal(buf, "_.-:=+*#");
+	assert_int_equal(dash_sparkline(v, 8, 80, false, buf, sizeof buf), 8);
+	assert_string_equal(buf, "▁▂▃▄▅▆▇█");
+	/* Only the newest width values, rescaled. */
+	assert_int_equal(dash_sparkline(v, 8, 2, true, buf, sizeof buf), 2);
+	assert_string_equal(buf, "_#");
+	double flat[] = {3, 3, 3};
+	dash_sparkline(flat, 3, 80, true, buf, sizeof buf);
+	assert_string_equal(buf, ":::");
+}
+
+static int meld_of(double bili, double inr, double creat)
+{
+	struct score_input in;
+	struct score_result r;
+	score_input_init(&in);
+	in.bilirubin = bili;
+	in.inr = inr;
+	in.creatinine = creat;
+	assert_int_equal(score_compute(&in, &r, NULL), ST_OK);
+	assert_true(r.meld.computable);
+	return r.meld.value;
+}
+
+/* Scores are recomputed at each lab date from the newest inputs no older
+ * than the freshness window; the baseline is the score at the evaluation. */
+static void test_score_series(void **state)
+{
+	struct config cfg;
+	config_defaults(&cfg);
+	cfg.lab_window_days = 30;
+	struct patient p = {0};
+	p.dob = day("1960-01-01");
+	p.sex = 'M';
+	day_t d0 = day("2026-01-05"), d1 = day("2026-03-01"), d2 = day("2026-05-01");
+	struct dash_point bili[] = {{d0, 4.0}, {d1, 2.5}, {d2, 1.8}};
+	struct dash_point inr[] = {{d0, 1.9}, {d1, 1.6}, {d2, 1.4}};
+	struct dash_point creat[] = {{d0, 1.3}, {d1, 1.1}}; /* none fresh at d2 */
+	struct dash_point asc[] = {{d0, 2}, {d1, 1}};
+	struct dash_point he[] = {{d0, 1}, {d1, 0}};
+	struct dash_point alb[] = {{d0, 2.6}, {d1, 3.0}, {d2, 3.3}};
+	struct dash_input in = {.p = &p, .cfg = &cfg, .as_of = day("2026-01-10"), .today = d2};
+	in.lab[ANALYTE_BILIRUBIN] = bili;
+	in.nlab[ANALYTE_BILIRUBIN] = 3;
+	in.lab[ANALYTE_INR] = inr;
+	in.nlab[ANALYTE_INR] = 3;
+	in.lab[ANALYTE_CREATININE] = creat;
+	in.nlab[ANALYTE_CREATININE] = 2;
+	in.lab[ANALYTE_ALBUMIN] = alb;
+	in.nlab[ANALYTE_ALBUMIN] = 3;
+	in.ascites = asc;
+	in.nascites = 2;
+	in.he = he;
+	in.nhe = 2;
+	struct dash_point scratch[DASH_SERIES_MAX];
+	struct dash_row rows[DASH_COUNT];
+	dash_build(&in, scratch, rows);
+	const struct dash_row *m = &rows[DASH_MELD];
+	assert_true(m->have_baseline && m->have_latest);
+	assert_int_equal(m->baseline.date, d0);
+	assert_true(m->baseline.value == meld_of(4.0, 1.9, 1.3));
+	assert_int_equal(m->latest.date, d1); /* creatinine is stale on d2 */
+	assert_true(m->latest.value == meld_of(2.5, 1.6, 1.1));
+	assert_int_equal(m->dir, DIR_IMPROVED);
+	/* Child-Pugh from bilirubin, albumin, INR, ICA ascites and West Haven. */
+	const struct dash_row *cp = &rows[DASH_CHILD_PUGH];
+	assert_true(cp->have_baseline);
+	/* bili 4.0 (3) + alb 2.6 (3) + INR 1.9 (2) + ICA 2 -> slight (2) + HE 1 (2) */
+	assert_true(cp->baseline.value == 12);
+	/* d2: ascites and HE from d1 are 61 days old: not computable on d2. */
+	assert_int_equal(cp->latest.date, d1);
+	/* bili 2.5 (2) + alb 3.0 (2) + INR 1.6 (1) + ICA 1 (2) + HE 0 (1) */
+	assert_true(cp->latest.value == 8);
+	assert_int_equal(dash_child_pugh_class((int)cp->latest.value), 'B');
+	/* With ICA grade 2 configured as moderate, the baseline gains a point. */
+	cfg.ascites_ica2_points = 3;
+	dash_build(&in, scratch, rows);
+	assert_true(rows[DASH_CHILD_PUGH].baseline.value == 13);
+	/* ALBI is kept unrounded; lab rows pass through. */
+	assert_true(rows[DASH_ALBI].have_latest);
+	assert_true(rows[DASH_ALBI].latest.value < -1.0);
+	assert_true(rows[DASH_ALBUMIN].latest.value == 3.3);
+	assert_int_equal(rows[DASH_ALBUMIN].dir, DIR_IMPROVED);
+	assert_false(rows[DASH_STIFFNESS].have_latest);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_at_or_before),	  cmocka_unit_test(test_baseline_selection),
+		cmocka_unit_test(test_directions),	  cmocka_unit_test(test_unchanged_and_missing),
+		cmocka_unit_test(test_measure_table),	  cmocka_unit_test(test_sparkline),
+		cmocka_unit_test(test_score_series),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
