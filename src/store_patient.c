@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "text.h"
 #include "util.h"
 
@@ -313,9 +314,13 @@ enum status store_patient_viewed(struct store *st, int64_t patient_id, const cha
 	enum status s = store_may(st, PERM_READ, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	char *after = xasprintf("{\"what\":\"%s\"}", what ? what : "record");
-	s = store_audit(st, "view", "patients", patient_id, patient_id, NULL, after, e);
-	free(after);
+	struct strbuf after;
+	sb_init(&after);
+	sb_add(&after, "{\"what\":");
+	json_quote(&after, what ? what : "record");
+	sb_addc(&after, '}');
+	s = store_audit(st, "view", "patients", patient_id, patient_id, NULL, sb_str(&after), e);
+	sb_done(&after);
 	sqlite3_stmt *q = s == ST_OK ? store_stmt(st, upsert, e) : NULL;
 	if (q) {
 		sqlite3_bind_text(q, 1, st->actor.login, -1, SQLITE_TRANSIENT);
