@@ -7,7 +7,7 @@
 #
 # Knobs: BENCH_SIZES (default "10000 1000000"), BENCH_SEED (42),
 # BENCH_WRITERS (20), BENCH_WRITES (25 per writer), BENCH_ROWS (the lookup
-# screen's row limit, 20).
+# screen's row limit: LOOKUP_MAX in ui/ui_lookup.c, 100).
 set -eu
 BIN=${1:?usage: bench.sh BIN OUTDIR}
 OUT=${2:?usage: bench.sh BIN OUTDIR}
@@ -17,7 +17,7 @@ SIZES=${BENCH_SIZES:-10000 1000000}
 SEED=${BENCH_SEED:-42}
 WRITERS=${BENCH_WRITERS:-20}
 WRITES=${BENCH_WRITES:-25}
-ROWS=${BENCH_ROWS:-20}
+ROWS=${BENCH_ROWS:-100}
 FIVE_YEAR_MRN=BENCH-5Y
 
 mkdir -p "$OUT"

@@ -41,6 +41,8 @@ struct child {
 	size_t ntail;
 };
 
+static FILE *trace; /* $BENCH_TRACE: a copy of everything the program wrote */
+
 static void die(const char *what)
 {
 	fprintf(stderr, "bench_pty: %s: %s\n", what, strerror(errno));
@@ -113,6 +115,8 @@ static long pump(struct child *c, double quiet_ms)
 		c->last = t;
 		c->bytes += n;
 		got += n;
+		if (trace)
+			fwrite(buf, 1, (size_t)n, trace);
 		keep_tail(c, buf, (size_t)n);
 	}
 	return got;
@@ -174,10 +178,117 @@ static int cmd_show(char **argv)
 
 /* --- screen: start-up, terminal traffic per keystroke, session memory --- */
 
-static void send_keys(struct child *c, const char *k)
+/* xterm keys as ncurses expects them in keypad-transmit mode. */
+#define K_DOWN "\033OB"
+#define K_PGDN "\033[6~"
+#define K_BACK "\033[21~" /* F10: back / quit, no Esc delay */
+#define K_REDRAW "\014"    /* ^L: repaint the whole screen */
+
+/* Send keys and return the bytes the program wrote in answer. */
+static long key(struct child *c, const char *k)
 {
+	if (trace)
+		fprintf(trace, "\n\n======== key %s\n", k[0] == '\033' ? k + 1 : k);
 	if (write(c->fd, k, strlen(k)) < 0)
 		die("write");
+	return pump(c, QUIET_MS);
+}
+
+/* Peak resident set of a live process (VmHWM, KiB), or -1. */
+static long vm_hwm(pid_t pid)
+{
+	char path[64], line[256];
+	long kb = -1;
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	FILE *f = fopen(path, "r");
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+static void row_of(const char *what, const char *label, struct samples *s, const char *unit)
+{
+	char id[64];
+	snprintf(id, sizeof id, "%s.%s", what, label);
+	bench_samples_row(id, s, unit);
+}
+
+static void screens_missing(struct child *c, const char *label)
+{
+	int status;
+	char id[64];
+	reap(c, &status);
+	const char *why = tail_has(c, "usage: hepadesk")
+				  ? "no screens in this build: `hepadesk` with no command prints its "
+				    "help and exits (ui/ not merged)"
+				  : "the program exited before drawing a screen";
+	const char *ids[] = {"startup_screen", "rss_session",  "tty_list_move",  "tty_page",
+			     "tty_page_ratio", "tty_field_move", "tty_full_repaint"};
+	for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
+		snprintf(id, sizeof id, "%s.%s", ids[k], label);
+		bench_na(id, why);
+	}
+}
+
+/* Leave with F10 until the program exits (SIGTERM if it will not). */
+static void quit(struct child *c)
+{
+	int status;
+	for (int i = 0; i < 6 && !c->eof; i++)
+		key(c, K_BACK);
+	if (!c->eof)
+		kill(c->pid, SIGTERM);
+	reap(c, &status);
+}
+
+/* One session: home, lookup, list moves, pages, a patient, a form. */
+static void session(char **args, const char *query, const char *label)
+{
+	struct child c;
+	struct samples full = {0}, move = {0}, page = {0}, ratio = {0}, field = {0}, typed = {0};
+	struct samples rss = {0};
+	spawn(&c, args);
+	pump(&c, QUIET_MS);
+	key(&c, "/");
+	for (const char *q = query; *q; q++) {
+		char k[2] = {*q, 0};
+		samples_add(&typed, (double)key(&c, k));
+	}
+	key(&c, K_DOWN); /* into the list: now every row of the screen is used */
+	for (int i = 0; i < 3; i++)
+		samples_add(&full, (double)key(&c, K_REDRAW));
+	double repaint = samples_pct(&full, 0.5);
+	for (int i = 0; i < 12; i++)
+		samples_add(&move, (double)key(&c, K_DOWN));
+	for (int i = 0; i < 3; i++) {
+		long b = key(&c, K_PGDN);
+		samples_add(&page, (double)b);
+		samples_add(&ratio, repaint > 0 ? (double)b / repaint : 0);
+	}
+	key(&c, "\r");  /* open the patient */
+	key(&c, K_BACK); /* back to the lookup (a second F10 would quit) */
+	key(&c, "n");    /* new-patient form */
+	for (int i = 0; i < 6; i++)
+		samples_add(&field, (double)key(&c, "\t"));
+	key(&c, K_BACK);
+	samples_add(&rss, (double)vm_hwm(c.pid) / 1024.0);
+	if (getenv("BENCH_SMAPS")) { /* where the memory is, for the closing note */
+		char cmd[128];
+		snprintf(cmd, sizeof cmd, "cp /proc/%d/smaps '%s'", (int)c.pid, getenv("BENCH_SMAPS"));
+		if (system(cmd) != 0)
+			fprintf(stderr, "bench_pty: could not copy smaps\n");
+	}
+	quit(&c);
+	row_of("tty_full_repaint", label, &full, "bytes");
+	row_of("tty_lookup_type", label, &typed, "bytes");
+	row_of("tty_list_move", label, &move, "bytes");
+	row_of("tty_page", label, &page, "bytes");
+	row_of("tty_page_ratio", label, &ratio, "x");
+	row_of("tty_field_move", label, &field, "bytes");
+	row_of("rss_session", label, &rss, "MB");
 }
 
 static int cmd_screen(char **argv)
@@ -185,34 +296,20 @@ static int cmd_screen(char **argv)
 	char *bin = argv[0], *db = argv[1], *label = argv[4];
 	int reps = atoi(argv[3]);
 	char *args[] = {bin, "--db", db, NULL};
-	char id[64];
 	struct samples start = {0};
 	for (int i = 0; i < reps; i++) {
 		struct child c;
-		int status;
 		spawn(&c, args);
 		pump(&c, QUIET_MS);
 		if (c.eof) {
-			reap(&c, &status);
-			const char *why = tail_has(&c, "usage: hepadesk")
-						  ? "no screens in this build: `hepadesk` with no "
-						    "command prints its help and exits (ui/ not merged)"
-						  : "the program exited before drawing a screen";
-			const char *ids[] = {"startup_screen", "rss_session", "tty_list_move",
-					     "tty_page", "tty_field_move", "tty_full_repaint"};
-			for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
-				snprintf(id, sizeof id, "%s.%s", ids[k], label);
-				bench_na(id, why);
-			}
+			screens_missing(&c, label);
 			return 0;
 		}
 		samples_add(&start, c.last);
-		kill(c.pid, SIGTERM);
-		reap(&c, &status);
+		quit(&c);
 	}
-	snprintf(id, sizeof id, "startup_screen.%s", label);
-	bench_samples_row(id, &start, "ms");
-	(void)send_keys;
+	row_of("startup_screen", label, &start, "ms");
+	session(args, "wang", label);
 	return 0;
 }
 
@@ -298,6 +395,8 @@ static int cmd_writers(char **argv)
 
 int main(int argc, char **argv)
 {
+	if (getenv("BENCH_TRACE"))
+		trace = fopen(getenv("BENCH_TRACE"), "w");
 	if (argc == 7 && strcmp(argv[1], "show") == 0)
 		return cmd_show(argv + 2);
 	if (argc == 7 && strcmp(argv[1], "screen") == 0)
