@@ -209,6 +209,23 @@ static long vm_hwm(pid_t pid)
 	return kb;
 }
 
+/* Memory only this session holds (Private_Clean + Private_Dirty, KiB): what
+ * one more session costs a server whose sessions share the libraries. */
+static long private_kb(pid_t pid)
+{
+	char path[64], line[256];
+	long kb, sum = 0;
+	snprintf(path, sizeof path, "/proc/%d/smaps_rollup", (int)pid);
+	FILE *f = fopen(path, "r");
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "Private_Clean: %ld kB", &kb) == 1 ||
+		    sscanf(line, "Private_Dirty: %ld kB", &kb) == 1)
+			sum += kb;
+	if (f)
+		fclose(f);
+	return f ? sum : -1;
+}
+
 static void row_of(const char *what, const char *label, struct samples *s, const char *unit)
 {
 	char id[64];
@@ -249,7 +266,7 @@ static void session(char **args, const char *query, const char *label)
 {
 	struct child c;
 	struct samples full = {0}, move = {0}, page = {0}, ratio = {0}, field = {0}, typed = {0};
-	struct samples rss = {0};
+	struct samples rss = {0}, priv = {0};
 	spawn(&c, args);
 	pump(&c, QUIET_MS);
 	key(&c, "/");
@@ -275,6 +292,7 @@ static void session(char **args, const char *query, const char *label)
 		samples_add(&field, (double)key(&c, "\t"));
 	key(&c, K_BACK);
 	samples_add(&rss, (double)vm_hwm(c.pid) / 1024.0);
+	samples_add(&priv, (double)private_kb(c.pid) / 1024.0);
 	if (getenv("BENCH_SMAPS")) { /* where the memory is, for the closing note */
 		char cmd[128];
 		snprintf(cmd, sizeof cmd, "cp /proc/%d/smaps '%s'", (int)c.pid, getenv("BENCH_SMAPS"));
@@ -289,6 +307,7 @@ static void session(char **args, const char *query, const char *label)
 	row_of("tty_page_ratio", label, &ratio, "x");
 	row_of("tty_field_move", label, &field, "bytes");
 	row_of("rss_session", label, &rss, "MB");
+	row_of("private_session", label, &priv, "MB");
 }
 
 static int cmd_screen(char **argv)
