@@ -51,6 +51,13 @@
 	_(SCORES, "s", 's', 0, 0, "scores", "overview: jump to the scores")                     \
 	_(EVAL, "e  F5", 'e', UI_FN(KEY_F(5)), 0, "evaluate",                                   \
 	  "intake evaluation: Labs > Imaging > Scores")                                         \
+	_(DASHBOARD, "d", 'd', 0, 0, "dashboard",                                             \
+	  "patient: the follow-up dashboard (baseline, latest, change, trends, visits, AEs)")   \
+	_(VISIT, "v", 'v', 0, 0, "visit", "patient: record a follow-up visit (or a missed one)") \
+	_(AE, "a", 'a', 0, 0, "adverse event", "patient: record an adverse event (CTCAE grade)") \
+	_(INFUSION, "f", 'f', 0, 0, "infusion", "patient: record an infusion given")            \
+	_(TERMS, "F9  ^T", UI_FN(KEY_F(9)), UI_CTRL('T'), 0, "terms",                           \
+	  "adverse event: pick the term from the CTCAE list (or type free text)")               \
 	_(UNITS, "u  F6", 'u', UI_FN(KEY_F(6)), 0, "units",                                     \
 	  "labs: switch the row between conventional and SI units")                             \
 	_(STEP_PREV, "F7  ^P", UI_FN(KEY_F(7)), UI_CTRL('P'), 0, "prev step",                   \

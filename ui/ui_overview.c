@@ -9,6 +9,7 @@
 #include "date.h"
 #include "overview.h"
 #include "store.h"
+#include "ui_dashboard.h"
 #include "ui_draw.h"
 #include "ui_eval.h"
 #include "ui_lines.h"
@@ -25,7 +26,7 @@ struct ov_screen {
 	int stale_days; /* results older than this say "old" */
 };
 
-static const enum ui_action ov_hints[] = {ACT_HELP,    ACT_EVAL,   ACT_LABS, ACT_SCORES,
+static const enum ui_action ov_hints[] = {ACT_HELP,    ACT_EVAL,   ACT_DASHBOARD, ACT_LABS, ACT_SCORES,
 					  ACT_IMAGING, ACT_LOOKUP, ACT_BACK, ACT_NONE};
 
 void ui_overview_banner(const struct patient *p, day_t today, char *buf, size_t n)
@@ -139,7 +140,9 @@ static int ov_key(struct ui_screen *s, struct ui *ui, int key)
 	else if (ui_key_is(key, ACT_EVAL)) {
 		o->stale = true;
 		ui_push(ui, ui_eval_new(ui, &o->ov.p));
-	} else
+	} else if (ui_dashboard_key(ui, o->id, key))
+		o->stale = true;
+	else
 		return ui_lines_key(&o->lines, key, ui->rows);
 	return UI_DONE;
 }
