@@ -43,6 +43,9 @@ struct ui_screen_ops {
 	void (*done)(struct ui_screen *s);
 	const enum ui_action *hints; /* ended by ACT_NONE */
 	const char *help;	     /* this screen's own paragraph in the help */
+	/* A form's input as a draft: keep it now (hang-up, lost terminal, idle
+	 * exit) or drop it (the nurse discarded the form). NULL: no form. */
+	void (*draft)(struct ui_screen *s, struct ui *ui, bool keep);
 };
 
 /* Embedded as the first member of every screen. */
