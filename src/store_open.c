@@ -212,6 +212,22 @@ static int busy_wait(void *arg, int tries)
 	return 1;
 }
 
+/* Switching a new file to WAL needs the file to itself; when many sessions
+ * open a new file at once SQLite answers BUSY without calling the busy
+ * handler, so wait in steps up to the busy timeout. */
+static enum status exec_patiently(struct store *st, const char *sql, struct err *e)
+{
+	const int step_ms = 10;
+	int rc = SQLITE_OK;
+	for (int waited = 0; waited <= st->busy_timeout_ms; waited += step_ms) {
+		rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			break;
+		sqlite3_sleep(step_ms);
+	}
+	return rc == SQLITE_OK ? ST_OK : store_fail(st, e, "database");
+}
+
 static enum status configure(struct store *st, const struct store_opts *o, struct err *e)
 {
 	sqlite3_busy_handler(st->db, busy_wait, st);
@@ -223,7 +239,7 @@ static enum status configure(struct store *st, const struct store_opts *o, struc
 		return store_exec(st, "PRAGMA foreign_keys = ON", e);
 	s = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", e);
 	if (s == ST_OK)
-		s = store_exec(st, "PRAGMA journal_mode = WAL", e);
+		s = exec_patiently(st, "PRAGMA journal_mode = WAL", e);
 	return s;
 }
 
