@@ -10,6 +10,7 @@ wait_for "New patient"
 type_text "D-77"; keys Tab
 type_text "LOPEZ, Ana"; keys Tab
 type_text "1982-03-04"
+wait_for "1982-03-04"
 kill -HUP "$(hd_pid)"
 wait_for "hepadesk-exited=129"
 n=$(sqlite3 "$DB" "select count(*) from drafts where form = 'patient.new'")

@@ -10,6 +10,7 @@ keys e
 wait_for "[Labs]"
 keys Tab
 type_text 2.5
+wait_for "2.5"
 kill -HUP "$(hd_pid)" || fail "cannot signal hepadesk"
 wait_for "hepadesk-exited=129"
 [ "$(sqlite3 "$DB" 'pragma integrity_check')" = ok ] || fail "integrity_check failed"
