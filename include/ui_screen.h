@@ -88,7 +88,6 @@ struct ui_screen *ui_top(struct ui *ui);
 /* Show a message on the message line (text neutralised when drawn). */
 void ui_msg(struct ui *ui, enum ui_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void ui_msg_clear(struct ui *ui);
 
 /* Put the hardware cursor at body position y, x (else it is hidden). */
 void ui_cursor(struct ui *ui, int y, int x);

@@ -85,7 +85,7 @@ void ui_msg(struct ui *ui, enum ui_role role, const char *fmt, ...)
 	ui->msg_new = true;
 }
 
-void ui_msg_clear(struct ui *ui)
+static void ui_msg_clear(struct ui *ui)
 {
 	ui->msg[0] = '\0';
 }
