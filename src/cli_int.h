@@ -61,5 +61,11 @@ int cli_lab_add(struct cli *c, int argc, char **argv);
 int cli_imaging_add(struct cli *c, int argc, char **argv);
 int cli_demo(struct cli *c, int argc, char **argv);
 int cli_user(struct cli *c, int argc, char **argv);
+int cli_visit_add(struct cli *c, int argc, char **argv);
+int cli_visit_missed(struct cli *c, int argc, char **argv);
+int cli_infusion_add(struct cli *c, int argc, char **argv);
+int cli_ae_add(struct cli *c, int argc, char **argv);
+int cli_dashboard(struct cli *c, int argc, char **argv);
+int cli_due(struct cli *c, int argc, char **argv);
 
 #endif
