@@ -21,4 +21,10 @@ struct demo_opts {
 /* Generate and store the clinic in one transaction (nothing on failure). */
 enum status demo_generate(struct store *st, const struct demo_opts *o, struct err *e);
 
+/* Inside a demo load (store_demo_begin): three patients whose pre-treatment
+ * checklist is, on `today`, READY (signed, with an IV plan), NOT_READY (labs
+ * 30 days old, no consent) and EXCLUDED (another malignancy; signed), with
+ * MRNs 90000001-90000003. Patients already there are left as they are. */
+enum status demo_eval_patients(struct store *st, day_t today, struct err *e);
+
 #endif

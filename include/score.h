@@ -112,4 +112,9 @@ enum status score_compute(const struct score_input *in, struct score_result *out
 /* The result of one score by id (NULL for a bad id); points into r. */
 const struct score_value *score_get(const struct score_result *r, enum score_id id);
 
+/* The shown value of a score as every output shows it: "9  class A (INR
+ * 1.7-2.3)", "-1.538  grade 2", "1.667", "0.63", "25"; for a score that is
+ * not computable, "not computable: " and the reason. */
+void score_format(const struct score_result *r, enum score_id id, char *buf, size_t n);
+
 #endif

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "draft.h"
 #include "imaging.h"
 #include "lab.h"
 #include "patient.h"
@@ -31,6 +32,8 @@ struct store_opts {
  * (ST_TOO_NEW). On success *out owns the connection; store_close frees it. */
 enum status store_open(const char *path, const struct store_opts *opts,
 		       struct store **out, struct err *e);
+/* Close and free st (NULL is fine). Safe from an exit or hang-up path at any
+ * point: a write still open is rolled back, so nothing is half-saved. */
 void store_close(struct store *st);
 
 /* Schema version this build writes, and the one the open file has. */
@@ -118,5 +121,82 @@ enum status store_demo_lab(struct store *st, struct lab_result *r, struct err *e
 enum status store_demo_imaging(struct store *st, struct imaging_note *n, struct err *e);
 /* Commit (or roll back) the load. */
 enum status store_demo_end(struct store *st, bool commit, struct err *e);
+
+/* --- drafts (form input kept while typed; not records, not audited) --- */
+/* Keep the actor's draft of form (an identifier such as "patient.edit",
+ * [a-z0-9_.-], at most DRAFT_FORM_MAX bytes) for patient_id (0: none).
+ * content is opaque text of at most DRAFT_CONTENT_MAX bytes; it replaces any
+ * earlier draft of the same (actor, form, patient_id) and is stamped with the
+ * store time. One statement: cheap enough for every field change. ST_INVALID
+ * for a bad form name or oversized content; ST_DENIED without an actor. */
+enum status store_draft_save(struct store *st, const char *form, int64_t patient_id,
+			     const char *content, struct err *e);
+/* The actor's draft: *content_out receives a heap copy (caller frees) and
+ * *updated (when not NULL) its save time. ST_NOT_FOUND when there is none. */
+enum status store_draft_load(struct store *st, const char *form, int64_t patient_id,
+			     char **content_out, int64_t *updated, struct err *e);
+/* Drop the actor's draft (after the form was saved or abandoned). ST_OK also
+ * when there was none. */
+enum status store_draft_delete(struct store *st, const char *form, int64_t patient_id,
+			       struct err *e);
+/* Call fn for each of the actor's drafts, newest first. The record is valid
+ * during the call only. */
+enum status store_draft_each(struct store *st, void (*fn)(const struct draft_info *, void *),
+			     void *arg, struct err *e);
+
+/* --- the audit trail: listing and verification --- */
+/* One audit row as listed. Text is raw database text: neutralise it before
+ * output. before/after (JSON or NULL) are valid during the callback only. */
+struct audit_row {
+	int64_t seq;
+	int64_t ts;
+	char actor[USER_LOGIN_MAX + 1];
+	char action[16];
+	char tbl[32];
+	int64_t row_id;                /* 0 when none */
+	int64_t patient_id;            /* 0 when none */
+	char mrn[PATIENT_MRN_MAX + 1]; /* "" when none */
+	const char *before;
+	const char *after;
+};
+
+struct audit_filter {
+	int64_t patient_id; /* 0: any patient */
+	const char *actor;  /* NULL: any user */
+	int64_t since;      /* store time; rows at or after it (0: all) */
+	int limit;          /* at most this many rows (0: no limit) */
+	bool export;        /* the reading is logged as 'export' instead of 'view' */
+};
+
+/* Call fn for the audit rows matching f, newest first, answered from the
+ * audit_patient / audit_actor indexes. Needs PERM_AUDIT. The reading itself
+ * is audited first (one 'view' or 'export' row, committed before any row is
+ * listed, and not part of the listing). */
+enum status store_audit_each(struct store *st, const struct audit_filter *f,
+			     void (*fn)(const struct audit_row *, void *), void *arg,
+			     struct err *e);
+
+#define AUDIT_VERIFY_KEEP 32
+struct audit_problem {
+	int64_t seq; /* the row the problem was found at (0: the head) */
+	char what[200];
+};
+struct audit_verify {
+	int64_t rows;      /* rows walked */
+	int64_t last_seq;  /* the newest seq present */
+	int nproblems;     /* every problem found; the first AUDIT_VERIFY_KEEP are kept */
+	struct audit_problem problems[AUDIT_VERIFY_KEEP];
+};
+/* Walk the hash chain in seq order from one snapshot and report every
+ * problem: a row whose hash does not match its contents (edited), a row whose
+ * prev is not the previous row's hash (rows deleted or inserted before it),
+ * and a head (audit_head) that does not name the newest row (newest rows
+ * deleted). ST_OK means the walk ran (see out->nproblems); needs PERM_AUDIT. */
+enum status store_audit_verify(struct store *st, struct audit_verify *out, struct err *e);
+
+/* PRAGMA integrity_check: fn gets each problem line; *nproblems their
+ * count (0: the file is sound). Needs no actor: it reads no records. */
+enum status store_integrity_check(struct store *st, void (*fn)(const char *problem, void *),
+				  void *arg, int *nproblems, struct err *e);
 
 #endif

@@ -45,12 +45,30 @@ static const struct cli_cmd commands[] = {
 	 "[--stiffness KPA [--iqr KPA]] [--fibrosis F0-F4] [--note TEXT] "
 	 "[--hcc yes|no] [--thrombosis yes|no] [--ascites yes|no] [--confirm]",
 	 "record an imaging note and its findings"},
-	{"find", NULL, cli_find, true, "find QUERY [--json] [--limit N]",
+	{"find", NULL, cli_find, true, "find QUERY [--json|--csv] [--limit N]",
 	 "find patients by MRN (exact or prefix) or name (\"SMI\", \"smith, j\")"},
 	{"show", NULL, cli_show, true, "show MRN [--json]",
 	 "a patient's demographics, latest labs and current scores"},
 	{"demo", NULL, cli_demo, true, "demo [--patients N] [--seed S]",
 	 "fill a new database with a synthetic clinic for trying the program"},
+	{"checklist", "answer", cli_checklist_answer, true,
+	 "checklist answer MRN ITEM yes|no [--value V] [--note TEXT] [--date YYYY-MM-DD]",
+	 "record a nurse-confirmed checklist item (grade or consent date in --value)"},
+	{"checklist", "sign", cli_checklist_sign, true, "checklist sign MRN [--date YYYY-MM-DD]",
+	 "record the evaluation as signed by you"},
+	{"checklist", "amend", cli_checklist_amend, true,
+	 "checklist amend MRN --reason TEXT [--date YYYY-MM-DD]",
+	 "amend a signed evaluation: a new version, the old one kept (physicians)"},
+	{"checklist", NULL, cli_checklist, true, "checklist MRN [--date YYYY-MM-DD] [--json]",
+	 "the pre-treatment evaluation: READY, NOT_READY or EXCLUDED, item by item"},
+	{"plan", "add", cli_plan_add, true,
+	 "plan add MRN --route iv|intrahepatic [--cells-per-kg V] [--infusions N] "
+	 "[--interval-days N] --first-date YYYY-MM-DD [--physician LOGIN]",
+	 "make the treatment plan and its schedule (needs a signed READY evaluation)"},
+	{"plan", "reschedule", cli_plan_reschedule, true,
+	 "plan reschedule MRN LABEL --date YYYY-MM-DD --reason TEXT",
+	 "move a scheduled infusion or visit; the target date is kept"},
+	{"plan", NULL, cli_plan, true, "plan MRN [--json]", "the treatment plan and its schedule"},
 	{"user", NULL, cli_user, true,
 	 "user add LOGIN --role viewer|nurse|physician|admin [--name TEXT] | user list [--json] | "
 	 "user role LOGIN ROLE | user disable LOGIN",
@@ -80,6 +98,15 @@ static const struct cli_cmd commands[] = {
 	 "a patient's baseline, latest, change and trend per measure, visits and adverse events"},
 	{"due", NULL, cli_due, true, "due [--date YYYY-MM-DD] [--json] [--limit N]",
 	 "visits due and overdue on a day, and the clinic's counts"},
+	{"audit", "verify", cli_audit_verify, true, "audit verify",
+	 "check the audit trail's hash chain (exit 1 when rows were altered)"},
+	{"audit", NULL, cli_audit, true,
+	 "audit [--patient MRN] [--user LOGIN] [--since YYYY-MM-DD] [--limit N] [--json|--csv]",
+	 "the audit trail, newest first (admins; the reading is itself logged)"},
+	{"check", NULL, cli_check, false, "check",
+	 "the database file's integrity and the audit chain (exit 1 on any problem)"},
+	{"drafts", NULL, cli_drafts, true, "drafts [--json]",
+	 "your unsaved form input kept from earlier sessions"},
 };
 
 int cli_usage(struct cli *c, const char *fmt, ...)
@@ -351,6 +378,7 @@ int cli_main(int argc, char **argv, cli_tui_fn tui, FILE *out, FILE *err)
 	enum status s = config_load(&app.cfg, cfg_flag, &e);
 	if (s != ST_OK)
 		return cli_fail(&c, s, &e);
+	config_db_path(&app.cfg, db_flag, app.db_path, sizeof app.db_path);
 	if (!cmd || cmd->needs_db) {
 		s = open_app(&app, db_flag, &e);
 		if (s != ST_OK) {

@@ -9,6 +9,7 @@
 #include "analyte.h"
 #include "cli.h"
 #include "status.h"
+#include "util.h"
 
 struct cli {
 	struct app *app;
@@ -67,5 +68,29 @@ int cli_infusion_add(struct cli *c, int argc, char **argv);
 int cli_ae_add(struct cli *c, int argc, char **argv);
 int cli_dashboard(struct cli *c, int argc, char **argv);
 int cli_due(struct cli *c, int argc, char **argv);
+int cli_checklist(struct cli *c, int argc, char **argv);
+int cli_checklist_answer(struct cli *c, int argc, char **argv);
+int cli_checklist_sign(struct cli *c, int argc, char **argv);
+int cli_checklist_amend(struct cli *c, int argc, char **argv);
+int cli_plan(struct cli *c, int argc, char **argv);
+int cli_plan_add(struct cli *c, int argc, char **argv);
+int cli_plan_reschedule(struct cli *c, int argc, char **argv);
+
+struct protocol;
+/* The active protocol (store_protocol_active on the configured file) into p,
+ * and its text into *text when text is not NULL (caller frees). A refused
+ * file is reported on stderr and the program runs on the protocol it had.
+ * Returns 0, or the exit code after printing a failure. */
+int cli_protocol(struct cli *c, struct protocol *p, char **text);
+
+int cli_audit(struct cli *c, int argc, char **argv);
+int cli_audit_verify(struct cli *c, int argc, char **argv);
+int cli_check(struct cli *c, int argc, char **argv);
+int cli_drafts(struct cli *c, int argc, char **argv);
+
+/* Append s to sb as one quoted CSV cell: neutralised (no control, escape or
+ * bidi characters), quotes doubled, and prefixed with ' when a spreadsheet
+ * would take it for a formula (starts with =, +, -, @, tab or CR). */
+void cli_csv_cell(struct strbuf *sb, const char *s);
 
 #endif

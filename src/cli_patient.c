@@ -68,6 +68,22 @@ int cli_patient_add(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+static void print_csv(struct cli *c, const struct patient_hit *h, int n)
+{
+	char dob[16];
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_add(&sb, "mrn,name,dob,sex\r\n");
+	for (int i = 0; i < n; i++) {
+		cli_csv_cell(&sb, h[i].mrn);
+		sb_addc(&sb, ',');
+		cli_csv_cell(&sb, h[i].name);
+		sb_addf(&sb, ",%s,%c\r\n", date_format(h[i].dob, dob), h[i].sex == 'F' ? 'F' : 'M');
+	}
+	fputs(sb_str(&sb), c->out);
+	sb_done(&sb);
+}
+
 static void print_hits(struct cli *c, const struct patient_hit *h, int n, bool json)
 {
 	char dob[16];
@@ -95,13 +111,15 @@ static void print_hits(struct cli *c, const struct patient_hit *h, int n, bool j
 
 int cli_find(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"json", OPT_FLAG}, {"limit", OPT_VALUE}};
+	struct cli_opt o[] = {{"json", OPT_FLAG}, {"limit", OPT_VALUE}, {"csv", OPT_FLAG}};
 	const char *q[1];
 	long limit = 20;
 	struct err e = {""};
 	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), q, 1, 1);
 	if (rc)
 		return rc;
+	if (o[0].set && o[2].set)
+		return cli_usage(c, "--json and --csv: choose one");
 	if (o[1].set && !parse_long(o[1].value, 1, FIND_MAX, &limit))
 		return cli_usage(c, "--limit '%s': accepted 1-%d", o[1].value, FIND_MAX);
 	struct patient_hit hits[FIND_MAX];
@@ -109,7 +127,10 @@ int cli_find(struct cli *c, int argc, char **argv)
 	enum status s = store_patient_find(c->app->st, q[0], hits, (int)limit, &n, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
-	print_hits(c, hits, n, o[0].set);
+	if (o[2].set)
+		print_csv(c, hits, n);
+	else
+		print_hits(c, hits, n, o[0].set);
 	return 0;
 }
 

@@ -66,30 +66,10 @@ void cli_score_json(struct json *j, const struct score_result *r)
 
 static void score_line(struct cli *c, enum score_id id, const struct score_result *r)
 {
-	const struct score_value *v = score_get(r, id);
-	char val[48];
-	if (!v->computable) {
-		cli_putf(c, "  %-11s --   not computable: %s\n", score_name(id), v->why_not);
-		return;
-	}
-	switch (id) {
-	case SCORE_CHILD_PUGH:
-		snprintf(val, sizeof val, "%d  class %c (%s)", v->value, r->child_pugh_class,
-			 r->child_pugh_inr_rule);
-		break;
-	case SCORE_ALBI:
-		snprintf(val, sizeof val, "%.3f  grade %d", v->raw, r->albi_grade);
-		break;
-	case SCORE_FIB4:
-		snprintf(val, sizeof val, "%.3f", v->raw);
-		break;
-	case SCORE_APRI:
-		snprintf(val, sizeof val, "%.2f", v->raw);
-		break;
-	default:
-		snprintf(val, sizeof val, "%d", v->value);
-	}
-	cli_putf(c, "  %-11s %s\n", score_name(id), val);
+	char val[128];
+	score_format(r, id, val, sizeof val);
+	cli_putf(c, "  %-11s %s%s\n", score_name(id), score_get(r, id)->computable ? "" : "--   ",
+		 val);
 }
 
 void cli_score_text(struct cli *c, const struct score_result *r)

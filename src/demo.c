@@ -186,6 +186,8 @@ enum status demo_generate(struct store *st, const struct demo_opts *o, struct er
 		return s;
 	for (int64_t i = 0; i < o->patients && s == ST_OK; i++)
 		s = one_patient(st, &seed, first + i, o->today, e);
+	if (s == ST_OK)
+		s = demo_eval_patients(st, o->today, e);
 	enum status end = store_demo_end(st, s == ST_OK, s == ST_OK ? e : NULL);
 	return s != ST_OK ? s : end;
 }

@@ -481,3 +481,35 @@ const struct score_value *score_get(const struct score_result *r, enum score_id 
 	}
 	return sv;
 }
+
+void score_format(const struct score_result *r, enum score_id id, char *buf, size_t n)
+{
+	const struct score_value *v = score_get(r, id);
+	if (!v) {
+		snprintf(buf, n, "?");
+		return;
+	}
+	if (!v->computable) {
+		snprintf(buf, n, "not computable: %s", v->why_not);
+		return;
+	}
+	switch (id) {
+	case SCORE_CHILD_PUGH:
+		snprintf(buf, n, "%d  class %c (%s)", v->value, r->child_pugh_class,
+			 r->child_pugh_inr_rule);
+		break;
+	case SCORE_ALBI:
+		snprintf(buf, n, "%.3f  grade %d", v->raw, r->albi_grade);
+		break;
+	case SCORE_FIB4:
+		snprintf(buf, n, "%.3f", v->raw);
+		break;
+	case SCORE_APRI:
+		snprintf(buf, n, "%.2f", v->raw);
+		break;
+	default:
+		/* Integer scores: the value rounded by the OPTN rule, never
+		 * a %.0f of the raw value. */
+		snprintf(buf, n, "%d", v->value);
+	}
+}

@@ -50,8 +50,12 @@ enum status store_fail(struct store *st, struct err *e, const char *what)
 {
 	int rc = sqlite3_extended_errcode(st->db);
 	const char *m = sqlite3_errmsg(st->db);
+	int sys = sqlite3_system_errno(st->db);
 	enum status s;
 
+	/* A full disk often surfaces as an I/O error (growing the WAL index). */
+	if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		rc = SQLITE_FULL;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -119,8 +123,18 @@ enum status store_exec(struct store *st, const char *sql, struct err *e)
 	return ST_OK;
 }
 
+void store_release(struct store *st)
+{
+	for (int i = 0; i < st->ncache; i++)
+		sqlite3_reset(st->cache[i].stmt);
+}
+
 enum status store_begin(struct store *st, struct err *e)
 {
+	/* A cached statement left on a row keeps an old read snapshot open; a
+	 * write from it would fail for good (SQLITE_BUSY_SNAPSHOT) once another
+	 * session has written. Release every read before taking the lock. */
+	store_release(st);
 	/* The busy timeout waits inside BEGIN IMMEDIATE; a few more tries
 	 * cover a writer that holds the lock longer than one timeout. */
 	for (int attempt = 0; attempt < 4; attempt++) {

@@ -3,9 +3,11 @@
 #include "store_int.h"
 
 #include <openssl/evp.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "json.h"
 #include "util.h"
 
 /* Tables that hold no clinical record of their own and are not audited. */
@@ -166,5 +168,239 @@ enum status store_audit(struct store *st, const char *action, const char *tbl, i
 	store_bind_text(s, 6, after);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		return store_fail(st, e, "writing the audit trail");
+	return ST_OK;
+}
+
+/* --- listing --- */
+
+#define AUDIT_COLS                                                             \
+	"SELECT a.seq, a.ts, a.actor, a.action, a.tbl, a.row_id, a.patient_id, p.mrn, "  \
+	"a.before, a.after FROM audit a "
+#define AUDIT_JOIN " LEFT JOIN patients p ON p.id = a.patient_id "
+#define AUDIT_TAIL " AND a.ts >= ?2 ORDER BY a.seq DESC LIMIT ?5"
+
+/* Log the reading, committed before anything is listed; *seq receives the
+ * log row's seq so the listing stops before it. */
+static enum status log_reading(struct store *st, const struct audit_filter *f, int64_t *seq,
+			       struct err *e)
+{
+	struct json j;
+	json_init(&j, false);
+	json_obj_begin(&j, NULL);
+	json_string(&j, "what", "audit");
+	if (f->actor)
+		json_string(&j, "user", f->actor);
+	if (f->since)
+		json_int(&j, "since", f->since);
+	if (f->limit > 0)
+		json_int(&j, "limit", f->limit);
+	json_obj_end(&j);
+	enum status s = store_begin(st, e);
+	if (s == ST_OK)
+		s = store_audit(st, f->export ? "export" : "view", "audit", 0, f->patient_id, NULL,
+				json_str(&j), e);
+	json_done(&j);
+	if (s != ST_OK) {
+		store_rollback(st);
+		return s;
+	}
+	*seq = sqlite3_last_insert_rowid(st->db);
+	return store_commit(st, e);
+}
+
+static void read_row(sqlite3_stmt *q, struct audit_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->seq = sqlite3_column_int64(q, 0);
+	r->ts = sqlite3_column_int64(q, 1);
+	store_col_text(q, 2, r->actor, sizeof r->actor);
+	store_col_text(q, 3, r->action, sizeof r->action);
+	store_col_text(q, 4, r->tbl, sizeof r->tbl);
+	r->row_id = sqlite3_column_int64(q, 5);
+	r->patient_id = sqlite3_column_int64(q, 6);
+	store_col_text(q, 7, r->mrn, sizeof r->mrn);
+	r->before = (const char *)sqlite3_column_text(q, 8);
+	r->after = (const char *)sqlite3_column_text(q, 9);
+}
+
+/* The query for a filter: by patient, by user, or all, each newest first
+ * along its index. */
+static const char *listing_sql(const struct audit_filter *f)
+{
+	static const char by_patient[] = AUDIT_COLS "INDEXED BY audit_patient" AUDIT_JOIN
+		"WHERE a.patient_id = ?3 AND a.seq < ?1 AND (?4 IS NULL OR a.actor = ?4)" AUDIT_TAIL;
+	static const char by_actor[] = AUDIT_COLS "INDEXED BY audit_actor" AUDIT_JOIN
+		"WHERE a.actor = ?4 AND a.seq < ?1 AND ?3 IS NULL" AUDIT_TAIL;
+	static const char all[] = AUDIT_COLS AUDIT_JOIN
+		"WHERE a.seq < ?1 AND ?3 IS NULL AND ?4 IS NULL" AUDIT_TAIL;
+	if (f->patient_id)
+		return by_patient;
+	return f->actor ? by_actor : all;
+}
+
+enum status store_audit_each(struct store *st, const struct audit_filter *f,
+			     void (*fn)(const struct audit_row *, void *), void *arg,
+			     struct err *e)
+{
+	int64_t upto = 0;
+	enum status s = store_may(st, PERM_AUDIT, e);
+	if (s != ST_OK || (s = log_reading(st, f, &upto, e)) != ST_OK)
+		return s;
+	store_release(st);
+	sqlite3_stmt *q = store_stmt(st, listing_sql(f), e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, upto);
+	sqlite3_bind_int64(q, 2, f->since);
+	if (f->patient_id)
+		sqlite3_bind_int64(q, 3, f->patient_id);
+	if (f->actor)
+		sqlite3_bind_text(q, 4, f->actor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 5, f->limit > 0 ? f->limit : -1);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct audit_row r;
+		read_row(q, &r);
+		fn(&r, arg);
+	}
+	s = rc == SQLITE_DONE ? ST_OK : store_fail(st, e, "reading the audit trail");
+	sqlite3_reset(q);
+	return s;
+}
+
+/* --- verification --- */
+
+static void problem(struct audit_verify *v, int64_t seq, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void problem(struct audit_verify *v, int64_t seq, const char *fmt, ...)
+{
+	if (v->nproblems < AUDIT_VERIFY_KEEP) {
+		struct audit_problem *p = &v->problems[v->nproblems];
+		va_list ap;
+		va_start(ap, fmt);
+		p->seq = seq;
+		vsnprintf(p->what, sizeof p->what, fmt, ap);
+		va_end(ap);
+	}
+	v->nproblems++;
+}
+
+/* One row against its contents and its predecessor (last, with hash expect;
+ * none before the first row walked). */
+static void check_link(struct audit_verify *v, int64_t seq, const char *prev, const char *hash,
+		       const char *calc, int64_t last, const char *expect)
+{
+	bool first = v->rows == 0;
+	if (strcmp(calc, hash) != 0)
+		problem(v, seq, "seq %lld: its contents do not match its hash (the row was edited)",
+			(long long)seq);
+	if (strcmp(prev, expect) == 0)
+		return;
+	if (first)
+		problem(v, seq, "seq %lld: the first row does not start the chain (rows before it "
+			"were deleted, or it was inserted)", (long long)seq);
+	else if (seq == last + 2)
+		problem(v, seq, "seq %lld: does not follow seq %lld — seq %lld is missing (deleted)",
+			(long long)seq, (long long)last, (long long)last + 1);
+	else if (seq != last + 1)
+		problem(v, seq, "seq %lld: does not follow seq %lld — seq %lld-%lld are missing "
+			"(deleted)", (long long)seq, (long long)last, (long long)last + 1,
+			(long long)seq - 1);
+	else
+		problem(v, seq, "seq %lld: its prev is not the hash of seq %lld (a row was deleted "
+			"or inserted before it)", (long long)seq, (long long)last);
+}
+
+static enum status walk_chain(struct store *st, struct audit_verify *v, char last_hash[65],
+			      struct err *e)
+{
+	static const char sql[] = "SELECT seq, prev, hash, hd_hash(prev, ts, actor, action, tbl, "
+				  "row_id, patient_id, before, after) FROM audit ORDER BY seq";
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	char expect[65] = "";
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int64_t seq = sqlite3_column_int64(q, 0);
+		char prev[80], hash[80], calc[80];
+		store_col_text(q, 1, prev, sizeof prev);
+		store_col_text(q, 2, hash, sizeof hash);
+		store_col_text(q, 3, calc, sizeof calc);
+		check_link(v, seq, prev, hash, calc, v->last_seq, expect);
+		strlcpy_(expect, hash, sizeof expect);
+		v->last_seq = seq;
+		v->rows++;
+	}
+	sqlite3_reset(q);
+	strlcpy_(last_hash, expect, 65);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(st, e, "reading the audit trail");
+}
+
+static enum status check_head(struct store *st, struct audit_verify *v, const char *last_hash,
+			      struct err *e)
+{
+	sqlite3_stmt *q = store_stmt(st, "SELECT seq, hash FROM audit_head WHERE id = 1", e);
+	if (!q)
+		return ST_IO;
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_DONE && v->rows > 0)
+		problem(v, 0, "the head is missing: audit_head was emptied");
+	if (rc == SQLITE_ROW) {
+		int64_t seq = sqlite3_column_int64(q, 0);
+		const char *hash = (const char *)sqlite3_column_text(q, 1);
+		if (seq != v->last_seq)
+			problem(v, seq, "the head names seq %lld but the trail ends at seq %lld (the "
+				"newest rows were deleted)", (long long)seq, (long long)v->last_seq);
+		else if (!hash || strcmp(hash, last_hash) != 0)
+			problem(v, seq, "the head's hash is not the hash of seq %lld", (long long)seq);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_fail(st, e, "reading the audit head");
+	return ST_OK;
+}
+
+enum status store_audit_verify(struct store *st, struct audit_verify *out, struct err *e)
+{
+	char last_hash[65];
+	memset(out, 0, sizeof *out);
+	enum status s = store_may(st, PERM_AUDIT, e);
+	if (s != ST_OK)
+		return s;
+	/* One read snapshot for the walk and the head: writers may go on. */
+	bool own = sqlite3_get_autocommit(st->db);
+	if (own)
+		store_release(st);
+	if (own && (s = store_exec(st, "BEGIN", e)) != ST_OK)
+		return s;
+	s = walk_chain(st, out, last_hash, e);
+	if (s == ST_OK)
+		s = check_head(st, out, last_hash, e);
+	if (own)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	return s;
+}
+
+enum status store_integrity_check(struct store *st, void (*fn)(const char *problem, void *),
+				  void *arg, int *nproblems, struct err *e)
+{
+	sqlite3_stmt *q;
+	*nproblems = 0;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &q, NULL) != SQLITE_OK)
+		return store_fail(st, e, "checking the database");
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(q, 0);
+		if (t && strcmp(t, "ok") == 0)
+			continue;
+		(*nproblems)++;
+		if (fn)
+			fn(t ? t : "", arg);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, e, "checking the database");
 	return ST_OK;
 }

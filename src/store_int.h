@@ -37,6 +37,10 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *e);
 /* Map the connection's last error to a status with a message. */
 enum status store_fail(struct store *st, struct err *e, const char *what);
 
+/* Reset every cached statement, ending reads left open on a row, so the
+ * next statement sees the newest committed data. */
+void store_release(struct store *st);
+
 /* BEGIN IMMEDIATE (retried while busy), COMMIT, ROLLBACK. */
 enum status store_begin(struct store *st, struct err *e);
 enum status store_commit(struct store *st, struct err *e);

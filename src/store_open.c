@@ -13,10 +13,28 @@
 #include "assets.h"
 #include "util.h"
 
-/* mkdir -p for the folder that holds path, new folders with mode. */
-static enum status make_folder(const char *path, mode_t mode, struct err *e)
+/* One folder of the database's path: created with mode and, when sharing,
+ * given to the group (mkdir's mode is cut by the umask; set it exactly). */
+static enum status make_one(const char *dir, mode_t mode, gid_t gid, struct err *e)
+{
+	if (mkdir(dir, mode) != 0) {
+		if (errno == EEXIST)
+			return ST_OK;
+		return err_set(e, ST_IO, "cannot create folder %s: %s", dir, strerror(errno));
+	}
+	if (gid != (gid_t)-1 && chown(dir, (uid_t)-1, gid) != 0)
+		return err_set(e, ST_IO, "cannot give folder %s to its group: %s", dir,
+			       strerror(errno));
+	if (chmod(dir, mode) != 0)
+		return err_set(e, ST_IO, "cannot set the mode of %s: %s", dir, strerror(errno));
+	return ST_OK;
+}
+
+/* mkdir -p for the folder that holds path, new folders with mode (and gid). */
+static enum status make_folder(const char *path, mode_t mode, gid_t gid, struct err *e)
 {
 	char buf[PATH_MAX];
+	enum status s;
 	strlcpy_(buf, path, sizeof buf);
 	char *slash = strrchr(buf, '/');
 	if (!slash || slash == buf)
@@ -26,12 +44,24 @@ static enum status make_folder(const char *path, mode_t mode, struct err *e)
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(buf, mode) != 0 && errno != EEXIST)
-			return err_set(e, ST_IO, "cannot create folder %s: %s", buf, strerror(errno));
+		if ((s = make_one(buf, mode, gid, e)) != ST_OK)
+			return s;
 		*p = '/';
 	}
-	if (mkdir(buf, mode) != 0 && errno != EEXIST)
-		return err_set(e, ST_IO, "cannot create folder %s: %s", buf, strerror(errno));
+	return make_one(buf, mode, gid, e);
+}
+
+/* The gid of database:group, or (gid_t)-1 when not sharing. */
+static enum status group_id(const char *group, gid_t *gid, struct err *e)
+{
+	*gid = (gid_t)-1;
+	if (!group || !*group)
+		return ST_OK;
+	struct group *g = getgrnam(group);
+	if (!g)
+		return err_set(e, ST_INVALID, "database:group '%s' is not a group on this system",
+			       group);
+	*gid = g->gr_gid;
 	return ST_OK;
 }
 
@@ -48,18 +78,11 @@ static enum status check_private(const char *path, struct err *e)
 	return ST_OK;
 }
 
-static enum status set_private(const char *path, const char *group, struct err *e)
+static enum status set_private(const char *path, gid_t gid, struct err *e)
 {
-	mode_t mode = group && *group ? 0660 : 0600;
-	if (group && *group) {
-		struct group *g = getgrnam(group);
-		if (!g)
-			return err_set(e, ST_INVALID, "database:group '%s' is not a group on this system",
-				       group);
-		if (chown(path, (uid_t)-1, g->gr_gid) != 0)
-			return err_set(e, ST_IO, "cannot give %s to group %s: %s", path, group,
-				       strerror(errno));
-	}
+	mode_t mode = gid != (gid_t)-1 ? 0660 : 0600;
+	if (gid != (gid_t)-1 && chown(path, (uid_t)-1, gid) != 0)
+		return err_set(e, ST_IO, "cannot give %s to its group: %s", path, strerror(errno));
 	if (chmod(path, mode) != 0)
 		return err_set(e, ST_IO, "cannot set the mode of %s: %s", path, strerror(errno));
 	return ST_OK;
@@ -197,10 +220,13 @@ enum status store_open(const char *path, const struct store_opts *opts, struct s
 	bool exists = access(path, F_OK) == 0;
 	enum status s;
 
+	gid_t gid;
 	*out = NULL;
 	if (!exists && !o->create)
 		return err_set(e, ST_NOT_FOUND, "database %s does not exist", path);
-	if (!exists && (s = make_folder(path, shared ? 0770 : 0700, e)) != ST_OK)
+	if ((s = group_id(o->group, &gid, e)) != ST_OK)
+		return s;
+	if (!exists && (s = make_folder(path, shared ? 0770 : 0700, gid, e)) != ST_OK)
 		return s;
 	if (exists && (s = check_private(path, e)) != ST_OK)
 		return s;
@@ -224,7 +250,7 @@ enum status store_open(const char *path, const struct store_opts *opts, struct s
 		s = migrate(st, e);
 	umask(old);
 	if (s == ST_OK && !exists)
-		s = set_private(path, o->group, e);
+		s = set_private(path, gid, e);
 	if (s != ST_OK)
 		goto fail;
 	*out = st;
@@ -238,9 +264,18 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	/* Safe at any point, including an exit or hang-up path: a write left
+	 * open is rolled back (nothing is half-saved), every statement is
+	 * finalised so the connection really closes and the WAL is checkpointed. */
+	if (st->db && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	for (int i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
-	if (st->db)
+	if (st->db) {
+		sqlite3_stmt *q;
+		while ((q = sqlite3_next_stmt(st->db, NULL)) != NULL)
+			sqlite3_finalize(q);
 		sqlite3_close(st->db);
+	}
 	free(st);
 }

@@ -28,6 +28,7 @@ static enum status user_get(struct store *st, const char *login, struct user *u,
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		read_user(s, u);
+		sqlite3_reset(s);
 		return ST_OK;
 	}
 	if (rc != SQLITE_DONE)

@@ -1,0 +1,129 @@
+/* protocol.h: a treatment protocol read from an INI file — name, version, the
+ * SHA-256 of its text, the checklist items, the dose bounds, the infusion
+ * defaults and the follow-up schedule. Parsed once, checked whole, and
+ * refused with the file, line and key of the first fault. */
+#ifndef HEPADESK_PROTOCOL_H
+#define HEPADESK_PROTOCOL_H
+
+#include <stdbool.h>
+
+#include "analyte.h"
+#include "imaging.h"
+#include "status.h"
+
+#define PROTOCOL_ITEMS_MAX 40
+#define PROTOCOL_ID_MAX 40
+#define PROTOCOL_NAME_MAX 80
+#define PROTOCOL_VERSION_MAX 20
+#define PROTOCOL_LABEL_MAX 120
+#define PROTOCOL_HELP_MAX 400
+#define PROTOCOL_VISITS_MAX 24
+#define PROTOCOL_TEXT_MAX 60000
+
+/* The kinds of checklist item; one table feeds the enum and the parser. */
+#define PITEM_KIND_INFO(_)                                                     \
+	_(LAB, "lab")           /* latest result of analytes within N days */  \
+	_(IMAGING, "imaging")   /* a finding excluded by imaging within N days */ \
+	_(SCORE, "score")       /* a score within bounds */                    \
+	_(WEIGHT, "weight")     /* weight measured within N days */            \
+	_(QUESTION, "question") /* nurse-confirmed yes/no screening */         \
+	_(GRADE, "grade")       /* nurse-confirmed grade at most N */          \
+	_(CONSENT, "consent")   /* informed consent signed, with its date */
+
+enum pitem_kind {
+#define PITEM_ENUM_(name, text) PITEM_##name,
+	PITEM_KIND_INFO(PITEM_ENUM_)
+#undef PITEM_ENUM_
+	PITEM_KIND_COUNT
+};
+
+/* Scores an item may bound, with the values a bound may take. */
+#define PSCORE_INFO(_)                                                         \
+	_(MELD, "meld", 6, 40)                                                 \
+	_(MELD_NA, "meld_na", 6, 40)                                           \
+	_(MELD3, "meld3", 6, 40)                                               \
+	_(CHILD_PUGH, "child_pugh", 5, 15)                                     \
+	_(CHILD_PUGH_CLASS, "child_pugh_class", 1, 3) /* A=1, B=2, C=3 */      \
+	_(ALBI_GRADE, "albi_grade", 1, 3)                                      \
+	_(FIB4, "fib4", 0, 100)                                                \
+	_(APRI, "apri", 0, 100)
+
+enum pscore {
+#define PSCORE_ENUM_(name, key, lo, hi) PSCORE_##name,
+	PSCORE_INFO(PSCORE_ENUM_)
+#undef PSCORE_ENUM_
+	PSCORE_COUNT
+};
+
+enum pfinding { PFIND_HCC, PFIND_THROMBOSIS };
+
+struct protocol_item {
+	char id[PROTOCOL_ID_MAX + 1]; /* the section name after "item." */
+	char label[PROTOCOL_LABEL_MAX + 1];
+	char help[PROTOCOL_HELP_MAX + 1];
+	enum pitem_kind kind;
+	bool required;    /* missing or stale holds the evaluation */
+	bool excludes;    /* not met excludes the patient (else it holds) */
+	int window_days;  /* data or answer older than this is stale; 0: none */
+	/* lab */
+	enum analyte_id analytes[ANALYTE_COUNT];
+	int nanalytes;
+	/* lab and score: bounds in canonical units (NAN: none) */
+	double min, max;
+	/* imaging */
+	bool modality[MOD_COUNT];
+	enum pfinding finding;
+	/* score */
+	enum pscore score;
+	/* question: true when the answer "yes" fails the item */
+	bool yes_fails;
+	/* grade: the highest grade that passes, 0-4; feeds Child-Pugh */
+	int max_grade;
+	bool feeds_encephalopathy;
+};
+
+struct protocol {
+	char path[256];                  /* where it was read from, for messages */
+	char name[PROTOCOL_NAME_MAX + 1];
+	char version[PROTOCOL_VERSION_MAX + 1];
+	char hash[65];                   /* SHA-256 hex of the text */
+	struct protocol_item items[PROTOCOL_ITEMS_MAX];
+	int nitems;
+	double cells_per_kg, cells_per_kg_min, cells_per_kg_max;
+	int weight_window_days;
+	int infusions, infusions_min, infusions_max;
+	int interval_days, interval_days_min, interval_days_max;
+	int infusion_window_days;
+	int visit_weeks[PROTOCOL_VISITS_MAX];
+	int nvisits;
+	int visit_window_days;
+};
+
+const char *pitem_kind_str(enum pitem_kind k);
+const char *pscore_str(enum pscore s);
+
+/* Parse and check protocol text (display_path names it in messages). On
+ * success fills *out (hash included) and returns ST_OK; otherwise returns
+ * ST_INVALID with "path:line: [section] key: problem" and leaves *out
+ * untouched. Refuses parse errors, unknown sections, kinds, keys, analytes,
+ * scores and modalities, missing labels, and impossible bounds (min > max, a
+ * default outside its bounds, a bound outside the score's or analyte's range). */
+enum status protocol_parse(const char *display_path, const char *text, struct protocol *out,
+			   struct err *e);
+
+/* Read a file and protocol_parse it. A missing file that is one of the
+ * protocols built into the program (assets/protocols/...) is read from the
+ * built-in copy. ST_NOT_FOUND / ST_IO / ST_INVALID with the path. */
+enum status protocol_load_file(const char *path, struct protocol *out, struct err *e);
+
+/* The text of the file protocol_load_file would read into *out (heap, caller
+ * frees). ST_NOT_FOUND, ST_IO or ST_INVALID (binary, too large) with e filled. */
+enum status protocol_read_text(const char *path, char **out, struct err *e);
+
+/* The item with this id, or NULL. */
+const struct protocol_item *protocol_item(const struct protocol *p, const char *id);
+
+/* SHA-256 hex of text into out. */
+void protocol_hash(const char *text, char out[65]);
+
+#endif

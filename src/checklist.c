@@ -1,0 +1,533 @@
+/* checklist.c: evaluates a protocol's checklist items for a patient on a day. */
+#include "checklist.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "overview.h"
+#include "store_eval.h"
+#include "text.h"
+#include "util.h"
+
+static const char *const state_names[] = {"met", "not_met", "missing", "stale"};
+static const char *const status_names[] = {"READY", "NOT_READY", "EXCLUDED"};
+
+static void put(char *dst, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void append(char *dst, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+const char *item_state_str(enum item_state s)
+{
+	return (unsigned)s < ITEM_STATE_COUNT ? state_names[s] : "?";
+}
+
+const char *eval_status_str(enum eval_status s)
+{
+	return (unsigned)s < EVAL_STATUS_COUNT ? status_names[s] : "?";
+}
+
+bool eval_status_parse(const char *s, enum eval_status *out)
+{
+	for (int i = 0; s && i < EVAL_STATUS_COUNT; i++)
+		if (strcmp(s, status_names[i]) == 0) {
+			*out = (enum eval_status)i;
+			return true;
+		}
+	return false;
+}
+
+static void put(char *dst, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(dst, CHECKLIST_TEXT_MAX, fmt, ap);
+	va_end(ap);
+}
+
+static void append(char *dst, const char *fmt, ...)
+{
+	size_t len = strlen(dst);
+	va_list ap;
+	if (len >= CHECKLIST_TEXT_MAX - 1)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(dst + len, CHECKLIST_TEXT_MAX - len, fmt, ap);
+	va_end(ap);
+}
+
+static bool stale(const struct protocol_item *it, day_t on, day_t d)
+{
+	return it->window_days > 0 && on - d > it->window_days;
+}
+
+static void set_state(struct checklist_line *l, enum item_state s)
+{
+	l->state = s;
+}
+
+/* "bilirubin 2.3 mg/dL on 2026-11-02, 21 days old" */
+static void describe_lab(char *dst, const struct lab_result *r, day_t on)
+{
+	char v[32], d[16];
+	analyte_format(r->analyte, UNITS_US, r->canonical, v, sizeof v);
+	const char *unit = analyte_unit(r->analyte, UNITS_US);
+	append(dst, "%s%s %s%s%s on %s, %d day%s old", *dst ? "; " : "",
+	       analyte_get(r->analyte)->key, v, *unit ? " " : "", unit, date_format(r->date, d),
+	       (int)(on - r->date), on - r->date == 1 ? "" : "s");
+}
+
+static void eval_lab(const struct protocol_item *it, const struct checklist_input *in,
+		     struct checklist_line *l)
+{
+	char missing[CHECKLIST_TEXT_MAX] = "", old[CHECKLIST_TEXT_MAX] = "",
+	     out_of[CHECKLIST_TEXT_MAX] = "";
+	for (int i = 0; i < it->nanalytes; i++) {
+		enum analyte_id a = it->analytes[i];
+		if (!in->labs.have[a]) {
+			append(missing, "%s%s", *missing ? ", " : "", analyte_get(a)->key);
+			continue;
+		}
+		const struct lab_result *r = &in->labs.r[a];
+		describe_lab(l->data, r, in->on);
+		if (stale(it, in->on, r->date))
+			describe_lab(old, r, in->on);
+		if ((!isnan(it->min) && r->canonical < it->min) ||
+		    (!isnan(it->max) && r->canonical > it->max))
+			describe_lab(out_of, r, in->on);
+	}
+	if (*missing) {
+		set_state(l, ITEM_MISSING);
+		put(l->reason, "no result on or before this day for %s", missing);
+	} else if (*old) {
+		set_state(l, ITEM_STALE);
+		put(l->reason, "%s; window %d days", old, it->window_days);
+	} else if (*out_of) {
+		set_state(l, ITEM_NOT_MET);
+		put(l->reason, "%s; accepted ", out_of);
+		if (!isnan(it->min))
+			append(l->reason, "at least %g", it->min);
+		if (!isnan(it->max))
+			append(l->reason, "%sat most %g", isnan(it->min) ? "" : " and ", it->max);
+	} else {
+		set_state(l, ITEM_MET);
+		put(l->reason, "%d result%s within %d days", it->nanalytes,
+		    it->nanalytes == 1 ? "" : "s", it->window_days);
+		if (!isnan(it->min) || !isnan(it->max))
+			append(l->reason, " and within bounds");
+	}
+}
+
+static void modalities_text(const struct protocol_item *it, char *dst)
+{
+	for (int m = 0; m < MOD_COUNT; m++)
+		if (it->modality[m])
+			append(dst, "%s%s", *dst ? "/" : "", modality_str((enum modality)m));
+}
+
+static void eval_imaging(const struct protocol_item *it, const struct checklist_input *in,
+			 struct checklist_line *l)
+{
+	const char *what = it->finding == PFIND_HCC ? "HCC" : "portal/hepatic vein thrombosis";
+	char mods[64] = "", d[16];
+	modalities_text(it, mods);
+	for (int i = 0; i < in->nimaging; i++) {
+		const struct imaging_note *n = &in->imaging[i];
+		enum finding f = it->finding == PFIND_HCC ? n->hcc : n->thrombosis;
+		if (n->date > in->on || !it->modality[n->modality] || f == FIND_NA)
+			continue;
+		int age = (int)(in->on - n->date);
+		put(l->data, "%s on %s, %d day%s old: %s %s", modality_str(n->modality),
+		    date_format(n->date, d), age, age == 1 ? "" : "s", what,
+		    f == FIND_YES ? "present" : "absent");
+		if (stale(it, in->on, n->date)) {
+			set_state(l, ITEM_STALE);
+			put(l->reason, "%s; window %d days", l->data, it->window_days);
+		} else if (f == FIND_YES) {
+			set_state(l, ITEM_NOT_MET);
+			put(l->reason, "%s found on %s %s", what, modality_str(n->modality), d);
+		} else {
+			set_state(l, ITEM_MET);
+			put(l->reason, "%s excluded by %s within %d days", what,
+			    modality_str(n->modality), it->window_days);
+		}
+		return;
+	}
+	set_state(l, ITEM_MISSING);
+	put(l->reason, "no %s on or before this day that assessed %s", mods, what);
+}
+
+static const struct score_value *score_of(const struct score_result *r, enum pscore s,
+					  double *v)
+{
+	static const enum score_id ids[] = {SCORE_MELD, SCORE_MELD_NA, SCORE_MELD3,
+					    SCORE_CHILD_PUGH, SCORE_CHILD_PUGH, SCORE_ALBI,
+					    SCORE_FIB4, SCORE_APRI};
+	const struct score_value *sv = score_get(r, ids[s]);
+	if (s == PSCORE_CHILD_PUGH_CLASS)
+		*v = r->child_pugh_class ? r->child_pugh_class - 'A' + 1 : NAN;
+	else if (s == PSCORE_ALBI_GRADE)
+		*v = r->albi_grade;
+	else if (s == PSCORE_FIB4 || s == PSCORE_APRI)
+		*v = sv->raw;
+	else
+		*v = sv->value;
+	return sv;
+}
+
+static void bound_text(const struct protocol_item *it, char *dst)
+{
+	bool cls = it->score == PSCORE_CHILD_PUGH_CLASS;
+	if (!isnan(it->min) && !isnan(it->max))
+		cls ? put(dst, "%c-%c", 'A' + (int)it->min - 1, 'A' + (int)it->max - 1)
+		    : put(dst, "%g-%g", it->min, it->max);
+	else if (!isnan(it->min))
+		cls ? put(dst, "at least %c", 'A' + (int)it->min - 1)
+		    : put(dst, "at least %g", it->min);
+	else
+		cls ? put(dst, "at most %c", 'A' + (int)it->max - 1)
+		    : put(dst, "at most %g", it->max);
+}
+
+/* The labs a score used: data text, and the oldest date among them. */
+static day_t score_labs(const struct protocol_item *it, const struct checklist_input *in,
+			char *data)
+{
+	static const enum score_id ids[] = {SCORE_MELD, SCORE_MELD_NA, SCORE_MELD3,
+					    SCORE_CHILD_PUGH, SCORE_CHILD_PUGH, SCORE_ALBI,
+					    SCORE_FIB4, SCORE_APRI};
+	enum analyte_id used[ANALYTE_COUNT];
+	int n = overview_score_analytes(ids[it->score], used);
+	day_t oldest = DAY_NONE;
+	for (int i = 0; i < n; i++) {
+		if (!in->labs.have[used[i]])
+			continue;
+		describe_lab(data, &in->labs.r[used[i]], in->on);
+		if (oldest == DAY_NONE || in->labs.r[used[i]].date < oldest)
+			oldest = in->labs.r[used[i]].date;
+	}
+	return oldest;
+}
+
+static void eval_score(const struct protocol_item *it, const struct checklist_input *in,
+		       const struct score_result *sr, struct checklist_line *l)
+{
+	char bounds[CHECKLIST_TEXT_MAX], shown[16];
+	double v;
+	const struct score_value *sv = score_of(sr, it->score, &v);
+	day_t oldest = score_labs(it, in, l->data);
+	bound_text(it, bounds);
+	if (!sv->computable || isnan(v)) {
+		set_state(l, ITEM_MISSING);
+		put(l->reason, "%s not computable: %s", pscore_str(it->score), sv->why_not);
+		return;
+	}
+	if (it->score == PSCORE_CHILD_PUGH_CLASS)
+		snprintf(shown, sizeof shown, "%c (%d points)", sr->child_pugh_class, sv->value);
+	else if (it->score == PSCORE_FIB4 || it->score == PSCORE_APRI)
+		snprintf(shown, sizeof shown, "%.2f", v);
+	else
+		snprintf(shown, sizeof shown, "%d", (int)v);
+	if (oldest != DAY_NONE && stale(it, in->on, oldest)) {
+		set_state(l, ITEM_STALE);
+		put(l->reason, "%s %s uses labs %d days old; window %d days", pscore_str(it->score),
+		    shown, (int)(in->on - oldest), it->window_days);
+	} else if ((!isnan(it->min) && v < it->min) || (!isnan(it->max) && v > it->max)) {
+		set_state(l, ITEM_NOT_MET);
+		put(l->reason, "%s %s is outside %s", pscore_str(it->score), shown, bounds);
+	} else {
+		set_state(l, ITEM_MET);
+		put(l->reason, "%s %s is within %s", pscore_str(it->score), shown, bounds);
+	}
+}
+
+static void eval_weight(const struct protocol_item *it, const struct checklist_input *in,
+			struct checklist_line *l)
+{
+	const struct patient *p = &in->patient;
+	char d[16];
+	if (isnan(p->weight_kg) || p->weight_date == DAY_NONE || p->weight_date > in->on) {
+		set_state(l, ITEM_MISSING);
+		put(l->reason, "no weight measured on or before this day");
+		return;
+	}
+	int age = (int)(in->on - p->weight_date);
+	put(l->data, "weight %.1f kg on %s, %d day%s old", p->weight_kg,
+	    date_format(p->weight_date, d), age, age == 1 ? "" : "s");
+	if (stale(it, in->on, p->weight_date)) {
+		set_state(l, ITEM_STALE);
+		put(l->reason, "%s; window %d days: re-measure", l->data, it->window_days);
+	} else {
+		set_state(l, ITEM_MET);
+		put(l->reason, "weight measured within %d days", it->window_days);
+	}
+}
+
+static const struct checklist_answer *answer_of(const struct checklist_input *in, const char *id)
+{
+	for (int i = 0; i < in->nanswers; i++)
+		if (strcmp(in->answers[i].item, id) == 0 && in->answers[i].answered_on <= in->on)
+			return &in->answers[i];
+	return NULL;
+}
+
+/* The grade an answer gives: 0 for "no", the value for "yes"; -1 if none. */
+static int answer_grade(const struct checklist_answer *a)
+{
+	long g;
+	if (!a)
+		return -1;
+	if (!a->yes)
+		return 0;
+	return parse_long(a->value, 1, 4, &g) ? (int)g : -1;
+}
+
+static void eval_answer(const struct protocol_item *it, const struct checklist_input *in,
+			struct checklist_line *l)
+{
+	const struct checklist_answer *a = answer_of(in, it->id);
+	char d[16];
+	day_t when;
+	if (!a) {
+		set_state(l, ITEM_MISSING);
+		put(l->reason, "not answered");
+		return;
+	}
+	when = a->answered_on;
+	if (it->kind == PITEM_CONSENT && a->yes && !date_parse(a->value, &when))
+		when = a->answered_on;
+	put(l->data, "answered %s on %s%s%s%s%s", a->yes ? "yes" : "no",
+	    date_format(a->answered_on, d), *a->value ? ", value " : "", a->value,
+	    *a->note ? ", note: " : "", a->note);
+	int age = (int)(in->on - when);
+	if (stale(it, in->on, when)) {
+		set_state(l, ITEM_STALE);
+		put(l->reason, "%s %d days ago; window %d days: ask again",
+		    it->kind == PITEM_CONSENT ? "consent signed" : "answered", age, it->window_days);
+		return;
+	}
+	bool ok;
+	if (it->kind == PITEM_QUESTION) {
+		ok = a->yes != it->yes_fails;
+		put(l->reason, "answered %s", a->yes ? "yes" : "no");
+	} else if (it->kind == PITEM_GRADE) {
+		int g = answer_grade(a);
+		ok = g >= 0 && g <= it->max_grade;
+		put(l->reason, "grade %d; accepted at most %d", g, it->max_grade);
+	} else {
+		ok = a->yes;
+		ok ? put(l->reason, "signed on %s", date_format(when, d))
+		   : put(l->reason, "consent not signed");
+	}
+	set_state(l, ok ? ITEM_MET : ITEM_NOT_MET);
+}
+
+static void eval_line(const struct protocol *p, int i, const struct checklist_input *in,
+		      const struct score_result *sr, struct checklist_line *l)
+{
+	const struct protocol_item *it = &p->items[i];
+	memset(l, 0, sizeof *l);
+	l->item = i;
+	switch (it->kind) {
+	case PITEM_LAB:
+		eval_lab(it, in, l);
+		break;
+	case PITEM_IMAGING:
+		eval_imaging(it, in, l);
+		break;
+	case PITEM_SCORE:
+		eval_score(it, in, sr, l);
+		break;
+	case PITEM_WEIGHT:
+		eval_weight(it, in, l);
+		break;
+	case PITEM_QUESTION:
+	case PITEM_GRADE:
+	case PITEM_CONSENT:
+	case PITEM_KIND_COUNT:
+		eval_answer(it, in, l);
+		break;
+	}
+}
+
+/* Child-Pugh needs the encephalopathy grade the nurse recorded. */
+static void scores_for(const struct protocol *p, const struct checklist_input *in,
+		       struct score_result *sr)
+{
+	struct score_input si = in->score_in;
+	for (int i = 0; i < p->nitems; i++) {
+		const struct protocol_item *it = &p->items[i];
+		if (it->kind == PITEM_GRADE && it->feeds_encephalopathy) {
+			int g = answer_grade(answer_of(in, it->id));
+			si.encephalopathy = g >= 0 ? g : SCORE_HE_UNKNOWN;
+		}
+	}
+	if (score_compute(&si, sr, NULL) != ST_OK)
+		score_compute(&(struct score_input){.bilirubin = NAN}, sr, NULL);
+}
+
+void checklist_evaluate(const struct protocol *p, const struct checklist_input *in,
+			struct checklist_result *out)
+{
+	struct score_result sr;
+	bool excluded = false, held = false;
+	memset(out, 0, sizeof *out);
+	out->on = in->on;
+	scores_for(p, in, &sr);
+	for (int i = 0; i < p->nitems; i++) {
+		struct checklist_line *l = &out->lines[out->n++];
+		const struct protocol_item *it = &p->items[i];
+		eval_line(p, i, in, &sr, l);
+		if (l->state == ITEM_NOT_MET && it->excludes)
+			excluded = l->blocking = true;
+		else if (l->state != ITEM_MET && it->required)
+			held = l->blocking = true;
+	}
+	out->status = excluded ? EVAL_EXCLUDED : held ? EVAL_NOT_READY : EVAL_READY;
+	put(out->summary, "%s", out->status == EVAL_EXCLUDED ? "EXCLUDED"
+			       : out->status == EVAL_NOT_READY ? "NOT READY" : "READY");
+	for (int i = 0, first = 1; i < out->n; i++) {
+		const struct checklist_line *l = &out->lines[i];
+		bool show = out->status == EVAL_EXCLUDED
+				    ? l->blocking && l->state == ITEM_NOT_MET && p->items[i].excludes
+				    : l->blocking;
+		if (!show)
+			continue;
+		append(out->summary, "%s%s %s", first ? ": " : ", ", p->items[i].id,
+		       item_state_str(l->state));
+		first = 0;
+	}
+}
+
+enum status checklist_load_input(struct store *st, const struct config *cfg, int64_t patient_id,
+				 day_t on, struct checklist_input *in, struct err *e)
+{
+	memset(in, 0, sizeof *in);
+	in->on = on;
+	enum status s = store_patient_get(st, patient_id, &in->patient, e);
+	if (s == ST_OK)
+		s = store_lab_latest(st, patient_id, on, &in->labs, e);
+	if (s == ST_OK)
+		s = store_imaging_list(st, patient_id, in->imaging, CHECKLIST_IMAGING_MAX,
+				       &in->nimaging, e);
+	if (s == ST_OK)
+		s = store_answer_latest(st, patient_id, on, in->answers, PROTOCOL_ITEMS_MAX,
+					&in->nanswers, e);
+	if (s != ST_OK)
+		return s;
+	/* Imaging after `on` did not exist on that day. */
+	int k = 0;
+	for (int i = 0; i < in->nimaging; i++)
+		if (in->imaging[i].date <= on)
+			in->imaging[k++] = in->imaging[i];
+	in->nimaging = k;
+	overview_score_input(&in->patient, &in->labs, in->imaging, in->nimaging, on, cfg,
+			     &in->score_in);
+	return ST_OK;
+}
+
+enum status checklist_load(struct store *st, const struct config *cfg, const struct protocol *p,
+			   int64_t patient_id, day_t on, struct checklist_result *out,
+			   struct err *e)
+{
+	struct checklist_input *in = xmalloc(sizeof *in);
+	enum status s = checklist_load_input(st, cfg, patient_id, on, in, e);
+	if (s == ST_OK)
+		checklist_evaluate(p, in, out);
+	free(in);
+	return s;
+}
+
+static enum status check_value(const struct protocol_item *it, const struct checklist_answer *a,
+			       day_t on, struct err *e)
+{
+	char b[64];
+	long g;
+	day_t d;
+	const char *v = text_sanitize_buf(b, sizeof b, a->value);
+	if (it->kind == PITEM_GRADE && a->yes && !parse_long(a->value, 1, 4, &g))
+		return err_set(e, ST_INVALID, "%s: value '%s' is not accepted; with yes give the "
+			       "grade present, 1-4 (answer no for grade 0)", it->id, v);
+	if (it->kind == PITEM_GRADE && !a->yes && *a->value && strcmp(a->value, "0") != 0)
+		return err_set(e, ST_INVALID, "%s: value '%s' is not accepted with no (grade 0); "
+			       "answer yes with the grade 1-4", it->id, v);
+	if (it->kind == PITEM_CONSENT && a->yes) {
+		if (!date_parse(a->value, &d))
+			return err_set(e, ST_INVALID, "%s: value '%s' is not accepted; give the day "
+				       "consent was signed as YYYY-MM-DD", it->id, v);
+		if (d > on)
+			return err_set(e, ST_INVALID, "%s: consent date %s is after the answer "
+				       "date; accepted up to the day it is recorded", it->id, v);
+	}
+	return ST_OK;
+}
+
+enum status checklist_check_answer(const struct protocol *p, const struct checklist_answer *a,
+				   day_t on, struct err *e)
+{
+	char b[64];
+	const struct protocol_item *it = protocol_item(p, a->item);
+	if (!it)
+		return err_set(e, ST_INVALID, "item '%s' is not in protocol %s %s",
+			       text_sanitize_buf(b, sizeof b, a->item), p->name, p->version);
+	if (it->kind != PITEM_QUESTION && it->kind != PITEM_GRADE && it->kind != PITEM_CONSENT)
+		return err_set(e, ST_INVALID, "%s is a %s item: it is computed from the record, "
+			       "not answered", it->id, pitem_kind_str(it->kind));
+	if (strlen(a->value) > ANSWER_VALUE_MAX || !text_is_clean(a->value, false))
+		return err_set(e, ST_INVALID, "value: at most %d characters of plain text",
+			       ANSWER_VALUE_MAX);
+	if (strlen(a->note) > ANSWER_NOTE_MAX || !text_is_clean(a->note, true))
+		return err_set(e, ST_INVALID, "note: at most %d characters of plain text",
+			       ANSWER_NOTE_MAX);
+	if (a->answered_on == DAY_NONE || a->answered_on > on)
+		return err_set(e, ST_INVALID, "answer date: accepted up to today");
+	return check_value(it, a, a->answered_on, e);
+}
+
+void checklist_json(struct json *j, const struct protocol *p, const struct checklist_result *r,
+		    const struct evaluation *signed_ev)
+{
+	char d[16], t[20];
+	json_string(j, "status", eval_status_str(r->status));
+	json_string(j, "date", date_format(r->on, d));
+	json_string(j, "summary", r->summary);
+	json_obj_begin(j, "protocol");
+	json_string(j, "name", p->name);
+	json_string(j, "version", p->version);
+	json_string(j, "hash", p->hash);
+	json_obj_end(j);
+	json_arr_begin(j, "items");
+	for (int i = 0; i < r->n; i++) {
+		const struct checklist_line *l = &r->lines[i];
+		const struct protocol_item *it = &p->items[l->item];
+		json_obj_begin(j, NULL);
+		json_string(j, "id", it->id);
+		json_string(j, "label", it->label);
+		json_string(j, "kind", pitem_kind_str(it->kind));
+		json_bool(j, "required", it->required);
+		json_bool(j, "excludes", it->excludes);
+		json_string(j, "state", item_state_str(l->state));
+		json_string(j, "reason", l->reason);
+		json_string(j, "data", l->data);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	json_arr_begin(j, "blocking");
+	for (int i = 0; i < r->n; i++)
+		if (r->lines[i].blocking)
+			json_string(j, NULL, p->items[r->lines[i].item].id);
+	json_arr_end(j);
+	if (!signed_ev) {
+		json_null(j, "signed");
+		return;
+	}
+	json_obj_begin(j, "signed");
+	json_string(j, "by", signed_ev->signed_by);
+	json_string(j, "at", date_format_time(signed_ev->signed_at, t));
+	json_int(j, "version", signed_ev->chain_version);
+	json_string(j, "status", eval_status_str(signed_ev->status));
+	json_string(j, "as_of", date_format(signed_ev->as_of, d));
+	json_string(j, "protocol_hash", signed_ev->protocol_hash);
+	json_obj_end(j);
+}

@@ -1,0 +1,616 @@
+/* protocol.c: reads a treatment protocol INI file with iniparser and checks it whole. */
+#include "protocol.h"
+
+#include <errno.h>
+#include <iniparser.h>
+#include <math.h>
+#include <openssl/evp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "assets.h"
+#include "text.h"
+#include "util.h"
+
+struct pctx {
+	const char *path;
+	const char *text;
+	dictionary *dict;
+	struct err *e;
+};
+
+static const char *const kind_names[] = {
+#define PITEM_NAME_(name, text) text,
+	PITEM_KIND_INFO(PITEM_NAME_)
+#undef PITEM_NAME_
+};
+
+static const struct {
+	const char *key;
+	double lo, hi;
+} score_table[] = {
+#define PSCORE_ROW_(name, key, lo, hi) {key, lo, hi},
+	PSCORE_INFO(PSCORE_ROW_)
+#undef PSCORE_ROW_
+};
+
+/* Keys each section accepts; "item" covers every [item.ID]. */
+static const struct {
+	const char *section;
+	const char *keys[16];
+} section_keys[] = {
+	{"protocol", {"name", "version"}},
+	{"dose", {"cells_per_kg", "cells_per_kg_min", "cells_per_kg_max", "weight_window_days"}},
+	{"infusions", {"count", "count_min", "count_max", "interval_days", "interval_days_min",
+		       "interval_days_max", "window_days"}},
+	{"followup", {"weeks", "window_days"}},
+	{"item", {"label", "help", "kind", "required", "on_fail", "window_days", "analytes", "min",
+		  "max", "modalities", "finding", "score", "fails_if", "max_grade", "feeds"}},
+};
+
+static char parse_msg[256];
+
+static enum status fail(const struct pctx *x, const char *section, const char *key,
+			const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int capture(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+const char *pitem_kind_str(enum pitem_kind k)
+{
+	return (unsigned)k < PITEM_KIND_COUNT ? kind_names[k] : "?";
+}
+
+const char *pscore_str(enum pscore s)
+{
+	return (unsigned)s < PSCORE_COUNT ? score_table[s].key : "?";
+}
+
+void protocol_hash(const char *text, char out[65])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int n = 0;
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+	EVP_DigestUpdate(ctx, text, strlen(text));
+	EVP_DigestFinal_ex(ctx, md, &n);
+	EVP_MD_CTX_free(ctx);
+	for (unsigned int i = 0; i < n && i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	out[64] = '\0';
+}
+
+/* True when the line (from its first non-blank) is name, blanks, then stop. */
+static bool line_names(const char *line, const char *end, const char *name, char stop)
+{
+	size_t len = strlen(name);
+	while (line < end && (*line == ' ' || *line == '\t'))
+		line++;
+	if ((size_t)(end - line) < len || strncasecmp(line, name, len))
+		return false;
+	line += len;
+	while (line < end && (*line == ' ' || *line == '\t'))
+		line++;
+	return line < end && *line == stop;
+}
+
+/* iniparser keeps no line numbers: the last line naming key in section (the
+ * one that takes effect), or the section header when key is NULL; 0 if none. */
+static int find_line(const char *text, const char *section, const char *key)
+{
+	bool in = false;
+	int line = 1, found = 0;
+	for (const char *p = text; *p; line++) {
+		const char *end = strchr(p, '\n');
+		if (!end)
+			end = p + strlen(p);
+		const char *sec = p + strspn(p, " \t");
+		if (sec < end && *sec == '[') {
+			in = line_names(sec + 1, end, section, ']');
+			if (in && !key)
+				found = line;
+		} else if (in && key && line_names(p, end, key, '=')) {
+			found = line;
+		}
+		p = *end ? end + 1 : end;
+	}
+	return found;
+}
+
+static enum status fail(const struct pctx *x, const char *section, const char *key,
+			const char *fmt, ...)
+{
+	char msg[ERR_MSG_MAX];
+	va_list ap;
+	int line = find_line(x->text, section, key);
+	if (!line && key)
+		line = find_line(x->text, section, NULL);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return err_set(x->e, ST_INVALID, "%s:%d: [%s]%s%s: %s", x->path, line, section,
+		       key ? " " : "", key ? key : "", msg);
+}
+
+static int capture(const char *fmt, ...)
+{
+	va_list ap;
+	if (parse_msg[0])
+		return 0;
+	va_start(ap, fmt);
+	vsnprintf(parse_msg, sizeof parse_msg, fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+/* iniparser 4.1 reads only files: the text goes through a private temporary
+ * file, so what is parsed is exactly what was hashed. */
+static dictionary *load_text(const struct pctx *x, struct err *e)
+{
+	const char *dir = getenv("TMPDIR");
+	char *tmp = xasprintf("%s/hepadesk-protocol.XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(tmp);
+	dictionary *d = NULL;
+	size_t len = strlen(x->text);
+	if (fd < 0 || write(fd, x->text, len) != (ssize_t)len) {
+		err_set(e, ST_IO, "%s: cannot stage the protocol: %s", x->path, strerror(errno));
+		goto out;
+	}
+	parse_msg[0] = '\0';
+	iniparser_set_error_callback(capture);
+	d = iniparser_load(tmp);
+	iniparser_set_error_callback(NULL);
+	if (!d || parse_msg[0]) {
+		const char *open = strrchr(parse_msg, '(');
+		int line = open ? atoi(open + 1) : 0;
+		const char *arrow = strstr(parse_msg, "->");
+		char what[128];
+		text_sanitize_buf(what, sizeof what, arrow ? arrow + 2 : "unreadable");
+		what[strcspn(what, "\n")] = '\0';
+		err_set(e, ST_INVALID, "%s:%d: cannot parse the line:%s", x->path, line, what);
+		if (d)
+			iniparser_freedict(d);
+		d = NULL;
+	}
+out:
+	if (fd >= 0) {
+		close(fd);
+		unlink(tmp);
+	}
+	free(tmp);
+	return d;
+}
+
+static const char *const *keys_of(const char *section)
+{
+	const char *kind = strncmp(section, "item.", 5) == 0 ? "item" : section;
+	for (size_t i = 0; i < ARRAY_SIZE(section_keys); i++)
+		if (strcmp(section_keys[i].section, kind) == 0)
+			return section_keys[i].keys;
+	return NULL;
+}
+
+/* Every section and key must be known: a misspelt key would otherwise be a
+ * silently ignored criterion. */
+static enum status check_names(const struct pctx *x)
+{
+	int nsec = iniparser_getnsec(x->dict);
+	for (int i = 0; i < nsec; i++) {
+		const char *sec = iniparser_getsecname(x->dict, i);
+		const char *const *known = keys_of(sec);
+		if (!known)
+			return fail(x, sec, NULL, "unknown section; accepted [protocol], [dose], "
+				    "[infusions], [followup] and [item.ID]");
+		int nk = iniparser_getsecnkeys(x->dict, sec);
+		const char **keys = xcalloc((size_t)nk + 1, sizeof *keys);
+		iniparser_getseckeys(x->dict, sec, keys);
+		for (int k = 0; k < nk; k++) {
+			const char *name = keys[k] + strlen(sec) + 1;
+			bool ok = false;
+			for (int j = 0; known[j] && !ok; j++)
+				ok = strcmp(known[j], name) == 0;
+			if (!ok) {
+				enum status s = fail(x, sec, name, "unknown key");
+				free(keys);
+				return s;
+			}
+		}
+		free(keys);
+	}
+	return ST_OK;
+}
+
+static const char *get(const struct pctx *x, const char *sec, const char *key)
+{
+	char name[128];
+	snprintf(name, sizeof name, "%s:%s", sec, key);
+	return iniparser_getstring(x->dict, name, NULL);
+}
+
+static enum status get_text(const struct pctx *x, const char *sec, const char *key, bool need,
+			    char *out, size_t n)
+{
+	const char *v = get(x, sec, key);
+	if (!v || !*v) {
+		if (need)
+			return fail(x, sec, key, "required, and missing");
+		out[0] = '\0';
+		return ST_OK;
+	}
+	if (strlen(v) >= n || !text_is_clean(v, false))
+		return fail(x, sec, key, "at most %zu characters of plain text", n - 1);
+	strlcpy_(out, v, n);
+	return ST_OK;
+}
+
+static enum status get_int(const struct pctx *x, const char *sec, const char *key, long lo,
+			   long hi, int def, int *out)
+{
+	const char *v = get(x, sec, key);
+	long n;
+	if (!v) {
+		*out = def;
+		return ST_OK;
+	}
+	if (!parse_long(v, lo, hi, &n))
+		return fail(x, sec, key, "'%s' is not accepted; a whole number %ld-%ld", v, lo, hi);
+	*out = (int)n;
+	return ST_OK;
+}
+
+static enum status get_num(const struct pctx *x, const char *sec, const char *key, double lo,
+			   double hi, double def, double *out)
+{
+	const char *v = get(x, sec, key);
+	double d;
+	if (!v) {
+		*out = def;
+		return ST_OK;
+	}
+	if (!parse_double(v, &d) || d < lo || d > hi)
+		return fail(x, sec, key, "'%s' is not accepted; a number %g-%g", v, lo, hi);
+	*out = d;
+	return ST_OK;
+}
+
+static enum status get_bool(const struct pctx *x, const char *sec, const char *key,
+			    const char *yes, const char *no, bool def, bool *out)
+{
+	const char *v = get(x, sec, key);
+	if (!v)
+		*out = def;
+	else if (strcasecmp(v, yes) == 0)
+		*out = true;
+	else if (strcasecmp(v, no) == 0)
+		*out = false;
+	else
+		return fail(x, sec, key, "'%s' is not accepted; %s or %s", v, yes, no);
+	return ST_OK;
+}
+
+/* A default and its bounds: min <= default <= max. */
+static enum status check_order(const struct pctx *x, const char *sec, const char *key, double lo,
+			       double def, double hi)
+{
+	char lokey[48];
+	snprintf(lokey, sizeof lokey, "%.*s_min", (int)(strlen(key) - 4), key);
+	if (!get(x, sec, key) && get(x, sec, lokey))
+		key = lokey;
+	if (lo > hi)
+		return fail(x, sec, key, "impossible bounds: minimum %g is above maximum %g", lo, hi);
+	if (def < lo || def > hi)
+		return fail(x, sec, key, "default %g is outside its bounds %g-%g", def, lo, hi);
+	return ST_OK;
+}
+
+static enum status parse_dose(const struct pctx *x, struct protocol *p)
+{
+	enum status s;
+	if ((s = get_text(x, "protocol", "name", true, p->name, sizeof p->name)) ||
+	    (s = get_text(x, "protocol", "version", true, p->version, sizeof p->version)) ||
+	    (s = get_num(x, "dose", "cells_per_kg", 1e3, 1e9, 0.5e6, &p->cells_per_kg)) ||
+	    (s = get_num(x, "dose", "cells_per_kg_min", 1e3, 1e9, p->cells_per_kg,
+			 &p->cells_per_kg_min)) ||
+	    (s = get_num(x, "dose", "cells_per_kg_max", 1e3, 1e9, p->cells_per_kg,
+			 &p->cells_per_kg_max)) ||
+	    (s = check_order(x, "dose", "cells_per_kg_max", p->cells_per_kg_min, p->cells_per_kg,
+			     p->cells_per_kg_max)) ||
+	    (s = get_int(x, "dose", "weight_window_days", 1, 365, 14, &p->weight_window_days)))
+		return s;
+	if ((s = get_int(x, "infusions", "count", 1, 24, 3, &p->infusions)) ||
+	    (s = get_int(x, "infusions", "count_min", 1, 24, p->infusions, &p->infusions_min)) ||
+	    (s = get_int(x, "infusions", "count_max", 1, 24, p->infusions, &p->infusions_max)) ||
+	    (s = check_order(x, "infusions", "count_max", p->infusions_min, p->infusions,
+			     p->infusions_max)) ||
+	    (s = get_int(x, "infusions", "interval_days", 1, 365, 28, &p->interval_days)) ||
+	    (s = get_int(x, "infusions", "interval_days_min", 1, 365, p->interval_days,
+			 &p->interval_days_min)) ||
+	    (s = get_int(x, "infusions", "interval_days_max", 1, 365, p->interval_days,
+			 &p->interval_days_max)) ||
+	    (s = check_order(x, "infusions", "interval_days_max", p->interval_days_min,
+			     p->interval_days, p->interval_days_max)) ||
+	    (s = get_int(x, "infusions", "window_days", 0, 90, 0, &p->infusion_window_days)))
+		return s;
+	return ST_OK;
+}
+
+static enum status parse_followup(const struct pctx *x, struct protocol *p)
+{
+	const char *v = get(x, "followup", "weeks");
+	enum status s = get_int(x, "followup", "window_days", 0, 90, 3, &p->visit_window_days);
+	if (s)
+		return s;
+	if (!v)
+		v = "1, 2, 4, 8, 12, 24, 36, 48, 72";
+	char *copy = xstrdup(v), *save = NULL;
+	p->nvisits = 0;
+	for (char *t = strtok_r(copy, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+		long w;
+		if (p->nvisits >= PROTOCOL_VISITS_MAX || !parse_long(t, 1, 520, &w) ||
+		    (p->nvisits && w <= p->visit_weeks[p->nvisits - 1])) {
+			s = fail(x, "followup", "weeks", "'%s' is not accepted; at most %d week numbers "
+				 "1-520 in increasing order", t, PROTOCOL_VISITS_MAX);
+			break;
+		}
+		p->visit_weeks[p->nvisits++] = (int)w;
+	}
+	free(copy);
+	if (s == ST_OK && p->nvisits == 0)
+		s = fail(x, "followup", "weeks", "list at least one week");
+	return s;
+}
+
+static enum status parse_analytes(const struct pctx *x, const char *sec, struct protocol_item *it)
+{
+	const char *v = get(x, sec, "analytes");
+	enum status s = ST_OK;
+	if (!v || !*v)
+		return fail(x, sec, "analytes", "required for a lab item, and missing");
+	char *copy = xstrdup(v), *save = NULL;
+	for (char *t = strtok_r(copy, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+		enum analyte_id a;
+		if (!analyte_from_key(t, &a)) {
+			s = fail(x, sec, "analytes", "unknown analyte '%s'", t);
+			break;
+		}
+		it->analytes[it->nanalytes++] = a;
+		if (it->nanalytes == ANALYTE_COUNT)
+			break;
+	}
+	free(copy);
+	if (s != ST_OK)
+		return s;
+	for (int i = 0; i < it->nanalytes; i++) {
+		const struct analyte *an = analyte_get(it->analytes[i]);
+		if ((!isnan(it->min) && (it->min < an->hard_lo || it->min > an->hard_hi)) ||
+		    (!isnan(it->max) && (it->max < an->hard_lo || it->max > an->hard_hi)))
+			return fail(x, sec, isnan(it->max) ? "min" : "max",
+				    "impossible bound for %s: accepted %g-%g %s", an->key,
+				    an->hard_lo, an->hard_hi, an->unit[UNITS_US]);
+	}
+	return ST_OK;
+}
+
+/* min and max may be a Child-Pugh class letter for child_pugh_class. */
+static enum status get_bound(const struct pctx *x, const char *sec, const char *key,
+			     double *out)
+{
+	const char *v = get(x, sec, key);
+	*out = NAN;
+	if (!v)
+		return ST_OK;
+	if (strlen(v) == 1 && strchr("ABCabc", v[0])) {
+		*out = (v[0] | 0x20) - 'a' + 1;
+		return ST_OK;
+	}
+	if (!parse_double(v, out))
+		return fail(x, sec, key, "'%s' is not a number", v);
+	return ST_OK;
+}
+
+static enum status parse_score(const struct pctx *x, const char *sec, struct protocol_item *it)
+{
+	const char *v = get(x, sec, "score");
+	int i = 0;
+	for (; v && i < PSCORE_COUNT; i++)
+		if (strcmp(v, score_table[i].key) == 0)
+			break;
+	if (!v || i == PSCORE_COUNT)
+		return fail(x, sec, "score", "'%s' is not accepted; meld, meld_na, meld3, "
+			    "child_pugh, child_pugh_class, albi_grade, fib4 or apri", v ? v : "");
+	it->score = (enum pscore)i;
+	double lo = score_table[i].lo, hi = score_table[i].hi;
+	if (isnan(it->min) && isnan(it->max))
+		return fail(x, sec, "max", "a score item needs min, max or both");
+	if ((!isnan(it->min) && (it->min < lo || it->min > hi)))
+		return fail(x, sec, "min", "impossible bound %g for %s: accepted %g-%g", it->min, v,
+			    lo, hi);
+	if ((!isnan(it->max) && (it->max < lo || it->max > hi)))
+		return fail(x, sec, "max", "impossible bound %g for %s: accepted %g-%g", it->max, v,
+			    lo, hi);
+	return ST_OK;
+}
+
+static enum status parse_imaging(const struct pctx *x, const char *sec, struct protocol_item *it)
+{
+	const char *f = get(x, sec, "finding"), *m = get(x, sec, "modalities");
+	enum status s = ST_OK;
+	if (f && strcmp(f, "hcc") == 0)
+		it->finding = PFIND_HCC;
+	else if (f && strcmp(f, "thrombosis") == 0)
+		it->finding = PFIND_THROMBOSIS;
+	else
+		return fail(x, sec, "finding", "'%s' is not accepted; hcc or thrombosis",
+			    f ? f : "");
+	if (!m || !*m)
+		return fail(x, sec, "modalities", "required for an imaging item, and missing");
+	char *copy = xstrdup(m), *save = NULL;
+	for (char *t = strtok_r(copy, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+		enum modality md;
+		if (!modality_parse(t, &md)) {
+			s = fail(x, sec, "modalities", "unknown modality '%s'; accepted ultrasound, "
+				 "doppler, ct, mri, elastography", t);
+			break;
+		}
+		it->modality[md] = true;
+	}
+	free(copy);
+	return s;
+}
+
+static enum status parse_kind_fields(const struct pctx *x, const char *sec,
+				     struct protocol_item *it)
+{
+	enum status s = ST_OK;
+	switch (it->kind) {
+	case PITEM_LAB:
+		if (!isnan(it->min) && !isnan(it->max) && it->min > it->max)
+			return fail(x, sec, "max", "impossible bounds: min %g is above max %g",
+				    it->min, it->max);
+		return parse_analytes(x, sec, it);
+	case PITEM_SCORE:
+		if (!isnan(it->min) && !isnan(it->max) && it->min > it->max)
+			return fail(x, sec, "max", "impossible bounds: min %g is above max %g",
+				    it->min, it->max);
+		return parse_score(x, sec, it);
+	case PITEM_IMAGING:
+		return parse_imaging(x, sec, it);
+	case PITEM_QUESTION:
+		return get_bool(x, sec, "fails_if", "yes", "no", true, &it->yes_fails);
+	case PITEM_GRADE: {
+		const char *feeds = get(x, sec, "feeds");
+		if (feeds && strcmp(feeds, "encephalopathy") != 0)
+			return fail(x, sec, "feeds", "'%s' is not accepted; encephalopathy", feeds);
+		it->feeds_encephalopathy = feeds != NULL;
+		if (!get(x, sec, "max_grade"))
+			return fail(x, sec, "max_grade", "required for a grade item, and missing");
+		return get_int(x, sec, "max_grade", 0, 4, 0, &it->max_grade);
+	}
+	case PITEM_WEIGHT:
+	case PITEM_CONSENT:
+	case PITEM_KIND_COUNT:
+		break;
+	}
+	return s;
+}
+
+static enum status parse_item(const struct pctx *x, const char *sec, struct protocol_item *it)
+{
+	const char *id = sec + 5, *k = get(x, sec, "kind");
+	enum status s;
+	memset(it, 0, sizeof *it);
+	if (!*id || strlen(id) > PROTOCOL_ID_MAX || strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(id))
+		return fail(x, sec, NULL, "item id '%s': 1-%d of a-z, 0-9 and _", id,
+			    PROTOCOL_ID_MAX);
+	strlcpy_(it->id, id, sizeof it->id);
+	int i = 0;
+	for (; k && i < PITEM_KIND_COUNT; i++)
+		if (strcmp(k, kind_names[i]) == 0)
+			break;
+	if (!k || i == PITEM_KIND_COUNT)
+		return fail(x, sec, "kind", "'%s' is not accepted; lab, imaging, score, weight, "
+			    "question, grade or consent", k ? k : "");
+	it->kind = (enum pitem_kind)i;
+	if ((s = get_text(x, sec, "label", true, it->label, sizeof it->label)) ||
+	    (s = get_text(x, sec, "help", false, it->help, sizeof it->help)) ||
+	    (s = get_bool(x, sec, "required", "yes", "no", true, &it->required)) ||
+	    (s = get_bool(x, sec, "on_fail", "exclude", "hold", false, &it->excludes)) ||
+	    (s = get_int(x, sec, "window_days", 0, 3650, 0, &it->window_days)) ||
+	    (s = get_bound(x, sec, "min", &it->min)) || (s = get_bound(x, sec, "max", &it->max)))
+		return s;
+	return parse_kind_fields(x, sec, it);
+}
+
+static enum status parse_all(const struct pctx *x, struct protocol *p)
+{
+	enum status s = check_names(x);
+	if (s == ST_OK)
+		s = parse_dose(x, p);
+	if (s == ST_OK)
+		s = parse_followup(x, p);
+	int nsec = iniparser_getnsec(x->dict);
+	for (int i = 0; s == ST_OK && i < nsec; i++) {
+		const char *sec = iniparser_getsecname(x->dict, i);
+		if (strncmp(sec, "item.", 5) != 0)
+			continue;
+		if (p->nitems == PROTOCOL_ITEMS_MAX)
+			return fail(x, sec, NULL, "more than %d items", PROTOCOL_ITEMS_MAX);
+		s = parse_item(x, sec, &p->items[p->nitems++]);
+	}
+	if (s == ST_OK && p->nitems == 0)
+		s = err_set(x->e, ST_INVALID, "%s:0: [item.ID]: the protocol has no items", x->path);
+	return s;
+}
+
+enum status protocol_parse(const char *display_path, const char *text, struct protocol *out,
+			   struct err *e)
+{
+	struct pctx x = {display_path ? display_path : "protocol", text, NULL, e};
+	if (!text || strlen(text) > PROTOCOL_TEXT_MAX)
+		return err_set(e, ST_INVALID, "%s:0: larger than %d bytes", x.path,
+			       PROTOCOL_TEXT_MAX);
+	x.dict = load_text(&x, e);
+	if (!x.dict)
+		return ST_INVALID;
+	struct protocol *p = xcalloc(1, sizeof *p);
+	enum status s = parse_all(&x, p);
+	iniparser_freedict(x.dict);
+	if (s == ST_OK) {
+		strlcpy_(p->path, x.path, sizeof p->path);
+		protocol_hash(text, p->hash);
+		*out = *p;
+	}
+	free(p);
+	return s;
+}
+
+enum status protocol_read_text(const char *path, char **out, struct err *e)
+{
+	FILE *f = fopen(path, "r");
+	*out = NULL;
+	if (!f) {
+		const char *builtin = asset_text(path);
+		if (builtin) {
+			*out = xstrdup(builtin);
+			return ST_OK;
+		}
+		return err_set(e, errno == ENOENT ? ST_NOT_FOUND : ST_IO, "protocol %s: %s", path,
+			       strerror(errno));
+	}
+	struct strbuf sb;
+	char buf[4096];
+	size_t got;
+	sb_init(&sb);
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0 && sb.len <= PROTOCOL_TEXT_MAX)
+		sb_addn(&sb, buf, got);
+	bool bad = ferror(f) || memchr(sb_str(&sb), '\0', sb.len);
+	fclose(f);
+	if (bad || sb.len > PROTOCOL_TEXT_MAX) {
+		sb_done(&sb);
+		return err_set(e, ST_INVALID, "%s:0: unreadable, binary or larger than %d bytes",
+			       path, PROTOCOL_TEXT_MAX);
+	}
+	*out = sb_take(&sb);
+	return ST_OK;
+}
+
+enum status protocol_load_file(const char *path, struct protocol *out, struct err *e)
+{
+	char *text;
+	enum status s = protocol_read_text(path, &text, e);
+	if (s != ST_OK)
+		return s;
+	s = protocol_parse(path, text, out, e);
+	free(text);
+	return s;
+}
+
+const struct protocol_item *protocol_item(const struct protocol *p, const char *id)
+{
+	for (int i = 0; id && i < p->nitems; i++)
+		if (strcmp(p->items[i].id, id) == 0)
+			return &p->items[i];
+	return NULL;
+}

@@ -1,0 +1,113 @@
+# Command-line tests: failures give a clear message, exit 1 and lose
+# nothing — a read-only file or folder, a database locked too long, a
+# damaged file, a full disk. The database passes integrity_check afterwards.
+. "$(dirname "$0")/lib.sh"
+
+ROOT=0; [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null && ROOT=1
+
+hd patient add --mrn F100 --name "FAIL, Fay" --dob 1970-05-01 --sex F >/dev/null
+hd lab add F100 --date 2026-01-10 --alt 30 >/dev/null
+labs() { sql "select count(*) from labs"; }
+sound() { expect_eq "$1: the database still passes integrity_check" "$(sql "pragma integrity_check")" ok; }
+
+# --- read-only file and folder (as another user: root ignores modes) ---
+if [ $ROOT -eq 1 ]; then
+	GID=$(id -g nobody)
+	GROUP=$(getent group "$GID" | cut -d: -f1)
+	chmod 0711 "$T"
+	chgrp "$GROUP" "$DB" "$(dirname "$DB")"
+	chmod 0770 "$(dirname "$DB")"
+	hd user add nobody --role nurse >/dev/null
+	as_nobody() { setpriv --reuid=nobody --regid="$GID" --clear-groups "$HEPADESK" --db "$DB" "$@"; }
+	chmod 0440 "$DB"
+	run as_nobody lab add F100 --date 2026-01-11 --alt 31
+	expect_rc "read-only file: exit 1" 1
+	expect_in "read-only file: says so" "cannot be written (read-only file or folder)" "$ERR"
+	expect_in "read-only file: nothing was saved" "nothing was saved" "$ERR"
+	expect_eq "read-only file: no row written" "$(labs)" 1
+	chmod 0660 "$DB"
+	sound "read-only file"
+	chmod 0550 "$(dirname "$DB")"
+	run as_nobody lab add F100 --date 2026-01-11 --alt 32
+	expect_rc "read-only folder: exit 1" 1
+	expect_in "read-only folder: says so" "cannot be written" "$ERR"
+	chmod 0770 "$(dirname "$DB")"
+	expect_eq "read-only folder: no row written" "$(labs)" 1
+	run as_nobody lab add F100 --date 2026-01-11 --alt 33
+	expect_rc "writable again: the write succeeds" 0
+	sound "read-only folder"
+else
+	echo "ok - read-only file and folder # skip not root"
+fi
+
+# --- locked longer than database:busy_timeout_ms ---
+printf '[database]\nbusy_timeout_ms = 100\n' >"$T/fast.ini"
+before=$(labs)
+{ echo "BEGIN IMMEDIATE;"; echo "INSERT INTO meta VALUES ('lock', 'held');"; echo ".shell sleep 2"; echo "COMMIT;"; } |
+	sqlite3 "$DB" >/dev/null &
+holder=$!
+sleep 0.3
+t0=$(date +%s.%N)
+run "$HEPADESK" --config "$T/fast.ini" --db "$DB" lab add F100 --date 2026-01-12 --alt 34
+t1=$(date +%s.%N)
+expect_rc "locked: exit 1" 1
+expect_in "locked: says busy and nothing was saved" "database is busy (another session is writing); nothing was saved" "$ERR"
+expect_eq "locked: gave up well before the lock ended" "$(echo "$t1 $t0" | awk '{print ($1 - $2 < 1.5)}')" 1
+wait $holder
+expect_eq "locked: no row written" "$(labs)" "$before"
+run "$HEPADESK" --config "$T/fast.ini" --db "$DB" lab add F100 --date 2026-01-12 --alt 34
+expect_rc "lock released: the write succeeds" 0
+expect_eq "the holder's own write is kept" "$(sql "select value from meta where key = 'lock'")" held
+sound "locked"
+
+# --- damaged files ---
+BAD="$T/bad/garbage.db"
+mkdir -p "$T/bad" && chmod 0700 "$T/bad"
+head -c 16384 /dev/urandom >"$BAD" && chmod 0600 "$BAD"
+run "$HEPADESK" --db "$BAD" find X
+expect_rc "garbage file: exit 1" 1
+expect_in "garbage file: says damaged and what to do" "damaged; run \`hepadesk check\`" "$ERR"
+run "$HEPADESK" --db "$BAD" check
+expect_rc "check on a garbage file: exit 1" 1
+expect_in "check names the damage" "DAMAGED" "$ERR"
+cp "$DB" "$T/bad/torn.db"
+dd if=/dev/urandom of="$T/bad/torn.db" bs=4096 seek=3 count=4 conv=notrunc 2>/dev/null
+run "$HEPADESK" --db "$T/bad/torn.db" check
+expect_rc "check on a file with damaged pages: exit 1" 1
+expect_in "and says so" "DAMAGED" "$OUT$ERR"
+run hd check
+expect_rc "the clinic's own database checks clean" 0
+
+# --- a full disk (a small tmpfs, root only) ---
+if [ $ROOT -eq 1 ] && mkdir -p "$T/full" && mount -t tmpfs -o size=512k tmpfs "$T/full" 2>/dev/null; then
+	trap 'umount "$T/full" 2>/dev/null; rm -rf "$T"' EXIT
+	FDB="$T/full/db/c.db"
+	hf() { "$HEPADESK" --db "$FDB" "$@"; }
+	hf patient add --mrn F1 --name "FULL, Fiona" --dob 1970-01-01 --sex F >/dev/null
+	free=$(df --output=avail -k "$T/full" | tail -n 1)
+	dd if=/dev/zero of="$T/full/fill" bs=1k count=$((free - 96)) 2>/dev/null
+	acked=0 failed=0
+	i=1
+	while [ $i -le 40 ] && [ $failed -eq 0 ]; do
+		if hf lab add F1 --date 2026-01-01 --alt 31 --ast 30 --inr 1.2 --creatinine 1 \
+			--sodium 130 --albumin 3 --platelets 100 --bilirubin 1 --source "n$i" >/dev/null 2>"$T/fullerr"; then
+			acked=$((acked + 1))
+		else
+			failed=1
+		fi
+		i=$((i + 1))
+	done
+	expect_eq "full disk: a write finally fails" "$failed" 1
+	expect_in "full disk: says the disk is full and nothing was saved" "the disk is full; nothing was saved" "$(cat "$T/fullerr")"
+	expect_eq "full disk: every acknowledged write is there ($acked)" "$(sqlite3 "$FDB" "select count(distinct source) from labs")" "$acked"
+	expect_eq "full disk: integrity ok" "$(sqlite3 "$FDB" "pragma integrity_check")" ok
+	rm -f "$T/full/fill"
+	run hf lab add F1 --date 2026-01-01 --alt 35 --source after
+	expect_rc "space freed: the write succeeds" 0
+	run hf audit verify
+	expect_rc "full disk: the audit chain is intact" 0
+	umount "$T/full"
+else
+	echo "ok - full disk # skip not root"
+fi
+finish

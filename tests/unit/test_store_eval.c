@@ -1,0 +1,386 @@
+/* test_store_eval.c: checklist and plan storage against real SQLite files —
+ * answers, sign-off, amendment of a signed evaluation, roles, plans with
+ * their schedule, and the protocol kept when a file is refused. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "assets.h"
+#include "store_eval.h"
+
+#define DEFAULT "assets/protocols/ucmsc-default.ini"
+
+struct fx {
+	char dir[64];
+	char path[128];
+	struct store *st;
+	struct protocol p;
+	const char *text;
+	struct config cfg;
+	int64_t pid;
+	day_t today;
+	struct err e;
+};
+
+static day_t day(const char *s)
+{
+	day_t d;
+	assert_true(date_parse(s, &d));
+	return d;
+}
+
+static long long sql_int(const char *path, const char *q)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long v = -1;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+static void as(struct fx *f, const char *login)
+{
+	assert_int_equal(store_set_actor(f->st, login, &f->e), ST_OK);
+}
+
+static void lab(struct fx *f, enum analyte_id a, double v, const char *date)
+{
+	struct lab_result r = {0};
+	struct err e;
+	r.patient_id = f->pid;
+	r.analyte = a;
+	r.value = r.canonical = v;
+	strcpy(r.unit, analyte_unit(a, UNITS_US));
+	r.date = day(date);
+	strcpy(r.source, "test");
+	assert_int_equal(store_lab_add(f->st, &r, 1, &e), ST_OK);
+}
+
+static enum status answer(struct fx *f, const char *item, bool yes, const char *value,
+			  const char *date)
+{
+	struct checklist_answer a = {0};
+	a.patient_id = f->pid;
+	strcpy(a.item, item);
+	a.yes = yes;
+	strcpy(a.value, value);
+	a.answered_on = day(date);
+	return store_answer_add(f->st, &f->p, &a, &f->e);
+}
+
+static void imaging(struct fx *f, enum modality m, enum finding hcc, enum finding thr)
+{
+	struct imaging_note n;
+	imaging_init(&n);
+	n.patient_id = f->pid;
+	n.modality = m;
+	n.hcc = hcc;
+	n.thrombosis = thr;
+	n.ascites = FIND_NO;
+	n.date = day("2026-11-10");
+	assert_int_equal(store_imaging_add(f->st, &n, &f->e), ST_OK);
+}
+
+/* A patient who is READY on 2026-11-23, recorded by nurse nina. */
+static void ready_patient(struct fx *f)
+{
+	struct patient p = {0};
+	strcpy(p.mrn, "E1");
+	strcpy(p.name, "DOE, Jane");
+	p.dob = day("1970-01-01");
+	p.sex = 'F';
+	p.weight_kg = 60;
+	p.weight_date = day("2026-11-20");
+	assert_int_equal(store_patient_add(f->st, &p, &f->e), ST_OK);
+	f->pid = p.id;
+	const char *d = "2026-11-16";
+	lab(f, ANALYTE_BILIRUBIN, 2.3, d);
+	lab(f, ANALYTE_INR, 1.6, d);
+	lab(f, ANALYTE_CREATININE, 1.1, d);
+	lab(f, ANALYTE_SODIUM, 134, d);
+	lab(f, ANALYTE_ALBUMIN, 2.9, d);
+	lab(f, ANALYTE_ALT, 40, d);
+	lab(f, ANALYTE_AST, 60, d);
+	lab(f, ANALYTE_PLATELETS, 90, d);
+	lab(f, ANALYTE_AFP, 5, d);
+	imaging(f, MOD_MRI, FIND_NO, FIND_NA);
+	imaging(f, MOD_DOPPLER, FIND_NA, FIND_NO);
+	const char *no[] = {"malignancy", "infection", "gi_bleed", "pregnancy", "hiv", "transplant",
+			    "immunosuppressants", "organ_disease", "allergy"};
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		assert_int_equal(answer(f, no[i], false, "", "2026-11-20"), ST_OK);
+	assert_int_equal(answer(f, "encephalopathy", false, "", "2026-11-20"), ST_OK);
+	assert_int_equal(answer(f, "consent", true, "2026-11-19", "2026-11-20"), ST_OK);
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	strcpy(f->dir, "/tmp/hd-eval.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof f->path, "%s/clinic.db", f->dir);
+	assert_int_equal(store_open(f->path, NULL, &f->st, &f->e), ST_OK);
+	f->today = day("2026-11-23");
+	store_set_now(f->st, date_to_time(f->today) + 9 * 3600);
+	as(f, "alice");
+	struct user nina = {0, "nina", "Nina", ROLE_NURSE, false};
+	struct user phil = {0, "phil", "Phil", ROLE_PHYSICIAN, false};
+	assert_int_equal(store_user_add(f->st, &nina, &f->e), ST_OK);
+	assert_int_equal(store_user_add(f->st, &phil, &f->e), ST_OK);
+	f->text = asset_text(DEFAULT);
+	assert_int_equal(protocol_parse(DEFAULT, f->text, &f->p, &f->e), ST_OK);
+	config_defaults(&f->cfg);
+	as(f, "nina");
+	ready_patient(f);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	char cmd[160];
+	store_close(f->st);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(f);
+	return 0;
+}
+
+static void answers_newest_per_item(void **state)
+{
+	struct fx *f = *state;
+	struct checklist_answer a[PROTOCOL_ITEMS_MAX];
+	int n;
+	assert_int_equal(answer(f, "hiv", true, "", "2026-11-22"), ST_OK);
+	assert_int_equal(store_answer_latest(f->st, f->pid, f->today, a, PROTOCOL_ITEMS_MAX, &n,
+					     &f->e), ST_OK);
+	assert_int_equal(n, 11);
+	bool seen = false;
+	for (int i = 0; i < n; i++)
+		if (strcmp(a[i].item, "hiv") == 0) {
+			assert_true(a[i].yes);
+			seen = true;
+		}
+	assert_true(seen);
+	/* On 2026-11-21 the newer answer did not exist yet. */
+	assert_int_equal(store_answer_latest(f->st, f->pid, day("2026-11-21"), a,
+					     PROTOCOL_ITEMS_MAX, &n, &f->e), ST_OK);
+	for (int i = 0; i < n; i++)
+		if (strcmp(a[i].item, "hiv") == 0)
+			assert_false(a[i].yes);
+	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM answers WHERE item = 'hiv'"), 2);
+	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'answers' "
+					  "AND actor = 'nina'"), 12);
+	/* Refused answers change nothing. */
+	assert_int_equal(answer(f, "labs", true, "", "2026-11-22"), ST_INVALID);
+	assert_int_equal(answer(f, "encephalopathy", true, "7", "2026-11-22"), ST_INVALID);
+	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM answers"), 12);
+}
+
+static void sign_records_and_refuses_twice(void **state)
+{
+	struct fx *f = *state;
+	struct evaluation ev, cur;
+	struct checklist_result r;
+	assert_int_equal(checklist_load(f->st, &f->cfg, &f->p, f->pid, f->today, &r, &f->e),
+			 ST_OK);
+	assert_int_equal(r.status, EVAL_READY);
+	assert_int_equal(store_eval_current(f->st, f->pid, &cur, &f->e), ST_NOT_FOUND);
+	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
+					 &f->e), ST_OK);
+	assert_int_equal(ev.status, EVAL_READY);
+	assert_string_equal(ev.signed_by, "nina");
+	assert_int_equal(ev.chain_version, 1);
+	assert_string_equal(ev.protocol_hash, f->p.hash);
+	assert_int_equal(ev.as_of, f->today);
+	char *detail;
+	assert_int_equal(store_eval_detail(f->st, ev.id, &detail, &f->e), ST_OK);
+	assert_non_null(strstr(detail, "\"status\":\"READY\""));
+	assert_non_null(strstr(detail, "bilirubin 2.3 mg/dL on 2026-11-16, 7 days old"));
+	free(detail);
+	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM protocols"), 1);
+	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'evaluations' "
+					  "AND action = 'create' AND actor = 'nina'"), 1);
+	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
+					 &f->e), ST_DUPLICATE);
+	assert_non_null(strstr(f->e.msg, "already signed: version 1 (READY"));
+	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM evaluations"), 1);
+	/* The database itself refuses an edit of a signed row. */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE evaluations SET status = 'EXCLUDED'", NULL,
+					  NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void amendment_keeps_the_old_version(void **state)
+{
+	struct fx *f = *state;
+	struct evaluation ev, am, hist[4];
+	int n;
+	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
+					 &f->e), ST_OK);
+	assert_int_equal(answer(f, "hiv", true, "", "2026-11-23"), ST_OK);
+	/* A nurse may not amend. */
+	assert_int_equal(store_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today,
+					  "HIV test came back", &am, &f->e), ST_DENIED);
+	assert_non_null(strstr(f->e.msg, "physician"));
+	as(f, "phil");
+	assert_int_equal(store_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, "",
+					  &am, &f->e), ST_INVALID);
+	assert_non_null(strstr(f->e.msg, "reason"));
+	assert_int_equal(store_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today,
+					  "HIV test came back", &am, &f->e), ST_OK);
+	assert_int_equal(am.status, EVAL_EXCLUDED);
+	assert_int_equal(am.chain_version, 2);
+	assert_int_equal(am.amends, ev.id);
+	assert_string_equal(am.amend_reason, "HIV test came back");
+	assert_string_equal(am.signed_by, "phil");
+	assert_int_equal(store_eval_history(f->st, f->pid, hist, 4, &n, &f->e), ST_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(hist[0].status, EVAL_READY);
+	assert_string_equal(hist[0].signed_by, "nina");
+	assert_int_equal(hist[0].superseded_by, am.id);
+	assert_int_equal(hist[1].superseded_by, 0);
+	struct evaluation cur;
+	assert_int_equal(store_eval_current(f->st, f->pid, &cur, &f->e), ST_OK);
+	assert_int_equal(cur.id, am.id);
+	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'evaluations' "
+					  "AND action = 'update' AND actor = 'phil'"), 1);
+}
+
+static void plan_needs_ready_signed_evaluation(void **state)
+{
+	struct fx *f = *state;
+	struct plan_request rq = {ROUTE_IV, NAN, 0, 0, 0, ""};
+	struct plan pl;
+	struct schedule_item it[PLAN_SCHEDULE_MAX];
+	int n;
+	struct evaluation ev;
+	rq.first_date = day("2026-11-30");
+	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
+			 ST_INVALID);
+	assert_non_null(strstr(f->e.msg, "sign the checklist first"));
+	assert_int_equal(answer(f, "consent", false, "", "2026-11-23"), ST_OK);
+	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
+					 &f->e), ST_OK);
+	assert_int_equal(ev.status, EVAL_NOT_READY);
+	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
+			 ST_INVALID);
+	assert_non_null(strstr(f->e.msg, "is NOT_READY"));
+	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM plans"), 0);
+}
+
+static void plan_with_schedule(void **state)
+{
+	struct fx *f = *state;
+	struct plan_request rq = {ROUTE_IV, NAN, 0, 0, 0, ""};
+	struct plan pl, cur;
+	struct schedule_item it[PLAN_SCHEDULE_MAX], list[40];
+	int n, m;
+	struct evaluation ev;
+	rq.first_date = day("2026-11-30");
+	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
+					 &f->e), ST_OK);
+	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
+			 ST_OK);
+	assert_int_equal(n, 12);
+	assert_true(pl.cells_per_infusion == 3.0e7);
+	assert_int_equal(pl.evaluation_id, ev.id);
+	assert_int_equal(store_plan_current(f->st, f->pid, &cur, &f->e), ST_OK);
+	assert_int_equal(cur.id, pl.id);
+	assert_true(cur.cells_per_kg == 0.5e6 && cur.weight_kg == 60);
+	assert_int_equal(store_schedule_list(f->st, f->pid, list, 40, &m, &f->e), ST_OK);
+	assert_int_equal(m, 12);
+	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM schedule WHERE kind = 'visit' AND "
+					  "window_before = 3 AND window_after = 3"), 9);
+	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
+			 ST_DUPLICATE);
+	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM schedule"), 12);
+}
+
+static void intrahepatic_needs_a_physician(void **state)
+{
+	struct fx *f = *state;
+	struct plan_request rq = {ROUTE_INTRAHEPATIC, NAN, 0, 0, 0, ""};
+	struct plan pl;
+	struct schedule_item it[PLAN_SCHEDULE_MAX];
+	int n;
+	struct evaluation ev;
+	rq.first_date = day("2026-11-30");
+	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
+					 &f->e), ST_OK);
+	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
+			 ST_DENIED);
+	assert_non_null(strstr(f->e.msg, "physician"));
+	strcpy(rq.physician, "phil");
+	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
+			 ST_DENIED);
+	as(f, "phil");
+	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
+			 ST_OK);
+	assert_string_equal(pl.physician, "phil");
+	assert_true(pl.physician_signed_at > 0);
+	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM plans WHERE route = "
+					  "'intrahepatic' AND physician = 'phil' AND "
+					  "physician_signed_at IS NOT NULL"), 1);
+}
+
+static void refused_protocol_falls_back_to_the_kept_one(void **state)
+{
+	struct fx *f = *state;
+	char good[192], bad[192];
+	struct protocol p;
+	struct err refusal;
+	char *text;
+	snprintf(good, sizeof good, "%s/good.ini", f->dir);
+	snprintf(bad, sizeof bad, "%s/bad.ini", f->dir);
+	FILE *g = fopen(good, "w");
+	fputs("[protocol]\nname = Site\nversion = 7\n[item.w]\nkind = weight\nlabel = W\n", g);
+	fclose(g);
+	FILE *b = fopen(bad, "w");
+	fputs("[protocol]\nname = Site\nversion = 8\n[item.l]\nkind = lab\nlabel = L\n"
+	      "analytes = bilirubin, glucose\n", b);
+	fclose(b);
+	assert_int_equal(store_protocol_active(f->st, good, &p, &text, &refusal, &f->e), ST_OK);
+	assert_string_equal(refusal.msg, "");
+	assert_string_equal(p.version, "7");
+	free(text);
+	assert_int_equal(store_protocol_active(f->st, bad, &p, &text, &refusal, &f->e), ST_OK);
+	assert_non_null(strstr(refusal.msg, "bad.ini:7: [item.l] analytes: unknown analyte "
+					    "'glucose'"));
+	assert_string_equal(p.version, "7");
+	assert_non_null(strstr(text, "version = 7"));
+	free(text);
+	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM protocols"), 1);
+}
+
+int main(void)
+{
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(answers_newest_per_item),
+		T(sign_records_and_refuses_twice),
+		T(amendment_keeps_the_old_version),
+		T(plan_needs_ready_signed_evaluation),
+		T(plan_with_schedule),
+		T(intrahepatic_needs_a_physician),
+		T(refused_protocol_falls_back_to_the_kept_one),
+	};
+#undef T
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
