@@ -395,13 +395,13 @@ static enum status parse_analytes(const struct pctx *x, const char *sec, struct 
 
 /* min and max may be a Child-Pugh class letter for child_pugh_class. */
 static enum status get_bound(const struct pctx *x, const char *sec, const char *key,
-			     double *out)
+			     bool letters, double *out)
 {
 	const char *v = get(x, sec, key);
 	*out = NAN;
 	if (!v)
 		return ST_OK;
-	if (strlen(v) == 1 && strchr("ABCabc", v[0])) {
+	if (letters && strlen(v) == 1 && strchr("ABCabc", v[0])) {
 		*out = (v[0] | 0x20) - 'a' + 1;
 		return ST_OK;
 	}
@@ -463,17 +463,13 @@ static enum status parse_imaging(const struct pctx *x, const char *sec, struct p
 static enum status parse_kind_fields(const struct pctx *x, const char *sec,
 				     struct protocol_item *it)
 {
-	enum status s = ST_OK;
+	if (!isnan(it->min) && !isnan(it->max) && it->min > it->max)
+		return fail(x, sec, "max", "impossible bounds: min %g is above max %g", it->min,
+			    it->max);
 	switch (it->kind) {
 	case PITEM_LAB:
-		if (!isnan(it->min) && !isnan(it->max) && it->min > it->max)
-			return fail(x, sec, "max", "impossible bounds: min %g is above max %g",
-				    it->min, it->max);
 		return parse_analytes(x, sec, it);
 	case PITEM_SCORE:
-		if (!isnan(it->min) && !isnan(it->max) && it->min > it->max)
-			return fail(x, sec, "max", "impossible bounds: min %g is above max %g",
-				    it->min, it->max);
 		return parse_score(x, sec, it);
 	case PITEM_IMAGING:
 		return parse_imaging(x, sec, it);
@@ -493,7 +489,7 @@ static enum status parse_kind_fields(const struct pctx *x, const char *sec,
 	case PITEM_KIND_COUNT:
 		break;
 	}
-	return s;
+	return ST_OK;
 }
 
 static enum status parse_item(const struct pctx *x, const char *sec, struct protocol_item *it)
@@ -518,7 +514,8 @@ static enum status parse_item(const struct pctx *x, const char *sec, struct prot
 	    (s = get_bool(x, sec, "required", "yes", "no", true, &it->required)) ||
 	    (s = get_bool(x, sec, "on_fail", "exclude", "hold", false, &it->excludes)) ||
 	    (s = get_int(x, sec, "window_days", 0, 3650, 0, &it->window_days)) ||
-	    (s = get_bound(x, sec, "min", &it->min)) || (s = get_bound(x, sec, "max", &it->max)))
+	    (s = get_bound(x, sec, "min", it->kind == PITEM_SCORE, &it->min)) ||
+	    (s = get_bound(x, sec, "max", it->kind == PITEM_SCORE, &it->max)))
 		return s;
 	return parse_kind_fields(x, sec, it);
 }

@@ -49,7 +49,7 @@ while [ $w -le $PROCS ]; do
 	w=$((w + 1))
 done
 wait
-expect_eq "$PROCS first opens at once all succeed" "$(cat "$T/newfail" 2>/dev/null | wc -l)" 0
+expect_eq "$PROCS first opens at once all succeed (first error: $(head -n 1 "$T/newerr" 2>/dev/null))" "$(cat "$T/newfail" 2>/dev/null | wc -l)" 0
 expect_eq "migrated once" "$(sqlite3 "$NEW" "pragma user_version")" "$(sql "pragma user_version")"
 expect_eq "one admin bootstrapped" "$(sqlite3 "$NEW" "select count(*) from users")" 1
 finish
