@@ -218,7 +218,7 @@ static enum status infusion_fields(struct cli *c, struct cli_opt *o, struct infu
 {
 	enum status s = visit_parse_time("given at", o[0].value, c->app->cfg.tz_offset_minutes * 60,
 					 c->app->clock(), &f->given_at, &f->date, e);
-	if (s == ST_OK && !infusion_route_parse(o[1].value, &f->route))
+	if (s == ST_OK && !plan_route_parse(o[1].value, &f->route))
 		s = err_set(e, ST_INVALID, "route: '%.20s' is not accepted; iv or intrahepatic",
 			    o[1].value);
 	if (s == ST_OK)
@@ -274,7 +274,7 @@ int cli_infusion_add(struct cli *c, int argc, char **argv)
 		return cli_fail(c, s, &e);
 	cli_putf(c, "recorded infusion for %s at %s: %s, %.3g cells, lot %s%s%s\n", p.mrn,
 		 visit_format_time(f.given_at, c->app->cfg.tz_offset_minutes * 60, t),
-		 infusion_route_str(f.route), f.cells, f.lot, f.reaction[0] ? "; reaction: " : "",
+		 plan_route_str(f.route), f.cells, f.lot, f.reaction[0] ? "; reaction: " : "",
 		 f.reaction);
 	return 0;
 }

@@ -275,7 +275,7 @@ static enum status insert_infusion(struct store *st, struct infusion *f, struct 
 		sqlite3_bind_int64(q, 2, f->schedule_id);
 	sqlite3_bind_int64(q, 3, f->given_at);
 	store_bind_day(q, 4, f->date);
-	sqlite3_bind_text(q, 5, infusion_route_str(f->route), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, plan_route_str(f->route), -1, SQLITE_STATIC);
 	sqlite3_bind_double(q, 6, f->cells);
 	sqlite3_bind_text(q, 7, f->lot, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, 8, f->given_by, -1, SQLITE_TRANSIENT);
@@ -321,7 +321,7 @@ static void read_infusion(sqlite3_stmt *q, struct infusion *f)
 	f->schedule_id = sqlite3_column_int64(q, 2);
 	f->given_at = sqlite3_column_int64(q, 3);
 	f->date = store_col_day(q, 4);
-	infusion_route_parse((const char *)sqlite3_column_text(q, 5), &f->route);
+	plan_route_parse((const char *)sqlite3_column_text(q, 5), &f->route);
 	f->cells = sqlite3_column_double(q, 6);
 	store_col_text(q, 7, f->lot, sizeof f->lot);
 	store_col_text(q, 8, f->given_by, sizeof f->given_by);
