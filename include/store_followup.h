@@ -54,6 +54,15 @@ enum status store_ae_add(struct store *st, struct ae *a, struct err *e);
 enum status store_ae_list(struct store *st, int64_t patient_id, struct ae *out, int max, int *n,
 			  struct err *e);
 
+/* --- synthetic demo (inside store_demo_begin/store_demo_end) --- */
+/* The same checks and rows as store_visit_add (or store_visit_missed when
+ * v->state is VISIT_MISSED), store_infusion_add and store_ae_add, inside the
+ * demo load's one transaction. */
+enum status store_demo_visit(struct store *st, struct visit *v, struct lab_result *labs, int n,
+			     struct err *e);
+enum status store_demo_infusion(struct store *st, struct infusion *f, struct err *e);
+enum status store_demo_ae(struct store *st, struct ae *a, struct err *e);
+
 /* --- reads behind the dashboards (bounded, on indexes) --- */
 
 /* The signed evaluation that is the baseline: the newest with signed_at set
