@@ -131,8 +131,4 @@ expect_in "says so" "recorded W2 for P1 as missed on $TODAY: in hospital elsewhe
 expect_eq "the item and the record" "$(sql "select s.state, v.state, v.missed_reason from schedule s join visits v on v.schedule_id = s.id where s.label = 'W2'")" "missed|missed|in hospital elsewhere"
 run hd visit add P1 --label W2
 expect_rc "a missed visit cannot also be done" 1
-
-# --- roles ---
-hd user add nobody --role viewer >/dev/null
-expect_eq "viewer added" "$(sql "select role from users where login = 'nobody'")" "viewer"
 finish
