@@ -4,9 +4,9 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := ncursesw sqlite3 libcrypto
+PKGS     := ncursesw sqlite3 libmd
 DEBS     := pkgconf libncurses-dev ncurses-term libsqlite3-dev sqlite3 \
-            libiniparser-dev libcmocka-dev libunistring-dev libssl-dev tmux \
+            libiniparser-dev libcmocka-dev libunistring-dev libmd-dev tmux \
             util-linux procps
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter \
@@ -21,8 +21,8 @@ CPPFLAGS := -Iinclude -I$(BUILD) -I/usr/include/iniparser \
 CFLAGS   := -std=c11 $(OPT) $(WARN) $(SAN) -MMD -MP
 # pkg-config is asked only when a target that compiles runs (deps may not be
 # installed yet when make parses this file).
-PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 libcrypto 2>/dev/null)
-MODEL_LIBS = $(shell pkg-config --libs sqlite3 libcrypto 2>/dev/null) \
+PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 libmd 2>/dev/null)
+MODEL_LIBS = $(shell pkg-config --libs sqlite3 libmd 2>/dev/null) \
              -liniparser -lunistring -lm
 UI_CFLAGS  = $(shell pkg-config --cflags ncursesw 2>/dev/null)
 UI_LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null)
@@ -36,6 +36,8 @@ LIB      := $(BUILD)/libhepadesk.a
 BIN      := $(BUILD)/hepadesk
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_SRC := $(wildcard tests/bench/bench_*.c)
+BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 DEMO_DB  := $(BUILD)/demo/hepadesk-demo.db
 EMBED    := $(SQL) assets/hepadesk.ini $(wildcard assets/protocols/*.ini) \
             $(wildcard assets/*.txt)
@@ -99,7 +101,14 @@ demo: $(DEMO_DB)
 run: deps $(BIN) $(DEMO_DB)
 	$(BIN) --db $(DEMO_DB)
 
+# Bench programs link the model library like the unit tests (plus libutil
+# for forkpty); timing lives only here, never in `make test`.
+$(BUILD)/bench/%: tests/bench/%.c $(LIB) | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(MODEL_LIBS) -lutil -o $@
+
 bench: deps $(BIN)
+	@$(MAKE) --no-print-directory $(BENCH_BIN)
 	@tests/bench/bench.sh $(abspath $(BIN)) $(BUILD)/bench
 
 clean:

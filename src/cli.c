@@ -101,7 +101,8 @@ static const struct cli_cmd commands[] = {
 	{"audit", "verify", cli_audit_verify, true, "audit verify",
 	 "check the audit trail's hash chain (exit 1 when rows were altered)"},
 	{"audit", NULL, cli_audit, true,
-	 "audit [--patient MRN] [--user LOGIN] [--since YYYY-MM-DD] [--limit N] [--json|--csv]",
+	 "audit [--patient MRN] [--user LOGIN] [--since YYYY-MM-DD] [--limit N (default 100)] "
+	 "[--json|--csv]",
 	 "the audit trail, newest first (admins; the reading is itself logged)"},
 	{"check", NULL, cli_check, false, "check",
 	 "the database file's integrity and the audit chain (exit 1 on any problem)"},

@@ -4,7 +4,8 @@
 #include <errno.h>
 #include <iniparser.h>
 #include <math.h>
-#include <openssl/evp.h>
+#include <sha2.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,16 +71,7 @@ const char *pscore_str(enum pscore s)
 
 void protocol_hash(const char *text, char out[65])
 {
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int n = 0;
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-	EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
-	EVP_DigestUpdate(ctx, text, strlen(text));
-	EVP_DigestFinal_ex(ctx, md, &n);
-	EVP_MD_CTX_free(ctx);
-	for (unsigned int i = 0; i < n && i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
-	out[64] = '\0';
+	SHA256Data((const uint8_t *)text, strlen(text), out);
 }
 
 /* True when the line (from its first non-blank) is name, blanks, then stop. */

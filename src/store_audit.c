@@ -2,7 +2,8 @@
  * table, the hash chain, appends from C, verification and listing. */
 #include "store_int.h"
 
-#include <openssl/evp.h>
+#include <sha2.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,27 +29,20 @@ static bool is_audited(const char *table)
  * row_id, patient_id, before, after. */
 void store_audit_hash(sqlite3_value **argv, int argc, char out[65])
 {
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int mdlen = 0;
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	SHA2_CTX ctx;
 
-	EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+	SHA256Init(&ctx);
 	for (int i = 0; i < argc; i++) {
 		int type = sqlite3_value_type(argv[i]);
 		const unsigned char *t = sqlite3_value_text(argv[i]);
 		unsigned int n = type == SQLITE_NULL ? 0 : (unsigned)sqlite3_value_bytes(argv[i]);
-		unsigned char head[5] = {(unsigned char)type, (unsigned char)(n >> 24),
-					 (unsigned char)(n >> 16), (unsigned char)(n >> 8),
-					 (unsigned char)n};
-		EVP_DigestUpdate(ctx, head, sizeof head);
+		uint8_t head[5] = {(uint8_t)type, (uint8_t)(n >> 24), (uint8_t)(n >> 16),
+				   (uint8_t)(n >> 8), (uint8_t)n};
+		SHA256Update(&ctx, head, sizeof head);
 		if (n)
-			EVP_DigestUpdate(ctx, t, n);
+			SHA256Update(&ctx, t, n);
 	}
-	EVP_DigestFinal_ex(ctx, md, &mdlen);
-	EVP_MD_CTX_free(ctx);
-	for (unsigned int i = 0; i < mdlen && i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
-	out[64] = '\0';
+	SHA256End(&ctx, out);
 }
 
 /* json_object('c1', X.c1, ...) for a table's columns. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "assets.h"
@@ -196,9 +197,40 @@ static enum status migrate(struct store *st, struct err *e)
 	return ST_OK;
 }
 
+/* SQLite's own busy handler backs off to 100 ms sleeps, so under load one
+ * writer can keep losing the lock to others; waiting in short steps up to
+ * database:busy_timeout_ms keeps every write well under a second. */
+static int busy_wait(void *arg, int tries)
+{
+	const struct store *st = arg;
+	long step_us = tries < 200 ? 500 : 2000;
+	long waited_us = tries < 200 ? tries * 500L : 100000L + (tries - 200) * 2000L;
+	if (waited_us >= st->busy_timeout_ms * 1000L)
+		return 0;
+	struct timespec ts = {0, step_us * 1000};
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
+/* Switching a new file to WAL needs the file to itself; when many sessions
+ * open a new file at once SQLite answers BUSY without calling the busy
+ * handler, so wait in steps up to the busy timeout. */
+static enum status exec_patiently(struct store *st, const char *sql, struct err *e)
+{
+	const int step_ms = 10;
+	int rc = SQLITE_OK;
+	for (int waited = 0; waited <= st->busy_timeout_ms; waited += step_ms) {
+		rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			break;
+		sqlite3_sleep(step_ms);
+	}
+	return rc == SQLITE_OK ? ST_OK : store_fail(st, e, "database");
+}
+
 static enum status configure(struct store *st, const struct store_opts *o, struct err *e)
 {
-	sqlite3_busy_timeout(st->db, st->busy_timeout_ms);
+	sqlite3_busy_handler(st->db, busy_wait, st);
 	sqlite3_extended_result_codes(st->db, 1);
 	enum status s = register_functions(st, e);
 	if (s != ST_OK)
@@ -207,7 +239,7 @@ static enum status configure(struct store *st, const struct store_opts *o, struc
 		return store_exec(st, "PRAGMA foreign_keys = ON", e);
 	s = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", e);
 	if (s == ST_OK)
-		s = store_exec(st, "PRAGMA journal_mode = WAL", e);
+		s = exec_patiently(st, "PRAGMA journal_mode = WAL", e);
 	return s;
 }
 

@@ -38,6 +38,11 @@ printf 'a%sb' "$RLO" >"$T/probe"; clean "$T/probe" >/dev/null && notok "checker 
 printf 'a\233b' >"$T/probe"; clean "$T/probe" >/dev/null && notok "checker sees a stray C1 byte" || ok "checker sees a stray C1 byte"
 printf 'Müller, 王 ok\r\n' >"$T/probe"; clean "$T/probe" >/dev/null && ok "checker passes clean UTF-8" || notok "checker passes clean UTF-8"
 
+run hd drafts
+expect_eq "no drafts yet" "$OUT" "no drafts"
+run hd drafts --json
+expect_eq "no drafts as JSON" "$OUT" "[]"
+
 # Refused at input.
 for bad in "EVIL${ESC}[2J, Eve" "EVIL${C1}31m, Eve" "EVIL${RLO}, Eve"; do
 	run hd patient add --mrn X1 --name "$bad" --dob 1970-01-01 --sex F

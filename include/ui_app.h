@@ -1,0 +1,15 @@
+/* ui_app.h: the screen program's entry point, called by cli_main when no
+ * command is given. */
+#ifndef HEPADESK_UI_APP_H
+#define HEPADESK_UI_APP_H
+
+#include "cli.h"
+
+/* Run the screens on the controlling terminal with an open, authorised app
+ * (app->st belongs to the caller). Returns the process exit code: 0 after a
+ * normal quit, 1 when the terminal could not be opened or was lost, 129/143
+ * after SIGHUP/SIGTERM (drafts saved first). Restores the terminal on every
+ * path. */
+int ui_run(struct app *app);
+
+#endif

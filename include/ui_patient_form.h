@@ -1,0 +1,12 @@
+/* ui_patient_form.h: the new-patient form — MRN, name, date of birth, sex,
+ * etiology (ICD-10 list) and weight, each checked by the model as the nurse
+ * leaves it; stored only when the whole record is valid. */
+#ifndef HEPADESK_UI_PATIENT_FORM_H
+#define HEPADESK_UI_PATIENT_FORM_H
+
+#include "ui_screen.h"
+
+/* A new, empty registration form. Heap screen for ui_push. */
+struct ui_screen *ui_patient_form_new(struct ui *ui);
+
+#endif

@@ -1,0 +1,97 @@
+/* ui_screen.h: screens as small vtables on a stack, the reactions their key
+ * handlers return, and the layout every screen shares (header, body, message
+ * line, key-hint line). */
+#ifndef HEPADESK_UI_SCREEN_H
+#define HEPADESK_UI_SCREEN_H
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdbool.h>
+
+#include "cli.h"
+#include "patient.h"
+#include "ui_color.h"
+#include "ui_keymap.h"
+
+#define UI_MIN_COLS 80
+#define UI_MIN_ROWS 24
+#define UI_STACK_MAX 16
+#define UI_MSG_MAX 512
+
+/* Reactions a key handler returns; the loop acts on them. */
+enum ui_reaction {
+	UI_DONE = 0,	  /* handled; the screen is drawn again */
+	UI_PASS = 1 << 0, /* not this screen's key: the loop applies the global keys */
+	UI_POP = 1 << 1,  /* close this screen */
+	UI_QUIT = 1 << 2, /* leave the program */
+	UI_FULL = 1 << 3  /* repaint the whole terminal (Ctrl-L) */
+};
+
+struct ui;
+struct ui_screen;
+
+struct ui_screen_ops {
+	const char *title;
+	/* Draw into ui->body (werase'd already); place the cursor with
+	 * ui_cursor() when a field has focus. */
+	void (*draw)(struct ui_screen *s, struct ui *ui);
+	/* Handle one key; return enum ui_reaction flags. */
+	int (*key)(struct ui_screen *s, struct ui *ui, int key);
+	/* The body changed size (may be NULL). */
+	void (*resize)(struct ui_screen *s, struct ui *ui);
+	/* Free the screen (called once, after it left the stack). */
+	void (*done)(struct ui_screen *s);
+	const enum ui_action *hints; /* ended by ACT_NONE */
+	const char *help;	     /* this screen's own paragraph in the help */
+};
+
+/* Embedded as the first member of every screen. */
+struct ui_screen {
+	const struct ui_screen_ops *ops;
+	bool overlay;	  /* a dialog: the screen below is drawn first */
+	bool dirty;	  /* a form with unsaved changes ("[+]", ask on back) */
+	bool home;	  /* the bottom screen: back quits */
+	int64_t patient;  /* the open patient's id (banner), 0 when none */
+	char banner[160]; /* the banner text shown in the header */
+};
+
+struct ui {
+	struct app *app;
+	struct ui_screen *stack[UI_STACK_MAX];
+	int depth;
+	struct ui_screen *dead[UI_STACK_MAX * 2];
+	int ndead;
+	WINDOW *hdr, *body, *foot;
+	int rows, cols; /* body size */
+	bool too_small;
+	char msg[UI_MSG_MAX];
+	enum ui_role msg_role;
+	bool msg_new; /* set during this key: keep it on screen */
+	bool want_cursor;
+	int cur_y, cur_x;
+	bool locked;
+	bool quit;
+	int exit_code;
+};
+
+/* Push s (heap, owned by the stack from now on). A full stack frees s and
+ * says so on the message line. */
+void ui_push(struct ui *ui, struct ui_screen *s);
+/* Take the top screen off; it is freed after the current key. */
+void ui_pop(struct ui *ui);
+/* The top screen, or NULL. */
+struct ui_screen *ui_top(struct ui *ui);
+
+/* Show a message on the message line (text neutralised when drawn). */
+void ui_msg(struct ui *ui, enum ui_role role, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void ui_msg_clear(struct ui *ui);
+
+/* Put the hardware cursor at body position y, x (else it is hidden). */
+void ui_cursor(struct ui *ui, int y, int x);
+
+/* Run the screens until quit, a signal or a lost terminal; every screen
+ * is closed and freed on return. */
+void ui_loop(struct ui *ui);
+
+#endif

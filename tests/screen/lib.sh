@@ -1,0 +1,94 @@
+# lib.sh: shared helpers of the screen tests — a private tmux server at
+# 80x24, pinned TERM/LANG/TZ/HOME, a temporary database, key sending and
+# polling the screen (never fixed long sleeps). Sourced, not run.
+set -u
+: "${HEPADESK:?HEPADESK must name the hepadesk binary (absolute path)}"
+NAME=$(basename "$0" .sh)
+T=$(mktemp -d)
+DB=$T/t.db
+SOCK=hd$$
+export HOME=$T/home LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+unset NO_COLOR HEPADESK_DB HEPADESK_CONFIG
+mkdir -p "$HOME"
+
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$T"; }
+trap cleanup EXIT INT TERM
+
+# The command line on the same database.
+hd() { "$HEPADESK" --db "$DB" "$@"; }
+
+screen_text() { tm capture-pane -p -t hd 2>/dev/null; }
+
+fail() {
+	echo "not ok - $NAME: $*"
+	echo "--- screen:" >&2
+	screen_text >&2
+	exit 1
+}
+
+pass() {
+	echo "ok - $NAME"
+	exit 0
+}
+
+# start [TERM [extra env...]]: run the screens in an 80x24 pane. The pid of
+# hepadesk is written to $T/pid; "hepadesk-exited=N" shows when it ends.
+start() {
+	term=${1:-xterm-256color}
+	[ $# -gt 0 ] && shift
+	rm -f "$T/pid"
+	n=40 # a server just killed may still be going away: try again
+	until tm new-session -d -s hd -x 80 -y 24 \
+		"sh -c 'echo \$\$ > $T/pid; exec env TERM=$term LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME=$HOME $* $HEPADESK --db $DB'; echo hepadesk-exited=\$?; sleep 60" 2>/dev/null; do
+		n=$((n - 1))
+		[ $n -gt 0 ] || fail "cannot start tmux"
+		sleep 0.05
+	done
+	wait_for "hepadesk |"
+}
+
+hd_pid() { cat "$T/pid"; }
+
+# Stop the tmux server (before a second start in the same test).
+stop() { tm kill-server >/dev/null 2>&1; }
+
+# wait_for TEXT [SECONDS]: poll the screen until TEXT (fixed string) shows.
+wait_for() {
+	n=$(( ${2:-5} * 20 ))
+	while [ $n -gt 0 ]; do
+		screen_text | grep -qF -- "$1" && return 0
+		sleep 0.05
+		n=$((n - 1))
+	done
+	fail "timed out waiting for '$1'"
+}
+
+# wait_gone TEXT: poll until TEXT is no longer on the screen.
+wait_gone() {
+	n=100
+	while [ $n -gt 0 ]; do
+		screen_text | grep -qF -- "$1" || return 0
+		sleep 0.05
+		n=$((n - 1))
+	done
+	fail "'$1' stayed on the screen"
+}
+
+# keys K...: tmux key names (Tab, Enter, F2, C-u, Down...). type TEXT: literal.
+keys() { tm send-keys -t hd "$@"; }
+type_text() { tm send-keys -t hd -l -- "$1"; }
+
+# The screen must (not) show TEXT now.
+shows() { screen_text | grep -qF -- "$1" || fail "screen does not show '$1'"; }
+lacks() { screen_text | grep -qF -- "$1" && fail "screen shows '$1'"; return 0; }
+
+# Open a patient through the lookup: open_patient QUERY BANNER-TEXT.
+open_patient() {
+	keys /
+	wait_for "Find patient"
+	type_text "$1"
+	wait_for "1 match"
+	keys Enter
+	wait_for "$2"
+}

@@ -1,0 +1,176 @@
+/* ui_dialog.c: the yes/no question, the pick list and the help overlay. */
+#include "ui_dialog.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_draw.h"
+#include "util.h"
+
+struct confirm {
+	struct ui_screen base;
+	char *question;
+	ui_answer_fn fn;
+	void *arg;
+};
+
+static const enum ui_action confirm_hints[] = {ACT_YES, ACT_NO, ACT_NONE};
+
+static void confirm_draw(struct ui_screen *s, struct ui *ui)
+{
+	struct confirm *c = (struct confirm *)s;
+	int w = ui->cols - 8 < 70 ? ui->cols - 8 : 70, h = 7;
+	int y = (ui->rows - h) / 2, x = (ui->cols - w) / 2;
+	ui_box(ui->body, y, x, h, w, "Please confirm");
+	ui_wrap(ui->body, y + 1, x + 2, w - 4, 3, ROLE_WARN, c->question);
+	ui_put(ui->body, y + h - 2, x + 2, w - 4, ROLE_TITLE, "y = yes     n or Esc = no");
+	ui_cursor(ui, y + h - 2, x + 2);
+}
+
+static int confirm_key(struct ui_screen *s, struct ui *ui, int key)
+{
+	struct confirm *c = (struct confirm *)s;
+	bool yes = ui_key_is(key, ACT_YES);
+	if (!yes && !ui_key_is(key, ACT_NO) && key != UI_CTRL('C') && key != 'q') {
+		if (ui_key_is(key, ACT_HELP) || ui_key_is(key, ACT_REDRAW))
+			return UI_PASS;
+		ui_msg(ui, ROLE_HINT, "answer y (yes) or n (no)");
+		return UI_DONE;
+	}
+	ui_pop(ui);
+	return c->fn(ui, c->arg, yes);
+}
+
+static void confirm_done(struct ui_screen *s)
+{
+	struct confirm *c = (struct confirm *)s;
+	free(c->question);
+	free(c);
+}
+
+static const struct ui_screen_ops confirm_ops = {
+    "Confirm",
+    confirm_draw,
+    confirm_key,
+    NULL,
+    confirm_done,
+    confirm_hints,
+    "A question: y answers yes; n, Esc or Ctrl-C answer no.",
+};
+
+void ui_confirm(struct ui *ui, const char *question, ui_answer_fn fn, void *arg)
+{
+	struct confirm *c = xcalloc(1, sizeof *c);
+	c->base.ops = &confirm_ops;
+	c->base.overlay = true;
+	c->question = xstrdup(question);
+	c->fn = fn;
+	c->arg = arg;
+	ui_push(ui, &c->base);
+}
+
+struct pick {
+	struct ui_screen base;
+	char title[64];
+	char **items;
+	int n, sel, top;
+	ui_pick_fn fn;
+	void *arg;
+};
+
+static const enum ui_action pick_hints[] = {ACT_ENTER, ACT_PICK, ACT_BACK, ACT_NONE};
+
+static void pick_geometry(const struct pick *p, const struct ui *ui, int *y, int *x, int *h, int *w)
+{
+	*h = p->n + 2 < ui->rows - 2 ? p->n + 2 : ui->rows - 2;
+	*w = ui->cols - 10 < 72 ? ui->cols - 10 : 72;
+	*y = (ui->rows - *h) / 2;
+	*x = (ui->cols - *w) / 2;
+}
+
+static void pick_draw(struct ui_screen *s, struct ui *ui)
+{
+	struct pick *p = (struct pick *)s;
+	int y, x, h, w;
+	pick_geometry(p, ui, &y, &x, &h, &w);
+	int rows = h - 2;
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + rows)
+		p->top = p->sel - rows + 1;
+	ui_box(ui->body, y, x, h, w, p->title);
+	for (int i = 0; i < rows && p->top + i < p->n; i++) {
+		int k = p->top + i;
+		char num[12] = "";
+		if (k < 9)
+			snprintf(num, sizeof num, "%d", k + 1);
+		char line[300];
+		snprintf(line, sizeof line, "%c%-2s %s", k == p->sel ? '>' : ' ', num, p->items[k]);
+		ui_put_pad(ui->body, y + 1 + i, x + 1, w - 2,
+			   k == p->sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+	}
+}
+
+static int pick_key(struct ui_screen *s, struct ui *ui, int key)
+{
+	struct pick *p = (struct pick *)s;
+	int chosen = -1;
+	if (ui_key_is(key, ACT_UP) && p->sel > 0)
+		p->sel--;
+	else if (ui_key_is(key, ACT_DOWN) && p->sel < p->n - 1)
+		p->sel++;
+	else if (ui_key_is(key, ACT_FIRST))
+		p->sel = 0;
+	else if (ui_key_is(key, ACT_LAST))
+		p->sel = p->n - 1;
+	else if (ui_key_is(key, ACT_ENTER) || key == ' ')
+		chosen = p->sel;
+	else if (ui_key_digit(key) && ui_key_digit(key) <= p->n)
+		chosen = ui_key_digit(key) - 1;
+	else if (ui_key_is(key, ACT_BACK) || key == UI_CTRL('C'))
+		return UI_POP;
+	else if (!ui_key_is(key, ACT_UP) && !ui_key_is(key, ACT_DOWN))
+		return UI_PASS;
+	if (chosen < 0)
+		return UI_DONE;
+	ui_pop(ui);
+	return p->fn(ui, p->arg, chosen);
+}
+
+static void pick_done(struct ui_screen *s)
+{
+	struct pick *p = (struct pick *)s;
+	for (int i = 0; i < p->n; i++)
+		free(p->items[i]);
+	free(p->items);
+	free(p);
+}
+
+static const struct ui_screen_ops pick_ops = {
+    "Choose",
+    pick_draw,
+    pick_key,
+    NULL,
+    pick_done,
+    pick_hints,
+    "A list to choose from: Up/Down and Enter, or the row number 1-9; Esc closes "
+    "without changing anything.",
+};
+
+void ui_pick(struct ui *ui, const char *title, const char *const *items, int n, int current,
+	     ui_pick_fn fn, void *arg)
+{
+	struct pick *p = xcalloc(1, sizeof *p);
+	p->base.ops = &pick_ops;
+	p->base.overlay = true;
+	strlcpy_(p->title, title, sizeof p->title);
+	p->items = xcalloc((size_t)n, sizeof *p->items);
+	for (int i = 0; i < n; i++)
+		p->items[i] = xstrdup(items[i]);
+	p->n = n;
+	p->sel = current >= 0 && current < n ? current : 0;
+	p->fn = fn;
+	p->arg = arg;
+	ui_push(ui, &p->base);
+}

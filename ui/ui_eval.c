@@ -1,0 +1,172 @@
+/* ui_eval.c: the intake evaluation — progress line and the three steps. */
+#include "ui_eval.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "overview.h"
+#include "ui_draw.h"
+#include "ui_eval_imaging.h"
+#include "ui_eval_labs.h"
+#include "ui_lines.h"
+#include "ui_overview.h"
+#include "ui_scores.h"
+#include "util.h"
+
+#define EVAL_STEPS(_)         \
+	_(LABS, "Labs")       \
+	_(IMAGING, "Imaging") \
+	_(SCORES, "Scores")
+
+enum eval_step {
+#define EVAL_STEP_ENUM_(id, name) STEP_##id,
+	EVAL_STEPS(EVAL_STEP_ENUM_)
+#undef EVAL_STEP_ENUM_
+	    STEP_COUNT
+};
+
+static const char *const step_names[] = {
+#define EVAL_STEP_NAME_(id, name) name,
+    EVAL_STEPS(EVAL_STEP_NAME_)
+#undef EVAL_STEP_NAME_
+};
+
+#define EVAL_BODY_Y 2 /* steps draw below the progress line and a rule */
+
+struct eval {
+	struct ui_screen base;
+	struct patient p;
+	enum eval_step step;
+	struct ui_eval_labs labs;
+	struct ui_eval_imaging imaging;
+	struct overview ov;
+	struct ui_lines scores;
+};
+
+static const enum ui_action eval_hints[] = {ACT_HELP,	   ACT_NEXT,	  ACT_SAVE, ACT_UNITS,
+					    ACT_STEP_NEXT, ACT_STEP_PREV, ACT_BACK, ACT_NONE};
+
+static void load_scores(struct eval *ev, struct ui *ui)
+{
+	struct err e = {""};
+	char day[16];
+	ui_lines_clear(&ev->scores);
+	enum status s =
+	    overview_load(ui->app->st, ev->p.id, app_today(ui->app), &ui->app->cfg, &ev->ov, &e);
+	if (s != ST_OK) {
+		ui_lines_add(&ev->scores, ROLE_CRITICAL, "cannot compute the scores: %s",
+			     e.msg[0] ? e.msg : status_str(s));
+		return;
+	}
+	ui_lines_add(&ev->scores, ROLE_TITLE,
+		     "Scores as of %s, from the latest labs:", date_format(ev->ov.today, day));
+	ui_scores_lines(&ev->scores, &ev->ov, true, ui->app->cfg.lab_window_days);
+}
+
+static void go(struct eval *ev, struct ui *ui, int step)
+{
+	if (step < 0 || step >= STEP_COUNT)
+		return;
+	ev->step = (enum eval_step)step;
+	if (ev->step == STEP_SCORES)
+		load_scores(ev, ui);
+}
+
+static void draw_progress(struct eval *ev, struct ui *ui)
+{
+	int x = ui_put(ui->body, 0, 0, ui->cols, ROLE_TITLE, "Intake evaluation:  ");
+	for (int i = 0; i < STEP_COUNT; i++) {
+		char item[40];
+		bool done =
+		    (i == STEP_LABS && ev->labs.saved) || (i == STEP_IMAGING && ev->imaging.saved);
+		snprintf(item, sizeof item, i == (int)ev->step ? "[%s%s]" : "%s%s", step_names[i],
+			 done ? " (saved)" : "");
+		x += ui_put(ui->body, 0, x, ui->cols - x,
+			    i == (int)ev->step ? ROLE_SELECTED : ROLE_NORMAL, item);
+		if (i + 1 < STEP_COUNT)
+			x += ui_put(ui->body, 0, x, ui->cols - x, ROLE_DIM, " > ");
+	}
+	ui_put(ui->body, 0, x, ui->cols - x, ROLE_DIM, "   F8/^N next, F7/^P back");
+	ui_hline(ui->body, 1, 0, ui->cols);
+}
+
+static void eval_draw(struct ui_screen *s, struct ui *ui)
+{
+	struct eval *ev = (struct eval *)s;
+	draw_progress(ev, ui);
+	if (ev->step == STEP_LABS)
+		ui_eval_labs_draw(&ev->labs, ui, EVAL_BODY_Y);
+	else if (ev->step == STEP_IMAGING)
+		ui_eval_imaging_draw(&ev->imaging, ui, EVAL_BODY_Y);
+	else
+		ui_lines_draw(&ev->scores, ui, EVAL_BODY_Y, ui->rows - EVAL_BODY_Y);
+}
+
+static int step_key(struct eval *ev, struct ui *ui, int key)
+{
+	int saved_labs = ev->labs.saved;
+	bool saved_img = ev->imaging.saved;
+	int r;
+	if (ev->step == STEP_LABS)
+		r = ui_eval_labs_key(&ev->labs, ui, key);
+	else if (ev->step == STEP_IMAGING)
+		r = ui_eval_imaging_key(&ev->imaging, ui, key);
+	else
+		r = ui_lines_key(&ev->scores, key, ui->rows - EVAL_BODY_Y);
+	/* A saved step moves on to the next one. */
+	if (ev->labs.saved != saved_labs || ev->imaging.saved != saved_img)
+		go(ev, ui, ev->step + 1);
+	return r;
+}
+
+static int eval_key(struct ui_screen *s, struct ui *ui, int key)
+{
+	struct eval *ev = (struct eval *)s;
+	int r = UI_DONE;
+	if (ui_key_is(key, ACT_STEP_NEXT))
+		go(ev, ui, ev->step + 1);
+	else if (ui_key_is(key, ACT_STEP_PREV))
+		go(ev, ui, (int)ev->step - 1);
+	else
+		r = step_key(ev, ui, key);
+	ev->base.dirty = ev->labs.dirty || ev->imaging.form.dirty;
+	return r;
+}
+
+static void eval_done(struct ui_screen *s)
+{
+	struct eval *ev = (struct eval *)s;
+	ui_eval_imaging_done(&ev->imaging);
+	ui_lines_done(&ev->scores);
+	free(ev);
+}
+
+static const struct ui_screen_ops eval_ops = {
+    "Evaluation",
+    eval_draw,
+    eval_key,
+    NULL,
+    eval_done,
+    eval_hints,
+    "Intake evaluation in three steps; F8 (Ctrl-N) and F7 (Ctrl-P) move between them at "
+    "any time and what you typed stays. Labs: type a value per analyte, Tab or Enter to "
+    "the next; u switches the row between conventional and SI units; impossible values are "
+    "refused (message below), unusual ones ask y/n; F2 (Ctrl-S) stores all entered rows "
+    "with the collection date at once. Imaging: date, modality, stiffness and IQR, fibrosis, "
+    "findings and a note (in the note Enter starts a new line, Tab leaves it); F2 stores it. "
+    "Scores: each score with the lab values and dates it used, what was clamped and why, "
+    "or why it cannot be computed.",
+};
+
+struct ui_screen *ui_eval_new(struct ui *ui, const struct patient *p)
+{
+	struct eval *ev = xcalloc(1, sizeof *ev);
+	ev->base.ops = &eval_ops;
+	ev->base.patient = p->id;
+	ev->p = *p;
+	ui_overview_banner(p, app_today(ui->app), ev->base.banner, sizeof ev->base.banner);
+	ui_eval_labs_init(&ev->labs, ui, p->id);
+	ui_eval_imaging_init(&ev->imaging, ui, p->id);
+	ui_lines_init(&ev->scores);
+	return &ev->base;
+}

@@ -1,0 +1,188 @@
+/* ui_overview.c: the patient overview screen. */
+#include "ui_overview.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "overview.h"
+#include "store.h"
+#include "ui_draw.h"
+#include "ui_eval.h"
+#include "ui_lines.h"
+#include "ui_scores.h"
+#include "util.h"
+
+struct ov_screen {
+	struct ui_screen base;
+	int64_t id;
+	struct overview ov;
+	struct ui_lines lines;
+	int at_labs, at_scores, at_imaging;
+	bool stale;	/* reload before drawing (after the evaluation) */
+	int stale_days; /* results older than this say "old" */
+};
+
+static const enum ui_action ov_hints[] = {ACT_HELP,    ACT_EVAL,   ACT_LABS, ACT_SCORES,
+					  ACT_IMAGING, ACT_LOOKUP, ACT_BACK, ACT_NONE};
+
+void ui_overview_banner(const struct patient *p, day_t today, char *buf, size_t n)
+{
+	const struct etiology *et = etiology_find(p->etiology);
+	char weight[24] = "";
+	if (!isnan(p->weight_kg))
+		snprintf(weight, sizeof weight, "  %.1f kg", p->weight_kg);
+	snprintf(buf, n, "%s  MRN %s  %dy %c%s%s%s", p->name, p->mrn, patient_age(p, today), p->sex,
+		 et ? "  " : "", et ? et->code : "", weight);
+}
+
+/* One imaging note: what was measured, then the findings, then the first
+ * line of the note. */
+static void imaging_note_lines(struct ui_lines *ls, const struct imaging_note *n)
+{
+	char day[16], kpa[48] = "", fib[32] = "";
+	if (!isnan(n->stiffness_kpa) && !isnan(n->iqr_kpa))
+		snprintf(kpa, sizeof kpa, "  %.1f kPa (IQR %.1f)", n->stiffness_kpa, n->iqr_kpa);
+	else if (!isnan(n->stiffness_kpa))
+		snprintf(kpa, sizeof kpa, "  %.1f kPa", n->stiffness_kpa);
+	if (n->fibrosis_stage >= 0)
+		snprintf(fib, sizeof fib, "  fibrosis F%d", n->fibrosis_stage);
+	ui_lines_add(ls, ROLE_NORMAL, "  %s %s%s%s", date_format(n->date, day),
+		     modality_str(n->modality), kpa, fib);
+	ui_lines_add(ls,
+		     n->hcc == FIND_YES || n->thrombosis == FIND_YES ? ROLE_CRITICAL : ROLE_NORMAL,
+		     "      HCC: %s   thrombosis: %s   ascites: %s", finding_str(n->hcc),
+		     finding_str(n->thrombosis), finding_str(n->ascites));
+	if (n->note[0])
+		ui_lines_add(ls, ROLE_DIM, "      %.*s", (int)strcspn(n->note, "\n"), n->note);
+}
+
+static void imaging_lines(struct ov_screen *o)
+{
+	if (o->ov.nimaging == 0)
+		ui_lines_add(&o->lines, ROLE_DIM, "  no imaging recorded");
+	for (int i = 0; i < o->ov.nimaging; i++)
+		imaging_note_lines(&o->lines, &o->ov.imaging[i]);
+}
+
+static void demographics(struct ov_screen *o)
+{
+	const struct patient *p = &o->ov.p;
+	const struct etiology *et = etiology_find(p->etiology);
+	char dob[16], wday[16], weight[64] = "weight not recorded";
+	if (!isnan(p->weight_kg))
+		snprintf(weight, sizeof weight, "weight %.1f kg (%s)", p->weight_kg,
+			 date_format(p->weight_date, wday));
+	ui_lines_add(&o->lines, ROLE_NORMAL, "%s  MRN %s  born %s (%d y)  sex %c", p->name, p->mrn,
+		     date_format(p->dob, dob), o->ov.age, p->sex);
+	ui_lines_add(&o->lines, ROLE_NORMAL, "Etiology: %s%s%s   %s",
+		     et ? et->code : "not recorded", et ? " " : "", et ? et->name : "", weight);
+}
+
+static void build(struct ov_screen *o)
+{
+	struct ui_lines *ls = &o->lines;
+	bool any = false;
+	ui_lines_clear(ls);
+	demographics(o);
+	o->at_labs = ui_lines_add(ls, ROLE_TITLE, "Latest labs (l)");
+	ui_lines_add(ls, ROLE_DIM, "  %-22s %8s %-7s %-3s %15s %s", "Analyte", "Value", "Unit",
+		     "Flg", "Reference", "Date");
+	for (int a = 0; a < ANALYTE_COUNT; a++)
+		if (o->ov.labs.have[a]) {
+			ui_scores_lab_line(ls, &o->ov, (enum analyte_id)a, 2, o->stale_days);
+			any = true;
+		}
+	if (!any)
+		ui_lines_add(ls, ROLE_DIM, "  no labs recorded: press e to enter them");
+	o->at_scores = ui_lines_add(ls, ROLE_TITLE, "Scores (s)");
+	ui_scores_lines(ls, &o->ov, false, o->stale_days);
+	o->at_imaging = ui_lines_add(ls, ROLE_TITLE, "Imaging (i)");
+	imaging_lines(o);
+}
+
+static bool load(struct ov_screen *o, struct ui *ui)
+{
+	struct err e = {""};
+	enum status s =
+	    overview_load(ui->app->st, o->id, app_today(ui->app), &ui->app->cfg, &o->ov, &e);
+	o->stale = false;
+	if (s != ST_OK) {
+		ui_msg(ui, ROLE_CRITICAL, "cannot open the patient: %s",
+		       e.msg[0] ? e.msg : status_str(s));
+		return false;
+	}
+	ui_overview_banner(&o->ov.p, app_today(ui->app), o->base.banner, sizeof o->base.banner);
+	build(o);
+	return true;
+}
+
+static void ov_draw(struct ui_screen *s, struct ui *ui)
+{
+	struct ov_screen *o = (struct ov_screen *)s;
+	if (o->stale)
+		load(o, ui);
+	ui_lines_draw(&o->lines, ui, 0, ui->rows);
+}
+
+static int ov_key(struct ui_screen *s, struct ui *ui, int key)
+{
+	struct ov_screen *o = (struct ov_screen *)s;
+	if (ui_key_is(key, ACT_LABS))
+		ui_lines_jump(&o->lines, o->at_labs, ui->rows);
+	else if (ui_key_is(key, ACT_SCORES))
+		ui_lines_jump(&o->lines, o->at_scores, ui->rows);
+	else if (ui_key_is(key, ACT_IMAGING))
+		ui_lines_jump(&o->lines, o->at_imaging, ui->rows);
+	else if (ui_key_is(key, ACT_EVAL)) {
+		o->stale = true;
+		ui_push(ui, ui_eval_new(ui, &o->ov.p));
+	} else
+		return ui_lines_key(&o->lines, key, ui->rows);
+	return UI_DONE;
+}
+
+static void ov_done(struct ui_screen *s)
+{
+	struct ov_screen *o = (struct ov_screen *)s;
+	ui_lines_done(&o->lines);
+	free(o);
+}
+
+static const struct ui_screen_ops ov_ops = {
+    "Patient",
+    ov_draw,
+    ov_key,
+    NULL,
+    ov_done,
+    ov_hints,
+    "The patient's latest labs (value in conventional units, flag H high, L low, !! beyond "
+    "the warning limits, reference range, collection date), current scores and imaging "
+    "notes. l, s and i jump to labs, scores and imaging; e starts the intake evaluation "
+    "(Labs > Imaging > Scores).",
+};
+
+struct ui_screen *ui_overview_new(struct ui *ui, int64_t patient_id)
+{
+	struct err e = {""};
+	struct ov_screen *o = xcalloc(1, sizeof *o);
+	o->base.ops = &ov_ops;
+	o->base.patient = patient_id;
+	o->id = patient_id;
+	o->stale_days = ui->app->cfg.lab_window_days;
+	ui_lines_init(&o->lines);
+	store_set_now(ui->app->st, ui->app->clock());
+	enum status s = store_patient_viewed(ui->app->st, patient_id, "overview", &e);
+	/* Every view is logged: a view that cannot be logged is not shown. */
+	if (s != ST_OK)
+		ui_msg(ui, ROLE_CRITICAL,
+		       "cannot open the patient (the view could not be logged): %s",
+		       e.msg[0] ? e.msg : status_str(s));
+	if (s != ST_OK || !load(o, ui)) {
+		ov_done(&o->base);
+		return NULL;
+	}
+	return &o->base;
+}
