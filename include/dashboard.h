@@ -113,11 +113,12 @@ void dash_compare(enum dash_measure m, double b, double l, double *change, doubl
 void dash_row_build(enum dash_measure m, const struct dash_point *pts, int n, day_t as_of,
 		    int64_t signed_at, day_t today, struct dash_row *out);
 
-/* A trend line of values (oldest first) in at most width cells: the newest
- * width values, each a Unicode lower block U+2581..U+2588 scaled between the
- * series' minimum and maximum (a flat series sits mid-height), or with
- * ascii one of "_.-=^" style levels " .:-=+*#". Writes NUL-terminated text to
- * buf of size n (truncating whole cells); returns the cells written. */
+/* A trend line of values (oldest first) in at most width cells: a longer
+ * series is squeezed (each cell the mean of its share, so the line spans the
+ * whole series); each cell a Unicode lower block U+2581..U+2588 scaled
+ * between the minimum and maximum (a flat series sits mid-height), or with
+ * ascii one of the levels "_.-:=+*#". Writes NUL-terminated text to buf of
+ * size n (whole cells only); returns the cells written. */
 int dash_sparkline(const double *v, int nv, int width, bool ascii, char *buf, size_t n);
 
 /* Child-Pugh class of points 5-15: 'A' 5-6, 'B' 7-9, 'C' 10-15; 0 otherwise. */

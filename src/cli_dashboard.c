@@ -10,9 +10,25 @@
 
 #include "dashboard.h"
 #include "json.h"
+#include "text.h"
 #include "util.h"
 
 #define TREND_COLS 17
+
+/* s cut and padded to cols terminal columns (names hold accents and CJK). */
+static const char *cols(const char *s, int n, char *buf, size_t size)
+{
+	size_t fit = text_fit(s, n);
+	if (fit >= size)
+		fit = size - 1;
+	memcpy(buf, s, fit);
+	buf[fit] = '\0';
+	size_t len = fit;
+	for (int w = text_width(buf); w < n && len + 1 < size; w++)
+		buf[len++] = ' ';
+	buf[len] = '\0';
+	return buf;
+}
 
 static void point_json(struct json *j, const char *key, bool have, const struct dash_point *p,
 		       const struct dash_measure_info *mi, enum dash_measure m)
@@ -255,11 +271,12 @@ static void findings_text(struct cli *c, const struct dashboard *db)
 
 static void aes_text(struct cli *c, const struct dashboard *db)
 {
-	char d[16], r[16];
+	char d[16], r[16], term[4 * 28 + 1];
 	cli_putf(c, "adverse events (%d):\n", db->nae);
 	for (int i = 0; i < db->nae; i++) {
 		const struct ae *a = &db->aes[i];
-		cli_putf(c, "  %s  %-28.28s G%d %s %-9s %s%s%s\n", date_format(a->onset, d), a->term,
+		cli_putf(c, "  %s  %s G%d %s %-9s %s%s%s\n", date_format(a->onset, d),
+			 cols(a->term, 28, term, sizeof term),
 			 a->grade, a->serious ? "SERIOUS" : "       ", ae_relation_str(a->relation),
 			 ae_outcome_str(a->outcome), a->resolved == DAY_NONE ? "" : " ",
 			 a->resolved == DAY_NONE ? "" : date_format(a->resolved, r));
@@ -397,25 +414,28 @@ static void clinic_json(struct cli *c, const struct clinic_dashboard *cd)
 
 static void clinic_text(struct cli *c, const struct clinic_dashboard *cd)
 {
-	char d[16], a[16], b[16];
+	char d[16], a[16], b[16], name[4 * 22 + 1];
 	const struct clinic_counts *k = &cd->counts;
-	cli_putf(c, "%s: %lld due, %lld overdue, %lld missed in 30 days, %lld awaiting sign-off, "
-		 "%lld awaiting evaluation, %lld serious or grade >= 3 events in 30 days\n",
+	cli_putf(c, "%s: %lld due, %lld overdue, %lld missed in 30 days\n"
+		 "awaiting: sign-off %lld, evaluation %lld; serious or grade >= 3 AEs in 30 days "
+		 "%lld\n",
 		 date_format(cd->today, d), (long long)k->due_today, (long long)k->overdue,
 		 (long long)k->missed_30d, (long long)k->awaiting_signoff,
 		 (long long)k->awaiting_evaluation, (long long)k->serious_ae_30d);
 	cli_put(c, "due:\n");
 	for (int i = 0; i < cd->ndue; i++) {
 		const struct clinic_visit *v = &cd->due[i];
-		cli_putf(c, "  * %-10s %-28.28s %-12s due %s (%s to %s)\n", v->mrn, v->name,
-			 v->item.label, date_format(v->item.due, d),
-			 date_format(visit_window_start(&v->item), a),
-			 date_format(visit_window_end(&v->item), b));
+		date_format(visit_window_start(&v->item), a);
+		date_format(visit_window_end(&v->item), b);
+		cli_putf(c, "  * %-10s %s %-10s due %s (%s..%s)\n", v->mrn,
+			 cols(v->name, 20, name, sizeof name), v->item.label,
+			 date_format(v->item.due, d), a + 5, b + 5);
 	}
 	cli_put(c, "overdue:\n");
 	for (int i = 0; i < cd->noverdue; i++) {
 		const struct clinic_visit *v = &cd->overdue[i];
-		cli_putf(c, "  ! %-10s %-28.28s %-12s due %s, %d day%s overdue\n", v->mrn, v->name,
+		cli_putf(c, "  ! %-10s %s %-10s due %s, %d day%s overdue\n", v->mrn,
+			 cols(v->name, 20, name, sizeof name),
 			 v->item.label, date_format(v->item.due, d), v->days_overdue,
 			 v->days_overdue == 1 ? "" : "s");
 	}

@@ -100,20 +100,39 @@ void dash_row_build(enum dash_measure m, const struct dash_point *pts, int n, da
 		out->trend[out->ntrend++] = pts[i].value;
 }
 
+/* Values squeezed into at most width cells: a cell is the mean of its share
+ * of the series (all of it, so the line covers the whole follow-up). */
+static int squeeze(const double *v, int nv, int width, double *out)
+{
+	if (nv <= width) {
+		memcpy(out, v, (size_t)nv * sizeof *v);
+		return nv;
+	}
+	for (int c = 0; c < width; c++) {
+		int a = (int)((int64_t)c * nv / width), b = (int)((int64_t)(c + 1) * nv / width);
+		double sum = 0;
+		for (int i = a; i < b; i++)
+			sum += v[i];
+		out[c] = sum / (b - a);
+	}
+	return width;
+}
+
 int dash_sparkline(const double *v, int nv, int width, bool ascii, char *buf, size_t n)
 {
 	static const char *const blocks[] = {"\u2581", "\u2582", "\u2583", "\u2584",
 					     "\u2585", "\u2586", "\u2587", "\u2588"};
 	static const char levels[] = "_.-:=+*#";
 	size_t cell = ascii ? 1 : 3, used = 0;
-	int first = nv > width ? nv - width : 0, cells = 0;
+	double *w = xmalloc(((size_t)(width > 0 ? width : 1) + (size_t)nv) * sizeof *w);
+	int nw = width > 0 ? squeeze(v, nv, width, w) : 0, cells = 0;
 	double lo = INFINITY, hi = -INFINITY;
-	for (int i = first; i < nv; i++) {
-		lo = fmin(lo, v[i]);
-		hi = fmax(hi, v[i]);
+	for (int i = 0; i < nw; i++) {
+		lo = fmin(lo, w[i]);
+		hi = fmax(hi, w[i]);
 	}
-	for (int i = first; i < nv && used + cell < n; i++) {
-		int k = hi > lo ? (int)lround((v[i] - lo) / (hi - lo) * 7) : 3;
+	for (int i = 0; i < nw && used + cell < n; i++) {
+		int k = hi > lo ? (int)lround((w[i] - lo) / (hi - lo) * 7) : 3;
 		if (ascii)
 			buf[used] = levels[k];
 		else
@@ -123,6 +142,7 @@ int dash_sparkline(const double *v, int nv, int width, bool ascii, char *buf, si
 	}
 	if (n)
 		buf[used] = '\0';
+	free(w);
 	return cells;
 }
 

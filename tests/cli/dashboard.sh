@@ -80,7 +80,8 @@ run hd due --date "$(later 11)" --json
 expect_in "the day after: overdue by 1" '"label":"W1","kind":"visit","due":"'"$(later 7)"'","days_overdue":1' "$OUT"
 expect_in "counts" '"counts":{"due":1,"overdue":2,"missed_30d":1' "$OUT"
 run hd due --date "$(later 11)"
-expect_in "text: overdue line" "W1           due $(later 7), 1 day overdue" "$OUT"
+expect_in "text: overdue line" "  ! D2         ZWEI, Zoe            W1         due $(later 7), 1 day overdue" "$OUT"
+expect_eq "text: every line fits 80 columns" "$(printf '%s\n' "$OUT" | awk '{ if (length($0) > 80) n++ } END { print n + 0 }')" "0"
 run hd due --limit 0
 expect_rc "limit out of range" 2
 run hd due --date 2026-02-30

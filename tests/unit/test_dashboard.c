@@ -165,9 +165,16 @@ static void test_sparkline(void **state)
 	assert_string_equal(buf, "_.-:=+*#");
 	assert_int_equal(dash_sparkline(v, 8, 80, false, buf, sizeof buf), 8);
 	assert_string_equal(buf, "▁▂▃▄▅▆▇█");
-	/* Only the newest width values, rescaled. */
+	/* A longer series is squeezed: each cell the mean of its share. */
 	assert_int_equal(dash_sparkline(v, 8, 2, true, buf, sizeof buf), 2);
-	assert_string_equal(buf, "_#");
+	assert_string_equal(buf, "_#"); /* means 2.5 and 6.5 */
+	double rise_fall[] = {1, 1, 5, 5, 9, 9, 5, 5, 1, 1};
+	assert_int_equal(dash_sparkline(rise_fall, 10, 5, true, buf, sizeof buf), 5);
+	assert_string_equal(buf, "_=#=_"); /* 5 is level 3.5, rounded up */
+	/* A buffer too small keeps whole cells only. */
+	char small[8];
+	assert_int_equal(dash_sparkline(v, 8, 80, false, small, sizeof small), 2);
+	assert_string_equal(small, "▁▂");
 	double flat[] = {3, 3, 3};
 	dash_sparkline(flat, 3, 80, true, buf, sizeof buf);
 	assert_string_equal(buf, ":::");
