@@ -65,10 +65,13 @@ struct dash_measure_info {
 /* The table row of m, or NULL. Static. */
 const struct dash_measure_info *dash_measure(enum dash_measure m);
 
-/* A value on a day. Series are oldest first. */
+/* A value on a day; when it was entered (seconds since the epoch; 0 when not
+ * known); whether it was recorded at a follow-up visit. Oldest first. */
 struct dash_point {
 	day_t date;
 	double value;
+	int64_t entered;
+	bool followup;
 };
 
 enum dash_direction { DIR_NONE, DIR_IMPROVED, DIR_WORSE, DIR_UNCHANGED };
@@ -89,9 +92,14 @@ struct dash_row {
 };
 
 /* Index of the newest point with date <= day in an oldest-first series, or
- * -1. Used for the baseline (day = the signed evaluation's as_of) and for
- * the latest (day = today). */
+ * -1. Used for the latest (day = today). */
 int dash_at_or_before(const struct dash_point *pts, int n, day_t day);
+
+/* The baseline: index of the newest point with date <= as_of that the
+ * signed evaluation could have seen — entered by signed_at (0: any time) and
+ * not recorded at a follow-up visit (treatment follows the evaluation, so a
+ * visit value of the same day is follow-up, not baseline) — or -1. */
+int dash_baseline_index(const struct dash_point *pts, int n, day_t as_of, int64_t signed_at);
 
 /* Change, per cent and direction from baseline b to latest l for measure m.
  * Unchanged when the change rounds to 0 at the measure's decimals; else
@@ -99,16 +107,18 @@ int dash_at_or_before(const struct dash_point *pts, int n, day_t day);
 void dash_compare(enum dash_measure m, double b, double l, double *change, double *pct,
 		  enum dash_direction *dir);
 
-/* Fill a row from an oldest-first series: baseline at as_of (no baseline when
- * as_of is DAY_NONE), latest at today, change, direction and trend. */
+/* Fill a row from an oldest-first series: baseline at as_of and signed_at
+ * (dash_baseline_index; none when as_of is DAY_NONE), latest at today,
+ * change, direction and trend. */
 void dash_row_build(enum dash_measure m, const struct dash_point *pts, int n, day_t as_of,
-		    day_t today, struct dash_row *out);
+		    int64_t signed_at, day_t today, struct dash_row *out);
 
-/* A trend line of values (oldest first) in at most width cells: the newest
- * width values, each a Unicode lower block U+2581..U+2588 scaled between the
- * series' minimum and maximum (a flat series sits mid-height), or with
- * ascii one of "_.-=^" style levels " .:-=+*#". Writes NUL-terminated text to
- * buf of size n (truncating whole cells); returns the cells written. */
+/* A trend line of values (oldest first) in at most width cells: a longer
+ * series is squeezed (each cell the mean of its share, so the line spans the
+ * whole series); each cell a Unicode lower block U+2581..U+2588 scaled
+ * between the minimum and maximum (a flat series sits mid-height), or with
+ * ascii one of the levels "_.-:=+*#". Writes NUL-terminated text to buf of
+ * size n (whole cells only); returns the cells written. */
 int dash_sparkline(const double *v, int nv, int width, bool ascii, char *buf, size_t n);
 
 /* Child-Pugh class of points 5-15: 'A' 5-6, 'B' 7-9, 'C' 10-15; 0 otherwise. */
@@ -126,7 +136,8 @@ struct dash_input {
 	int nlab[ANALYTE_COUNT];
 	const struct dash_point *ascites, *he, *stiffness;
 	int nascites, nhe, nstiffness;
-	day_t as_of; /* the signed evaluation's as_of, DAY_NONE when none */
+	day_t as_of;       /* the signed evaluation's as_of, DAY_NONE when none */
+	int64_t signed_at; /* when it was signed */
 	day_t today;
 };
 
@@ -135,9 +146,12 @@ struct dash_input {
 void dash_build(const struct dash_input *in, struct dash_point *scratch,
 		struct dash_row rows[DASH_COUNT]);
 
-/* The score of measure m (a DSRC_SCORE measure) on a day, from in; false when
- * not computable. */
-bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, double *out);
+/* The score of measure m (a DSRC_SCORE measure) on a day, from in, into
+ * out (value; date, entered and follow-up of the newest input used); false
+ * when not computable. seen_only uses only the inputs the signed evaluation
+ * saw (dash_baseline_index's rule): the baseline score, computed at as_of. */
+bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, bool seen_only,
+		   struct dash_point *out);
 
 /* --- the patient dashboard, loaded --- */
 
@@ -160,6 +174,7 @@ struct dashboard {
 	day_t today;
 	int64_t evaluation_id; /* the signed evaluation, 0 when none */
 	day_t as_of;           /* its as_of, DAY_NONE when none */
+	int64_t signed_at;     /* when it was signed */
 	struct dash_row rows[DASH_COUNT];
 	struct dash_cal cal[DASH_SCHED_MAX]; /* every open item and the newest closed ones, by due day */
 	int ncal;

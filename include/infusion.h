@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "plan.h"
 #include "status.h"
 
 #define INFUSION_LOT_MAX 40
@@ -14,15 +15,13 @@
 #define INFUSION_REACTION_MAX 500
 #define INFUSION_NOTE_MAX 2000
 
-enum infusion_route { ROUTE_IV, ROUTE_INTRAHEPATIC };
-
 struct infusion {
 	int64_t id;
 	int64_t patient_id;
 	int64_t schedule_id; /* the scheduled infusion it closes, 0 if none */
 	int64_t given_at;    /* seconds since the epoch (UTC) */
 	day_t date;          /* the clinic's day */
-	enum infusion_route route;
+	enum plan_route route; /* as in plan.h: plan_route_str/plan_route_parse */
 	double cells;        /* total cells given */
 	char lot[INFUSION_LOT_MAX + 1];
 	char given_by[INFUSION_BY_MAX + 1];
@@ -32,9 +31,6 @@ struct infusion {
 };
 
 void infusion_init(struct infusion *f);
-const char *infusion_route_str(enum infusion_route r); /* "iv", "intrahepatic" */
-bool infusion_route_parse(const char *s, enum infusion_route *out);
-
 /* Cells given: refused outside 1e6-1e10, ST_CONFIRM outside 1e7-1e9
  * (UC-MSC doses are about 1e6 cells/kg). Accepts "1e8", "100000000". */
 enum status infusion_check_cells(const char *text, double *out, struct err *e);

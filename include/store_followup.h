@@ -54,12 +54,21 @@ enum status store_ae_add(struct store *st, struct ae *a, struct err *e);
 enum status store_ae_list(struct store *st, int64_t patient_id, struct ae *out, int max, int *n,
 			  struct err *e);
 
+/* --- synthetic demo (inside store_demo_begin/store_demo_end) --- */
+/* The same checks and rows as store_visit_add (or store_visit_missed when
+ * v->state is VISIT_MISSED), store_infusion_add and store_ae_add, inside the
+ * demo load's one transaction. */
+enum status store_demo_visit(struct store *st, struct visit *v, struct lab_result *labs, int n,
+			     struct err *e);
+enum status store_demo_infusion(struct store *st, struct infusion *f, struct err *e);
+enum status store_demo_ae(struct store *st, struct ae *a, struct err *e);
+
 /* --- reads behind the dashboards (bounded, on indexes) --- */
 
 /* The signed evaluation that is the baseline: the newest with signed_at set
- * and superseded_by NULL. *id 0 and *as_of DAY_NONE when none. */
+ * and superseded_by NULL; *id 0, *as_of DAY_NONE, *signed_at 0 when none. */
 enum status store_dash_evaluation(struct store *st, int64_t patient_id, int64_t *id,
-				  day_t *as_of, struct err *e);
+				  day_t *as_of, int64_t *signed_at, struct err *e);
 /* The newest max values of an analyte (canonical), returned oldest first. */
 enum status store_dash_labs(struct store *st, int64_t patient_id, enum analyte_id a,
 			    struct dash_point *out, int max, int *n, struct err *e);
@@ -67,7 +76,9 @@ enum status store_dash_labs(struct store *st, int64_t patient_id, enum analyte_i
 enum status store_dash_stiffness(struct store *st, int64_t patient_id, struct dash_point *out,
 				 int max, int *n, struct err *e);
 /* Ascites ICA grades (visits; imaging that found no ascites counts as 0) and
- * West Haven grades (visits), newest max of each, oldest first. */
+ * West Haven grades (visits; the checklist's "encephalopathy" answer: no is
+ * 0, yes with a grade 1-4), newest max of each, oldest first. Every series
+ * point carries when it was entered. */
 enum status store_dash_grades(struct store *st, int64_t patient_id, struct dash_point *ascites,
 			      int *na, struct dash_point *he, int *nh, int max, struct err *e);
 /* The calendar: every open item (at most max/2, earliest first) and the

@@ -73,6 +73,31 @@ static const struct cli_cmd commands[] = {
 	 "user add LOGIN --role viewer|nurse|physician|admin [--name TEXT] | user list [--json] | "
 	 "user role LOGIN ROLE | user disable LOGIN",
 	 "manage users (admins)"},
+	{"visit", "add", cli_visit_add, true,
+	 "visit add MRN (--label LABEL | --unscheduled) [--date YYYY-MM-DD] [--temperature C] "
+	 "[--weight KG] [--bp SYS/DIA] [--fatigue|--appetite|--jaundice|--pruritus|--oedema "
+	 "none|mild|moderate|severe] [--ascites 0-3 [--paracentesis ML]] [--encephalopathy 0-4] "
+	 "[--stiffness KPA [--iqr KPA]] [--note TEXT] [--units us|si] [--bilirubin V ... any lab "
+	 "option of lab add] [--confirm]",
+	 "record a follow-up visit: vitals, symptoms, grades, stiffness and labs"},
+	{"visit", "missed", cli_visit_missed, true,
+	 "visit missed MRN LABEL --reason TEXT [--date YYYY-MM-DD]",
+	 "record a scheduled visit as missed, with the reason"},
+	{"infusion", "add", cli_infusion_add, true,
+	 "infusion add MRN --at \"YYYY-MM-DD HH:MM\" --route iv|intrahepatic --cells N --lot LOT "
+	 "[--by NAME] [--reaction TEXT|none] [--label LABEL] [--note TEXT] [--confirm]",
+	 "record an infusion (closes its scheduled item with --label)"},
+	{"ae", "add", cli_ae_add, true,
+	 "ae add MRN --term TERM --onset \"YYYY-MM-DD HH:MM\" --serious yes|no "
+	 "--relation unrelated|unlikely|possible|probable|definite [--grade 1-5] "
+	 "[--temperature C [--hours H]] [--action none|medication|infusion_slowed|"
+	 "infusion_stopped|hospitalised|other] [--outcome resolved|resolving|not_resolved|"
+	 "sequelae|fatal|unknown] [--resolved YYYY-MM-DD] [--note TEXT] [--confirm]",
+	 "record an adverse event (CTCAE v5.0; a fever temperature suggests the grade)"},
+	{"dashboard", NULL, cli_dashboard, true, "dashboard MRN [--json] [--ascii]",
+	 "a patient's baseline, latest, change and trend per measure, visits and adverse events"},
+	{"due", NULL, cli_due, true, "due [--date YYYY-MM-DD] [--json] [--limit N]",
+	 "visits due and overdue on a day, and the clinic's counts"},
 	{"audit", "verify", cli_audit_verify, true, "audit verify",
 	 "check the audit trail's hash chain (exit 1 when rows were altered)"},
 	{"audit", NULL, cli_audit, true,

@@ -49,6 +49,16 @@ int dash_at_or_before(const struct dash_point *pts, int n, day_t day)
 	return lo - 1;
 }
 
+int dash_baseline_index(const struct dash_point *pts, int n, day_t as_of, int64_t signed_at)
+{
+	if (as_of == DAY_NONE)
+		return -1;
+	int i = dash_at_or_before(pts, n, as_of);
+	while (i >= 0 && (pts[i].followup || (signed_at && pts[i].entered > signed_at)))
+		i--;
+	return i;
+}
+
 void dash_compare(enum dash_measure m, double b, double l, double *change, double *pct,
 		  enum dash_direction *dir)
 {
@@ -69,11 +79,11 @@ void dash_compare(enum dash_measure m, double b, double l, double *change, doubl
 }
 
 void dash_row_build(enum dash_measure m, const struct dash_point *pts, int n, day_t as_of,
-		    day_t today, struct dash_row *out)
+		    int64_t signed_at, day_t today, struct dash_row *out)
 {
 	memset(out, 0, sizeof *out);
 	out->m = m;
-	int b = as_of == DAY_NONE ? -1 : dash_at_or_before(pts, n, as_of);
+	int b = dash_baseline_index(pts, n, as_of, signed_at);
 	int l = dash_at_or_before(pts, n, today);
 	if (b >= 0) {
 		out->have_baseline = true;
@@ -90,20 +100,39 @@ void dash_row_build(enum dash_measure m, const struct dash_point *pts, int n, da
 		out->trend[out->ntrend++] = pts[i].value;
 }
 
+/* Values squeezed into at most width cells: a cell is the mean of its share
+ * of the series (all of it, so the line covers the whole follow-up). */
+static int squeeze(const double *v, int nv, int width, double *out)
+{
+	if (nv <= width) {
+		memcpy(out, v, (size_t)nv * sizeof *v);
+		return nv;
+	}
+	for (int c = 0; c < width; c++) {
+		int a = (int)((int64_t)c * nv / width), b = (int)((int64_t)(c + 1) * nv / width);
+		double sum = 0;
+		for (int i = a; i < b; i++)
+			sum += v[i];
+		out[c] = sum / (b - a);
+	}
+	return width;
+}
+
 int dash_sparkline(const double *v, int nv, int width, bool ascii, char *buf, size_t n)
 {
 	static const char *const blocks[] = {"\u2581", "\u2582", "\u2583", "\u2584",
 					     "\u2585", "\u2586", "\u2587", "\u2588"};
 	static const char levels[] = "_.-:=+*#";
 	size_t cell = ascii ? 1 : 3, used = 0;
-	int first = nv > width ? nv - width : 0, cells = 0;
+	double *w = xmalloc(((size_t)(width > 0 ? width : 1) + (size_t)nv) * sizeof *w);
+	int nw = width > 0 ? squeeze(v, nv, width, w) : 0, cells = 0;
 	double lo = INFINITY, hi = -INFINITY;
-	for (int i = first; i < nv; i++) {
-		lo = fmin(lo, v[i]);
-		hi = fmax(hi, v[i]);
+	for (int i = 0; i < nw; i++) {
+		lo = fmin(lo, w[i]);
+		hi = fmax(hi, w[i]);
 	}
-	for (int i = first; i < nv && used + cell < n; i++) {
-		int k = hi > lo ? (int)lround((v[i] - lo) / (hi - lo) * 7) : 3;
+	for (int i = 0; i < nw && used + cell < n; i++) {
+		int k = hi > lo ? (int)lround((w[i] - lo) / (hi - lo) * 7) : 3;
 		if (ascii)
 			buf[used] = levels[k];
 		else
@@ -113,15 +142,33 @@ int dash_sparkline(const double *v, int nv, int width, bool ascii, char *buf, si
 	}
 	if (n)
 		buf[used] = '\0';
+	free(w);
 	return cells;
 }
 
-/* The newest value of a series on or before day and no older than window
- * days, or NAN. */
-static double fresh(const struct dash_point *pts, int n, day_t day, int window)
+/* Whether the signed evaluation could have seen a point. */
+static bool seen(const struct dash_point *p, int64_t signed_at)
+{
+	return !p->followup && (!signed_at || p->entered <= signed_at);
+}
+
+/* The newest value of a series on or before day (only those the signed
+ * evaluation saw when seen_only) and no older than window days, or NAN; the
+ * point *used takes on the newest date, entry and follow-up it used. */
+static double fresh(const struct dash_point *pts, int n, day_t day, int window, bool seen_only,
+		    int64_t signed_at, struct dash_point *used)
 {
 	int i = dash_at_or_before(pts, n, day);
-	return i >= 0 && pts[i].date >= day - window ? pts[i].value : NAN;
+	while (seen_only && i >= 0 && !seen(&pts[i], signed_at))
+		i--;
+	if (i < 0 || pts[i].date < day - window)
+		return NAN;
+	if (used->date == DAY_NONE || pts[i].date > used->date)
+		used->date = pts[i].date;
+	if (pts[i].entered > used->entered)
+		used->entered = pts[i].entered;
+	used->followup |= pts[i].followup;
+	return pts[i].value;
 }
 
 static enum ascites ctp_ascites(double ica, int ica2_points)
@@ -135,32 +182,48 @@ static enum ascites ctp_ascites(double ica, int ica2_points)
 	return ASCITES_MODERATE;
 }
 
-bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, double *out)
+/* The score inputs on day: labs, then Child-Pugh's ascites and HE grades. */
+static void score_inputs(const struct dash_input *in, enum dash_measure m, day_t day,
+			 bool seen_only, struct score_input *si, struct dash_point *pt)
+{
+	enum analyte_id used[ANALYTE_COUNT];
+	struct dash_point other = *pt;
+	struct lab_latest labs;
+	int window = in->cfg->lab_window_days;
+	memset(&labs, 0, sizeof labs);
+	int nu = overview_score_analytes((enum score_id)dash_measure(m)->id, used);
+	for (int k = 0; k < nu; k++) {
+		enum analyte_id a = used[k];
+		double v = fresh(in->lab[a], in->nlab[a], day, window, seen_only, in->signed_at, pt);
+		labs.have[a] = !isnan(v);
+		labs.r[a].canonical = v;
+	}
+	overview_score_input(in->p, &labs, NULL, 0, day, in->cfg, si);
+	struct dash_point *g = m == DASH_CHILD_PUGH ? pt : &other;
+	si->ascites = ctp_ascites(fresh(in->ascites, in->nascites, day, window, seen_only,
+					in->signed_at, g),
+				  in->cfg->ascites_ica2_points);
+	double he = fresh(in->he, in->nhe, day, window, seen_only, in->signed_at, g);
+	si->encephalopathy = isnan(he) ? SCORE_HE_UNKNOWN : (int)he;
+}
+
+bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, bool seen_only,
+		   struct dash_point *out)
 {
 	const struct dash_measure_info *mi = dash_measure(m);
-	int window = in->cfg->lab_window_days;
-	struct lab_latest labs;
+	struct dash_point pt = {DAY_NONE, NAN, 0, false};
 	struct score_input si;
 	struct score_result r;
 	if (!mi || mi->source != DSRC_SCORE)
 		return false;
-	memset(&labs, 0, sizeof labs);
-	for (int a = 0; a < ANALYTE_COUNT; a++) {
-		double v = fresh(in->lab[a], in->nlab[a], day, window);
-		labs.have[a] = !isnan(v);
-		labs.r[a].canonical = v;
-	}
-	overview_score_input(in->p, &labs, NULL, 0, day, in->cfg, &si);
-	si.ascites = ctp_ascites(fresh(in->ascites, in->nascites, day, window),
-				 in->cfg->ascites_ica2_points);
-	double he = fresh(in->he, in->nhe, day, window);
-	si.encephalopathy = isnan(he) ? SCORE_HE_UNKNOWN : (int)he;
+	score_inputs(in, m, day, seen_only, &si, &pt);
 	if (score_compute(&si, &r, NULL) != ST_OK)
 		return false;
 	const struct score_value *v = score_get(&r, (enum score_id)mi->id);
 	if (!v || !v->computable)
 		return false;
-	*out = mi->id == SCORE_ALBI ? v->raw : v->value;
+	pt.value = mi->id == SCORE_ALBI ? v->raw : v->value;
+	*out = pt;
 	return true;
 }
 
@@ -210,23 +273,30 @@ void dash_build(const struct dash_input *in, struct dash_point *scratch,
 		const struct dash_measure_info *mi = &measures[m];
 		if (mi->source == DSRC_LAB) {
 			dash_row_build((enum dash_measure)m, in->lab[mi->id], in->nlab[mi->id],
-				       in->as_of, in->today, &rows[m]);
+				       in->as_of, in->signed_at, in->today, &rows[m]);
 			continue;
 		}
 		if (mi->source == DSRC_STIFFNESS) {
 			dash_row_build((enum dash_measure)m, in->stiffness, in->nstiffness, in->as_of,
-				       in->today, &rows[m]);
+				       in->signed_at, in->today, &rows[m]);
 			continue;
 		}
 		day_t *days;
 		int nd = score_days(in, (enum dash_measure)m, &days), np = 0;
-		for (int i = 0; i < nd; i++) {
-			double v;
-			if (dash_score_on(in, (enum dash_measure)m, days[i], &v))
-				scratch[np++] = (struct dash_point){days[i], v};
-		}
+		for (int i = 0; i < nd; i++)
+			np += dash_score_on(in, (enum dash_measure)m, days[i], false, &scratch[np]);
 		free(days);
-		dash_row_build((enum dash_measure)m, scratch, np, in->as_of, in->today, &rows[m]);
+		/* The baseline score is the one the evaluation computed: at its
+		 * as_of, from the inputs it saw. */
+		struct dash_point b;
+		dash_row_build((enum dash_measure)m, scratch, np, DAY_NONE, 0, in->today, &rows[m]);
+		if (in->as_of != DAY_NONE && dash_score_on(in, (enum dash_measure)m, in->as_of, true, &b)) {
+			struct dash_row *r = &rows[m];
+			r->have_baseline = true;
+			r->baseline = b;
+			dash_compare(r->m, b.value, r->have_latest ? r->latest.value : NAN, &r->change,
+				     &r->change_pct, &r->dir);
+		}
 	}
 }
 
@@ -300,11 +370,13 @@ enum status dashboard_load(struct store *st, int64_t patient_id, day_t today,
 	out->next = -1;
 	enum status s = store_patient_get(st, patient_id, &out->p, e);
 	if (s == ST_OK)
-		s = store_dash_evaluation(st, patient_id, &out->evaluation_id, &out->as_of, e);
+		s = store_dash_evaluation(st, patient_id, &out->evaluation_id, &out->as_of,
+					  &out->signed_at, e);
 	if (s != ST_OK)
 		return s;
 	struct series *ser = xcalloc(1, sizeof *ser);
-	struct dash_input in = {.p = &out->p, .cfg = cfg, .as_of = out->as_of, .today = today};
+	struct dash_input in = {.p = &out->p, .cfg = cfg, .as_of = out->as_of,
+				.signed_at = out->signed_at, .today = today};
 	s = load_series(st, patient_id, ser, &in, e);
 	if (s == ST_OK) {
 		dash_build(&in, ser->scratch, out->rows);

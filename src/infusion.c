@@ -13,22 +13,6 @@ void infusion_init(struct infusion *f)
 	f->date = DAY_NONE;
 }
 
-const char *infusion_route_str(enum infusion_route r)
-{
-	return r == ROUTE_INTRAHEPATIC ? "intrahepatic" : "iv";
-}
-
-bool infusion_route_parse(const char *s, enum infusion_route *out)
-{
-	if (s && strcmp(s, "iv") == 0)
-		*out = ROUTE_IV;
-	else if (s && strcmp(s, "intrahepatic") == 0)
-		*out = ROUTE_INTRAHEPATIC;
-	else
-		return false;
-	return true;
-}
-
 enum status infusion_check_cells(const char *text, double *out, struct err *e)
 {
 	char b[48];

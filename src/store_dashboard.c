@@ -35,6 +35,8 @@ static enum status read_series(struct store *st, sqlite3_stmt *q, struct dash_po
 	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		out[*n].date = store_col_day(q, 0);
 		out[*n].value = sqlite3_column_double(q, 1);
+		out[*n].entered = sqlite3_column_int64(q, 2);
+		out[*n].followup = sqlite3_column_int(q, 3) != 0;
 		if (out[*n].date != DAY_NONE)
 			(*n)++;
 	}
@@ -59,8 +61,8 @@ static sqlite3_stmt *series_stmt(struct store *st, const char *sql, int64_t pid,
 enum status store_dash_labs(struct store *st, int64_t patient_id, enum analyte_id a,
 			    struct dash_point *out, int max, int *n, struct err *e)
 {
-	static const char sql[] = "SELECT date, canonical FROM labs WHERE patient_id = ?1 AND "
-				  "analyte = ?3 ORDER BY date DESC, id DESC LIMIT ?2";
+	static const char sql[] = "SELECT date, canonical, created, visit_id IS NOT NULL FROM labs WHERE patient_id = ?1 "
+				  "AND analyte = ?3 ORDER BY date DESC, id DESC LIMIT ?2";
 	const struct analyte *an = analyte_get(a);
 	enum status s = store_may(st, PERM_READ, e);
 	*n = 0;
@@ -77,9 +79,9 @@ enum status store_dash_stiffness(struct store *st, int64_t patient_id, struct da
 				 int max, int *n, struct err *e)
 {
 	static const char sql[] =
-		"SELECT date, v FROM (SELECT date, stiffness_kpa AS v, 0 AS k, id FROM imaging "
-		"WHERE patient_id = ?1 AND stiffness_kpa IS NOT NULL UNION ALL "
-		"SELECT date, stiffness_kpa, 1, id FROM visits WHERE patient_id = ?1 "
+		"SELECT date, v, created, k FROM (SELECT date, stiffness_kpa AS v, created, 0 AS k, id "
+		"FROM imaging WHERE patient_id = ?1 AND stiffness_kpa IS NOT NULL UNION ALL "
+		"SELECT date, stiffness_kpa, created, 1, id FROM visits WHERE patient_id = ?1 "
 		"AND stiffness_kpa IS NOT NULL) ORDER BY date DESC, k DESC, id DESC LIMIT ?2";
 	enum status s = store_may(st, PERM_READ, e);
 	*n = 0;
@@ -95,13 +97,19 @@ enum status store_dash_grades(struct store *st, int64_t patient_id, struct dash_
 			      int *na, struct dash_point *he, int *nh, int max, struct err *e)
 {
 	static const char asc[] =
-		"SELECT date, g FROM (SELECT date, ascites_grade AS g, 1 AS k, id FROM visits "
-		"WHERE patient_id = ?1 AND state = 'done' AND ascites_grade IS NOT NULL UNION ALL "
-		"SELECT date, 0, 0, id FROM imaging WHERE patient_id = ?1 AND ascites = 0) "
+		"SELECT date, g, created, k FROM (SELECT date, ascites_grade AS g, created, 1 AS k, id "
+		"FROM visits WHERE patient_id = ?1 AND state = 'done' AND ascites_grade IS NOT NULL "
+		"UNION ALL SELECT date, 0, created, 0, id FROM imaging WHERE patient_id = ?1 AND "
+		"ascites = 0) ORDER BY date DESC, k DESC, id DESC LIMIT ?2";
+	/* The checklist's encephalopathy answer: "no" is grade 0, "yes" carries
+	 * the grade 1-4 in its value (as checklist.c reads it). */
+	static const char hes[] =
+		"SELECT date, g, created, k FROM (SELECT date, he_grade AS g, created, 1 AS k, id "
+		"FROM visits WHERE patient_id = ?1 AND state = 'done' AND he_grade IS NOT NULL "
+		"UNION ALL SELECT answered_on, CASE answer WHEN 'no' THEN 0 ELSE CAST(value AS "
+		"INTEGER) END, created, 0, id FROM answers WHERE patient_id = ?1 AND "
+		"item = 'encephalopathy' AND (answer = 'no' OR value IN ('1', '2', '3', '4'))) "
 		"ORDER BY date DESC, k DESC, id DESC LIMIT ?2";
-	static const char hes[] = "SELECT date, he_grade FROM visits WHERE patient_id = ?1 AND "
-				  "state = 'done' AND he_grade IS NOT NULL "
-				  "ORDER BY date DESC, id DESC LIMIT ?2";
 	enum status s = store_may(st, PERM_READ, e);
 	*na = *nh = 0;
 	if (s != ST_OK)
@@ -116,14 +124,15 @@ enum status store_dash_grades(struct store *st, int64_t patient_id, struct dash_
 }
 
 enum status store_dash_evaluation(struct store *st, int64_t patient_id, int64_t *id,
-				  day_t *as_of, struct err *e)
+				  day_t *as_of, int64_t *signed_at, struct err *e)
 {
-	static const char sql[] = "SELECT id, as_of FROM evaluations WHERE patient_id = ? AND "
-				  "signed_at IS NOT NULL AND superseded_by IS NULL "
+	static const char sql[] = "SELECT id, as_of, signed_at FROM evaluations WHERE "
+				  "patient_id = ? AND signed_at IS NOT NULL AND superseded_by IS NULL "
 				  "ORDER BY id DESC LIMIT 1";
 	enum status s = store_may(st, PERM_READ, e);
 	*id = 0;
 	*as_of = DAY_NONE;
+	*signed_at = 0;
 	if (s != ST_OK)
 		return s;
 	sqlite3_stmt *q = store_stmt(st, sql, e);
@@ -134,6 +143,7 @@ enum status store_dash_evaluation(struct store *st, int64_t patient_id, int64_t 
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(q, 0);
 		*as_of = store_col_day(q, 1);
+		*signed_at = sqlite3_column_int64(q, 2);
 	}
 	sqlite3_reset(q);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK

@@ -166,27 +166,9 @@ static enum status record_visit(struct store *st, struct visit *v, struct err *e
 	return s == ST_OK ? insert_visit(st, v, e) : s;
 }
 
-enum status store_visit_add(struct store *st, struct visit *v, struct lab_result *labs, int n,
-			    struct err *e)
+/* End a write transaction: commit on success, else roll back. */
+static enum status finish(struct store *st, enum status s, struct err *e)
 {
-	enum status s = store_may(st, PERM_RECORD, e);
-	if (s == ST_OK && v->state != VISIT_DONE)
-		s = err_set(e, ST_INVALID, "a missed visit is recorded with its reason");
-	if (s == ST_OK)
-		s = visit_validate(v, store_day(st), e);
-	for (int i = 0; s == ST_OK && i < n; i++) {
-		if (labs[i].date == DAY_NONE)
-			labs[i].date = v->date;
-		s = check_lab(&labs[i], store_day(st), e);
-	}
-	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
-		return s;
-	s = record_visit(st, v, e);
-	for (int i = 0; s == ST_OK && i < n; i++) {
-		labs[i].patient_id = v->patient_id;
-		labs[i].visit_id = v->id;
-		s = store_lab_insert(st, &labs[i], e);
-	}
 	if (s != ST_OK) {
 		store_rollback(st);
 		return s;
@@ -194,21 +176,57 @@ enum status store_visit_add(struct store *st, struct visit *v, struct lab_result
 	return store_commit(st, e);
 }
 
-enum status store_visit_missed(struct store *st, struct visit *v, struct err *e)
+static enum status visit_checks(struct store *st, struct visit *v, struct lab_result *labs,
+				int n, struct err *e)
 {
 	enum status s = store_may(st, PERM_RECORD, e);
-	if (s == ST_OK) {
-		v->state = VISIT_MISSED;
+	if (s == ST_OK)
 		s = visit_validate(v, store_day(st), e);
+	for (int i = 0; s == ST_OK && i < n; i++) {
+		if (labs[i].date == DAY_NONE)
+			labs[i].date = v->date;
+		s = check_lab(&labs[i], store_day(st), e);
 	}
+	return s;
+}
+
+static enum status visit_write(struct store *st, struct visit *v, struct lab_result *labs, int n,
+			       struct err *e)
+{
+	enum status s = record_visit(st, v, e);
+	for (int i = 0; s == ST_OK && i < n; i++) {
+		labs[i].patient_id = v->patient_id;
+		labs[i].visit_id = v->id;
+		s = store_lab_insert(st, &labs[i], e);
+	}
+	return s;
+}
+
+enum status store_visit_add(struct store *st, struct visit *v, struct lab_result *labs, int n,
+			    struct err *e)
+{
+	if (v->state != VISIT_DONE)
+		return err_set(e, ST_INVALID, "a missed visit is recorded with its reason");
+	enum status s = visit_checks(st, v, labs, n, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	s = record_visit(st, v, e);
-	if (s != ST_OK) {
-		store_rollback(st);
+	return finish(st, visit_write(st, v, labs, n, e), e);
+}
+
+enum status store_visit_missed(struct store *st, struct visit *v, struct err *e)
+{
+	v->state = VISIT_MISSED;
+	enum status s = visit_checks(st, v, NULL, 0, e);
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	}
-	return store_commit(st, e);
+	return finish(st, visit_write(st, v, NULL, 0, e), e);
+}
+
+enum status store_demo_visit(struct store *st, struct visit *v, struct lab_result *labs, int n,
+			     struct err *e)
+{
+	enum status s = visit_checks(st, v, labs, n, e);
+	return s == ST_OK ? visit_write(st, v, labs, n, e) : s;
 }
 
 static void read_visit(sqlite3_stmt *q, struct visit *v)
@@ -275,7 +293,7 @@ static enum status insert_infusion(struct store *st, struct infusion *f, struct 
 		sqlite3_bind_int64(q, 2, f->schedule_id);
 	sqlite3_bind_int64(q, 3, f->given_at);
 	store_bind_day(q, 4, f->date);
-	sqlite3_bind_text(q, 5, infusion_route_str(f->route), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, plan_route_str(f->route), -1, SQLITE_STATIC);
 	sqlite3_bind_double(q, 6, f->cells);
 	sqlite3_bind_text(q, 7, f->lot, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, 8, f->given_by, -1, SQLITE_TRANSIENT);
@@ -289,28 +307,40 @@ static enum status insert_infusion(struct store *st, struct infusion *f, struct 
 	return ST_OK;
 }
 
-enum status store_infusion_add(struct store *st, struct infusion *f, struct err *e)
+static enum status infusion_checks(struct store *st, struct infusion *f, struct err *e)
 {
-	struct schedule_item it;
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s == ST_OK)
 		s = infusion_validate(f, store_day(st), e);
 	if (s == ST_OK && f->given_at > st->now)
 		s = err_set(e, ST_INVALID, "given at: the time is in the future");
-	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
-		return s;
+	return s;
+}
+
+static enum status infusion_write(struct store *st, struct infusion *f, struct err *e)
+{
+	struct schedule_item it;
+	enum status s = ST_OK;
 	if (f->schedule_id) {
 		s = open_item(st, f->schedule_id, f->patient_id, SCHED_INFUSION, &it, e);
 		if (s == ST_OK)
 			s = store_schedule_set_state(st, it.id, SCHED_DONE, e);
 	}
-	if (s == ST_OK)
-		s = insert_infusion(st, f, e);
-	if (s != ST_OK) {
-		store_rollback(st);
+	return s == ST_OK ? insert_infusion(st, f, e) : s;
+}
+
+enum status store_infusion_add(struct store *st, struct infusion *f, struct err *e)
+{
+	enum status s = infusion_checks(st, f, e);
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	}
-	return store_commit(st, e);
+	return finish(st, infusion_write(st, f, e), e);
+}
+
+enum status store_demo_infusion(struct store *st, struct infusion *f, struct err *e)
+{
+	enum status s = infusion_checks(st, f, e);
+	return s == ST_OK ? infusion_write(st, f, e) : s;
 }
 
 static void read_infusion(sqlite3_stmt *q, struct infusion *f)
@@ -321,7 +351,7 @@ static void read_infusion(sqlite3_stmt *q, struct infusion *f)
 	f->schedule_id = sqlite3_column_int64(q, 2);
 	f->given_at = sqlite3_column_int64(q, 3);
 	f->date = store_col_day(q, 4);
-	infusion_route_parse((const char *)sqlite3_column_text(q, 5), &f->route);
+	plan_route_parse((const char *)sqlite3_column_text(q, 5), &f->route);
 	f->cells = sqlite3_column_double(q, 6);
 	store_col_text(q, 7, f->lot, sizeof f->lot);
 	store_col_text(q, 8, f->given_by, sizeof f->given_by);
@@ -396,31 +426,43 @@ static enum status insert_ae(struct store *st, struct ae *a, struct err *e)
 	return ST_OK;
 }
 
-enum status store_ae_add(struct store *st, struct ae *a, struct err *e)
+static enum status ae_checks(struct store *st, struct ae *a, struct err *e)
 {
-	static const char last[] = "SELECT " INFUSION_COLS " FROM infusions WHERE patient_id = ?1 "
-				   "AND given_at <= ?2 ORDER BY given_at DESC, id DESC LIMIT 1";
-	struct infusion f;
-	bool found;
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s == ST_OK && (s = ae_validate(a, store_day(st), e)) == ST_CONFIRM)
 		s = ST_OK; /* the caller asked; the grade-4 question is the form's */
 	if (s == ST_OK && a->onset_at > st->now)
 		s = err_set(e, ST_INVALID, "onset: the time is in the future");
-	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
-		return s;
-	s = one_infusion(st, last, a->patient_id, a->onset_at, &f, &found, e);
+	return s;
+}
+
+/* Link the event to the last infusion given at or before its onset. */
+static enum status ae_write(struct store *st, struct ae *a, struct err *e)
+{
+	static const char last[] = "SELECT " INFUSION_COLS " FROM infusions WHERE patient_id = ?1 "
+				   "AND given_at <= ?2 ORDER BY given_at DESC, id DESC LIMIT 1";
+	struct infusion f;
+	bool found;
+	enum status s = one_infusion(st, last, a->patient_id, a->onset_at, &f, &found, e);
 	a->infusion_id = found ? f.id : 0;
 	a->days_since_infusion = found ? ae_days_since(f.date, a->onset) : -1;
 	if (found && a->days_since_infusion < 0)
 		a->days_since_infusion = 0; /* same instant across a day boundary offset */
-	if (s == ST_OK)
-		s = insert_ae(st, a, e);
-	if (s != ST_OK) {
-		store_rollback(st);
+	return s == ST_OK ? insert_ae(st, a, e) : s;
+}
+
+enum status store_ae_add(struct store *st, struct ae *a, struct err *e)
+{
+	enum status s = ae_checks(st, a, e);
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	}
-	return store_commit(st, e);
+	return finish(st, ae_write(st, a, e), e);
+}
+
+enum status store_demo_ae(struct store *st, struct ae *a, struct err *e)
+{
+	enum status s = ae_checks(st, a, e);
+	return s == ST_OK ? ae_write(st, a, e) : s;
 }
 
 static void read_ae(sqlite3_stmt *q, int c, struct ae *a)
@@ -468,14 +510,15 @@ enum status store_ae_list(struct store *st, int64_t patient_id, struct ae *out, 
 enum status store_ae_notable(struct store *st, day_t since, int limit, struct clinic_ae *out,
 			     int *n, int64_t *count, struct err *e)
 {
-#define NOTABLE " FROM adverse_events a WHERE (a.grade >= 3 OR a.serious = 1) AND a.onset >= ?1"
+#define NOTABLE " WHERE (a.grade >= 3 OR a.serious = 1) AND a.onset >= ?1"
 	static const char sql[] = "SELECT a.id, a.patient_id, a.term, a.term_listed, a.grade, "
 				  "a.onset_at, a.onset, coalesce(a.infusion_id, 0), "
 				  "coalesce(a.days_since_infusion, -1), a.serious, a.relation, "
 				  "a.action, a.outcome, a.resolved, a.temp_c, a.note, a.version, "
-				  "p.mrn, p.name" NOTABLE " "
+				  "p.mrn, p.name FROM adverse_events a JOIN patients p ON p.id = a.patient_id"
+				  NOTABLE " "
 				  "ORDER BY a.onset DESC, a.onset_at DESC, a.id DESC LIMIT ?2";
-	static const char count_sql[] = "SELECT count(*)" NOTABLE;
+	static const char count_sql[] = "SELECT count(*) FROM adverse_events a" NOTABLE;
 #undef NOTABLE
 	*n = 0;
 	*count = 0;

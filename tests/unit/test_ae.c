@@ -152,9 +152,9 @@ static void test_infusion_checks(void **state)
 	assert_int_equal(infusion_check_cells("1e11", &c, &e), ST_INVALID);
 	assert_non_null(strstr(e.msg, "cells: '1e11' is outside 1e6-1e10 cells"));
 	assert_int_equal(infusion_check_cells("lots", &c, &e), ST_INVALID);
-	enum infusion_route r;
-	assert_true(infusion_route_parse("intrahepatic", &r));
-	assert_false(infusion_route_parse("IV", &r));
+	enum plan_route r;
+	assert_true(plan_route_parse("intrahepatic", &r));
+	assert_false(plan_route_parse("IV", &r));
 	assert_int_equal(infusion_check_lot("", &e), ST_INVALID);
 	assert_int_equal(infusion_check_lot("UC-2026-0412", &e), ST_OK);
 	struct infusion f;

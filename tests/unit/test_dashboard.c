@@ -42,7 +42,7 @@ static void test_baseline_selection(void **state)
 				   {day("2026-06-01"), 40},
 				   {day("2026-12-01"), 30}};
 	struct dash_row r;
-	dash_row_build(DASH_ALT, alt, 5, day("2026-01-10"), day("2026-07-01"), &r);
+	dash_row_build(DASH_ALT, alt, 5, day("2026-01-10"), 0, day("2026-07-01"), &r);
 	assert_true(r.have_baseline);
 	assert_int_equal(r.baseline.date, day("2026-01-10"));
 	assert_true(r.baseline.value == 80);
@@ -54,14 +54,34 @@ static void test_baseline_selection(void **state)
 	assert_int_equal(r.ntrend, 4);
 	assert_true(r.trend[3] == 40);
 	/* Before the first value there is no baseline; no evaluation, none. */
-	dash_row_build(DASH_ALT, alt, 5, day("2026-01-01"), day("2026-07-01"), &r);
+	dash_row_build(DASH_ALT, alt, 5, day("2026-01-01"), 0, day("2026-07-01"), &r);
 	assert_false(r.have_baseline);
 	assert_int_equal(r.dir, DIR_NONE);
 	assert_true(isnan(r.change) && isnan(r.change_pct));
-	dash_row_build(DASH_ALT, alt, 5, DAY_NONE, day("2026-07-01"), &r);
+	dash_row_build(DASH_ALT, alt, 5, DAY_NONE, 0, day("2026-07-01"), &r);
 	assert_false(r.have_baseline);
 	assert_true(r.have_latest);
 	assert_null(dash_direction_str(r.dir));
+}
+
+/* The baseline is what the signed evaluation saw: a value of the same day
+ * (or earlier) entered after the signature is follow-up, not baseline. */
+static void test_baseline_entered_by_signature(void **state)
+{
+	int64_t signed_at = 1000;
+	struct dash_point alb[] = {{day("2026-01-02"), 2.9, 500},
+				   {day("2026-01-05"), 3.0, 900},
+				   {day("2026-01-05"), 3.3, 1500}, /* the same day, after signing */
+				   {day("2026-01-04"), 2.0, 2000}};
+	alb[3].date = day("2026-01-05"); /* a late entry for the same day */
+	struct dash_row r;
+	assert_int_equal(dash_baseline_index(alb, 4, day("2026-01-05"), signed_at), 1);
+	dash_row_build(DASH_ALBUMIN, alb, 4, day("2026-01-05"), signed_at, day("2026-01-05"), &r);
+	assert_true(r.baseline.value == 3.0);
+	assert_true(r.latest.value == 2.0); /* the newest entry of the newest day */
+	assert_int_equal(dash_baseline_index(alb, 4, day("2026-01-05"), 0), 3);
+	assert_int_equal(dash_baseline_index(alb, 4, day("2026-01-05"), 100), -1);
+	assert_int_equal(dash_baseline_index(alb, 4, DAY_NONE, 0), -1);
 }
 
 static void test_directions(void **state)
@@ -145,9 +165,16 @@ static void test_sparkline(void **state)
 	assert_string_equal(buf, "_.-:=+*#");
 	assert_int_equal(dash_sparkline(v, 8, 80, false, buf, sizeof buf), 8);
 	assert_string_equal(buf, "▁▂▃▄▅▆▇█");
-	/* Only the newest width values, rescaled. */
+	/* A longer series is squeezed: each cell the mean of its share. */
 	assert_int_equal(dash_sparkline(v, 8, 2, true, buf, sizeof buf), 2);
-	assert_string_equal(buf, "_#");
+	assert_string_equal(buf, "_#"); /* means 2.5 and 6.5 */
+	double rise_fall[] = {1, 1, 5, 5, 9, 9, 5, 5, 1, 1};
+	assert_int_equal(dash_sparkline(rise_fall, 10, 5, true, buf, sizeof buf), 5);
+	assert_string_equal(buf, "_=#=_"); /* 5 is level 3.5, rounded up */
+	/* A buffer too small keeps whole cells only. */
+	char small[8];
+	assert_int_equal(dash_sparkline(v, 8, 80, false, small, sizeof small), 2);
+	assert_string_equal(small, "▁▂");
 	double flat[] = {3, 3, 3};
 	dash_sparkline(flat, 3, 80, true, buf, sizeof buf);
 	assert_string_equal(buf, ":::");
@@ -235,6 +262,7 @@ int main(void)
 		cmocka_unit_test(test_directions),	  cmocka_unit_test(test_unchanged_and_missing),
 		cmocka_unit_test(test_measure_table),	  cmocka_unit_test(test_sparkline),
 		cmocka_unit_test(test_score_series),
+		cmocka_unit_test(test_baseline_entered_by_signature),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

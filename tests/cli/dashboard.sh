@@ -1,0 +1,89 @@
+# Command-line tests: `dashboard` (baseline at the signed evaluation, latest,
+# change and direction per measure, calendar marks, adverse events; the JSON
+# contract) and `due` (due and overdue on a day, days overdue).
+. "$(dirname "$0")/lib.sh"
+
+TODAY=$(date -u +%F)
+ago() { date -u -d "-$1 days" +%F; }
+later() { date -u -d "+$1 days" +%F; }
+NOW=$(date -u -d '-2 minutes' '+%F %H:%M')
+
+ready() {
+	hd patient add --mrn "$1" --name "$2" --dob 1960-01-01 --sex F --weight 60 >/dev/null
+	hd lab add "$1" --date "$(ago 3)" --bilirubin 2.3 --inr 1.6 --creatinine 1.1 --sodium 134 \
+		--albumin 2.9 --alt 40 --ast 60 --platelets 90 --afp 5 >/dev/null
+	hd imaging add "$1" --date "$(ago 20)" --modality mri --hcc no --ascites no >/dev/null
+	hd imaging add "$1" --date "$(ago 20)" --modality doppler --thrombosis no >/dev/null
+	for q in malignancy infection gi_bleed pregnancy hiv transplant immunosuppressants \
+		organ_disease allergy; do
+		hd checklist answer "$1" "$q" no >/dev/null
+	done
+	hd checklist answer "$1" encephalopathy no >/dev/null
+	hd checklist answer "$1" consent yes --value "$(ago 1)" >/dev/null
+	hd checklist sign "$1" >/dev/null
+	hd plan add "$1" --route iv --first-date "$TODAY" >/dev/null
+}
+ready D1 "DASH, Dora"
+
+run hd dashboard D1 --json
+expect_rc "dashboard --json before any follow-up" 0
+expect_in "the baseline is the evaluation's value" '{"key":"albumin","unit":"g/dL","baseline":{"value":2.9,"date":"'"$(ago 3)"'"},"latest":{"value":2.9,"date":"'"$(ago 3)"'"},"change":0,"change_pct":0,"direction":"unchanged","trend":[2.9]}' "$OUT"
+expect_in "no infusion yet" '"first_infusion":null,"days_since_first_infusion":null' "$OUT"
+expect_in "the next visit is the first infusion, due today" '"next_visit":{"label":"Infusion 1","due":"'"$TODAY"'","window_start":"'"$(ago 2)"'","window_end":"'"$(later 2)"'"}' "$OUT"
+expect_in "stiffness never measured: nulls" '{"key":"stiffness","unit":"kPa","baseline":null,"latest":null,"change":null,"change_pct":null,"direction":null,"trend":[]}' "$OUT"
+
+hd infusion add D1 --at "$NOW" --route iv --cells 3e7 --lot UC-1 --label "Infusion 1" >/dev/null
+hd ae add D1 --term Fever --temperature 38.6 --onset "$NOW" --serious no --relation probable >/dev/null
+hd visit add D1 --label W1 --albumin 3.3 --alt 30 --bilirubin 2.3 --inr 1.4 --creatinine 1.0 --sodium 136 \
+	--ascites 1 --encephalopathy 0 --fatigue mild --stiffness 21 --confirm >/dev/null
+hd visit missed D1 W2 --reason "travelling" >/dev/null
+
+run hd dashboard D1 --json
+expect_rc "dashboard --json after follow-up" 0
+expect_in "albumin higher is improved" '{"key":"albumin","unit":"g/dL","baseline":{"value":2.9,"date":"'"$(ago 3)"'"},"latest":{"value":3.3,"date":"'"$TODAY"'"},"change":0.4,"change_pct":13.8,"direction":"improved","trend":[2.9,3.3]}' "$OUT"
+expect_in "ALT lower is improved" '{"key":"alt","unit":"U/L","baseline":{"value":40,"date":"'"$(ago 3)"'"},"latest":{"value":30,"date":"'"$TODAY"'"},"change":-10,"change_pct":-25,"direction":"improved"' "$OUT"
+expect_in "bilirubin the same is unchanged" '{"key":"bilirubin","unit":"mg/dL","baseline":{"value":2.3,"date":"'"$(ago 3)"'"},"latest":{"value":2.3,"date":"'"$TODAY"'"},"change":0,"change_pct":0,"direction":"unchanged"' "$OUT"
+expect_in "AST has no new value: latest is the baseline" '{"key":"ast","unit":"U/L","baseline":{"value":60,"date":"'"$(ago 3)"'"},"latest":{"value":60,"date":"'"$(ago 3)"'"}' "$OUT"
+expect_in "MELD recomputed at the visit, lower" '{"key":"meld","unit":"points","baseline":{"value":' "$OUT"
+expect_eq "MELD direction" "$(printf '%s' "$OUT" | grep -o '"key":"meld","unit":"points",[^]]*' | grep -o '"direction":"[a-z]*"')" '"direction":"improved"'
+expect_in "Child-Pugh as the evaluation computed it (HE answer of today), with its class; ascites since: worse" '"key":"child_pugh","unit":"points","baseline":{"value":7,"date":"'"$TODAY"'","class":"B"},"latest":{"value":8,"date":"'"$TODAY"'","class":"B"},"change":1,"change_pct":14.3,"direction":"worse"' "$OUT"
+expect_in "stiffness from the visit, no baseline" '{"key":"stiffness","unit":"kPa","baseline":null,"latest":{"value":21,"date":"'"$TODAY"'"},"change":null,"change_pct":null,"direction":null,"trend":[21]}' "$OUT"
+expect_in "first infusion and days since" '"first_infusion":"'"$NOW"'","days_since_first_infusion":0' "$OUT"
+expect_in "calendar: infusion done" '{"label":"Infusion 1","kind":"infusion","due":"'"$TODAY"'","state":"done","date":"'"$TODAY"'","reason":null}' "$OUT"
+expect_in "calendar: W2 missed with its reason" '{"label":"W2","kind":"visit","due":"'"$(later 14)"'","state":"missed","date":"'"$TODAY"'","reason":"travelling"}' "$OUT"
+expect_in "calendar: W4 upcoming" '{"label":"W4","kind":"visit","due":"'"$(later 28)"'","state":"upcoming","date":null,"reason":null}' "$OUT"
+expect_in "adverse events with grades" '"adverse_events":[{"term":"Fever","grade":1,"onset":"'"$TODAY"'","serious":false,"relation":"probable","outcome":"unknown"' "$OUT"
+expect_in "findings per visit" '"fatigue":"mild"' "$OUT"
+expect_eq "the dashboard view is logged" "$(sql "select count(*) from audit where action = 'view' and after like '%dashboard%'")" "2"
+
+run hd dashboard D1
+expect_rc "dashboard text" 0
+expect_in "text: a measure line with direction" "Albumin (g/dL)         2.9     3.3     +0.4   +14% improved" "$OUT"
+expect_in "text: missed mark" "  x W2           due $(later 14)  missed on $TODAY: travelling" "$OUT"
+expect_eq "text: every line fits 80 columns" "$(printf '%s\n' "$OUT" | awk '{ if (length($0) > 80) n++ } END { print n + 0 }')" "0"
+run hd dashboard D1 --ascii
+expect_eq "--ascii: no byte above 127 on measure lines" "$(printf '%s\n' "$OUT" | grep -E '^(Albumin|ALT|MELD) ' | LC_ALL=C grep -c '[^ -~]')" "0"
+run hd dashboard NOPE
+expect_rc "unknown MRN" 2
+
+# --- due ---
+ready D2 "ZWEI, Zoe"
+run hd due --date "$(later 7)" --json
+expect_rc "due --json" 0
+expect_in "D2's W1 is due in a week" '{"mrn":"D2","name":"ZWEI, Zoe","label":"W1","kind":"visit","due":"'"$(later 7)"'","window_start":"'"$(later 4)"'","window_end":"'"$(later 10)"'"}' "$OUT"
+expect_in "D2's first infusion is overdue by 5 days" '{"mrn":"D2","name":"ZWEI, Zoe","label":"Infusion 1","kind":"infusion","due":"'"$TODAY"'","days_overdue":5}' "$OUT"
+expect_not_in "D1's W1 is done, not due" '"mrn":"D1","name":"DASH, Dora","label":"W1"' "$OUT"
+expect_in "the date" '"date":"'"$(later 7)"'"' "$OUT"
+run hd due --date "$(later 10)" --json
+expect_in "last day of the window: still due" '"label":"W1","kind":"visit","due":"'"$(later 7)"'","window_start"' "$OUT"
+run hd due --date "$(later 11)" --json
+expect_in "the day after: overdue by 1" '"label":"W1","kind":"visit","due":"'"$(later 7)"'","days_overdue":1' "$OUT"
+expect_in "counts" '"counts":{"due":1,"overdue":2,"missed_30d":1' "$OUT"
+run hd due --date "$(later 11)"
+expect_in "text: overdue line" "  ! D2         ZWEI, Zoe            W1         due $(later 7), 1 day overdue" "$OUT"
+expect_eq "text: every line fits 80 columns" "$(printf '%s\n' "$OUT" | awk '{ if (length($0) > 80) n++ } END { print n + 0 }')" "0"
+run hd due --limit 0
+expect_rc "limit out of range" 2
+run hd due --date 2026-02-30
+expect_rc "a bad date" 2
+finish
