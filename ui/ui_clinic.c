@@ -116,8 +116,8 @@ static void build(struct clinic_screen *c)
 	ui_lines_clear(&c->lines);
 	c->npick = 0;
 	ui_lines_add(&c->lines, ROLE_NORMAL,
-		     "Today %s   due %lld   overdue %lld   missed 30d %lld   sign-off %lld   "
-		     "no eval %lld   serious AE %lld",
+		     "Today %s  due %lld  overdue %lld  missed 30d %lld  sign-off %lld  "
+		     "no eval %lld  SAE %lld",
 		     date_format(c->cd->today, d), (long long)k->due_today, (long long)k->overdue,
 		     (long long)k->missed_30d, (long long)k->awaiting_signoff,
 		     (long long)k->awaiting_evaluation, (long long)k->serious_ae_30d);
@@ -175,15 +175,17 @@ static void clinic_draw(struct ui_screen *s, struct ui *ui)
 		load(c, ui);
 	ui_put(ui->body, 0, 0, 14, ROLE_TITLE, "Find patient:");
 	ui_put(ui->body, 0, 14, ui->cols - 14, ROLE_DIM,
-	       "press / and type an MRN or a name;  n new patient;  Enter opens the row");
+	       "press / for an MRN or name;  n new patient;  Enter opens a row");
 	follow_sel(c, h);
 	ui_lines_draw(&c->lines, ui, CLINIC_TOP, h);
 	if (c->npick == 0)
 		return;
 	int y = c->pick[c->sel].line - c->lines.top;
-	if (y >= 0 && y < h)
+	if (y >= 0 && y < h) { /* "> " marks the row without colour too */
 		ui_put_pad(ui->body, CLINIC_TOP + y, 0, ui->cols, ROLE_SELECTED,
 			   c->lines.l[c->pick[c->sel].line].text);
+		ui_put(ui->body, CLINIC_TOP + y, 0, 2, ROLE_SELECTED, ">");
+	}
 }
 
 static int open_row(struct clinic_screen *c, struct ui *ui)

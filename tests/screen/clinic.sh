@@ -35,3 +35,22 @@ screen_text | grep -q "D-1 .* W1 .* due $TODAY .*DUE, Today" || fail "no due row
 screen_text | grep -q "O-1 .* W1 .* due $(ago 10) .*! 7 days overdue .*OVER, Due" || fail "no overdue row for O-1 W1"
 screen_text | grep -q "Awaiting evaluation (1)" || fail "N-1 not awaiting evaluation"
 shows "NEW, Patient"
+shows "Today $TODAY  due 3  overdue 1"
+# Enter on the overdue row opens that patient; back home, / still finds any.
+screen_text | grep -q "^>   D-1 .* Infusion 1" || fail "the first row is not highlighted"
+keys Down Down Down
+wait_for ">   O-1        W1"
+keys Enter
+wait_for "OVER, Due  MRN O-1"
+[ "$(sql "select count(*) from audit where action = 'view' and patient_id = (select id from patients where mrn = 'O-1')")" -ge 1 ] || fail "the view was not logged"
+keys q
+wait_for "Recent patients (1)"
+keys /
+wait_for "Find patient"
+type_text N-1
+wait_for "1 match"
+keys Enter
+wait_for "NEW, Patient  MRN N-1"
+keys q
+wait_for "Recent patients (2)"
+pass
