@@ -323,3 +323,23 @@ bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 	ui_push(ui, next);
 	return true;
 }
+
+bool ui_dashboard_resume(struct ui *ui, const char *form, int64_t patient_id)
+{
+	static const struct {
+		const char *form;
+		struct ui_screen *(*open)(struct ui *, int64_t);
+	} forms[] = {{"visit", ui_visit_new}, {"ae", ui_ae_new}, {"infusion", ui_infusion_new}};
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		if (strcmp(form, forms[i].form) != 0)
+			continue;
+		struct ui_screen *next = forms[i].open(ui, patient_id);
+		if (next) {
+			if (ui_top(ui))
+				strlcpy_(next->banner, ui_top(ui)->banner, sizeof next->banner);
+			ui_push(ui, next);
+		}
+		return true;
+	}
+	return false;
+}

@@ -63,4 +63,23 @@ shows "+ W1"
 screen_text | grep -q "^  \\. W2 .*upcoming" || fail "W2 is not marked upcoming"
 keys g
 wait_for "Albumin g/dL"
+
+# A visit typed and not saved is kept as a draft through a hang-up, offered
+# at the next start and resumed into the form.
+keys v
+wait_for "Follow-up visit"
+keys Tab Tab Tab Tab
+type_text 37.2; keys Tab
+wait_for "> Weight"
+[ "$(sql "select form from drafts")" = visit ] || fail "no visit draft while typing"
+kill -HUP "$(hd_pid)" || fail "cannot signal hepadesk"
+wait_for "hepadesk-exited="
+stop
+start
+wait_for "Unsaved input from an earlier session"
+keys Enter
+wait_for "Resume it?"
+keys y
+wait_for "draft resumed"
+shows "37.2"
 pass
