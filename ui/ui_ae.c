@@ -74,9 +74,12 @@ static enum status check_grade(struct aform *af, bool confirmed, struct err *e)
 	return ST_OK;
 }
 
-static enum status check_choice(struct aform *af, int i)
+static enum status check_choice(struct aform *af, int i, struct err *e)
 {
 	int c = af->f[i].choice;
+	if (i == AF_RELATION && c < 0)
+		return err_set(e, ST_INVALID, "relation: choose unrelated, unlikely, possible, "
+			       "probable or definite");
 	if (i == AF_SERIOUS)
 		af->a.serious = c == 1;
 	else if (i == AF_RELATION)
@@ -114,7 +117,7 @@ static enum status af_check(void *owner, int i, bool confirmed, struct err *e)
 			strlcpy_(af->a.note, t, sizeof af->a.note);
 		return s;
 	default:
-		return check_choice(af, i);
+		return check_choice(af, i, e);
 	}
 	return s == ST_CONFIRM && confirmed ? ST_OK : s;
 }
