@@ -115,12 +115,13 @@ static void build(struct clinic_screen *c)
 	char d[16];
 	ui_lines_clear(&c->lines);
 	c->npick = 0;
-	ui_lines_add(&c->lines, ROLE_NORMAL,
-		     "Today %s  due %lld  overdue %lld  missed 30d %lld  sign-off %lld  "
-		     "no eval %lld  SAE %lld",
+	ui_lines_add(&c->lines, ROLE_NORMAL, "Today %s  due %lld  overdue %lld  missed 30d %lld",
 		     date_format(c->cd->today, d), (long long)k->due_today, (long long)k->overdue,
-		     (long long)k->missed_30d, (long long)k->awaiting_signoff,
-		     (long long)k->awaiting_evaluation, (long long)k->serious_ae_30d);
+		     (long long)k->missed_30d);
+	ui_lines_add(&c->lines, ROLE_NORMAL,
+		     "Awaiting sign-off %lld  evaluation %lld (newest %d)  grade>=3/serious AEs %lld",
+		     (long long)k->awaiting_signoff, (long long)k->awaiting_evaluation,
+		     CLINIC_NEW_PATIENTS, (long long)k->serious_ae_30d);
 	visit_rows(c, "Due today", c->cd->due, c->cd->ndue, k->due_today);
 	visit_rows(c, "Overdue", c->cd->overdue, c->cd->noverdue, k->overdue);
 	eval_rows(c, "Awaiting sign-off", c->cd->awaiting_signoff, c->cd->nsignoff,
