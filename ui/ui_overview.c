@@ -10,6 +10,7 @@
 #include "overview.h"
 #include "store.h"
 #include "ui_draw.h"
+#include "ui_patient_form.h"
 #include "ui_eval.h"
 #include "ui_lines.h"
 #include "ui_scores.h"
@@ -139,6 +140,11 @@ static int ov_key(struct ui_screen *s, struct ui *ui, int key)
 	else if (ui_key_is(key, ACT_EVAL)) {
 		o->stale = true;
 		ui_push(ui, ui_eval_new(ui, &o->ov.p));
+	} else if (ui_key_is(key, ACT_EDIT)) {
+		struct ui_screen *ed = ui_patient_form_edit(ui, o->ov.p.id);
+		o->stale = true;
+		if (ed)
+			ui_push(ui, ed);
 	} else
 		return ui_lines_key(&o->lines, key, ui->rows);
 	return UI_DONE;
