@@ -36,6 +36,8 @@ LIB      := $(BUILD)/libhepadesk.a
 BIN      := $(BUILD)/hepadesk
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_SRC := $(wildcard tests/bench/bench_*.c)
+BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 DEMO_DB  := $(BUILD)/demo/hepadesk-demo.db
 EMBED    := $(SQL) assets/hepadesk.ini $(wildcard assets/protocols/*.ini) \
             $(wildcard assets/*.txt)
@@ -99,7 +101,14 @@ demo: $(DEMO_DB)
 run: deps $(BIN) $(DEMO_DB)
 	$(BIN) --db $(DEMO_DB)
 
+# Bench programs link the model library like the unit tests (plus libutil
+# for forkpty); timing lives only here, never in `make test`.
+$(BUILD)/bench/%: tests/bench/%.c $(LIB) | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(MODEL_LIBS) -lutil -o $@
+
 bench: deps $(BIN)
+	@$(MAKE) --no-print-directory $(BENCH_BIN)
 	@tests/bench/bench.sh $(abspath $(BIN)) $(BUILD)/bench
 
 clean:

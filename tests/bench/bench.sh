@@ -1,0 +1,110 @@
+#!/bin/sh
+# bench.sh BIN OUTDIR: `make bench` — build (or reuse) synthetic clinics of
+# 10,000 and 1,000,000 patients, run the model and pseudo-terminal bench
+# programs on them, and print one table (figure, median, p99, target, result)
+# with the machine it ran on; the same figures go to OUTDIR/bench.json and a
+# Markdown copy to OUTDIR/bench.md. Timing lives here, never in `make test`.
+#
+# Knobs: BENCH_SIZES (default "10000 1000000"), BENCH_SEED (42),
+# BENCH_WRITERS (20), BENCH_WRITES (25 per writer), BENCH_ROWS (the lookup
+# screen's row limit: LOOKUP_MAX in ui/ui_lookup.c, 100).
+set -eu
+BIN=${1:?usage: bench.sh BIN OUTDIR}
+OUT=${2:?usage: bench.sh BIN OUTDIR}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+SIZES=${BENCH_SIZES:-10000 1000000}
+SEED=${BENCH_SEED:-42}
+WRITERS=${BENCH_WRITERS:-20}
+WRITES=${BENCH_WRITES:-25}
+ROWS=${BENCH_ROWS:-100}
+FIVE_YEAR_MRN=BENCH-5Y
+
+mkdir -p "$OUT"
+chmod 0700 "$OUT"
+OUT=$(cd "$OUT" && pwd)
+MODEL="$OUT/bench_model"
+PTY="$OUT/bench_pty"
+
+# A private home: no user configuration or database of the caller's counts.
+export HOME="$OUT/home" TZ=UTC LANG=C.UTF-8 XDG_CONFIG_HOME="$OUT/home/.config" \
+	XDG_DATA_HOME="$OUT/home/.local/share"
+unset HEPADESK_DB HEPADESK_CONFIG NO_COLOR 2>/dev/null || true
+mkdir -p "$HOME"
+
+ROWS_FILE="$OUT/rows.txt"
+: >"$ROWS_FILE"
+started=$(date +%s)
+
+now_ms() { date +%s%3N; }
+
+# --- the machine ---
+CORES=$(nproc)
+MEM_MB=$(awk '/^MemTotal:/ { printf "%d", $2 / 1024 }' /proc/meminfo)
+CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+SQLITE=$(sqlite3 --version 2>/dev/null | cut -d' ' -f1)
+DEMO_VERSION=$(sed -n 's/^#define DEMO_VERSION \([0-9]*\).*/\1/p' "$ROOT/include/demo.h")
+SCHEMA=$("$BIN" --version | sed -n 's/.*(schema \([0-9]*\)).*/\1/p')
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+echo "bench: $CORES cores, $MEM_MB MB, ${CPU:-unknown CPU}; SQLite $SQLITE;" \
+	"hepadesk $COMMIT, demo v$DEMO_VERSION, schema $SCHEMA"
+
+# --- synthetic clinics, cached by generator version, schema, seed and size ---
+db_for() { echo "$OUT/demo-v$DEMO_VERSION-schema$SCHEMA-s$SEED-$1.db"; }
+
+make_db() {
+	n=$1
+	db=$(db_for "$n")
+	if [ -f "$db.ok" ] && [ -f "$db" ]; then
+		read -r secs bytes <"$db.ok"
+		echo "row demo_gen.$n $secs $secs 1 s" >>"$ROWS_FILE"
+		echo "row demo_size.$n $bytes $bytes 1 MB" >>"$ROWS_FILE"
+		echo "note demo of $n patients reused from $(basename "$db") (built in $secs s)" >>"$ROWS_FILE"
+		return
+	fi
+	rm -f "$db" "$db-wal" "$db-shm" "$db.ok" "$db.tmp" "$db.tmp-wal" "$db.tmp-shm"
+	echo "bench: generating a demo clinic of $n patients (seed $SEED)..."
+	t0=$(now_ms)
+	"$BIN" --db "$db.tmp" demo --patients "$n" --seed "$SEED" >/dev/null
+	t1=$(now_ms)
+	mv "$db.tmp" "$db"
+	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 1000 }')
+	bytes=$(du -m "$db" | cut -f1)
+	echo "$secs $bytes" >"$db.ok"
+	echo "row demo_gen.$n $secs $secs 1 s" >>"$ROWS_FILE"
+	echo "row demo_size.$n $bytes $bytes 1 MB" >>"$ROWS_FILE"
+}
+
+for n in $SIZES; do
+	make_db "$n"
+done
+
+# --- model figures, then figures on the real program ---
+for n in $SIZES; do
+	db=$(db_for "$n")
+	echo "bench: model figures at $n patients..."
+	"$MODEL" "$db" "$n" --rows "$ROWS" --seed "$SEED" >>"$ROWS_FILE"
+	echo "bench: start-up and terminal figures at $n patients..."
+	"$PTY" show "$BIN" "$db" "$FIVE_YEAR_MRN" 40 "$n" >>"$ROWS_FILE"
+	"$PTY" screen "$BIN" "$db" "$FIVE_YEAR_MRN" 10 "$n" >>"$ROWS_FILE"
+done
+
+# --- concurrent writers on a copy of the smallest clinic ---
+small=$(db_for "$(echo "$SIZES" | tr ' ' '\n' | sort -n | head -n 1)")
+first_n=$(echo "$SIZES" | tr ' ' '\n' | sort -n | head -n 1)
+wdb="$OUT/writers.db"
+rm -f "$wdb" "$wdb-wal" "$wdb-shm"
+sqlite3 "$small" "VACUUM INTO '$wdb'"
+chmod 0600 "$wdb"
+echo "bench: $WRITERS processes x $WRITES \`hepadesk lab add\`..."
+"$PTY" writers "$BIN" "$wdb" "$WRITERS" "$WRITES" 10000001 "$first_n" >>"$ROWS_FILE" \
+	2>"$OUT/writers.err" || true
+if [ -s "$OUT/writers.err" ]; then
+	sort "$OUT/writers.err" | uniq -c | sort -rn | head -n 3 |
+		sed 's/^ *\([0-9]*\) /note writers: \1 x /' >>"$ROWS_FILE"
+fi
+rm -f "$wdb" "$wdb-wal" "$wdb-shm"
+
+elapsed=$(($(date +%s) - started))
+"$HERE/report.sh" "$ROWS_FILE" "$OUT" "$CORES" "$MEM_MB" "${CPU:-unknown}" "$SQLITE" \
+	"$COMMIT" "$elapsed"
