@@ -10,6 +10,7 @@
 #include "overview.h"
 #include "store.h"
 #include "ui_checklist.h"
+#include "ui_plan.h"
 #include "ui_draw.h"
 #include "ui_eval.h"
 #include "ui_lines.h"
@@ -143,7 +144,9 @@ static int ov_key(struct ui_screen *s, struct ui *ui, int key)
 	} else if (ui_key_is(key, ACT_CHECKLIST)) {
 		o->stale = true;
 		ui_push(ui, ui_checklist_new(ui, &o->ov.p));
-	} else
+	} else if (ui_key_is(key, ACT_PLAN))
+		ui_push(ui, ui_plan_new(ui, &o->ov.p));
+	else
 		return ui_lines_key(&o->lines, key, ui->rows);
 	return UI_DONE;
 }
