@@ -88,10 +88,8 @@ bool ui_key_printable(int key);
 /* The row number 1-9 of a digit key, else 0. */
 int ui_key_digit(int key);
 
-/* The keys as shown ("?  F1"), the hint label (NULL when none) and the help
- * text of an action; static strings. */
+/* The keys as shown ("?  F1") and the help text of an action; static. */
 const char *ui_key_shown(enum ui_action a);
-const char *ui_key_hint(enum ui_action a);
 const char *ui_key_help(enum ui_action a);
 
 /* Write the hint line for a list of actions (ended by ACT_NONE) into buf of

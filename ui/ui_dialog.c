@@ -57,7 +57,7 @@ static const struct ui_screen_ops confirm_ops = {
     confirm_done,
     confirm_hints,
     "A question: y answers yes; n, Esc or Ctrl-C answer no.",
-};
+    NULL};
 
 void ui_confirm(struct ui *ui, const char *question, ui_answer_fn fn, void *arg)
 {
@@ -156,7 +156,7 @@ static const struct ui_screen_ops pick_ops = {
     pick_hints,
     "A list to choose from: Up/Down and Enter, or the row number 1-9; Esc closes "
     "without changing anything.",
-};
+    NULL};
 
 void ui_pick(struct ui *ui, const char *title, const char *const *items, int n, int current,
 	     ui_pick_fn fn, void *arg)

@@ -169,7 +169,7 @@ static const struct ui_screen_ops ov_ops = {
     "the warning limits, reference range, collection date), current scores and imaging "
     "notes. l, s and i jump to labs, scores and imaging; e starts the intake evaluation "
     "(Labs > Imaging > Scores).",
-};
+    NULL};
 
 struct ui_screen *ui_overview_new(struct ui *ui, int64_t patient_id)
 {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "ui_draft.h"
 #include "ui_draw.h"
 #include "ui_form.h"
 #include "ui_overview.h"
@@ -27,6 +28,7 @@ struct pform {
 	const char *etio_items[PF_ETIOLOGY_MAX];
 	const struct etiology *etio;
 	size_t netio;
+	struct ui_draft draft;
 };
 
 static const enum ui_action pf_hints[] = {ACT_HELP, ACT_NEXT, ACT_SAVE, ACT_BACK, ACT_NONE};
@@ -86,6 +88,20 @@ static void pf_draw(struct ui_screen *s, struct ui *ui)
 	ui_form_draw(&pf->form, ui, 3);
 }
 
+static void pf_draft(struct ui_screen *s, struct ui *ui, bool keep)
+{
+	struct pform *pf = (struct pform *)s;
+	struct strbuf sb;
+	if (!keep) {
+		ui_draft_drop(&pf->draft, ui);
+		return;
+	}
+	sb_init(&sb);
+	ui_form_encode(&pf->form, &sb);
+	ui_draft_keep(&pf->draft, ui, sb_str(&sb));
+	sb_done(&sb);
+}
+
 static int pf_save(struct pform *pf, struct ui *ui)
 {
 	struct err e = {""};
@@ -103,6 +119,7 @@ static int pf_save(struct pform *pf, struct ui *ui)
 		return UI_DONE;
 	}
 	pf->base.dirty = false;
+	ui_draft_drop(&pf->draft, ui);
 	ui_pop(ui);
 	struct ui_screen *ov = ui_overview_new(ui, pf->p.id);
 	if (ov)
@@ -118,6 +135,10 @@ static int pf_key(struct ui_screen *s, struct ui *ui, int key)
 		return pf_save(pf, ui);
 	int r = ui_form_key(&pf->form, ui, key);
 	pf->base.dirty = pf->form.dirty;
+	if (pf->form.settled) {
+		pf->form.settled = false;
+		pf_draft(s, ui, true);
+	}
 	return r;
 }
 
@@ -125,6 +146,7 @@ static void pf_done(struct ui_screen *s)
 {
 	struct pform *pf = (struct pform *)s;
 	ui_form_done(&pf->form);
+	ui_draft_done(&pf->draft);
 	free(pf);
 }
 
@@ -141,6 +163,7 @@ static const struct ui_screen_ops pf_ops = {
     "choices: Space opens the list, Left/Right change, a letter jumps. Weight is optional. "
     "Nothing is stored until every field is valid and you press F2 (or Ctrl-S). In a text "
     "field letters are typed, so use F1 for help, F3 to find a patient and Esc to leave.",
+    pf_draft,
 };
 
 static void pf_fields(struct pform *pf)
@@ -191,5 +214,12 @@ struct ui_screen *ui_patient_form_new(struct ui *ui)
 	}
 	pf_fields(pf);
 	ui_form_init(&pf->form, pf->f, PF_N, pf_check, pf, 0);
+	ui_draft_init(&pf->draft, UI_DRAFT_PATIENT, 0);
+	char *kept = ui_draft_load(&pf->draft, ui);
+	if (kept) {
+		ui_form_decode(&pf->form, kept);
+		pf->base.dirty = true;
+		free(kept);
+	}
 	return &pf->base;
 }

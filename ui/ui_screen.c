@@ -85,7 +85,7 @@ void ui_msg(struct ui *ui, enum ui_role role, const char *fmt, ...)
 	ui->msg_new = true;
 }
 
-void ui_msg_clear(struct ui *ui)
+static void ui_msg_clear(struct ui *ui)
 {
 	ui->msg[0] = '\0';
 }
@@ -256,9 +256,22 @@ static void paint(struct ui *ui)
 
 static int discard_answer(struct ui *ui, void *arg, bool yes)
 {
-	if (yes)
-		ui_remove(ui, arg);
+	struct ui_screen *s = arg;
+	if (!yes)
+		return UI_DONE;
+	if (s->ops->draft)
+		s->ops->draft(s, ui, false);
+	ui_remove(ui, s);
 	return UI_DONE;
+}
+
+/* Leaving without the nurse (hang-up, lost terminal, idle): keep every
+ * form's input as a draft first. */
+static void keep_drafts(struct ui *ui)
+{
+	for (int i = 0; i < ui->depth; i++)
+		if (ui->stack[i]->ops->draft && ui->stack[i]->dirty)
+			ui->stack[i]->ops->draft(ui->stack[i], ui, true);
 }
 
 static int back(struct ui *ui, struct ui_screen *s, int key)
@@ -323,13 +336,13 @@ static void handle_key(struct ui *ui, int key)
 }
 
 /* Idle lock after the configured minutes, and the exit some minutes later
- * — but never while a form holds unsaved input (there is no draft store to
- * keep it in yet). Returns true when the screen must be drawn again. */
+ * (drafts kept first). Returns true when the screen must be drawn again. */
 static bool tick(struct ui *ui)
 {
 	int64_t idle = now_ms() - last_input_ms;
 	int lock = ui->app->cfg.idle_lock_minutes, leave = ui->app->cfg.idle_exit_minutes;
-	if (ui->locked && leave > 0 && idle >= (int64_t)(lock + leave) * 60000 && !any_dirty(ui)) {
+	if (ui->locked && leave > 0 && idle >= (int64_t)(lock + leave) * 60000) {
+		keep_drafts(ui);
 		ui->quit = true;
 		return false;
 	}
@@ -349,10 +362,12 @@ void ui_loop(struct ui *ui)
 		int key = 0;
 		switch (input(ui, &key)) {
 		case IN_SIGNAL:
+			keep_drafts(ui);
 			ui->exit_code = 128 + ui_term_signal();
 			ui->quit = true;
 			break;
 		case IN_LOST:
+			keep_drafts(ui);
 			ui->exit_code = 1;
 			ui->quit = true;
 			break;
