@@ -34,7 +34,7 @@ typedef enum status (*ui_prompt_fn)(struct ui *ui, void *arg, const char *const 
 /* Push a prompt titled title with an intro paragraph (may be NULL) over
  * fields f[0..n-1] (n <= UI_PROMPT_MAX; copied). arg is the caller's and
  * must outlive the prompt (the screen below it). */
-void ui_prompt(struct ui *ui, const char *title, const char *intro,
-	       const struct ui_prompt_field *f, int n, ui_prompt_fn fn, void *arg);
+void ui_prompt(struct ui *ui, const char *title, const char *intro, const struct ui_prompt_field *f,
+	       int n, ui_prompt_fn fn, void *arg);
 
 #endif

@@ -127,8 +127,7 @@ static void verify(struct au_screen *a, struct ui *ui)
 }
 
 /* values: patient MRN, user login (either may be empty: any). */
-static enum status filter_save(struct ui *ui, void *arg, const char *const *values,
-			       struct err *e)
+static enum status filter_save(struct ui *ui, void *arg, const char *const *values, struct err *e)
 {
 	struct au_screen *a = arg;
 	struct patient p;

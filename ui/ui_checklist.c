@@ -34,8 +34,8 @@ struct cl_screen {
 	bool detail; /* the selected item's data is shown */
 };
 
-static const enum ui_action cl_hints[] = {ACT_HELP, ACT_ENTER, ACT_SIGN,
-					  ACT_AMEND, ACT_BACK, ACT_NONE};
+static const enum ui_action cl_hints[] = {ACT_HELP,  ACT_ENTER, ACT_SIGN,
+					  ACT_AMEND, ACT_BACK,	ACT_NONE};
 
 /* The mark of a state: readable without colour. */
 static const char *mark(enum item_state s)
@@ -85,8 +85,9 @@ static void draw_signed(struct cl_screen *c, struct ui *ui, int y)
 			ev->chain_version, eval_status_str(ev->status), date_format(ev->as_of, d),
 			ev->signed_by, date_format_time(ev->signed_at, t));
 	if (c->have_ev)
-		ui_putf(ui->body, y + 1, 0, ui->cols, ROLE_DIM, "Signed under protocol %s %s (%.12s)",
-			ev->protocol_name, ev->protocol_version, ev->protocol_hash);
+		ui_putf(ui->body, y + 1, 0, ui->cols, ROLE_DIM,
+			"Signed under protocol %s %s (%.12s)", ev->protocol_name,
+			ev->protocol_version, ev->protocol_hash);
 	else
 		ui_putf(ui->body, y + 1, 0, ui->cols, ROLE_DIM, "Protocol %s %s (%.12s)",
 			c->proto.name, c->proto.version, c->proto.hash);
@@ -97,10 +98,10 @@ static void draw_item(struct cl_screen *c, struct ui *ui, int k, int y)
 	const struct checklist_line *l = &c->res.lines[k];
 	const struct protocol_item *it = &c->proto.items[l->item];
 	bool sel = k == c->sel;
-	enum ui_role r = sel ? ROLE_SELECTED
-		       : l->state == ITEM_MET ? ROLE_NORMAL
-		       : l->blocking	      ? (l->state == ITEM_NOT_MET ? ROLE_CRITICAL : ROLE_WARN)
-					      : ROLE_DIM;
+	enum ui_role r = sel			? ROLE_SELECTED
+			 : l->state == ITEM_MET ? ROLE_NORMAL
+			 : l->blocking ? (l->state == ITEM_NOT_MET ? ROLE_CRITICAL : ROLE_WARN)
+				       : ROLE_DIM;
 	ui_put_pad(ui->body, y, 0, ui->cols, r, sel ? ">" : " ");
 	ui_put(ui->body, y, 1, 4, r, mark(l->state));
 	ui_put(ui->body, y, 5, CL_LABEL_W, r, it->label);
@@ -130,7 +131,8 @@ static void draw_detail(struct cl_screen *c, struct ui *ui)
 	r += ui_wrap(ui->body, r, x + 2, w - 4, 4, ROLE_NORMAL, l->reason) + 1;
 	ui_put(ui->body, r++, x + 2, w - 4, ROLE_TITLE, "Data");
 	r += ui_wrap(ui->body, r, x + 2, w - 4, 5, ROLE_NORMAL,
-		     l->data[0] ? l->data : "no data recorded") + 1;
+		     l->data[0] ? l->data : "no data recorded") +
+	     1;
 	if (it->help[0])
 		ui_wrap(ui->body, r, x + 2, w - 4, y + h - 2 - r, ROLE_DIM, it->help);
 	ui_put(ui->body, y + h - 2, x + 2, w - 4, ROLE_HINT, "any key closes");
@@ -167,8 +169,7 @@ static bool nurse_item(const struct protocol_item *it)
 }
 
 /* values: answer, [grade or consent date,] note — as asked in ask(). */
-static enum status answer_save(struct ui *ui, void *arg, const char *const *values,
-			       struct err *e)
+static enum status answer_save(struct ui *ui, void *arg, const char *const *values, struct err *e)
 {
 	struct cl_screen *c = arg;
 	const struct protocol_item *it = &c->proto.items[c->res.lines[c->sel].item];
@@ -201,15 +202,18 @@ static void ask(struct cl_screen *c, struct ui *ui, const struct protocol_item *
 	if (it->kind == PITEM_GRADE)
 		f[n++] = (struct ui_prompt_field){"Grade", "1-4, with yes only", UF_TEXT, 4, 2};
 	else if (it->kind == PITEM_CONSENT)
-		f[n++] = (struct ui_prompt_field){"Consent date", "YYYY-MM-DD, with yes", UF_TEXT,
-						  12, 10, date_format(app_today(ui->app), today)};
+		f[n++] = (struct ui_prompt_field){"Consent date",
+						  "YYYY-MM-DD, with yes",
+						  UF_TEXT,
+						  12,
+						  10,
+						  date_format(app_today(ui->app), today)};
 	f[n++] = (struct ui_prompt_field){"Note", "optional", UF_MEMO, 56, ANSWER_NOTE_MAX};
 	snprintf(title, sizeof title, "Answer: %s", it->label);
-	snprintf(intro, sizeof intro, "%s%s%s", it->help,
-		 it->help[0] ? " " : "",
-		 it->kind == PITEM_QUESTION ? (it->yes_fails ? "(yes fails the item)"
-							     : "(no fails the item)")
-					    : "");
+	snprintf(intro, sizeof intro, "%s%s%s", it->help, it->help[0] ? " " : "",
+		 it->kind == PITEM_QUESTION
+		     ? (it->yes_fails ? "(yes fails the item)" : "(no fails the item)")
+		     : "");
 	ui_prompt(ui, title, intro, f, n, answer_save, c);
 }
 
@@ -237,14 +241,14 @@ static int sign_answer(struct ui *ui, void *arg, bool yes)
 static void sign(struct cl_screen *c, struct ui *ui)
 {
 	char q[CHECKLIST_TEXT_MAX + 200];
-	snprintf(q, sizeof q, "Sign the evaluation of %s as %s under %s %s? It is recorded "
-		 "with your name.", c->pt.mrn, eval_status_str(c->res.status), c->proto.name,
-		 c->proto.version);
+	snprintf(q, sizeof q,
+		 "Sign the evaluation of %s as %s under %s %s? It is recorded "
+		 "with your name.",
+		 c->pt.mrn, eval_status_str(c->res.status), c->proto.name, c->proto.version);
 	ui_confirm(ui, q, sign_answer, c);
 }
 
-static enum status amend_save(struct ui *ui, void *arg, const char *const *values,
-			      struct err *e)
+static enum status amend_save(struct ui *ui, void *arg, const char *const *values, struct err *e)
 {
 	struct cl_screen *c = arg;
 	struct evaluation ev;
@@ -378,8 +382,10 @@ struct ui_screen *ui_checklist_new(struct ui *ui, const struct patient *p)
 	enum status s = store_patient_viewed(ui->app->st, p->id, "checklist", &e);
 	if (s != ST_OK) {
 		c->proto_ok = false;
-		snprintf(c->failure, sizeof c->failure, "cannot open the checklist (the view "
-			 "could not be logged): %s", e.msg[0] ? e.msg : status_str(s));
+		snprintf(c->failure, sizeof c->failure,
+			 "cannot open the checklist (the view "
+			 "could not be logged): %s",
+			 e.msg[0] ? e.msg : status_str(s));
 	}
 	evaluate(c, ui);
 	return &c->base;

@@ -18,8 +18,8 @@
 
 enum { PL_ROUTE, PL_CELLS, PL_INFUSIONS, PL_INTERVAL, PL_FIRST, PL_N };
 #define PL_SCHED_MAX 200
-#define PL_CAL_Y 11  /* first calendar row of the form */
-#define PL_LIST_Y 4  /* first schedule row of an active plan */
+#define PL_CAL_Y 11 /* first calendar row of the form */
+#define PL_LIST_Y 4 /* first schedule row of an active plan */
 #define PL_COL_W 39 /* a calendar column of the form */
 
 static const char *const routes[] = {"IV (peripheral)", "intrahepatic (physician)"};
@@ -107,8 +107,8 @@ static enum status pl_check(void *owner, int i, bool confirmed, struct err *e)
 static void cal_entry(const struct schedule_item *it, char *buf, size_t n)
 {
 	char d[16];
-	snprintf(buf, n, "%-11s %s  -%d/+%d", it->label, date_format(it->due, d),
-		 it->window_before, it->window_after);
+	snprintf(buf, n, "%-11s %s  -%d/+%d", it->label, date_format(it->due, d), it->window_before,
+		 it->window_after);
 }
 
 static void draw_form(struct pl_screen *c, struct ui *ui)
@@ -219,8 +219,8 @@ static int save(struct pl_screen *c, struct ui *ui)
 	strlcpy_(c->rq.physician, c->rq.route == ROUTE_INTRAHEPATIC && u ? u->login : "",
 		 sizeof c->rq.physician);
 	store_set_now(ui->app->st, ui->app->clock());
-	enum status s = store_plan_add(ui->app->st, &c->proto, &c->rq, c->pt.id,
-				       app_today(ui->app), &c->plan, c->items, &c->n, &e);
+	enum status s = store_plan_add(ui->app->st, &c->proto, &c->rq, c->pt.id, app_today(ui->app),
+				       &c->plan, c->items, &c->n, &e);
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", e.msg[0] ? e.msg : status_str(s));
 		return UI_DONE;
@@ -233,8 +233,7 @@ static int save(struct pl_screen *c, struct ui *ui)
 }
 
 /* values: new date, reason. */
-static enum status move_save(struct ui *ui, void *arg, const char *const *values,
-			     struct err *e)
+static enum status move_save(struct ui *ui, void *arg, const char *const *values, struct err *e)
 {
 	struct pl_screen *c = arg;
 	struct schedule_item it = c->items[c->sel];
@@ -264,8 +263,8 @@ static void reschedule(struct pl_screen *c, struct ui *ui)
 	    {"Reason", "why it moves", UF_TEXT, 50, SCHEDULE_REASON_MAX, NULL, NULL, 0, true},
 	};
 	snprintf(title, sizeof title, "Reschedule %s", it->label);
-	ui_prompt(ui, title, "The generated target date stays on record beside the new one.", f,
-		  2, move_save, c);
+	ui_prompt(ui, title, "The generated target date stays on record beside the new one.", f, 2,
+		  move_save, c);
 }
 
 static int plan_key(struct pl_screen *c, struct ui *ui, int key)
@@ -356,9 +355,11 @@ static void fields(struct pl_screen *c, struct ui *ui)
 	snprintf(c->hints[PL_INTERVAL], 96, "%d-%d", p->interval_days_min, p->interval_days_max);
 	snprintf(c->hints[PL_FIRST], 96, "YYYY-MM-DD, not before today");
 	for (int i = 0; i < PL_N; i++) {
-		c->f[i] = (struct ui_form_field){.label = labels[i], .hint = c->hints[i],
+		c->f[i] = (struct ui_form_field){.label = labels[i],
+						 .hint = c->hints[i],
 						 .kind = i ? UF_TEXT : UF_CHOICE,
-						 .width = widths[i], .choice = -1};
+						 .width = widths[i],
+						 .choice = -1};
 		if (i)
 			ui_field_init(&c->f[i].edit, 16);
 	}

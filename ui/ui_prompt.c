@@ -111,8 +111,8 @@ static void prompt_field(struct prompt *p, int i, const struct ui_prompt_field *
 	}
 }
 
-void ui_prompt(struct ui *ui, const char *title, const char *intro,
-	       const struct ui_prompt_field *f, int n, ui_prompt_fn fn, void *arg)
+void ui_prompt(struct ui *ui, const char *title, const char *intro, const struct ui_prompt_field *f,
+	       int n, ui_prompt_fn fn, void *arg)
 {
 	struct prompt *p = xcalloc(1, sizeof *p);
 	size_t memo_max = 0;
