@@ -196,7 +196,7 @@ static void ask(struct cl_screen *c, struct ui *ui, const struct protocol_item *
 	static const char *const yesno[] = {"yes", "no"};
 	char today[16], title[PROTOCOL_LABEL_MAX + 16], intro[PROTOCOL_HELP_MAX + 80];
 	struct ui_prompt_field f[3] = {
-	    {"Answer", "yes or no", UF_CHOICE, 8, 0, NULL, yesno, 2, true},
+	    {"Answer", "yes or no; y or n", UF_CHOICE, 10, 0, NULL, yesno, 2, true},
 	};
 	int n = 1;
 	if (it->kind == PITEM_GRADE)
