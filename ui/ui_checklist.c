@@ -149,6 +149,9 @@ static void cl_draw(struct ui_screen *s, struct ui *ui)
 	}
 	int rows = ui->rows - CL_LIST_Y - 2;
 	ui_wrap(ui->body, 0, 0, ui->cols, 2, status_role(c->res.status), c->res.summary);
+	/* More blockers than two rows hold: say so rather than cut silently. */
+	if (ui_wrap(NULL, 0, 0, ui->cols, 99, ROLE_NORMAL, c->res.summary) > 2)
+		ui_put(ui->body, 1, ui->cols - 1, 1, status_role(c->res.status), ">");
 	draw_signed(c, ui, 2);
 	ui_putf(ui->body, 4, 0, ui->cols, ROLE_DIM, "    %-*s %s", CL_LABEL_W, "Item", "Reason");
 	if (c->sel < c->top)
