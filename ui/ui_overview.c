@@ -10,10 +10,10 @@
 #include "overview.h"
 #include "store.h"
 #include "ui_checklist.h"
-#include "ui_plan.h"
 #include "ui_draw.h"
 #include "ui_eval.h"
 #include "ui_lines.h"
+#include "ui_plan.h"
 #include "ui_scores.h"
 #include "util.h"
 
