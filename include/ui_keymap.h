@@ -46,6 +46,8 @@
 	_(SAVE, "F2  ^S", UI_FN(KEY_F(2)), UI_CTRL('S'), 0, "save",                             \
 	  "save the form (nothing is stored until every field is valid)")                       \
 	_(NEW, "n  F4", 'n', UI_FN(KEY_F(4)), 0, "new patient", "register a new patient")       \
+	_(EDIT, "E  F9", 'E', UI_FN(KEY_F(9)), 0, "edit details",                               \
+	  "patient: edit the details (a re-measured weight, a corrected name)")                 \
 	_(LABS, "l", 'l', 0, 0, "labs", "overview: jump to the latest labs")                    \
 	_(IMAGING, "i", 'i', 0, 0, "imaging", "overview: jump to the imaging notes")            \
 	_(SCORES, "s", 's', 0, 0, "scores", "overview: jump to the scores")                     \
@@ -64,6 +66,17 @@
 	  "evaluation: previous step")                                                          \
 	_(STEP_NEXT, "F8  ^N", UI_FN(KEY_F(8)), UI_CTRL('N'), 0, "next step",                   \
 	  "evaluation: next step")                                                              \
+	_(CHECKLIST, "c", 'c', 0, 0, "checklist",                                                \
+	  "overview: the pre-treatment checklist (READY, NOT READY or EXCLUDED, and why)")      \
+	_(PLAN, "p", 'p', 0, 0, "plan", "overview: the treatment plan and its calendar")         \
+	_(AUDIT, "A", 'A', 0, 0, "audit", "home: the audit trail (administrators)")              \
+	_(SIGN, "S", 'S', 0, 0, "sign", "checklist: sign the evaluation (asks first)")           \
+	_(AMEND, "a", 'a', 0, 0, "amend",                                                        \
+	  "checklist: amend the signed evaluation, with a reason (physicians)")                 \
+	_(RESCHEDULE, "r", 'r', 0, 0, "reschedule",                                              \
+	  "plan: move the highlighted visit to a new date, with a reason")                      \
+	_(FILTER, "f", 'f', 0, 0, "filter", "audit: show one patient (MRN) or one user only")    \
+	_(VERIFY, "v", 'v', 0, 0, "verify", "audit: check the hash chain of the audit trail")    \
 	_(YES, "y", 'y', 'Y', 0, "yes", "answer yes to a question")                             \
 	_(NO, "n  Esc", 'n', 'N', UI_ESC, "no", "answer no to a question")
 

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "patient.h"
+#include "user.h"
 #include "ui_color.h"
 #include "ui_keymap.h"
 
@@ -73,6 +74,9 @@ struct ui {
 	bool want_cursor;
 	int cur_y, cur_x;
 	bool locked;
+	char unlock[USER_LOGIN_MAX + 1]; /* the login name typed at the lock */
+	int unlock_len;
+	bool unlock_bad;
 	bool quit;
 	int exit_code;
 };

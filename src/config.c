@@ -1,5 +1,6 @@
 /* config.c: the settings table, the INI loader with strict checks, the default file writer. */
 #include "config.h"
+#include "ini.h"
 
 #include <errno.h>
 #include <pwd.h>
@@ -50,10 +51,10 @@ static const struct config_option options_table[] = {
 		"Milliseconds to wait for a database locked by another session"),
 	STR_OPT("database", "group", "", group,
 		"Group that may share the database file; empty means the owner only"),
-	INT_OPT("session", "idle_lock_minutes", 1, 240, 10, idle_lock_minutes,
-		"Minutes without input before the screen locks"),
-	INT_OPT("session", "idle_exit_minutes", 1, 1440, 20, idle_exit_minutes,
-		"Minutes after the lock before drafts are saved and the session exits"),
+	INT_OPT("session", "idle_lock_seconds", 2, 14400, 600, idle_lock_seconds,
+		"Seconds without input before the screen is cleared and locked"),
+	INT_OPT("session", "idle_exit_seconds", 2, 86400, 1200, idle_exit_seconds,
+		"Seconds after the lock before drafts are saved and the session exits"),
 	INT_OPT("session", "tz_offset_minutes", -720, 840, 0, tz_offset_minutes,
 		"The clinic's offset from UTC in minutes, used to decide \"today\""),
 	DBL_OPT("scores", "child_pugh_inr_low", 1.0, 5.0, 1.7, cp_inr_low,
@@ -146,54 +147,13 @@ static const struct config_option *find_option(const char *section, const char *
 	return NULL;
 }
 
-/* True when line (at its first non-blank) starts with name followed by
- * blanks and then '=' (or the end, for a section name inside brackets). */
-static bool line_names(const char *line, const char *end, const char *name, char stop)
-{
-	size_t len = strlen(name);
-
-	while (line < end && (*line == ' ' || *line == '\t'))
-		line++;
-	if ((size_t)(end - line) < len || strncasecmp(line, name, len))
-		return false;
-	line += len;
-	while (line < end && (*line == ' ' || *line == '\t'))
-		line++;
-	return line < end && *line == stop;
-}
-
-/* iniparser keeps no line numbers, so find the last line (the one that takes
- * effect) naming key in section, or the section header when key is NULL.
- * Returns 0 when not found. */
-static int find_line(const char *text, const char *section, const char *key)
-{
-	bool in = !*section;
-	int line = 1, found = 0;
-
-	for (const char *p = text; *p; line++) {
-		const char *end = strchr(p, '\n');
-		if (!end)
-			end = p + strlen(p);
-		const char *sec = p + strspn(p, " \t");
-		if (sec < end && *sec == '[') {
-			in = *section && line_names(sec + 1, end, section, ']');
-			if (in && !key)
-				found = line;
-		} else if (in && key && line_names(p, end, key, '=')) {
-			found = line;
-		}
-		p = *end ? end + 1 : end;
-	}
-	return found;
-}
-
 /* Sets e to "path[:line]: message" and returns ST_INVALID. */
 static enum status fail(const struct load_ctx *x, const char *section, const char *key,
 			const char *fmt, ...)
 {
 	char msg[ERR_MSG_MAX];
 	va_list ap;
-	int line = section ? find_line(x->text, section, key) : 0;
+	int line = section ? ini_find_line(x->text, section, key) : 0;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);

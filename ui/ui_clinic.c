@@ -8,6 +8,7 @@
 #include "dashboard.h"
 #include "date.h"
 #include "store.h"
+#include "ui_audit.h"
 #include "ui_draw.h"
 #include "ui_lines.h"
 #include "ui_overview.h"
@@ -233,9 +234,9 @@ static int clinic_key(struct ui_screen *s, struct ui *ui, int key)
 	struct clinic_screen *c = (struct clinic_screen *)s;
 	if (ui_key_is(key, ACT_ENTER))
 		return open_row(c, ui);
-	if (ui_key_is(key, ACT_NEW)) {
+	if (ui_key_is(key, ACT_NEW) || ui_key_is(key, ACT_AUDIT)) {
 		c->stale = true;
-		ui_push(ui, ui_patient_form_new(ui));
+		ui_push(ui, ui_key_is(key, ACT_NEW) ? ui_patient_form_new(ui) : ui_audit_new(ui));
 		return UI_DONE;
 	}
 	int r = move_sel(c, key, ui->rows - CLINIC_TOP - 1);
@@ -263,7 +264,7 @@ static const struct ui_screen_ops clinic_ops = {
     "visits (! and the days overdue), patients awaiting a physician's sign-off or their "
     "evaluation, adverse events of grade 3 or more or serious in the last 30 days, and the "
     "count of each. Up/Down choose a row, Enter opens that patient. / finds any patient by MRN or "
-    "name; n registers a new patient; q quits.",
+    "name; n registers a new patient; A shows the audit trail; q quits.",
 };
 
 struct ui_screen *ui_clinic_new(struct ui *ui)
