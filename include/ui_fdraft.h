@@ -1,21 +1,20 @@
-/* ui_fdraft.h: a form's input kept as a draft in the database while it is
- * typed (saved at each change), offered back when the form opens again, and
- * dropped once the form is saved or discarded. */
+/* ui_fdraft.h: the draft of a whole ui_form (ui_draft.h keeps the text):
+ * saved at each change, offered back when the form opens again, and dropped
+ * once the form is saved or discarded. */
 #ifndef HEPADESK_UI_FDRAFT_H
 #define HEPADESK_UI_FDRAFT_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "ui_draft.h"
 #include "ui_form.h"
 #include "ui_screen.h"
 
 struct ui_fdraft {
-	char form[33];	    /* the draft's form name ("visit", "ae") */
-	int64_t patient_id;
-	struct ui_form *fm; /* the form it keeps */
-	char *last;	    /* the content saved last (heap), NULL before */
-	bool offered;	    /* the resume question was asked (or nothing to ask) */
+	struct ui_draft draft; /* the kept text (ui_draft.h) */
+	struct ui_form *fm;    /* the form it keeps */
+	bool offered;	       /* the resume question was asked (or nothing to ask) */
 	void (*applied)(void *owner, struct ui *ui); /* after a resume, or NULL */
 	void *owner;
 };
