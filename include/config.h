@@ -15,8 +15,8 @@ struct config {
 	char db_path[PATH_MAX];       /* database:path */
 	int busy_timeout_ms;          /* database:busy_timeout_ms */
 	char group[64];               /* database:group */
-	int idle_lock_minutes;        /* session:idle_lock_minutes */
-	int idle_exit_minutes;        /* session:idle_exit_minutes */
+	int idle_lock_seconds;        /* session:idle_lock_seconds */
+	int idle_exit_seconds;        /* session:idle_exit_seconds */
 	int tz_offset_minutes;        /* session:tz_offset_minutes */
 	double cp_inr_low;            /* scores:child_pugh_inr_low */
 	double cp_inr_high;           /* scores:child_pugh_inr_high */

@@ -36,7 +36,4 @@ void ui_color_init(void);
 /* The attribute of a role (pair and attributes); A_NORMAL for a bad role. */
 attr_t ui_color(enum ui_role r);
 
-/* True when roles are drawn in colour. */
-bool ui_color_on(void);
-
 #endif

@@ -9,6 +9,7 @@
 #include "lab.h"
 #include "ui_field.h"
 #include "ui_screen.h"
+#include "util.h"
 
 enum ui_lab_state { LAB_EMPTY, LAB_OK, LAB_BAD, LAB_ASK };
 
@@ -31,7 +32,8 @@ struct ui_eval_labs {
 	int asking; /* row whose warning is being asked, -1 */
 	struct lab_latest latest;
 	bool dirty;
-	int saved; /* results stored by the last save, 0 before */
+	bool settled; /* a row was left or its unit switched: keep a draft */
+	int saved;    /* results stored by the last save, 0 before */
 };
 
 /* Start empty for a patient, with the date set to today; loads the latest
@@ -44,5 +46,9 @@ void ui_eval_labs_draw(struct ui_eval_labs *l, struct ui *ui, int y);
 /* Handle a key (typing, row moves, u for units, F2 saves). Returns reaction
  * flags, UI_PASS for keys it does not use. */
 int ui_eval_labs_key(struct ui_eval_labs *l, struct ui *ui, int key);
+
+/* The typed values, units and date as draft lines, and back. */
+void ui_eval_labs_encode(const struct ui_eval_labs *l, struct strbuf *sb);
+void ui_eval_labs_decode(struct ui_eval_labs *l, const char *content);
 
 #endif

@@ -36,6 +36,9 @@ void ui_field_begin(struct ui_field *f);
  * changed (may be NULL). */
 bool ui_field_key(struct ui_field *f, int key, bool *changed);
 
+/* Bytes of s that fit in max bytes without splitting a character. */
+size_t ui_field_fit(const char *s, size_t max);
+
 /* UTF-8 steps: the offset of the character before / after byte offset at
  * of s (len bytes). */
 size_t ui_field_prev(const char *s, size_t at);

@@ -11,6 +11,7 @@
 #include "ui_editor.h"
 #include "ui_field.h"
 #include "ui_screen.h"
+#include "util.h"
 
 enum ui_form_kind { UF_TEXT, UF_CHOICE, UF_MEMO };
 enum ui_form_state { UFS_UNCHECKED, UFS_OK, UFS_BAD, UFS_ASK };
@@ -42,8 +43,9 @@ struct ui_form {
 	int label_w;
 	ui_form_check_fn check;
 	void *owner;
-	bool dirty; /* changed since built or saved */
-	int asking; /* field whose warning is being asked, -1 */
+	bool dirty;   /* changed since built or saved */
+	bool settled; /* a field was left or a choice made: time to keep a draft */
+	int asking;   /* field whose warning is being asked, -1 */
 };
 
 /* Set up a form over fields f[0..n-1] (caller-owned, zeroed, with label, kind,
@@ -62,6 +64,11 @@ void ui_form_draw(struct ui_form *fm, struct ui *ui, int y);
  * check the field being left, choice keys. UI_PASS for keys it does not use
  * (save, back, help...). */
 int ui_form_key(struct ui_form *fm, struct ui *ui, int key);
+
+/* Every field's value as draft lines ("label=text"; a choice as its index),
+ * and back (fields missing from content stay as they are). */
+void ui_form_encode(const struct ui_form *fm, struct strbuf *sb);
+void ui_form_decode(struct ui_form *fm, const char *content);
 
 /* Check every field; true when all are OK. Otherwise focuses the first
  * field that is not, shows its message or asks its question. */

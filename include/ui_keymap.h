@@ -46,6 +46,8 @@
 	_(SAVE, "F2  ^S", UI_FN(KEY_F(2)), UI_CTRL('S'), 0, "save",                             \
 	  "save the form (nothing is stored until every field is valid)")                       \
 	_(NEW, "n  F4", 'n', UI_FN(KEY_F(4)), 0, "new patient", "register a new patient")       \
+	_(EDIT, "E  F9", 'E', UI_FN(KEY_F(9)), 0, "edit details",                               \
+	  "patient: edit the details (a re-measured weight, a corrected name)")                 \
 	_(LABS, "l", 'l', 0, 0, "labs", "overview: jump to the latest labs")                    \
 	_(IMAGING, "i", 'i', 0, 0, "imaging", "overview: jump to the imaging notes")            \
 	_(SCORES, "s", 's', 0, 0, "scores", "overview: jump to the scores")                     \
@@ -77,10 +79,8 @@ bool ui_key_printable(int key);
 /* The row number 1-9 of a digit key, else 0. */
 int ui_key_digit(int key);
 
-/* The keys as shown ("?  F1"), the hint label (NULL when none) and the help
- * text of an action; static strings. */
+/* The keys as shown ("?  F1") and the help text of an action; static. */
 const char *ui_key_shown(enum ui_action a);
-const char *ui_key_hint(enum ui_action a);
 const char *ui_key_help(enum ui_action a);
 
 /* Write the hint line for a list of actions (ended by ACT_NONE) into buf of

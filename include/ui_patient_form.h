@@ -9,4 +9,10 @@
 /* A new, empty registration form. Heap screen for ui_push. */
 struct ui_screen *ui_patient_form_new(struct ui *ui);
 
+/* The same form over a stored patient's details (a re-measured weight, a
+ * corrected name). Saving checks the version read: when someone else saved
+ * the patient meanwhile, both versions are shown and the nurse chooses.
+ * NULL (with a message) when the patient cannot be read. */
+struct ui_screen *ui_patient_form_edit(struct ui *ui, int64_t patient_id);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "patient.h"
+#include "user.h"
 #include "ui_color.h"
 #include "ui_keymap.h"
 
@@ -43,6 +44,9 @@ struct ui_screen_ops {
 	void (*done)(struct ui_screen *s);
 	const enum ui_action *hints; /* ended by ACT_NONE */
 	const char *help;	     /* this screen's own paragraph in the help */
+	/* A form's input as a draft: keep it now (hang-up, lost terminal, idle
+	 * exit) or drop it (the nurse discarded the form). NULL: no form. */
+	void (*draft)(struct ui_screen *s, struct ui *ui, bool keep);
 };
 
 /* Embedded as the first member of every screen. */
@@ -70,6 +74,9 @@ struct ui {
 	bool want_cursor;
 	int cur_y, cur_x;
 	bool locked;
+	char unlock[USER_LOGIN_MAX + 1]; /* the login name typed at the lock */
+	int unlock_len;
+	bool unlock_bad;
 	bool quit;
 	int exit_code;
 };
@@ -85,7 +92,6 @@ struct ui_screen *ui_top(struct ui *ui);
 /* Show a message on the message line (text neutralised when drawn). */
 void ui_msg(struct ui *ui, enum ui_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void ui_msg_clear(struct ui *ui);
 
 /* Put the hardware cursor at body position y, x (else it is hidden). */
 void ui_cursor(struct ui *ui, int y, int x);

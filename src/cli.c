@@ -35,6 +35,10 @@ static const struct cli_cmd commands[] = {
 	 "patient add --mrn M --name \"LAST, First\" --dob YYYY-MM-DD --sex F|M "
 	 "[--etiology ICD10] [--weight KG] [--confirm]",
 	 "register a patient"},
+	{"patient", "update", cli_patient_update, true,
+	 "patient update MRN [--name \"LAST, First\"] [--dob YYYY-MM-DD] [--sex F|M] "
+	 "[--etiology ICD10] [--weight KG] [--if-version N] [--confirm]",
+	 "correct a patient's details or record a re-measured weight (dated today)"},
 	{"lab", "add", cli_lab_add, true,
 	 "lab add MRN --date YYYY-MM-DD [--units us|si] [--bilirubin V] [--inr V] [--pt V] "
 	 "[--pta V] [--creatinine V] [--sodium V] [--albumin V] [--alt V] [--ast V] [--alp V] "

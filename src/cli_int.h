@@ -56,6 +56,7 @@ void cli_tick(struct cli *c);
 /* Commands. */
 int cli_score(struct cli *c, int argc, char **argv);
 int cli_patient_add(struct cli *c, int argc, char **argv);
+int cli_patient_update(struct cli *c, int argc, char **argv);
 int cli_find(struct cli *c, int argc, char **argv);
 int cli_show(struct cli *c, int argc, char **argv);
 int cli_lab_add(struct cli *c, int argc, char **argv);

@@ -84,6 +84,64 @@ static void print_csv(struct cli *c, const struct patient_hit *h, int n)
 	sb_done(&sb);
 }
 
+/* The options given, applied to the stored record through the model's
+ * checks; a new weight is dated today (a re-measurement). */
+static enum status apply_update(struct cli *c, struct cli_opt *o, bool confirm, struct patient *p,
+				struct err *e)
+{
+	enum status s = ST_OK;
+	if (o[0].set && (s = patient_check_name(o[0].value, e)) == ST_OK)
+		strlcpy_(p->name, o[0].value, sizeof p->name);
+	if (s == ST_OK && o[1].set)
+		s = patient_check_dob(o[1].value, app_today(c->app), &p->dob, e);
+	if (s == ST_CONFIRM && confirm)
+		s = ST_OK;
+	if (s == ST_OK && o[2].set)
+		s = patient_check_sex(o[2].value, &p->sex, e);
+	if (s == ST_OK && o[3].set && (s = patient_check_etiology(o[3].value, e)) == ST_OK)
+		strlcpy_(p->etiology, o[3].value, sizeof p->etiology);
+	if (s == ST_OK && o[4].set) {
+		s = patient_check_weight(o[4].value, &p->weight_kg, e);
+		if (s == ST_CONFIRM && confirm)
+			s = ST_OK;
+		p->weight_date = app_today(c->app);
+	}
+	return s;
+}
+
+int cli_patient_update(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[] = {{"name", OPT_VALUE},	{"dob", OPT_VALUE},
+			      {"sex", OPT_VALUE},	{"etiology", OPT_VALUE},
+			      {"weight", OPT_VALUE},	{"if-version", OPT_VALUE},
+			      {"confirm", OPT_FLAG}};
+	const char *pos[1];
+	struct patient p, theirs;
+	struct err e = {""};
+	long version = 0;
+	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
+	if (rc)
+		return rc;
+	if (o[5].set && !parse_long(o[5].value, 1, 2147483647L, &version))
+		return cli_usage(c, "--if-version '%s': a version number from `show --json`",
+				 o[5].value);
+	cli_tick(c);
+	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	if (version)
+		p.version = version;
+	s = apply_update(c, o, o[6].set, &p, &e);
+	if (s == ST_CONFIRM)
+		return cli_usage(c, "%s (add --confirm to accept)", e.msg);
+	if (s == ST_OK)
+		s = store_patient_update(c->app->st, &p, &theirs, &e);
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	cli_putf(c, "saved %s %s (version %lld)\n", p.mrn, p.name, (long long)p.version);
+	return 0;
+}
+
 static void print_hits(struct cli *c, const struct patient_hit *h, int n, bool json)
 {
 	char dob[16];

@@ -114,6 +114,7 @@ static void show_json(struct cli *c, const struct overview *ov)
 	json_init(&j, false);
 	json_obj_begin(&j, NULL);
 	json_string(&j, "mrn", ov->p.mrn);
+	json_int(&j, "version", ov->p.version);
 	json_string(&j, "name", ov->p.name);
 	json_string(&j, "dob", date_format(ov->p.dob, d));
 	json_int(&j, "age", ov->age);

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "ui_draft.h"
 #include "ui_lookup.h"
 #include "ui_screen.h"
 #include "ui_term.h"
@@ -18,6 +19,7 @@ int ui_run(struct app *app)
 		return 1;
 	}
 	ui_push(&ui, ui_lookup_new(&ui, true));
+	ui_draft_offer(&ui);
 	ui_loop(&ui);
 	ui_term_stop();
 	return ui.exit_code;

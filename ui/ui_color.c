@@ -13,11 +13,10 @@ static const struct {
 };
 
 static attr_t attrs[UI_ROLE_COUNT];
-static bool color_on;
 
 void ui_color_init(void)
 {
-	color_on = has_colors() && getenv("NO_COLOR") == NULL && start_color() == OK;
+	bool color_on = has_colors() && getenv("NO_COLOR") == NULL && start_color() == OK;
 	bool dflt = color_on && use_default_colors() == OK;
 	for (int r = 0; r < UI_ROLE_COUNT; r++) {
 		if (!color_on || (roles[r].fg == -1 && roles[r].bg == -1)) {
@@ -39,9 +38,4 @@ attr_t ui_color(enum ui_role r)
 	if ((unsigned)r >= UI_ROLE_COUNT)
 		return A_NORMAL;
 	return attrs[r];
-}
-
-bool ui_color_on(void)
-{
-	return color_on;
 }

@@ -20,10 +20,15 @@ static const enum ui_action confirm_hints[] = {ACT_YES, ACT_NO, ACT_NONE};
 static void confirm_draw(struct ui_screen *s, struct ui *ui)
 {
 	struct confirm *c = (struct confirm *)s;
-	int w = ui->cols - 8 < 70 ? ui->cols - 8 : 70, h = 7;
+	int w = ui->cols - 8 < 70 ? ui->cols - 8 : 70;
+	/* Room for the question (a conflict shows two versions), at least
+	 * three rows, at most what the body holds. */
+	int rows = ui_text_width(c->question) / (w - 6) + 2;
+	rows = rows < 3 ? 3 : rows > ui->rows - 5 ? ui->rows - 5 : rows;
+	int h = rows + 4;
 	int y = (ui->rows - h) / 2, x = (ui->cols - w) / 2;
 	ui_box(ui->body, y, x, h, w, "Please confirm");
-	ui_wrap(ui->body, y + 1, x + 2, w - 4, 3, ROLE_WARN, c->question);
+	ui_wrap(ui->body, y + 1, x + 2, w - 4, rows, ROLE_WARN, c->question);
 	ui_put(ui->body, y + h - 2, x + 2, w - 4, ROLE_TITLE, "y = yes     n or Esc = no");
 	ui_cursor(ui, y + h - 2, x + 2);
 }
@@ -57,7 +62,7 @@ static const struct ui_screen_ops confirm_ops = {
     confirm_done,
     confirm_hints,
     "A question: y answers yes; n, Esc or Ctrl-C answer no.",
-};
+    NULL};
 
 void ui_confirm(struct ui *ui, const char *question, ui_answer_fn fn, void *arg)
 {
@@ -156,7 +161,7 @@ static const struct ui_screen_ops pick_ops = {
     pick_hints,
     "A list to choose from: Up/Down and Enter, or the row number 1-9; Esc closes "
     "without changing anything.",
-};
+    NULL};
 
 void ui_pick(struct ui *ui, const char *title, const char *const *items, int n, int current,
 	     ui_pick_fn fn, void *arg)

@@ -28,12 +28,7 @@ void ui_editor_done(struct ui_editor *ed)
 
 void ui_editor_set(struct ui_editor *ed, const char *s)
 {
-	size_t n = strlen(s);
-	if (n > ed->max) {
-		n = ed->max;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
+	size_t n = ui_field_fit(s, ed->max);
 	memcpy(ed->buf, s, n);
 	ed->buf[n] = '\0';
 	ed->len = ed->cur = n;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "overview.h"
+#include "ui_draft.h"
 #include "ui_draw.h"
 #include "ui_eval_imaging.h"
 #include "ui_eval_labs.h"
@@ -41,6 +42,7 @@ struct eval {
 	struct ui_eval_imaging imaging;
 	struct overview ov;
 	struct ui_lines scores;
+	struct ui_draft labs_draft, imaging_draft;
 };
 
 static const enum ui_action eval_hints[] = {ACT_HELP,	   ACT_NEXT,	  ACT_SAVE, ACT_UNITS,
@@ -102,6 +104,51 @@ static void eval_draw(struct ui_screen *s, struct ui *ui)
 		ui_lines_draw(&ev->scores, ui, EVAL_BODY_Y, ui->rows - EVAL_BODY_Y);
 }
 
+static void keep_labs(struct eval *ev, struct ui *ui)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	ui_eval_labs_encode(&ev->labs, &sb);
+	ui_draft_keep(&ev->labs_draft, ui, sb_str(&sb));
+	sb_done(&sb);
+}
+
+static void keep_imaging(struct eval *ev, struct ui *ui)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	ui_form_encode(&ev->imaging.form, &sb);
+	ui_draft_keep(&ev->imaging_draft, ui, sb_str(&sb));
+	sb_done(&sb);
+}
+
+static void eval_draft(struct ui_screen *s, struct ui *ui, bool keep)
+{
+	struct eval *ev = (struct eval *)s;
+	if (keep && ev->labs.dirty)
+		keep_labs(ev, ui);
+	if (keep && ev->imaging.form.dirty)
+		keep_imaging(ev, ui);
+	if (!keep) {
+		ui_draft_drop(&ev->labs_draft, ui);
+		ui_draft_drop(&ev->imaging_draft, ui);
+	}
+}
+
+/* Keep a draft when a field was left; forget it once the step was saved. */
+static void sync_drafts(struct eval *ev, struct ui *ui, int saved_labs, bool saved_img)
+{
+	if (ev->labs.saved != saved_labs)
+		ui_draft_drop(&ev->labs_draft, ui);
+	else if (ev->labs.settled)
+		keep_labs(ev, ui);
+	if (ev->imaging.saved != saved_img)
+		ui_draft_drop(&ev->imaging_draft, ui);
+	else if (ev->imaging.form.settled)
+		keep_imaging(ev, ui);
+	ev->labs.settled = ev->imaging.form.settled = false;
+}
+
 static int step_key(struct eval *ev, struct ui *ui, int key)
 {
 	int saved_labs = ev->labs.saved;
@@ -116,6 +163,7 @@ static int step_key(struct eval *ev, struct ui *ui, int key)
 	/* A saved step moves on to the next one. */
 	if (ev->labs.saved != saved_labs || ev->imaging.saved != saved_img)
 		go(ev, ui, ev->step + 1);
+	sync_drafts(ev, ui, saved_labs, saved_img);
 	return r;
 }
 
@@ -138,6 +186,8 @@ static void eval_done(struct ui_screen *s)
 	struct eval *ev = (struct eval *)s;
 	ui_eval_imaging_done(&ev->imaging);
 	ui_lines_done(&ev->scores);
+	ui_draft_done(&ev->labs_draft);
+	ui_draft_done(&ev->imaging_draft);
 	free(ev);
 }
 
@@ -156,7 +206,27 @@ static const struct ui_screen_ops eval_ops = {
     "findings and a note (in the note Enter starts a new line, Tab leaves it); F2 stores it. "
     "Scores: each score with the lab values and dates it used, what was clamped and why, "
     "or why it cannot be computed.",
+    eval_draft,
 };
+
+/* Input kept from an earlier session comes back; the evaluation opens at
+ * the imaging step when only that step has some. */
+static void restore_drafts(struct eval *ev, struct ui *ui)
+{
+	ui_draft_init(&ev->labs_draft, UI_DRAFT_LABS, ev->p.id);
+	ui_draft_init(&ev->imaging_draft, UI_DRAFT_IMAGING, ev->p.id);
+	char *labs = ui_draft_load(&ev->labs_draft, ui);
+	char *img = ui_draft_load(&ev->imaging_draft, ui);
+	if (labs)
+		ui_eval_labs_decode(&ev->labs, labs);
+	if (img)
+		ui_form_decode(&ev->imaging.form, img);
+	if (img && !labs)
+		ev->step = STEP_IMAGING;
+	ev->base.dirty = labs || img;
+	free(labs);
+	free(img);
+}
 
 struct ui_screen *ui_eval_new(struct ui *ui, const struct patient *p)
 {
@@ -168,5 +238,6 @@ struct ui_screen *ui_eval_new(struct ui *ui, const struct patient *p)
 	ui_eval_labs_init(&ev->labs, ui, p->id);
 	ui_eval_imaging_init(&ev->imaging, ui, p->id);
 	ui_lines_init(&ev->scores);
+	restore_drafts(ev, ui);
 	return &ev->base;
 }

@@ -81,7 +81,7 @@ static void img_fields(struct ui_eval_imaging *im)
 	    {"Modality", "Space: list", UF_CHOICE, 18},
 	    {"Stiffness (kPa)", "optional; 1.5-75", UF_TEXT, 8},
 	    {"IQR (kPa)", "optional; 0 to stiffness", UF_TEXT, 8},
-	    {"Fibrosis (METAVIR)", "optional; F0-F4", UF_CHOICE, 10},
+	    {"Fibrosis (METAVIR)", "optional; F0-F4", UF_CHOICE, 15},
 	    {"HCC / lesion", "not assessed / no / yes", UF_CHOICE, 18},
 	    {"Vein thrombosis", "not assessed / no / yes", UF_CHOICE, 18},
 	    {"Ascites", "not assessed / no / yes", UF_CHOICE, 18},

@@ -7,6 +7,7 @@
 #include "date.h"
 #include "store.h"
 #include "ui_dialog.h"
+#include "ui_draft.h"
 #include "ui_draw.h"
 #include "util.h"
 
@@ -141,6 +142,7 @@ static void focus_move(struct ui_eval_labs *l, struct ui *ui, int to)
 	if (l->focus > 0 && l->rows[l->focus - 1].state != LAB_OK)
 		check_row(l, ui, l->focus - 1);
 	l->focus = (to + ANALYTE_COUNT + 1) % (ANALYTE_COUNT + 1);
+	l->settled = l->dirty;
 	ui_field_begin(l->focus ? &l->rows[l->focus - 1].value : &l->date);
 }
 
@@ -156,6 +158,7 @@ static int toggle_unit(struct ui_eval_labs *l, struct ui *ui)
 		return UI_DONE;
 	}
 	row->unit = row->unit == UNITS_US ? UNITS_SI : UNITS_US;
+	l->dirty = l->settled = true;
 	ui_msg(ui, ROLE_HINT, "%s now in %s", an->label, an->unit[row->unit]);
 	if (row->value.len)
 		check_row(l, ui, a);
@@ -250,4 +253,34 @@ int ui_eval_labs_key(struct ui_eval_labs *l, struct ui *ui, int key)
 	if (key == UI_CTRL('C'))
 		ui_msg(ui, ROLE_HINT, "edit cancelled");
 	return UI_DONE;
+}
+
+void ui_eval_labs_encode(const struct ui_eval_labs *l, struct strbuf *sb)
+{
+	ui_draft_put(sb, "date", l->date.buf);
+	for (int a = 0; a < ANALYTE_COUNT; a++) {
+		char key[40];
+		const char *k = analyte_get((enum analyte_id)a)->key;
+		ui_draft_put(sb, k, l->rows[a].value.buf);
+		snprintf(key, sizeof key, "%s.unit", k);
+		ui_draft_put(sb, key, l->rows[a].unit == UNITS_SI ? "si" : "us");
+	}
+}
+
+void ui_eval_labs_decode(struct ui_eval_labs *l, const char *content)
+{
+	char v[UI_FIELD_MAX + 1], key[40];
+	if (ui_draft_get(content, "date", v, sizeof v))
+		ui_field_set(&l->date, v);
+	for (int a = 0; a < ANALYTE_COUNT; a++) {
+		const char *k = analyte_get((enum analyte_id)a)->key;
+		if (ui_draft_get(content, k, v, sizeof v) && v[0]) {
+			ui_field_set(&l->rows[a].value, v);
+			l->rows[a].state = LAB_EMPTY;
+			l->dirty = true;
+		}
+		snprintf(key, sizeof key, "%s.unit", k);
+		if (ui_draft_get(content, key, v, sizeof v))
+			l->rows[a].unit = strcmp(v, "si") == 0 ? UNITS_SI : UNITS_US;
+	}
 }

@@ -17,14 +17,20 @@ void ui_field_init(struct ui_field *f, size_t max)
 	f->max = max && max < UI_FIELD_MAX ? max : UI_FIELD_MAX;
 }
 
-void ui_field_set(struct ui_field *f, const char *s)
+size_t ui_field_fit(const char *s, size_t max)
 {
 	size_t n = strlen(s);
-	if (n > f->max) {
-		n = f->max;
+	if (n > max) {
+		n = max;
 		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 			n--;
 	}
+	return n;
+}
+
+void ui_field_set(struct ui_field *f, const char *s)
+{
+	size_t n = ui_field_fit(s, f->max);
 	memcpy(f->buf, s, n);
 	f->buf[n] = '\0';
 	f->len = f->cur = n;

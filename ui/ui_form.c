@@ -2,9 +2,11 @@
 #include "ui_form.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui_dialog.h"
+#include "ui_draft.h"
 #include "ui_draw.h"
 #include "util.h"
 
@@ -113,6 +115,7 @@ static void focus_move(struct ui_form *fm, struct ui *ui, int to)
 	if (fm->f[i].state != UFS_OK && !(fm->f[i].state == UFS_UNCHECKED && empty(fm, i)))
 		check(fm, ui, i, "");
 	fm->focus = (to + fm->n) % fm->n;
+	fm->settled = fm->dirty;
 	struct ui_form_field *f = &fm->f[fm->focus];
 	if (f->kind == UF_TEXT)
 		ui_field_begin(&f->edit);
@@ -127,6 +130,7 @@ static int choose(struct ui *ui, void *arg, int index)
 	struct ui_form *fm = arg;
 	fm->f[fm->focus].choice = index;
 	changed(fm, fm->focus);
+	fm->settled = true;
 	check(fm, ui, fm->focus, "");
 	return UI_DONE;
 }
@@ -162,8 +166,10 @@ static int choice_key(struct ui_form *fm, struct ui *ui, int key)
 		choice_letter(f, key);
 	else
 		return UI_PASS;
-	if (f->choice != before)
+	if (f->choice != before) {
 		changed(fm, fm->focus);
+		fm->settled = true;
+	}
 	return UI_DONE;
 }
 
@@ -272,4 +278,34 @@ void ui_form_draw(struct ui_form *fm, struct ui *ui, int y)
 {
 	for (int i = 0; i < fm->n && y < ui->rows; i++)
 		y += draw_field(fm, ui, i, y);
+}
+
+void ui_form_encode(const struct ui_form *fm, struct strbuf *sb)
+{
+	for (int i = 0; i < fm->n; i++) {
+		char num[16];
+		const struct ui_form_field *f = &fm->f[i];
+		snprintf(num, sizeof num, "%d", f->choice);
+		ui_draft_put(sb, f->label, f->kind == UF_CHOICE ? num : ui_form_text(fm, i));
+	}
+}
+
+void ui_form_decode(struct ui_form *fm, const char *content)
+{
+	for (int i = 0; i < fm->n; i++) {
+		struct ui_form_field *f = &fm->f[i];
+		char *v = xmalloc(DRAFT_CONTENT_MAX);
+		long c;
+		if (ui_draft_get(content, f->label, v, DRAFT_CONTENT_MAX)) {
+			if (f->kind == UF_TEXT)
+				ui_field_set(&f->edit, v);
+			else if (f->kind == UF_MEMO)
+				ui_editor_set(&f->memo, v);
+			else if (parse_long(v, -1, f->nchoices - 1, &c))
+				f->choice = (int)c;
+			f->state = UFS_UNCHECKED;
+			fm->dirty = true;
+		}
+		free(v);
+	}
 }

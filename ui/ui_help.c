@@ -84,15 +84,14 @@ static void help_done(struct ui_screen *s)
 	free(hp);
 }
 
-static const struct ui_screen_ops help_ops = {
-    "Help",
-    help_draw,
-    help_key,
-    NULL,
-    help_done,
-    help_hints,
-    "The keys of hepadesk, from its one key table.",
-};
+static const struct ui_screen_ops help_ops = {"Help",
+					      help_draw,
+					      help_key,
+					      NULL,
+					      help_done,
+					      help_hints,
+					      "The keys of hepadesk, from its one key table.",
+					      NULL};
 
 struct ui_screen *ui_help_new(const struct ui_screen *s)
 {

@@ -44,11 +44,6 @@ const char *ui_key_shown(enum ui_action a)
 	return (unsigned)a < ACT_COUNT ? keymap[a].shown : "";
 }
 
-const char *ui_key_hint(enum ui_action a)
-{
-	return (unsigned)a < ACT_COUNT ? keymap[a].hint : NULL;
-}
-
 const char *ui_key_help(enum ui_action a)
 {
 	return (unsigned)a < ACT_COUNT ? keymap[a].help : "";

@@ -206,7 +206,7 @@ static const struct ui_screen_ops home_ops = {
     "\"smith, j\"; accents and case do not matter) and the list follows each key. At the "
     "prompt digits are part of the MRN; press Down or Tab to move into the list, where 1-9 "
     "pick a row. n registers a new patient; q quits.",
-};
+    NULL};
 
 static const struct ui_screen_ops find_ops = {
     "Find patient",
@@ -219,7 +219,7 @@ static const struct ui_screen_ops find_ops = {
     "not matter); the list follows each key. Enter opens the highlighted patient. Digits "
     "typed at the prompt are part of the MRN: press Down or Tab to move into the list, "
     "where 1-9 open the numbered row. Esc closes the lookup.",
-};
+    NULL};
 
 struct ui_screen *ui_lookup_new(struct ui *ui, bool home)
 {

@@ -10,6 +10,7 @@
 #include "overview.h"
 #include "store.h"
 #include "ui_draw.h"
+#include "ui_patient_form.h"
 #include "ui_eval.h"
 #include "ui_lines.h"
 #include "ui_scores.h"
@@ -139,6 +140,11 @@ static int ov_key(struct ui_screen *s, struct ui *ui, int key)
 	else if (ui_key_is(key, ACT_EVAL)) {
 		o->stale = true;
 		ui_push(ui, ui_eval_new(ui, &o->ov.p));
+	} else if (ui_key_is(key, ACT_EDIT)) {
+		struct ui_screen *ed = ui_patient_form_edit(ui, o->ov.p.id);
+		o->stale = true;
+		if (ed)
+			ui_push(ui, ed);
 	} else
 		return ui_lines_key(&o->lines, key, ui->rows);
 	return UI_DONE;
@@ -162,7 +168,7 @@ static const struct ui_screen_ops ov_ops = {
     "the warning limits, reference range, collection date), current scores and imaging "
     "notes. l, s and i jump to labs, scores and imaging; e starts the intake evaluation "
     "(Labs > Imaging > Scores).",
-};
+    NULL};
 
 struct ui_screen *ui_overview_new(struct ui *ui, int64_t patient_id)
 {

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "store.h"
+#include "ui_dialog.h"
+#include "ui_draft.h"
 #include "ui_draw.h"
 #include "ui_form.h"
 #include "ui_overview.h"
@@ -27,6 +29,10 @@ struct pform {
 	const char *etio_items[PF_ETIOLOGY_MAX];
 	const struct etiology *etio;
 	size_t netio;
+	struct ui_draft draft;
+	bool edit;            /* editing a stored patient */
+	char weight_was[16];  /* the stored weight as shown, to keep its date */
+	day_t weight_date_was;
 };
 
 static const enum ui_action pf_hints[] = {ACT_HELP, ACT_NEXT, ACT_SAVE, ACT_BACK, ACT_NONE};
@@ -71,7 +77,9 @@ static enum status pf_check(void *owner, int i, bool confirmed, struct err *e)
 		if (!*t)
 			return ST_OK;
 		s = patient_check_weight(t, &pf->p.weight_kg, e);
-		pf->p.weight_date = pf->today;
+		/* An unchanged weight keeps the day it was measured. */
+		pf->p.weight_date = pf->edit && strcmp(t, pf->weight_was) == 0 ? pf->weight_date_was
+									       : pf->today;
 		break;
 	}
 	return s == ST_CONFIRM && confirmed ? ST_OK : s;
@@ -80,21 +88,90 @@ static enum status pf_check(void *owner, int i, bool confirmed, struct err *e)
 static void pf_draw(struct ui_screen *s, struct ui *ui)
 {
 	struct pform *pf = (struct pform *)s;
-	ui_put(ui->body, 0, 0, ui->cols, ROLE_TITLE, "New patient");
+	ui_put(ui->body, 0, 0, ui->cols, ROLE_TITLE, pf->edit ? "Edit patient" : "New patient");
 	ui_put(ui->body, 1, 0, ui->cols, ROLE_DIM,
 	       "Tab/Enter next field, Space lists the choices, F2 or Ctrl-S saves, Esc leaves");
 	ui_form_draw(&pf->form, ui, 3);
 }
 
+static void pf_draft(struct ui_screen *s, struct ui *ui, bool keep)
+{
+	struct pform *pf = (struct pform *)s;
+	struct strbuf sb;
+	if (!keep) {
+		ui_draft_drop(&pf->draft, ui);
+		return;
+	}
+	sb_init(&sb);
+	ui_form_encode(&pf->form, &sb);
+	ui_draft_keep(&pf->draft, ui, sb_str(&sb));
+	sb_done(&sb);
+}
+
+static void describe(const struct patient *p, char *buf, size_t n)
+{
+	char dob[16], w[24] = "no weight";
+	if (!isnan(p->weight_kg))
+		snprintf(w, sizeof w, "%.1f kg", p->weight_kg);
+	snprintf(buf, n, "%s, %s, %s, %c, %s, %s", p->mrn, p->name, date_format(p->dob, dob), p->sex,
+		 p->etiology[0] ? p->etiology : "no etiology", w);
+}
+
+static int pf_saved(struct pform *pf, struct ui *ui);
+
+/* Someone saved the patient after this form read it: y keeps the nurse's
+ * version (theirs stays in the audit trail), n takes theirs. */
+static int conflict_answer(struct ui *ui, void *arg, bool yes)
+{
+	struct pform *pf = arg;
+	struct err e = {""};
+	struct patient theirs;
+	if (!yes) {
+		ui_draft_drop(&pf->draft, ui);
+		pf->base.dirty = false;
+		ui_pop(ui);
+		ui_msg(ui, ROLE_HINT, "kept the other version; your changes were not saved");
+		return UI_DONE;
+	}
+	store_set_now(ui->app->st, ui->app->clock());
+	enum status s = store_patient_update(ui->app->st, &pf->p, &theirs, &e);
+	if (s != ST_OK) {
+		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", e.msg[0] ? e.msg : status_str(s));
+		if (s == ST_CONFLICT)
+			pf->p.version = theirs.version;
+		return UI_DONE;
+	}
+	return pf_saved(pf, ui);
+}
+
+static void ask_conflict(struct pform *pf, struct ui *ui, const struct patient *theirs)
+{
+	char a[256], b[256], q[800];
+	describe(theirs, a, sizeof a);
+	describe(&pf->p, b, sizeof b);
+	snprintf(q, sizeof q,
+		 "Someone else saved this patient after you opened it. Theirs: %s. Yours: %s. "
+		 "y keeps yours (theirs stays in the audit trail); n takes theirs.", a, b);
+	/* Saving again over the version now stored is what "keep yours" means. */
+	pf->p.version = theirs->version;
+	ui_confirm(ui, q, conflict_answer, pf);
+}
+
 static int pf_save(struct pform *pf, struct ui *ui)
 {
 	struct err e = {""};
+	struct patient theirs;
 	if (!ui_form_valid(&pf->form, ui))
 		return UI_DONE;
 	enum status s = patient_validate(&pf->p, pf->today, &e);
 	if (s == ST_OK) {
 		store_set_now(ui->app->st, ui->app->clock());
-		s = store_patient_add(ui->app->st, &pf->p, &e);
+		s = pf->edit ? store_patient_update(ui->app->st, &pf->p, &theirs, &e)
+			     : store_patient_add(ui->app->st, &pf->p, &e);
+	}
+	if (s == ST_CONFLICT) {
+		ask_conflict(pf, ui, &theirs);
+		return UI_DONE;
 	}
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", e.msg[0] ? e.msg : status_str(s));
@@ -102,12 +179,25 @@ static int pf_save(struct pform *pf, struct ui *ui)
 			pf->form.focus = PF_MRN;
 		return UI_DONE;
 	}
+	return pf_saved(pf, ui);
+}
+
+static int pf_saved(struct pform *pf, struct ui *ui)
+{
+	bool edit = pf->edit;
+	char mrn[PATIENT_MRN_MAX + 1], name[PATIENT_NAME_MAX + 1];
+	int64_t id = pf->p.id;
+	strlcpy_(mrn, pf->p.mrn, sizeof mrn);
+	strlcpy_(name, pf->p.name, sizeof name);
 	pf->base.dirty = false;
+	ui_draft_drop(&pf->draft, ui);
 	ui_pop(ui);
-	struct ui_screen *ov = ui_overview_new(ui, pf->p.id);
-	if (ov)
-		ui_push(ui, ov);
-	ui_msg(ui, ROLE_OK, "registered %s %s", pf->p.mrn, pf->p.name);
+	if (!edit) {
+		struct ui_screen *ov = ui_overview_new(ui, id);
+		if (ov)
+			ui_push(ui, ov);
+	}
+	ui_msg(ui, ROLE_OK, "%s %s %s", edit ? "saved" : "registered", mrn, name);
 	return UI_DONE;
 }
 
@@ -118,6 +208,10 @@ static int pf_key(struct ui_screen *s, struct ui *ui, int key)
 		return pf_save(pf, ui);
 	int r = ui_form_key(&pf->form, ui, key);
 	pf->base.dirty = pf->form.dirty;
+	if (pf->form.settled) {
+		pf->form.settled = false;
+		pf_draft(s, ui, true);
+	}
 	return r;
 }
 
@@ -125,6 +219,7 @@ static void pf_done(struct ui_screen *s)
 {
 	struct pform *pf = (struct pform *)s;
 	ui_form_done(&pf->form);
+	ui_draft_done(&pf->draft);
 	free(pf);
 }
 
@@ -141,6 +236,7 @@ static const struct ui_screen_ops pf_ops = {
     "choices: Space opens the list, Left/Right change, a letter jumps. Weight is optional. "
     "Nothing is stored until every field is valid and you press F2 (or Ctrl-S). In a text "
     "field letters are typed, so use F1 for help, F3 to find a patient and Esc to leave.",
+    pf_draft,
 };
 
 static void pf_fields(struct pform *pf)
@@ -174,7 +270,7 @@ static void pf_fields(struct pform *pf)
 	pf->f[PF_ETIOLOGY].none = "not given";
 }
 
-struct ui_screen *ui_patient_form_new(struct ui *ui)
+static struct pform *pf_alloc(struct ui *ui)
 {
 	struct pform *pf = xcalloc(1, sizeof *pf);
 	pf->base.ops = &pf_ops;
@@ -190,6 +286,61 @@ struct ui_screen *ui_patient_form_new(struct ui *ui)
 		pf->etio_items[i] = pf->etio_text[i];
 	}
 	pf_fields(pf);
+	return pf;
+}
+
+/* Offer back what an earlier session of this user typed in this form. */
+static void pf_resume(struct pform *pf, struct ui *ui, int64_t patient_id)
+{
 	ui_form_init(&pf->form, pf->f, PF_N, pf_check, pf, 0);
+	ui_draft_init(&pf->draft, UI_DRAFT_PATIENT, patient_id);
+	char *kept = ui_draft_load(&pf->draft, ui);
+	if (kept) {
+		ui_form_decode(&pf->form, kept);
+		pf->base.dirty = true;
+		free(kept);
+	}
+}
+
+struct ui_screen *ui_patient_form_new(struct ui *ui)
+{
+	struct pform *pf = pf_alloc(ui);
+	pf_resume(pf, ui, 0);
+	return &pf->base;
+}
+
+/* Fill the form from the stored record. */
+static void fill(struct pform *pf, const struct patient *p)
+{
+	char dob[16];
+	ui_field_set(&pf->f[PF_MRN].edit, p->mrn);
+	ui_field_set(&pf->f[PF_NAME].edit, p->name);
+	ui_field_set(&pf->f[PF_DOB].edit, date_format(p->dob, dob));
+	pf->f[PF_SEX].choice = p->sex == 'F' ? 0 : 1;
+	for (size_t i = 0; i < pf->netio; i++)
+		if (strcmp(pf->etio[i].code, p->etiology) == 0)
+			pf->f[PF_ETIOLOGY].choice = (int)i;
+	if (!isnan(p->weight_kg))
+		snprintf(pf->weight_was, sizeof pf->weight_was, "%.1f", p->weight_kg);
+	ui_field_set(&pf->f[PF_WEIGHT].edit, pf->weight_was);
+	pf->weight_date_was = p->weight_date;
+	for (int i = 0; i < PF_N; i++)
+		pf->f[i].saved_choice = pf->f[i].choice;
+}
+
+struct ui_screen *ui_patient_form_edit(struct ui *ui, int64_t patient_id)
+{
+	struct err e = {""};
+	struct patient p;
+	if (store_patient_get(ui->app->st, patient_id, &p, &e) != ST_OK) {
+		ui_msg(ui, ROLE_CRITICAL, "%s", e.msg);
+		return NULL;
+	}
+	struct pform *pf = pf_alloc(ui);
+	pf->edit = true;
+	pf->p = p;
+	pf->base.patient = patient_id;
+	fill(pf, &p);
+	pf_resume(pf, ui, patient_id);
 	return &pf->base;
 }

@@ -7,29 +7,6 @@
 #include "analyte.h"
 #include "date.h"
 
-/* The shown value of a computable score (as `hepadesk show` prints it). */
-static void score_value_text(enum score_id id, const struct score_result *r, char *buf, size_t n)
-{
-	const struct score_value *v = score_get(r, id);
-	switch (id) {
-	case SCORE_CHILD_PUGH:
-		snprintf(buf, n, "%d  class %c (%s)", v->value, r->child_pugh_class,
-			 r->child_pugh_inr_rule);
-		break;
-	case SCORE_ALBI:
-		snprintf(buf, n, "%.3f  grade %d", v->raw, r->albi_grade);
-		break;
-	case SCORE_FIB4:
-		snprintf(buf, n, "%.3f", v->raw);
-		break;
-	case SCORE_APRI:
-		snprintf(buf, n, "%.2f", v->raw);
-		break;
-	default:
-		snprintf(buf, n, "%d", v->value);
-	}
-}
-
 static enum ui_role flag_role(enum lab_flag f)
 {
 	if (f == FLAG_CRIT_LOW || f == FLAG_CRIT_HIGH)
@@ -78,15 +55,11 @@ int ui_scores_lines(struct ui_lines *ls, const struct overview *ov, bool detail,
 	const struct score_result *r = &ov->scores;
 	for (int i = 0; i < SCORE_COUNT; i++) {
 		enum score_id id = (enum score_id)i;
-		const struct score_value *v = score_get(r, id);
-		char val[64];
-		if (!v->computable) {
-			ui_lines_add(ls, ROLE_DIM, "  %-11s --   not computable: %s",
-				     score_name(id), v->why_not);
-		} else {
-			score_value_text(id, r, val, sizeof val);
-			ui_lines_add(ls, ROLE_NORMAL, "  %-11s %s", score_name(id), val);
-		}
+		char val[128];
+		bool ok = score_get(r, id)->computable;
+		score_format(r, id, val, sizeof val);
+		ui_lines_add(ls, ok ? ROLE_NORMAL : ROLE_DIM, "  %-11s %s%s", score_name(id),
+			     ok ? "" : "--   ", val);
 		if (detail)
 			score_detail(ls, ov, id, stale_days);
 	}
@@ -94,7 +67,7 @@ int ui_scores_lines(struct ui_lines *ls, const struct overview *ov, bool detail,
 		ui_lines_add(ls, ROLE_WARN, "  warning: %s", r->warnings[w]);
 	if (!detail && r->n_clamps)
 		ui_lines_add(ls, ROLE_WARN,
-			     "  %zu input%s clamped: see the scores review (e, then F8)",
+			     "  %zu input%s clamped: see the scores review (e, then F8 twice)",
 			     r->n_clamps, r->n_clamps == 1 ? "" : "s");
 	return first;
 }

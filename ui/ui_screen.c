@@ -85,7 +85,7 @@ void ui_msg(struct ui *ui, enum ui_role role, const char *fmt, ...)
 	ui->msg_new = true;
 }
 
-void ui_msg_clear(struct ui *ui)
+static void ui_msg_clear(struct ui *ui)
 {
 	ui->msg[0] = '\0';
 }
@@ -245,7 +245,11 @@ static void paint(struct ui *ui)
 	} else if (ui->locked) {
 		draw_header(ui);
 		draw_foot(ui);
-		draw_plain(ui, "hepadesk is locked after being idle", "press any key to continue");
+		char l2[128];
+		snprintf(l2, sizeof l2, "%stype your login name and Enter: %.*s",
+			 ui->unlock_bad ? "not this session's login; " : "", ui->unlock_len,
+			 ui->unlock);
+		draw_plain(ui, "hepadesk is locked after being idle", l2);
 	} else {
 		draw_header(ui);
 		draw_foot(ui);
@@ -256,9 +260,22 @@ static void paint(struct ui *ui)
 
 static int discard_answer(struct ui *ui, void *arg, bool yes)
 {
-	if (yes)
-		ui_remove(ui, arg);
+	struct ui_screen *s = arg;
+	if (!yes)
+		return UI_DONE;
+	if (s->ops->draft)
+		s->ops->draft(s, ui, false);
+	ui_remove(ui, s);
 	return UI_DONE;
+}
+
+/* Leaving without the nurse (hang-up, lost terminal, idle): keep every
+ * form's input as a draft first. */
+static void keep_drafts(struct ui *ui)
+{
+	for (int i = 0; i < ui->depth; i++)
+		if (ui->stack[i]->ops->draft && ui->stack[i]->dirty)
+			ui->stack[i]->ops->draft(ui->stack[i], ui, true);
 }
 
 static int back(struct ui *ui, struct ui_screen *s, int key)
@@ -299,11 +316,30 @@ static int global_key(struct ui *ui, struct ui_screen *s, int key)
 	return UI_DONE;
 }
 
+/* At the lock only the session's own login name, then Enter, unlocks. */
+static void unlock_key(struct ui *ui, int key)
+{
+	const struct user *u = store_actor(ui->app->st);
+	if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER)) {
+		ui->unlock[ui->unlock_len] = '\0';
+		ui->unlock_bad = !u || strcmp(ui->unlock, u->login) != 0;
+		ui->locked = ui->unlock_bad;
+		ui->unlock_len = 0;
+		if (!ui->locked)
+			clearok(curscr, TRUE);
+	} else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
+		if (ui->unlock_len > 0)
+			ui->unlock_len--;
+	} else if (key > ' ' && key < 127 && ui->unlock_len < USER_LOGIN_MAX) {
+		ui->unlock[ui->unlock_len++] = (char)key;
+	}
+}
+
 static void handle_key(struct ui *ui, int key)
 {
 	struct ui_screen *s = ui_top(ui);
 	if (ui->locked) {
-		ui->locked = false;
+		unlock_key(ui, key);
 		return;
 	}
 	if (ui->too_small || !s)
@@ -322,19 +358,24 @@ static void handle_key(struct ui *ui, int key)
 		clearok(curscr, TRUE);
 }
 
-/* Idle lock after the configured minutes, and the exit some minutes later
- * — but never while a form holds unsaved input (there is no draft store to
- * keep it in yet). Returns true when the screen must be drawn again. */
+/* Idle lock after the configured seconds, and the exit some seconds later
+ * (drafts kept first). Returns true when the screen must be drawn again. */
 static bool tick(struct ui *ui)
 {
 	int64_t idle = now_ms() - last_input_ms;
-	int lock = ui->app->cfg.idle_lock_minutes, leave = ui->app->cfg.idle_exit_minutes;
-	if (ui->locked && leave > 0 && idle >= (int64_t)(lock + leave) * 60000 && !any_dirty(ui)) {
+	int lock = ui->app->cfg.idle_lock_seconds, leave = ui->app->cfg.idle_exit_seconds;
+	if (ui->locked && leave > 0 && idle >= (int64_t)(lock + leave) * 1000) {
+		keep_drafts(ui);
 		ui->quit = true;
 		return false;
 	}
-	if (!ui->locked && lock > 0 && idle >= (int64_t)lock * 60000) {
+	if (!ui->locked && lock > 0 && idle >= (int64_t)lock * 1000) {
+		/* Nothing of a patient stays on screen: the body, banner and
+		 * message line are cleared while locked. */
 		ui->locked = true;
+		ui->unlock_len = 0;
+		ui->unlock_bad = false;
+		ui_msg_clear(ui);
 		return true;
 	}
 	return false;
@@ -349,10 +390,12 @@ void ui_loop(struct ui *ui)
 		int key = 0;
 		switch (input(ui, &key)) {
 		case IN_SIGNAL:
+			keep_drafts(ui);
 			ui->exit_code = 128 + ui_term_signal();
 			ui->quit = true;
 			break;
 		case IN_LOST:
+			keep_drafts(ui);
 			ui->exit_code = 1;
 			ui->quit = true;
 			break;

@@ -152,8 +152,8 @@ static void test_defaults(void **state)
 	assert_string_equal(f->c.db_path, "");
 	assert_int_equal(f->c.busy_timeout_ms, 5000);
 	assert_string_equal(f->c.group, "");
-	assert_int_equal(f->c.idle_lock_minutes, 10);
-	assert_int_equal(f->c.idle_exit_minutes, 20);
+	assert_int_equal(f->c.idle_lock_seconds, 600);
+	assert_int_equal(f->c.idle_exit_seconds, 1200);
 	assert_int_equal(f->c.tz_offset_minutes, 0);
 	assert_true(f->c.cp_inr_low == 1.7);
 	assert_true(f->c.cp_inr_high == 2.3);
@@ -170,8 +170,8 @@ static void test_every_key_applied(void **state)
 
 	assert_int_equal(load_text(f,
 				   "[database]\npath = /srv/h.db\nbusy_timeout_ms = 100\n"
-				   "group = \"hepa\"\n[session]\nidle_lock_minutes = 240\n"
-				   "idle_exit_minutes = 1440\ntz_offset_minutes = -720\n"
+				   "group = \"hepa\"\n[session]\nidle_lock_seconds = 14400\n"
+				   "idle_exit_seconds = 86400\ntz_offset_minutes = -720\n"
 				   "[scores]\nchild_pugh_inr_low = 1.8\nchild_pugh_inr_high = 2.2\n"
 				   "albi_albumin_coefficient = -0.0852\napri_ast_uln = 35.5\n"
 				   "ascites_ica_grade2_points = 3\n[protocol]\nfile = p.ini\n"
@@ -180,8 +180,8 @@ static void test_every_key_applied(void **state)
 	assert_string_equal(f->c.db_path, "/srv/h.db");
 	assert_int_equal(f->c.busy_timeout_ms, 100);
 	assert_string_equal(f->c.group, "hepa");
-	assert_int_equal(f->c.idle_lock_minutes, 240);
-	assert_int_equal(f->c.idle_exit_minutes, 1440);
+	assert_int_equal(f->c.idle_lock_seconds, 14400);
+	assert_int_equal(f->c.idle_exit_seconds, 86400);
 	assert_int_equal(f->c.tz_offset_minutes, -720);
 	assert_true(f->c.cp_inr_low == 1.8);
 	assert_true(f->c.cp_inr_high == 2.2);
@@ -360,10 +360,10 @@ static void test_text_in_number(void **state)
 	assert_int_equal(load_text(f, "[scores]\napri_ast_uln = nan\n"), ST_INVALID);
 	assert_msg_has(f, "scores:apri_ast_uln = nan: not a number");
 	assert_int_equal(load_text(f, "[scores]\napri_ast_uln = 40 U/L\n"), ST_INVALID);
-	assert_int_equal(load_text(f, "[session]\nidle_lock_minutes = 2.5\n"), ST_INVALID);
-	assert_msg_has(f, "session:idle_lock_minutes = 2.5: not a whole number (accepted 1-240)");
-	assert_int_equal(load_text(f, "[session]\nidle_lock_minutes =\n"), ST_INVALID);
-	assert_msg_has(f, "session:idle_lock_minutes = : not a whole number");
+	assert_int_equal(load_text(f, "[session]\nidle_lock_seconds = 2.5\n"), ST_INVALID);
+	assert_msg_has(f, "session:idle_lock_seconds = 2.5: not a whole number (accepted 2-14400)");
+	assert_int_equal(load_text(f, "[session]\nidle_lock_seconds =\n"), ST_INVALID);
+	assert_msg_has(f, "session:idle_lock_seconds = : not a whole number");
 }
 
 static void test_inr_cross_check(void **state)
