@@ -546,3 +546,62 @@ enum status store_ae_notable(struct store *st, day_t since, int limit, struct cl
 	sqlite3_reset(q);
 	return rc == SQLITE_ROW ? ST_OK : store_fail(st, e, "counting adverse events");
 }
+
+static enum status ae_get(struct store *st, int64_t patient_id, int64_t id, struct ae *a,
+			  struct err *e);
+
+enum status store_ae_get(struct store *st, int64_t patient_id, int64_t id, struct ae *a,
+			 struct err *e)
+{
+	enum status s = store_may(st, PERM_READ, e);
+	return s == ST_OK ? ae_get(st, patient_id, id, a, e) : s;
+}
+
+static enum status ae_get(struct store *st, int64_t patient_id, int64_t id, struct ae *a,
+			  struct err *e)
+{
+	static const char sql[] = "SELECT " AE_COLS " FROM adverse_events WHERE id = ? AND "
+				  "patient_id = ?";
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int64(q, 2, patient_id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		read_ae(q, 0, a);
+	sqlite3_reset(q);
+	if (rc == SQLITE_DONE)
+		return err_set(e, ST_NOT_FOUND, "no adverse event %lld for this patient", (long long)id);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(st, e, "reading an adverse event");
+}
+
+enum status store_ae_outcome(struct store *st, int64_t patient_id, int64_t id, int64_t version,
+			     enum ae_outcome outcome, day_t resolved, struct ae *a, struct err *e)
+{
+	static const char sql[] = "UPDATE adverse_events SET outcome = ?1, resolved = ?2, "
+				  "version = version + 1 WHERE id = ?3 AND version = ?4";
+	enum status s = store_may(st, PERM_RECORD, e);
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	if ((s = ae_get(st, patient_id, id, a, e)) == ST_OK && a->version != version)
+		s = err_set(e, ST_CONFLICT, "adverse event %lld was changed by someone else "
+			    "(version %lld, you read %lld); nothing was saved", (long long)id,
+			    (long long)a->version, (long long)version);
+	a->outcome = outcome;
+	a->resolved = resolved;
+	if (s == ST_OK && (s = ae_validate(a, store_day(st), e)) == ST_CONFIRM)
+		s = ST_OK; /* the grade-4 question was answered when it was recorded */
+	sqlite3_stmt *q = s == ST_OK ? store_stmt(st, sql, e) : NULL;
+	if (q) {
+		sqlite3_bind_text(q, 1, ae_outcome_str(outcome), -1, SQLITE_STATIC);
+		store_bind_day(q, 2, resolved);
+		sqlite3_bind_int64(q, 3, id);
+		sqlite3_bind_int64(q, 4, version);
+		s = sqlite3_step(q) == SQLITE_DONE ? ST_OK : store_fail(st, e, "updating the event");
+		a->version = version + 1;
+	} else if (s == ST_OK) {
+		s = ST_IO;
+	}
+	return finish(st, s, e);
+}
