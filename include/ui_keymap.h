@@ -53,12 +53,30 @@
 	_(SCORES, "s", 's', 0, 0, "scores", "overview: jump to the scores")                     \
 	_(EVAL, "e  F5", 'e', UI_FN(KEY_F(5)), 0, "evaluate",                                   \
 	  "intake evaluation: Labs > Imaging > Scores")                                         \
+	_(DASHBOARD, "d", 'd', 0, 0, "dashboard",                                             \
+	  "patient: the follow-up dashboard (baseline, latest, change, trends, visits, AEs)")   \
+	_(VISIT, "v", 'v', 0, 0, "visit", "patient: record a follow-up visit (or a missed one)") \
+	_(AE, "a", 'a', 0, 0, "adverse event", "patient: record an adverse event (CTCAE grade)") \
+	_(INFUSION, "f", 'f', 0, 0, "infusion", "patient: record an infusion given")            \
+	_(TERMS, "F9  ^T", UI_FN(KEY_F(9)), UI_CTRL('T'), 0, "terms",                           \
+	  "adverse event: pick the term from the CTCAE list (or type free text)")               \
 	_(UNITS, "u  F6", 'u', UI_FN(KEY_F(6)), 0, "units",                                     \
 	  "labs: switch the row between conventional and SI units")                             \
 	_(STEP_PREV, "F7  ^P", UI_FN(KEY_F(7)), UI_CTRL('P'), 0, "prev step",                   \
 	  "evaluation: previous step")                                                          \
 	_(STEP_NEXT, "F8  ^N", UI_FN(KEY_F(8)), UI_CTRL('N'), 0, "next step",                   \
 	  "evaluation: next step")                                                              \
+	_(CHECKLIST, "c", 'c', 0, 0, "checklist",                                                \
+	  "overview: the pre-treatment checklist (READY, NOT READY or EXCLUDED, and why)")      \
+	_(PLAN, "p", 'p', 0, 0, "plan", "overview: the treatment plan and its calendar")         \
+	_(AUDIT, "A", 'A', 0, 0, "audit", "home: the audit trail (administrators)")              \
+	_(SIGN, "S", 'S', 0, 0, "sign", "checklist: sign the evaluation (asks first)")           \
+	_(AMEND, "a", 'a', 0, 0, "amend",                                                        \
+	  "checklist: amend the signed evaluation, with a reason (physicians)")                 \
+	_(RESCHEDULE, "r", 'r', 0, 0, "reschedule",                                              \
+	  "plan: move the highlighted visit to a new date, with a reason")                      \
+	_(FILTER, "f", 'f', 0, 0, "filter", "audit: show one patient (MRN) or one user only")    \
+	_(VERIFY, "v", 'v', 0, 0, "verify", "audit: check the hash chain of the audit trail")    \
 	_(YES, "y", 'y', 'Y', 0, "yes", "answer yes to a question")                             \
 	_(NO, "n  Esc", 'n', 'N', UI_ESC, "no", "answer no to a question")
 

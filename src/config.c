@@ -1,5 +1,6 @@
 /* config.c: the settings table, the INI loader with strict checks, the default file writer. */
 #include "config.h"
+#include "ini.h"
 
 #include <errno.h>
 #include <pwd.h>
@@ -146,54 +147,13 @@ static const struct config_option *find_option(const char *section, const char *
 	return NULL;
 }
 
-/* True when line (at its first non-blank) starts with name followed by
- * blanks and then '=' (or the end, for a section name inside brackets). */
-static bool line_names(const char *line, const char *end, const char *name, char stop)
-{
-	size_t len = strlen(name);
-
-	while (line < end && (*line == ' ' || *line == '\t'))
-		line++;
-	if ((size_t)(end - line) < len || strncasecmp(line, name, len))
-		return false;
-	line += len;
-	while (line < end && (*line == ' ' || *line == '\t'))
-		line++;
-	return line < end && *line == stop;
-}
-
-/* iniparser keeps no line numbers, so find the last line (the one that takes
- * effect) naming key in section, or the section header when key is NULL.
- * Returns 0 when not found. */
-static int find_line(const char *text, const char *section, const char *key)
-{
-	bool in = !*section;
-	int line = 1, found = 0;
-
-	for (const char *p = text; *p; line++) {
-		const char *end = strchr(p, '\n');
-		if (!end)
-			end = p + strlen(p);
-		const char *sec = p + strspn(p, " \t");
-		if (sec < end && *sec == '[') {
-			in = *section && line_names(sec + 1, end, section, ']');
-			if (in && !key)
-				found = line;
-		} else if (in && key && line_names(p, end, key, '=')) {
-			found = line;
-		}
-		p = *end ? end + 1 : end;
-	}
-	return found;
-}
-
 /* Sets e to "path[:line]: message" and returns ST_INVALID. */
 static enum status fail(const struct load_ctx *x, const char *section, const char *key,
 			const char *fmt, ...)
 {
 	char msg[ERR_MSG_MAX];
 	va_list ap;
-	int line = section ? find_line(x->text, section, key) : 0;
+	int line = section ? ini_find_line(x->text, section, key) : 0;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);

@@ -19,6 +19,7 @@
 #define FU_BENCH_MRN "70000000"
 #define FU_MRN_BASE 70000001LL
 #define FU_YEARS 5
+#define FU_COHORT_MAX 5000
 
 struct fu {
 	struct store *st;
@@ -380,7 +381,12 @@ enum status demo_followup(struct store *st, int64_t patients, uint64_t seed, day
 			       : err_set(e, ST_NOT_FOUND, "%s is not built in", FU_PROTOCOL);
 	if (s == ST_OK)
 		s = one_follow(&f, FU_BENCH_MRN, today - FU_YEARS * 365 - 10, true, e);
-	int64_t cohort = patients / 20 > 3 ? patients / 20 : 3;
+	/* One in twenty patients is in follow-up, up to a clinic's worth: a
+	 * registry-sized demo stays quick to build (1,000,000 patients in
+	 * under two minutes) while the dashboards still have thousands of
+	 * scheduled visits to sift. */
+	int64_t cohort = patients / 20;
+	cohort = cohort < 3 ? 3 : cohort > FU_COHORT_MAX ? FU_COHORT_MAX : cohort;
 	for (int64_t i = 0; s == ST_OK && i < cohort; i++) {
 		char mrn[PATIENT_MRN_MAX + 1];
 		snprintf(mrn, sizeof mrn, "%lld", FU_MRN_BASE + (long long)i);

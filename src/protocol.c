@@ -15,6 +15,7 @@
 
 #include "assets.h"
 #include "text.h"
+#include "ini.h"
 #include "util.h"
 
 struct pctx {
@@ -74,51 +75,14 @@ void protocol_hash(const char *text, char out[65])
 	SHA256Data((const uint8_t *)text, strlen(text), out);
 }
 
-/* True when the line (from its first non-blank) is name, blanks, then stop. */
-static bool line_names(const char *line, const char *end, const char *name, char stop)
-{
-	size_t len = strlen(name);
-	while (line < end && (*line == ' ' || *line == '\t'))
-		line++;
-	if ((size_t)(end - line) < len || strncasecmp(line, name, len))
-		return false;
-	line += len;
-	while (line < end && (*line == ' ' || *line == '\t'))
-		line++;
-	return line < end && *line == stop;
-}
-
-/* iniparser keeps no line numbers: the last line naming key in section (the
- * one that takes effect), or the section header when key is NULL; 0 if none. */
-static int find_line(const char *text, const char *section, const char *key)
-{
-	bool in = false;
-	int line = 1, found = 0;
-	for (const char *p = text; *p; line++) {
-		const char *end = strchr(p, '\n');
-		if (!end)
-			end = p + strlen(p);
-		const char *sec = p + strspn(p, " \t");
-		if (sec < end && *sec == '[') {
-			in = line_names(sec + 1, end, section, ']');
-			if (in && !key)
-				found = line;
-		} else if (in && key && line_names(p, end, key, '=')) {
-			found = line;
-		}
-		p = *end ? end + 1 : end;
-	}
-	return found;
-}
-
 static enum status fail(const struct pctx *x, const char *section, const char *key,
 			const char *fmt, ...)
 {
 	char msg[ERR_MSG_MAX];
 	va_list ap;
-	int line = find_line(x->text, section, key);
+	int line = ini_find_line(x->text, section, key);
 	if (!line && key)
-		line = find_line(x->text, section, NULL);
+		line = ini_find_line(x->text, section, NULL);
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);

@@ -4,8 +4,8 @@
 
 #include <stdio.h>
 
+#include "ui_clinic.h"
 #include "ui_draft.h"
-#include "ui_lookup.h"
 #include "ui_screen.h"
 #include "ui_term.h"
 
@@ -18,7 +18,7 @@ int ui_run(struct app *app)
 		fprintf(stderr, "hepadesk: %s\n", why);
 		return 1;
 	}
-	ui_push(&ui, ui_lookup_new(&ui, true));
+	ui_push(&ui, ui_clinic_new(&ui));
 	ui_draft_offer(&ui);
 	ui_loop(&ui);
 	ui_term_stop();

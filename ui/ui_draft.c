@@ -9,6 +9,7 @@
 #include "date.h"
 #include "store.h"
 #include "ui_dialog.h"
+#include "ui_dashboard.h"
 #include "ui_eval.h"
 #include "ui_overview.h"
 #include "ui_patient_form.h"
@@ -135,7 +136,8 @@ static int resume(struct ui *ui, void *arg, int index)
 	struct ui_screen *ov = ui_overview_new(ui, p.id);
 	if (ov) {
 		ui_push(ui, ov);
-		ui_push(ui, ui_eval_new(ui, &p));
+		if (!ui_dashboard_resume(ui, d->form, p.id))
+			ui_push(ui, ui_eval_new(ui, &p));
 	}
 	return UI_DONE;
 }

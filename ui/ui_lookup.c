@@ -7,6 +7,7 @@
 
 #include "date.h"
 #include "store.h"
+#include "ui_audit.h"
 #include "ui_draw.h"
 #include "ui_field.h"
 #include "ui_overview.h"
@@ -173,7 +174,9 @@ static int list_key(struct lookup *lk, struct ui *ui, int key)
 	else if (lk->base.home && ui_key_is(key, ACT_NEW)) {
 		lk->stale = true;
 		ui_push(ui, ui_patient_form_new(ui));
-	} else
+	} else if (lk->base.home && ui_key_is(key, ACT_AUDIT))
+		ui_push(ui, ui_audit_new(ui));
+	else
 		return UI_PASS;
 	if (lk->sel < 0)
 		lk->sel = 0;

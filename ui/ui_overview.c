@@ -9,10 +9,13 @@
 #include "date.h"
 #include "overview.h"
 #include "store.h"
+#include "ui_checklist.h"
+#include "ui_dashboard.h"
 #include "ui_draw.h"
 #include "ui_patient_form.h"
 #include "ui_eval.h"
 #include "ui_lines.h"
+#include "ui_plan.h"
 #include "ui_scores.h"
 #include "util.h"
 
@@ -26,7 +29,7 @@ struct ov_screen {
 	int stale_days; /* results older than this say "old" */
 };
 
-static const enum ui_action ov_hints[] = {ACT_HELP,    ACT_EVAL,   ACT_LABS, ACT_SCORES,
+static const enum ui_action ov_hints[] = {ACT_HELP,    ACT_EVAL,   ACT_DASHBOARD, ACT_LABS, ACT_SCORES,
 					  ACT_IMAGING, ACT_LOOKUP, ACT_BACK, ACT_NONE};
 
 void ui_overview_banner(const struct patient *p, day_t today, char *buf, size_t n)
@@ -128,26 +131,52 @@ static void ov_draw(struct ui_screen *s, struct ui *ui)
 	ui_lines_draw(&o->lines, ui, 0, ui->rows);
 }
 
+static struct ui_screen *open_edit(struct ui *ui, const struct patient *p)
+{
+	return ui_patient_form_edit(ui, p->id);
+}
+
+/* The screens a patient's overview opens, one row a key. */
+static const struct {
+	enum ui_action act;
+	struct ui_screen *(*open)(struct ui *ui, const struct patient *p);
+} openers[] = {
+	{ACT_EVAL, ui_eval_new},
+	{ACT_CHECKLIST, ui_checklist_new},
+	{ACT_PLAN, ui_plan_new},
+	{ACT_EDIT, open_edit},
+};
+
 static int ov_key(struct ui_screen *s, struct ui *ui, int key)
 {
 	struct ov_screen *o = (struct ov_screen *)s;
-	if (ui_key_is(key, ACT_LABS))
+	if (ui_key_is(key, ACT_LABS)) {
 		ui_lines_jump(&o->lines, o->at_labs, ui->rows);
-	else if (ui_key_is(key, ACT_SCORES))
+		return UI_DONE;
+	}
+	if (ui_key_is(key, ACT_SCORES)) {
 		ui_lines_jump(&o->lines, o->at_scores, ui->rows);
-	else if (ui_key_is(key, ACT_IMAGING))
+		return UI_DONE;
+	}
+	if (ui_key_is(key, ACT_IMAGING)) {
 		ui_lines_jump(&o->lines, o->at_imaging, ui->rows);
-	else if (ui_key_is(key, ACT_EVAL)) {
+		return UI_DONE;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(openers); i++) {
+		if (!ui_key_is(key, openers[i].act))
+			continue;
+		/* What the opened screen records shows here when it closes. */
 		o->stale = true;
-		ui_push(ui, ui_eval_new(ui, &o->ov.p));
-	} else if (ui_key_is(key, ACT_EDIT)) {
-		struct ui_screen *ed = ui_patient_form_edit(ui, o->ov.p.id);
+		struct ui_screen *next = openers[i].open(ui, &o->ov.p);
+		if (next)
+			ui_push(ui, next);
+		return UI_DONE;
+	}
+	if (ui_dashboard_key(ui, o->id, key)) {
 		o->stale = true;
-		if (ed)
-			ui_push(ui, ed);
-	} else
-		return ui_lines_key(&o->lines, key, ui->rows);
-	return UI_DONE;
+		return UI_DONE;
+	}
+	return ui_lines_key(&o->lines, key, ui->rows);
 }
 
 static void ov_done(struct ui_screen *s)

@@ -75,7 +75,10 @@ expect_rc "a forged row fails verify" 1
 expect_in "the forged row is named" "seq $((last + 1)): its contents do not match" "$OUT"
 
 restore
-sql "UPDATE audit_head SET seq = 1"
+run sql "UPDATE audit_head SET seq = 1"
+expect_in "the database refuses to rewind the head" "follows the newest audit row" "$ERR"
+expect_eq "the head is unchanged" "$(sql "select seq from audit_head")" "$last"
+sql "DROP TRIGGER audit_head_follows; UPDATE audit_head SET seq = 1"
 run hd audit verify
 expect_rc "a rewound head fails verify" 1
 expect_in "the head problem is named" "the head names seq 1" "$OUT"

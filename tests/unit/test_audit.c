@@ -85,6 +85,15 @@ static void tamper(const char *path, const char *q)
 	sqlite3_close(db);
 }
 
+static int tamper_rc(const char *path, const char *q)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	int rc = sqlite3_exec(db, q, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
 static bool mentions(const struct audit_verify *v, const char *needle)
 {
 	for (int i = 0; i < v->nproblems && i < AUDIT_VERIFY_KEEP; i++)
@@ -148,8 +157,16 @@ static void test_forged_detected(void **state)
 	assert_int_equal(store_audit_verify(f->st, &v, &e), ST_OK);
 	assert_int_equal(v.nproblems, 1);
 	assert_true(mentions(&v, "seq 6: its contents do not match"));
-	/* A row slipped in before the first one breaks the start of the chain. */
-	tamper(f->path, "INSERT INTO audit (seq, ts, actor, action, tbl, prev, hash) "
+	/* A row slipped in before the first one moves the head backwards,
+	 * which the database refuses... */
+	assert_int_not_equal(tamper_rc(f->path, "INSERT INTO audit (seq, ts, actor, action, tbl, "
+						"prev, hash) VALUES (0, 1, 'eve', 'view', "
+						"'patients', '', 'cd')"),
+			     SQLITE_OK);
+	/* ...and when the head's guard is dropped too, it breaks the start of
+	 * the chain. */
+	tamper(f->path, "DROP TRIGGER audit_head_follows; "
+			"INSERT INTO audit (seq, ts, actor, action, tbl, prev, hash) "
 			"VALUES (0, 1, 'eve', 'view', 'patients', '', 'cd')");
 	assert_int_equal(store_audit_verify(f->st, &v, &e), ST_OK);
 	assert_true(mentions(&v, "seq 0: its contents"));

@@ -1,0 +1,12 @@
+/* ini.h: what iniparser does not keep — the line of a key in an INI text, so
+ * a refused setting or protocol item is reported as file:line. */
+#ifndef HEPADESK_INI_H
+#define HEPADESK_INI_H
+
+/* The last line (1-based; the one that takes effect) of text that sets key
+ * in section, or the section's header line when key is NULL; 0 when none.
+ * section "" means keys before any section header. Names compare without
+ * case, as iniparser does. */
+int ini_find_line(const char *text, const char *section, const char *key);
+
+#endif

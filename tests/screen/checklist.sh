@@ -1,0 +1,66 @@
+#!/bin/sh
+# Checklist screen: a patient prepared on the command line is NOT READY with
+# encephalopathy and consent unanswered; both are answered on the screen, the
+# result turns READY at once, the evaluation is signed and shows its signer
+# and protocol; the database agrees.
+. "$(dirname "$0")/lib.sh"
+ago() { date -u -d "-$1 days" +%F; }
+TODAY=$(date -u +%F)
+M=C-1
+hd patient add --mrn $M --name "CHECK, Carla" --dob 1960-01-01 --sex F --weight 60 >/dev/null &&
+	hd lab add $M --date "$(ago 3)" --bilirubin 2.3 --inr 1.6 --creatinine 1.1 --sodium 134 \
+		--albumin 2.9 --alt 40 --ast 60 --platelets 90 --afp 5 >/dev/null &&
+	hd imaging add $M --date "$(ago 20)" --modality ct --hcc no --ascites no >/dev/null &&
+	hd imaging add $M --date "$(ago 20)" --modality doppler --thrombosis no >/dev/null || fail "setup"
+for q in malignancy infection gi_bleed pregnancy hiv transplant immunosuppressants \
+	organ_disease allergy; do
+	hd checklist answer $M "$q" no >/dev/null || fail "setup answer $q"
+done
+start
+open_patient $M "MRN $M"
+keys c
+wait_for "NOT READY"
+shows "[ ] Hepatic encephalopathy"
+shows "[x] Liver function labs within 14 days"
+shows "Not signed (S signs)"
+# A data item shows the data behind it; any key closes.
+keys Enter
+wait_for "any key closes"
+shows "bilirubin 2.3 mg/dL"
+keys Space
+wait_gone "any key closes"
+# Encephalopathy (the 11th item): absent.
+keys Down Down Down Down Down Down Down Down Down Down Enter
+wait_for "Answer: Hepatic encephalopathy"
+keys n Tab Tab
+type_text "alert, oriented"
+keys F2
+wait_for "recorded encephalopathy: no"
+shows "[x] Hepatic encephalopathy"
+# Consent (the last item): yes with the date offered (today).
+keys G Enter
+wait_for "Consent date"
+keys y
+keys F2
+wait_for "recorded consent: yes $TODAY"
+wait_gone "NOT READY"
+shows "READY"
+keys S
+wait_for "Please confirm"
+shows "as READY under UC-MSC"
+keys y
+wait_for "signed $M: version 1, READY"
+ME=$(id -un)
+wait_for "Signed v1 READY as of $TODAY by $ME"
+shows "Signed under protocol UC-MSC decompensated cirrhosis (clinic default) 1.0"
+out=$(hd checklist $M --json) || fail "checklist --json"
+case $out in *'"status":"READY"'*) ;; *) fail "stored status: $out" ;; esac
+case $out in *"\"signed\":{\"by\":\"$ME\""*) ;; *) fail "not signed in the database: $out" ;; esac
+n=$(sqlite3 "$DB" "select count(*) from answers where item in ('encephalopathy','consent')")
+[ "$n" = 2 ] || fail "answers stored: $n"
+note=$(sqlite3 "$DB" "select note from answers where item = 'encephalopathy'")
+[ "$note" = "alert, oriented" ] || fail "note stored: $note"
+# Amending needs a physician: the admin gets the model's refusal.
+keys a
+wait_for "not permitted"
+pass

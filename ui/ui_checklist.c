@@ -1,0 +1,395 @@
+/* ui_checklist.c: the pre-treatment checklist screen. */
+#include "ui_checklist.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checklist.h"
+#include "date.h"
+#include "store.h"
+#include "store_eval.h"
+#include "ui_dialog.h"
+#include "ui_draw.h"
+#include "ui_overview.h"
+#include "ui_prompt.h"
+#include "util.h"
+
+#define CL_LIST_Y 5 /* first item row */
+#define CL_LABEL_W 34
+
+struct cl_screen {
+	struct ui_screen base;
+	struct patient pt;
+	struct protocol proto;
+	char *proto_text;
+	bool proto_ok;
+	struct checklist_result res;
+	bool loaded;
+	struct evaluation ev;
+	bool have_ev;
+	char failure[ERR_MSG_MAX]; /* why nothing could be evaluated */
+	int sel, top;
+	bool stale;  /* evaluate again before drawing */
+	bool detail; /* the selected item's data is shown */
+};
+
+static const enum ui_action cl_hints[] = {ACT_HELP,  ACT_ENTER, ACT_SIGN,
+					  ACT_AMEND, ACT_BACK,	ACT_NONE};
+
+/* The mark of a state: readable without colour. */
+static const char *mark(enum item_state s)
+{
+	switch (s) {
+	case ITEM_MET:
+		return "[x]";
+	case ITEM_NOT_MET:
+		return "[!]";
+	case ITEM_STALE:
+		return "[~]";
+	default:
+		return "[ ]";
+	}
+}
+
+static enum ui_role status_role(enum eval_status s)
+{
+	return s == EVAL_READY ? ROLE_OK : s == EVAL_EXCLUDED ? ROLE_CRITICAL : ROLE_WARN;
+}
+
+static void evaluate(struct cl_screen *c, struct ui *ui)
+{
+	struct err e = {""};
+	c->stale = false;
+	if (!c->proto_ok)
+		return;
+	enum status s = checklist_load(ui->app->st, &ui->app->cfg, &c->proto, c->pt.id,
+				       app_today(ui->app), &c->res, &e);
+	c->loaded = s == ST_OK;
+	if (s != ST_OK)
+		snprintf(c->failure, sizeof c->failure, "cannot evaluate: %s",
+			 e.msg[0] ? e.msg : status_str(s));
+	c->have_ev = s == ST_OK && store_eval_current(ui->app->st, c->pt.id, &c->ev, &e) == ST_OK;
+	if (c->sel >= c->res.n)
+		c->sel = c->res.n > 0 ? c->res.n - 1 : 0;
+}
+
+static void draw_signed(struct cl_screen *c, struct ui *ui, int y)
+{
+	char d[16], t[20];
+	const struct evaluation *ev = &c->ev;
+	if (!c->have_ev)
+		ui_put(ui->body, y, 0, ui->cols, ROLE_DIM, "Not signed (S signs)");
+	else
+		ui_putf(ui->body, y, 0, ui->cols, ROLE_NORMAL, "Signed v%d %s as of %s by %s at %s",
+			ev->chain_version, eval_status_str(ev->status), date_format(ev->as_of, d),
+			ev->signed_by, date_format_time(ev->signed_at, t));
+	if (c->have_ev)
+		ui_putf(ui->body, y + 1, 0, ui->cols, ROLE_DIM,
+			"Signed under protocol %s %s (%.12s)", ev->protocol_name,
+			ev->protocol_version, ev->protocol_hash);
+	else
+		ui_putf(ui->body, y + 1, 0, ui->cols, ROLE_DIM, "Protocol %s %s (%.12s)",
+			c->proto.name, c->proto.version, c->proto.hash);
+}
+
+static void draw_item(struct cl_screen *c, struct ui *ui, int k, int y)
+{
+	const struct checklist_line *l = &c->res.lines[k];
+	const struct protocol_item *it = &c->proto.items[l->item];
+	bool sel = k == c->sel;
+	enum ui_role r = sel			? ROLE_SELECTED
+			 : l->state == ITEM_MET ? ROLE_NORMAL
+			 : l->blocking ? (l->state == ITEM_NOT_MET ? ROLE_CRITICAL : ROLE_WARN)
+				       : ROLE_DIM;
+	ui_put_pad(ui->body, y, 0, ui->cols, r, sel ? ">" : " ");
+	ui_put(ui->body, y, 1, 4, r, mark(l->state));
+	ui_put(ui->body, y, 5, CL_LABEL_W, r, it->label);
+	ui_put(ui->body, y, 6 + CL_LABEL_W, ui->cols - 6 - CL_LABEL_W, r, l->reason);
+}
+
+/* The selected item's data (or its help) under the list. */
+static void draw_foot(struct cl_screen *c, struct ui *ui, int y)
+{
+	const struct checklist_line *l = &c->res.lines[c->sel];
+	const struct protocol_item *it = &c->proto.items[l->item];
+	char text[CHECKLIST_TEXT_MAX + 16];
+	snprintf(text, sizeof text, "%s: %s", it->id, l->data[0] ? l->data : it->help);
+	ui_hline(ui->body, y, 0, ui->cols);
+	ui_wrap(ui->body, y + 1, 0, ui->cols, 1, ROLE_DIM, text);
+}
+
+static void draw_detail(struct cl_screen *c, struct ui *ui)
+{
+	const struct checklist_line *l = &c->res.lines[c->sel];
+	const struct protocol_item *it = &c->proto.items[l->item];
+	int w = ui->cols - 6, h = ui->rows - 4, y = 2, x = 3, r;
+	ui_box(ui->body, y, x, h, w, it->id);
+	r = y + 1;
+	ui_putf(ui->body, r++, x + 2, w - 4, ROLE_TITLE, "%s %s (%s, %s)", mark(l->state),
+		it->label, item_state_str(l->state), pitem_kind_str(it->kind));
+	r += ui_wrap(ui->body, r, x + 2, w - 4, 4, ROLE_NORMAL, l->reason) + 1;
+	ui_put(ui->body, r++, x + 2, w - 4, ROLE_TITLE, "Data");
+	r += ui_wrap(ui->body, r, x + 2, w - 4, 5, ROLE_NORMAL,
+		     l->data[0] ? l->data : "no data recorded") +
+	     1;
+	if (it->help[0])
+		ui_wrap(ui->body, r, x + 2, w - 4, y + h - 2 - r, ROLE_DIM, it->help);
+	ui_put(ui->body, y + h - 2, x + 2, w - 4, ROLE_HINT, "any key closes");
+}
+
+static void cl_draw(struct ui_screen *s, struct ui *ui)
+{
+	struct cl_screen *c = (struct cl_screen *)s;
+	if (c->stale)
+		evaluate(c, ui);
+	if (!c->loaded) {
+		ui_wrap(ui->body, 0, 0, ui->cols, 3, ROLE_CRITICAL, c->failure);
+		return;
+	}
+	int rows = ui->rows - CL_LIST_Y - 2;
+	ui_wrap(ui->body, 0, 0, ui->cols, 2, status_role(c->res.status), c->res.summary);
+	/* More blockers than two rows hold: say so rather than cut silently. */
+	if (ui_wrap(NULL, 0, 0, ui->cols, 99, ROLE_NORMAL, c->res.summary) > 2)
+		ui_put(ui->body, 1, ui->cols - 1, 1, status_role(c->res.status), ">");
+	draw_signed(c, ui, 2);
+	ui_putf(ui->body, 4, 0, ui->cols, ROLE_DIM, "    %-*s %s", CL_LABEL_W, "Item", "Reason");
+	if (c->sel < c->top)
+		c->top = c->sel;
+	if (c->sel >= c->top + rows)
+		c->top = c->sel - rows + 1;
+	for (int k = c->top; k < c->res.n && k < c->top + rows; k++)
+		draw_item(c, ui, k, CL_LIST_Y + k - c->top);
+	if (c->res.n > 0)
+		draw_foot(c, ui, ui->rows - 2);
+	if (c->detail && c->res.n > 0)
+		draw_detail(c, ui);
+}
+
+static bool nurse_item(const struct protocol_item *it)
+{
+	return it->kind == PITEM_QUESTION || it->kind == PITEM_GRADE || it->kind == PITEM_CONSENT;
+}
+
+/* values: answer, [grade or consent date,] note — as asked in ask(). */
+static enum status answer_save(struct ui *ui, void *arg, const char *const *values, struct err *e)
+{
+	struct cl_screen *c = arg;
+	const struct protocol_item *it = &c->proto.items[c->res.lines[c->sel].item];
+	bool has_value = it->kind != PITEM_QUESTION;
+	struct checklist_answer a = {0};
+	a.patient_id = c->pt.id;
+	a.yes = strcmp(values[0], "yes") == 0;
+	a.answered_on = app_today(ui->app);
+	strlcpy_(a.item, it->id, sizeof a.item);
+	/* A consent date or grade goes with yes only; with no it is left out. */
+	strlcpy_(a.value, has_value && a.yes ? values[1] : "", sizeof a.value);
+	strlcpy_(a.note, values[has_value ? 2 : 1], sizeof a.note);
+	enum status s = store_answer_add(ui->app->st, &c->proto, &a, e);
+	if (s != ST_OK)
+		return s;
+	c->stale = true;
+	ui_msg(ui, ROLE_OK, "recorded %s: %s%s%s", a.item, values[0], a.value[0] ? " " : "",
+	       a.value);
+	return ST_OK;
+}
+
+static void ask(struct cl_screen *c, struct ui *ui, const struct protocol_item *it)
+{
+	static const char *const yesno[] = {"yes", "no"};
+	char today[16], title[PROTOCOL_LABEL_MAX + 16], intro[PROTOCOL_HELP_MAX + 80];
+	struct ui_prompt_field f[3] = {
+	    {"Answer", "yes or no; y or n", UF_CHOICE, 10, 0, NULL, yesno, 2, true},
+	};
+	int n = 1;
+	if (it->kind == PITEM_GRADE)
+		f[n++] = (struct ui_prompt_field){"Grade", "1-4, with yes only", UF_TEXT, 4, 2};
+	else if (it->kind == PITEM_CONSENT)
+		f[n++] = (struct ui_prompt_field){"Consent date",
+						  "YYYY-MM-DD, with yes",
+						  UF_TEXT,
+						  12,
+						  10,
+						  date_format(app_today(ui->app), today)};
+	f[n++] = (struct ui_prompt_field){"Note", "optional", UF_MEMO, 56, ANSWER_NOTE_MAX};
+	snprintf(title, sizeof title, "Answer: %s", it->label);
+	snprintf(intro, sizeof intro, "%s%s%s", it->help, it->help[0] ? " " : "",
+		 it->kind == PITEM_QUESTION
+		     ? (it->yes_fails ? "(yes fails the item)" : "(no fails the item)")
+		     : "");
+	ui_prompt(ui, title, intro, f, n, answer_save, c);
+}
+
+static int sign_answer(struct ui *ui, void *arg, bool yes)
+{
+	struct cl_screen *c = arg;
+	struct evaluation ev;
+	struct err e = {""};
+	char d[16];
+	if (!yes)
+		return UI_DONE;
+	store_set_now(ui->app->st, ui->app->clock());
+	enum status s = store_eval_sign(ui->app->st, &ui->app->cfg, &c->proto, c->proto_text,
+					c->pt.id, app_today(ui->app), &ev, &e);
+	c->stale = true;
+	if (s != ST_OK)
+		ui_msg(ui, ROLE_CRITICAL, "not signed: %s", e.msg[0] ? e.msg : status_str(s));
+	else
+		ui_msg(ui, ROLE_OK, "signed %s: version %d, %s as of %s, by %s", c->pt.mrn,
+		       ev.chain_version, eval_status_str(ev.status), date_format(ev.as_of, d),
+		       ev.signed_by);
+	return UI_DONE;
+}
+
+static void sign(struct cl_screen *c, struct ui *ui)
+{
+	char q[CHECKLIST_TEXT_MAX + 200];
+	snprintf(q, sizeof q,
+		 "Sign the evaluation of %s as %s under %s %s? It is recorded "
+		 "with your name.",
+		 c->pt.mrn, eval_status_str(c->res.status), c->proto.name, c->proto.version);
+	ui_confirm(ui, q, sign_answer, c);
+}
+
+static enum status amend_save(struct ui *ui, void *arg, const char *const *values, struct err *e)
+{
+	struct cl_screen *c = arg;
+	struct evaluation ev;
+	enum status s = store_eval_amend(ui->app->st, &ui->app->cfg, &c->proto, c->proto_text,
+					 c->pt.id, app_today(ui->app), values[0], &ev, e);
+	if (s != ST_OK)
+		return s;
+	c->stale = true;
+	ui_msg(ui, ROLE_OK, "amended %s: version %d, %s, by %s", c->pt.mrn, ev.chain_version,
+	       eval_status_str(ev.status), ev.signed_by);
+	return ST_OK;
+}
+
+static void amend(struct cl_screen *c, struct ui *ui)
+{
+	static const struct ui_prompt_field f[] = {
+	    {"Reason", "why the evaluation is amended", UF_TEXT, 50, 0, NULL, NULL, 0, true},
+	};
+	struct err e = {""};
+	if (store_may(ui->app->st, PERM_AMEND_SIGNED, &e) != ST_OK) {
+		ui_msg(ui, ROLE_CRITICAL, "%s", e.msg);
+		return;
+	}
+	ui_prompt(ui, "Amend the signed evaluation",
+		  "The checklist is evaluated again today and recorded as a new version signed "
+		  "by you; the old version stays as it was.",
+		  f, 1, amend_save, c);
+}
+
+static void open_item(struct cl_screen *c, struct ui *ui)
+{
+	if (c->res.n == 0)
+		return;
+	const struct protocol_item *it = &c->proto.items[c->res.lines[c->sel].item];
+	if (nurse_item(it))
+		ask(c, ui, it);
+	else
+		c->detail = true;
+}
+
+static int select_key(struct cl_screen *c, struct ui *ui, int key)
+{
+	int page = ui->rows - CL_LIST_Y - 2, d = ui_key_digit(key);
+	if (d && c->top + d - 1 < c->res.n)
+		c->sel = c->top + d - 1;
+	else if (ui_key_is(key, ACT_UP))
+		c->sel--;
+	else if (ui_key_is(key, ACT_DOWN))
+		c->sel++;
+	else if (ui_key_is(key, ACT_PGUP))
+		c->sel -= page;
+	else if (ui_key_is(key, ACT_PGDN))
+		c->sel += page;
+	else if (ui_key_is(key, ACT_FIRST))
+		c->sel = 0;
+	else if (ui_key_is(key, ACT_LAST))
+		c->sel = c->res.n - 1;
+	else
+		return UI_PASS;
+	c->sel = c->sel >= c->res.n ? c->res.n - 1 : c->sel < 0 ? 0 : c->sel;
+	return UI_DONE;
+}
+
+static int cl_key(struct ui_screen *s, struct ui *ui, int key)
+{
+	struct cl_screen *c = (struct cl_screen *)s;
+	if (c->detail) {
+		c->detail = false;
+		return ui_key_is(key, ACT_HELP) ? UI_PASS : UI_DONE;
+	}
+	if (!c->loaded)
+		return UI_PASS;
+	if (ui_key_is(key, ACT_ENTER))
+		open_item(c, ui);
+	else if (ui_key_is(key, ACT_SIGN))
+		sign(c, ui);
+	else if (ui_key_is(key, ACT_AMEND))
+		amend(c, ui);
+	else
+		return select_key(c, ui, key);
+	return UI_DONE;
+}
+
+static void cl_done(struct ui_screen *s)
+{
+	struct cl_screen *c = (struct cl_screen *)s;
+	free(c->proto_text);
+	free(c);
+}
+
+static const struct ui_screen_ops cl_ops = {
+    "Checklist",
+    cl_draw,
+    cl_key,
+    NULL,
+    cl_done,
+    cl_hints,
+    "The pre-treatment checklist under the protocol in force: the result (READY, NOT READY "
+    "or EXCLUDED) and what blocks it at the top, then every item with its mark — [x] met, "
+    "[ ] missing, [!] not met, [~] stale — and the reason. Enter on a data item (labs, "
+    "imaging, scores, weight) shows the data behind it; on a nurse-confirmed item it asks "
+    "the answer (yes/no, the grade or consent date where needed, a note). S signs the "
+    "evaluation; a physician amends a signed one with a reason.",
+};
+
+static void load_protocol(struct cl_screen *c, struct ui *ui)
+{
+	struct err refusal = {""}, e = {""};
+	enum status s = store_protocol_active(ui->app->st, ui->app->cfg.protocol, &c->proto,
+					      &c->proto_text, &refusal, &e);
+	c->proto_ok = s == ST_OK;
+	if (s != ST_OK)
+		snprintf(c->failure, sizeof c->failure, "no protocol to evaluate with: %s",
+			 e.msg[0] ? e.msg : status_str(s));
+	else if (refusal.msg[0])
+		ui_msg(ui, ROLE_WARN, "protocol refused: %s; running on %s %s", refusal.msg,
+		       c->proto.name, c->proto.version);
+}
+
+struct ui_screen *ui_checklist_new(struct ui *ui, const struct patient *p)
+{
+	struct err e = {""};
+	struct cl_screen *c = xcalloc(1, sizeof *c);
+	c->base.ops = &cl_ops;
+	c->base.patient = p->id;
+	c->pt = *p;
+	ui_overview_banner(p, app_today(ui->app), c->base.banner, sizeof c->base.banner);
+	store_set_now(ui->app->st, ui->app->clock());
+	load_protocol(c, ui);
+	/* Every view is logged: a view that cannot be logged is not shown. */
+	enum status s = store_patient_viewed(ui->app->st, p->id, "checklist", &e);
+	if (s != ST_OK) {
+		c->proto_ok = false;
+		snprintf(c->failure, sizeof c->failure,
+			 "cannot open the checklist (the view "
+			 "could not be logged): %s",
+			 e.msg[0] ? e.msg : status_str(s));
+	}
+	evaluate(c, ui);
+	return &c->base;
+}

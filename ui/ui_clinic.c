@@ -1,0 +1,279 @@
+/* ui_clinic.c: the clinic dashboard, the home screen. */
+#include "ui_clinic.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dashboard.h"
+#include "date.h"
+#include "store.h"
+#include "ui_audit.h"
+#include "ui_draw.h"
+#include "ui_lines.h"
+#include "ui_overview.h"
+#include "ui_patient_form.h"
+#include "util.h"
+
+#define CLINIC_RECENT 10
+#define CLINIC_ROWS_MAX (5 * CLINIC_LIST_MAX + CLINIC_RECENT)
+#define CLINIC_TOP 2 /* body rows above the list: the prompt line and a blank */
+
+/* A row that opens a patient: its line and the patient. */
+struct clinic_pick {
+	int line;
+	int64_t patient_id;
+};
+
+struct clinic_screen {
+	struct ui_screen base;
+	struct clinic_dashboard *cd;
+	struct patient_hit recent[CLINIC_RECENT];
+	int nrecent;
+	struct ui_lines lines;
+	struct clinic_pick pick[CLINIC_ROWS_MAX];
+	int npick, sel;
+	bool stale;
+};
+
+static const enum ui_action clinic_hints[] = {ACT_HELP, ACT_LOOKUP, ACT_ENTER, ACT_NEW,
+					      ACT_QUIT, ACT_NONE};
+
+static void add_pick(struct clinic_screen *c, int line, int64_t patient_id)
+{
+	if (c->npick < CLINIC_ROWS_MAX)
+		c->pick[c->npick++] = (struct clinic_pick){line, patient_id};
+}
+
+static void visit_rows(struct clinic_screen *c, const char *title, const struct clinic_visit *v,
+		       int n, int64_t total)
+{
+	char d[16];
+	ui_lines_add(&c->lines, ROLE_TITLE, "%s (%lld)%s", title, (long long)total,
+		     n < total ? ": the first are listed" : "");
+	if (n == 0)
+		ui_lines_add(&c->lines, ROLE_DIM, "    none");
+	for (int i = 0; i < n; i++) {
+		const struct clinic_visit *r = &v[i];
+		char late[32] = "";
+		if (r->days_overdue > 0)
+			snprintf(late, sizeof late, "! %d day%s overdue", r->days_overdue,
+				 r->days_overdue == 1 ? "" : "s");
+		int l = ui_lines_add(&c->lines, r->days_overdue > 0 ? ROLE_WARN : ROLE_NORMAL,
+				     "    %-10s %-11s due %s %-18s %s", r->mrn, r->item.label,
+				     date_format(r->item.due, d), late, r->name);
+		add_pick(c, l, r->patient_id);
+	}
+}
+
+static void eval_rows(struct clinic_screen *c, const char *title, const struct clinic_eval *v,
+		      int n, int64_t total)
+{
+	char d[16];
+	ui_lines_add(&c->lines, ROLE_TITLE, "%s (%lld)%s", title, (long long)total,
+		     n < total ? ": the first are listed" : "");
+	if (n == 0)
+		ui_lines_add(&c->lines, ROLE_DIM, "    none");
+	for (int i = 0; i < n; i++) {
+		const struct clinic_eval *r = &v[i];
+		int l = ui_lines_add(&c->lines, ROLE_NORMAL, "    %-10s %-10s %-10s %s", r->mrn,
+				     r->status[0] ? r->status : "no eval",
+				     r->as_of == DAY_NONE ? "" : date_format(r->as_of, d), r->name);
+		add_pick(c, l, r->patient_id);
+	}
+}
+
+static void ae_rows(struct clinic_screen *c)
+{
+	const struct clinic_dashboard *cd = c->cd;
+	char d[16];
+	ui_lines_add(&c->lines, ROLE_TITLE, "Grade >= 3 or serious adverse events, last %d days (%lld)",
+		     CLINIC_AE_DAYS, (long long)cd->counts.serious_ae_30d);
+	if (cd->nserious == 0)
+		ui_lines_add(&c->lines, ROLE_DIM, "    none");
+	for (int i = 0; i < cd->nserious; i++) {
+		const struct clinic_ae *r = &cd->serious[i];
+		int l = ui_lines_add(&c->lines, ROLE_CRITICAL, "    %-10s %s G%d%s %s  %s", r->mrn,
+				     date_format(r->ae.onset, d), r->ae.grade,
+				     r->ae.serious ? " SERIOUS" : "", r->ae.term, r->name);
+		add_pick(c, l, r->patient_id);
+	}
+}
+
+static void recent_rows(struct clinic_screen *c)
+{
+	ui_lines_add(&c->lines, ROLE_TITLE, "Recent patients (%d)", c->nrecent);
+	for (int i = 0; i < c->nrecent; i++) {
+		int l = ui_lines_add(&c->lines, ROLE_NORMAL, "    %-10s %s", c->recent[i].mrn,
+				     c->recent[i].name);
+		add_pick(c, l, c->recent[i].id);
+	}
+}
+
+static void build(struct clinic_screen *c)
+{
+	const struct clinic_counts *k = &c->cd->counts;
+	char d[16];
+	ui_lines_clear(&c->lines);
+	c->npick = 0;
+	ui_lines_add(&c->lines, ROLE_NORMAL, "Today %s  due %lld  overdue %lld  missed 30d %lld",
+		     date_format(c->cd->today, d), (long long)k->due_today, (long long)k->overdue,
+		     (long long)k->missed_30d);
+	ui_lines_add(&c->lines, ROLE_NORMAL,
+		     "Awaiting sign-off %lld  evaluation %lld (newest %d)  grade>=3/serious AEs %lld",
+		     (long long)k->awaiting_signoff, (long long)k->awaiting_evaluation,
+		     CLINIC_NEW_PATIENTS, (long long)k->serious_ae_30d);
+	visit_rows(c, "Due today", c->cd->due, c->cd->ndue, k->due_today);
+	visit_rows(c, "Overdue", c->cd->overdue, c->cd->noverdue, k->overdue);
+	eval_rows(c, "Awaiting sign-off", c->cd->awaiting_signoff, c->cd->nsignoff,
+		  k->awaiting_signoff);
+	eval_rows(c, "Awaiting evaluation", c->cd->awaiting_evaluation, c->cd->nawaiting,
+		  k->awaiting_evaluation);
+	ae_rows(c);
+	recent_rows(c);
+	if (c->sel >= c->npick)
+		c->sel = c->npick - 1;
+	if (c->sel < 0)
+		c->sel = 0;
+}
+
+static void load(struct clinic_screen *c, struct ui *ui)
+{
+	struct err e = {""};
+	c->stale = false;
+	enum status s = clinic_dashboard_load(ui->app->st, app_today(ui->app), CLINIC_LIST_MAX,
+					      c->cd, &e);
+	if (s != ST_OK) {
+		memset(c->cd, 0, sizeof *c->cd);
+		c->cd->today = app_today(ui->app);
+		ui_msg(ui, ROLE_CRITICAL, "clinic dashboard: %s", e.msg[0] ? e.msg : status_str(s));
+	}
+	e.msg[0] = '\0';
+	s = store_patient_recent(ui->app->st, c->recent, CLINIC_RECENT, &c->nrecent, &e);
+	if (s != ST_OK) {
+		c->nrecent = 0;
+		ui_msg(ui, ROLE_CRITICAL, "recent patients: %s", e.msg[0] ? e.msg : status_str(s));
+	}
+	build(c);
+}
+
+/* Keep the highlighted row inside the window of h rows. */
+static void follow_sel(struct clinic_screen *c, int h)
+{
+	if (c->npick == 0)
+		return;
+	int line = c->pick[c->sel].line;
+	if (line < c->lines.top)
+		c->lines.top = line > 2 ? line - 1 : 0;
+	if (line >= c->lines.top + h)
+		c->lines.top = line - h + 1;
+}
+
+static void clinic_draw(struct ui_screen *s, struct ui *ui)
+{
+	struct clinic_screen *c = (struct clinic_screen *)s;
+	int h = ui->rows - CLINIC_TOP;
+	if (c->stale)
+		load(c, ui);
+	ui_put(ui->body, 0, 0, 14, ROLE_TITLE, "Find patient:");
+	ui_put(ui->body, 0, 14, ui->cols - 14, ROLE_DIM,
+	       "press / for an MRN or name;  n new patient;  Enter opens a row");
+	follow_sel(c, h);
+	ui_lines_draw(&c->lines, ui, CLINIC_TOP, h);
+	if (c->npick == 0)
+		return;
+	int y = c->pick[c->sel].line - c->lines.top;
+	if (y >= 0 && y < h) { /* "> " marks the row without colour too */
+		ui_put_pad(ui->body, CLINIC_TOP + y, 0, ui->cols, ROLE_SELECTED,
+			   c->lines.l[c->pick[c->sel].line].text);
+		ui_put(ui->body, CLINIC_TOP + y, 0, 2, ROLE_SELECTED, ">");
+	}
+}
+
+static int open_row(struct clinic_screen *c, struct ui *ui)
+{
+	if (c->npick == 0) {
+		ui_msg(ui, ROLE_HINT, "no patient listed: press / to find one");
+		return UI_DONE;
+	}
+	struct ui_screen *ov = ui_overview_new(ui, c->pick[c->sel].patient_id);
+	if (ov) {
+		c->stale = true;
+		ui_push(ui, ov);
+	}
+	return UI_DONE;
+}
+
+static int move_sel(struct clinic_screen *c, int key, int page)
+{
+	if (ui_key_is(key, ACT_UP))
+		c->sel--;
+	else if (ui_key_is(key, ACT_DOWN))
+		c->sel++;
+	else if (ui_key_is(key, ACT_PGUP))
+		c->sel -= page;
+	else if (ui_key_is(key, ACT_PGDN))
+		c->sel += page;
+	else if (ui_key_is(key, ACT_FIRST))
+		c->sel = 0;
+	else if (ui_key_is(key, ACT_LAST))
+		c->sel = c->npick - 1;
+	else
+		return UI_PASS;
+	if (c->sel >= c->npick)
+		c->sel = c->npick - 1;
+	if (c->sel < 0)
+		c->sel = 0;
+	if (c->sel == 0)
+		c->lines.top = 0;
+	return UI_DONE;
+}
+
+static int clinic_key(struct ui_screen *s, struct ui *ui, int key)
+{
+	struct clinic_screen *c = (struct clinic_screen *)s;
+	if (ui_key_is(key, ACT_ENTER))
+		return open_row(c, ui);
+	if (ui_key_is(key, ACT_NEW) || ui_key_is(key, ACT_AUDIT)) {
+		c->stale = true;
+		ui_push(ui, ui_key_is(key, ACT_NEW) ? ui_patient_form_new(ui) : ui_audit_new(ui));
+		return UI_DONE;
+	}
+	int r = move_sel(c, key, ui->rows - CLINIC_TOP - 1);
+	if (r & UI_PASS)
+		c->stale = true; /* the lookup or help may open a patient */
+	return r;
+}
+
+static void clinic_done(struct ui_screen *s)
+{
+	struct clinic_screen *c = (struct clinic_screen *)s;
+	ui_lines_done(&c->lines);
+	free(c->cd);
+	free(c);
+}
+
+static const struct ui_screen_ops clinic_ops = {
+    "Home",
+    clinic_draw,
+    clinic_key,
+    NULL,
+    clinic_done,
+    clinic_hints,
+    "Recent patients are listed at the end, after today's clinic: visits due today, overdue "
+    "visits (! and the days overdue), patients awaiting a physician's sign-off or their "
+    "evaluation, adverse events of grade 3 or more or serious in the last 30 days, and the "
+    "count of each. Up/Down choose a row, Enter opens that patient. / finds any patient by MRN or "
+    "name; n registers a new patient; A shows the audit trail; q quits.",
+};
+
+struct ui_screen *ui_clinic_new(struct ui *ui)
+{
+	struct clinic_screen *c = xcalloc(1, sizeof *c);
+	c->base.ops = &clinic_ops;
+	c->base.home = true;
+	c->cd = xcalloc(1, sizeof *c->cd);
+	ui_lines_init(&c->lines);
+	c->stale = true;
+	return &c->base;
+}

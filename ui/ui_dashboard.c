@@ -1,0 +1,345 @@
+/* ui_dashboard.c: the patient dashboard screen and the follow-up keys. */
+#include "ui_dashboard.h"
+
+#include <langinfo.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dashboard.h"
+#include "date.h"
+#include "store.h"
+#include "ui_ae.h"
+#include "ui_draw.h"
+#include "ui_infusion.h"
+#include "ui_lines.h"
+#include "ui_overview.h"
+#include "ui_visit.h"
+#include "util.h"
+
+#define DB_TREND_COLS 17
+#define DB_GRID_LABEL 15 /* columns of the label in the grades grid */
+#define DB_GRID_COL 6	 /* columns of one visit in it */
+
+struct db_screen {
+	struct ui_screen base;
+	int64_t id;
+	struct dashboard *db;
+	struct ui_lines lines;
+	bool ascii; /* trend lines in ASCII (not UTF-8, or vt100/linux) */
+	bool stale;
+	int cols; /* the width the lines were built for */
+};
+
+static const enum ui_action db_hints[] = {ACT_HELP,     ACT_VISIT, ACT_AE, ACT_INFUSION,
+					  ACT_LOOKUP,   ACT_BACK,  ACT_NONE};
+
+/* Block characters need a UTF-8 locale and a terminal that has them. */
+static bool want_ascii(void)
+{
+	const char *term = termname();
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		return true;
+	return term && (strncmp(term, "vt1", 3) == 0 || strncmp(term, "linux", 5) == 0);
+}
+
+static void fmt_value(char *buf, size_t n, enum dash_measure m, bool have, double v)
+{
+	const struct dash_measure_info *mi = dash_measure(m);
+	if (!have)
+		snprintf(buf, n, "--");
+	else if (m == DASH_CHILD_PUGH)
+		snprintf(buf, n, "%.0f %c", v, dash_child_pugh_class((int)lround(v)));
+	else
+		snprintf(buf, n, "%.*f", mi->decimals, v);
+}
+
+static const char *dir_word(enum dash_direction d)
+{
+	static const char *const words[] = {"", "improved +", "worse -", "same ="};
+	return d >= DIR_NONE && d <= DIR_UNCHANGED ? words[d] : "";
+}
+
+static void measure_line(struct db_screen *s, const struct dash_row *r)
+{
+	const struct dash_measure_info *mi = dash_measure(r->m);
+	char b[24], l[24], ch[24] = "", pct[16] = "", trend[DB_TREND_COLS * 4 + 1] = "", label[32];
+	if ((r->m == DASH_PT || r->m == DASH_PTA) && !r->have_latest && !r->have_baseline)
+		return; /* PT and PTA only where the lab reports them */
+	snprintf(label, sizeof label, "%s%s%s", mi->label, mi->unit[0] ? " " : "", mi->unit);
+	fmt_value(b, sizeof b, r->m, r->have_baseline, r->baseline.value);
+	fmt_value(l, sizeof l, r->m, r->have_latest, r->latest.value);
+	if (!isnan(r->change))
+		snprintf(ch, sizeof ch, "%+.*f", mi->decimals, r->change);
+	if (!isnan(r->change_pct))
+		snprintf(pct, sizeof pct, "%+.0f%%", r->change_pct);
+	dash_sparkline(r->trend, r->ntrend, DB_TREND_COLS, s->ascii, trend, sizeof trend);
+	enum ui_role role = r->dir == DIR_WORSE ? ROLE_WARN : ROLE_NORMAL;
+	ui_lines_add(&s->lines, role, "%-17.17s %8s %8s %8s %6s  %-10s %s", label, b, l, ch, pct,
+		     dir_word(r->dir), trend);
+}
+
+static void header_lines(struct db_screen *s)
+{
+	const struct dashboard *db = s->db;
+	char d[16], a[16], z[16];
+	if (db->have_infusion)
+		ui_lines_add(&s->lines, ROLE_NORMAL, "First infusion %s: %d days ago",
+			     date_format(db->first_infusion.date, d), db->days_since_first_infusion);
+	else
+		ui_lines_add(&s->lines, ROLE_DIM, "No infusion recorded yet");
+	if (db->next >= 0) {
+		const struct schedule_item *it = &db->cal[db->next].item;
+		ui_lines_add(&s->lines, ROLE_NORMAL, "Next: %s due %s (window %s to %s)", it->label,
+			     date_format(it->due, d), date_format(visit_window_start(it), a),
+			     date_format(visit_window_end(it), z));
+	} else
+		ui_lines_add(&s->lines, ROLE_DIM, "Next: nothing scheduled");
+	if (db->as_of != DAY_NONE)
+		ui_lines_add(&s->lines, ROLE_DIM, "Baseline: the signed evaluation as of %s",
+			     date_format(db->as_of, d));
+	else
+		ui_lines_add(&s->lines, ROLE_WARN, "Baseline: no signed evaluation yet");
+}
+
+static void measure_lines(struct db_screen *s)
+{
+	ui_lines_add(&s->lines, ROLE_TITLE, "%-17s %8s %8s %8s %6s  %-10s %s", "Measure",
+		     "Baseline", "Latest", "Change", "%", "Direction", "Trend");
+	for (int m = 0; m < DASH_COUNT; m++)
+		measure_line(s, &s->db->rows[m]);
+}
+
+static const char *grade_cell(int g, bool severity)
+{
+	static const char *const sev[] = {"none", "mild", "mod", "sev"};
+	static const char *const num[] = {"0", "1", "2", "3", "4"};
+	if (g < 0)
+		return ".";
+	if (severity)
+		return g < SEV_COUNT ? sev[g] : "?";
+	return g <= 4 ? num[g] : "?";
+}
+
+/* One row of the grades grid: label then one cell per shown visit. */
+static void grid_row(struct db_screen *s, const char *label, int first, int which)
+{
+	char line[256];
+	int at = snprintf(line, sizeof line, "%-*s", DB_GRID_LABEL, label);
+	for (int i = first; i < s->db->nvisits && at < (int)sizeof line - DB_GRID_COL - 1; i++) {
+		const struct visit *v = &s->db->visits[i];
+		if (v->state != VISIT_DONE)
+			continue;
+		int g = which < SYM_COUNT ? v->symptom[which] : which == SYM_COUNT ? v->ascites : v->he;
+		at += snprintf(line + at, sizeof line - (size_t)at, "%-*s", DB_GRID_COL,
+			       grade_cell(g, which < SYM_COUNT));
+	}
+	ui_lines_add(&s->lines, ROLE_NORMAL, "%s", line);
+}
+
+static void grade_lines(struct db_screen *s)
+{
+	const struct dashboard *db = s->db;
+	int fit = (s->cols - DB_GRID_LABEL) / DB_GRID_COL, shown = 0, first = db->nvisits;
+	char line[256], d[16];
+	while (first > 0 && shown < fit)
+		shown += db->visits[--first].state == VISIT_DONE;
+	ui_lines_add(&s->lines, ROLE_TITLE, "Symptoms and grades over visits (%d shown)", shown);
+	if (shown == 0) {
+		ui_lines_add(&s->lines, ROLE_DIM, "  no visit recorded yet");
+		return;
+	}
+	int at = snprintf(line, sizeof line, "%-*s", DB_GRID_LABEL, "");
+	for (int i = first; i < db->nvisits; i++)
+		if (db->visits[i].state == VISIT_DONE)
+			at += snprintf(line + at, sizeof line - (size_t)at, "%-*.5s ", DB_GRID_COL - 1,
+				       db->visits[i].schedule_id ? db->visits[i].label : "unsch");
+	ui_lines_add(&s->lines, ROLE_DIM, "%s", line);
+	at = snprintf(line, sizeof line, "%-*s", DB_GRID_LABEL, "");
+	for (int i = first; i < db->nvisits; i++)
+		if (db->visits[i].state == VISIT_DONE)
+			at += snprintf(line + at, sizeof line - (size_t)at, "%-*s", DB_GRID_COL,
+				       date_format(db->visits[i].date, d) + 5);
+	ui_lines_add(&s->lines, ROLE_DIM, "%s", line);
+	for (int k = 0; k < SYM_COUNT; k++)
+		grid_row(s, symptom_label((enum symptom)k), first, k);
+	grid_row(s, "Ascites (ICA)", first, SYM_COUNT);
+	grid_row(s, "HE (W. Haven)", first, SYM_COUNT + 1);
+}
+
+static void ae_lines(struct db_screen *s)
+{
+	const struct dashboard *db = s->db;
+	char d[16], r[16];
+	ui_lines_add(&s->lines, ROLE_TITLE, "Adverse events (%d)", db->nae);
+	if (db->nae == 0)
+		ui_lines_add(&s->lines, ROLE_DIM, "  none recorded (a records one)");
+	for (int i = 0; i < db->nae; i++) {
+		const struct ae *a = &db->aes[i];
+		char since[32] = "";
+		if (a->days_since_infusion >= 0)
+			snprintf(since, sizeof since, " day %d after infusion", a->days_since_infusion);
+		ui_lines_add(&s->lines, a->grade >= 3 || a->serious ? ROLE_CRITICAL : ROLE_NORMAL,
+			     "  %s grade %d%s %s: %s, %s%s%s%s", date_format(a->onset, d), a->grade,
+			     a->serious ? " SERIOUS" : "", a->term, ae_relation_str(a->relation),
+			     ae_outcome_str(a->outcome), a->resolved != DAY_NONE ? " " : "",
+			     a->resolved != DAY_NONE ? date_format(a->resolved, r) : "", since);
+	}
+}
+
+static void calendar_lines(struct db_screen *s)
+{
+	const struct dashboard *db = s->db;
+	char d[16], c[16];
+	ui_lines_add(&s->lines, ROLE_TITLE, "Visit calendar (+ done  * due  ! overdue  x missed  . upcoming)");
+	if (db->ncal == 0)
+		ui_lines_add(&s->lines, ROLE_DIM, "  no plan: nothing scheduled");
+	for (int i = 0; i < db->ncal; i++) {
+		const struct dash_cal *k = &db->cal[i];
+		char extra[VISIT_REASON_MAX + 40] = "";
+		if (k->mark == VMARK_OVERDUE)
+			snprintf(extra, sizeof extra, "%d days overdue", k->days_overdue);
+		else if (k->closed_on != DAY_NONE)
+			snprintf(extra, sizeof extra, "on %s%s%s", date_format(k->closed_on, c),
+				 k->reason[0] ? ": " : "", k->reason);
+		enum visit_mark m = k->mark;
+		ui_lines_add(&s->lines,
+			     m == VMARK_OVERDUE || m == VMARK_MISSED ? ROLE_WARN
+			     : m == VMARK_DUE			     ? ROLE_TITLE
+								     : ROLE_NORMAL,
+			     "  %s %-11s due %s  %-9s %s", visit_mark_glyph(m), k->item.label,
+			     date_format(k->item.due, d), visit_mark_str(m), extra);
+	}
+}
+
+static void build(struct db_screen *s)
+{
+	ui_lines_clear(&s->lines);
+	header_lines(s);
+	measure_lines(s);
+	grade_lines(s);
+	ae_lines(s);
+	calendar_lines(s);
+}
+
+static bool load(struct db_screen *s, struct ui *ui)
+{
+	struct err e = {""};
+	enum status st =
+	    dashboard_load(ui->app->st, s->id, app_today(ui->app), &ui->app->cfg, s->db, &e);
+	s->stale = false;
+	if (st != ST_OK) {
+		ui_msg(ui, ROLE_CRITICAL, "cannot load the dashboard: %s",
+		       e.msg[0] ? e.msg : status_str(st));
+		return false;
+	}
+	ui_overview_banner(&s->db->p, app_today(ui->app), s->base.banner, sizeof s->base.banner);
+	s->cols = ui->cols;
+	build(s);
+	return true;
+}
+
+static void db_draw(struct ui_screen *sc, struct ui *ui)
+{
+	struct db_screen *s = (struct db_screen *)sc;
+	if (s->stale || s->cols != ui->cols)
+		load(s, ui);
+	ui_lines_draw(&s->lines, ui, 0, ui->rows);
+}
+
+static int db_key(struct ui_screen *sc, struct ui *ui, int key)
+{
+	struct db_screen *s = (struct db_screen *)sc;
+	if (!ui_key_is(key, ACT_DASHBOARD) && ui_dashboard_key(ui, s->id, key)) {
+		s->stale = true;
+		return UI_DONE;
+	}
+	return ui_lines_key(&s->lines, key, ui->rows);
+}
+
+static void db_done(struct ui_screen *sc)
+{
+	struct db_screen *s = (struct db_screen *)sc;
+	ui_lines_done(&s->lines);
+	free(s->db);
+	free(s);
+}
+
+static const struct ui_screen_ops db_ops = {
+    "Dashboard",
+    db_draw,
+    db_key,
+    NULL,
+    db_done,
+    db_hints,
+    "Baseline (the signed evaluation), latest value, change in units and per cent, the "
+    "direction (improved +, worse -, same =) and a trend line of the newest values for each "
+    "measure; symptom grades (none, mild, mod, sev) and ascites/encephalopathy grades over "
+    "the visits (. not assessed); adverse events; the visit calendar with its marks. v "
+    "records a visit, a an adverse event, f an infusion.",
+};
+
+struct ui_screen *ui_dashboard_new(struct ui *ui, int64_t patient_id)
+{
+	struct err e = {""};
+	struct db_screen *s = xcalloc(1, sizeof *s);
+	s->base.ops = &db_ops;
+	s->base.patient = patient_id;
+	s->id = patient_id;
+	s->db = xcalloc(1, sizeof *s->db);
+	s->ascii = want_ascii();
+	ui_lines_init(&s->lines);
+	store_set_now(ui->app->st, ui->app->clock());
+	enum status st = store_patient_viewed(ui->app->st, patient_id, "dashboard", &e);
+	if (st != ST_OK)
+		ui_msg(ui, ROLE_CRITICAL, "cannot open the dashboard (the view could not be logged): %s",
+		       e.msg[0] ? e.msg : status_str(st));
+	if (st != ST_OK || !load(s, ui)) {
+		db_done(&s->base);
+		return NULL;
+	}
+	return &s->base;
+}
+
+bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
+{
+	struct ui_screen *next;
+	if (ui_key_is(key, ACT_DASHBOARD))
+		next = ui_dashboard_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_VISIT))
+		next = ui_visit_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_AE))
+		next = ui_ae_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_INFUSION))
+		next = ui_infusion_new(ui, patient_id);
+	else
+		return false;
+	if (!next)
+		return true;
+	/* The form shows the banner of the patient screen it was opened from. */
+	if (!next->banner[0] && ui_top(ui))
+		strlcpy_(next->banner, ui_top(ui)->banner, sizeof next->banner);
+	ui_push(ui, next);
+	return true;
+}
+
+bool ui_dashboard_resume(struct ui *ui, const char *form, int64_t patient_id)
+{
+	static const struct {
+		const char *form;
+		struct ui_screen *(*open)(struct ui *, int64_t);
+	} forms[] = {{"visit", ui_visit_new}, {"ae", ui_ae_new}, {"infusion", ui_infusion_new}};
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		if (strcmp(form, forms[i].form) != 0)
+			continue;
+		struct ui_screen *next = forms[i].open(ui, patient_id);
+		if (next) {
+			if (ui_top(ui))
+				strlcpy_(next->banner, ui_top(ui)->banner, sizeof next->banner);
+			ui_push(ui, next);
+		}
+		return true;
+	}
+	return false;
+}
