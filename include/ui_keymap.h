@@ -46,7 +46,7 @@
 	_(SAVE, "F2  ^S", UI_FN(KEY_F(2)), UI_CTRL('S'), 0, "save",                             \
 	  "save the form (nothing is stored until every field is valid)")                       \
 	_(NEW, "n  F4", 'n', UI_FN(KEY_F(4)), 0, "new patient", "register a new patient")       \
-	_(EDIT, "E  F9", 'E', UI_FN(KEY_F(9)), 0, "edit details",                               \
+	_(EDIT, "E", 'E', 0, 0, "edit",                                                         \
 	  "patient: edit the details (a re-measured weight, a corrected name)")                 \
 	_(LABS, "l", 'l', 0, 0, "labs", "overview: jump to the latest labs")                    \
 	_(IMAGING, "i", 'i', 0, 0, "imaging", "overview: jump to the imaging notes")            \

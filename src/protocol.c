@@ -1,4 +1,5 @@
 /* protocol.c: reads a treatment protocol INI file with iniparser and checks it whole. */
+#define _GNU_SOURCE /* memfd_create */
 #include "protocol.h"
 
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "assets.h"
@@ -101,22 +103,23 @@ static int capture(const char *fmt, ...)
 	return 0;
 }
 
-/* iniparser 4.1 reads only files: the text goes through a private temporary
- * file, so what is parsed is exactly what was hashed. */
+/* iniparser 4.1 reads only files: the text goes through an anonymous
+ * in-memory file (never on disk), so what is parsed is exactly what was
+ * hashed. */
 static dictionary *load_text(const struct pctx *x, struct err *e)
 {
-	const char *dir = getenv("TMPDIR");
-	char *tmp = xasprintf("%s/hepadesk-protocol.XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(tmp);
+	char path[64];
+	int fd = memfd_create("hepadesk-protocol", MFD_CLOEXEC);
 	dictionary *d = NULL;
 	size_t len = strlen(x->text);
 	if (fd < 0 || write(fd, x->text, len) != (ssize_t)len) {
 		err_set(e, ST_IO, "%s: cannot stage the protocol: %s", x->path, strerror(errno));
 		goto out;
 	}
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
 	parse_msg[0] = '\0';
 	iniparser_set_error_callback(capture);
-	d = iniparser_load(tmp);
+	d = iniparser_load(path);
 	iniparser_set_error_callback(NULL);
 	if (!d || parse_msg[0]) {
 		const char *open = strrchr(parse_msg, '(');
@@ -131,11 +134,8 @@ static dictionary *load_text(const struct pctx *x, struct err *e)
 		d = NULL;
 	}
 out:
-	if (fd >= 0) {
+	if (fd >= 0)
 		close(fd);
-		unlink(tmp);
-	}
-	free(tmp);
 	return d;
 }
 

@@ -29,8 +29,10 @@ struct ov_screen {
 	int stale_days; /* results older than this say "old" */
 };
 
-static const enum ui_action ov_hints[] = {ACT_HELP,    ACT_EVAL,   ACT_DASHBOARD, ACT_LABS, ACT_SCORES,
-					  ACT_IMAGING, ACT_LOOKUP, ACT_BACK, ACT_NONE};
+/* The keys a nurse needs most; ? lists the rest (l/s/i jumps, v/a/f). */
+static const enum ui_action ov_hints[] = {ACT_HELP,	 ACT_EVAL, ACT_CHECKLIST, ACT_PLAN,
+					  ACT_DASHBOARD, ACT_EDIT, ACT_LOOKUP,	  ACT_BACK,
+					  ACT_NONE};
 
 void ui_overview_banner(const struct patient *p, day_t today, char *buf, size_t n)
 {
