@@ -50,6 +50,15 @@ enum status store_infusion_first(struct store *st, int64_t patient_id, struct in
  * looked up here: a->infusion_id and a->days_since_infusion are set from it
  * (0 and -1 when none). */
 enum status store_ae_add(struct store *st, struct ae *a, struct err *e);
+/* One adverse event of the patient; ST_NOT_FOUND when not this patient's. */
+enum status store_ae_get(struct store *st, int64_t patient_id, int64_t id, struct ae *a,
+			 struct err *e);
+/* Record how an adverse event ended (or stands): outcome and resolution
+ * date, checked with ae_validate against the stored event. version is the
+ * one read (ST_CONFLICT if it changed since); ST_NOT_FOUND when the event is
+ * not this patient's. On success *a holds the updated event. */
+enum status store_ae_outcome(struct store *st, int64_t patient_id, int64_t id, int64_t version,
+			     enum ae_outcome outcome, day_t resolved, struct ae *a, struct err *e);
 /* Adverse events, newest onset first, at most max. */
 enum status store_ae_list(struct store *st, int64_t patient_id, struct ae *out, int max, int *n,
 			  struct err *e);

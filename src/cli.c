@@ -98,6 +98,10 @@ static const struct cli_cmd commands[] = {
 	 "infusion_stopped|hospitalised|other] [--outcome resolved|resolving|not_resolved|"
 	 "sequelae|fatal|unknown] [--resolved YYYY-MM-DD] [--note TEXT] [--confirm]",
 	 "record an adverse event (CTCAE v5.0; a fever temperature suggests the grade)"},
+	{"ae", "outcome", cli_ae_outcome, true,
+	 "ae outcome MRN EVENT --outcome resolved|resolving|not_resolved|sequelae|fatal|unknown "
+	 "[--resolved YYYY-MM-DD]",
+	 "record how an adverse event ended (EVENT: its number in the dashboard)"},
 	{"dashboard", NULL, cli_dashboard, true, "dashboard MRN [--json] [--ascii]",
 	 "a patient's baseline, latest, change and trend per measure, visits and adverse events"},
 	{"due", NULL, cli_due, true, "due [--date YYYY-MM-DD] [--json] [--limit N]",

@@ -157,6 +157,7 @@ static void aes_json(struct json *j, const struct dashboard *db)
 	for (int i = 0; i < db->nae; i++) {
 		const struct ae *a = &db->aes[i];
 		json_obj_begin(j, NULL);
+		json_int(j, "id", a->id);
 		json_string(j, "term", a->term);
 		json_int(j, "grade", a->grade);
 		json_string(j, "onset", date_format(a->onset, d));
@@ -271,12 +272,12 @@ static void findings_text(struct cli *c, const struct dashboard *db)
 
 static void aes_text(struct cli *c, const struct dashboard *db)
 {
-	char d[16], r[16], term[4 * 28 + 1];
+	char d[16], r[16], term[4 * 20 + 1];
 	cli_putf(c, "adverse events (%d):\n", db->nae);
 	for (int i = 0; i < db->nae; i++) {
 		const struct ae *a = &db->aes[i];
-		cli_putf(c, "  %s  %s G%d %s %-9s %s%s%s\n", date_format(a->onset, d),
-			 cols(a->term, 28, term, sizeof term),
+		cli_putf(c, "  %-4lld %s %s G%d %s %-9s %s%s%s\n", (long long)a->id,
+			 date_format(a->onset, d), cols(a->term, 20, term, sizeof term),
 			 a->grade, a->serious ? "SERIOUS" : "       ", ae_relation_str(a->relation),
 			 ae_outcome_str(a->outcome), a->resolved == DAY_NONE ? "" : " ",
 			 a->resolved == DAY_NONE ? "" : date_format(a->resolved, r));

@@ -67,6 +67,7 @@ int cli_visit_add(struct cli *c, int argc, char **argv);
 int cli_visit_missed(struct cli *c, int argc, char **argv);
 int cli_infusion_add(struct cli *c, int argc, char **argv);
 int cli_ae_add(struct cli *c, int argc, char **argv);
+int cli_ae_outcome(struct cli *c, int argc, char **argv);
 int cli_dashboard(struct cli *c, int argc, char **argv);
 int cli_due(struct cli *c, int argc, char **argv);
 int cli_checklist(struct cli *c, int argc, char **argv);

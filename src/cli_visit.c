@@ -3,6 +3,7 @@
 #include "cli_int.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "ae.h"
@@ -390,5 +391,42 @@ int cli_ae_add(struct cli *c, int argc, char **argv)
 		cli_putf(c, ", %d day%s after the last infusion", a.days_since_infusion,
 			 a.days_since_infusion == 1 ? "" : "s");
 	cli_put(c, a.serious ? "; SERIOUS\n" : "\n");
+	return 0;
+}
+
+int cli_ae_outcome(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[] = {{"outcome", OPT_VALUE}, {"resolved", OPT_VALUE}};
+	const char *pos[2];
+	struct err e = {""};
+	struct patient p;
+	struct ae a;
+	enum ae_outcome out;
+	day_t resolved = DAY_NONE;
+	long id;
+	char d[16];
+	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 2, 2);
+	if (rc)
+		return rc;
+	if (!parse_long(pos[1], 1, INT32_MAX, &id))
+		return cli_usage(c, "event '%s': the event's number (see hepadesk dashboard)", pos[1]);
+	if (!o[0].set || !ae_outcome_parse(o[0].value, &out))
+		return cli_usage(c, "--outcome: resolved, resolving, not_resolved, sequelae, fatal or "
+				 "unknown");
+	enum status s = o[1].set ? date_parse_field("resolved", o[1].value, app_today(c->app),
+						    false, &resolved, &e) : ST_OK;
+	if (s == ST_OK)
+		s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
+	if (s == ST_OK)
+		s = store_ae_get(c->app->st, p.id, id, &a, &e);
+	if (s == ST_OK) {
+		cli_tick(c);
+		s = store_ae_outcome(c->app->st, p.id, id, a.version, out, resolved, &a, &e);
+	}
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	cli_putf(c, "adverse event %ld (%s) of %s: %s%s%s\n", id, a.term, p.mrn,
+		 ae_outcome_label(a.outcome), a.resolved == DAY_NONE ? "" : " on ",
+		 a.resolved == DAY_NONE ? "" : date_format(a.resolved, d));
 	return 0;
 }

@@ -182,13 +182,15 @@ static int cmp_cal(const void *a, const void *b)
 enum status store_dash_calendar(struct store *st, int64_t patient_id, struct dash_cal *out,
 				int max, int *n, struct err *e)
 {
+/* "+s.state": the state must not pick schedule_open (every open row of the
+ * clinic) over schedule_patient (this patient's rows, by due day). */
 #define CAL_FROM                                                                                   \
 	" FROM schedule s LEFT JOIN visits v ON v.schedule_id = s.id "                             \
 	"LEFT JOIN infusions i ON i.schedule_id = s.id WHERE s.patient_id = ?1 "
 	static const char open_sql[] = "SELECT " ITEM_COLS_S ", NULL, NULL" CAL_FROM
-				       "AND s.state = 'open' ORDER BY s.due_date, s.id LIMIT ?2";
+				       "AND +s.state = 'open' ORDER BY s.due_date, s.id LIMIT ?2";
 	static const char closed_sql[] = "SELECT " ITEM_COLS_S ", coalesce(v.date, i.date), "
-					 "v.missed_reason" CAL_FROM "AND s.state IN ('done', "
+					 "v.missed_reason" CAL_FROM "AND +s.state IN ('done', "
 					 "'missed') ORDER BY s.due_date DESC, s.id DESC LIMIT ?2";
 #undef CAL_FROM
 	enum status s = store_may(st, PERM_READ, e);

@@ -65,6 +65,12 @@ enum status store_schedule_set_state(struct store *st, int64_t id, enum sched_st
 /* Read SCHED_COLS starting at column col. */
 void store_schedule_read(sqlite3_stmt *s, int col, struct schedule_item *it);
 
+/* Follow-up: the last infusion given at or before t (seconds); *found false
+ * when none. Inside the caller's transaction. */
+struct infusion;
+enum status store_infusion_before(struct store *st, int64_t patient_id, int64_t t,
+				  struct infusion *out, bool *found, struct err *e);
+
 /* Follow-up: adverse events of grade >= 3 or serious with onset on or after
  * since, newest first (at most limit, into out), and how many there are;
  * read from the partial index adverse_events_notable. */

@@ -1,6 +1,6 @@
-/* store_visit.c: follow-up records — visits with their labs, missed visits,
- * infusions and adverse events — each written in one transaction that also
- * closes the scheduled item it answers. */
+/* store_visit.c: follow-up records — visits with their labs, missed visits
+ * and infusions — each written in one transaction that also closes the
+ * scheduled item it answers. */
 #include "store_int.h"
 
 #include <math.h>
@@ -17,10 +17,6 @@
 	"v.timing, v.missed_reason, v.temp_c, v.weight_kg, v.sbp, v.dbp, v.fatigue, v.appetite, "     \
 	"v.jaundice, v.pruritus, v.oedema, v.ascites_grade, v.paracentesis_ml, v.he_grade, "         \
 	"v.stiffness_kpa, v.iqr_kpa, v.note, v.version"
-#define AE_COLS                                                                                    \
-	"id, patient_id, term, term_listed, grade, onset_at, onset, coalesce(infusion_id, 0), "      \
-	"coalesce(days_since_infusion, -1), serious, relation, action, outcome, resolved, temp_c, "  \
-	"note, version"
 #define INFUSION_COLS                                                                              \
 	"id, patient_id, coalesce(schedule_id, 0), given_at, date, route, cells, lot, given_by, "    \
 	"coalesce(reaction, ''), note, version"
@@ -317,12 +313,37 @@ static enum status infusion_checks(struct store *st, struct infusion *f, struct 
 	return s;
 }
 
+/* A scheduled infusion is given by the route its plan was made (and, for
+ * intrahepatic, signed) for. */
+static enum status plan_route(struct store *st, const struct schedule_item *it,
+			      const struct infusion *f, struct err *e)
+{
+	static const char sql[] = "SELECT route FROM plans WHERE id = ?";
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, it->plan_id);
+	char route[16] = "";
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		store_col_text(q, 0, route, sizeof route);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, e, "reading the plan");
+	if (strcmp(route, plan_route_str(f->route)) != 0)
+		return err_set(e, ST_INVALID, "route: %s, but the plan for %s is %s",
+			       plan_route_str(f->route), it->label, route);
+	return ST_OK;
+}
+
 static enum status infusion_write(struct store *st, struct infusion *f, struct err *e)
 {
 	struct schedule_item it;
 	enum status s = ST_OK;
 	if (f->schedule_id) {
 		s = open_item(st, f->schedule_id, f->patient_id, SCHED_INFUSION, &it, e);
+		if (s == ST_OK)
+			s = plan_route(st, &it, f, e);
 		if (s == ST_OK)
 			s = store_schedule_set_state(st, it.id, SCHED_DONE, e);
 	}
@@ -390,159 +411,10 @@ enum status store_infusion_first(struct store *st, int64_t patient_id, struct in
 	return s == ST_OK ? one_infusion(st, sql, patient_id, INT64_MAX, out, found, e) : s;
 }
 
-static enum status insert_ae(struct store *st, struct ae *a, struct err *e)
+enum status store_infusion_before(struct store *st, int64_t patient_id, int64_t t,
+				  struct infusion *out, bool *found, struct err *e)
 {
-	static const char sql[] =
-		"INSERT INTO adverse_events (patient_id, term, term_listed, grade, ctcae_version, "
-		"onset_at, onset, infusion_id, days_since_infusion, serious, relation, action, "
-		"outcome, resolved, temp_c, note, created) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
-		return ST_IO;
-	sqlite3_bind_int64(q, 1, a->patient_id);
-	sqlite3_bind_text(q, 2, a->term, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(q, 3, a->term_listed);
-	sqlite3_bind_int(q, 4, a->grade);
-	sqlite3_bind_text(q, 5, AE_CTCAE_VERSION, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 6, a->onset_at);
-	store_bind_day(q, 7, a->onset);
-	if (a->infusion_id) {
-		sqlite3_bind_int64(q, 8, a->infusion_id);
-		sqlite3_bind_int(q, 9, a->days_since_infusion);
-	}
-	sqlite3_bind_int(q, 10, a->serious);
-	sqlite3_bind_text(q, 11, ae_relation_str(a->relation), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 12, ae_action_str(a->action), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 13, ae_outcome_str(a->outcome), -1, SQLITE_STATIC);
-	store_bind_day(q, 14, a->resolved);
-	store_bind_real(q, 15, a->temp_c);
-	sqlite3_bind_text(q, 16, a->note, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 17, st->now);
-	if (sqlite3_step(q) != SQLITE_DONE)
-		return store_fail(st, e, "saving the adverse event");
-	a->id = sqlite3_last_insert_rowid(st->db);
-	a->version = 1;
-	return ST_OK;
-}
-
-static enum status ae_checks(struct store *st, struct ae *a, struct err *e)
-{
-	enum status s = store_may(st, PERM_RECORD, e);
-	if (s == ST_OK && (s = ae_validate(a, store_day(st), e)) == ST_CONFIRM)
-		s = ST_OK; /* the caller asked; the grade-4 question is the form's */
-	if (s == ST_OK && a->onset_at > st->now)
-		s = err_set(e, ST_INVALID, "onset: the time is in the future");
-	return s;
-}
-
-/* Link the event to the last infusion given at or before its onset. */
-static enum status ae_write(struct store *st, struct ae *a, struct err *e)
-{
-	static const char last[] = "SELECT " INFUSION_COLS " FROM infusions WHERE patient_id = ?1 "
-				   "AND given_at <= ?2 ORDER BY given_at DESC, id DESC LIMIT 1";
-	struct infusion f;
-	bool found;
-	enum status s = one_infusion(st, last, a->patient_id, a->onset_at, &f, &found, e);
-	a->infusion_id = found ? f.id : 0;
-	a->days_since_infusion = found ? ae_days_since(f.date, a->onset) : -1;
-	if (found && a->days_since_infusion < 0)
-		a->days_since_infusion = 0; /* same instant across a day boundary offset */
-	return s == ST_OK ? insert_ae(st, a, e) : s;
-}
-
-enum status store_ae_add(struct store *st, struct ae *a, struct err *e)
-{
-	enum status s = ae_checks(st, a, e);
-	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
-		return s;
-	return finish(st, ae_write(st, a, e), e);
-}
-
-enum status store_demo_ae(struct store *st, struct ae *a, struct err *e)
-{
-	enum status s = ae_checks(st, a, e);
-	return s == ST_OK ? ae_write(st, a, e) : s;
-}
-
-static void read_ae(sqlite3_stmt *q, int c, struct ae *a)
-{
-	ae_init(a);
-	a->id = sqlite3_column_int64(q, c + 0);
-	a->patient_id = sqlite3_column_int64(q, c + 1);
-	store_col_text(q, c + 2, a->term, sizeof a->term);
-	a->term_listed = sqlite3_column_int(q, c + 3) != 0;
-	a->grade = sqlite3_column_int(q, c + 4);
-	a->onset_at = sqlite3_column_int64(q, c + 5);
-	a->onset = store_col_day(q, c + 6);
-	a->infusion_id = sqlite3_column_int64(q, c + 7);
-	a->days_since_infusion = sqlite3_column_int(q, c + 8);
-	a->serious = sqlite3_column_int(q, c + 9) != 0;
-	ae_relation_parse((const char *)sqlite3_column_text(q, c + 10), &a->relation);
-	ae_action_parse((const char *)sqlite3_column_text(q, c + 11), &a->action);
-	ae_outcome_parse((const char *)sqlite3_column_text(q, c + 12), &a->outcome);
-	a->resolved = store_col_day(q, c + 13);
-	a->temp_c = store_col_real(q, c + 14);
-	store_col_text(q, c + 15, a->note, sizeof a->note);
-	a->version = sqlite3_column_int64(q, c + 16);
-}
-
-enum status store_ae_list(struct store *st, int64_t patient_id, struct ae *out, int max, int *n,
-			  struct err *e)
-{
-	static const char sql[] = "SELECT " AE_COLS " FROM adverse_events WHERE patient_id = ? "
-				  "ORDER BY onset DESC, onset_at DESC, id DESC LIMIT ?";
-	enum status s = store_may(st, PERM_READ, e);
-	*n = 0;
-	if (s != ST_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
-		return ST_IO;
-	sqlite3_bind_int64(q, 1, patient_id);
-	sqlite3_bind_int(q, 2, max);
-	while (*n < max && sqlite3_step(q) == SQLITE_ROW)
-		read_ae(q, 0, &out[(*n)++]);
-	sqlite3_reset(q);
-	return ST_OK;
-}
-
-enum status store_ae_notable(struct store *st, day_t since, int limit, struct clinic_ae *out,
-			     int *n, int64_t *count, struct err *e)
-{
-#define NOTABLE " WHERE (a.grade >= 3 OR a.serious = 1) AND a.onset >= ?1"
-	static const char sql[] = "SELECT a.id, a.patient_id, a.term, a.term_listed, a.grade, "
-				  "a.onset_at, a.onset, coalesce(a.infusion_id, 0), "
-				  "coalesce(a.days_since_infusion, -1), a.serious, a.relation, "
-				  "a.action, a.outcome, a.resolved, a.temp_c, a.note, a.version, "
-				  "p.mrn, p.name FROM adverse_events a JOIN patients p ON p.id = a.patient_id"
-				  NOTABLE " "
-				  "ORDER BY a.onset DESC, a.onset_at DESC, a.id DESC LIMIT ?2";
-	static const char count_sql[] = "SELECT count(*) FROM adverse_events a" NOTABLE;
-#undef NOTABLE
-	*n = 0;
-	*count = 0;
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
-		return ST_IO;
-	store_bind_day(q, 1, since);
-	sqlite3_bind_int(q, 2, limit);
-	int rc = SQLITE_DONE;
-	while (*n < limit && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		struct clinic_ae *c = &out[(*n)++];
-		read_ae(q, 0, &c->ae);
-		c->patient_id = c->ae.patient_id;
-		store_col_text(q, 17, c->mrn, sizeof c->mrn);
-		store_col_text(q, 18, c->name, sizeof c->name);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, e, "reading adverse events");
-	if (!(q = store_stmt(st, count_sql, e)))
-		return ST_IO;
-	store_bind_day(q, 1, since);
-	rc = sqlite3_step(q);
-	*count = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? ST_OK : store_fail(st, e, "counting adverse events");
+	static const char sql[] = "SELECT " INFUSION_COLS " FROM infusions WHERE patient_id = ?1 "
+				  "AND given_at <= ?2 ORDER BY given_at DESC, id DESC LIMIT 1";
+	return one_infusion(st, sql, patient_id, t, out, found, e);
 }

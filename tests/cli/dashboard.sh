@@ -52,7 +52,7 @@ expect_in "first infusion and days since" '"first_infusion":"'"$NOW"'","days_sin
 expect_in "calendar: infusion done" '{"label":"Infusion 1","kind":"infusion","due":"'"$TODAY"'","state":"done","date":"'"$TODAY"'","reason":null}' "$OUT"
 expect_in "calendar: W2 missed with its reason" '{"label":"W2","kind":"visit","due":"'"$(later 14)"'","state":"missed","date":"'"$TODAY"'","reason":"travelling"}' "$OUT"
 expect_in "calendar: W4 upcoming" '{"label":"W4","kind":"visit","due":"'"$(later 28)"'","state":"upcoming","date":null,"reason":null}' "$OUT"
-expect_in "adverse events with grades" '"adverse_events":[{"term":"Fever","grade":1,"onset":"'"$TODAY"'","serious":false,"relation":"probable","outcome":"unknown"' "$OUT"
+expect_in "adverse events with grades" '"adverse_events":[{"id":1,"term":"Fever","grade":1,"onset":"'"$TODAY"'","serious":false,"relation":"probable","outcome":"unknown"' "$OUT"
 expect_in "findings per visit" '"fatigue":"mild"' "$OUT"
 expect_eq "the dashboard view is logged" "$(sql "select count(*) from audit where action = 'view' and after like '%dashboard%'")" "2"
 
@@ -61,6 +61,18 @@ expect_rc "dashboard text" 0
 expect_in "text: a measure line with direction" "Albumin (g/dL)         2.9     3.3     +0.4   +14% improved" "$OUT"
 expect_in "text: missed mark" "  x W2           due $(later 14)  missed on $TODAY: travelling" "$OUT"
 expect_eq "text: every line fits 80 columns" "$(printf '%s\n' "$OUT" | awk '{ if (length($0) > 80) n++ } END { print n + 0 }')" "0"
+expect_in "text: the event with its number" "  1    $TODAY Fever                G1         probable  unknown" "$OUT"
+run hd ae outcome D1 1 --outcome resolved --resolved "$TODAY"
+expect_rc "ae outcome succeeds" 0
+expect_in "says what it recorded" "adverse event 1 (Fever) of D1: recovered / resolved on $TODAY" "$OUT"
+run hd dashboard D1 --json
+expect_in "the dashboard shows the outcome" '"outcome":"resolved","resolved":"'"$TODAY"'"' "$OUT"
+expect_eq "the update is audited with before and after" "$(sql "select count(*) from audit where tbl = 'adverse_events' and action = 'update' and before like '%unknown%' and after like '%resolved%'")" "1"
+run hd ae outcome D1 1 --outcome resolving --resolved "$TODAY"
+expect_rc "a resolution date with 'resolving' is refused" 2
+run hd ae outcome D1 99 --outcome resolved --resolved "$TODAY"
+expect_rc "an unknown event" 2
+expect_in "names it" "no adverse event 99 for this patient" "$ERR"
 run hd dashboard D1 --ascii
 expect_eq "--ascii: no byte above 127 on measure lines" "$(printf '%s\n' "$OUT" | grep -E '^(Albumin|ALT|MELD) ' | LC_ALL=C grep -c '[^ -~]')" "0"
 run hd dashboard NOPE
@@ -68,6 +80,9 @@ expect_rc "unknown MRN" 2
 
 # --- due ---
 ready D2 "ZWEI, Zoe"
+run hd ae outcome D2 1 --outcome unknown
+expect_rc "another patient's event is not found" 2
+expect_in "and says so" "no adverse event 1 for this patient" "$ERR"
 run hd due --date "$(later 7)" --json
 expect_rc "due --json" 0
 expect_in "D2's W1 is due in a week" '{"mrn":"D2","name":"ZWEI, Zoe","label":"W1","kind":"visit","due":"'"$(later 7)"'","window_start":"'"$(later 4)"'","window_end":"'"$(later 10)"'"}' "$OUT"

@@ -28,6 +28,9 @@ ready P1
 expect_eq "fixture: a plan with its schedule" "$(sql "select count(*) from schedule")" "12"
 
 # --- infusions ---
+run hd infusion add P1 --at "$NOW" --route intrahepatic --cells 3e7 --lot "UC-26-001" --label "Infusion 1"
+expect_rc "a route other than the plan's is refused" 2
+expect_in "the refusal names both routes" "route: intrahepatic, but the plan for Infusion 1 is iv" "$ERR"
 run hd infusion add P1 --at "$NOW" --route iv --cells 3e7 --lot "UC-26-001" --label "Infusion 1" --reaction none
 expect_rc "infusion add succeeds" 0
 expect_in "infusion add says what it did" "recorded infusion for P1 at $NOW: iv, 3e+07 cells, lot UC-26-001" "$OUT"

@@ -277,6 +277,31 @@ static void test_infusion_and_ae(void **state)
 	assert_int_equal(store_ae_add(f->st, &death, &e), ST_INVALID);
 }
 
+static void test_ae_outcome(void **state)
+{
+	struct fx *f = *state;
+	struct err e;
+	struct ae a, got;
+	on(f, "2026-01-20");
+	a = event(f, "Nausea", 2, (int64_t)day("2026-01-18") * 86400);
+	assert_int_equal(store_ae_add(f->st, &a, &e), ST_OK);
+	assert_int_equal(store_ae_outcome(f->st, f->p.id, a.id, a.version, AE_OUT_RESOLVED,
+					  day("2026-01-17"), &got, &e), ST_INVALID);
+	assert_non_null(strstr(e.msg, "between onset and today"));
+	assert_int_equal(store_ae_outcome(f->st, f->p.id, a.id, a.version, AE_OUT_RESOLVED,
+					  day("2026-01-19"), &got, &e), ST_OK);
+	assert_int_equal(got.version, 2);
+	/* A stale version is a conflict and changes nothing. */
+	assert_int_equal(store_ae_outcome(f->st, f->p.id, a.id, a.version, AE_OUT_NOT_RESOLVED,
+					  DAY_NONE, &got, &e), ST_CONFLICT);
+	assert_int_equal(store_ae_get(f->st, f->p.id, a.id, &got, &e), ST_OK);
+	assert_int_equal(got.outcome, AE_OUT_RESOLVED);
+	assert_int_equal(got.resolved, day("2026-01-19"));
+	assert_int_equal(store_ae_get(f->st, f->p.id + 1, a.id, &got, &e), ST_NOT_FOUND);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM audit WHERE tbl = 'adverse_events' AND "
+				    "action = 'update'"), 1);
+}
+
 static void test_roles(void **state)
 {
 	struct fx *f = *state;
@@ -448,6 +473,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_one_transaction, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_infusion_and_ae, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ae_outcome, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dashboard_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_clinic_load, setup, teardown),
