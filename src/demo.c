@@ -168,8 +168,8 @@ static enum status one_patient(struct store *st, uint64_t *s, int64_t index, day
 	r = store_panel(st, p.id, intake, &x, intake_panel, ARRAY_SIZE(intake_panel), e);
 	if (r == ST_OK && pick(s, 10) < 7)
 		r = demo_imaging(st, s, p.id, intake, e);
-	/* One in ten is in follow-up: monthly panels since intake. */
-	bool follow_up = pick(s, 10) == 0;
+	/* One in twenty has a lab history: monthly panels since intake. */
+	bool follow_up = pick(s, 20) == 0;
 	for (day_t d = intake + 30; r == ST_OK && follow_up && d <= today; d += 30) {
 		improve(s, &x);
 		r = store_panel(st, p.id, d, &x, follow_panel, ARRAY_SIZE(follow_panel), e);
