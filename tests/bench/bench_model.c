@@ -171,6 +171,8 @@ static void pair_rows(struct pair *p, const char *label)
 	double fm = samples_pct(&p->floor, 0.5), fp = samples_pct(&p->floor, 0.99);
 	snprintf(id, sizeof id, "ratio_%s.%s", p->kind, label);
 	bench_row(id, fm > 0 ? mm / fm : 0, fp > 0 ? mp / fp : 0, p->model.n, "x");
+	printf("note lookup %s at %s: %zu keystrokes, median %.3f ms, worst %.3f ms\n", p->kind,
+	       label, p->model.n, mm, samples_max(&p->model));
 	if (p->mismatches)
 		printf("note lookup %s: %ld keystrokes where the model returned fewer rows "
 		       "than the floor\n",
