@@ -25,6 +25,7 @@ struct ui_lab_row {
 
 struct ui_eval_labs {
 	int64_t patient_id;
+	int64_t visit_id; /* the follow-up visit the results belong to, 0 at intake */
 	day_t today;
 	struct ui_field date;
 	struct ui_lab_row rows[ANALYTE_COUNT];

@@ -191,7 +191,8 @@ static int collect(struct ui_eval_labs *l, struct ui *ui, struct lab_result *out
 		out[n] = l->rows[a].r;
 		out[n].patient_id = l->patient_id;
 		out[n].date = day;
-		strlcpy_(out[n].source, "screen", sizeof out[n].source);
+		out[n].visit_id = l->visit_id;
+		strlcpy_(out[n].source, l->visit_id ? "visit" : "screen", sizeof out[n].source);
 		n++;
 	}
 	return n;

@@ -15,6 +15,7 @@
 #include "ui_draw.h"
 #include "ui_fdraft.h"
 #include "ui_form.h"
+#include "ui_visit_labs.h"
 #include "util.h"
 #include "visit.h"
 
@@ -195,7 +196,14 @@ static int vf_save(struct vform *vf, struct ui *ui)
 	fever_hint(vf, fever, sizeof fever);
 	ui_msg(ui, ROLE_OK, "recorded %s %s on %s%s", vf->v.schedule_id ? vf->v.label : "unscheduled visit",
 	       vf->v.state == VISIT_MISSED ? "as missed" : "visit", date_format(vf->v.date, d), fever);
-	return UI_POP;
+	if (vf->v.state == VISIT_MISSED)
+		return UI_POP;
+	/* The visit's labs next, with the same rows as at intake. */
+	struct ui_screen *labs = ui_visit_labs_new(ui, vf->v.patient_id, vf->v.id, vf->v.date,
+						   vf->v.schedule_id ? vf->v.label : NULL);
+	ui_pop(ui);
+	ui_push(ui, labs);
+	return UI_DONE;
 }
 
 static int vf_key(struct ui_screen *s, struct ui *ui, int key)

@@ -37,6 +37,13 @@ wait_for "recorded W1 visit on $TODAY; fever 38.4 °C suggests CTCAE grade 1"
 row=$(sql "select v.state, v.timing, v.temp_c, v.weight_kg, v.sbp, v.dbp, v.fatigue, s.state from visits v join schedule s on s.id = v.schedule_id where s.label = 'W1'")
 [ "$row" = "done|in_window|38.4|61.0|120|80|1|done" ] || fail "visit row: $row"
 [ "$(sql "select count(*) from drafts")" = 0 ] || fail "the visit draft was kept after saving"
+# The visit's labs follow, with the intake's lab rows, stored with the visit.
+wait_for "Labs of the W1 visit on $TODAY"
+type_text 2.1
+keys F2
+wait_for "stored 1 lab result"
+row=$(sql "select l.analyte, l.canonical, l.date, l.source from labs l join visits v on v.id = l.visit_id")
+[ "$row" = "bilirubin|2.1|$TODAY|visit" ] || fail "visit lab row: $row"
 
 keys a
 wait_for "Adverse event (CTCAE"
