@@ -311,29 +311,41 @@ static enum status clinic_visits(struct store *st, day_t today, int limit,
 	return s;
 }
 
+#define SIGNOFF_DAYS 90
+#define SIGNOFF_DAYS_TEXT "90"
+
 static enum status clinic_evaluations(struct store *st, day_t today, int limit,
 				      struct clinic_dashboard *out, struct err *e)
 {
-#define UNSIGNED_NEWEST                                                                            \
-	" FROM evaluations e WHERE e.signed_at IS NULL AND e.superseded_by IS NULL AND "          \
-	"NOT EXISTS (SELECT 1 FROM evaluations n WHERE n.patient_id = e.patient_id AND "          \
-	"n.id > e.id)"
+/* A checklist begun (answers in the last SIGNOFF_DAYS days) but no current
+ * signed evaluation: awaiting sign-off. Evaluations are stored only when
+ * signed, so the answers are what shows the work in progress. */
+#define BEGUN(since)                                                                               \
+	" FROM (SELECT patient_id, max(answered_on) AS last FROM answers INDEXED BY answers_day "   \
+	"WHERE answered_on >= "   \
+	since " GROUP BY patient_id) a"
+#define UNSIGNED                                                                                   \
+	" WHERE NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.patient_id = a.patient_id AND "   \
+	"e.signed_at IS NOT NULL AND e.superseded_by IS NULL)"
 #define NEWEST_WITHOUT                                                                             \
 	" FROM (SELECT id, mrn, name FROM patients ORDER BY id DESC LIMIT ?1) p WHERE NOT EXISTS " \
 	"(SELECT 1 FROM evaluations e WHERE e.patient_id = p.id)"
-	static const char signoff[] = "SELECT e.patient_id, p.mrn, p.name, e.id, e.as_of, "
-				      "e.status FROM evaluations e JOIN patients p ON "
-				      "p.id = e.patient_id WHERE e.id IN (SELECT e.id"
-				      UNSIGNED_NEWEST ") ORDER BY e.id DESC LIMIT ?2";
-	static const char signoff_n[] = "SELECT count(*)" UNSIGNED_NEWEST;
+	static const char signoff[] =
+		"SELECT p.id, p.mrn, p.name, 0, a.last, 'checklist begun'"
+		BEGUN("date(?1 * 86400, 'unixepoch')") " JOIN patients p ON p.id = a.patient_id"
+		UNSIGNED " ORDER BY a.last DESC LIMIT ?2";
+	static const char signoff_n[] =
+		"SELECT count(*)" BEGUN("date(?3, '-" SIGNOFF_DAYS_TEXT " days')") UNSIGNED;
 	static const char awaiting[] = "SELECT p.id, p.mrn, p.name, 0, NULL, ''" NEWEST_WITHOUT
 				       " ORDER BY p.id DESC LIMIT ?2";
 	static const char awaiting_n[] = "SELECT count(*) FROM (SELECT id FROM patients ORDER BY "
 					 "id DESC LIMIT ?4) p WHERE NOT EXISTS (SELECT 1 FROM "
 					 "evaluations e WHERE e.patient_id = p.id)";
-#undef UNSIGNED_NEWEST
+#undef BEGUN
+#undef UNSIGNED
 #undef NEWEST_WITHOUT
-	enum status s = eval_rows(st, signoff, 0, limit, out->awaiting_signoff, &out->nsignoff, e);
+	enum status s = eval_rows(st, signoff, today - SIGNOFF_DAYS, limit, out->awaiting_signoff,
+				  &out->nsignoff, e);
 	if (s == ST_OK)
 		s = eval_rows(st, awaiting, CLINIC_NEW_PATIENTS, limit, out->awaiting_evaluation,
 			      &out->nawaiting, e);

@@ -440,12 +440,14 @@ static void test_clinic_load(void **state)
 	assert_int_equal(cd->nserious, 1);
 	assert_string_equal(cd->serious[0].ae.term, "Upper gastrointestinal hemorrhage");
 	assert_int_equal(cd->counts.serious_ae_30d, 1);
-	/* The NOT_READY demo patient has no signed evaluation: it awaits one.
-	 * Evaluations are stored signed, so none awaits sign-off. */
+	/* The NOT_READY demo patient has no signed evaluation: it awaits one,
+	 * and its checklist was begun (answers recorded), so it awaits sign-off. */
 	assert_int_equal(cd->counts.awaiting_evaluation, 1);
 	assert_int_equal(cd->nawaiting, 1);
 	assert_string_equal(cd->awaiting_evaluation[0].mrn, "90000002");
-	assert_int_equal(cd->counts.awaiting_signoff, 0);
+	assert_int_equal(cd->counts.awaiting_signoff, 1);
+	assert_int_equal(cd->nsignoff, 1);
+	assert_string_equal(cd->awaiting_signoff[0].mrn, "90000002");
 	/* Edges: 01-22 is W1's last day; 01-23 it is overdue by 1. */
 	assert_int_equal(clinic_dashboard_load(f->st, day("2026-01-22"), 10, cd, &e), ST_OK);
 	assert_int_equal(cd->counts.due_today, 1);
