@@ -54,6 +54,14 @@ void ui_form_init(struct ui_form *fm, struct ui_form_field *f, int n, ui_form_ch
 		  void *owner, size_t memo_max);
 void ui_form_done(struct ui_form *fm);
 
+/* Describe field f (zeroed): its label, hint, kind and entry width; a text
+ * field gets an editor of at most max bytes; nothing is chosen yet. */
+void ui_form_field_set(struct ui_form_field *f, const char *label, const char *hint,
+		       enum ui_form_kind kind, int width, size_t max);
+/* The n items a choice field offers, and what it shows when none is chosen. */
+void ui_form_field_choices(struct ui_form_field *f, const char *const *items, int n,
+			   const char *none);
+
 /* The text of a field (the choice's text for UF_CHOICE, "" when none). */
 const char *ui_form_text(const struct ui_form *fm, int i);
 

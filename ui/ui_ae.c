@@ -227,25 +227,6 @@ static const struct ui_screen_ops af_ops = {
     "resolution date only when the outcome is resolved or with sequelae. F2 saves.",
 };
 
-static void af_field(struct ui_form_field *f, const char *label, const char *hint,
-		     enum ui_form_kind kind, int width, size_t max)
-{
-	f->label = label;
-	f->hint = hint;
-	f->kind = kind;
-	f->width = width;
-	f->choice = -1;
-	if (kind == UF_TEXT)
-		ui_field_init(&f->edit, max);
-}
-
-static void af_choice(struct ui_form_field *f, const char *const *items, int n, const char *none)
-{
-	f->choices = items;
-	f->nchoices = n;
-	f->none = none;
-}
-
 static void af_lists(struct aform *af)
 {
 	for (int g = 0; g < 5; g++) {
@@ -263,24 +244,24 @@ static void af_lists(struct aform *af)
 static void af_fields(struct aform *af)
 {
 	struct ui_form_field *f = af->f;
-	af_field(&f[AF_TERM], "Term", "F9/^T: CTCAE list", UF_TEXT, 34, AE_TERM_MAX);
-	af_field(&f[AF_TEMP], "Temperature (C)", "fever: suggests the grade", UF_TEXT, 8, 8);
-	af_field(&f[AF_GRADE], "Grade", NULL, UF_CHOICE, 40, 0);
-	af_choice(&f[AF_GRADE], af->grades, 5, "choose 1-5");
-	af_field(&f[AF_ONSET], "Onset", "YYYY-MM-DD HH:MM", UF_TEXT, 17, 16);
-	af_field(&f[AF_SERIOUS], "Serious", NULL, UF_CHOICE, 8, 0);
-	af_choice(&f[AF_SERIOUS], yesno, 2, NULL);
+	ui_form_field_set(&f[AF_TERM], "Term", "F9/^T: CTCAE list", UF_TEXT, 34, AE_TERM_MAX);
+	ui_form_field_set(&f[AF_TEMP], "Temperature (C)", "fever: suggests the grade", UF_TEXT, 8, 8);
+	ui_form_field_set(&f[AF_GRADE], "Grade", NULL, UF_CHOICE, 40, 0);
+	ui_form_field_choices(&f[AF_GRADE], af->grades, 5, "choose 1-5");
+	ui_form_field_set(&f[AF_ONSET], "Onset", "YYYY-MM-DD HH:MM", UF_TEXT, 17, 16);
+	ui_form_field_set(&f[AF_SERIOUS], "Serious", NULL, UF_CHOICE, 8, 0);
+	ui_form_field_choices(&f[AF_SERIOUS], yesno, 2, NULL);
 	f[AF_SERIOUS].choice = f[AF_SERIOUS].saved_choice = 0;
-	af_field(&f[AF_RELATION], "Relation", "to the treatment", UF_CHOICE, 14, 0);
-	af_choice(&f[AF_RELATION], af->relations, AE_REL_COUNT, "choose");
-	af_field(&f[AF_ACTION], "Action", NULL, UF_CHOICE, 34, 0);
-	af_choice(&f[AF_ACTION], af->actions, AE_ACT_COUNT, NULL);
+	ui_form_field_set(&f[AF_RELATION], "Relation", "to the treatment", UF_CHOICE, 14, 0);
+	ui_form_field_choices(&f[AF_RELATION], af->relations, AE_REL_COUNT, "choose");
+	ui_form_field_set(&f[AF_ACTION], "Action", NULL, UF_CHOICE, 34, 0);
+	ui_form_field_choices(&f[AF_ACTION], af->actions, AE_ACT_COUNT, NULL);
 	f[AF_ACTION].choice = f[AF_ACTION].saved_choice = AE_ACT_NONE;
-	af_field(&f[AF_OUTCOME], "Outcome", NULL, UF_CHOICE, 34, 0);
-	af_choice(&f[AF_OUTCOME], af->outcomes, AE_OUT_COUNT, NULL);
+	ui_form_field_set(&f[AF_OUTCOME], "Outcome", NULL, UF_CHOICE, 34, 0);
+	ui_form_field_choices(&f[AF_OUTCOME], af->outcomes, AE_OUT_COUNT, NULL);
 	f[AF_OUTCOME].choice = f[AF_OUTCOME].saved_choice = AE_OUT_UNKNOWN;
-	af_field(&f[AF_RESOLVED], "Resolved on", "YYYY-MM-DD; when resolved", UF_TEXT, 12, 10);
-	af_field(&f[AF_NOTE], "Note", NULL, UF_MEMO, 50, 0);
+	ui_form_field_set(&f[AF_RESOLVED], "Resolved on", "YYYY-MM-DD; when resolved", UF_TEXT, 12, 10);
+	ui_form_field_set(&f[AF_NOTE], "Note", NULL, UF_MEMO, 50, 0);
 	f[AF_NOTE].memo_rows = 1;
 }
 

@@ -309,3 +309,23 @@ void ui_form_decode(struct ui_form *fm, const char *content)
 		free(v);
 	}
 }
+
+void ui_form_field_set(struct ui_form_field *f, const char *label, const char *hint,
+		       enum ui_form_kind kind, int width, size_t max)
+{
+	f->label = label;
+	f->hint = hint;
+	f->kind = kind;
+	f->width = width;
+	f->choice = -1;
+	if (kind == UF_TEXT)
+		ui_field_init(&f->edit, max);
+}
+
+void ui_form_field_choices(struct ui_form_field *f, const char *const *items, int n,
+			   const char *none)
+{
+	f->choices = items;
+	f->nchoices = n;
+	f->none = none;
+}

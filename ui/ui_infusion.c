@@ -150,36 +150,24 @@ static const struct ui_screen_ops if_ops = {
     "'none' for none). F2 saves.",
 };
 
-static void if_field(struct ui_form_field *f, const char *label, const char *hint,
-		     enum ui_form_kind kind, int width, size_t max)
-{
-	f->label = label;
-	f->hint = hint;
-	f->kind = kind;
-	f->width = width;
-	f->choice = -1;
-	if (kind == UF_TEXT)
-		ui_field_init(&f->edit, max);
-}
-
 static void if_fields(struct iform *fi)
 {
 	struct ui_form_field *f = fi->f;
-	if_field(&f[IF_ITEM], "Scheduled", "Space: list", UF_CHOICE, 36, 0);
+	ui_form_field_set(&f[IF_ITEM], "Scheduled", "Space: list", UF_CHOICE, 36, 0);
 	f[IF_ITEM].choices = fi->items;
 	f[IF_ITEM].nchoices = fi->nitems + 1;
 	f[IF_ITEM].choice = f[IF_ITEM].saved_choice = 0;
-	if_field(&f[IF_AT], "Given at", "YYYY-MM-DD HH:MM", UF_TEXT, 17, 16);
-	if_field(&f[IF_ROUTE], "Route", NULL, UF_CHOICE, 36, 0);
+	ui_form_field_set(&f[IF_AT], "Given at", "YYYY-MM-DD HH:MM", UF_TEXT, 17, 16);
+	ui_form_field_set(&f[IF_ROUTE], "Route", NULL, UF_CHOICE, 36, 0);
 	f[IF_ROUTE].choices = routes;
 	f[IF_ROUTE].nchoices = 2;
 	f[IF_ROUTE].choice = f[IF_ROUTE].saved_choice = 0;
-	if_field(&f[IF_CELLS], "Cells given", "total, e.g. 6e7", UF_TEXT, 12, 16);
-	if_field(&f[IF_LOT], "Product lot", NULL, UF_TEXT, 24, INFUSION_LOT_MAX);
-	if_field(&f[IF_BY], "Given by", NULL, UF_TEXT, 30, INFUSION_BY_MAX);
-	if_field(&f[IF_REACTION], "Reaction (24 h)", "empty: none", UF_TEXT, 40,
+	ui_form_field_set(&f[IF_CELLS], "Cells given", "total, e.g. 6e7", UF_TEXT, 12, 16);
+	ui_form_field_set(&f[IF_LOT], "Product lot", NULL, UF_TEXT, 24, INFUSION_LOT_MAX);
+	ui_form_field_set(&f[IF_BY], "Given by", NULL, UF_TEXT, 30, INFUSION_BY_MAX);
+	ui_form_field_set(&f[IF_REACTION], "Reaction (24 h)", "empty: none", UF_TEXT, 40,
 		 INFUSION_REACTION_MAX);
-	if_field(&f[IF_NOTE], "Note", NULL, UF_MEMO, 50, 0);
+	ui_form_field_set(&f[IF_NOTE], "Note", NULL, UF_MEMO, 50, 0);
 	f[IF_NOTE].memo_rows = 2;
 }
 

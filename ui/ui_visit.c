@@ -240,50 +240,31 @@ static const struct ui_screen_ops vf_ops = {
     "F2 saves. What you type is kept as a draft until it is saved.",
 };
 
-static void field(struct ui_form_field *f, const char *label, const char *hint,
-		  enum ui_form_kind kind, int width, size_t max)
-{
-	f->label = label;
-	f->hint = hint;
-	f->kind = kind;
-	f->width = width;
-	f->choice = -1;
-	if (kind == UF_TEXT)
-		ui_field_init(&f->edit, max);
-}
-
-static void choice(struct ui_form_field *f, const char *const *items, int n, const char *none)
-{
-	f->choices = items;
-	f->nchoices = n;
-	f->none = none;
-}
-
 static void vf_fields(struct vform *vf)
 {
 	struct ui_form_field *f = vf->f;
-	field(&f[VF_ITEM], "Visit", "Space: list", UF_CHOICE, 36, 0);
-	choice(&f[VF_ITEM], vf->item_items, vf->nitems + 1, "choose");
-	field(&f[VF_STATE], "Seen or missed", NULL, UF_CHOICE, 12, 0);
-	choice(&f[VF_STATE], states, 2, NULL);
+	ui_form_field_set(&f[VF_ITEM], "Visit", "Space: list", UF_CHOICE, 36, 0);
+	ui_form_field_choices(&f[VF_ITEM], vf->item_items, vf->nitems + 1, "choose");
+	ui_form_field_set(&f[VF_STATE], "Seen or missed", NULL, UF_CHOICE, 12, 0);
+	ui_form_field_choices(&f[VF_STATE], states, 2, NULL);
 	f[VF_STATE].choice = f[VF_STATE].saved_choice = 0;
-	field(&f[VF_DATE], "Date", "YYYY-MM-DD", UF_TEXT, 12, 10);
-	field(&f[VF_REASON], "Reason (missed)", "only when missed", UF_TEXT, 40, VISIT_REASON_MAX);
-	field(&f[VF_TEMP], "Temperature (C)", "30-45", UF_TEXT, 8, 8);
-	field(&f[VF_WEIGHT], "Weight (kg)", "20-250", UF_TEXT, 8, 8);
-	field(&f[VF_BP], "Blood pressure", "SYS/DIA mmHg", UF_TEXT, 10, 9);
+	ui_form_field_set(&f[VF_DATE], "Date", "YYYY-MM-DD", UF_TEXT, 12, 10);
+	ui_form_field_set(&f[VF_REASON], "Reason (missed)", "only when missed", UF_TEXT, 40, VISIT_REASON_MAX);
+	ui_form_field_set(&f[VF_TEMP], "Temperature (C)", "30-45", UF_TEXT, 8, 8);
+	ui_form_field_set(&f[VF_WEIGHT], "Weight (kg)", "20-250", UF_TEXT, 8, 8);
+	ui_form_field_set(&f[VF_BP], "Blood pressure", "SYS/DIA mmHg", UF_TEXT, 10, 9);
 	for (int i = 0; i < SYM_COUNT; i++) {
-		field(&f[VF_SYM + i], symptom_label((enum symptom)i), NULL, UF_CHOICE, 14, 0);
-		choice(&f[VF_SYM + i], severities, 4, "not assessed");
+		ui_form_field_set(&f[VF_SYM + i], symptom_label((enum symptom)i), NULL, UF_CHOICE, 14, 0);
+		ui_form_field_choices(&f[VF_SYM + i], severities, 4, "not assessed");
 	}
-	field(&f[VF_ASCITES], "Ascites (ICA)", NULL, UF_CHOICE, 46, 0);
-	choice(&f[VF_ASCITES], vf->ascites_items, 4, "not assessed");
-	field(&f[VF_PARA], "Paracentesis (mL)", "0-20000", UF_TEXT, 8, 8);
-	field(&f[VF_HE], "HE (West Haven)", NULL, UF_CHOICE, 46, 0);
-	choice(&f[VF_HE], vf->he_items, 5, "not assessed");
-	field(&f[VF_STIFF], "Stiffness (kPa)", NULL, UF_TEXT, 8, 8);
-	field(&f[VF_IQR], "IQR (kPa)", NULL, UF_TEXT, 8, 8);
-	field(&f[VF_NOTE], "Note", NULL, UF_MEMO, 50, 0);
+	ui_form_field_set(&f[VF_ASCITES], "Ascites (ICA)", NULL, UF_CHOICE, 46, 0);
+	ui_form_field_choices(&f[VF_ASCITES], vf->ascites_items, 4, "not assessed");
+	ui_form_field_set(&f[VF_PARA], "Paracentesis (mL)", "0-20000", UF_TEXT, 8, 8);
+	ui_form_field_set(&f[VF_HE], "HE (West Haven)", NULL, UF_CHOICE, 46, 0);
+	ui_form_field_choices(&f[VF_HE], vf->he_items, 5, "not assessed");
+	ui_form_field_set(&f[VF_STIFF], "Stiffness (kPa)", NULL, UF_TEXT, 8, 8);
+	ui_form_field_set(&f[VF_IQR], "IQR (kPa)", NULL, UF_TEXT, 8, 8);
+	ui_form_field_set(&f[VF_NOTE], "Note", NULL, UF_MEMO, 50, 0);
 	f[VF_NOTE].memo_rows = 2;
 }
 
