@@ -118,6 +118,16 @@ static const struct cli_cmd commands[] = {
 	 "your unsaved form input kept from earlier sessions"},
 };
 
+/* Write s to f with control, escape and bidi characters neutralised. */
+static void put_clean(FILE *f, const char *s, bool multiline)
+{
+	struct strbuf clean;
+	sb_init(&clean);
+	text_sanitize(&clean, s ? s : "", multiline);
+	fputs(sb_str(&clean), f);
+	sb_done(&clean);
+}
+
 int cli_usage(struct cli *c, const char *fmt, ...)
 {
 	va_list ap;
@@ -126,33 +136,24 @@ int cli_usage(struct cli *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	struct strbuf clean;
-	sb_init(&clean);
-	text_sanitize(&clean, sb_str(&sb), false);
-	fprintf(c->err, "hepadesk %s: %s\nusage: hepadesk %s\n", c->name, sb_str(&clean),
-		c->usage ? c->usage : c->name);
+	fprintf(c->err, "hepadesk %s: ", c->name);
+	put_clean(c->err, sb_str(&sb), false);
+	fprintf(c->err, "\nusage: hepadesk %s\n", c->usage ? c->usage : c->name);
 	sb_done(&sb);
-	sb_done(&clean);
 	return 2;
 }
 
 int cli_fail(struct cli *c, enum status s, const struct err *e)
 {
-	struct strbuf clean;
-	sb_init(&clean);
-	text_sanitize(&clean, e && e->msg[0] ? e->msg : status_str(s), false);
-	fprintf(c->err, "hepadesk %s: %s\n", c->name, sb_str(&clean));
-	sb_done(&clean);
+	fprintf(c->err, "hepadesk %s: ", c->name);
+	put_clean(c->err, e && e->msg[0] ? e->msg : status_str(s), false);
+	fputc('\n', c->err);
 	return status_exit_code(s);
 }
 
 void cli_put(struct cli *c, const char *s)
 {
-	struct strbuf clean;
-	sb_init(&clean);
-	text_sanitize(&clean, s ? s : "", true);
-	fputs(sb_str(&clean), c->out);
-	sb_done(&clean);
+	put_clean(c->out, s, true);
 }
 
 void cli_putf(struct cli *c, const char *fmt, ...)
@@ -306,6 +307,22 @@ static const struct cli_cmd *find_command(int argc, char **argv, int *words)
 	return NULL;
 }
 
+/* "hepadesk patient" without its sub-command: name the ones there are.
+ * Returns false when name is no command at all. */
+static bool sub_commands(const char *name, FILE *err)
+{
+	struct strbuf subs;
+	sb_init(&subs);
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		if (strcmp(commands[i].name, name) == 0 && commands[i].sub)
+			sb_addf(&subs, "%s%s", subs.len ? "|" : "", commands[i].sub);
+	bool any = subs.len > 0;
+	if (any)
+		fprintf(err, "hepadesk: expected %s %s (see hepadesk --help)\n", name, sb_str(&subs));
+	sb_done(&subs);
+	return any;
+}
+
 /* Global options before the command; returns the index of the command word,
  * or -1 after printing (exit code in *rc). */
 static int global_options(int argc, char **argv, const char **db, const char **config,
@@ -331,11 +348,9 @@ static int global_options(int argc, char **argv, const char **db, const char **c
 			*rc = 0;
 			return -1;
 		} else {
-			struct strbuf sb;
-			sb_init(&sb);
-			text_sanitize(&sb, a, false);
-			fprintf(err, "hepadesk: unknown option '%s'; see hepadesk --help\n", sb_str(&sb));
-			sb_done(&sb);
+			fputs("hepadesk: unknown option '", err);
+			put_clean(err, a, false);
+			fputs("'; see hepadesk --help\n", err);
 			*rc = 2;
 			return -1;
 		}
@@ -369,12 +384,12 @@ int cli_main(int argc, char **argv, cli_tui_fn tui, FILE *out, FILE *err)
 	if (first < 0)
 		return rc;
 	const struct cli_cmd *cmd = find_command(argc - first, argv + first, &words);
+	if (first < argc && !cmd && sub_commands(argv[first], err))
+		return 2;
 	if (first < argc && !cmd) {
-		struct strbuf sb;
-		sb_init(&sb);
-		text_sanitize(&sb, argv[first], false);
-		fprintf(err, "hepadesk: unknown command '%s'; see hepadesk --help\n", sb_str(&sb));
-		sb_done(&sb);
+		fputs("hepadesk: unknown command '", err);
+		put_clean(err, argv[first], false);
+		fputs("'; see hepadesk --help\n", err);
 		return 2;
 	}
 	if (!cmd && !tui) {

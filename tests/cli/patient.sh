@@ -49,4 +49,10 @@ expect_eq "show is logged as a view" "$(sql "select count(*) from audit where ac
 run hd show NOPE
 expect_rc "unknown MRN is exit 2" 2
 expect_in "unknown MRN message" "no patient with MRN 'NOPE'" "$ERR"
+run hd patient
+expect_rc "a command without its sub-command is bad usage" 2
+expect_in "the sub-commands are named" "expected patient add|update" "$ERR"
+run hd bogus
+expect_rc "an unknown command is bad usage" 2
+expect_in "the unknown command is named" "unknown command 'bogus'" "$ERR"
 finish
