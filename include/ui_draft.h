@@ -16,6 +16,7 @@
 #define UI_DRAFT_PATIENT "patient.new"
 #define UI_DRAFT_LABS "eval.labs"
 #define UI_DRAFT_IMAGING "eval.imaging"
+#define UI_DRAFT_VISIT_LABS "visit.labs"
 
 /* The draft of one form: its name, patient, and what was kept last (so an
  * unchanged form is not written again). */

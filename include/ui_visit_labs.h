@@ -14,4 +14,8 @@
 struct ui_screen *ui_visit_labs_new(struct ui *ui, int64_t patient_id, int64_t visit_id,
 				    day_t day, const char *label);
 
+/* The visit labs a hang-up left as a draft for this patient, resumed; NULL
+ * (with a message) when there is none. */
+struct ui_screen *ui_visit_labs_resume(struct ui *ui, int64_t patient_id);
+
 #endif

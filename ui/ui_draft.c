@@ -13,6 +13,7 @@
 #include "ui_eval.h"
 #include "ui_overview.h"
 #include "ui_patient_form.h"
+#include "ui_visit_labs.h"
 
 #define DRAFT_OFFER_MAX 9
 
@@ -125,7 +126,7 @@ static int resume(struct ui *ui, void *arg, int index)
 	struct patient p;
 	struct err e = {""};
 	(void)arg;
-	if (strcmp(d->form, UI_DRAFT_PATIENT) == 0) {
+	if (strcmp(d->form, UI_DRAFT_PATIENT) == 0 && d->patient_id == 0) {
 		ui_push(ui, ui_patient_form_new(ui));
 		return UI_DONE;
 	}
@@ -133,19 +134,27 @@ static int resume(struct ui *ui, void *arg, int index)
 		ui_msg(ui, ROLE_WARN, "the patient of that draft cannot be opened: %s", e.msg);
 		return UI_DONE;
 	}
-	struct ui_screen *ov = ui_overview_new(ui, p.id);
-	if (ov) {
-		ui_push(ui, ov);
-		if (!ui_dashboard_resume(ui, d->form, p.id))
-			ui_push(ui, ui_eval_new(ui, &p));
-	}
+	struct ui_screen *ov = ui_overview_new(ui, p.id), *form = NULL;
+	if (!ov)
+		return UI_DONE;
+	ui_push(ui, ov);
+	/* The form the draft was typed in, over the patient's overview. */
+	if (strcmp(d->form, UI_DRAFT_PATIENT) == 0)
+		form = ui_patient_form_edit(ui, p.id);
+	else if (strcmp(d->form, UI_DRAFT_VISIT_LABS) == 0)
+		form = ui_visit_labs_resume(ui, p.id);
+	else if (!ui_dashboard_resume(ui, d->form, p.id))
+		form = ui_eval_new(ui, &p);
+	if (form)
+		ui_push(ui, form);
 	return UI_DONE;
 }
 
 static void describe(const struct draft_info *d, char *buf, size_t n)
 {
 	char when[20];
-	const char *what = strcmp(d->form, UI_DRAFT_PATIENT) == 0   ? "New patient form"
+	const char *what = strcmp(d->form, UI_DRAFT_PATIENT) == 0   ? (d->patient_id ? "Patient details" : "New patient form")
+			   : strcmp(d->form, UI_DRAFT_VISIT_LABS) == 0 ? "Visit labs"
 			   : strcmp(d->form, UI_DRAFT_LABS) == 0    ? "Labs"
 			   : strcmp(d->form, UI_DRAFT_IMAGING) == 0 ? "Imaging note"
 								    : d->form;
