@@ -76,6 +76,10 @@ enum status store_patient_recent(struct store *st, struct patient_hit *hits, int
 enum status store_patient_viewed(struct store *st, int64_t patient_id, const char *what,
 				 struct err *e);
 int64_t store_patient_count(struct store *st);
+/* Record that the actor exported a list of patients (format "csv", "json"):
+ * one audit row naming them. Call it before the data leaves. */
+enum status store_patient_exported(struct store *st, const struct patient_hit *hits, int n,
+				   const char *format, struct err *e);
 
 /* --- labs --- */
 /* Store n results of one panel in one transaction (all or nothing). */

@@ -183,6 +183,11 @@ int cli_find(struct cli *c, int argc, char **argv)
 	struct patient_hit hits[FIND_MAX];
 	int n = 0;
 	enum status s = store_patient_find(c->app->st, q[0], hits, (int)limit, &n, &e);
+	/* An export (JSON or CSV) is audited before the data leaves. */
+	if (s == ST_OK && n > 0 && (o[0].set || o[2].set)) {
+		cli_tick(c);
+		s = store_patient_exported(c->app->st, hits, n, o[2].set ? "csv" : "json", &e);
+	}
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	if (o[2].set)

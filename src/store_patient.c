@@ -354,3 +354,30 @@ int64_t store_patient_count(struct store *st)
 		sqlite3_reset(s);
 	return n;
 }
+
+enum status store_patient_exported(struct store *st, const struct patient_hit *hits, int n,
+				   const char *format, struct err *e)
+{
+	struct strbuf after;
+	enum status s = store_may(st, PERM_READ, e);
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	sb_init(&after);
+	sb_add(&after, "{\"format\":");
+	json_quote(&after, format);
+	sb_add(&after, ",\"mrns\":[");
+	for (int i = 0; i < n; i++) {
+		if (i)
+			sb_addc(&after, ',');
+		json_quote(&after, hits[i].mrn);
+	}
+	sb_add(&after, "]}");
+	s = store_audit(st, "export", "patients", 0, n == 1 ? hits[0].id : 0, NULL, sb_str(&after),
+			e);
+	sb_done(&after);
+	if (s != ST_OK) {
+		store_rollback(st);
+		return s;
+	}
+	return store_commit(st, e);
+}

@@ -36,6 +36,9 @@ run hd find 王
 expect_in "a CJK name is found" "C300" "$OUT"
 run hd find a100 --json
 expect_in "find --json gives the MRN key" '"mrn":"A100"' "$OUT"
+expect_eq "a JSON export is audited with what left" "$(sql "select action, after from audit where action = 'export'")" 'export|{"format":"json","mrns":["A100"]}'
+run hd find smi --csv
+expect_eq "a CSV export is audited too" "$(sql "select count(*) from audit where action = 'export' and after like '%csv%'")" 1
 run hd find SMI --limit 1
 expect_eq "--limit bounds the result" "$(printf '%s\n' "$OUT" | wc -l)" "1"
 run hd find zzzz
