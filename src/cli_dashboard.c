@@ -442,6 +442,38 @@ static void clinic_text(struct cli *c, const struct clinic_dashboard *cd)
 	}
 }
 
+static void add_hit(struct patient_hit *h, int *n, int64_t id, const char *mrn)
+{
+	for (int i = 0; i < *n; i++)
+		if (h[i].id == id)
+			return;
+	memset(&h[*n], 0, sizeof h[*n]);
+	h[*n].id = id;
+	strlcpy_(h[*n].mrn, mrn, sizeof h[*n].mrn);
+	(*n)++;
+}
+
+/* The clinic lists leave as JSON: audit which patients they name. */
+static enum status log_export(struct cli *c, const struct clinic_dashboard *cd, struct err *e)
+{
+	struct patient_hit *h = xcalloc(5 * CLINIC_LIST_MAX, sizeof *h);
+	int n = 0;
+	for (int i = 0; i < cd->ndue; i++)
+		add_hit(h, &n, cd->due[i].patient_id, cd->due[i].mrn);
+	for (int i = 0; i < cd->noverdue; i++)
+		add_hit(h, &n, cd->overdue[i].patient_id, cd->overdue[i].mrn);
+	for (int i = 0; i < cd->nsignoff; i++)
+		add_hit(h, &n, cd->awaiting_signoff[i].patient_id, cd->awaiting_signoff[i].mrn);
+	for (int i = 0; i < cd->nawaiting; i++)
+		add_hit(h, &n, cd->awaiting_evaluation[i].patient_id, cd->awaiting_evaluation[i].mrn);
+	for (int i = 0; i < cd->nserious; i++)
+		add_hit(h, &n, cd->serious[i].patient_id, cd->serious[i].mrn);
+	cli_tick(c);
+	enum status s = n ? store_patient_exported(c->app->st, h, n, "json", e) : ST_OK;
+	free(h);
+	return s;
+}
+
 int cli_due(struct cli *c, int argc, char **argv)
 {
 	struct cli_opt o[] = {{"date", OPT_VALUE}, {"json", OPT_FLAG}, {"limit", OPT_VALUE}};
@@ -457,6 +489,8 @@ int cli_due(struct cli *c, int argc, char **argv)
 	struct clinic_dashboard *cd = xcalloc(1, sizeof *cd);
 	if (s == ST_OK)
 		s = clinic_dashboard_load(c->app->st, day, (int)limit, cd, &e);
+	if (s == ST_OK && o[1].set)
+		s = log_export(c, cd, &e);
 	if (s == ST_OK && o[1].set)
 		clinic_json(c, cd);
 	else if (s == ST_OK)
