@@ -79,6 +79,13 @@ enum status store_plan_add(struct store *st, const struct protocol *p,
 			   const struct plan_request *rq, int64_t patient_id, day_t today,
 			   struct plan *out, struct schedule_item *items, int *n, struct err *e);
 /* The active plan of a patient; ST_NOT_FOUND if none. */
+/* Cancel the patient's active plan with a reason (1-200 characters): the
+ * plan and its open scheduled items are cancelled in one transaction, done
+ * and missed ones stay as they were. version is the plan's as read
+ * (ST_CONFLICT if it changed). Nurses, physicians and admins may. */
+enum status store_plan_cancel(struct store *st, int64_t plan_id, int64_t version,
+			      const char *reason, struct err *e);
+
 enum status store_plan_current(struct store *st, int64_t patient_id, struct plan *out,
 			       struct err *e);
 

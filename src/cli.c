@@ -72,6 +72,8 @@ static const struct cli_cmd commands[] = {
 	{"plan", "reschedule", cli_plan_reschedule, true,
 	 "plan reschedule MRN LABEL --date YYYY-MM-DD --reason TEXT",
 	 "move a scheduled infusion or visit; the target date is kept"},
+	{"plan", "cancel", cli_plan_cancel, true, "plan cancel MRN --reason TEXT",
+	 "cancel the active plan (and its open infusions and visits), with a reason"},
 	{"plan", NULL, cli_plan, true, "plan MRN [--json]", "the treatment plan and its schedule"},
 	{"user", NULL, cli_user, true,
 	 "user add LOGIN --role viewer|nurse|physician|admin [--name TEXT] | user list [--json] | "

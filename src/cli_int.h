@@ -77,6 +77,7 @@ int cli_checklist_amend(struct cli *c, int argc, char **argv);
 int cli_plan(struct cli *c, int argc, char **argv);
 int cli_plan_add(struct cli *c, int argc, char **argv);
 int cli_plan_reschedule(struct cli *c, int argc, char **argv);
+int cli_plan_cancel(struct cli *c, int argc, char **argv);
 
 struct protocol;
 /* The active protocol (store_protocol_active on the configured file) into p,

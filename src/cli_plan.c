@@ -201,3 +201,28 @@ int cli_plan_reschedule(struct cli *c, int argc, char **argv)
 	free(all);
 	return s == ST_OK ? 0 : cli_fail(c, s, &e);
 }
+
+int cli_plan_cancel(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[] = {{"reason", OPT_VALUE}};
+	const char *pos[1];
+	struct patient pt;
+	struct plan pl;
+	struct err e = {""};
+	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
+	if (rc)
+		return rc;
+	if (!o[0].set)
+		return cli_usage(c, "--reason is required");
+	cli_tick(c);
+	enum status s = store_patient_by_mrn(c->app->st, pos[0], &pt, &e);
+	if (s == ST_OK)
+		s = store_plan_current(c->app->st, pt.id, &pl, &e);
+	if (s == ST_OK)
+		s = store_plan_cancel(c->app->st, pl.id, pl.version, o[0].value, &e);
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	cli_putf(c, "cancelled the treatment plan of %s; its open infusions and visits too\n",
+		 pt.mrn);
+	return 0;
+}

@@ -1,6 +1,8 @@
 /* store_plan.c: treatment plans and their generated schedule, stored in one transaction. */
 #include "store_int.h"
 
+#include "text.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -184,4 +186,50 @@ enum status store_demo_plan(struct store *st, const struct protocol *p,
 	enum status s = plan_perms(st, rq, e);
 	*n = 0;
 	return s == ST_OK ? plan_tx(st, p, rq, patient_id, today, out, items, n, e) : s;
+}
+
+static enum status cancel_tx(struct store *st, int64_t plan_id, int64_t version,
+			     const char *reason, struct err *e)
+{
+	static const char plan_sql[] =
+		"UPDATE plans SET status = 'cancelled', cancel_reason = ?1, version = version + 1 "
+		"WHERE id = ?2 AND version = ?3 AND status = 'active'";
+	static const char items_sql[] = "UPDATE schedule SET state = 'cancelled', "
+					"version = version + 1 WHERE plan_id = ? AND state = 'open'";
+	sqlite3_stmt *q = store_stmt(st, plan_sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_text(q, 1, reason, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 2, plan_id);
+	sqlite3_bind_int64(q, 3, version);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		return store_fail(st, e, "cancelling the plan");
+	if (sqlite3_changes(st->db) == 0)
+		return err_set(e, ST_CONFLICT,
+			       "the plan was changed or cancelled by someone else; reload it");
+	if (!(q = store_stmt(st, items_sql, e)))
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, plan_id);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		return store_fail(st, e, "cancelling the schedule");
+	return ST_OK;
+}
+
+enum status store_plan_cancel(struct store *st, int64_t plan_id, int64_t version,
+			      const char *reason, struct err *e)
+{
+	enum status s = store_may(st, PERM_RECORD, e);
+	if (s != ST_OK)
+		return s;
+	if (!reason || !*reason || strlen(reason) > 200 || !text_is_clean(reason, false))
+		return err_set(e, ST_INVALID,
+			       "reason: say why the plan is cancelled (1-200 characters of text)");
+	if ((s = store_begin(st, e)) != ST_OK)
+		return s;
+	s = cancel_tx(st, plan_id, version, reason, e);
+	if (s != ST_OK) {
+		store_rollback(st);
+		return s;
+	}
+	return store_commit(st, e);
 }

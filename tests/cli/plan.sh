@@ -94,4 +94,18 @@ expect_rc "a physician makes an intrahepatic plan" 0
 expect_eq "the plan records the physician's sign-off" "$(sql "select physician, physician_signed_at is not null from plans where route = 'intrahepatic'")" "$ME|1"
 run hd plan NOPE
 expect_rc "unknown MRN" 2
+
+# Cancelling a plan: its open items go with it, a new plan can then be made.
+run hd plan cancel P3
+expect_rc "a cancel needs a reason" 2
+run hd plan cancel P3 --reason "route changed after the MDT"
+expect_rc "the plan is cancelled" 0
+expect_eq "plan and its open items are cancelled" "$(sql "select p.status, p.cancel_reason, (select count(*) from schedule s where s.plan_id = p.id and s.state <> 'cancelled') from plans p where p.route = 'intrahepatic'")" "cancelled|route changed after the MDT|0"
+expect_eq "the cancel is audited" "$(sql "select count(*) from audit where tbl = 'plans' and action = 'update' and after like '%cancelled%'")" 1
+run hd plan P3
+expect_rc "no active plan after the cancel" 2
+run hd plan cancel P3 --reason again
+expect_rc "nothing left to cancel" 2
+run hd plan add P3 --route iv --first-date "$FIRST"
+expect_rc "a new plan can be made" 0
 finish
