@@ -75,6 +75,8 @@
 	  "checklist: amend the signed evaluation, with a reason (physicians)")                 \
 	_(RESCHEDULE, "r", 'r', 0, 0, "reschedule",                                              \
 	  "plan: move the highlighted visit to a new date, with a reason")                      \
+	_(CANCEL_PLAN, "X", 'X', 0, 0, "cancel plan",                                            \
+	  "plan: cancel the plan and its open infusions and visits, with a reason")             \
 	_(FILTER, "f", 'f', 0, 0, "filter", "audit: show one patient (MRN) or one user only")    \
 	_(VERIFY, "v", 'v', 0, 0, "verify", "audit: check the hash chain of the audit trail")    \
 	_(YES, "y", 'y', 'Y', 0, "yes", "answer yes to a question")                             \

@@ -43,7 +43,8 @@ struct pl_screen {
 };
 
 static const enum ui_action form_hints[] = {ACT_HELP, ACT_NEXT, ACT_SAVE, ACT_BACK, ACT_NONE};
-static const enum ui_action plan_hints[] = {ACT_HELP, ACT_RESCHEDULE, ACT_BACK, ACT_NONE};
+static const enum ui_action plan_hints[] = {ACT_HELP, ACT_RESCHEDULE, ACT_CANCEL_PLAN, ACT_BACK,
+					    ACT_NONE};
 
 /* The dose and calendar the form's values give, before anything is saved. */
 static void preview(struct pl_screen *c, struct ui *ui)
@@ -184,7 +185,7 @@ static void pl_draw(struct ui_screen *s, struct ui *ui)
 		draw_form(c, ui);
 }
 
-static const struct ui_screen_ops plan_ops;
+static const struct ui_screen_ops plan_ops, form_ops;
 
 /* The active plan and its calendar from the store; false when there is none
  * (or it cannot be read: then failure says why). */
@@ -267,11 +268,41 @@ static void reschedule(struct pl_screen *c, struct ui *ui)
 		  move_save, c);
 }
 
+/* values: reason. The plan goes back to the form for a new one. */
+static enum status cancel_save(struct ui *ui, void *arg, const char *const *values,
+			       struct err *e)
+{
+	struct pl_screen *c = arg;
+	store_set_now(ui->app->st, ui->app->clock());
+	enum status s = store_plan_cancel(ui->app->st, c->plan.id, c->plan.version, values[0], e);
+	if (s != ST_OK)
+		return s;
+	c->have = false;
+	c->n = c->sel = c->top = 0;
+	c->base.ops = &form_ops;
+	preview(c, ui);
+	ui_msg(ui, ROLE_OK, "plan cancelled with its open infusions and visits; F2 makes a new one");
+	return ST_OK;
+}
+
+static void cancel_plan(struct pl_screen *c, struct ui *ui)
+{
+	struct ui_prompt_field f[] = {
+	    {"Reason", "why the plan is cancelled", UF_TEXT, 50, 200, NULL, NULL, 0, true},
+	};
+	ui_prompt(ui, "Cancel the treatment plan",
+		  "The plan and its open infusions and visits are cancelled; what was done stays "
+		  "on record.",
+		  f, 1, cancel_save, c);
+}
+
 static int plan_key(struct pl_screen *c, struct ui *ui, int key)
 {
 	int page = ui->rows - PL_LIST_Y;
 	if (ui_key_is(key, ACT_RESCHEDULE))
 		reschedule(c, ui);
+	else if (ui_key_is(key, ACT_CANCEL_PLAN))
+		cancel_plan(c, ui);
 	else if (ui_key_is(key, ACT_UP))
 		c->sel--;
 	else if (ui_key_is(key, ACT_DOWN))

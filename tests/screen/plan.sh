@@ -58,4 +58,14 @@ wait_for "target $(ago 7): patient travelling"
 out=$(hd plan $M --json) || fail "plan --json"
 case $out in *"\"label\":\"W1\",\"kind\":\"visit\",\"target\":\"$(ago 7)\",\"due\":\"$(ago 9)\""*'"reason":"patient travelling"'*) ;;
 *) fail "stored reschedule: $out" ;; esac
+# Cancel the plan with a reason: back to the form for a new one.
+keys X
+wait_for "Cancel the treatment plan"
+type_text "made in error"
+keys F2
+wait_for "plan cancelled with its open infusions and visits"
+[ "$(sqlite3 "$DB" "select status, cancel_reason from plans")" = "cancelled|made in error" ] ||
+	fail "the plan was not cancelled"
+[ "$(sqlite3 "$DB" "select count(*) from schedule where state = 'open'")" = 0 ] ||
+	fail "open items of the cancelled plan remain"
 pass
