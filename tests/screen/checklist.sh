@@ -63,4 +63,19 @@ note=$(sqlite3 "$DB" "select note from answers where item = 'encephalopathy'")
 # Amending needs a physician: the admin gets the model's refusal.
 keys a
 wait_for "not permitted"
+# As a physician (a new session: roles are read at log-in) the amendment is
+# a new version signed by them; the old one stays, pointing at it.
+stop
+hd user role "$ME" physician >/dev/null || fail "cannot make the user a physician"
+start
+open_patient $M "MRN $M"
+keys c
+wait_for "Signed v1"
+keys a
+wait_for "Amend the signed evaluation"
+type_text "consent date corrected"
+keys F2
+wait_for "amended $M: version 2"
+[ "$(sqlite3 "$DB" "select count(*), sum(superseded_by is not null), max(amend_reason) from evaluations")" = "2|1|consent date corrected" ] ||
+	fail "the amendment is not stored as a new version"
 pass
