@@ -16,7 +16,6 @@ struct app {
 	struct store *st;
 	char db_path[PATH_MAX];
 	int64_t (*clock)(void); /* the composition root's clock */
-	day_t (*today)(const struct app *);
 };
 
 /* The screen program, called with an open, authorised app; returns the exit

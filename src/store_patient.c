@@ -121,6 +121,7 @@ static enum status check_write(struct store *st, struct patient *p, struct err *
 	if (s != ST_OK)
 		return s;
 	normalise(p);
+	/* One day of slack: the clinic's day may run ahead of UTC. */
 	return patient_validate(p, date_from_time(st->now, 0) + 1, e);
 }
 
