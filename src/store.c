@@ -116,6 +116,14 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *e)
 	return s;
 }
 
+enum status store_rows_end(struct store *st, sqlite3_stmt *q, int rc, const char *what,
+			   struct err *e)
+{
+	enum status s = rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_fail(st, e, what);
+	sqlite3_reset(q);
+	return s;
+}
+
 enum status store_exec(struct store *st, const char *sql, struct err *e)
 {
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)

@@ -138,10 +138,10 @@ enum status store_ae_list(struct store *st, int64_t patient_id, struct ae *out, 
 		return ST_IO;
 	sqlite3_bind_int64(q, 1, patient_id);
 	sqlite3_bind_int(q, 2, max);
-	while (*n < max && sqlite3_step(q) == SQLITE_ROW)
+	int rc = SQLITE_DONE;
+	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		read_ae(q, 0, &out[(*n)++]);
-	sqlite3_reset(q);
-	return ST_OK;
+	return store_rows_end(st, q, rc, "reading adverse events", e);
 }
 
 enum status store_ae_notable(struct store *st, day_t since, int limit, struct clinic_ae *out,

@@ -210,10 +210,10 @@ enum status store_answer_latest(struct store *st, int64_t patient_id, day_t on,
 	sqlite3_bind_int64(q, 1, patient_id);
 	store_bind_day(q, 2, on);
 	sqlite3_bind_int(q, 3, max);
-	while (*n < max && sqlite3_step(q) == SQLITE_ROW)
+	int rc = SQLITE_DONE;
+	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		read_answer(q, &out[(*n)++]);
-	sqlite3_reset(q);
-	return ST_OK;
+	return store_rows_end(st, q, rc, "reading answers", e);
 }
 
 static void read_eval(sqlite3_stmt *q, struct evaluation *ev)
@@ -277,10 +277,10 @@ enum status store_eval_history(struct store *st, int64_t patient_id, struct eval
 		return ST_IO;
 	sqlite3_bind_int64(q, 1, patient_id);
 	sqlite3_bind_int(q, 2, max);
-	while (*n < max && sqlite3_step(q) == SQLITE_ROW)
+	int rc = SQLITE_DONE;
+	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		read_eval(q, &out[(*n)++]);
-	sqlite3_reset(q);
-	return ST_OK;
+	return store_rows_end(st, q, rc, "reading evaluations", e);
 }
 
 enum status store_eval_detail(struct store *st, int64_t id, char **json, struct err *e)

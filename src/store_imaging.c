@@ -78,7 +78,7 @@ enum status store_imaging_list(struct store *st, int64_t patient_id, struct imag
 		return ST_IO;
 	sqlite3_bind_int64(q, 1, patient_id);
 	sqlite3_bind_int(q, 2, max);
-	int rc;
+	int rc = SQLITE_DONE;
 	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		struct imaging_note *m = &out[(*n)++];
 		imaging_init(m);
@@ -95,6 +95,5 @@ enum status store_imaging_list(struct store *st, int64_t patient_id, struct imag
 		m->ascites = col_finding(q, 9);
 		m->version = sqlite3_column_int64(q, 10);
 	}
-	sqlite3_reset(q);
-	return ST_OK;
+	return store_rows_end(st, q, rc, "reading imaging notes", e);
 }

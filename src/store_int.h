@@ -46,6 +46,12 @@ enum status store_begin(struct store *st, struct err *e);
 enum status store_commit(struct store *st, struct err *e);
 void store_rollback(struct store *st);
 
+/* End a row loop over q whose last sqlite3_step gave rc: resets q and
+ * returns ST_OK when the rows ran out (or the caller had enough), else the
+ * failure — a list cut short by an error must never look complete. */
+enum status store_rows_end(struct store *st, sqlite3_stmt *q, int rc, const char *what,
+			   struct err *e);
+
 /* Run a statement that returns no rows; binds nothing. */
 enum status store_exec(struct store *st, const char *sql, struct err *e);
 

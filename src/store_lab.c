@@ -147,8 +147,8 @@ enum status store_lab_history(struct store *st, int64_t patient_id, enum analyte
 	sqlite3_bind_int64(q, 1, patient_id);
 	sqlite3_bind_text(q, 2, an->key, -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 3, max);
-	while (*n < max && sqlite3_step(q) == SQLITE_ROW)
+	int rc = SQLITE_DONE;
+	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		read_lab(q, &out[(*n)++]);
-	sqlite3_reset(q);
-	return ST_OK;
+	return store_rows_end(st, q, rc, "reading lab results", e);
 }

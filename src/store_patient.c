@@ -226,25 +226,26 @@ enum status store_patient_update(struct store *st, struct patient *p, struct pat
 	return store_commit(st, e);
 }
 
-/* Rows whose key column lies in [prefix, prefix + U+10FFFF): an index range. */
-static int find_range(struct store *st, const char *sql, const char *prefix,
-		      struct patient_hit *hits, int max, int n, struct err *e)
+/* Rows whose key column lies in [prefix, prefix + U+10FFFF): an index range.
+ * Adds the rows not in hits[0..*n) yet, up to max. */
+static enum status find_range(struct store *st, const char *sql, const char *prefix,
+			      struct patient_hit *hits, int max, int *n, struct err *e)
 {
 	sqlite3_stmt *s = store_stmt(st, sql, e);
 	if (!s)
-		return -1;
+		return ST_IO;
 	sqlite3_bind_text(s, 1, prefix, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 2, max);
-	while (n < max && sqlite3_step(s) == SQLITE_ROW) {
+	int rc = SQLITE_DONE;
+	while (*n < max && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(s, 0);
 		bool dup = false;
-		for (int i = 0; i < n && !dup; i++)
+		for (int i = 0; i < *n && !dup; i++)
 			dup = hits[i].id == id;
 		if (!dup)
-			read_hit(s, &hits[n++]);
+			read_hit(s, &hits[(*n)++]);
 	}
-	sqlite3_reset(s);
-	return n;
+	return store_rows_end(st, s, rc, "finding patients", e);
 }
 
 enum status store_patient_find(struct store *st, const char *query, struct patient_hit *hits,
@@ -262,24 +263,20 @@ enum status store_patient_find(struct store *st, const char *query, struct patie
 		return s;
 	char *mrn = text_fold_mrn(query ? query : "");
 	char *name = text_fold_key(query ? query : "");
-	int got = 0;
 	if (*mrn && patient_check_mrn(mrn, NULL) == ST_OK)
-		got = find_range(st, by_mrn, mrn, hits, max, got, e);
-	if (got >= 0 && *name)
-		got = find_range(st, by_name, name, hits, max, got, e);
+		s = find_range(st, by_mrn, mrn, hits, max, n, e);
+	if (s == ST_OK && *name)
+		s = find_range(st, by_name, name, hits, max, n, e);
 	/* "nguyen v" means "NGUYEN, V...": also try the first blank as the
 	 * comma between last and first name. */
 	char *blank = strchr(name, ' ');
-	if (got >= 0 && blank && !strchr(name, ',')) {
+	if (s == ST_OK && blank && !strchr(name, ',')) {
 		*blank = ',';
-		got = find_range(st, by_name, name, hits, max, got, e);
+		s = find_range(st, by_name, name, hits, max, n, e);
 	}
 	free(mrn);
 	free(name);
-	if (got < 0)
-		return ST_IO;
-	*n = got;
-	return ST_OK;
+	return s;
 }
 
 enum status store_patient_recent(struct store *st, struct patient_hit *hits, int max, int *n,
@@ -297,10 +294,10 @@ enum status store_patient_recent(struct store *st, struct patient_hit *hits, int
 		return ST_IO;
 	sqlite3_bind_text(q, 1, st->actor.login, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(q, 2, max);
-	while (*n < max && sqlite3_step(q) == SQLITE_ROW)
+	int rc = SQLITE_DONE;
+	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		read_hit(q, &hits[(*n)++]);
-	sqlite3_reset(q);
-	return ST_OK;
+	return store_rows_end(st, q, rc, "reading recent patients", e);
 }
 
 enum status store_patient_viewed(struct store *st, int64_t patient_id, const char *what,

@@ -92,10 +92,10 @@ enum status store_schedule_list(struct store *st, int64_t patient_id, struct sch
 		return ST_IO;
 	sqlite3_bind_int64(q, 1, patient_id);
 	sqlite3_bind_int(q, 2, max);
-	while (*n < max && sqlite3_step(q) == SQLITE_ROW)
+	int rc = SQLITE_DONE;
+	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		store_schedule_read(q, 0, &out[(*n)++]);
-	sqlite3_reset(q);
-	return ST_OK;
+	return store_rows_end(st, q, rc, "reading the schedule", e);
 }
 
 enum status store_schedule_reschedule(struct store *st, int64_t id, int64_t version, day_t due,

@@ -270,10 +270,10 @@ enum status store_visit_list(struct store *st, int64_t patient_id, struct visit 
 		return ST_IO;
 	sqlite3_bind_int64(q, 1, patient_id);
 	sqlite3_bind_int(q, 2, max);
-	while (*n < max && sqlite3_step(q) == SQLITE_ROW)
+	int rc = SQLITE_DONE;
+	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		read_visit(q, &out[(*n)++]);
-	sqlite3_reset(q);
-	return ST_OK;
+	return store_rows_end(st, q, rc, "reading visits", e);
 }
 
 static enum status insert_infusion(struct store *st, struct infusion *f, struct err *e)

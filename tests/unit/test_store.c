@@ -313,6 +313,48 @@ static void test_check_matches_table(void **state)
 	}
 }
 
+/* A list that a read error cuts short is reported, never returned as if
+ * complete: damage a leaf page of the labs table and read the history. */
+static void test_list_error_reported(void **state)
+{
+	struct fx *f = *state;
+	struct err e;
+	struct patient p = mk("D1", "DOE, J");
+	assert_int_equal(store_patient_add(f->st, &p, &e), ST_OK);
+	struct lab_result r[50];
+	for (int batch = 0; batch < 8; batch++) {
+		for (int i = 0; i < 50; i++) {
+			memset(&r[i], 0, sizeof r[i]);
+			assert_int_equal(lab_entry(ANALYTE_BILIRUBIN, UNITS_US, "1.5", false, &r[i], &e),
+					 ST_OK);
+			r[i].patient_id = p.id;
+			r[i].date = 18000 + batch * 50 + i;
+		}
+		assert_int_equal(store_lab_add(f->st, r, 50, &e), ST_OK);
+	}
+	store_close(f->st); /* the last close checkpoints the WAL into the file */
+	long long leaf = sql_int(f->path, "SELECT max(pageno) FROM dbstat WHERE name = 'labs' "
+					  "AND pagetype = 'leaf'");
+	long long size = sql_int(f->path, "PRAGMA page_size");
+	assert_true(leaf > 1);
+	FILE *fp = fopen(f->path, "r+b");
+	assert_non_null(fp);
+	char junk[65536];
+	memset(junk, 0xff, sizeof junk);
+	assert_int_equal(fseek(fp, (leaf - 1) * size, SEEK_SET), 0);
+	assert_int_equal(fwrite(junk, 1, (size_t)size, fp), (size_t)size);
+	fclose(fp);
+	assert_int_equal(store_open(f->path, NULL, &f->st, &e), ST_OK);
+	store_set_now(f->st, NOW);
+	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
+	struct lab_result *out = calloc(1000, sizeof *out);
+	int n = 0;
+	enum status st = store_lab_history(f->st, p.id, ANALYTE_BILIRUBIN, out, 1000, &n, &e);
+	free(out);
+	assert_int_equal(st, ST_CORRUPT);
+	assert_non_null(strstr(e.msg, "damaged"));
+}
+
 static void test_imaging(void **state)
 {
 	struct fx *f = *state;
@@ -353,6 +395,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_labs_atomic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_matches_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_imaging, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_error_reported, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
