@@ -129,12 +129,21 @@ enum status store_audit_install(struct store *st, struct err *e)
 			       "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
 			       -1, &s, NULL))
 		return store_fail(st, e, "reading the schema");
-	while (sqlite3_step(s) == SQLITE_ROW && n < 64) {
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(s, 0);
-		if (is_audited(t))
-			strlcpy_(names[n++], t, sizeof names[0]);
+		if (!is_audited(t))
+			continue;
+		/* A table left unaudited must stop the migration, not pass. */
+		if (n == 64 || strlen(t) >= sizeof names[0]) {
+			sqlite3_finalize(s);
+			return err_set(e, ST_IO, "cannot audit table %s: too many or too long", t);
+		}
+		strlcpy_(names[n++], t, sizeof names[0]);
 	}
 	sqlite3_finalize(s);
+	if (step != SQLITE_DONE)
+		return store_fail(st, e, "reading the schema");
 	for (int i = 0; i < n && rc == ST_OK; i++)
 		rc = install_one(st, names[i], e);
 	return rc;
