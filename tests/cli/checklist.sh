@@ -2,24 +2,8 @@
 # overall result, sign-off, amendment and a refused protocol file.
 . "$(dirname "$0")/lib.sh"
 
-TODAY=$(date -u +%F)
-ago() { date -u -d "-$1 days" +%F; }
 ME=$(id -un)
 
-# ready MRN: a patient who meets every item of the default protocol today.
-ready() {
-	hd patient add --mrn "$1" --name "READY, Pat" --dob 1960-01-01 --sex F --weight 60 >/dev/null
-	hd lab add "$1" --date "$(ago 3)" --bilirubin 2.3 --inr 1.6 --creatinine 1.1 --sodium 134 \
-		--albumin 2.9 --alt 40 --ast 60 --platelets 90 --afp 5 >/dev/null
-	hd imaging add "$1" --date "$(ago 20)" --modality ct --hcc no --ascites no >/dev/null
-	hd imaging add "$1" --date "$(ago 20)" --modality doppler --thrombosis no >/dev/null
-	for q in malignancy infection gi_bleed pregnancy hiv transplant immunosuppressants \
-		organ_disease allergy; do
-		hd checklist answer "$1" "$q" no >/dev/null
-	done
-	hd checklist answer "$1" encephalopathy no >/dev/null
-	hd checklist answer "$1" consent yes --value "$(ago 1)" >/dev/null
-}
 
 hd patient add --mrn N1 --name "NEW, Nora" --dob 1965-03-04 --sex F >/dev/null
 run hd checklist N1 --json
@@ -48,7 +32,7 @@ run hd checklist answer N1 hiv no --note "$(printf 'x\033[2Jy')"
 expect_rc "a note with an escape character is refused" 2
 expect_eq "refused answers store nothing" "$(sql "select count(*) from answers")" "0"
 
-ready R1
+fixture_ready R1
 run hd checklist R1 --json
 expect_in "a complete record is READY" '"status":"READY"' "$OUT"
 expect_in "READY has nothing blocking" '"blocking":[]' "$OUT"
@@ -68,7 +52,7 @@ expect_in "on the day before, the same labs were inside the window" '"kind":"lab
 run hd checklist S1 --date 2999-01-01
 expect_rc "a future --date is refused" 2
 
-ready X1
+fixture_ready X1
 hd checklist answer X1 hiv yes --note "positive 2026" >/dev/null
 run hd checklist X1 --json
 expect_in "an excluding answer makes EXCLUDED" '"status":"EXCLUDED"' "$OUT"

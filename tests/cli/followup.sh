@@ -4,27 +4,9 @@
 # refusals that name the field, value and range and change nothing.
 . "$(dirname "$0")/lib.sh"
 
-TODAY=$(date -u +%F)
-ago() { date -u -d "-$1 days" +%F; }
-later() { date -u -d "+$1 days" +%F; }
 NOW=$(date -u -d '-2 minutes' '+%F %H:%M')
 
-ready() {
-	hd patient add --mrn "$1" --name "FOLLOW, Pat" --dob 1960-01-01 --sex F --weight 60 >/dev/null
-	hd lab add "$1" --date "$(ago 3)" --bilirubin 2.3 --inr 1.6 --creatinine 1.1 --sodium 134 \
-		--albumin 2.9 --alt 40 --ast 60 --platelets 90 --afp 5 >/dev/null
-	hd imaging add "$1" --date "$(ago 20)" --modality mri --hcc no --ascites no >/dev/null
-	hd imaging add "$1" --date "$(ago 20)" --modality doppler --thrombosis no >/dev/null
-	for q in malignancy infection gi_bleed pregnancy hiv transplant immunosuppressants \
-		organ_disease allergy; do
-		hd checklist answer "$1" "$q" no >/dev/null
-	done
-	hd checklist answer "$1" encephalopathy no >/dev/null
-	hd checklist answer "$1" consent yes --value "$(ago 1)" >/dev/null
-	hd checklist sign "$1" >/dev/null
-	hd plan add "$1" --route iv --first-date "$TODAY" >/dev/null
-}
-ready P1
+fixture_planned P1 "FOLLOW, Pat"
 expect_eq "fixture: a plan with its schedule" "$(sql "select count(*) from schedule")" "12"
 
 # --- infusions ---

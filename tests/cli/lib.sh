@@ -11,6 +11,7 @@ mkdir -p "$HOME"
 DB="$T/db/clinic.db"
 FAILS=0
 hd() { "$HEPADESK" --db "$DB" "$@"; }
+. "$(dirname "$0")/../fixtures.sh"
 
 ok() { echo "ok - $1"; }
 notok() { echo "not ok - $1"; FAILS=$((FAILS + 1)); }

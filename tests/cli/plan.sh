@@ -2,31 +2,15 @@
 # evaluation, the dose arithmetic, the schedule, roles and rescheduling.
 . "$(dirname "$0")/lib.sh"
 
-TODAY=$(date -u +%F)
-ago() { date -u -d "-$1 days" +%F; }
-later() { date -u -d "+$1 days" +%F; }
 
-ready() {
-	hd patient add --mrn "$1" --name "READY, Pat" --dob 1960-01-01 --sex F --weight 60 >/dev/null
-	hd lab add "$1" --date "$(ago 3)" --bilirubin 2.3 --inr 1.6 --creatinine 1.1 --sodium 134 \
-		--albumin 2.9 --alt 40 --ast 60 --platelets 90 --afp 5 >/dev/null
-	hd imaging add "$1" --date "$(ago 20)" --modality mri --hcc no --ascites no >/dev/null
-	hd imaging add "$1" --date "$(ago 20)" --modality doppler --thrombosis no >/dev/null
-	for q in malignancy infection gi_bleed pregnancy hiv transplant immunosuppressants \
-		organ_disease allergy; do
-		hd checklist answer "$1" "$q" no >/dev/null
-	done
-	hd checklist answer "$1" encephalopathy no >/dev/null
-	hd checklist answer "$1" consent yes --value "$(ago 1)" >/dev/null
-}
 
 FIRST=$(later 7)
-ready P1
+fixture_ready P1
 run hd plan add P1 --route iv --first-date "$FIRST"
 expect_rc "no plan before the checklist is signed" 2
 expect_in "the refusal says what to do" "sign the checklist first" "$ERR"
 
-ready P2
+fixture_ready P2
 hd checklist answer P2 consent no >/dev/null
 hd checklist sign P2 >/dev/null
 run hd plan add P2 --route iv --first-date "$FIRST"
@@ -80,7 +64,7 @@ expect_in "the plan shows the move and its reason" "(target $W4; moved: patient 
 
 # (A weight older than the protocol's window is refused by plan_compute:
 # tests/unit/test_plan.c; the command line has no way to back-date a weight.)
-ready P3
+fixture_ready P3
 hd checklist sign P3 >/dev/null
 
 # A physician signs an intrahepatic route in their own session.

@@ -4,8 +4,6 @@
 # result turns READY at once, the evaluation is signed and shows its signer
 # and protocol; the database agrees.
 . "$(dirname "$0")/lib.sh"
-ago() { date -u -d "-$1 days" +%F; }
-TODAY=$(date -u +%F)
 M=C-1
 hd patient add --mrn $M --name "CHECK, Carla" --dob 1960-01-01 --sex F --weight 60 >/dev/null &&
 	hd lab add $M --date "$(ago 3)" --bilirubin 2.3 --inr 1.6 --creatinine 1.1 --sodium 134 \

@@ -3,22 +3,8 @@
 # (fever noted), an adverse event whose grade the temperature suggests, and
 # both on the patient dashboard (d) with the calendar mark; DB rows checked.
 . "$(dirname "$0")/lib.sh"
-ago() { date -u -d "-$1 days" +%F; }
-TODAY=$(date -u +%F)
-sql() { sqlite3 -batch -noheader "$DB" "$1"; }
 
-hd patient add --mrn F-1 --name "FOLLOW, Up" --dob 1960-01-01 --sex F --weight 60 >/dev/null || fail "setup"
-hd lab add F-1 --date "$(ago 3)" --bilirubin 2.3 --inr 1.6 --creatinine 1.1 --sodium 134 \
-	--albumin 2.9 --alt 40 --ast 60 --platelets 90 --afp 5 >/dev/null || fail "labs"
-hd imaging add F-1 --date "$(ago 20)" --modality mri --hcc no --ascites no >/dev/null || fail "mri"
-hd imaging add F-1 --date "$(ago 20)" --modality doppler --thrombosis no >/dev/null || fail "doppler"
-for q in malignancy infection gi_bleed pregnancy hiv transplant immunosuppressants \
-	organ_disease allergy encephalopathy; do
-	hd checklist answer F-1 "$q" no >/dev/null || fail "checklist $q"
-done
-hd checklist answer F-1 consent yes --value "$(ago 1)" >/dev/null || fail "consent"
-hd checklist sign F-1 >/dev/null || fail "sign"
-hd plan add F-1 --route iv --first-date "$TODAY" >/dev/null || fail "plan"
+fixture_planned F-1 "FOLLOW, Up" || fail "setup"
 hd plan reschedule F-1 W1 --date "$TODAY" --reason "seen early" >/dev/null || fail "reschedule"
 
 start

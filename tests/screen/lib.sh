@@ -17,6 +17,9 @@ trap cleanup EXIT INT TERM
 
 # The command line on the same database.
 hd() { "$HEPADESK" --db "$DB" "$@"; }
+# sql QUERY: run a query on the test database.
+sql() { sqlite3 -batch -noheader "$DB" "$1"; }
+. "$(dirname "$0")/../fixtures.sh"
 
 screen_text() { tm capture-pane -p -t hd 2>/dev/null; }
 

@@ -5,7 +5,6 @@
 # saves the plan, and moves a visit with a reason while the target stays.
 . "$(dirname "$0")/lib.sh"
 ago() { date -u -d "$1 days" +%F; }
-TODAY=$(date -u +%F)
 M=P-1
 hd patient add --mrn $M --name "PLAN, Paula" --dob 1960-01-01 --sex F --weight 60 >/dev/null &&
 	hd lab add $M --date "$(ago -3)" --bilirubin 2.3 --inr 1.6 --creatinine 1.1 --sodium 134 \

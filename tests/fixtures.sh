@@ -1,0 +1,30 @@
+# fixtures.sh: patients in a known clinical state, built through the real
+# command line. Sourced by tests/cli/lib.sh and tests/screen/lib.sh, which
+# define hd. Each function returns non-zero when a step fails.
+TODAY=$(date -u +%F)
+ago() { date -u -d "-$1 days" +%F; }
+later() { date -u -d "+$1 days" +%F; }
+
+# fixture_ready MRN [NAME]: a patient who meets every item of the default
+# protocol today (fresh labs, imaging, every answer), not yet signed.
+fixture_ready() {
+	hd patient add --mrn "$1" --name "${2:-READY, Pat}" --dob 1960-01-01 --sex F \
+		--weight 60 >/dev/null &&
+		hd lab add "$1" --date "$(ago 3)" --bilirubin 2.3 --inr 1.6 --creatinine 1.1 \
+			--sodium 134 --albumin 2.9 --alt 40 --ast 60 --platelets 90 --afp 5 >/dev/null &&
+		hd imaging add "$1" --date "$(ago 20)" --modality mri --hcc no --ascites no >/dev/null &&
+		hd imaging add "$1" --date "$(ago 20)" --modality doppler --thrombosis no >/dev/null ||
+		return 1
+	for q in malignancy infection gi_bleed pregnancy hiv transplant immunosuppressants \
+		organ_disease allergy encephalopathy; do
+		hd checklist answer "$1" "$q" no >/dev/null || return 1
+	done
+	hd checklist answer "$1" consent yes --value "$(ago 1)" >/dev/null
+}
+
+# fixture_planned MRN [NAME]: ready, signed, and an IV plan from today.
+fixture_planned() {
+	fixture_ready "$@" &&
+		hd checklist sign "$1" >/dev/null &&
+		hd plan add "$1" --route iv --first-date "$TODAY" >/dev/null
+}
