@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include <cmocka.h>
+
+#include "tmpdb.h"
 #include <sqlite3.h>
 
 #include "store.h"
@@ -18,8 +20,8 @@
 #define NOW 1763942400 /* 2025-11-24 00:00 UTC */
 
 struct fx {
-	char dir[64];
-	char path[128];
+	char dir[TMPDB_DIR_MAX];
+	char path[TMPDB_PATH_MAX];
 	struct store *st;
 	int64_t pid[2];
 };
@@ -43,10 +45,7 @@ static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
 	struct err e;
-	strcpy(f->dir, "/tmp/hd-audit.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/clinic.db", f->dir);
-	assert_int_equal(store_open(f->path, NULL, &f->st, &e), ST_OK);
+	tmpdb_open(f->dir, f->path, "audit", "clinic.db", &f->st);
 	store_set_now(f->st, NOW);
 	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
 	add_patient(f, 0, "P1");
@@ -65,10 +64,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char cmd[160];
-	store_close(f->st);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	assert_int_equal(system(cmd), 0);
+	tmpdb_remove(f->dir, f->st);
 	free(f);
 	return 0;
 }
@@ -83,15 +79,6 @@ static void tamper(const char *path, const char *q)
 	if (rc != SQLITE_OK)
 		fail_msg("%s: %s", q, msg);
 	sqlite3_close(db);
-}
-
-static int tamper_rc(const char *path, const char *q)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	int rc = sqlite3_exec(db, q, NULL, NULL, NULL);
-	sqlite3_close(db);
-	return rc;
 }
 
 static bool mentions(const struct audit_verify *v, const char *needle)
@@ -159,7 +146,7 @@ static void test_forged_detected(void **state)
 	assert_true(mentions(&v, "seq 6: its contents do not match"));
 	/* A row slipped in before the first one moves the head backwards,
 	 * which the database refuses... */
-	assert_int_not_equal(tamper_rc(f->path, "INSERT INTO audit (seq, ts, actor, action, tbl, "
+	assert_int_not_equal(tmpdb_exec(f->path, "INSERT INTO audit (seq, ts, actor, action, tbl, "
 						"prev, hash) VALUES (0, 1, 'eve', 'view', "
 						"'patients', '', 'cd')"),
 			     SQLITE_OK);

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include <cmocka.h>
+
+#include "tmpdb.h"
 #include <sqlite3.h>
 
 #include "store.h"
@@ -17,8 +19,8 @@
 #define NOW 1763942400 /* 2025-11-24 00:00 UTC */
 
 struct fx {
-	char dir[64];
-	char path[128];
+	char dir[TMPDB_DIR_MAX];
+	char path[TMPDB_PATH_MAX];
 	struct store *st;
 	int64_t pid;
 };
@@ -27,10 +29,7 @@ static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
 	struct err e;
-	strcpy(f->dir, "/tmp/hd-draft.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/clinic.db", f->dir);
-	assert_int_equal(store_open(f->path, NULL, &f->st, &e), ST_OK);
+	tmpdb_open(f->dir, f->path, "draft", "clinic.db", &f->st);
 	store_set_now(f->st, NOW);
 	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
 	struct patient p = {0};
@@ -49,26 +48,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char cmd[160];
-	store_close(f->st);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	assert_int_equal(system(cmd), 0);
+	tmpdb_remove(f->dir, f->st);
 	free(f);
 	return 0;
-}
-
-static long long sql_int(const char *path, const char *q)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long long v = -1;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
 }
 
 static void test_save_load_replace(void **state)
@@ -77,7 +59,7 @@ static void test_save_load_replace(void **state)
 	struct err e;
 	char *c = NULL;
 	int64_t when = 0;
-	long long audit = sql_int(f->path, "SELECT count(*) FROM audit");
+	long long audit = tmpdb_int(f->path, "SELECT count(*) FROM audit");
 
 	assert_int_equal(store_draft_load(f->st, "lab.add", f->pid, &c, &when, &e), ST_NOT_FOUND);
 	assert_null(c);
@@ -89,9 +71,9 @@ static void test_save_load_replace(void **state)
 	assert_string_equal(c, "bilirubin=2.1\ninr=1.6\n");
 	assert_int_equal(when, NOW + 60);
 	free(c);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM drafts"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM drafts"), 1);
 	/* Drafts are not records: nothing is audited. */
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM audit"), audit);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit"), audit);
 }
 
 static void test_keyed_by_user_form_patient(void **state)
@@ -115,7 +97,7 @@ static void test_keyed_by_user_form_patient(void **state)
 	assert_int_equal(store_draft_delete(f->st, "patient.add", 0, &e), ST_OK);
 	assert_int_equal(store_draft_load(f->st, "patient.add", 0, &c, NULL, &e), ST_NOT_FOUND);
 	/* Bob's draft of the same form is untouched. */
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM drafts WHERE user = 'bob'"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM drafts WHERE user = 'bob'"), 1);
 }
 
 struct seen {
@@ -191,11 +173,11 @@ static void test_close_mid_write(void **state)
 	store_set_now(st, NOW);
 	assert_int_equal(store_set_actor(st, "alice", &e), ST_OK);
 	assert_int_equal(store_draft_save(st, "patient.add", 0, "mrn=Z9", &e), ST_OK);
-	long long audit = sql_int(path, "SELECT count(*) FROM audit");
+	long long audit = tmpdb_int(path, "SELECT count(*) FROM audit");
 	assert_int_equal(store_demo_begin(st, 10, 1, &first, &e), ST_OK);
 	store_close(st);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM audit"), audit);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM meta WHERE key = 'demo'"), 0);
+	assert_int_equal(tmpdb_int(path, "SELECT count(*) FROM audit"), audit);
+	assert_int_equal(tmpdb_int(path, "SELECT count(*) FROM meta WHERE key = 'demo'"), 0);
 	assert_int_equal(store_open(path, NULL, &st, &e), ST_OK);
 	assert_int_equal(store_set_actor(st, "alice", &e), ST_OK);
 	assert_int_equal(store_draft_load(st, "patient.add", 0, &c, NULL, &e), ST_OK);

@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "tmpdb.h"
 #include <sqlite3.h>
 
 #include "store.h"
@@ -20,19 +22,16 @@
 #define NOW 1763942400 /* 2025-11-24 00:00 UTC */
 
 struct fx {
-	char dir[64];
-	char path[128];
+	char dir[TMPDB_DIR_MAX];
+	char path[TMPDB_PATH_MAX];
 	struct store *st;
 };
 
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	strcpy(f->dir, "/tmp/hd-store.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/sub/clinic.db", f->dir);
 	struct err e;
-	assert_int_equal(store_open(f->path, NULL, &f->st, &e), ST_OK);
+	tmpdb_open(f->dir, f->path, "store", "sub/clinic.db", &f->st);
 	store_set_now(f->st, NOW);
 	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
 	*state = f;
@@ -42,26 +41,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char cmd[160];
-	store_close(f->st);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	assert_int_equal(system(cmd), 0);
+	tmpdb_remove(f->dir, f->st);
 	free(f);
 	return 0;
-}
-
-static long long sql_int(const char *path, const char *q)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long long v = -1;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
 }
 
 static bool plan_uses(const char *path, const char *q, const char *index)
@@ -81,15 +63,6 @@ static bool plan_uses(const char *path, const char *q, const char *index)
 	sqlite3_finalize(s);
 	sqlite3_close(db);
 	return used && !scan;
-}
-
-static int sql_exec(const char *path, const char *q)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	int rc = sqlite3_exec(db, q, NULL, NULL, NULL);
-	sqlite3_close(db);
-	return rc;
 }
 
 static struct patient mk(const char *mrn, const char *name)
@@ -114,9 +87,9 @@ static void test_created_private(void **state)
 	snprintf(folder, sizeof folder, "%s/sub", f->dir);
 	assert_int_equal(stat(folder, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0700);
-	assert_int_equal(sql_int(f->path, "PRAGMA user_version"), store_schema_version());
+	assert_int_equal(tmpdb_int(f->path, "PRAGMA user_version"), store_schema_version());
 	assert_int_equal(store_file_version(f->st), store_schema_version());
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM users WHERE login = 'alice' "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM users WHERE login = 'alice' "
 					  "AND role = 'admin'"), 1);
 }
 
@@ -138,7 +111,7 @@ static void test_newer_schema_refused(void **state)
 	struct err e;
 	char q[64];
 	snprintf(q, sizeof q, "PRAGMA user_version = %d", store_schema_version() + 1);
-	assert_int_equal(sql_exec(f->path, q), SQLITE_OK);
+	assert_int_equal(tmpdb_exec(f->path, q), SQLITE_OK);
 	assert_int_equal(store_open(f->path, NULL, &st, &e), ST_TOO_NEW);
 	assert_non_null(strstr(e.msg, "newer"));
 }
@@ -152,7 +125,7 @@ static void test_unknown_user_denied(void **state)
 	assert_null(store_actor(f->st));
 	struct patient p = mk("X1", "DOE, J");
 	assert_int_equal(store_patient_add(f->st, &p, &e), ST_DENIED);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM users"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM users"), 1);
 }
 
 static void test_roles(void **state)
@@ -186,12 +159,12 @@ static void test_patient_and_audit(void **state)
 	assert_int_equal(got.version, 1);
 	struct patient dup = mk("AB-12", "OTHER, X");
 	assert_int_equal(store_patient_add(f->st, &dup, &e), ST_DUPLICATE);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM audit WHERE action = 'create' AND "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE action = 'create' AND "
 					  "tbl = 'patients' AND actor = 'alice' AND after LIKE "
 					  "'%Müller%'"), 1);
 	/* The audit refuses updates and deletes, even from outside the program. */
-	assert_int_not_equal(sql_exec(f->path, "UPDATE audit SET actor = 'x'"), SQLITE_OK);
-	assert_int_not_equal(sql_exec(f->path, "DELETE FROM audit"), SQLITE_OK);
+	assert_int_not_equal(tmpdb_exec(f->path, "UPDATE audit SET actor = 'x'"), SQLITE_OK);
+	assert_int_not_equal(tmpdb_exec(f->path, "DELETE FROM audit"), SQLITE_OK);
 }
 
 static void test_conflict(void **state)
@@ -209,9 +182,9 @@ static void test_conflict(void **state)
 	assert_int_equal(store_patient_update(f->st, &b, &theirs, &e), ST_CONFLICT);
 	assert_string_equal(theirs.name, "DOE, Janet");
 	assert_int_equal(theirs.version, 2);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM patients WHERE name = 'DOE, Janet'"), 1);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM audit WHERE action = 'conflict'"), 1);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM audit WHERE action = 'update' AND "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM patients WHERE name = 'DOE, Janet'"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE action = 'conflict'"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE action = 'update' AND "
 					  "before LIKE '%DOE, Jane\"%' AND after LIKE '%DOE, Janet%'"), 1);
 }
 
@@ -267,7 +240,7 @@ static void test_labs_atomic(void **state)
 	}
 	r[1].patient_id = 999; /* a foreign-key failure on the second row */
 	assert_int_not_equal(store_lab_add(f->st, r, 2, &e), ST_OK);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM labs"), 0);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM labs"), 0);
 	r[1].patient_id = p.id;
 	assert_int_equal(store_lab_add(f->st, r, 2, &e), ST_OK);
 	struct lab_latest l;
@@ -278,7 +251,7 @@ static void test_labs_atomic(void **state)
 	assert_true(fabs(l.r[ANALYTE_BILIRUBIN].canonical - 2.0) < 1e-9);
 	assert_string_equal(l.r[ANALYTE_BILIRUBIN].unit, "µmol/L");
 	assert_false(l.have[ANALYTE_SODIUM]);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'labs'"), 2);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'labs'"), 2);
 }
 
 /* The database's CHECK constraints repeat the analyte table's hard limits. */
@@ -298,7 +271,7 @@ static void test_check_matches_table(void **state)
 			snprintf(q, sizeof q, "INSERT INTO labs (patient_id, analyte, value, unit, "
 				 "canonical, date, source, created) VALUES (%lld, '%s', 0, '', %.17g, "
 				 "'2025-01-01', 't', 0)", (long long)p.id, an->key, bad[k]);
-			assert_int_not_equal(sql_exec(f->path, q), SQLITE_OK);
+			assert_int_not_equal(tmpdb_exec(f->path, q), SQLITE_OK);
 			/* A value at the limit is stored (the trigger needs the
 			 * program's functions, so disable auditing by dropping
 			 * nothing: go through the store instead). */
@@ -333,9 +306,9 @@ static void test_list_error_reported(void **state)
 		assert_int_equal(store_lab_add(f->st, r, 50, &e), ST_OK);
 	}
 	store_close(f->st); /* the last close checkpoints the WAL into the file */
-	long long leaf = sql_int(f->path, "SELECT max(pageno) FROM dbstat WHERE name = 'labs' "
+	long long leaf = tmpdb_int(f->path, "SELECT max(pageno) FROM dbstat WHERE name = 'labs' "
 					  "AND pagetype = 'leaf'");
-	long long size = sql_int(f->path, "PRAGMA page_size");
+	long long size = tmpdb_int(f->path, "PRAGMA page_size");
 	assert_true(leaf > 1);
 	FILE *fp = fopen(f->path, "r+b");
 	assert_non_null(fp);
@@ -378,7 +351,7 @@ static void test_imaging(void **state)
 	assert_string_equal(out[0].note, "Portal vein patent.\nHepatic veins patent.");
 	strcpy(n.note, "bad \x1b[31m");
 	assert_int_equal(store_imaging_add(f->st, &n, &e), ST_INVALID);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM imaging"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM imaging"), 1);
 }
 
 int main(void)

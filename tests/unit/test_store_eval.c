@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include <cmocka.h>
+
+#include "tmpdb.h"
 #include <sqlite3.h>
 
 #include "assets.h"
@@ -19,8 +21,8 @@
 #define DEFAULT "assets/protocols/ucmsc-default.ini"
 
 struct fx {
-	char dir[64];
-	char path[128];
+	char dir[TMPDB_DIR_MAX];
+	char path[TMPDB_PATH_MAX];
 	struct store *st;
 	struct protocol p;
 	const char *text;
@@ -35,20 +37,6 @@ static day_t day(const char *s)
 	day_t d;
 	assert_true(date_parse(s, &d));
 	return d;
-}
-
-static long long sql_int(const char *path, const char *q)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long long v = -1;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
 }
 
 static void as(struct fx *f, const char *login)
@@ -129,10 +117,7 @@ static void ready_patient(struct fx *f)
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	strcpy(f->dir, "/tmp/hd-eval.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/clinic.db", f->dir);
-	assert_int_equal(store_open(f->path, NULL, &f->st, &f->e), ST_OK);
+	tmpdb_open(f->dir, f->path, "eval", "clinic.db", &f->st);
 	f->today = day("2026-11-23");
 	store_set_now(f->st, date_to_time(f->today) + 9 * 3600);
 	as(f, "alice");
@@ -152,10 +137,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char cmd[160];
-	store_close(f->st);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	assert_int_equal(system(cmd), 0);
+	tmpdb_remove(f->dir, f->st);
 	free(f);
 	return 0;
 }
@@ -182,13 +164,13 @@ static void answers_newest_per_item(void **state)
 	for (int i = 0; i < n; i++)
 		if (strcmp(a[i].item, "hiv") == 0)
 			assert_false(a[i].yes);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM answers WHERE item = 'hiv'"), 2);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'answers' "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM answers WHERE item = 'hiv'"), 2);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'answers' "
 					  "AND actor = 'nina'"), 12);
 	/* Refused answers change nothing. */
 	assert_int_equal(answer(f, "labs", true, "", "2026-11-22"), ST_INVALID);
 	assert_int_equal(answer(f, "encephalopathy", true, "7", "2026-11-22"), ST_INVALID);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM answers"), 12);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM answers"), 12);
 }
 
 static void sign_records_and_refuses_twice(void **state)
@@ -212,13 +194,13 @@ static void sign_records_and_refuses_twice(void **state)
 	assert_non_null(strstr(detail, "\"status\":\"READY\""));
 	assert_non_null(strstr(detail, "bilirubin 2.3 mg/dL on 2026-11-16, 7 days old"));
 	free(detail);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM protocols"), 1);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'evaluations' "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM protocols"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'evaluations' "
 					  "AND action = 'create' AND actor = 'nina'"), 1);
 	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
 					 &f->e), ST_DUPLICATE);
 	assert_non_null(strstr(f->e.msg, "already signed: version 1 (READY"));
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM evaluations"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM evaluations"), 1);
 	/* The database itself refuses an edit of a signed row. */
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
@@ -259,7 +241,7 @@ static void amendment_keeps_the_old_version(void **state)
 	struct evaluation cur;
 	assert_int_equal(store_eval_current(f->st, f->pid, &cur, &f->e), ST_OK);
 	assert_int_equal(cur.id, am.id);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'evaluations' "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'evaluations' "
 					  "AND action = 'update' AND actor = 'phil'"), 1);
 }
 
@@ -282,7 +264,7 @@ static void plan_needs_ready_signed_evaluation(void **state)
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_INVALID);
 	assert_non_null(strstr(f->e.msg, "is NOT_READY"));
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM plans"), 0);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM plans"), 0);
 }
 
 static void plan_with_schedule(void **state)
@@ -306,11 +288,11 @@ static void plan_with_schedule(void **state)
 	assert_true(cur.cells_per_kg == 0.5e6 && cur.weight_kg == 60);
 	assert_int_equal(store_schedule_list(f->st, f->pid, list, 40, &m, &f->e), ST_OK);
 	assert_int_equal(m, 12);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM schedule WHERE kind = 'visit' AND "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM schedule WHERE kind = 'visit' AND "
 					  "window_before = 3 AND window_after = 3"), 9);
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_DUPLICATE);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM schedule"), 12);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM schedule"), 12);
 }
 
 static void intrahepatic_needs_a_physician(void **state)
@@ -335,7 +317,7 @@ static void intrahepatic_needs_a_physician(void **state)
 			 ST_OK);
 	assert_string_equal(pl.physician, "phil");
 	assert_true(pl.physician_signed_at > 0);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM plans WHERE route = "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM plans WHERE route = "
 					  "'intrahepatic' AND physician = 'phil' AND "
 					  "physician_signed_at IS NOT NULL"), 1);
 }
@@ -366,7 +348,7 @@ static void refused_protocol_falls_back_to_the_kept_one(void **state)
 	assert_string_equal(p.version, "7");
 	assert_non_null(strstr(text, "version = 7"));
 	free(text);
-	assert_int_equal(sql_int(f->path, "SELECT count(*) FROM protocols"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM protocols"), 1);
 }
 
 int main(void)

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "tmpdb.h"
 #include <sqlite3.h>
 
 #include "config.h"
@@ -23,8 +25,8 @@
 #include "store_followup.h"
 
 struct fx {
-	char dir[64];
-	char path[128];
+	char dir[TMPDB_DIR_MAX];
+	char path[TMPDB_PATH_MAX];
 	struct store *st;
 	struct patient p;
 	struct config cfg;
@@ -51,10 +53,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	struct err e;
 	int64_t first;
-	strcpy(f->dir, "/tmp/hd-follow.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/clinic.db", f->dir);
-	assert_int_equal(store_open(f->path, NULL, &f->st, &e), ST_OK);
+	tmpdb_open(f->dir, f->path, "follow", "clinic.db", &f->st);
 	on(f, "2026-01-05");
 	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
 	assert_int_equal(store_demo_begin(f->st, 3, 1, &first, &e), ST_OK);
@@ -69,26 +68,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char cmd[160];
-	store_close(f->st);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	assert_int_equal(system(cmd), 0);
+	tmpdb_remove(f->dir, f->st);
 	free(f);
 	return 0;
-}
-
-static long long sql_int(struct fx *f, const char *q)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long long v = -1;
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
 }
 
 static int64_t item(struct fx *f, const char *label)
@@ -136,18 +118,18 @@ static void test_visit_in_window_with_labs(void **state)
 	assert_true(v.id > 0);
 	assert_int_equal(v.timing, VT_IN_WINDOW);
 	assert_string_equal(v.label, "W4");
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM schedule WHERE label = 'W4' AND "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM schedule WHERE label = 'W4' AND "
 				    "state = 'done'"), 1);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM labs WHERE visit_id IS NOT NULL AND "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM labs WHERE visit_id IS NOT NULL AND "
 				    "date = '2026-02-11'"), 2);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM audit WHERE tbl = 'visits' AND "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'visits' AND "
 				    "action = 'create' AND actor = 'alice'"), 1);
-	assert_int_equal(sql_int(f, "SELECT fatigue * 10 + ascites_grade FROM visits"), 11);
+	assert_int_equal(tmpdb_int(f->path, "SELECT fatigue * 10 + ascites_grade FROM visits"), 11);
 	/* The same item again: refused, nothing written. */
 	struct visit again = visit_on(f, "W4", "2026-02-11");
 	assert_int_equal(store_visit_add(f->st, &again, NULL, 0, &e), ST_CONFLICT);
 	assert_non_null(strstr(e.msg, "W4 is already done"));
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM visits"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM visits"), 1);
 }
 
 static void test_visit_early_and_late(void **state)
@@ -164,14 +146,14 @@ static void test_visit_early_and_late(void **state)
 	struct visit early = visit_on(f, "W4", "2026-01-31"); /* window opens 02-06 */
 	assert_int_equal(store_visit_add(f->st, &early, NULL, 0, &e), ST_OK);
 	assert_int_equal(early.timing, VT_EARLY);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM visits WHERE timing = 'late'"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM visits WHERE timing = 'late'"), 1);
 	/* Not after the store's day (one day of slack for time zones). */
 	struct visit future = visit_on(f, "W8", "2026-02-02");
 	assert_int_equal(store_visit_add(f->st, &future, NULL, 0, &e), ST_INVALID);
 	assert_non_null(strstr(e.msg, "after today"));
 	struct visit unscheduled = visit_on(f, NULL, "2026-01-30");
 	assert_int_equal(store_visit_add(f->st, &unscheduled, NULL, 0, &e), ST_OK);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM visits WHERE schedule_id IS NULL AND "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM visits WHERE schedule_id IS NULL AND "
 				    "timing IS NULL"), 1);
 }
 
@@ -183,12 +165,12 @@ static void test_one_transaction(void **state)
 	struct visit v = visit_on(f, "W4", "2026-02-10");
 	struct lab_result labs[] = {lab(ANALYTE_ALT, 31), lab(ANALYTE_INR, 1.2)};
 	labs[1].canonical = 25; /* beyond the hard limit: the whole visit is refused */
-	long long audit = sql_int(f, "SELECT count(*) FROM audit");
+	long long audit = tmpdb_int(f->path, "SELECT count(*) FROM audit");
 	assert_int_equal(store_visit_add(f->st, &v, labs, 2, &e), ST_INVALID);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM visits"), 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM labs WHERE visit_id IS NOT NULL"), 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM schedule WHERE state <> 'open'"), 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM audit"), audit);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM visits"), 0);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM labs WHERE visit_id IS NOT NULL"), 0);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM schedule WHERE state <> 'open'"), 0);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit"), audit);
 }
 
 static void test_missed(void **state)
@@ -199,12 +181,12 @@ static void test_missed(void **state)
 	struct visit v = visit_on(f, "W1", "2026-01-30");
 	assert_int_equal(store_visit_missed(f->st, &v, &e), ST_INVALID);
 	assert_non_null(strstr(e.msg, "reason"));
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM visits"), 0);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM visits"), 0);
 	strcpy(v.reason, "admitted to another hospital");
 	assert_int_equal(store_visit_missed(f->st, &v, &e), ST_OK);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM schedule WHERE label = 'W1' AND "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM schedule WHERE label = 'W1' AND "
 				    "state = 'missed'"), 1);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM visits WHERE state = 'missed' AND "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM visits WHERE state = 'missed' AND "
 				    "missed_reason = 'admitted to another hospital'"), 1);
 	struct visit done = visit_on(f, NULL, "2026-01-30");
 	done.schedule_id = v.schedule_id;
@@ -253,7 +235,7 @@ static void test_infusion_and_ae(void **state)
 	on(f, "2026-01-13");
 	struct infusion inf = infusion_at(f, "Infusion 1", t1);
 	assert_int_equal(store_infusion_add(f->st, &inf, &e), ST_OK);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM schedule WHERE label = 'Infusion 1' AND "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM schedule WHERE label = 'Infusion 1' AND "
 				    "state = 'done'"), 1);
 	on(f, "2026-01-14");
 	struct ae fever = event(f, "Fever", 2, t1 + 29 * 3600); /* the next day, 14:00 */
@@ -262,7 +244,7 @@ static void test_infusion_and_ae(void **state)
 	assert_int_equal(store_ae_add(f->st, &fever, &e), ST_OK);
 	assert_int_equal(fever.infusion_id, inf.id);
 	assert_int_equal(fever.days_since_infusion, 1);
-	assert_int_equal(sql_int(f, "SELECT days_since_infusion FROM adverse_events WHERE "
+	assert_int_equal(tmpdb_int(f->path, "SELECT days_since_infusion FROM adverse_events WHERE "
 				    "term = 'Fever'"), 1);
 	/* Not in the future; a visit item is not an infusion. */
 	struct ae later = event(f, "Fever", 1, (int64_t)day("2026-01-15") * 86400);
@@ -271,7 +253,7 @@ static void test_infusion_and_ae(void **state)
 	assert_int_equal(store_infusion_add(f->st, &wrong, &e), ST_INVALID);
 	struct infusion again = infusion_at(f, "Infusion 1", t1);
 	assert_int_equal(store_infusion_add(f->st, &again, &e), ST_CONFLICT);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM infusions"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM infusions"), 1);
 	/* Grade 5 must be fatal and serious; the schema holds it too. */
 	struct ae death = event(f, "Death NOS", 5, t1 + 86400);
 	assert_int_equal(store_ae_add(f->st, &death, &e), ST_INVALID);
@@ -298,7 +280,7 @@ static void test_ae_outcome(void **state)
 	assert_int_equal(got.outcome, AE_OUT_RESOLVED);
 	assert_int_equal(got.resolved, day("2026-01-19"));
 	assert_int_equal(store_ae_get(f->st, f->p.id + 1, a.id, &got, &e), ST_NOT_FOUND);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM audit WHERE tbl = 'adverse_events' AND "
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'adverse_events' AND "
 				    "action = 'update'"), 1);
 }
 
