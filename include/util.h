@@ -17,6 +17,7 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Growable NUL-terminated string. sb_init/sb_done for embedded buffers;
  * sb_take hands the heap string to the caller (who frees it) and resets sb. */

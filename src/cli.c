@@ -133,15 +133,13 @@ static void put_clean(FILE *f, const char *s, bool multiline)
 int cli_usage(struct cli *c, const char *fmt, ...)
 {
 	va_list ap;
-	struct strbuf sb;
-	sb_init(&sb);
 	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	fprintf(c->err, "hepadesk %s: ", c->name);
-	put_clean(c->err, sb_str(&sb), false);
+	put_clean(c->err, msg, false);
 	fprintf(c->err, "\nusage: hepadesk %s\n", c->usage ? c->usage : c->name);
-	sb_done(&sb);
+	free(msg);
 	return 2;
 }
 
@@ -161,13 +159,11 @@ void cli_put(struct cli *c, const char *s)
 void cli_putf(struct cli *c, const char *fmt, ...)
 {
 	va_list ap;
-	struct strbuf sb;
-	sb_init(&sb);
 	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
+	char *s = xvasprintf(fmt, ap);
 	va_end(ap);
-	cli_put(c, sb_str(&sb));
-	sb_done(&sb);
+	cli_put(c, s);
+	free(s);
 }
 
 struct cli_opt *cli_opt(struct cli_opt *opts, int n, const char *name)
