@@ -45,6 +45,10 @@ struct err {
 enum status err_set(struct err *e, enum status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* The detail of a failure: the message when one was set, else the status's
+ * name. Never NULL. */
+const char *err_why(const struct err *e, enum status st);
+
 /* Clear the message. */
 void err_clear(struct err *e);
 

@@ -146,7 +146,7 @@ int cli_usage(struct cli *c, const char *fmt, ...)
 int cli_fail(struct cli *c, enum status s, const struct err *e)
 {
 	fprintf(c->err, "hepadesk %s: ", c->name);
-	put_clean(c->err, e && e->msg[0] ? e->msg : status_str(s), false);
+	put_clean(c->err, err_why(e, s), false);
 	fputc('\n', c->err);
 	return status_exit_code(s);
 }

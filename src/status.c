@@ -38,6 +38,11 @@ enum status err_set(struct err *e, enum status st, const char *fmt, ...)
 	return st;
 }
 
+const char *err_why(const struct err *e, enum status st)
+{
+	return e && e->msg[0] ? e->msg : status_str(st);
+}
+
 void err_clear(struct err *e)
 {
 	if (e)

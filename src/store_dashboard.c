@@ -30,7 +30,7 @@ static void reverse(struct dash_point *p, int n)
 static enum status read_series(struct store *st, sqlite3_stmt *q, struct dash_point *out, int max,
 			       int *n, struct err *e)
 {
-	int rc;
+	int rc = SQLITE_DONE;
 	*n = 0;
 	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		out[*n].date = store_col_day(q, 0);

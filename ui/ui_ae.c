@@ -162,7 +162,7 @@ static int af_save(struct aform *af, struct ui *ui)
 		s = store_ae_add(ui->app->st, &af->a, &e);
 	}
 	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
 		return UI_DONE;
 	}
 	ui_fdraft_drop(&af->draft, ui);

@@ -112,7 +112,7 @@ static void verify(struct au_screen *a, struct ui *ui)
 	struct err e = {""};
 	enum status s = store_audit_verify(ui->app->st, &v, &e);
 	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "cannot verify: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "cannot verify: %s", err_why(&e, s));
 		return;
 	}
 	a->verify_role = v.nproblems ? ROLE_CRITICAL : ROLE_OK;
@@ -216,7 +216,7 @@ struct ui_screen *ui_audit_new(struct ui *ui)
 	if (s == ST_OK)
 		s = list(a, ui, &e);
 	if (s != ST_OK) {
-		snprintf(a->refusal, sizeof a->refusal, "%s", e.msg[0] ? e.msg : status_str(s));
+		snprintf(a->refusal, sizeof a->refusal, "%s", err_why(&e, s));
 		ui_msg(ui, ROLE_CRITICAL, "%s", a->refusal);
 	}
 	return &a->base;

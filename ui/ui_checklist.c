@@ -28,7 +28,7 @@ struct cl_screen {
 	bool loaded;
 	struct evaluation ev;
 	bool have_ev;
-	char failure[ERR_MSG_MAX]; /* why nothing could be evaluated */
+	struct err failure; /* why nothing could be evaluated */
 	int sel, top;
 	bool stale;  /* evaluate again before drawing */
 	bool detail; /* the selected item's data is shown */
@@ -67,8 +67,8 @@ static void evaluate(struct cl_screen *c, struct ui *ui)
 				       app_today(ui->app), &c->res, &e);
 	c->loaded = s == ST_OK;
 	if (s != ST_OK)
-		snprintf(c->failure, sizeof c->failure, "cannot evaluate: %s",
-			 e.msg[0] ? e.msg : status_str(s));
+		err_set(&c->failure, s, "cannot evaluate: %s",
+			 err_why(&e, s));
 	c->have_ev = s == ST_OK && store_eval_current(ui->app->st, c->pt.id, &c->ev, &e) == ST_OK;
 	if (c->sel >= c->res.n)
 		c->sel = c->res.n > 0 ? c->res.n - 1 : 0;
@@ -144,7 +144,7 @@ static void cl_draw(struct ui_screen *s, struct ui *ui)
 	if (c->stale)
 		evaluate(c, ui);
 	if (!c->loaded) {
-		ui_wrap(ui->body, 0, 0, ui->cols, 3, ROLE_CRITICAL, c->failure);
+		ui_wrap(ui->body, 0, 0, ui->cols, 3, ROLE_CRITICAL, c->failure.msg);
 		return;
 	}
 	int rows = ui->rows - CL_LIST_Y - 2;
@@ -233,7 +233,7 @@ static int sign_answer(struct ui *ui, void *arg, bool yes)
 					c->pt.id, app_today(ui->app), &ev, &e);
 	c->stale = true;
 	if (s != ST_OK)
-		ui_msg(ui, ROLE_CRITICAL, "not signed: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "not signed: %s", err_why(&e, s));
 	else
 		ui_msg(ui, ROLE_OK, "signed %s: version %d, %s as of %s, by %s", c->pt.mrn,
 		       ev.chain_version, eval_status_str(ev.status), date_format(ev.as_of, d),
@@ -364,8 +364,8 @@ static void load_protocol(struct cl_screen *c, struct ui *ui)
 					      &c->proto_text, &refusal, &e);
 	c->proto_ok = s == ST_OK;
 	if (s != ST_OK)
-		snprintf(c->failure, sizeof c->failure, "no protocol to evaluate with: %s",
-			 e.msg[0] ? e.msg : status_str(s));
+		err_set(&c->failure, s, "no protocol to evaluate with: %s",
+			 err_why(&e, s));
 	else if (refusal.msg[0])
 		ui_msg(ui, ROLE_WARN, "protocol refused: %s; running on %s %s", refusal.msg,
 		       c->proto.name, c->proto.version);
@@ -385,10 +385,9 @@ struct ui_screen *ui_checklist_new(struct ui *ui, const struct patient *p)
 	enum status s = store_patient_viewed(ui->app->st, p->id, "checklist", &e);
 	if (s != ST_OK) {
 		c->proto_ok = false;
-		snprintf(c->failure, sizeof c->failure,
-			 "cannot open the checklist (the view "
+		err_set(&c->failure, s, "cannot open the checklist (the view "
 			 "could not be logged): %s",
-			 e.msg[0] ? e.msg : status_str(s));
+			 err_why(&e, s));
 	}
 	evaluate(c, ui);
 	return &c->base;

@@ -146,13 +146,13 @@ static void load(struct clinic_screen *c, struct ui *ui)
 	if (s != ST_OK) {
 		memset(c->cd, 0, sizeof *c->cd);
 		c->cd->today = app_today(ui->app);
-		ui_msg(ui, ROLE_CRITICAL, "clinic dashboard: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "clinic dashboard: %s", err_why(&e, s));
 	}
 	e.msg[0] = '\0';
 	s = store_patient_recent(ui->app->st, c->recent, CLINIC_RECENT, &c->nrecent, &e);
 	if (s != ST_OK) {
 		c->nrecent = 0;
-		ui_msg(ui, ROLE_CRITICAL, "recent patients: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "recent patients: %s", err_why(&e, s));
 	}
 	build(c);
 }

@@ -231,7 +231,7 @@ static bool load(struct db_screen *s, struct ui *ui)
 	s->stale = false;
 	if (st != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "cannot load the dashboard: %s",
-		       e.msg[0] ? e.msg : status_str(st));
+		       err_why(&e, st));
 		return false;
 	}
 	ui_overview_banner(&s->db->p, app_today(ui->app), s->base.banner, sizeof s->base.banner);
@@ -294,7 +294,7 @@ struct ui_screen *ui_dashboard_new(struct ui *ui, int64_t patient_id)
 	enum status st = store_patient_viewed(ui->app->st, patient_id, "dashboard", &e);
 	if (st != ST_OK)
 		ui_msg(ui, ROLE_CRITICAL, "cannot open the dashboard (the view could not be logged): %s",
-		       e.msg[0] ? e.msg : status_str(st));
+		       err_why(&e, st));
 	if (st != ST_OK || !load(s, ui)) {
 		db_done(&s->base);
 		return NULL;

@@ -39,7 +39,7 @@ void ui_draft_keep(struct ui_draft *d, struct ui *ui, const char *content)
 	enum status s = store_draft_save(ui->app->st, d->form, d->patient_id, content, &e);
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_WARN, "draft not kept (%s): save the form to keep your input",
-		       e.msg[0] ? e.msg : status_str(s));
+		       err_why(&e, s));
 		return;
 	}
 	free(d->last);
@@ -56,7 +56,7 @@ char *ui_draft_load(struct ui_draft *d, struct ui *ui)
 	if (s != ST_OK) {
 		if (s != ST_NOT_FOUND)
 			ui_msg(ui, ROLE_WARN, "earlier input could not be read: %s",
-			       e.msg[0] ? e.msg : status_str(s));
+			       err_why(&e, s));
 		return NULL;
 	}
 	free(d->last);

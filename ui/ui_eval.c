@@ -57,7 +57,7 @@ static void load_scores(struct eval *ev, struct ui *ui)
 	    overview_load(ui->app->st, ev->p.id, app_today(ui->app), &ui->app->cfg, &ev->ov, &e);
 	if (s != ST_OK) {
 		ui_lines_add(&ev->scores, ROLE_CRITICAL, "cannot compute the scores: %s",
-			     e.msg[0] ? e.msg : status_str(s));
+			     err_why(&e, s));
 		return;
 	}
 	ui_lines_add(&ev->scores, ROLE_TITLE,

@@ -144,7 +144,7 @@ static int save(struct ui_eval_imaging *im, struct ui *ui)
 		s = store_imaging_add(ui->app->st, &im->note, &e);
 	}
 	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
 		return UI_DONE;
 	}
 	ui_msg(ui, ROLE_OK, "stored the %s note of %s", modality_str(im->note.modality),

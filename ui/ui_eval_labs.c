@@ -81,7 +81,7 @@ static int check_row(struct ui_eval_labs *l, struct ui *ui, int a)
 		ui_confirm(ui, q, answer, l);
 	} else {
 		row->state = LAB_BAD;
-		ui_msg(ui, ROLE_CRITICAL, "refused: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "refused: %s", err_why(&e, s));
 	}
 	return s;
 }
@@ -212,7 +212,7 @@ static int save(struct ui_eval_labs *l, struct ui *ui)
 	store_set_now(ui->app->st, ui->app->clock());
 	enum status s = store_lab_add(ui->app->st, rows, n, &e);
 	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
 		return UI_DONE;
 	}
 	for (int a = 0; a < ANALYTE_COUNT; a++) {

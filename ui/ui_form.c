@@ -98,7 +98,7 @@ static int check(struct ui_form *fm, struct ui *ui, int i, const char *prefix)
 		ui_confirm(ui, q, answer, fm);
 	} else {
 		f->state = UFS_BAD;
-		ui_msg(ui, ROLE_CRITICAL, "%s%s", prefix, e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "%s%s", prefix, err_why(&e, s));
 	}
 	return s;
 }

@@ -108,7 +108,7 @@ static int if_save(struct iform *fi, struct ui *ui)
 		s = store_infusion_add(ui->app->st, &fi->inf, &e);
 	}
 	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
 		return UI_DONE;
 	}
 	ui_fdraft_drop(&fi->draft, ui);
@@ -210,7 +210,7 @@ struct ui_screen *ui_infusion_new(struct ui *ui, int64_t patient_id)
 	enum status s = load_items(fi, ui, patient_id, &e);
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "cannot open the infusion form: %s",
-		       e.msg[0] ? e.msg : status_str(s));
+		       err_why(&e, s));
 		free(fi);
 		return NULL;
 	}

@@ -41,7 +41,7 @@ static void query(struct lookup *lk, struct ui *ui)
 				       &e);
 	if (s != ST_OK) {
 		lk->n = 0;
-		ui_msg(ui, ROLE_CRITICAL, "lookup: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "lookup: %s", err_why(&e, s));
 	}
 	lk->sel = lk->top = 0;
 	lk->stale = false;

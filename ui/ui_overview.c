@@ -117,7 +117,7 @@ static bool load(struct ov_screen *o, struct ui *ui)
 	o->stale = false;
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "cannot open the patient: %s",
-		       e.msg[0] ? e.msg : status_str(s));
+		       err_why(&e, s));
 		return false;
 	}
 	ui_overview_banner(&o->ov.p, app_today(ui->app), o->base.banner, sizeof o->base.banner);
@@ -216,7 +216,7 @@ struct ui_screen *ui_overview_new(struct ui *ui, int64_t patient_id)
 	if (s != ST_OK)
 		ui_msg(ui, ROLE_CRITICAL,
 		       "cannot open the patient (the view could not be logged): %s",
-		       e.msg[0] ? e.msg : status_str(s));
+		       err_why(&e, s));
 	if (s != ST_OK || !load(o, ui)) {
 		ov_done(&o->base);
 		return NULL;

@@ -136,7 +136,7 @@ static int conflict_answer(struct ui *ui, void *arg, bool yes)
 	store_set_now(ui->app->st, ui->app->clock());
 	enum status s = store_patient_update(ui->app->st, &pf->p, &theirs, &e);
 	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
 		if (s == ST_CONFLICT)
 			pf->p.version = theirs.version;
 		return UI_DONE;
@@ -174,7 +174,7 @@ static int pf_save(struct pform *pf, struct ui *ui)
 		return UI_DONE;
 	}
 	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
 		if (s == ST_DUPLICATE)
 			pf->form.focus = PF_MRN;
 		return UI_DONE;

@@ -29,7 +29,7 @@ struct pl_screen {
 	struct ui *ui; /* for the form's checks (the program's one ui) */
 	struct patient pt;
 	struct protocol proto;
-	char failure[ERR_MSG_MAX]; /* nothing can be shown: why */
+	struct err failure; /* nothing can be shown: why */
 	bool have;		   /* an active plan is shown */
 	struct plan plan;
 	struct schedule_item *items; /* PL_SCHED_MAX: the calendar shown */
@@ -56,7 +56,7 @@ static void preview(struct pl_screen *c, struct ui *ui)
 	if (s != ST_OK) {
 		c->n = 0;
 		snprintf(c->preview_err, sizeof c->preview_err, "%s",
-			 e.msg[0] ? e.msg : status_str(s));
+			 err_why(&e, s));
 	}
 }
 
@@ -177,8 +177,8 @@ static void draw_plan(struct pl_screen *c, struct ui *ui)
 static void pl_draw(struct ui_screen *s, struct ui *ui)
 {
 	struct pl_screen *c = (struct pl_screen *)s;
-	if (c->failure[0])
-		ui_wrap(ui->body, 0, 0, ui->cols, 3, ROLE_CRITICAL, c->failure);
+	if (c->failure.msg[0])
+		ui_wrap(ui->body, 0, 0, ui->cols, 3, ROLE_CRITICAL, c->failure.msg);
 	else if (c->have)
 		draw_plan(c, ui);
 	else
@@ -198,8 +198,8 @@ static bool load_plan(struct pl_screen *c, struct ui *ui)
 		s = store_schedule_list(ui->app->st, c->pt.id, c->items, PL_SCHED_MAX, &n, &e);
 	c->have = s == ST_OK;
 	if (s != ST_OK && s != ST_NOT_FOUND)
-		snprintf(c->failure, sizeof c->failure, "cannot read the plan: %s",
-			 e.msg[0] ? e.msg : status_str(s));
+		err_set(&c->failure, s, "cannot read the plan: %s",
+			 err_why(&e, s));
 	if (s != ST_OK)
 		return false;
 	c->n = 0;
@@ -223,7 +223,7 @@ static int save(struct pl_screen *c, struct ui *ui)
 	enum status s = store_plan_add(ui->app->st, &c->proto, &c->rq, c->pt.id, app_today(ui->app),
 				       &c->plan, c->items, &c->n, &e);
 	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
 		return UI_DONE;
 	}
 	c->base.dirty = false;
@@ -324,7 +324,7 @@ static int plan_key(struct pl_screen *c, struct ui *ui, int key)
 static int pl_key(struct ui_screen *s, struct ui *ui, int key)
 {
 	struct pl_screen *c = (struct pl_screen *)s;
-	if (c->failure[0])
+	if (c->failure.msg[0])
 		return UI_PASS;
 	if (c->have)
 		return plan_key(c, ui, key);
@@ -434,8 +434,8 @@ struct ui_screen *ui_plan_new(struct ui *ui, const struct patient *p)
 	if (s == ST_OK)
 		s = open_plan(c, ui, &e);
 	if (s != ST_OK)
-		snprintf(c->failure, sizeof c->failure, "cannot open the plan: %s",
-			 e.msg[0] ? e.msg : status_str(s));
+		err_set(&c->failure, s, "cannot open the plan: %s",
+			 err_why(&e, s));
 	c->rq = (struct plan_request){ROUTE_IV, NAN, 0, 0, app_today(ui->app), ""};
 	fields(c, ui);
 	if (s == ST_OK && !load_plan(c, ui))

@@ -51,7 +51,7 @@ static int prompt_save(struct prompt *p, struct ui *ui)
 	store_set_now(ui->app->st, ui->app->clock());
 	enum status s = p->fn(ui, p->arg, values, &e);
 	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
 		return UI_DONE;
 	}
 	p->base.dirty = false;

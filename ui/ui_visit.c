@@ -188,7 +188,7 @@ static int vf_save(struct vform *vf, struct ui *ui)
 		return UI_DONE;
 	enum status s = store_it(vf, ui, &e);
 	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", e.msg[0] ? e.msg : status_str(s));
+		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
 		return UI_DONE;
 	}
 	ui_fdraft_drop(&vf->draft, ui);
@@ -310,7 +310,7 @@ struct ui_screen *ui_visit_new(struct ui *ui, int64_t patient_id)
 	enum status s = load_items(vf, ui, patient_id, &e);
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "cannot open the visit form: %s",
-		       e.msg[0] ? e.msg : status_str(s));
+		       err_why(&e, s));
 		free(vf);
 		return NULL;
 	}
