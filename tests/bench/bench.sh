@@ -89,6 +89,14 @@ for n in $SIZES; do
 	"$PTY" screen "$BIN" "$db" "$FIVE_YEAR_MRN" 10 "$n" >>"$ROWS_FILE"
 done
 
+# --- a yardstick for session memory: vim -u NONE in the same terminal ---
+if vim=$(command -v vim); then
+	"$PTY" reference vim "$vim" -u NONE >>"$ROWS_FILE"
+else
+	printf 'na rss.vim vim is not installed (the reference is optional)\n' >>"$ROWS_FILE"
+	printf 'na dirty.vim vim is not installed (the reference is optional)\n' >>"$ROWS_FILE"
+fi
+
 # --- concurrent writers on a copy of the smallest clinic ---
 small=$(db_for "$(echo "$SIZES" | tr ' ' '\n' | sort -n | head -n 1)")
 first_n=$(echo "$SIZES" | tr ' ' '\n' | sort -n | head -n 1)

@@ -209,21 +209,23 @@ static long vm_hwm(pid_t pid)
 	return kb;
 }
 
-/* Memory only this session holds (Private_Clean + Private_Dirty, KiB): what
- * one more session costs a server whose sessions share the libraries. */
-static long private_kb(pid_t pid)
+/* Memory this session has written (Private_Dirty, KiB): its heap, stack and
+ * copied-on-write library data. This, not the resident set, is what one more
+ * session costs a server: clean pages of the program and its libraries are
+ * the same file pages in every session (a lone process shows them as
+ * "private" only because nobody else maps them yet). */
+static long dirty_kb(pid_t pid)
 {
 	char path[64], line[256];
-	long kb, sum = 0;
+	long kb, sum = -1;
 	snprintf(path, sizeof path, "/proc/%d/smaps_rollup", (int)pid);
 	FILE *f = fopen(path, "r");
 	while (f && fgets(line, sizeof line, f))
-		if (sscanf(line, "Private_Clean: %ld kB", &kb) == 1 ||
-		    sscanf(line, "Private_Dirty: %ld kB", &kb) == 1)
-			sum += kb;
+		if (sscanf(line, "Private_Dirty: %ld kB", &kb) == 1)
+			sum = kb;
 	if (f)
 		fclose(f);
-	return f ? sum : -1;
+	return sum;
 }
 
 static void row_of(const char *what, const char *label, struct samples *s, const char *unit)
@@ -266,7 +268,7 @@ static void session(char **args, const char *query, const char *label)
 {
 	struct child c;
 	struct samples full = {0}, move = {0}, page = {0}, ratio = {0}, field = {0}, typed = {0};
-	struct samples rss = {0}, priv = {0};
+	struct samples rss = {0}, dirty = {0};
 	spawn(&c, args);
 	pump(&c, QUIET_MS);
 	key(&c, "/");
@@ -292,7 +294,7 @@ static void session(char **args, const char *query, const char *label)
 		samples_add(&field, (double)key(&c, "\t"));
 	key(&c, K_BACK);
 	samples_add(&rss, (double)vm_hwm(c.pid) / 1024.0);
-	samples_add(&priv, (double)private_kb(c.pid) / 1024.0);
+	samples_add(&dirty, (double)dirty_kb(c.pid) / 1024.0);
 	if (getenv("BENCH_SMAPS")) { /* where the memory is, for the closing note */
 		char cmd[128];
 		snprintf(cmd, sizeof cmd, "cp /proc/%d/smaps '%s'", (int)c.pid, getenv("BENCH_SMAPS"));
@@ -307,7 +309,7 @@ static void session(char **args, const char *query, const char *label)
 	row_of("tty_page_ratio", label, &ratio, "x");
 	row_of("tty_field_move", label, &field, "bytes");
 	row_of("rss_session", label, &rss, "MB");
-	row_of("private_session", label, &priv, "MB");
+	row_of("dirty_session", label, &dirty, "MB");
 }
 
 static int cmd_screen(char **argv)
@@ -412,6 +414,34 @@ static int cmd_writers(char **argv)
 	return 0;
 }
 
+/* A reference program in the same 80x24 terminal (e.g. vim -u NONE): its
+ * peak resident set and written memory once it has drawn its first screen,
+ * so the session's figures have a yardstick measured on this machine. */
+static int cmd_reference(char *id, char **args)
+{
+	struct child c;
+	struct samples rss = {0}, dirty = {0};
+	spawn(&c, args);
+	pump(&c, QUIET_MS);
+	if (c.eof || c.bytes == 0) {
+		char what[64];
+		snprintf(what, sizeof what, "rss.%s", id);
+		bench_na(what, "the reference program drew nothing");
+		snprintf(what, sizeof what, "dirty.%s", id);
+		bench_na(what, "the reference program drew nothing");
+	} else {
+		samples_add(&rss, (double)vm_hwm(c.pid) / 1024.0);
+		samples_add(&dirty, (double)dirty_kb(c.pid) / 1024.0);
+		row_of("rss", id, &rss, "MB");
+		row_of("dirty", id, &dirty, "MB");
+	}
+	if (!c.eof)
+		kill(c.pid, SIGKILL);
+	int status;
+	reap(&c, &status);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (getenv("BENCH_TRACE"))
@@ -420,9 +450,12 @@ int main(int argc, char **argv)
 		return cmd_show(argv + 2);
 	if (argc == 7 && strcmp(argv[1], "screen") == 0)
 		return cmd_screen(argv + 2);
+	if (argc >= 4 && strcmp(argv[1], "reference") == 0)
+		return cmd_reference(argv[2], argv + 3);
 	if (argc == 8 && strcmp(argv[1], "writers") == 0)
 		return cmd_writers(argv + 2);
 	fprintf(stderr, "usage: bench_pty show|screen BIN DB MRN REPS LABEL\n"
-			"       bench_pty writers BIN DB PROCS WRITES MRN_FIRST MRN_COUNT\n");
+			"       bench_pty writers BIN DB PROCS WRITES MRN_FIRST MRN_COUNT\n"
+			"       bench_pty reference ID PROGRAM [ARG...]\n");
 	return 2;
 }

@@ -38,7 +38,9 @@ clinic_dashboard.10000|Clinic dashboard (home screen), 10k|-||
 clinic_dashboard.1000000|Clinic dashboard (home screen), 1M|p99|<|100
 rss_show.1000000|Peak RSS of `hepadesk show`, 1M|-||
 rss_session.1000000|Peak RSS of one session (lookup, patient, dashboard), 1M|median|<|6
-private_session.1000000|  of which private to the session (not shared libraries)|-||
+dirty_session.1000000|  of which written by the session (what one more session costs)|-||
+rss.vim|Peak RSS of `vim -u NONE` in the same terminal (reference)|-||
+dirty.vim|  of which written by vim|-||
 tty_full_repaint.1000000|Terminal bytes, one full 80x24 repaint (lookup list)|-||
 tty_lookup_type.1000000|Terminal bytes per character typed in the lookup|-||
 tty_list_move.1000000|Terminal bytes per cursor move in the lookup list|p99|<|200
