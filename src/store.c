@@ -124,6 +124,25 @@ enum status store_rows_end(struct store *st, sqlite3_stmt *q, int rc, const char
 	return s;
 }
 
+enum status store_patient_rows(struct store *st, const char *sql, int64_t patient_id,
+			       void *out, size_t size, int max, int *n, store_row_reader *read,
+			       const char *what, struct err *e)
+{
+	enum status s = store_may(st, PERM_READ, e);
+	*n = 0;
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, patient_id);
+	sqlite3_bind_int(q, 2, max);
+	int rc = SQLITE_DONE;
+	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
+		read(q, (char *)out + (size_t)(*n)++ * size);
+	return store_rows_end(st, q, rc, what, e);
+}
+
 enum status store_exec(struct store *st, const char *sql, struct err *e)
 {
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)

@@ -124,24 +124,18 @@ static void read_ae(sqlite3_stmt *q, int c, struct ae *a)
 	a->version = sqlite3_column_int64(q, c + 16);
 }
 
+static void ae_row(sqlite3_stmt *q, void *row)
+{
+	read_ae(q, 0, row);
+}
+
 enum status store_ae_list(struct store *st, int64_t patient_id, struct ae *out, int max, int *n,
 			  struct err *e)
 {
 	static const char sql[] = "SELECT " AE_COLS " FROM adverse_events WHERE patient_id = ? "
 				  "ORDER BY onset DESC, onset_at DESC, id DESC LIMIT ?";
-	enum status s = store_may(st, PERM_READ, e);
-	*n = 0;
-	if (s != ST_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
-		return ST_IO;
-	sqlite3_bind_int64(q, 1, patient_id);
-	sqlite3_bind_int(q, 2, max);
-	int rc = SQLITE_DONE;
-	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
-		read_ae(q, 0, &out[(*n)++]);
-	return store_rows_end(st, q, rc, "reading adverse events", e);
+	return store_patient_rows(st, sql, patient_id, out, sizeof *out, max, n, ae_row,
+				  "reading adverse events", e);
 }
 
 enum status store_ae_notable(struct store *st, day_t since, int limit, struct clinic_ae *out,

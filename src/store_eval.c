@@ -263,24 +263,18 @@ enum status store_eval_current(struct store *st, int64_t patient_id, struct eval
 	return s == ST_OK ? current(st, patient_id, out, e) : s;
 }
 
+static void eval_row(sqlite3_stmt *q, void *row)
+{
+	read_eval(q, row);
+}
+
 enum status store_eval_history(struct store *st, int64_t patient_id, struct evaluation *out,
 			       int max, int *n, struct err *e)
 {
 	static const char sql[] = "SELECT " EVAL_COLS " FROM evaluations WHERE patient_id = ? "
 				  "ORDER BY id LIMIT ?";
-	enum status s = store_may(st, PERM_READ, e);
-	*n = 0;
-	if (s != ST_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
-		return ST_IO;
-	sqlite3_bind_int64(q, 1, patient_id);
-	sqlite3_bind_int(q, 2, max);
-	int rc = SQLITE_DONE;
-	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
-		read_eval(q, &out[(*n)++]);
-	return store_rows_end(st, q, rc, "reading evaluations", e);
+	return store_patient_rows(st, sql, patient_id, out, sizeof *out, max, n, eval_row,
+				  "reading evaluations", e);
 }
 
 enum status store_eval_detail(struct store *st, int64_t id, char **json, struct err *e)

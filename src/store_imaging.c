@@ -62,38 +62,31 @@ enum status store_imaging_add(struct store *st, struct imaging_note *n, struct e
 	return store_commit(st, e);
 }
 
+static void imaging_row(sqlite3_stmt *q, void *row)
+{
+	struct imaging_note *m = row;
+	imaging_init(m);
+	m->id = sqlite3_column_int64(q, 0);
+	m->patient_id = sqlite3_column_int64(q, 1);
+	m->date = store_col_day(q, 2);
+	modality_parse((const char *)sqlite3_column_text(q, 3), &m->modality);
+	store_col_text(q, 4, m->note, sizeof m->note);
+	m->stiffness_kpa = store_col_real(q, 5);
+	m->iqr_kpa = store_col_real(q, 6);
+	m->fibrosis_stage = sqlite3_column_type(q, 7) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 7);
+	m->hcc = col_finding(q, 8);
+	m->thrombosis = col_finding(q, 9);
+	m->ascites = col_finding(q, 10);
+	m->version = sqlite3_column_int64(q, 11);
+}
+
 enum status store_imaging_list(struct store *st, int64_t patient_id, struct imaging_note *out,
 			       int max, int *n, struct err *e)
 {
 	static const char sql[] =
-		"SELECT id, date, modality, note, stiffness_kpa, iqr_kpa, fibrosis_stage, hcc, "
-		"thrombosis, ascites, version FROM imaging WHERE patient_id = ? "
+		"SELECT id, patient_id, date, modality, note, stiffness_kpa, iqr_kpa, "
+		"fibrosis_stage, hcc, thrombosis, ascites, version FROM imaging WHERE patient_id = ? "
 		"ORDER BY date DESC, id DESC LIMIT ?";
-	enum status s = store_may(st, PERM_READ, e);
-	*n = 0;
-	if (s != ST_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
-		return ST_IO;
-	sqlite3_bind_int64(q, 1, patient_id);
-	sqlite3_bind_int(q, 2, max);
-	int rc = SQLITE_DONE;
-	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		struct imaging_note *m = &out[(*n)++];
-		imaging_init(m);
-		m->id = sqlite3_column_int64(q, 0);
-		m->patient_id = patient_id;
-		m->date = store_col_day(q, 1);
-		modality_parse((const char *)sqlite3_column_text(q, 2), &m->modality);
-		store_col_text(q, 3, m->note, sizeof m->note);
-		m->stiffness_kpa = store_col_real(q, 4);
-		m->iqr_kpa = store_col_real(q, 5);
-		m->fibrosis_stage = sqlite3_column_type(q, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 6);
-		m->hcc = col_finding(q, 7);
-		m->thrombosis = col_finding(q, 8);
-		m->ascites = col_finding(q, 9);
-		m->version = sqlite3_column_int64(q, 10);
-	}
-	return store_rows_end(st, q, rc, "reading imaging notes", e);
+	return store_patient_rows(st, sql, patient_id, out, sizeof *out, max, n, imaging_row,
+				  "reading imaging notes", e);
 }

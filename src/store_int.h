@@ -52,6 +52,17 @@ void store_rollback(struct store *st);
 enum status store_rows_end(struct store *st, sqlite3_stmt *q, int rc, const char *what,
 			   struct err *e);
 
+/* Fill a row of a list from the current row of q. */
+typedef void store_row_reader(sqlite3_stmt *q, void *row);
+
+/* One patient's list: checks read permission, runs sql with ?1 = patient_id
+ * and ?2 = max, and lets read() fill out[0..] (elements of size bytes) until
+ * max rows or the end; *n is how many. A read error is a failure, never a
+ * short list (store_rows_end). */
+enum status store_patient_rows(struct store *st, const char *sql, int64_t patient_id,
+			       void *out, size_t size, int max, int *n, store_row_reader *read,
+			       const char *what, struct err *e);
+
 /* Run a statement that returns no rows; binds nothing. */
 enum status store_exec(struct store *st, const char *sql, struct err *e);
 

@@ -78,24 +78,18 @@ enum status store_schedule_set_state(struct store *st, int64_t id, enum sched_st
 	return ST_OK;
 }
 
+static void schedule_row(sqlite3_stmt *q, void *row)
+{
+	store_schedule_read(q, 0, row);
+}
+
 enum status store_schedule_list(struct store *st, int64_t patient_id, struct schedule_item *out,
 				int max, int *n, struct err *e)
 {
 	static const char sql[] = "SELECT " SCHED_COLS " FROM schedule WHERE patient_id = ? "
 				  "AND state <> 'cancelled' ORDER BY due_date, id LIMIT ?";
-	enum status s = store_may(st, PERM_READ, e);
-	*n = 0;
-	if (s != ST_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
-		return ST_IO;
-	sqlite3_bind_int64(q, 1, patient_id);
-	sqlite3_bind_int(q, 2, max);
-	int rc = SQLITE_DONE;
-	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
-		store_schedule_read(q, 0, &out[(*n)++]);
-	return store_rows_end(st, q, rc, "reading the schedule", e);
+	return store_patient_rows(st, sql, patient_id, out, sizeof *out, max, n, schedule_row,
+				  "reading the schedule", e);
 }
 
 enum status store_schedule_reschedule(struct store *st, int64_t id, int64_t version, day_t due,

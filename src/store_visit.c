@@ -255,25 +255,19 @@ static void read_visit(sqlite3_stmt *q, struct visit *v)
 	v->version = sqlite3_column_int64(q, 23);
 }
 
+static void visit_row(sqlite3_stmt *q, void *row)
+{
+	read_visit(q, row);
+}
+
 enum status store_visit_list(struct store *st, int64_t patient_id, struct visit *out, int max,
 			     int *n, struct err *e)
 {
 	static const char sql[] = "SELECT " VISIT_COLS " FROM visits v LEFT JOIN schedule s ON "
 				  "s.id = v.schedule_id WHERE v.patient_id = ? "
 				  "ORDER BY v.date DESC, v.id DESC LIMIT ?";
-	enum status s = store_may(st, PERM_READ, e);
-	*n = 0;
-	if (s != ST_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
-		return ST_IO;
-	sqlite3_bind_int64(q, 1, patient_id);
-	sqlite3_bind_int(q, 2, max);
-	int rc = SQLITE_DONE;
-	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
-		read_visit(q, &out[(*n)++]);
-	return store_rows_end(st, q, rc, "reading visits", e);
+	return store_patient_rows(st, sql, patient_id, out, sizeof *out, max, n, visit_row,
+				  "reading visits", e);
 }
 
 static enum status insert_infusion(struct store *st, struct infusion *f, struct err *e)

@@ -38,7 +38,7 @@ clinic_dashboard.10000|Clinic dashboard (home screen), 10k|-||
 clinic_dashboard.1000000|Clinic dashboard (home screen), 1M|p99|<|100
 rss_show.1000000|Peak RSS of `hepadesk show`, 1M|-||
 rss_session.1000000|Peak RSS of one session (lookup, patient, dashboard), 1M|median|<|6
-dirty_session.1000000|  of which written by the session (what one more session costs)|-||
+dirty_session.1000000|  of which written by the session (cost of one more session)|-||
 rss.vim|Peak RSS of `vim -u NONE` in the same terminal (reference)|-||
 dirty.vim|  of which written by vim|-||
 tty_full_repaint.1000000|Terminal bytes, one full 80x24 repaint (lookup list)|-||
