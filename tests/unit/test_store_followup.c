@@ -22,6 +22,7 @@
 #include "dashboard.h"
 #include "demo.h"
 #include "store.h"
+#include "store_eval.h"
 #include "store_followup.h"
 
 struct fx {
@@ -449,6 +450,71 @@ static void test_clinic_load(void **state)
 	free(cd);
 }
 
+/* A new patient whose checklist item `malignancy` is answered on each of the
+ * given days (the store's clock set to each). */
+static int64_t begun_on(struct fx *f, const struct protocol *pr, const char *mrn,
+			const char *const *days, int ndays)
+{
+	struct err e;
+	struct patient p = {0};
+	strcpy(p.mrn, mrn);
+	strcpy(p.name, "SIGNOFF, Sam");
+	assert_true(date_parse("1970-01-02", &p.dob));
+	p.sex = 'M';
+	p.weight_kg = NAN;
+	p.weight_date = DAY_NONE;
+	assert_int_equal(store_patient_add(f->st, &p, &e), ST_OK);
+	for (int i = 0; i < ndays; i++) {
+		on(f, days[i]);
+		struct checklist_answer a = {.patient_id = p.id, .yes = false,
+					     .answered_on = day(days[i])};
+		strcpy(a.item, "malignancy");
+		if (store_answer_add(f->st, pr, &a, &e) != ST_OK)
+			fail_msg("%s", e.msg);
+	}
+	return p.id;
+}
+
+/* Awaiting sign-off: patients with an answer in the last 90 days and no
+ * signed evaluation, newest answer first, as of that answer; older answers
+ * and signed patients are not listed, and the count agrees with the list. */
+static void test_clinic_signoff_order(void **state)
+{
+	struct fx *f = *state;
+	struct err e, refusal;
+	struct protocol pr;
+	char *text = NULL;
+	assert_int_equal(store_protocol_active(f->st, f->cfg.protocol, &pr, &text, &refusal, &e),
+			 ST_OK);
+	free(text);
+	static const char *const a_days[] = {"2026-01-06", "2026-01-15"};
+	static const char *const b_days[] = {"2026-01-10"};
+	static const char *const old_days[] = {"2025-10-01"}; /* 111 days before 01-20 */
+	begun_on(f, &pr, "SO-A", a_days, 2);
+	begun_on(f, &pr, "SO-B", b_days, 1);
+	begun_on(f, &pr, "SO-OLD", old_days, 1);
+	struct clinic_dashboard *cd = calloc(1, sizeof *cd);
+	assert_int_equal(clinic_dashboard_load(f->st, day("2026-01-20"), 10, cd, &e), ST_OK);
+	/* The demo's NOT_READY patient 90000002 was begun on 2026-01-05. */
+	assert_int_equal(cd->nsignoff, 3);
+	assert_int_equal(cd->counts.awaiting_signoff, 3);
+	assert_string_equal(cd->awaiting_signoff[0].mrn, "SO-A");
+	assert_int_equal(cd->awaiting_signoff[0].as_of, day("2026-01-15"));
+	assert_string_equal(cd->awaiting_signoff[1].mrn, "SO-B");
+	assert_int_equal(cd->awaiting_signoff[1].as_of, day("2026-01-10"));
+	assert_string_equal(cd->awaiting_signoff[2].mrn, "90000002");
+	/* The window is 90 days: on 2026-04-14 only A's 01-15 answer is in it. */
+	assert_int_equal(clinic_dashboard_load(f->st, day("2026-04-14"), 10, cd, &e), ST_OK);
+	assert_int_equal(cd->counts.awaiting_signoff, 1);
+	assert_int_equal(cd->nsignoff, 1);
+	assert_string_equal(cd->awaiting_signoff[0].mrn, "SO-A");
+	/* A limit bounds the list, not the count. */
+	assert_int_equal(clinic_dashboard_load(f->st, day("2026-01-20"), 1, cd, &e), ST_OK);
+	assert_int_equal(cd->nsignoff, 1);
+	assert_int_equal(cd->counts.awaiting_signoff, 3);
+	free(cd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -461,6 +527,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dashboard_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_clinic_load, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_clinic_signoff_order, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
