@@ -125,7 +125,7 @@ enum status store_rows_end(struct store *st, sqlite3_stmt *q, int rc, const char
 }
 
 enum status store_patient_rows(struct store *st, const char *sql, int64_t patient_id,
-			       void *out, size_t size, int max, int *n, store_row_reader *read,
+			       void *out, size_t size, int max, int *n, store_row_reader *fill,
 			       const char *what, struct err *e)
 {
 	enum status s = store_may(st, PERM_READ, e);
@@ -139,7 +139,7 @@ enum status store_patient_rows(struct store *st, const char *sql, int64_t patien
 	sqlite3_bind_int(q, 2, max);
 	int rc = SQLITE_DONE;
 	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
-		read(q, (char *)out + (size_t)(*n)++ * size);
+		fill(q, (char *)out + (size_t)(*n)++ * size);
 	return store_rows_end(st, q, rc, what, e);
 }
 

@@ -56,11 +56,11 @@ enum status store_rows_end(struct store *st, sqlite3_stmt *q, int rc, const char
 typedef void store_row_reader(sqlite3_stmt *q, void *row);
 
 /* One patient's list: checks read permission, runs sql with ?1 = patient_id
- * and ?2 = max, and lets read() fill out[0..] (elements of size bytes) until
+ * and ?2 = max, and lets fill() set out[0..] (elements of size bytes) until
  * max rows or the end; *n is how many. A read error is a failure, never a
  * short list (store_rows_end). */
 enum status store_patient_rows(struct store *st, const char *sql, int64_t patient_id,
-			       void *out, size_t size, int max, int *n, store_row_reader *read,
+			       void *out, size_t size, int max, int *n, store_row_reader *fill,
 			       const char *what, struct err *e);
 
 /* Run a statement that returns no rows; binds nothing. */
