@@ -99,6 +99,10 @@ bool ui_key_printable(int key);
 /* The row number 1-9 of a digit key, else 0. */
 int ui_key_digit(int key);
 
+/* Move a list selection *sel over n rows for an up/down/page/first/last key
+ * (page rows a page), kept within the list; false for any other key. */
+bool ui_key_move(int key, int *sel, int n, int page);
+
 /* The keys as shown ("?  F1") and the help text of an action; static. */
 const char *ui_key_shown(enum ui_action a);
 const char *ui_key_help(enum ui_action a);

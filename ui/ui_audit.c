@@ -167,21 +167,8 @@ static int au_key(struct ui_screen *s, struct ui *ui, int key)
 		ask_filter(a, ui);
 	else if (ui_key_is(key, ACT_VERIFY))
 		verify(a, ui);
-	else if (ui_key_is(key, ACT_UP))
-		a->sel--;
-	else if (ui_key_is(key, ACT_DOWN))
-		a->sel++;
-	else if (ui_key_is(key, ACT_PGUP))
-		a->sel -= page;
-	else if (ui_key_is(key, ACT_PGDN))
-		a->sel += page;
-	else if (ui_key_is(key, ACT_FIRST))
-		a->sel = 0;
-	else if (ui_key_is(key, ACT_LAST))
-		a->sel = a->n - 1;
-	else
+	else if (!ui_key_move(key, &a->sel, a->n, page))
 		return UI_PASS;
-	a->sel = a->sel >= a->n ? a->n - 1 : a->sel < 0 ? 0 : a->sel;
 	return UI_DONE;
 }
 

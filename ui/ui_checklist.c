@@ -297,21 +297,8 @@ static int select_key(struct cl_screen *c, struct ui *ui, int key)
 	int page = ui->rows - CL_LIST_Y - 2, d = ui_key_digit(key);
 	if (d && c->top + d - 1 < c->res.n)
 		c->sel = c->top + d - 1;
-	else if (ui_key_is(key, ACT_UP))
-		c->sel--;
-	else if (ui_key_is(key, ACT_DOWN))
-		c->sel++;
-	else if (ui_key_is(key, ACT_PGUP))
-		c->sel -= page;
-	else if (ui_key_is(key, ACT_PGDN))
-		c->sel += page;
-	else if (ui_key_is(key, ACT_FIRST))
-		c->sel = 0;
-	else if (ui_key_is(key, ACT_LAST))
-		c->sel = c->res.n - 1;
-	else
+	else if (!ui_key_move(key, &c->sel, c->res.n, page))
 		return UI_PASS;
-	c->sel = c->sel >= c->res.n ? c->res.n - 1 : c->sel < 0 ? 0 : c->sel;
 	return UI_DONE;
 }
 

@@ -206,24 +206,8 @@ static int open_row(struct clinic_screen *c, struct ui *ui)
 
 static int move_sel(struct clinic_screen *c, int key, int page)
 {
-	if (ui_key_is(key, ACT_UP))
-		c->sel--;
-	else if (ui_key_is(key, ACT_DOWN))
-		c->sel++;
-	else if (ui_key_is(key, ACT_PGUP))
-		c->sel -= page;
-	else if (ui_key_is(key, ACT_PGDN))
-		c->sel += page;
-	else if (ui_key_is(key, ACT_FIRST))
-		c->sel = 0;
-	else if (ui_key_is(key, ACT_LAST))
-		c->sel = c->npick - 1;
-	else
+	if (!ui_key_move(key, &c->sel, c->npick, page))
 		return UI_PASS;
-	if (c->sel >= c->npick)
-		c->sel = c->npick - 1;
-	if (c->sel < 0)
-		c->sel = 0;
 	if (c->sel == 0)
 		c->lines.top = 0;
 	return UI_DONE;

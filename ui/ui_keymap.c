@@ -22,6 +22,29 @@ int ui_key_digit(int key)
 	return key >= '1' && key <= '9' ? key - '0' : 0;
 }
 
+bool ui_key_move(int key, int *sel, int n, int page)
+{
+	if (ui_key_is(key, ACT_UP))
+		(*sel)--;
+	else if (ui_key_is(key, ACT_DOWN))
+		(*sel)++;
+	else if (ui_key_is(key, ACT_PGUP))
+		*sel -= page;
+	else if (ui_key_is(key, ACT_PGDN))
+		*sel += page;
+	else if (ui_key_is(key, ACT_FIRST))
+		*sel = 0;
+	else if (ui_key_is(key, ACT_LAST))
+		*sel = n - 1;
+	else
+		return false;
+	if (*sel >= n)
+		*sel = n - 1;
+	if (*sel < 0)
+		*sel = 0;
+	return true;
+}
+
 bool ui_key_is(int key, enum ui_action a)
 {
 	if ((unsigned)a >= ACT_COUNT || a == ACT_NONE || key == 0)

@@ -157,18 +157,8 @@ static int list_key(struct lookup *lk, struct ui *ui, int key)
 		return open_patient(lk, ui, lk->sel);
 	if (ui_key_is(key, ACT_UP) && lk->sel == 0)
 		lk->in_list = false;
-	else if (ui_key_is(key, ACT_UP))
-		lk->sel--;
-	else if (ui_key_is(key, ACT_DOWN))
-		lk->sel += lk->sel < lk->n - 1;
-	else if (ui_key_is(key, ACT_PGUP))
-		lk->sel = lk->sel > page ? lk->sel - page : 0;
-	else if (ui_key_is(key, ACT_PGDN))
-		lk->sel = lk->sel + page < lk->n ? lk->sel + page : lk->n - 1;
-	else if (ui_key_is(key, ACT_FIRST))
-		lk->sel = 0;
-	else if (ui_key_is(key, ACT_LAST))
-		lk->sel = lk->n - 1;
+	else if (ui_key_move(key, &lk->sel, lk->n, page))
+		return UI_DONE;
 	else if (ui_key_is(key, ACT_LOOKUP) || ui_key_is(key, ACT_NEXT) || ui_key_is(key, ACT_PREV))
 		lk->in_list = false;
 	else if (lk->base.home && ui_key_is(key, ACT_NEW)) {
@@ -178,8 +168,6 @@ static int list_key(struct lookup *lk, struct ui *ui, int key)
 		ui_push(ui, ui_audit_new(ui));
 	else
 		return UI_PASS;
-	if (lk->sel < 0)
-		lk->sel = 0;
 	return UI_DONE;
 }
 

@@ -303,21 +303,8 @@ static int plan_key(struct pl_screen *c, struct ui *ui, int key)
 		reschedule(c, ui);
 	else if (ui_key_is(key, ACT_CANCEL_PLAN))
 		cancel_plan(c, ui);
-	else if (ui_key_is(key, ACT_UP))
-		c->sel--;
-	else if (ui_key_is(key, ACT_DOWN))
-		c->sel++;
-	else if (ui_key_is(key, ACT_PGUP))
-		c->sel -= page;
-	else if (ui_key_is(key, ACT_PGDN))
-		c->sel += page;
-	else if (ui_key_is(key, ACT_FIRST))
-		c->sel = 0;
-	else if (ui_key_is(key, ACT_LAST))
-		c->sel = c->n - 1;
-	else
+	else if (!ui_key_move(key, &c->sel, c->n, page))
 		return UI_PASS;
-	c->sel = c->sel >= c->n ? c->n - 1 : c->sel < 0 ? 0 : c->sel;
 	return UI_DONE;
 }
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Quick lookup: by MRN (digits typed at the prompt are part of the MRN, not
 # row picks) and by accent-free name ("mull" finds "MÜLLER, Hans"); an open
-# patient appears in the recent list; digits pick rows once in the list.
+# patient appears in the recent list; digits pick rows once in the list;
+# moving in the list stays within its rows.
 . "$(dirname "$0")/lib.sh"
 hd patient add --mrn 4711 --name "MÜLLER, Hans" --dob 1955-05-05 --sex M >/dev/null || fail "setup"
 hd patient add --mrn 4720 --name "SMITH, John" --dob 1980-01-01 --sex M >/dev/null || fail "setup"
@@ -24,6 +25,23 @@ type_text mull
 wait_for "1 match"
 shows "4711"
 shows "MÜLLER, Hans"
+# In the list the selection stays within the rows: G (last), then Down stays on
+# the last; PgUp goes back to the first; Up from the first leaves the list.
+keys C-u
+type_text 4
+wait_for "2 matches"
+keys Down
+wait_for ">1  4711"
+keys G
+wait_for ">2  4720"
+keys Down
+sleep 0.3
+shows ">2  4720"
+lacks ">1  4711"
+keys PPage
+wait_for ">1  4711"
+keys Up
+wait_gone ">1  4711"
 keys C-u
 type_text "王"
 wait_for "1 match"
