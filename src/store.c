@@ -143,6 +143,23 @@ enum status store_patient_rows(struct store *st, const char *sql, int64_t patien
 	return store_rows_end(st, q, rc, what, e);
 }
 
+enum status store_patient_row(struct store *st, const char *sql, int64_t patient_id, void *out,
+			      store_row_reader *fill, const char *what, const char *missing,
+			      struct err *e)
+{
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, patient_id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		fill(q, out);
+	enum status s = store_rows_end(st, q, rc, what, e);
+	if (s == ST_OK && rc == SQLITE_DONE)
+		return err_set(e, ST_NOT_FOUND, "%s", missing);
+	return s;
+}
+
 enum status store_exec(struct store *st, const char *sql, struct err *e)
 {
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)

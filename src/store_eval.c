@@ -234,6 +234,11 @@ static void read_eval(sqlite3_stmt *q, struct evaluation *ev)
 	ev->chain_version = sqlite3_column_int(q, 12);
 }
 
+static void eval_row(sqlite3_stmt *q, void *row)
+{
+	read_eval(q, row);
+}
+
 /* The current signed evaluation, without a permission check. */
 static enum status current(struct store *st, int64_t patient_id, struct evaluation *out,
 			   struct err *e)
@@ -241,19 +246,8 @@ static enum status current(struct store *st, int64_t patient_id, struct evaluati
 	static const char sql[] = "SELECT " EVAL_COLS " FROM evaluations WHERE patient_id = ? "
 				  "AND signed_at IS NOT NULL AND superseded_by IS NULL "
 				  "ORDER BY id DESC LIMIT 1";
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
-		return ST_IO;
-	sqlite3_bind_int64(q, 1, patient_id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		read_eval(q, out);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
-		return ST_OK;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, e, "reading the evaluation");
-	return err_set(e, ST_NOT_FOUND, "no signed evaluation");
+	return store_patient_row(st, sql, patient_id, out, eval_row, "reading the evaluation",
+				 "no signed evaluation", e);
 }
 
 enum status store_eval_current(struct store *st, int64_t patient_id, struct evaluation *out,
@@ -261,11 +255,6 @@ enum status store_eval_current(struct store *st, int64_t patient_id, struct eval
 {
 	enum status s = store_may(st, PERM_READ, e);
 	return s == ST_OK ? current(st, patient_id, out, e) : s;
-}
-
-static void eval_row(sqlite3_stmt *q, void *row)
-{
-	read_eval(q, row);
 }
 
 enum status store_eval_history(struct store *st, int64_t patient_id, struct evaluation *out,

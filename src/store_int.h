@@ -63,6 +63,14 @@ enum status store_patient_rows(struct store *st, const char *sql, int64_t patien
 			       void *out, size_t size, int max, int *n, store_row_reader *fill,
 			       const char *what, struct err *e);
 
+/* One row of a patient: runs sql with ?1 = patient_id and lets fill() set
+ * *out from the first row. No row is ST_NOT_FOUND with `missing` as the
+ * message; a read error is a failure naming `what`. No permission check:
+ * the callers also run inside their own writes. */
+enum status store_patient_row(struct store *st, const char *sql, int64_t patient_id, void *out,
+			      store_row_reader *fill, const char *what, const char *missing,
+			      struct err *e);
+
 /* Run a statement that returns no rows; binds nothing. */
 enum status store_exec(struct store *st, const char *sql, struct err *e);
 

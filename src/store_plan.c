@@ -36,24 +36,18 @@ static void read_plan(sqlite3_stmt *q, struct plan *pl)
 	pl->created = sqlite3_column_int64(q, 15);
 }
 
+static void plan_row(sqlite3_stmt *q, void *row)
+{
+	read_plan(q, row);
+}
+
 static enum status active_plan(struct store *st, int64_t patient_id, struct plan *out,
 			       struct err *e)
 {
 	static const char sql[] = "SELECT " PLAN_COLS " FROM plans WHERE patient_id = ? "
 				  "AND status = 'active' ORDER BY id DESC LIMIT 1";
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
-		return ST_IO;
-	sqlite3_bind_int64(q, 1, patient_id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		read_plan(q, out);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
-		return ST_OK;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, e, "reading the plan");
-	return err_set(e, ST_NOT_FOUND, "no active treatment plan");
+	return store_patient_row(st, sql, patient_id, out, plan_row, "reading the plan",
+				 "no active treatment plan", e);
 }
 
 enum status store_plan_current(struct store *st, int64_t patient_id, struct plan *out,

@@ -182,6 +182,7 @@ static void sign_records_and_refuses_twice(void **state)
 			 ST_OK);
 	assert_int_equal(r.status, EVAL_READY);
 	assert_int_equal(store_eval_current(f->st, f->pid, &cur, &f->e), ST_NOT_FOUND);
+	assert_string_equal(f->e.msg, "no signed evaluation");
 	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
 					 &f->e), ST_OK);
 	assert_int_equal(ev.status, EVAL_READY);
@@ -276,6 +277,8 @@ static void plan_with_schedule(void **state)
 	int n, m;
 	struct evaluation ev;
 	rq.first_date = day("2026-11-30");
+	assert_int_equal(store_plan_current(f->st, f->pid, &cur, &f->e), ST_NOT_FOUND);
+	assert_string_equal(f->e.msg, "no active treatment plan");
 	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
 					 &f->e), ST_OK);
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
