@@ -35,6 +35,21 @@ enum status store_visit_add(struct store *st, struct visit *v, struct lab_result
  * must be the patient's and open. Closes it as missed. */
 enum status store_visit_missed(struct store *st, struct visit *v, struct err *e);
 
+/* One recorded visit of the patient. */
+enum status store_visit_get(struct store *st, int64_t patient_id, int64_t id, struct visit *out,
+			    struct err *e);
+
+/* Correct a visit that was done (a value typed wrong, the wrong day): v holds
+ * its id, patient_id and the version that was read, and every value as it
+ * should be. In one transaction: a newer version is ST_CONFLICT (nothing
+ * saved), a missed visit is refused, the values pass visit_validate, the
+ * timing is worked out again against its scheduled window, the lab results
+ * recorded with it move to a new day, and reason (1-200 characters) is kept
+ * on the row; the audit trail keeps each version. On success v->version is
+ * the new one. */
+enum status store_visit_correct(struct store *st, struct visit *v, const char *reason,
+				struct err *e);
+
 /* Recorded visits, newest first, at most max. */
 enum status store_visit_list(struct store *st, int64_t patient_id, struct visit *out, int max,
 			     int *n, struct err *e);

@@ -70,6 +70,7 @@ struct visit {
 	int he;                             /* West Haven 0-4 or VISIT_UNGRADED */
 	double stiffness_kpa, iqr_kpa;      /* NAN when not measured */
 	char note[VISIT_NOTE_MAX + 1];
+	char correction[VISIT_REASON_MAX + 1]; /* why it was last corrected; "" never */
 	int64_t version;
 };
 
@@ -106,6 +107,8 @@ enum status visit_check_he(const char *text, int *out, struct err *e);
 enum status visit_check_paracentesis(const char *text, double *out, struct err *e);
 enum status visit_check_reason(const char *text, struct err *e);
 enum status visit_check_note(const char *text, struct err *e);
+/* Why a recorded visit is corrected: 1-200 characters of plain text. */
+enum status visit_check_correction(const char *text, struct err *e);
 
 /* Whole-record check: date given and not after today; a missed visit has a
  * reason and is a scheduled one; a paracentesis needs ascites grade >= 1;

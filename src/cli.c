@@ -89,6 +89,11 @@ static const struct cli_cmd commands[] = {
 	{"visit", "missed", cli_visit_missed, true,
 	 "visit missed MRN LABEL --reason TEXT [--date YYYY-MM-DD]",
 	 "record a scheduled visit as missed, with the reason"},
+	{"visit", "correct", cli_visit_correct, true,
+	 "visit correct MRN VISIT --reason TEXT [--if-version N] [--date YYYY-MM-DD] "
+	 "[--temperature C] [--weight KG] [--bp SYS/DIA] [--fatigue ... --encephalopathy, "
+	 "--stiffness, --iqr, --note as in visit add] [--clear NAME,...] [--confirm]",
+	 "correct a recorded visit (VISIT: its number in the dashboard), with the reason"},
 	{"infusion", "add", cli_infusion_add, true,
 	 "infusion add MRN --at \"YYYY-MM-DD HH:MM\" --route iv|intrahepatic --cells N --lot LOT "
 	 "[--by NAME] [--reaction TEXT|none] [--label LABEL] [--note TEXT] [--confirm]",

@@ -134,6 +134,8 @@ static void findings_json(struct json *j, const struct dashboard *db)
 		if (v->state != VISIT_DONE)
 			continue;
 		json_obj_begin(j, NULL);
+		json_int(j, "id", v->id);
+		json_int(j, "version", v->version);
 		json_string(j, "date", date_format(v->date, d));
 		json_string(j, "label", v->schedule_id ? v->label : "unscheduled");
 		json_num(j, "temperature_c", v->temp_c, 1);
@@ -145,6 +147,7 @@ static void findings_json(struct json *j, const struct dashboard *db)
 		json_num(j, "paracentesis_ml", v->paracentesis_ml, 0);
 		grade_json(j, "encephalopathy_west_haven", v->he);
 		json_num(j, "stiffness_kpa", v->stiffness_kpa, 1);
+		json_string(j, "correction", v->correction[0] ? v->correction : NULL);
 		json_obj_end(j);
 	}
 	json_arr_end(j);
@@ -254,7 +257,7 @@ static void findings_text(struct cli *c, const struct dashboard *db)
 {
 	char d[16];
 	cli_put(c, "visit findings (symptoms 0 none - 3 severe; ascites ICA 0-3; HE West Haven "
-		   "0-4):\n  date        fat app jau pru oed asc HE  temp\n");
+		   "0-4):\n  date        fat app jau pru oed asc HE  temp  visit (* corrected)\n");
 	for (int i = db->nvisits > 12 ? db->nvisits - 12 : 0; i < db->nvisits; i++) {
 		const struct visit *v = &db->visits[i];
 		if (v->state != VISIT_DONE)
@@ -265,8 +268,9 @@ static void findings_text(struct cli *c, const struct dashboard *db)
 		snprintf(g[SYM_COUNT], 4, "%c", v->ascites < 0 ? '.' : '0' + v->ascites);
 		snprintf(g[SYM_COUNT + 1], 4, "%c", v->he < 0 ? '.' : '0' + v->he);
 		snprintf(t, sizeof t, isnan(v->temp_c) ? "." : "%.1f", v->temp_c);
-		cli_putf(c, "  %s  %3s %3s %3s %3s %3s %3s %3s %5s\n", date_format(v->date, d), g[0],
-			 g[1], g[2], g[3], g[4], g[5], g[6], t);
+		cli_putf(c, "  %s  %3s %3s %3s %3s %3s %3s %3s %5s  %lld%s\n", date_format(v->date, d),
+			 g[0], g[1], g[2], g[3], g[4], g[5], g[6], t, (long long)v->id,
+			 v->correction[0] ? " *" : "");
 	}
 }
 

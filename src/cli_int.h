@@ -65,6 +65,7 @@ int cli_demo(struct cli *c, int argc, char **argv);
 int cli_user(struct cli *c, int argc, char **argv);
 int cli_visit_add(struct cli *c, int argc, char **argv);
 int cli_visit_missed(struct cli *c, int argc, char **argv);
+int cli_visit_correct(struct cli *c, int argc, char **argv);
 int cli_infusion_add(struct cli *c, int argc, char **argv);
 int cli_ae_add(struct cli *c, int argc, char **argv);
 int cli_ae_outcome(struct cli *c, int argc, char **argv);

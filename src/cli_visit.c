@@ -127,14 +127,16 @@ static void fever_hint(struct cli *c, const struct patient *p, double temp)
 		 g == 3 ? " (grade 4 if it lasts more than 24 h)" : "", p->mrn, temp);
 }
 
+static const char *const timing_text[] = {"unscheduled", "early: before its window",
+					  "in its window", "late: after its window"};
+
 static void visit_done_line(struct cli *c, const struct patient *p, const struct visit *v,
 			    int nlabs)
 {
 	char d[16];
-	static const char *const timing[] = {"unscheduled", "early: before its window",
-					     "in its window", "late: after its window"};
-	cli_putf(c, "recorded visit %s for %s on %s (%s)", v->schedule_id ? v->label : "",
-		 p->mrn, date_format(v->date, d), timing[v->timing]);
+	cli_putf(c, "recorded %s%s for %s on %s (%s)", v->schedule_id ? "visit " : "unscheduled visit",
+		 v->schedule_id ? v->label : "", p->mrn, date_format(v->date, d),
+		 timing_text[v->timing]);
 	if (nlabs)
 		cli_putf(c, " with %d lab result%s", nlabs, nlabs == 1 ? "" : "s");
 	cli_put(c, "\n");
@@ -180,6 +182,119 @@ int cli_visit_add(struct cli *c, int argc, char **argv)
 	visit_done_line(c, &p, &v, nlabs);
 	if (!isnan(v.temp_c))
 		fever_hint(c, &p, v.temp_c);
+	return 0;
+}
+
+/* --clear: the measured values named (visit option names, comma-separated)
+ * go back to "not measured" before the new values are applied. */
+static enum status clear_fields(const char *list, const struct cli_opt *o, struct visit *v,
+				struct err *e)
+{
+	char buf[256];
+	char *save = NULL;
+	strlcpy_(buf, list, sizeof buf);
+	for (char *name = strtok_r(buf, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+		int i = V_TEMP;
+		while (i <= V_NOTE && strcmp(name, o[i].name) != 0)
+			i++;
+		if (i > V_NOTE)
+			return err_set(e, ST_INVALID, "--clear: '%.24s' is not a visit value "
+				       "(temperature, weight, bp, fatigue ... iqr, note)", name);
+		if (o[i].set)
+			return err_set(e, ST_INVALID, "--clear %s: also given a new value", name);
+		if (i >= V_FATIGUE && i < V_FATIGUE + SYM_COUNT)
+			v->symptom[i - V_FATIGUE] = VISIT_UNGRADED;
+		else if (i == V_TEMP)
+			v->temp_c = NAN;
+		else if (i == V_WEIGHT)
+			v->weight_kg = NAN;
+		else if (i == V_BP)
+			v->sbp = v->dbp = 0;
+		else if (i == V_ASCITES)
+			v->ascites = VISIT_UNGRADED;
+		else if (i == V_PARA)
+			v->paracentesis_ml = NAN;
+		else if (i == V_HE)
+			v->he = VISIT_UNGRADED;
+		else if (i == V_STIFF)
+			v->stiffness_kpa = NAN;
+		else if (i == V_IQR)
+			v->iqr_kpa = NAN;
+		else
+			v->note[0] = '\0';
+	}
+	return ST_OK;
+}
+
+enum { C_REASON = V_N, C_IF_VERSION, C_CLEAR, C_N };
+
+/* The stored visit with the corrections of the options applied. */
+static enum status corrected(struct cli *c, struct cli_opt *o, const char *mrn, const char *id,
+			     struct patient *p, struct visit *v, struct err *e)
+{
+	long vid = 0, version = 0;
+	if (!parse_long(id, 1, 2147483647L, &vid))
+		return err_set(e, ST_INVALID, "visit '%.24s': the visit's number from `dashboard`",
+			       id);
+	if (o[C_IF_VERSION].set && !parse_long(o[C_IF_VERSION].value, 1, 2147483647L, &version))
+		return err_set(e, ST_INVALID, "--if-version '%.24s': a version number from "
+			       "`dashboard --json`", o[C_IF_VERSION].value);
+	enum status s = store_patient_by_mrn(c->app->st, mrn, p, e);
+	if (s == ST_OK)
+		s = store_visit_get(c->app->st, p->id, vid, v, e);
+	if (s == ST_OK && version)
+		v->version = version;
+	if (s == ST_OK && o[V_DATE].set)
+		s = date_parse_field("visit date", o[V_DATE].value, app_today(c->app), false,
+				     &v->date, e);
+	if (s == ST_OK && o[C_CLEAR].set)
+		s = clear_fields(o[C_CLEAR].value, o, v, e);
+	return s == ST_OK ? visit_vitals(o, v, o[V_CONFIRM].set, e) : s;
+}
+
+int cli_visit_correct(struct cli *c, int argc, char **argv)
+{
+	char names[ANALYTE_COUNT][24], d[16];
+	struct cli_opt o[C_N];
+	const char *pos[2];
+	struct err e = {""};
+	struct patient p;
+	struct visit v;
+
+	option_names(names, o);
+	o[C_REASON] = (struct cli_opt){"reason", OPT_VALUE, NULL, false};
+	o[C_IF_VERSION] = (struct cli_opt){"if-version", OPT_VALUE, NULL, false};
+	o[C_CLEAR] = (struct cli_opt){"clear", OPT_VALUE, NULL, false};
+	int rc = cli_parse(c, argc, argv, o, C_N, pos, 2, 2);
+	if (rc)
+		return rc;
+	for (int a = 0; a < ANALYTE_COUNT; a++)
+		if (o[a].set)
+			return cli_usage(c, "--%s: a visit's lab results are not changed by a "
+					 "correction", o[a].name);
+	if (o[V_LABEL].set || o[V_UNSCHEDULED].set || o[V_UNITS].set)
+		return cli_usage(c, "a correction keeps the visit's scheduled item; give the "
+				 "values to correct");
+	if (!o[C_REASON].set)
+		return cli_usage(c, "--reason is required: say why the visit is corrected");
+	bool any = o[C_CLEAR].set;
+	for (int i = V_DATE; i <= V_NOTE; i++)
+		any = any || o[i].set;
+	if (!any)
+		return cli_usage(c, "nothing to correct: give the values as they should be (or "
+				 "--clear NAME)");
+	enum status s = corrected(c, o, pos[0], pos[1], &p, &v, &e);
+	if (s == ST_CONFIRM)
+		return cli_usage(c, "%s (add --confirm to accept)", e.msg);
+	if (s == ST_OK) {
+		cli_tick(c);
+		s = store_visit_correct(c->app->st, &v, o[C_REASON].value, &e);
+	}
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	cli_putf(c, "corrected visit %lld (%s) of %s on %s (%s), now version %lld\n",
+		 (long long)v.id, v.schedule_id ? v.label : "unscheduled", p.mrn,
+		 date_format(v.date, d), timing_text[v.timing], (long long)v.version);
 	return 0;
 }
 

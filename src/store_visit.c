@@ -16,7 +16,7 @@
 	"v.id, v.patient_id, coalesce(v.schedule_id, 0), coalesce(s.label, ''), v.state, v.date, "   \
 	"v.timing, v.missed_reason, v.temp_c, v.weight_kg, v.sbp, v.dbp, v.fatigue, v.appetite, "     \
 	"v.jaundice, v.pruritus, v.oedema, v.ascites_grade, v.paracentesis_ml, v.he_grade, "         \
-	"v.stiffness_kpa, v.iqr_kpa, v.note, v.version"
+	"v.stiffness_kpa, v.iqr_kpa, v.note, v.version, coalesce(v.correction_reason, '')"
 #define INFUSION_COLS                                                                              \
 	"id, patient_id, coalesce(schedule_id, 0), given_at, date, route, cells, lot, given_by, "    \
 	"coalesce(reaction, ''), note, version"
@@ -67,10 +67,9 @@ enum status store_schedule_by_label(struct store *st, int64_t patient_id, const 
 		       label ? label : "");
 }
 
-/* Inside the transaction: the item exists, is the patient's, of the kind
- * and open. */
-static enum status open_item(struct store *st, int64_t id, int64_t patient_id,
-			     enum sched_kind kind, struct schedule_item *it, struct err *e)
+/* A scheduled item by id. */
+static enum status read_item(struct store *st, int64_t id, struct schedule_item *it,
+			     struct err *e)
 {
 	static const char sql[] = "SELECT " ITEM_COLS " FROM schedule WHERE id = ?";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
@@ -84,6 +83,17 @@ static enum status open_item(struct store *st, int64_t id, int64_t patient_id,
 					 : store_fail(st, e, "reading the schedule");
 	store_schedule_read(q, 0, it);
 	sqlite3_reset(q);
+	return ST_OK;
+}
+
+/* Inside the transaction: the item exists, is the patient's, of the kind
+ * and open. */
+static enum status open_item(struct store *st, int64_t id, int64_t patient_id,
+			     enum sched_kind kind, struct schedule_item *it, struct err *e)
+{
+	enum status s = read_item(st, id, it, e);
+	if (s != ST_OK)
+		return s;
 	if (it->patient_id != patient_id || it->kind != kind)
 		return err_set(e, ST_INVALID, "%s is not one of this patient's scheduled %ss",
 			       it->label, sched_kind_str(kind));
@@ -253,6 +263,7 @@ static void read_visit(sqlite3_stmt *q, struct visit *v)
 	v->iqr_kpa = store_col_real(q, 21);
 	store_col_text(q, 22, v->note, sizeof v->note);
 	v->version = sqlite3_column_int64(q, 23);
+	store_col_text(q, 24, v->correction, sizeof v->correction);
 }
 
 static void visit_row(sqlite3_stmt *q, void *row)
@@ -357,6 +368,127 @@ enum status store_demo_infusion(struct store *st, struct infusion *f, struct err
 	enum status s = infusion_checks(st, f, e);
 	return s == ST_OK ? infusion_write(st, f, e) : s;
 }
+
+/* One recorded visit of the patient (no permission check). */
+static enum status stored_visit(struct store *st, int64_t patient_id, int64_t id,
+				struct visit *out, struct err *e)
+{
+	static const char sql[] = "SELECT " VISIT_COLS " FROM visits v LEFT JOIN schedule s ON "
+				  "s.id = v.schedule_id WHERE v.id = ?2 AND v.patient_id = ?1";
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, patient_id);
+	sqlite3_bind_int64(q, 2, id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		read_visit(q, out);
+	enum status s = store_rows_end(st, q, rc, "reading the visit", e);
+	if (s == ST_OK && rc == SQLITE_DONE)
+		return err_set(e, ST_NOT_FOUND, "no visit %lld for this patient", (long long)id);
+	return s;
+}
+
+enum status store_visit_get(struct store *st, int64_t patient_id, int64_t id, struct visit *out,
+			    struct err *e)
+{
+	enum status s = store_may(st, PERM_READ, e);
+	return s == ST_OK ? stored_visit(st, patient_id, id, out, e) : s;
+}
+
+/* The corrected values over the stored row; its labs follow a new day. */
+static enum status update_visit(struct store *st, const struct visit *v, day_t old_day,
+				const char *reason, struct err *e)
+{
+	static const char sql[] =
+		"UPDATE visits SET date = ?, timing = ?, temp_c = ?, weight_kg = ?, sbp = ?, "
+		"dbp = ?, fatigue = ?, appetite = ?, jaundice = ?, pruritus = ?, oedema = ?, "
+		"ascites_grade = ?, paracentesis_ml = ?, he_grade = ?, stiffness_kpa = ?, "
+		"iqr_kpa = ?, note = ?, correction_reason = ?, version = version + 1 "
+		"WHERE id = ? AND version = ?";
+	static const char labs[] = "UPDATE labs SET date = ?1, version = version + 1 "
+				   "WHERE visit_id = ?2 AND date = ?3";
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	store_bind_day(q, 1, v->date);
+	store_bind_text(q, 2, v->schedule_id ? visit_timing_str(v->timing) : NULL);
+	store_bind_real(q, 3, v->temp_c);
+	store_bind_real(q, 4, v->weight_kg);
+	bind_grade(q, 5, v->sbp ? v->sbp : -1);
+	bind_grade(q, 6, v->dbp ? v->dbp : -1);
+	for (int i = 0; i < SYM_COUNT; i++)
+		bind_grade(q, 7 + i, v->symptom[i]);
+	bind_grade(q, 12, v->ascites);
+	store_bind_real(q, 13, v->paracentesis_ml);
+	bind_grade(q, 14, v->he);
+	store_bind_real(q, 15, v->stiffness_kpa);
+	store_bind_real(q, 16, v->iqr_kpa);
+	sqlite3_bind_text(q, 17, v->note, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 18, reason, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 19, v->id);
+	sqlite3_bind_int64(q, 20, v->version);
+	if (sqlite3_step(q) != SQLITE_DONE || sqlite3_changes(st->db) != 1)
+		return store_fail(st, e, "correcting the visit");
+	if (v->date == old_day)
+		return ST_OK;
+	if (!(q = store_stmt(st, labs, e)))
+		return ST_IO;
+	store_bind_day(q, 1, v->date);
+	sqlite3_bind_int64(q, 2, v->id);
+	store_bind_day(q, 3, old_day);
+	return sqlite3_step(q) == SQLITE_DONE ? ST_OK : store_fail(st, e, "moving the visit's labs");
+}
+
+/* Inside the transaction: the stored visit at the version the caller read,
+ * a visit that was done; v takes its schedule link and timing. */
+static enum status correct_visit(struct store *st, struct visit *v, const char *reason,
+				 struct err *e)
+{
+	struct visit cur;
+	char d[16];
+	enum status s = stored_visit(st, v->patient_id, v->id, &cur, e);
+	if (s != ST_OK)
+		return s;
+	if (cur.version != v->version)
+		return err_set(e, ST_CONFLICT,
+			       "the visit of %s was changed by someone else since it was opened "
+			       "(version %lld, now %lld); nothing was saved: open it again",
+			       date_format(cur.date, d), (long long)v->version,
+			       (long long)cur.version);
+	if (cur.state != VISIT_DONE)
+		return err_set(e, ST_INVALID, "the visit of %s was recorded as missed; only a visit "
+			       "that was done can be corrected", date_format(cur.date, d));
+	v->state = VISIT_DONE;
+	v->schedule_id = cur.schedule_id;
+	strlcpy_(v->label, cur.label, sizeof v->label);
+	v->timing = VT_NONE;
+	if ((s = visit_validate(v, store_day(st), e)) != ST_OK)
+		return s;
+	if (v->schedule_id) {
+		struct schedule_item it;
+		if ((s = read_item(st, v->schedule_id, &it, e)) != ST_OK)
+			return s;
+		v->timing = visit_timing_of(&it, v->date);
+	}
+	if ((s = update_visit(st, v, cur.date, reason, e)) != ST_OK)
+		return s;
+	v->version++;
+	strlcpy_(v->correction, reason, sizeof v->correction);
+	return ST_OK;
+}
+
+enum status store_visit_correct(struct store *st, struct visit *v, const char *reason,
+				struct err *e)
+{
+	enum status s = store_may(st, PERM_RECORD, e);
+	if (s == ST_OK)
+		s = visit_check_correction(reason, e);
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	return finish(st, correct_visit(st, v, reason, e), e);
+}
+
 
 static void read_infusion(sqlite3_stmt *q, struct infusion *f)
 {

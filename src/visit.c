@@ -227,6 +227,16 @@ enum status visit_check_reason(const char *text, struct err *e)
 	return ST_OK;
 }
 
+enum status visit_check_correction(const char *text, struct err *e)
+{
+	if (!text || !*text || strlen(text) > VISIT_REASON_MAX || !text_is_clean(text, false))
+		return err_set(e, ST_INVALID,
+			       "correction reason: say why the visit is corrected (1-%d characters, "
+			       "one line)",
+			       VISIT_REASON_MAX);
+	return ST_OK;
+}
+
 enum status visit_check_note(const char *text, struct err *e)
 {
 	if (text && (strlen(text) > VISIT_NOTE_MAX || !text_is_clean(text, true)))

@@ -197,6 +197,72 @@ static void test_missed(void **state)
 	assert_int_equal(store_visit_add(f->st, &wrong, NULL, 0, &e), ST_INVALID);
 }
 
+/* A recorded visit corrected: the values, the day (its labs follow, the
+ * timing is worked out again), the reason on the row, the old version in the
+ * audit trail; a stale version, a bad value, no reason, a missed visit or
+ * another patient's visit change nothing. */
+static void test_visit_correct(void **state)
+{
+	struct fx *f = *state;
+	struct err e;
+	on(f, "2026-01-31");
+	struct visit v = visit_on(f, "W1", "2026-01-19"); /* window 01-16..01-22 */
+	v.temp_c = 38.5;
+	struct lab_result labs[] = {lab(ANALYTE_ALBUMIN, 3.2)};
+	assert_int_equal(store_visit_add(f->st, &v, labs, 1, &e), ST_OK);
+	struct visit c;
+	assert_int_equal(store_visit_get(f->st, f->p.id, v.id, &c, &e), ST_OK);
+	assert_int_equal(c.version, 1);
+	assert_string_equal(c.correction, "");
+	c.temp_c = 36.8;
+	c.date = day("2026-01-23"); /* a day after the window */
+	assert_int_equal(store_visit_correct(f->st, &c, "typed 38.5 for 36.8, and the day", &e),
+			 ST_OK);
+	assert_int_equal(c.version, 2);
+	assert_int_equal(c.timing, VT_LATE);
+	struct visit got;
+	assert_int_equal(store_visit_get(f->st, f->p.id, v.id, &got, &e), ST_OK);
+	assert_true(got.temp_c == 36.8);
+	assert_int_equal(got.date, day("2026-01-23"));
+	assert_int_equal(got.timing, VT_LATE);
+	assert_int_equal(got.version, 2);
+	assert_string_equal(got.correction, "typed 38.5 for 36.8, and the day");
+	assert_string_equal(got.label, "W1");
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM labs WHERE visit_id IS NOT NULL "
+				    "AND date = '2026-01-23' AND version = 2"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'visits' AND "
+				    "action = 'update' AND json_extract(before, '$.temp_c') = 38.5 "
+				    "AND json_extract(after, '$.temp_c') = 36.8"), 1);
+	long long audit = tmpdb_int(f->path, "SELECT count(*) FROM audit");
+	/* The version read before the correction is stale now. */
+	struct visit stale = got;
+	stale.version = 1;
+	stale.temp_c = 37.0;
+	assert_int_equal(store_visit_correct(f->st, &stale, "again", &e), ST_CONFLICT);
+	assert_non_null(strstr(e.msg, "changed by someone else"));
+	/* Out of range, no reason: refused with the field named. */
+	struct visit bad = got;
+	bad.temp_c = 47;
+	assert_int_equal(store_visit_correct(f->st, &bad, "fever", &e), ST_INVALID);
+	assert_non_null(strstr(e.msg, "temperature"));
+	bad = got;
+	assert_int_equal(store_visit_correct(f->st, &bad, "", &e), ST_INVALID);
+	assert_non_null(strstr(e.msg, "correction reason"));
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit"), audit);
+	assert_int_equal(tmpdb_int(f->path, "SELECT round(temp_c * 10) FROM visits"), 368);
+	/* A missed visit is not corrected here; another patient's id is not found. */
+	struct visit m = visit_on(f, "W2", "2026-01-30");
+	strcpy(m.reason, "no transport");
+	assert_int_equal(store_visit_missed(f->st, &m, &e), ST_OK);
+	assert_int_equal(store_visit_get(f->st, f->p.id, m.id, &c, &e), ST_OK);
+	assert_int_equal(store_visit_correct(f->st, &c, "wrong", &e), ST_INVALID);
+	assert_non_null(strstr(e.msg, "missed"));
+	c = got;
+	c.patient_id = f->p.id + 1;
+	assert_int_equal(store_visit_correct(f->st, &c, "wrong patient", &e), ST_NOT_FOUND);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit"), audit + 2);
+}
+
 static struct infusion infusion_at(struct fx *f, const char *label, int64_t t)
 {
 	struct infusion inf;
@@ -522,6 +588,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_visit_early_and_late, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_one_transaction, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_visit_correct, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_infusion_and_ae, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ae_outcome, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
