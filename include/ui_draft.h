@@ -17,6 +17,7 @@
 #define UI_DRAFT_LABS "eval.labs"
 #define UI_DRAFT_IMAGING "eval.imaging"
 #define UI_DRAFT_VISIT_LABS "visit.labs"
+#define UI_DRAFT_VISIT_CORRECT "visit-correct." /* + the visit's id */
 
 /* The draft of one form: its name, patient, and what was kept last (so an
  * unchanged form is not written again). */

@@ -58,6 +58,8 @@
 	_(VISIT, "v", 'v', 0, 0, "visit", "patient: record a follow-up visit (or a missed one)") \
 	_(AE, "a", 'a', 0, 0, "adverse event", "patient: record an adverse event (CTCAE grade)") \
 	_(INFUSION, "f", 'f', 0, 0, "infusion", "patient: record an infusion given")            \
+	_(CORRECT, "C", 'C', 0, 0, "correct visit",                                              \
+	  "patient: the recorded visits; Enter corrects one (a value typed wrong, the wrong day)") \
 	_(TERMS, "F9  ^T", UI_FN(KEY_F(9)), UI_CTRL('T'), 0, "terms",                           \
 	  "adverse event: pick the term from the CTCAE list (or type free text)")               \
 	_(UNITS, "u  F6", 'u', UI_FN(KEY_F(6)), 0, "units",                                     \
@@ -102,6 +104,10 @@ int ui_key_digit(int key);
 /* Move a list selection *sel over n rows for an up/down/page/first/last key
  * (page rows a page), kept within the list; false for any other key. */
 bool ui_key_move(int key, int *sel, int n, int page);
+
+/* The first row *top of a list of `rows` visible rows, moved just enough to
+ * show row sel. */
+void ui_list_show(int sel, int *top, int rows);
 
 /* The keys as shown ("?  F1") and the help text of an action; static. */
 const char *ui_key_shown(enum ui_action a);

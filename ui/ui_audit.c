@@ -98,10 +98,7 @@ static void au_draw(struct ui_screen *s, struct ui *ui)
 		ui_put(ui->body, 1, 0, ui->cols, ROLE_DIM, "v verifies the hash chain");
 	ui_putf(ui->body, 2, 0, ui->cols, ROLE_DIM, " %7s %-17s %-12s %-8s %-16s %s", "Seq",
 		"When (UTC)", "Who", "Action", "Table", "MRN");
-	if (a->sel < a->top)
-		a->top = a->sel;
-	if (a->sel >= a->top + rows)
-		a->top = a->sel - rows + 1;
+	ui_list_show(a->sel, &a->top, rows);
 	for (int k = a->top; k < a->n && k < a->top + rows; k++)
 		draw_row(a, ui, k, AU_LIST_Y + k - a->top);
 }

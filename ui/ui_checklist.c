@@ -154,10 +154,7 @@ static void cl_draw(struct ui_screen *s, struct ui *ui)
 		ui_put(ui->body, 1, ui->cols - 1, 1, status_role(c->res.status), ">");
 	draw_signed(c, ui, 2);
 	ui_putf(ui->body, 4, 0, ui->cols, ROLE_DIM, "    %-*s %s", CL_LABEL_W, "Item", "Reason");
-	if (c->sel < c->top)
-		c->top = c->sel;
-	if (c->sel >= c->top + rows)
-		c->top = c->sel - rows + 1;
+	ui_list_show(c->sel, &c->top, rows);
 	for (int k = c->top; k < c->res.n && k < c->top + rows; k++)
 		draw_item(c, ui, k, CL_LIST_Y + k - c->top);
 	if (c->res.n > 0)

@@ -11,11 +11,13 @@
 #include "date.h"
 #include "store.h"
 #include "ui_ae.h"
+#include "ui_draft.h"
 #include "ui_draw.h"
 #include "ui_infusion.h"
 #include "ui_lines.h"
 #include "ui_overview.h"
 #include "ui_visit.h"
+#include "ui_visits.h"
 #include "util.h"
 
 #define DB_TREND_COLS 17
@@ -32,8 +34,8 @@ struct db_screen {
 	int cols; /* the width the lines were built for */
 };
 
-static const enum ui_action db_hints[] = {ACT_HELP,     ACT_VISIT, ACT_AE, ACT_INFUSION,
-					  ACT_LOOKUP,   ACT_BACK,  ACT_NONE};
+static const enum ui_action db_hints[] = {ACT_HELP,    ACT_VISIT, ACT_AE,   ACT_INFUSION,
+					  ACT_CORRECT, ACT_LOOKUP, ACT_BACK, ACT_NONE};
 
 /* Block characters need a UTF-8 locale and a terminal that has them. */
 static bool want_ascii(void)
@@ -277,7 +279,8 @@ static const struct ui_screen_ops db_ops = {
     "direction (improved +, worse -, same =) and a trend line of the newest values for each "
     "measure; symptom grades (none, mild, mod, sev) and ascites/encephalopathy grades over "
     "the visits (. not assessed); adverse events; the visit calendar with its marks. v "
-    "records a visit, a an adverse event, f an infusion.",
+    "records a visit, a an adverse event, f an infusion; C lists the recorded visits to "
+    "correct one.",
 };
 
 struct ui_screen *ui_dashboard_new(struct ui *ui, int64_t patient_id)
@@ -313,6 +316,8 @@ bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 		next = ui_ae_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_INFUSION))
 		next = ui_infusion_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_CORRECT))
+		next = ui_visits_new(ui, patient_id);
 	else
 		return false;
 	if (!next)
@@ -330,16 +335,21 @@ bool ui_dashboard_resume(struct ui *ui, const char *form, int64_t patient_id)
 		const char *form;
 		struct ui_screen *(*open)(struct ui *, int64_t);
 	} forms[] = {{"visit", ui_visit_new}, {"ae", ui_ae_new}, {"infusion", ui_infusion_new}};
-	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
-		if (strcmp(form, forms[i].form) != 0)
-			continue;
-		struct ui_screen *next = forms[i].open(ui, patient_id);
-		if (next) {
-			if (ui_top(ui))
-				strlcpy_(next->banner, ui_top(ui)->banner, sizeof next->banner);
-			ui_push(ui, next);
-		}
-		return true;
+	struct ui_screen *next = NULL;
+	long long visit_id;
+	size_t i = 0;
+	while (i < ARRAY_SIZE(forms) && strcmp(form, forms[i].form) != 0)
+		i++;
+	if (i < ARRAY_SIZE(forms))
+		next = forms[i].open(ui, patient_id);
+	else if (sscanf(form, UI_DRAFT_VISIT_CORRECT "%lld", &visit_id) == 1)
+		next = ui_visit_correct_new(ui, patient_id, visit_id);
+	else
+		return false;
+	if (next) {
+		if (ui_top(ui))
+			strlcpy_(next->banner, ui_top(ui)->banner, sizeof next->banner);
+		ui_push(ui, next);
 	}
-	return false;
+	return true;
 }

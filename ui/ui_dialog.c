@@ -100,10 +100,7 @@ static void pick_draw(struct ui_screen *s, struct ui *ui)
 	int y, x, h, w;
 	pick_geometry(p, ui, &y, &x, &h, &w);
 	int rows = h - 2;
-	if (p->sel < p->top)
-		p->top = p->sel;
-	if (p->sel >= p->top + rows)
-		p->top = p->sel - rows + 1;
+	ui_list_show(p->sel, &p->top, rows);
 	ui_box(ui->body, y, x, h, w, p->title);
 	for (int i = 0; i < rows && p->top + i < p->n; i++) {
 		int k = p->top + i;

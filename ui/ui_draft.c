@@ -157,6 +157,8 @@ static void describe(const struct draft_info *d, char *buf, size_t n)
 			   : strcmp(d->form, UI_DRAFT_VISIT_LABS) == 0 ? "Visit labs"
 			   : strcmp(d->form, UI_DRAFT_LABS) == 0    ? "Labs"
 			   : strcmp(d->form, UI_DRAFT_IMAGING) == 0 ? "Imaging note"
+			   : strncmp(d->form, UI_DRAFT_VISIT_CORRECT,
+				     strlen(UI_DRAFT_VISIT_CORRECT)) == 0 ? "Correction of a visit"
 								    : d->form;
 	snprintf(buf, n, "%s%s%s%s%s  (%s)", what, d->patient_id ? " of " : "", d->name,
 		 d->patient_id ? " MRN " : "", d->mrn, date_format_time(d->updated, when));

@@ -45,6 +45,14 @@ bool ui_key_move(int key, int *sel, int n, int page)
 	return true;
 }
 
+void ui_list_show(int sel, int *top, int rows)
+{
+	if (sel < *top)
+		*top = sel;
+	if (sel >= *top + rows)
+		*top = sel - rows + 1;
+}
+
 bool ui_key_is(int key, enum ui_action a)
 {
 	if ((unsigned)a >= ACT_COUNT || a == ACT_NONE || key == 0)

@@ -94,10 +94,7 @@ static void lookup_draw(struct ui_screen *s, struct ui *ui)
 			lk->n == LOOKUP_MAX ? " (first shown; type more)" : "");
 	ui_putf(ui->body, 3, 0, ui->cols, ROLE_DIM, " #  %-15s %-*s %-10s %3s %s", "MRN",
 		ui->cols - 42, "Name", "Born", "Age", "Sex");
-	if (lk->sel < lk->top)
-		lk->top = lk->sel;
-	if (lk->sel >= lk->top + rows)
-		lk->top = lk->sel - rows + 1;
+	ui_list_show(lk->sel, &lk->top, rows);
 	for (int k = lk->top; k < lk->n && k < lk->top + rows; k++)
 		draw_row(lk, ui, k, LOOKUP_LIST_Y + k - lk->top);
 	if (lk->base.home)

@@ -166,10 +166,7 @@ static void draw_plan(struct pl_screen *c, struct ui *ui)
 		date_format(c->plan.first_date, d));
 	ui_putf(ui->body, 3, 0, ui->cols, ROLE_DIM, "  %-11s %-10s  %-6s %s", "Item", "Due",
 		"Window", "State");
-	if (c->sel < c->top)
-		c->top = c->sel;
-	if (c->sel >= c->top + rows)
-		c->top = c->sel - rows + 1;
+	ui_list_show(c->sel, &c->top, rows);
 	for (int k = c->top; k < c->n && k < c->top + rows; k++)
 		draw_row(c, ui, k, PL_LIST_Y + k - c->top);
 }

@@ -1,4 +1,5 @@
-/* ui_visit.c: the follow-up visit form (scheduled, unscheduled or missed). */
+/* ui_visit.c: the follow-up visit form (scheduled, unscheduled or missed),
+ * and the same form correcting a recorded visit. */
 #include "ui_visit.h"
 
 #include <math.h>
@@ -40,7 +41,16 @@ struct vform {
 	const char *item_items[VF_ITEMS_MAX + 1];
 	int nitems; /* open scheduled visits; the choice after them is "unscheduled" */
 	const char *ascites_items[4], *he_items[5];
+	/* Correcting: the visit as stored (id > 0), why, and the draft's name. */
+	struct visit orig;
+	char why[VISIT_REASON_MAX + 1];
+	char draft_form[DRAFT_FORM_MAX + 1];
 };
+
+static bool correcting(const struct vform *vf)
+{
+	return vf->orig.id > 0;
+}
 
 static const enum ui_action vf_hints[] = {ACT_HELP, ACT_NEXT, ACT_CHOOSE, ACT_SAVE, ACT_BACK,
 					  ACT_NONE};
@@ -53,6 +63,8 @@ static bool missed(const struct vform *vf)
 static enum status check_item(struct vform *vf, struct err *e)
 {
 	int c = vf->f[VF_ITEM].choice;
+	if (correcting(vf))
+		return ST_OK; /* a correction keeps the visit's scheduled item */
 	if (c < 0)
 		return err_set(e, ST_INVALID, "visit: choose the scheduled visit, or unscheduled "
 			       "(Space lists them)");
@@ -89,6 +101,12 @@ static enum status check_text(struct vform *vf, int i, const char *t, struct err
 {
 	if (i == VF_DATE)
 		return date_parse_field("visit date", t, vf->today, false, &vf->v.date, e);
+	if (i == VF_REASON && correcting(vf)) {
+		enum status s = visit_check_correction(t, e);
+		if (s == ST_OK)
+			strlcpy_(vf->why, t, sizeof vf->why);
+		return s;
+	}
 	if (i == VF_REASON) {
 		if (!missed(vf))
 			return *t ? err_set(e, ST_INVALID, "reason: only for a missed visit") : ST_OK;
@@ -115,6 +133,10 @@ static enum status vf_check(void *owner, int i, bool confirmed, struct err *e)
 	enum status s;
 	if (i == VF_ITEM)
 		return check_item(vf, e);
+	if (i == VF_STATE && correcting(vf))
+		return missed(vf) ? err_set(e, ST_INVALID, "seen or missed: a correction keeps the "
+					    "visit as seen")
+				  : ST_OK;
 	if (i == VF_STATE)
 		return missed(vf) && vf->f[VF_ITEM].choice >= vf->nitems
 			   ? err_set(e, ST_INVALID, "missed: only a scheduled visit can be missed")
@@ -141,8 +163,9 @@ static void vf_draw(struct ui_screen *s, struct ui *ui)
 	vf->f[VF_ASCITES].hint = a >= 0 ? "" : "ICA 0-3; Space: list";
 	vf->f[VF_HE].hint = h >= 0 ? "" : "West Haven 0-4; Space: list";
 	ui_put(ui->body, 0, 0, ui->cols, ROLE_TITLE,
-	       missed(vf) ? "Missed visit: visit, date and reason only"
-			  : "Follow-up visit (empty fields: not measured / not assessed)");
+	       correcting(vf) ? "Correct the visit: change what was wrong and say why"
+	       : missed(vf)   ? "Missed visit: visit, date and reason only"
+			      : "Follow-up visit (empty fields: not measured / not assessed)");
 	ui_form_draw(&vf->form, ui, 1);
 	ui_fdraft_offer(&vf->draft, ui);
 }
@@ -159,6 +182,12 @@ static void fever_hint(const struct vform *vf, char *buf, size_t n)
 static enum status store_it(struct vform *vf, struct ui *ui, struct err *e)
 {
 	store_set_now(ui->app->st, ui->app->clock());
+	if (correcting(vf)) {
+		vf->v.id = vf->orig.id;
+		vf->v.patient_id = vf->orig.patient_id;
+		vf->v.version = vf->orig.version;
+		return store_visit_correct(ui->app->st, &vf->v, vf->why, e);
+	}
 	if (missed(vf)) {
 		struct visit m;
 		visit_init(&m);
@@ -193,6 +222,12 @@ static int vf_save(struct vform *vf, struct ui *ui)
 	}
 	ui_fdraft_drop(&vf->draft, ui);
 	vf->base.dirty = false;
+	if (correcting(vf)) {
+		ui_msg(ui, ROLE_OK, "corrected the visit of %s (%s), now version %lld",
+		       date_format(vf->v.date, d), vf->v.schedule_id ? vf->v.label : "unscheduled",
+		       (long long)vf->v.version);
+		return UI_POP;
+	}
 	fever_hint(vf, fever, sizeof fever);
 	ui_msg(ui, ROLE_OK, "recorded %s %s on %s%s", vf->v.schedule_id ? vf->v.label : "unscheduled visit",
 	       vf->v.state == VISIT_MISSED ? "as missed" : "visit", date_format(vf->v.date, d), fever);
@@ -238,6 +273,20 @@ static const struct ui_screen_ops vf_ops = {
     "definitions are listed), paracentesis, encephalopathy (West Haven 0-4), liver stiffness "
     "and IQR are optional: empty means not measured. Each field is checked as you leave it; "
     "F2 saves. What you type is kept as a draft until it is saved.",
+};
+
+static const struct ui_screen_ops vc_ops = {
+    "Correct visit",
+    vf_draw,
+    vf_key,
+    NULL,
+    vf_done,
+    vf_hints,
+    "Correct a recorded visit: a value typed wrong, a value that was not measured (empty "
+    "it), or the wrong day (its lab results move with it; early, in window or late is "
+    "worked out again). Say why in 'Why corrected'. The visit stays the same scheduled "
+    "visit and stays seen. F2 saves a new version; the old one is kept in the audit trail. "
+    "If someone else corrected it since you opened it, nothing is saved: open it again.",
 };
 
 static void vf_fields(struct vform *vf)
@@ -289,6 +338,68 @@ static enum status load_items(struct vform *vf, struct ui *ui, int64_t patient_i
 	vf->item_items[vf->nitems] = vf->item_text[vf->nitems];
 	free(cal);
 	return s;
+}
+
+/* The stored values into the fields (after ui_form_init: the note's editor). */
+static void fill_fields(struct vform *vf, const struct visit *v)
+{
+	static const int nums[] = {VF_TEMP, VF_WEIGHT, VF_PARA, VF_STIFF, VF_IQR};
+	const double vals[] = {v->temp_c, v->weight_kg, v->paracentesis_ml, v->stiffness_kpa,
+			       v->iqr_kpa};
+	char buf[32];
+	ui_field_set(&vf->f[VF_DATE].edit, date_format(v->date, buf));
+	for (size_t i = 0; i < ARRAY_SIZE(nums); i++) {
+		snprintf(buf, sizeof buf, "%g", vals[i]);
+		ui_field_set(&vf->f[nums[i]].edit, isnan(vals[i]) ? "" : buf);
+	}
+	snprintf(buf, sizeof buf, "%d/%d", v->sbp, v->dbp);
+	ui_field_set(&vf->f[VF_BP].edit, v->sbp ? buf : "");
+	for (int i = 0; i < SYM_COUNT; i++)
+		vf->f[VF_SYM + i].choice = vf->f[VF_SYM + i].saved_choice = v->symptom[i];
+	vf->f[VF_ASCITES].choice = vf->f[VF_ASCITES].saved_choice = v->ascites;
+	vf->f[VF_HE].choice = vf->f[VF_HE].saved_choice = v->he;
+	ui_editor_set(&vf->f[VF_NOTE].memo, v->note);
+}
+
+struct ui_screen *ui_visit_correct_new(struct ui *ui, int64_t patient_id, int64_t visit_id)
+{
+	struct err e = {""};
+	char d[16];
+	struct vform *vf = xcalloc(1, sizeof *vf);
+	enum status s = store_visit_get(ui->app->st, patient_id, visit_id, &vf->orig, &e);
+	if (s == ST_OK && vf->orig.state != VISIT_DONE)
+		s = err_set(&e, ST_INVALID, "it was recorded as missed; only a visit that was done "
+			    "can be corrected");
+	if (s != ST_OK) {
+		ui_msg(ui, ROLE_CRITICAL, "cannot correct the visit: %s", err_why(&e, s));
+		free(vf);
+		return NULL;
+	}
+	vf->base.ops = &vc_ops;
+	vf->base.patient = patient_id;
+	vf->today = app_today(ui->app);
+	vf->v = vf->orig;
+	for (int i = 0; i < 5; i++) {
+		if (i < 4)
+			vf->ascites_items[i] = visit_ascites_text(i);
+		vf->he_items[i] = visit_he_text(i);
+	}
+	snprintf(vf->item_text[0], VF_ITEM_TEXT, "%s on %s, v%lld",
+		 vf->orig.schedule_id ? vf->orig.label : "unscheduled",
+		 date_format(vf->orig.date, d), (long long)vf->orig.version);
+	vf->item_items[0] = vf->item_text[0];
+	vf_fields(vf);
+	ui_form_field_choices(&vf->f[VF_ITEM], vf->item_items, 1, NULL);
+	vf->f[VF_ITEM].choice = vf->f[VF_ITEM].saved_choice = 0;
+	vf->f[VF_ITEM].hint = NULL;
+	vf->f[VF_REASON].label = "Why corrected";
+	vf->f[VF_REASON].hint = "required";
+	ui_form_init(&vf->form, vf->f, VF_N, vf_check, vf, VISIT_NOTE_MAX);
+	fill_fields(vf, &vf->orig);
+	snprintf(vf->draft_form, sizeof vf->draft_form, UI_DRAFT_VISIT_CORRECT "%lld",
+		 (long long)visit_id);
+	ui_fdraft_init(&vf->draft, vf->draft_form, patient_id, &vf->form);
+	return &vf->base;
 }
 
 struct ui_screen *ui_visit_new(struct ui *ui, int64_t patient_id)
