@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "date.h"
+#include "store.h"
 #include "store_followup.h"
 #include "ui_draw.h"
 #include "ui_visit.h"
@@ -123,9 +124,13 @@ struct ui_screen *ui_visits_new(struct ui *ui, int64_t patient_id)
 	s->base.ops = &vl_ops;
 	s->base.patient = patient_id;
 	s->v = xcalloc(VL_MAX, sizeof *s->v);
-	enum status st = load(s, ui, &e);
+	/* Every view is logged: a view that cannot be logged is not shown. */
+	store_set_now(ui->app->st, ui->app->clock());
+	enum status st = store_patient_viewed(ui->app->st, patient_id, "visits", &e);
+	if (st == ST_OK)
+		st = load(s, ui, &e);
 	if (st != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "cannot read the visits: %s", err_why(&e, st));
+		ui_msg(ui, ROLE_CRITICAL, "cannot show the visits: %s", err_why(&e, st));
 		vl_done(&s->base);
 		return NULL;
 	}
