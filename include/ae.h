@@ -16,64 +16,64 @@
 #define AE_NOTE_MAX 2000
 #define AE_CTCAE_VERSION "5.0"
 
-#define AE_RELATION_INFO(_)                                                    \
-	_(UNRELATED, "unrelated")                                              \
-	_(UNLIKELY, "unlikely")                                                \
-	_(POSSIBLE, "possible")                                                \
-	_(PROBABLE, "probable")                                                \
+#define AE_RELATION_INFO(_)       \
+	_(UNRELATED, "unrelated") \
+	_(UNLIKELY, "unlikely")   \
+	_(POSSIBLE, "possible")   \
+	_(PROBABLE, "probable")   \
 	_(DEFINITE, "definite")
 
-#define AE_ACTION_INFO(_)                                                      \
-	_(NONE, "none", "no action")                                           \
-	_(MEDICATION, "medication", "treated with medication")                 \
-	_(INFUSION_SLOWED, "infusion_slowed", "infusion slowed or paused")     \
-	_(INFUSION_STOPPED, "infusion_stopped", "infusion stopped")            \
-	_(HOSPITALISED, "hospitalised", "admitted or stay prolonged")          \
+#define AE_ACTION_INFO(_)                                                  \
+	_(NONE, "none", "no action")                                       \
+	_(MEDICATION, "medication", "treated with medication")             \
+	_(INFUSION_SLOWED, "infusion_slowed", "infusion slowed or paused") \
+	_(INFUSION_STOPPED, "infusion_stopped", "infusion stopped")        \
+	_(HOSPITALISED, "hospitalised", "admitted or stay prolonged")      \
 	_(OTHER, "other", "other (see note)")
 
-#define AE_OUTCOME_INFO(_)                                                     \
-	_(RESOLVED, "resolved", "recovered / resolved")                        \
-	_(RESOLVING, "resolving", "recovering / resolving")                    \
-	_(NOT_RESOLVED, "not_resolved", "not recovered / not resolved")        \
-	_(SEQUELAE, "sequelae", "recovered with sequelae")                     \
-	_(FATAL, "fatal", "fatal")                                             \
+#define AE_OUTCOME_INFO(_)                                              \
+	_(RESOLVED, "resolved", "recovered / resolved")                 \
+	_(RESOLVING, "resolving", "recovering / resolving")             \
+	_(NOT_RESOLVED, "not_resolved", "not recovered / not resolved") \
+	_(SEQUELAE, "sequelae", "recovered with sequelae")              \
+	_(FATAL, "fatal", "fatal")                                      \
 	_(UNKNOWN, "unknown", "unknown")
 
 enum ae_relation {
 #define AE_ENUM_(name, ...) AE_REL_##name,
 	AE_RELATION_INFO(AE_ENUM_)
 #undef AE_ENUM_
-	AE_REL_COUNT
+	    AE_REL_COUNT
 };
 enum ae_action {
 #define AE_ENUM_(name, ...) AE_ACT_##name,
 	AE_ACTION_INFO(AE_ENUM_)
 #undef AE_ENUM_
-	AE_ACT_COUNT
+	    AE_ACT_COUNT
 };
 enum ae_outcome {
 #define AE_ENUM_(name, ...) AE_OUT_##name,
 	AE_OUTCOME_INFO(AE_ENUM_)
 #undef AE_ENUM_
-	AE_OUT_COUNT
+	    AE_OUT_COUNT
 };
 
 struct ae {
 	int64_t id;
 	int64_t patient_id;
 	char term[AE_TERM_MAX + 1];
-	bool term_listed;       /* the term is on the CTCAE list */
-	int grade;              /* 1-5 */
-	int64_t onset_at;       /* seconds since the epoch (UTC) */
-	day_t onset;            /* the clinic's day of onset */
-	int64_t infusion_id;    /* the last infusion before onset, 0 if none (set by storage) */
+	bool term_listed;	 /* the term is on the CTCAE list */
+	int grade;		 /* 1-5 */
+	int64_t onset_at;	 /* seconds since the epoch (UTC) */
+	day_t onset;		 /* the clinic's day of onset */
+	int64_t infusion_id;	 /* the last infusion before onset, 0 if none (set by storage) */
 	int days_since_infusion; /* -1 when there was no infusion before onset */
 	bool serious;
 	enum ae_relation relation;
 	enum ae_action action;
 	enum ae_outcome outcome;
-	day_t resolved;         /* DAY_NONE unless resolved or with sequelae */
-	double temp_c;          /* NAN unless a temperature was recorded */
+	day_t resolved; /* DAY_NONE unless resolved or with sequelae */
+	double temp_c;	/* NAN unless a temperature was recorded */
 	char note[AE_NOTE_MAX + 1];
 	int64_t version;
 };

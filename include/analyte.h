@@ -22,56 +22,43 @@
  * unit parser also takes "u", "μ" (U+03BC) and any letter case.
  * INR has no unit: its unit text is "" (the parser also takes "ratio"). */
 #define ANALYTE_INFO(_)                                                                            \
-	_(BILIRUBIN, "bilirubin", "Total bilirubin", "T.bili", "1975-2",                           \
-	  "mg/dL", "", "µmol/L", "", 17.1, 1, 0,                                                   \
-	  0.0, 80.0, 0.1, 30.0, 0.1, 1.2)                                                          \
-	_(INR, "inr", "INR", "INR", "6301-6",                                                      \
-	  "", "ratio|{INR}", "", "ratio|{INR}", 1.0, 2, 2,                                         \
+	_(BILIRUBIN, "bilirubin", "Total bilirubin", "T.bili", "1975-2", "mg/dL", "", "µmol/L",    \
+	  "", 17.1, 1, 0, 0.0, 80.0, 0.1, 30.0, 0.1, 1.2)                                          \
+	_(INR, "inr", "INR", "INR", "6301-6", "", "ratio|{INR}", "", "ratio|{INR}", 1.0, 2, 2,     \
 	  0.5, 20.0, 0.8, 6.0, 0.8, 1.2)                                                           \
-	_(PT, "pt", "Prothrombin time", "PT", "5902-2",                                            \
-	  "s", "sec|seconds", "s", "sec|seconds", 1.0, 1, 1,                                       \
-	  5.0, 150.0, 5.0, 30.0, 11.0, 13.5)                                                       \
-	_(PTA, "pta", "Prothrombin activity", "PTA", "5894-1",                                     \
-	  "%", "", "%", "", 1.0, 0, 0,                                                             \
-	  0.0, 200.0, 40.0, 200.0, 70.0, 130.0)                                                    \
-	_(CREATININE, "creatinine", "Creatinine", "Creat", "2160-0",                               \
-	  "mg/dL", "", "µmol/L", "", 88.4, 2, 0,                                                   \
-	  0.1, 25.0, 0.3, 10.0, 0.6, 1.2)                                                          \
-	_(SODIUM, "sodium", "Sodium", "Na", "2951-2",                                              \
-	  "mmol/L", "mEq/L", "mmol/L", "mEq/L", 1.0, 0, 0,                                         \
-	  90.0, 200.0, 120.0, 155.0, 135.0, 145.0)                                                 \
-	_(ALBUMIN, "albumin", "Albumin", "Albumin", "1751-7",                                      \
-	  "g/dL", "", "g/L", "", 10.0, 1, 0,                                                       \
+	_(PT, "pt", "Prothrombin time", "PT", "5902-2", "s", "sec|seconds", "s", "sec|seconds",    \
+	  1.0, 1, 1, 5.0, 150.0, 5.0, 30.0, 11.0, 13.5)                                            \
+	_(PTA, "pta", "Prothrombin activity", "PTA", "5894-1", "%", "", "%", "", 1.0, 0, 0, 0.0,   \
+	  200.0, 40.0, 200.0, 70.0, 130.0)                                                         \
+	_(CREATININE, "creatinine", "Creatinine", "Creat", "2160-0", "mg/dL", "", "µmol/L", "",    \
+	  88.4, 2, 0, 0.1, 25.0, 0.3, 10.0, 0.6, 1.2)                                              \
+	_(SODIUM, "sodium", "Sodium", "Na", "2951-2", "mmol/L", "mEq/L", "mmol/L", "mEq/L", 1.0,   \
+	  0, 0, 90.0, 200.0, 120.0, 155.0, 135.0, 145.0)                                           \
+	_(ALBUMIN, "albumin", "Albumin", "Albumin", "1751-7", "g/dL", "", "g/L", "", 10.0, 1, 0,   \
 	  0.5, 7.0, 1.5, 5.5, 3.5, 5.0)                                                            \
-	_(ALT, "alt", "Alanine aminotransferase", "ALT", "1742-6",                                 \
-	  "U/L", "IU/L", "U/L", "IU/L", 1.0, 0, 0,                                                 \
-	  0.0, 20000.0, 0.0, 1000.0, 7.0, 56.0)                                                    \
-	_(AST, "ast", "Aspartate aminotransferase", "AST", "1920-8",                               \
-	  "U/L", "IU/L", "U/L", "IU/L", 1.0, 0, 0,                                                 \
-	  0.0, 20000.0, 0.0, 1000.0, 10.0, 40.0)                                                   \
-	_(ALP, "alp", "Alkaline phosphatase", "ALP", "6768-6",                                     \
-	  "U/L", "IU/L", "U/L", "IU/L", 1.0, 0, 0,                                                 \
-	  0.0, 10000.0, 0.0, 1000.0, 44.0, 147.0)                                                  \
-	_(GGT, "ggt", "Gamma-glutamyl transferase", "GGT", "2324-2",                               \
-	  "U/L", "IU/L", "U/L", "IU/L", 1.0, 0, 0,                                                 \
-	  0.0, 10000.0, 0.0, 1000.0, 9.0, 48.0)                                                    \
-	_(PLATELETS, "platelets", "Platelets", "PLT", "777-3",                                     \
-	  "10^9/L", "10^3/uL|x10^9/L|10*9/L|x10^3/uL|10*3/uL|10^3/mm3|G/L|K/uL",                   \
-	  "10^9/L", "10^3/uL|x10^9/L|10*9/L|x10^3/uL|10*3/uL|10^3/mm3|G/L|K/uL", 1.0, 0, 0,        \
-	  0.0, 2000.0, 20.0, 1000.0, 150.0, 400.0)                                                 \
+	_(ALT, "alt", "Alanine aminotransferase", "ALT", "1742-6", "U/L", "IU/L", "U/L", "IU/L",   \
+	  1.0, 0, 0, 0.0, 20000.0, 0.0, 1000.0, 7.0, 56.0)                                         \
+	_(AST, "ast", "Aspartate aminotransferase", "AST", "1920-8", "U/L", "IU/L", "U/L", "IU/L", \
+	  1.0, 0, 0, 0.0, 20000.0, 0.0, 1000.0, 10.0, 40.0)                                        \
+	_(ALP, "alp", "Alkaline phosphatase", "ALP", "6768-6", "U/L", "IU/L", "U/L", "IU/L", 1.0,  \
+	  0, 0, 0.0, 10000.0, 0.0, 1000.0, 44.0, 147.0)                                            \
+	_(GGT, "ggt", "Gamma-glutamyl transferase", "GGT", "2324-2", "U/L", "IU/L", "U/L", "IU/L", \
+	  1.0, 0, 0, 0.0, 10000.0, 0.0, 1000.0, 9.0, 48.0)                                         \
+	_(PLATELETS, "platelets", "Platelets", "PLT", "777-3", "10^9/L",                           \
+	  "10^3/uL|x10^9/L|10*9/L|x10^3/uL|10*3/uL|10^3/mm3|G/L|K/uL", "10^9/L",                   \
+	  "10^3/uL|x10^9/L|10*9/L|x10^3/uL|10*3/uL|10^3/mm3|G/L|K/uL", 1.0, 0, 0, 0.0, 2000.0,     \
+	  20.0, 1000.0, 150.0, 400.0)                                                              \
 	/* AFP 1834-1 and HBV DNA 29615-2: LOINC codes UNVERIFIED ([U] in REFERENCE 10.1). */      \
-	_(AFP, "afp", "Alpha-fetoprotein", "AFP", "1834-1",                                        \
-	  "ng/mL", "ug/L", "ng/mL", "ug/L", 1.0, 1, 1,                                             \
-	  0.0, 1e6, 0.0, 400.0, 0.0, 10.0)                                                         \
-	_(HBV_DNA, "hbv_dna", "HBV DNA", "HBV DNA", "29615-2",                                     \
-	  "IU/mL", "", "IU/mL", "", 1.0, 0, 0,                                                     \
-	  0.0, 1e10, 0.0, 1e10, 0.0, 20.0)
+	_(AFP, "afp", "Alpha-fetoprotein", "AFP", "1834-1", "ng/mL", "ug/L", "ng/mL", "ug/L", 1.0, \
+	  1, 1, 0.0, 1e6, 0.0, 400.0, 0.0, 10.0)                                                   \
+	_(HBV_DNA, "hbv_dna", "HBV DNA", "HBV DNA", "29615-2", "IU/mL", "", "IU/mL", "", 1.0, 0,   \
+	  0, 0.0, 1e10, 0.0, 1e10, 0.0, 20.0)
 
 enum analyte_id {
 #define ANALYTE_ENUM_(id, ...) ANALYTE_##id,
 	ANALYTE_INFO(ANALYTE_ENUM_)
 #undef ANALYTE_ENUM_
-	ANALYTE_COUNT
+	    ANALYTE_COUNT
 };
 
 /* Conventional (US) units are canonical; SI is the other system. */

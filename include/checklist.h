@@ -54,10 +54,10 @@ struct checklist_answer {
 struct checklist_input {
 	day_t on;
 	struct patient patient;
-	struct lab_latest labs;                           /* latest on or before on */
+	struct lab_latest labs;				    /* latest on or before on */
 	struct imaging_note imaging[CHECKLIST_IMAGING_MAX]; /* newest first */
 	int nimaging;
-	struct score_input score_in; /* from overview_score_input */
+	struct score_input score_in;			     /* from overview_score_input */
 	struct checklist_answer answers[PROTOCOL_ITEMS_MAX]; /* newest per item */
 	int nanswers;
 };
@@ -113,7 +113,7 @@ struct evaluation {
 	char protocol_version[PROTOCOL_VERSION_MAX + 1];
 	char protocol_hash[65];
 	enum eval_status status;
-	int64_t amends;        /* 0 unless an amendment */
+	int64_t amends; /* 0 unless an amendment */
 	char amend_reason[EVAL_REASON_MAX + 1];
 	char signed_by[USER_LOGIN_MAX + 1];
 	int64_t signed_at;

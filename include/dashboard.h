@@ -29,28 +29,28 @@ enum dash_source { DSRC_LAB, DSRC_SCORE, DSRC_STIFFNESS };
 /* One table: id, key (JSON), label, source, analyte or score id, better
  * direction (+1: higher is better, -1: lower is better), decimals used to
  * show a value and to decide "unchanged", unit. */
-#define DASH_MEASURE_INFO(_)                                                                       \
-	_(ALBUMIN, "albumin", "Albumin", DSRC_LAB, ANALYTE_ALBUMIN, +1, 1, "g/dL")                 \
-	_(ALT, "alt", "ALT", DSRC_LAB, ANALYTE_ALT, -1, 0, "U/L")                                  \
-	_(AST, "ast", "AST", DSRC_LAB, ANALYTE_AST, -1, 0, "U/L")                                  \
-	_(BILIRUBIN, "bilirubin", "Bilirubin", DSRC_LAB, ANALYTE_BILIRUBIN, -1, 1, "mg/dL")        \
-	_(INR, "inr", "INR", DSRC_LAB, ANALYTE_INR, -1, 2, "")                                     \
-	_(PT, "pt", "PT", DSRC_LAB, ANALYTE_PT, -1, 1, "s")                                        \
-	_(PTA, "pta", "PTA", DSRC_LAB, ANALYTE_PTA, +1, 0, "%")                                    \
-	_(CREATININE, "creatinine", "Creatinine", DSRC_LAB, ANALYTE_CREATININE, -1, 2, "mg/dL")    \
-	_(PLATELETS, "platelets", "Platelets", DSRC_LAB, ANALYTE_PLATELETS, +1, 0, "10^9/L")       \
-	_(MELD, "meld", "MELD", DSRC_SCORE, SCORE_MELD, -1, 0, "points")                           \
-	_(MELD_NA, "meld_na", "MELD-Na", DSRC_SCORE, SCORE_MELD_NA, -1, 0, "points")               \
-	_(MELD3, "meld3", "MELD 3.0", DSRC_SCORE, SCORE_MELD3, -1, 0, "points")                    \
-	_(CHILD_PUGH, "child_pugh", "Child-Pugh", DSRC_SCORE, SCORE_CHILD_PUGH, -1, 0, "points")   \
-	_(ALBI, "albi", "ALBI", DSRC_SCORE, SCORE_ALBI, -1, 2, "")                                 \
+#define DASH_MEASURE_INFO(_)                                                                     \
+	_(ALBUMIN, "albumin", "Albumin", DSRC_LAB, ANALYTE_ALBUMIN, +1, 1, "g/dL")               \
+	_(ALT, "alt", "ALT", DSRC_LAB, ANALYTE_ALT, -1, 0, "U/L")                                \
+	_(AST, "ast", "AST", DSRC_LAB, ANALYTE_AST, -1, 0, "U/L")                                \
+	_(BILIRUBIN, "bilirubin", "Bilirubin", DSRC_LAB, ANALYTE_BILIRUBIN, -1, 1, "mg/dL")      \
+	_(INR, "inr", "INR", DSRC_LAB, ANALYTE_INR, -1, 2, "")                                   \
+	_(PT, "pt", "PT", DSRC_LAB, ANALYTE_PT, -1, 1, "s")                                      \
+	_(PTA, "pta", "PTA", DSRC_LAB, ANALYTE_PTA, +1, 0, "%")                                  \
+	_(CREATININE, "creatinine", "Creatinine", DSRC_LAB, ANALYTE_CREATININE, -1, 2, "mg/dL")  \
+	_(PLATELETS, "platelets", "Platelets", DSRC_LAB, ANALYTE_PLATELETS, +1, 0, "10^9/L")     \
+	_(MELD, "meld", "MELD", DSRC_SCORE, SCORE_MELD, -1, 0, "points")                         \
+	_(MELD_NA, "meld_na", "MELD-Na", DSRC_SCORE, SCORE_MELD_NA, -1, 0, "points")             \
+	_(MELD3, "meld3", "MELD 3.0", DSRC_SCORE, SCORE_MELD3, -1, 0, "points")                  \
+	_(CHILD_PUGH, "child_pugh", "Child-Pugh", DSRC_SCORE, SCORE_CHILD_PUGH, -1, 0, "points") \
+	_(ALBI, "albi", "ALBI", DSRC_SCORE, SCORE_ALBI, -1, 2, "")                               \
 	_(STIFFNESS, "stiffness", "Stiffness", DSRC_STIFFNESS, 0, -1, 1, "kPa")
 
 enum dash_measure {
 #define DASH_ENUM_(id, ...) DASH_##id,
 	DASH_MEASURE_INFO(DASH_ENUM_)
 #undef DASH_ENUM_
-	DASH_COUNT
+	    DASH_COUNT
 };
 
 struct dash_measure_info {
@@ -84,7 +84,7 @@ struct dash_row {
 	enum dash_measure m;
 	bool have_baseline, have_latest;
 	struct dash_point baseline, latest;
-	double change;     /* latest - baseline; NAN without both */
+	double change;	   /* latest - baseline; NAN without both */
 	double change_pct; /* per cent of |baseline|; NAN without both or baseline 0 */
 	enum dash_direction dir;
 	double trend[DASH_TREND_MAX]; /* the newest values up to today, oldest first */
@@ -136,7 +136,7 @@ struct dash_input {
 	int nlab[ANALYTE_COUNT];
 	const struct dash_point *ascites, *he, *stiffness;
 	int nascites, nhe, nstiffness;
-	day_t as_of;       /* the signed evaluation's as_of, DAY_NONE when none */
+	day_t as_of;	   /* the signed evaluation's as_of, DAY_NONE when none */
 	int64_t signed_at; /* when it was signed */
 	day_t today;
 };
@@ -173,15 +173,16 @@ struct dashboard {
 	struct patient p;
 	day_t today;
 	int64_t evaluation_id; /* the signed evaluation, 0 when none */
-	day_t as_of;           /* its as_of, DAY_NONE when none */
+	day_t as_of;	       /* its as_of, DAY_NONE when none */
 	int64_t signed_at;     /* when it was signed */
 	struct dash_row rows[DASH_COUNT];
-	struct dash_cal cal[DASH_SCHED_MAX]; /* every open item and the newest closed ones, by due day */
+	struct dash_cal
+	    cal[DASH_SCHED_MAX]; /* every open item and the newest closed ones, by due day */
 	int ncal;
-	int next;                            /* index into cal, or -1 */
-	struct visit visits[DASH_VISITS_MAX];       /* recorded, newest DASH_VISITS_MAX, oldest first */
+	int next;			      /* index into cal, or -1 */
+	struct visit visits[DASH_VISITS_MAX]; /* recorded, newest DASH_VISITS_MAX, oldest first */
 	int nvisits;
-	struct ae aes[DASH_AE_MAX];                 /* newest first */
+	struct ae aes[DASH_AE_MAX]; /* newest first */
 	int nae;
 	bool have_infusion;
 	struct infusion first_infusion;
@@ -211,7 +212,7 @@ struct clinic_eval {
 	char mrn[PATIENT_MRN_MAX + 1];
 	char name[CLINIC_NAME_MAX + 1];
 	int64_t evaluation_id; /* 0: no evaluation yet */
-	day_t as_of;           /* DAY_NONE when none */
+	day_t as_of;	       /* DAY_NONE when none */
 	char status[16];       /* READY, NOT_READY, EXCLUDED, or "" */
 };
 
@@ -246,7 +247,8 @@ struct clinic_dashboard {
 	int nsignoff;
 	struct clinic_eval awaiting_evaluation[CLINIC_LIST_MAX];
 	int nawaiting;
-	struct clinic_ae serious[CLINIC_LIST_MAX]; /* grade >= 3 or serious, last 30 days, newest first */
+	struct clinic_ae
+	    serious[CLINIC_LIST_MAX]; /* grade >= 3 or serious, last 30 days, newest first */
 	int nserious;
 	struct clinic_counts counts;
 };

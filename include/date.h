@@ -30,8 +30,8 @@ int date_age_years(day_t birth, day_t on);
 
 /* Parse a date for a named field, refusing malformed dates and dates after
  * `today` (when future_ok is false) with a message naming the field. */
-enum status date_parse_field(const char *field, const char *s, day_t today,
-			     bool future_ok, day_t *out, struct err *e);
+enum status date_parse_field(const char *field, const char *s, day_t today, bool future_ok,
+			     day_t *out, struct err *e);
 
 /* Format a timestamp as "YYYY-MM-DD HH:MM" (UTC) into buf (>= 17 bytes). */
 char *date_format_time(int64_t t, char *buf);

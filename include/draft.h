@@ -7,17 +7,17 @@
 
 #include "patient.h"
 
-#define DRAFT_FORM_MAX 32          /* bytes: [a-z0-9_.-] */
-#define DRAFT_CONTENT_MAX 65536    /* bytes of content */
+#define DRAFT_FORM_MAX 32	/* bytes: [a-z0-9_.-] */
+#define DRAFT_CONTENT_MAX 65536 /* bytes of content */
 
 /* One of the acting user's drafts, as store_draft_each lists it. */
 struct draft_info {
 	char form[DRAFT_FORM_MAX + 1];
-	int64_t patient_id;                /* 0: not about a patient (e.g. registration) */
-	char mrn[PATIENT_MRN_MAX + 1];     /* "" when patient_id is 0 or the patient is gone */
-	char name[PATIENT_NAME_MAX + 1];   /* raw database text: neutralise before output */
-	int64_t updated;                   /* store time of the last save */
-	int64_t size;                      /* bytes of content */
+	int64_t patient_id;		 /* 0: not about a patient (e.g. registration) */
+	char mrn[PATIENT_MRN_MAX + 1];	 /* "" when patient_id is 0 or the patient is gone */
+	char name[PATIENT_NAME_MAX + 1]; /* raw database text: neutralise before output */
+	int64_t updated;		 /* store time of the last save */
+	int64_t size;			 /* bytes of content */
 };
 
 #endif

@@ -11,26 +11,26 @@
 
 #define IMAGING_NOTE_MAX 2000
 
-#define MODALITY_INFO(_)                                                       \
-	_(ULTRASOUND, "ultrasound")                                            \
-	_(DOPPLER, "doppler")                                                  \
-	_(CT, "ct")                                                            \
-	_(MRI, "mri")                                                          \
+#define MODALITY_INFO(_)            \
+	_(ULTRASOUND, "ultrasound") \
+	_(DOPPLER, "doppler")       \
+	_(CT, "ct")                 \
+	_(MRI, "mri")               \
 	_(ELASTOGRAPHY, "elastography")
 
 enum modality {
 #define MODALITY_ENUM_(name, text) MOD_##name,
 	MODALITY_INFO(MODALITY_ENUM_)
 #undef MODALITY_ENUM_
-	MOD_COUNT
+	    MOD_COUNT
 };
 
 /* A finding is not assessed, absent or present. */
 enum finding { FIND_NA = -1, FIND_NO = 0, FIND_YES = 1 };
 
-#define FINDING_INFO(_)                                                        \
-	_(hcc, "hcc", "HCC or suspicious lesion")                              \
-	_(thrombosis, "thrombosis", "portal/hepatic vein thrombosis")          \
+#define FINDING_INFO(_)                                               \
+	_(hcc, "hcc", "HCC or suspicious lesion")                     \
+	_(thrombosis, "thrombosis", "portal/hepatic vein thrombosis") \
 	_(ascites, "ascites", "ascites")
 
 struct imaging_note {
@@ -39,9 +39,9 @@ struct imaging_note {
 	day_t date;
 	enum modality modality;
 	char note[IMAGING_NOTE_MAX + 1]; /* multi-line free text */
-	double stiffness_kpa;            /* NAN when not measured */
-	double iqr_kpa;                  /* NAN when not given */
-	int fibrosis_stage;              /* METAVIR 0-4, -1 when not given */
+	double stiffness_kpa;		 /* NAN when not measured */
+	double iqr_kpa;			 /* NAN when not given */
+	int fibrosis_stage;		 /* METAVIR 0-4, -1 when not given */
 	enum finding hcc;
 	enum finding thrombosis;
 	enum finding ascites;

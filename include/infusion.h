@@ -18,11 +18,11 @@
 struct infusion {
 	int64_t id;
 	int64_t patient_id;
-	int64_t schedule_id; /* the scheduled infusion it closes, 0 if none */
-	int64_t given_at;    /* seconds since the epoch (UTC) */
-	day_t date;          /* the clinic's day */
+	int64_t schedule_id;   /* the scheduled infusion it closes, 0 if none */
+	int64_t given_at;      /* seconds since the epoch (UTC) */
+	day_t date;	       /* the clinic's day */
 	enum plan_route route; /* as in plan.h: plan_route_str/plan_route_parse */
-	double cells;        /* total cells given */
+	double cells;	       /* total cells given */
 	char lot[INFUSION_LOT_MAX + 1];
 	char given_by[INFUSION_BY_MAX + 1];
 	char reaction[INFUSION_REACTION_MAX + 1]; /* within 24 h; "" for none */

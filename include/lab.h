@@ -17,13 +17,13 @@ struct lab_result {
 	int64_t id;
 	int64_t patient_id;
 	enum analyte_id analyte;
-	double value;                 /* as entered, in `unit` */
-	char unit[LAB_UNIT_MAX + 1];  /* as entered */
-	double canonical;             /* in the analyte's canonical unit */
-	day_t date;                   /* collection date */
+	double value;		     /* as entered, in `unit` */
+	char unit[LAB_UNIT_MAX + 1]; /* as entered */
+	double canonical;	     /* in the analyte's canonical unit */
+	day_t date;		     /* collection date */
 	char source[LAB_SOURCE_MAX + 1];
 	enum lab_flag flag;
-	bool confirmed; /* beyond the warning limits, and confirmed on entry */
+	bool confirmed;	  /* beyond the warning limits, and confirmed on entry */
 	int64_t visit_id; /* 0 when not tied to a visit */
 	int64_t version;
 };
@@ -33,8 +33,8 @@ struct lab_result {
  * limits, unit mix-up) or ST_CONFIRM (beyond the warning limits and not yet
  * confirmed) with a message naming the analyte, the value, the unit and the
  * accepted range; ST_OK otherwise. */
-enum status lab_entry(enum analyte_id a, enum unit_system u, const char *text,
-		      bool confirmed, struct lab_result *r, struct err *e);
+enum status lab_entry(enum analyte_id a, enum unit_system u, const char *text, bool confirmed,
+		      struct lab_result *r, struct err *e);
 
 /* The latest result of each analyte for a patient. */
 struct lab_latest {

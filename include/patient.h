@@ -18,7 +18,7 @@ struct patient {
 	char mrn[PATIENT_MRN_MAX + 1];
 	char name[PATIENT_NAME_MAX + 1]; /* "LAST, First" */
 	day_t dob;
-	char sex;          /* 'F' or 'M' */
+	char sex;	   /* 'F' or 'M' */
 	char etiology[8];  /* ICD-10 code from etiology_list(), "" if none */
 	double weight_kg;  /* NAN when not recorded */
 	day_t weight_date; /* day the weight was measured, DAY_NONE if none */

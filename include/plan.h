@@ -30,7 +30,7 @@ bool plan_route_parse(const char *s, enum plan_route *out);
 struct plan_request {
 	enum plan_route route;
 	double cells_per_kg; /* NAN: protocol default */
-	int infusions;       /* 0: protocol default */
+	int infusions;	     /* 0: protocol default */
 	int interval_days;   /* 0: protocol default */
 	day_t first_date;
 	char physician[USER_LOGIN_MAX + 1]; /* who signs an intrahepatic route */
@@ -49,7 +49,7 @@ struct plan {
 	int interval_days;
 	day_t first_date;
 	char physician[USER_LOGIN_MAX + 1]; /* "" for IV */
-	int64_t physician_signed_at;        /* 0 for IV */
+	int64_t physician_signed_at;	    /* 0 for IV */
 	bool active;
 	int64_t version;
 	int64_t created;

@@ -21,38 +21,38 @@
 #define PROTOCOL_TEXT_MAX 60000
 
 /* The kinds of checklist item; one table feeds the enum and the parser. */
-#define PITEM_KIND_INFO(_)                                                     \
-	_(LAB, "lab")           /* latest result of analytes within N days */  \
-	_(IMAGING, "imaging")   /* a finding excluded by imaging within N days */ \
-	_(SCORE, "score")       /* a score within bounds */                    \
-	_(WEIGHT, "weight")     /* weight measured within N days */            \
-	_(QUESTION, "question") /* nurse-confirmed yes/no screening */         \
-	_(GRADE, "grade")       /* nurse-confirmed grade at most N */          \
-	_(CONSENT, "consent")   /* informed consent signed, with its date */
+#define PITEM_KIND_INFO(_)                                                        \
+	_(LAB, "lab")		/* latest result of analytes within N days */     \
+	_(IMAGING, "imaging")	/* a finding excluded by imaging within N days */ \
+	_(SCORE, "score")	/* a score within bounds */                       \
+	_(WEIGHT, "weight")	/* weight measured within N days */               \
+	_(QUESTION, "question") /* nurse-confirmed yes/no screening */            \
+	_(GRADE, "grade")	/* nurse-confirmed grade at most N */             \
+	_(CONSENT, "consent")	/* informed consent signed, with its date */
 
 enum pitem_kind {
 #define PITEM_ENUM_(name, text) PITEM_##name,
 	PITEM_KIND_INFO(PITEM_ENUM_)
 #undef PITEM_ENUM_
-	PITEM_KIND_COUNT
+	    PITEM_KIND_COUNT
 };
 
 /* Scores an item may bound, with the values a bound may take. */
-#define PSCORE_INFO(_)                                                         \
-	_(MELD, "meld", 6, 40)                                                 \
-	_(MELD_NA, "meld_na", 6, 40)                                           \
-	_(MELD3, "meld3", 6, 40)                                               \
-	_(CHILD_PUGH, "child_pugh", 5, 15)                                     \
-	_(CHILD_PUGH_CLASS, "child_pugh_class", 1, 3) /* A=1, B=2, C=3 */      \
-	_(ALBI_GRADE, "albi_grade", 1, 3)                                      \
-	_(FIB4, "fib4", 0, 100)                                                \
+#define PSCORE_INFO(_)                                                    \
+	_(MELD, "meld", 6, 40)                                            \
+	_(MELD_NA, "meld_na", 6, 40)                                      \
+	_(MELD3, "meld3", 6, 40)                                          \
+	_(CHILD_PUGH, "child_pugh", 5, 15)                                \
+	_(CHILD_PUGH_CLASS, "child_pugh_class", 1, 3) /* A=1, B=2, C=3 */ \
+	_(ALBI_GRADE, "albi_grade", 1, 3)                                 \
+	_(FIB4, "fib4", 0, 100)                                           \
 	_(APRI, "apri", 0, 100)
 
 enum pscore {
 #define PSCORE_ENUM_(name, key, lo, hi) PSCORE_##name,
 	PSCORE_INFO(PSCORE_ENUM_)
 #undef PSCORE_ENUM_
-	PSCORE_COUNT
+	    PSCORE_COUNT
 };
 
 enum pfinding { PFIND_HCC, PFIND_THROMBOSIS };
@@ -62,9 +62,9 @@ struct protocol_item {
 	char label[PROTOCOL_LABEL_MAX + 1];
 	char help[PROTOCOL_HELP_MAX + 1];
 	enum pitem_kind kind;
-	bool required;    /* missing or stale holds the evaluation */
-	bool excludes;    /* not met excludes the patient (else it holds) */
-	int window_days;  /* data or answer older than this is stale; 0: none */
+	bool required;	 /* missing or stale holds the evaluation */
+	bool excludes;	 /* not met excludes the patient (else it holds) */
+	int window_days; /* data or answer older than this is stale; 0: none */
 	/* lab */
 	enum analyte_id analytes[ANALYTE_COUNT];
 	int nanalytes;
@@ -83,10 +83,10 @@ struct protocol_item {
 };
 
 struct protocol {
-	char path[256];                  /* where it was read from, for messages */
+	char path[256]; /* where it was read from, for messages */
 	char name[PROTOCOL_NAME_MAX + 1];
 	char version[PROTOCOL_VERSION_MAX + 1];
-	char hash[65];                   /* SHA-256 hex of the text */
+	char hash[65]; /* SHA-256 hex of the text */
 	struct protocol_item items[PROTOCOL_ITEMS_MAX];
 	int nitems;
 	double cells_per_kg, cells_per_kg_min, cells_per_kg_max;

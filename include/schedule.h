@@ -22,9 +22,9 @@ struct schedule_item {
 	int64_t plan_id;
 	enum sched_kind kind;
 	char label[SCHEDULE_LABEL_MAX + 1]; /* "Infusion 1", "W4" */
-	day_t target;                       /* as generated, kept for the record */
-	day_t due;                          /* target, or the rescheduled day */
-	int window_before;                  /* days */
+	day_t target;			    /* as generated, kept for the record */
+	day_t due;			    /* target, or the rescheduled day */
+	int window_before;		    /* days */
 	int window_after;
 	char reason[SCHEDULE_REASON_MAX + 1]; /* why it was rescheduled */
 	enum sched_state state;
@@ -36,9 +36,9 @@ const char *sched_state_str(enum sched_state s);
 
 /* Where a day falls against an open item's window. */
 enum sched_when {
-	SCHED_EARLY,    /* before the window opens */
+	SCHED_EARLY, /* before the window opens */
 	SCHED_IN_WINDOW,
-	SCHED_LATE      /* after the window closed: overdue while open */
+	SCHED_LATE /* after the window closed: overdue while open */
 };
 enum sched_when schedule_when(const struct schedule_item *it, day_t day);
 

@@ -9,20 +9,20 @@
 #include "status.h"
 
 /* One table feeds the enum and score_name(). */
-#define SCORE_INFO(_)                                                                              \
-	_(MELD, "MELD")                                                                            \
-	_(MELD_NA, "MELD-Na")                                                                      \
-	_(MELD3, "MELD 3.0")                                                                       \
-	_(CHILD_PUGH, "Child-Pugh")                                                                \
-	_(ALBI, "ALBI")                                                                            \
-	_(FIB4, "FIB-4")                                                                           \
+#define SCORE_INFO(_)               \
+	_(MELD, "MELD")             \
+	_(MELD_NA, "MELD-Na")       \
+	_(MELD3, "MELD 3.0")        \
+	_(CHILD_PUGH, "Child-Pugh") \
+	_(ALBI, "ALBI")             \
+	_(FIB4, "FIB-4")            \
 	_(APRI, "APRI")
 
 enum score_id {
 #define SCORE_ENUM_(id, name) SCORE_##id,
 	SCORE_INFO(SCORE_ENUM_)
 #undef SCORE_ENUM_
-	SCORE_COUNT
+	    SCORE_COUNT
 };
 
 /* Display name ("MELD 3.0"); "?" for a bad id. Static. */
@@ -30,30 +30,30 @@ const char *score_name(enum score_id id);
 
 enum ascites { ASCITES_UNKNOWN, ASCITES_NONE, ASCITES_SLIGHT, ASCITES_MODERATE };
 
-#define SCORE_AGE_UNKNOWN (-1)	/* adult of unknown age */
-#define SCORE_HE_UNKNOWN (-1)	/* encephalopathy not assessed */
+#define SCORE_AGE_UNKNOWN (-1) /* adult of unknown age */
+#define SCORE_HE_UNKNOWN (-1)  /* encephalopathy not assessed */
 
 /* Inputs, in canonical units (analyte.h). A missing lab is NAN. Start from
  * score_input_init(), which sets everything missing and the defaults. */
 struct score_input {
-	double bilirubin;	/* mg/dL */
+	double bilirubin; /* mg/dL */
 	double inr;
-	double creatinine;	/* mg/dL */
-	bool dialysis;		/* >= 2 dialyses or 24 h CVVHD in the prior week */
-	double sodium;		/* mmol/L */
-	double albumin;		/* g/dL */
-	char sex;		/* 'F', 'M' or 0 (unknown) */
-	int age;		/* whole years, or SCORE_AGE_UNKNOWN */
-	double ast;		/* U/L */
-	double alt;		/* U/L */
-	double platelets;	/* 10^9/L */
-	double ast_uln;		/* U/L, upper limit of normal for APRI; default 40 */
+	double creatinine; /* mg/dL */
+	bool dialysis;	   /* >= 2 dialyses or 24 h CVVHD in the prior week */
+	double sodium;	   /* mmol/L */
+	double albumin;	   /* g/dL */
+	char sex;	   /* 'F', 'M' or 0 (unknown) */
+	int age;	   /* whole years, or SCORE_AGE_UNKNOWN */
+	double ast;	   /* U/L */
+	double alt;	   /* U/L */
+	double platelets;  /* 10^9/L */
+	double ast_uln;	   /* U/L, upper limit of normal for APRI; default 40 */
 	enum ascites ascites;
-	int encephalopathy;	/* West Haven grade 0-4, or SCORE_HE_UNKNOWN */
-	bool cholestatic;	/* PBC/PSC: Child-Pugh bilirubin bands <4, 4-10, >10 */
-	double cp_inr_low;	/* Child-Pugh INR band: < low 1 point; default 1.7 */
-	double cp_inr_high;	/* low..high 2 points, > high 3 points; default 2.3 */
-	double albi_coef;	/* ALBI albumin coefficient; default -0.085 */
+	int encephalopathy; /* West Haven grade 0-4, or SCORE_HE_UNKNOWN */
+	bool cholestatic;   /* PBC/PSC: Child-Pugh bilirubin bands <4, 4-10, >10 */
+	double cp_inr_low;  /* Child-Pugh INR band: < low 1 point; default 1.7 */
+	double cp_inr_high; /* low..high 2 points, > high 3 points; default 2.3 */
+	double albi_coef;   /* ALBI albumin coefficient; default -0.085 */
 };
 
 /* Everything missing; ast_uln 40, Child-Pugh INR band 1.7-2.3, ALBI -0.085. */
@@ -88,11 +88,11 @@ struct score_result {
 	struct score_value meld;
 	struct score_value meld_na;
 	struct score_value meld3;
-	struct score_value child_pugh;	/* value = points 5-15 */
-	char child_pugh_class;		/* 'A', 'B', 'C', or 0 when not computable */
-	char child_pugh_inr_rule[32];	/* the INR band used, e.g. "INR 1.7-2.3" */
-	struct score_value albi;	/* raw = ALBI score, value = grade */
-	int albi_grade;			/* 1-3, or 0 when not computable */
+	struct score_value child_pugh; /* value = points 5-15 */
+	char child_pugh_class;	       /* 'A', 'B', 'C', or 0 when not computable */
+	char child_pugh_inr_rule[32];  /* the INR band used, e.g. "INR 1.7-2.3" */
+	struct score_value albi;       /* raw = ALBI score, value = grade */
+	int albi_grade;		       /* 1-3, or 0 when not computable */
 	struct score_value fib4;
 	struct score_value apri;
 	struct score_clamp clamps[SCORE_MAX_CLAMPS];

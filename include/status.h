@@ -6,20 +6,20 @@
 #include <stddef.h>
 
 /* One table feeds the enum, status_str() and the command-line exit code. */
-#define STATUS_CODE_INFO(_)                                                    \
-	_(OK, "ok", 0)                                                         \
-	_(INVALID, "invalid input", 2)                                         \
-	_(CONFIRM, "needs confirmation", 2)                                    \
-	_(NOT_FOUND, "not found", 2)                                           \
-	_(DUPLICATE, "already exists", 2)                                      \
-	_(NOT_COMPUTABLE, "not computable", 2)                                 \
-	_(DENIED, "not permitted", 1)                                          \
-	_(CONFLICT, "changed by someone else", 1)                              \
-	_(BUSY, "database busy", 1)                                            \
-	_(FULL, "disk full", 1)                                                \
-	_(READONLY, "database is read-only", 1)                                \
-	_(CORRUPT, "database is damaged", 1)                                   \
-	_(TOO_NEW, "database is from a newer hepadesk", 1)                     \
+#define STATUS_CODE_INFO(_)                                \
+	_(OK, "ok", 0)                                     \
+	_(INVALID, "invalid input", 2)                     \
+	_(CONFIRM, "needs confirmation", 2)                \
+	_(NOT_FOUND, "not found", 2)                       \
+	_(DUPLICATE, "already exists", 2)                  \
+	_(NOT_COMPUTABLE, "not computable", 2)             \
+	_(DENIED, "not permitted", 1)                      \
+	_(CONFLICT, "changed by someone else", 1)          \
+	_(BUSY, "database busy", 1)                        \
+	_(FULL, "disk full", 1)                            \
+	_(READONLY, "database is read-only", 1)            \
+	_(CORRUPT, "database is damaged", 1)               \
+	_(TOO_NEW, "database is from a newer hepadesk", 1) \
 	_(IO, "storage error", 1)
 
 enum status {
@@ -43,7 +43,7 @@ struct err {
 /* Format a message into e (if e is not NULL) and return st, so a function can
  * say `return err_set(e, ST_INVALID, "...", ...);`. */
 enum status err_set(struct err *e, enum status st, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* The detail of a failure: the message when one was set, else the status's
  * name. Never NULL. */

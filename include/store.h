@@ -21,8 +21,8 @@ struct store; /* opaque */
 struct store_opts {
 	int busy_timeout_ms; /* how long a writer waits for another (default 5000) */
 	const char *group;   /* group that may share the database, or NULL */
-	bool create;         /* create the file (and its folder) when missing */
-	bool readonly;       /* open for reading only */
+	bool create;	     /* create the file (and its folder) when missing */
+	bool readonly;	     /* open for reading only */
 };
 
 /* Open (and if needed create and migrate) the database at path. A new
@@ -30,8 +30,8 @@ struct store_opts {
  * 0700 (0770); a database that others can read or write is refused with the
  * chmod command that fixes it. A database from a newer schema is refused
  * (ST_TOO_NEW). On success *out owns the connection; store_close frees it. */
-enum status store_open(const char *path, const struct store_opts *opts,
-		       struct store **out, struct err *e);
+enum status store_open(const char *path, const struct store_opts *opts, struct store **out,
+		       struct err *e);
 /* Close and free st (NULL is fine). Safe from an exit or hang-up path at any
  * point: a write still open is rolled back, so nothing is half-saved. */
 void store_close(struct store *st);
@@ -60,8 +60,8 @@ enum status store_patient_add(struct store *st, struct patient *p, struct err *e
 /* Update demographics. p->version must be the version that was read; if the
  * stored record changed since, returns ST_CONFLICT and fills *theirs (when
  * not NULL) with the stored record, writing nothing. */
-enum status store_patient_update(struct store *st, struct patient *p,
-				 struct patient *theirs, struct err *e);
+enum status store_patient_update(struct store *st, struct patient *p, struct patient *theirs,
+				 struct err *e);
 enum status store_patient_get(struct store *st, int64_t id, struct patient *out, struct err *e);
 enum status store_patient_by_mrn(struct store *st, const char *mrn, struct patient *out,
 				 struct err *e);
@@ -84,8 +84,8 @@ enum status store_patient_exported(struct store *st, const struct patient_hit *h
 /* --- labs --- */
 /* Store n results of one panel in one transaction (all or nothing). */
 enum status store_lab_add(struct store *st, struct lab_result *rows, int n, struct err *e);
-enum status store_lab_latest(struct store *st, int64_t patient_id, day_t on,
-			     struct lab_latest *out, struct err *e);
+enum status store_lab_latest(struct store *st, int64_t patient_id, day_t on, struct lab_latest *out,
+			     struct err *e);
 /* Results of one analyte, oldest first, at most max; *n receives the count. */
 enum status store_lab_history(struct store *st, int64_t patient_id, enum analyte_id a,
 			      struct lab_result *out, int max, int *n, struct err *e);
@@ -157,8 +157,8 @@ struct audit_row {
 	char actor[USER_LOGIN_MAX + 1];
 	char action[16];
 	char tbl[32];
-	int64_t row_id;                /* 0 when none */
-	int64_t patient_id;            /* 0 when none */
+	int64_t row_id;		       /* 0 when none */
+	int64_t patient_id;	       /* 0 when none */
 	char mrn[PATIENT_MRN_MAX + 1]; /* "" when none */
 	const char *before;
 	const char *after;
@@ -167,9 +167,9 @@ struct audit_row {
 struct audit_filter {
 	int64_t patient_id; /* 0: any patient */
 	const char *actor;  /* NULL: any user */
-	int64_t since;      /* store time; rows at or after it (0: all) */
-	int limit;          /* at most this many rows (0: no limit) */
-	bool export;        /* the reading is logged as 'export' instead of 'view' */
+	int64_t since;	    /* store time; rows at or after it (0: all) */
+	int limit;	    /* at most this many rows (0: no limit) */
+	bool export;	    /* the reading is logged as 'export' instead of 'view' */
 };
 
 /* Call fn for the audit rows matching f, newest first, answered from the
@@ -186,9 +186,9 @@ struct audit_problem {
 	char what[200];
 };
 struct audit_verify {
-	int64_t rows;      /* rows walked */
-	int64_t last_seq;  /* the newest seq present */
-	int nproblems;     /* every problem found; the first AUDIT_VERIFY_KEEP are kept */
+	int64_t rows;	  /* rows walked */
+	int64_t last_seq; /* the newest seq present */
+	int nproblems;	  /* every problem found; the first AUDIT_VERIFY_KEEP are kept */
 	struct audit_problem problems[AUDIT_VERIFY_KEEP];
 };
 /* Walk the hash chain in seq order from one snapshot and report every

@@ -37,8 +37,8 @@ enum status store_protocol_active(struct store *st, const char *path, struct pro
 /* --- answers --- */
 /* Record a nurse's answer (PERM_RECORD) after checklist_check_answer against
  * p with today = the store's day; a->id is set. */
-enum status store_answer_add(struct store *st, const struct protocol *p,
-			     struct checklist_answer *a, struct err *e);
+enum status store_answer_add(struct store *st, const struct protocol *p, struct checklist_answer *a,
+			     struct err *e);
 /* The newest answer of each item answered on or before `on`, at most max. */
 enum status store_answer_latest(struct store *st, int64_t patient_id, day_t on,
 				struct checklist_answer *out, int max, int *n, struct err *e);
@@ -55,10 +55,9 @@ enum status store_eval_sign(struct store *st, const struct config *cfg, const st
  * `on`, record the new version signed by the actor with amends and reason,
  * and point the old one's superseded_by at it. The old row stays as it was.
  * ST_NOT_FOUND when there is nothing signed to amend. */
-enum status store_eval_amend(struct store *st, const struct config *cfg,
-			     const struct protocol *p, const char *protocol_text,
-			     int64_t patient_id, day_t on, const char *reason,
-			     struct evaluation *out, struct err *e);
+enum status store_eval_amend(struct store *st, const struct config *cfg, const struct protocol *p,
+			     const char *protocol_text, int64_t patient_id, day_t on,
+			     const char *reason, struct evaluation *out, struct err *e);
 /* The current (not superseded) signed evaluation; ST_NOT_FOUND if none. */
 enum status store_eval_current(struct store *st, int64_t patient_id, struct evaluation *out,
 			       struct err *e);

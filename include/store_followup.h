@@ -91,8 +91,8 @@ enum status store_demo_ae(struct store *st, struct ae *a, struct err *e);
 
 /* The signed evaluation that is the baseline: the newest with signed_at set
  * and superseded_by NULL; *id 0, *as_of DAY_NONE, *signed_at 0 when none. */
-enum status store_dash_evaluation(struct store *st, int64_t patient_id, int64_t *id,
-				  day_t *as_of, int64_t *signed_at, struct err *e);
+enum status store_dash_evaluation(struct store *st, int64_t patient_id, int64_t *id, day_t *as_of,
+				  int64_t *signed_at, struct err *e);
 /* The newest max values of an analyte (canonical), returned oldest first. */
 enum status store_dash_labs(struct store *st, int64_t patient_id, enum analyte_id a,
 			    struct dash_point *out, int max, int *n, struct err *e);
@@ -108,8 +108,8 @@ enum status store_dash_grades(struct store *st, int64_t patient_id, struct dash_
 /* The calendar: every open item (at most max/2, earliest first) and the
  * newest closed ones, with the day and reason of the record that closed
  * each; sorted by due day. Marks are not set here. */
-enum status store_dash_calendar(struct store *st, int64_t patient_id, struct dash_cal *out,
-				int max, int *n, struct err *e);
+enum status store_dash_calendar(struct store *st, int64_t patient_id, struct dash_cal *out, int max,
+				int *n, struct err *e);
 
 /* The clinic dashboard's lists and counts for today (see dashboard.h). */
 enum status store_clinic_load(struct store *st, day_t today, int limit,

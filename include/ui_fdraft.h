@@ -20,8 +20,7 @@ struct ui_fdraft {
 };
 
 /* Keep form fm of patient_id as draft `form`. */
-void ui_fdraft_init(struct ui_fdraft *d, const char *form, int64_t patient_id,
-		    struct ui_form *fm);
+void ui_fdraft_init(struct ui_fdraft *d, const char *form, int64_t patient_id, struct ui_form *fm);
 void ui_fdraft_done(struct ui_fdraft *d);
 /* Once, when the form is first drawn: when a draft is kept, ask whether to
  * resume it (yes fills the fields and calls d->applied; no drops it). */

@@ -10,9 +10,9 @@
 
 #include "cli.h"
 #include "patient.h"
-#include "user.h"
 #include "ui_color.h"
 #include "ui_keymap.h"
+#include "user.h"
 
 #define UI_MIN_COLS 80
 #define UI_MIN_ROWS 24

@@ -10,34 +10,34 @@
 #define USER_LOGIN_MAX 32
 #define USER_DISPLAY_MAX 80
 
-#define ROLE_INFO(_)                                                           \
-	_(VIEWER, "viewer")                                                    \
-	_(NURSE, "nurse")                                                      \
-	_(PHYSICIAN, "physician")                                              \
+#define ROLE_INFO(_)              \
+	_(VIEWER, "viewer")       \
+	_(NURSE, "nurse")         \
+	_(PHYSICIAN, "physician") \
 	_(ADMIN, "admin")
 
 enum role {
 #define ROLE_ENUM_(name, text) ROLE_##name,
 	ROLE_INFO(ROLE_ENUM_)
 #undef ROLE_ENUM_
-	ROLE_COUNT
+	    ROLE_COUNT
 };
 
 /* Actions that roles limit. */
-#define PERM_INFO(_)                                                           \
-	_(READ, "read patient records")                                        \
-	_(RECORD, "record patients, labs, imaging, visits and events")         \
-	_(SIGN_INTRAHEPATIC, "sign off an intrahepatic route")                 \
-	_(AMEND_SIGNED, "amend a signed evaluation")                           \
-	_(MANAGE_USERS, "manage users")                                        \
-	_(MANAGE_PROTOCOL, "manage the protocol")                              \
+#define PERM_INFO(_)                                                   \
+	_(READ, "read patient records")                                \
+	_(RECORD, "record patients, labs, imaging, visits and events") \
+	_(SIGN_INTRAHEPATIC, "sign off an intrahepatic route")         \
+	_(AMEND_SIGNED, "amend a signed evaluation")                   \
+	_(MANAGE_USERS, "manage users")                                \
+	_(MANAGE_PROTOCOL, "manage the protocol")                      \
 	_(AUDIT, "read the audit trail")
 
 enum perm {
 #define PERM_ENUM_(name, text) PERM_##name,
 	PERM_INFO(PERM_ENUM_)
 #undef PERM_ENUM_
-	PERM_COUNT
+	    PERM_COUNT
 };
 
 struct user {

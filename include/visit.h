@@ -17,32 +17,32 @@
 #define VISIT_REASON_MAX 200
 
 /* Symptom severity; VISIT_UNGRADED when not assessed. */
-#define SEVERITY_INFO(_)                                                       \
-	_(NONE, "none")                                                        \
-	_(MILD, "mild")                                                        \
-	_(MODERATE, "moderate")                                                \
+#define SEVERITY_INFO(_)        \
+	_(NONE, "none")         \
+	_(MILD, "mild")         \
+	_(MODERATE, "moderate") \
 	_(SEVERE, "severe")
 
 enum severity {
 #define SEVERITY_ENUM_(name, text) SEV_##name,
 	SEVERITY_INFO(SEVERITY_ENUM_)
 #undef SEVERITY_ENUM_
-	SEV_COUNT
+	    SEV_COUNT
 };
 
 /* The graded symptoms: key (command line, DB column) and label. */
-#define SYMPTOM_INFO(_)                                                        \
-	_(FATIGUE, "fatigue", "Fatigue")                                       \
-	_(APPETITE, "appetite", "Appetite loss")                               \
-	_(JAUNDICE, "jaundice", "Jaundice")                                    \
-	_(PRURITUS, "pruritus", "Pruritus")                                    \
+#define SYMPTOM_INFO(_)                          \
+	_(FATIGUE, "fatigue", "Fatigue")         \
+	_(APPETITE, "appetite", "Appetite loss") \
+	_(JAUNDICE, "jaundice", "Jaundice")      \
+	_(PRURITUS, "pruritus", "Pruritus")      \
 	_(OEDEMA, "oedema", "Oedema")
 
 enum symptom {
 #define SYMPTOM_ENUM_(name, key, label) SYM_##name,
 	SYMPTOM_INFO(SYMPTOM_ENUM_)
 #undef SYMPTOM_ENUM_
-	SYM_COUNT
+	    SYM_COUNT
 };
 
 #define VISIT_UNGRADED (-1) /* a symptom or grade not assessed */
@@ -55,20 +55,20 @@ enum visit_timing { VT_NONE, VT_EARLY, VT_IN_WINDOW, VT_LATE };
 struct visit {
 	int64_t id;
 	int64_t patient_id;
-	int64_t schedule_id;                /* 0: unscheduled */
+	int64_t schedule_id;		    /* 0: unscheduled */
 	char label[SCHEDULE_LABEL_MAX + 1]; /* the scheduled item's label (read) */
 	enum visit_state state;
-	day_t date;                         /* day seen, or day recorded as missed */
+	day_t date; /* day seen, or day recorded as missed */
 	enum visit_timing timing;
-	char reason[VISIT_REASON_MAX + 1];  /* why it was missed */
-	double temp_c;                      /* NAN when not measured */
-	double weight_kg;                   /* NAN when not measured */
-	int sbp, dbp;                       /* mmHg, 0 when not measured */
-	int symptom[SYM_COUNT];             /* enum severity or VISIT_UNGRADED */
-	int ascites;                        /* ICA grade 0-3 or VISIT_UNGRADED */
-	double paracentesis_ml;             /* NAN when none */
-	int he;                             /* West Haven 0-4 or VISIT_UNGRADED */
-	double stiffness_kpa, iqr_kpa;      /* NAN when not measured */
+	char reason[VISIT_REASON_MAX + 1]; /* why it was missed */
+	double temp_c;			   /* NAN when not measured */
+	double weight_kg;		   /* NAN when not measured */
+	int sbp, dbp;			   /* mmHg, 0 when not measured */
+	int symptom[SYM_COUNT];		   /* enum severity or VISIT_UNGRADED */
+	int ascites;			   /* ICA grade 0-3 or VISIT_UNGRADED */
+	double paracentesis_ml;		   /* NAN when none */
+	int he;				   /* West Haven 0-4 or VISIT_UNGRADED */
+	double stiffness_kpa, iqr_kpa;	   /* NAN when not measured */
 	char note[VISIT_NOTE_MAX + 1];
 	char correction[VISIT_REASON_MAX + 1]; /* why it was last corrected; "" never */
 	int64_t version;
@@ -77,10 +77,10 @@ struct visit {
 /* Everything unmeasured and ungraded, state done, unscheduled. */
 void visit_init(struct visit *v);
 
-const char *severity_str(int s);      /* "none".."severe"; "" when ungraded */
+const char *severity_str(int s); /* "none".."severe"; "" when ungraded */
 bool severity_parse(const char *s, int *out);
-const char *symptom_key(enum symptom s);   /* "fatigue"; "" for a bad id */
-const char *symptom_label(enum symptom s); /* "Fatigue" */
+const char *symptom_key(enum symptom s);	   /* "fatigue"; "" for a bad id */
+const char *symptom_label(enum symptom s);	   /* "Fatigue" */
 const char *visit_timing_str(enum visit_timing t); /* "", "early", "in_window", "late" */
 const char *visit_state_str(enum visit_state s);   /* "done", "missed" */
 
@@ -119,22 +119,22 @@ enum status visit_validate(const struct visit *v, day_t today, struct err *e);
 /* --- the visit calendar --- */
 
 /* How a scheduled item stands on a day. */
-#define VISIT_MARK_INFO(_)                                                     \
-	_(DONE, "done", "+")                                                   \
-	_(DUE, "due", "*")                                                     \
-	_(OVERDUE, "overdue", "!")                                             \
-	_(MISSED, "missed", "x")                                               \
-	_(UPCOMING, "upcoming", ".")                                           \
+#define VISIT_MARK_INFO(_)           \
+	_(DONE, "done", "+")         \
+	_(DUE, "due", "*")           \
+	_(OVERDUE, "overdue", "!")   \
+	_(MISSED, "missed", "x")     \
+	_(UPCOMING, "upcoming", ".") \
 	_(CANCELLED, "cancelled", "-")
 
 enum visit_mark {
 #define VISIT_MARK_ENUM_(name, text, glyph) VMARK_##name,
 	VISIT_MARK_INFO(VISIT_MARK_ENUM_)
 #undef VISIT_MARK_ENUM_
-	VMARK_COUNT
+	    VMARK_COUNT
 };
 
-const char *visit_mark_str(enum visit_mark m);   /* "overdue" */
+const char *visit_mark_str(enum visit_mark m);	 /* "overdue" */
 const char *visit_mark_glyph(enum visit_mark m); /* "!" (ASCII, readable without colour) */
 
 /* First and last day of an item's window: due - before, due + after. */

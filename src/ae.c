@@ -15,17 +15,17 @@
 
 static const char *const relation_names[] = {
 #define AE_NAME_(name, text) text,
-	AE_RELATION_INFO(AE_NAME_)
+    AE_RELATION_INFO(AE_NAME_)
 #undef AE_NAME_
 };
 static const char *const action_names[][2] = {
 #define AE_NAME_(name, text, label) {text, label},
-	AE_ACTION_INFO(AE_NAME_)
+    AE_ACTION_INFO(AE_NAME_)
 #undef AE_NAME_
 };
 static const char *const outcome_names[][2] = {
 #define AE_NAME_(name, text, label) {text, label},
-	AE_OUTCOME_INFO(AE_NAME_)
+    AE_OUTCOME_INFO(AE_NAME_)
 #undef AE_NAME_
 };
 
@@ -44,15 +44,15 @@ void ae_init(struct ae *a)
 const char *ae_grade_text(int grade)
 {
 	static const char *const text[] = {
-		"Mild; asymptomatic or mild symptoms; clinical or diagnostic observations only; "
-		"intervention not indicated.",
-		"Moderate; minimal, local or noninvasive intervention indicated; limiting "
-		"age-appropriate instrumental ADL.",
-		"Severe or medically significant but not immediately life-threatening; "
-		"hospitalization or prolongation of hospitalization indicated; disabling; "
-		"limiting self-care ADL.",
-		"Life-threatening consequences; urgent intervention indicated.",
-		"Death related to AE.",
+	    "Mild; asymptomatic or mild symptoms; clinical or diagnostic observations only; "
+	    "intervention not indicated.",
+	    "Moderate; minimal, local or noninvasive intervention indicated; limiting "
+	    "age-appropriate instrumental ADL.",
+	    "Severe or medically significant but not immediately life-threatening; "
+	    "hospitalization or prolongation of hospitalization indicated; disabling; "
+	    "limiting self-care ADL.",
+	    "Life-threatening consequences; urgent intervention indicated.",
+	    "Death related to AE.",
 	};
 	return grade >= 1 && grade <= 5 ? text[grade - 1] : "";
 }
@@ -168,7 +168,8 @@ enum status ae_check_term(const char *text, char *out, size_t n, bool *listed, s
 	if (!text || !*text || strlen(text) > AE_TERM_MAX || !text_is_clean(text, false))
 		return err_set(e, ST_INVALID,
 			       "term: a CTCAE term or a short description (1-%d characters, one "
-			       "line)", AE_TERM_MAX);
+			       "line)",
+			       AE_TERM_MAX);
 	*listed = false;
 	strlcpy_(out, text, n);
 	for (size_t i = 0; i < count; i++) {
@@ -197,8 +198,10 @@ static enum status check_outcome(const struct ae *a, day_t today, struct err *e)
 	char d[16];
 	bool fatal = a->outcome == AE_OUT_FATAL;
 	if ((a->grade == 5) != fatal)
-		return err_set(e, ST_INVALID, "outcome: %s with grade %d; grade 5 (death) and the "
-			       "outcome fatal go together", ae_outcome_str(a->outcome), a->grade);
+		return err_set(e, ST_INVALID,
+			       "outcome: %s with grade %d; grade 5 (death) and the "
+			       "outcome fatal go together",
+			       ae_outcome_str(a->outcome), a->grade);
 	if (a->grade == 5 && !a->serious)
 		return err_set(e, ST_INVALID, "serious: a grade 5 event (death) is serious");
 	bool needs_date = a->outcome == AE_OUT_RESOLVED || a->outcome == AE_OUT_SEQUELAE;
@@ -206,8 +209,10 @@ static enum status check_outcome(const struct ae *a, day_t today, struct err *e)
 		return err_set(e, ST_INVALID, "resolved: outcome %s needs the resolution date",
 			       ae_outcome_str(a->outcome));
 	if (!needs_date && a->resolved != DAY_NONE)
-		return err_set(e, ST_INVALID, "resolved: a resolution date goes with the outcome "
-			       "resolved or sequelae, not %s", ae_outcome_str(a->outcome));
+		return err_set(e, ST_INVALID,
+			       "resolved: a resolution date goes with the outcome "
+			       "resolved or sequelae, not %s",
+			       ae_outcome_str(a->outcome));
 	if (needs_date && (a->resolved < a->onset || a->resolved > today))
 		return err_set(e, ST_INVALID, "resolved: %s is not between onset and today",
 			       date_format(a->resolved, d));
@@ -232,7 +237,8 @@ enum status ae_validate(const struct ae *a, day_t today, struct err *e)
 		return err_set(e, ST_INVALID, "note: at most %d bytes of text", AE_NOTE_MAX);
 	enum status s = check_outcome(a, today, e);
 	if (s == ST_OK && a->grade == 4 && !a->serious)
-		return err_set(e, ST_CONFIRM, "serious: a grade 4 event is life-threatening and "
+		return err_set(e, ST_CONFIRM,
+			       "serious: a grade 4 event is life-threatening and "
 			       "usually serious — confirm it is not serious");
 	return s;
 }

@@ -9,24 +9,24 @@
 #include "util.h"
 
 static const struct analyte analytes[ANALYTE_COUNT] = {
-#define ANALYTE_ROW_(id_, key_, label_, short_, loinc_, us_, us_alias_, si_, si_alias_, factor_,  \
-		     dec_us_, dec_si_, hard_lo_, hard_hi_, warn_lo_, warn_hi_, ref_lo_, ref_hi_)   \
-	[ANALYTE_##id_] = {.id = ANALYTE_##id_,                                                    \
-			   .key = key_,                                                            \
-			   .label = label_,                                                        \
-			   .short_label = short_,                                                  \
-			   .loinc = loinc_,                                                        \
-			   .unit = {us_, si_},                                                     \
-			   .unit_aliases = {us_alias_, si_alias_},                                 \
-			   .si_factor = factor_,                                                   \
-			   .decimals = {dec_us_, dec_si_},                                         \
-			   .hard_lo = hard_lo_,                                                    \
-			   .hard_hi = hard_hi_,                                                    \
-			   .warn_lo = warn_lo_,                                                    \
-			   .warn_hi = warn_hi_,                                                    \
-			   .ref_lo = ref_lo_,                                                      \
+#define ANALYTE_ROW_(id_, key_, label_, short_, loinc_, us_, us_alias_, si_, si_alias_, factor_, \
+		     dec_us_, dec_si_, hard_lo_, hard_hi_, warn_lo_, warn_hi_, ref_lo_, ref_hi_) \
+	[ANALYTE_##id_] = {.id = ANALYTE_##id_,                                                  \
+			   .key = key_,                                                          \
+			   .label = label_,                                                      \
+			   .short_label = short_,                                                \
+			   .loinc = loinc_,                                                      \
+			   .unit = {us_, si_},                                                   \
+			   .unit_aliases = {us_alias_, si_alias_},                               \
+			   .si_factor = factor_,                                                 \
+			   .decimals = {dec_us_, dec_si_},                                       \
+			   .hard_lo = hard_lo_,                                                  \
+			   .hard_hi = hard_hi_,                                                  \
+			   .warn_lo = warn_lo_,                                                  \
+			   .warn_hi = warn_hi_,                                                  \
+			   .ref_lo = ref_lo_,                                                    \
 			   .ref_hi = ref_hi_},
-	ANALYTE_INFO(ANALYTE_ROW_)
+    ANALYTE_INFO(ANALYTE_ROW_)
 #undef ANALYTE_ROW_
 };
 
@@ -173,11 +173,8 @@ enum lab_flag analyte_flag(enum analyte_id id, double canonical)
 const char *lab_flag_mark(enum lab_flag f)
 {
 	static const char *const marks[] = {
-		[FLAG_NONE] = "",
-		[FLAG_LOW] = "L",
-		[FLAG_HIGH] = "H",
-		[FLAG_CRIT_LOW] = "!!L",
-		[FLAG_CRIT_HIGH] = "!!H",
+	    [FLAG_NONE] = "",	     [FLAG_LOW] = "L",	       [FLAG_HIGH] = "H",
+	    [FLAG_CRIT_LOW] = "!!L", [FLAG_CRIT_HIGH] = "!!H",
 	};
 	return (unsigned)f < ARRAY_SIZE(marks) ? marks[f] : "";
 }

@@ -158,12 +158,11 @@ static void eval_imaging(const struct protocol_item *it, const struct checklist_
 	put(l->reason, "no %s on or before this day that assessed %s", mods, what);
 }
 
-static const struct score_value *score_of(const struct score_result *r, enum pscore s,
-					  double *v)
+static const struct score_value *score_of(const struct score_result *r, enum pscore s, double *v)
 {
-	static const enum score_id ids[] = {SCORE_MELD, SCORE_MELD_NA, SCORE_MELD3,
+	static const enum score_id ids[] = {SCORE_MELD,	      SCORE_MELD_NA,	SCORE_MELD3,
 					    SCORE_CHILD_PUGH, SCORE_CHILD_PUGH, SCORE_ALBI,
-					    SCORE_FIB4, SCORE_APRI};
+					    SCORE_FIB4,	      SCORE_APRI};
 	const struct score_value *sv = score_get(r, ids[s]);
 	if (s == PSCORE_CHILD_PUGH_CLASS)
 		*v = r->child_pugh_class ? r->child_pugh_class - 'A' + 1 : NAN;
@@ -194,9 +193,9 @@ static void bound_text(const struct protocol_item *it, char *dst)
 static day_t score_labs(const struct protocol_item *it, const struct checklist_input *in,
 			char *data)
 {
-	static const enum score_id ids[] = {SCORE_MELD, SCORE_MELD_NA, SCORE_MELD3,
+	static const enum score_id ids[] = {SCORE_MELD,	      SCORE_MELD_NA,	SCORE_MELD3,
 					    SCORE_CHILD_PUGH, SCORE_CHILD_PUGH, SCORE_ALBI,
-					    SCORE_FIB4, SCORE_APRI};
+					    SCORE_FIB4,	      SCORE_APRI};
 	enum analyte_id used[ANALYTE_COUNT];
 	int n = overview_score_analytes(ids[it->score], used);
 	day_t oldest = DAY_NONE;
@@ -304,7 +303,8 @@ static void eval_answer(const struct protocol_item *it, const struct checklist_i
 	if (stale(it, in->on, when)) {
 		set_state(l, ITEM_STALE);
 		put(l->reason, "%s %d days ago; window %d days: ask again",
-		    it->kind == PITEM_CONSENT ? "consent signed" : "answered", age, it->window_days);
+		    it->kind == PITEM_CONSENT ? "consent signed" : "answered", age,
+		    it->window_days);
 		return;
 	}
 	bool ok;
@@ -385,13 +385,15 @@ void checklist_evaluate(const struct protocol *p, const struct checklist_input *
 			held = l->blocking = true;
 	}
 	out->status = excluded ? EVAL_EXCLUDED : held ? EVAL_NOT_READY : EVAL_READY;
-	put(out->summary, "%s", out->status == EVAL_EXCLUDED ? "EXCLUDED"
-			       : out->status == EVAL_NOT_READY ? "NOT READY" : "READY");
+	put(out->summary, "%s",
+	    out->status == EVAL_EXCLUDED    ? "EXCLUDED"
+	    : out->status == EVAL_NOT_READY ? "NOT READY"
+					    : "READY");
 	for (int i = 0, first = 1; i < out->n; i++) {
 		const struct checklist_line *l = &out->lines[i];
 		bool show = out->status == EVAL_EXCLUDED
-				    ? l->blocking && l->state == ITEM_NOT_MET && p->items[i].excludes
-				    : l->blocking;
+				? l->blocking && l->state == ITEM_NOT_MET && p->items[i].excludes
+				: l->blocking;
 		if (!show)
 			continue;
 		append(out->summary, "%s%s %s", first ? ": " : ", ", p->items[i].id,
@@ -447,18 +449,26 @@ static enum status check_value(const struct protocol_item *it, const struct chec
 	day_t d;
 	const char *v = text_sanitize_buf(b, sizeof b, a->value);
 	if (it->kind == PITEM_GRADE && a->yes && !parse_long(a->value, 1, 4, &g))
-		return err_set(e, ST_INVALID, "%s: value '%s' is not accepted; with yes give the "
-			       "grade present, 1-4 (answer no for grade 0)", it->id, v);
+		return err_set(e, ST_INVALID,
+			       "%s: value '%s' is not accepted; with yes give the "
+			       "grade present, 1-4 (answer no for grade 0)",
+			       it->id, v);
 	if (it->kind == PITEM_GRADE && !a->yes && *a->value && strcmp(a->value, "0") != 0)
-		return err_set(e, ST_INVALID, "%s: value '%s' is not accepted with no (grade 0); "
-			       "answer yes with the grade 1-4", it->id, v);
+		return err_set(e, ST_INVALID,
+			       "%s: value '%s' is not accepted with no (grade 0); "
+			       "answer yes with the grade 1-4",
+			       it->id, v);
 	if (it->kind == PITEM_CONSENT && a->yes) {
 		if (!date_parse(a->value, &d))
-			return err_set(e, ST_INVALID, "%s: value '%s' is not accepted; give the day "
-				       "consent was signed as YYYY-MM-DD", it->id, v);
+			return err_set(e, ST_INVALID,
+				       "%s: value '%s' is not accepted; give the day "
+				       "consent was signed as YYYY-MM-DD",
+				       it->id, v);
 		if (d > on)
-			return err_set(e, ST_INVALID, "%s: consent date %s is after the answer "
-				       "date; accepted up to the day it is recorded", it->id, v);
+			return err_set(e, ST_INVALID,
+				       "%s: consent date %s is after the answer "
+				       "date; accepted up to the day it is recorded",
+				       it->id, v);
 	}
 	return ST_OK;
 }
@@ -472,8 +482,10 @@ enum status checklist_check_answer(const struct protocol *p, const struct checkl
 		return err_set(e, ST_INVALID, "item '%s' is not in protocol %s %s",
 			       text_sanitize_buf(b, sizeof b, a->item), p->name, p->version);
 	if (it->kind != PITEM_QUESTION && it->kind != PITEM_GRADE && it->kind != PITEM_CONSENT)
-		return err_set(e, ST_INVALID, "%s is a %s item: it is computed from the record, "
-			       "not answered", it->id, pitem_kind_str(it->kind));
+		return err_set(e, ST_INVALID,
+			       "%s is a %s item: it is computed from the record, "
+			       "not answered",
+			       it->id, pitem_kind_str(it->kind));
 	if (strlen(a->value) > ANSWER_VALUE_MAX || !text_is_clean(a->value, false))
 		return err_set(e, ST_INVALID, "value: at most %d characters of plain text",
 			       ANSWER_VALUE_MAX);

@@ -26,103 +26,103 @@ struct cli_cmd {
 
 /* One table feeds dispatch, `hepadesk --help` and each command's --help. */
 static const struct cli_cmd commands[] = {
-	{"score", NULL, cli_score, false,
-	 "score [--units us|si] --bilirubin V --inr V --creatinine V [--dialysis] [--sodium V] "
-	 "[--albumin V] [--sex F|M] [--age N] [--ast V --alt V --platelets V [--ast-uln V]] "
-	 "[--ascites none|slight|moderate] [--encephalopathy 0-4] [--cholestatic] [--json]",
-	 "every score computable from the values given"},
-	{"patient", "add", cli_patient_add, true,
-	 "patient add --mrn M --name \"LAST, First\" --dob YYYY-MM-DD --sex F|M "
-	 "[--etiology ICD10] [--weight KG] [--confirm]",
-	 "register a patient"},
-	{"patient", "update", cli_patient_update, true,
-	 "patient update MRN [--name \"LAST, First\"] [--dob YYYY-MM-DD] [--sex F|M] "
-	 "[--etiology ICD10] [--weight KG] [--if-version N] [--confirm]",
-	 "correct a patient's details or record a re-measured weight (dated today)"},
-	{"lab", "add", cli_lab_add, true,
-	 "lab add MRN --date YYYY-MM-DD [--units us|si] [--bilirubin V] [--inr V] [--pt V] "
-	 "[--pta V] [--creatinine V] [--sodium V] [--albumin V] [--alt V] [--ast V] [--alp V] "
-	 "[--ggt V] [--platelets V] [--afp V] [--hbv-dna V] [--source TEXT] [--confirm]",
-	 "record lab results of one collection date (any subset of analytes)"},
-	{"imaging", "add", cli_imaging_add, true,
-	 "imaging add MRN --date YYYY-MM-DD --modality ultrasound|doppler|ct|mri|elastography "
-	 "[--stiffness KPA [--iqr KPA]] [--fibrosis F0-F4] [--note TEXT] "
-	 "[--hcc yes|no] [--thrombosis yes|no] [--ascites yes|no] [--confirm]",
-	 "record an imaging note and its findings"},
-	{"find", NULL, cli_find, true, "find QUERY [--json|--csv] [--limit N]",
-	 "find patients by MRN (exact or prefix) or name (\"SMI\", \"smith, j\")"},
-	{"show", NULL, cli_show, true, "show MRN [--json]",
-	 "a patient's demographics, latest labs and current scores"},
-	{"demo", NULL, cli_demo, true, "demo [--patients N] [--seed S]",
-	 "fill a new database with a synthetic clinic for trying the program"},
-	{"checklist", "answer", cli_checklist_answer, true,
-	 "checklist answer MRN ITEM yes|no [--value V] [--note TEXT] [--date YYYY-MM-DD]",
-	 "record a nurse-confirmed checklist item (grade or consent date in --value)"},
-	{"checklist", "sign", cli_checklist_sign, true, "checklist sign MRN [--date YYYY-MM-DD]",
-	 "record the evaluation as signed by you"},
-	{"checklist", "amend", cli_checklist_amend, true,
-	 "checklist amend MRN --reason TEXT [--date YYYY-MM-DD]",
-	 "amend a signed evaluation: a new version, the old one kept (physicians)"},
-	{"checklist", NULL, cli_checklist, true, "checklist MRN [--date YYYY-MM-DD] [--json]",
-	 "the pre-treatment evaluation: READY, NOT_READY or EXCLUDED, item by item"},
-	{"plan", "add", cli_plan_add, true,
-	 "plan add MRN --route iv|intrahepatic [--cells-per-kg V] [--infusions N] "
-	 "[--interval-days N] --first-date YYYY-MM-DD [--physician LOGIN]",
-	 "make the treatment plan and its schedule (needs a signed READY evaluation)"},
-	{"plan", "reschedule", cli_plan_reschedule, true,
-	 "plan reschedule MRN LABEL --date YYYY-MM-DD --reason TEXT",
-	 "move a scheduled infusion or visit; the target date is kept"},
-	{"plan", "cancel", cli_plan_cancel, true, "plan cancel MRN --reason TEXT",
-	 "cancel the active plan (and its open infusions and visits), with a reason"},
-	{"plan", NULL, cli_plan, true, "plan MRN [--json]", "the treatment plan and its schedule"},
-	{"user", NULL, cli_user, true,
-	 "user add LOGIN --role viewer|nurse|physician|admin [--name TEXT] | user list [--json] | "
-	 "user role LOGIN ROLE | user disable LOGIN",
-	 "manage users (admins)"},
-	{"visit", "add", cli_visit_add, true,
-	 "visit add MRN (--label LABEL | --unscheduled) [--date YYYY-MM-DD] [--temperature C] "
-	 "[--weight KG] [--bp SYS/DIA] [--fatigue|--appetite|--jaundice|--pruritus|--oedema "
-	 "none|mild|moderate|severe] [--ascites 0-3 [--paracentesis ML]] [--encephalopathy 0-4] "
-	 "[--stiffness KPA [--iqr KPA]] [--note TEXT] [--units us|si] [--bilirubin V ... any lab "
-	 "option of lab add] [--confirm]",
-	 "record a follow-up visit: vitals, symptoms, grades, stiffness and labs"},
-	{"visit", "missed", cli_visit_missed, true,
-	 "visit missed MRN LABEL --reason TEXT [--date YYYY-MM-DD]",
-	 "record a scheduled visit as missed, with the reason"},
-	{"visit", "correct", cli_visit_correct, true,
-	 "visit correct MRN VISIT --reason TEXT [--if-version N] [--date YYYY-MM-DD] "
-	 "[--temperature C] [--weight KG] [--bp SYS/DIA] [--fatigue ... --encephalopathy, "
-	 "--stiffness, --iqr, --note as in visit add] [--clear NAME,...] [--confirm]",
-	 "correct a recorded visit (VISIT: its number in the dashboard), with the reason"},
-	{"infusion", "add", cli_infusion_add, true,
-	 "infusion add MRN --at \"YYYY-MM-DD HH:MM\" --route iv|intrahepatic --cells N --lot LOT "
-	 "[--by NAME] [--reaction TEXT|none] [--label LABEL] [--note TEXT] [--confirm]",
-	 "record an infusion (closes its scheduled item with --label)"},
-	{"ae", "add", cli_ae_add, true,
-	 "ae add MRN --term TERM --onset \"YYYY-MM-DD HH:MM\" --serious yes|no "
-	 "--relation unrelated|unlikely|possible|probable|definite [--grade 1-5] "
-	 "[--temperature C [--hours H]] [--action none|medication|infusion_slowed|"
-	 "infusion_stopped|hospitalised|other] [--outcome resolved|resolving|not_resolved|"
-	 "sequelae|fatal|unknown] [--resolved YYYY-MM-DD] [--note TEXT] [--confirm]",
-	 "record an adverse event (CTCAE v5.0; a fever temperature suggests the grade)"},
-	{"ae", "outcome", cli_ae_outcome, true,
-	 "ae outcome MRN EVENT --outcome resolved|resolving|not_resolved|sequelae|fatal|unknown "
-	 "[--resolved YYYY-MM-DD]",
-	 "record how an adverse event ended (EVENT: its number in the dashboard)"},
-	{"dashboard", NULL, cli_dashboard, true, "dashboard MRN [--json] [--ascii]",
-	 "a patient's baseline, latest, change and trend per measure, visits and adverse events"},
-	{"due", NULL, cli_due, true, "due [--date YYYY-MM-DD] [--json] [--limit N]",
-	 "visits due and overdue on a day, and the clinic's counts"},
-	{"audit", "verify", cli_audit_verify, true, "audit verify",
-	 "check the audit trail's hash chain (exit 1 when rows were altered)"},
-	{"audit", NULL, cli_audit, true,
-	 "audit [--patient MRN] [--user LOGIN] [--since YYYY-MM-DD] [--limit N (default 100)] "
-	 "[--json|--csv]",
-	 "the audit trail, newest first (admins; the reading is itself logged)"},
-	{"check", NULL, cli_check, false, "check",
-	 "the database file's integrity and the audit chain (exit 1 on any problem)"},
-	{"drafts", NULL, cli_drafts, true, "drafts [--json]",
-	 "your unsaved form input kept from earlier sessions"},
+    {"score", NULL, cli_score, false,
+     "score [--units us|si] --bilirubin V --inr V --creatinine V [--dialysis] [--sodium V] "
+     "[--albumin V] [--sex F|M] [--age N] [--ast V --alt V --platelets V [--ast-uln V]] "
+     "[--ascites none|slight|moderate] [--encephalopathy 0-4] [--cholestatic] [--json]",
+     "every score computable from the values given"},
+    {"patient", "add", cli_patient_add, true,
+     "patient add --mrn M --name \"LAST, First\" --dob YYYY-MM-DD --sex F|M "
+     "[--etiology ICD10] [--weight KG] [--confirm]",
+     "register a patient"},
+    {"patient", "update", cli_patient_update, true,
+     "patient update MRN [--name \"LAST, First\"] [--dob YYYY-MM-DD] [--sex F|M] "
+     "[--etiology ICD10] [--weight KG] [--if-version N] [--confirm]",
+     "correct a patient's details or record a re-measured weight (dated today)"},
+    {"lab", "add", cli_lab_add, true,
+     "lab add MRN --date YYYY-MM-DD [--units us|si] [--bilirubin V] [--inr V] [--pt V] "
+     "[--pta V] [--creatinine V] [--sodium V] [--albumin V] [--alt V] [--ast V] [--alp V] "
+     "[--ggt V] [--platelets V] [--afp V] [--hbv-dna V] [--source TEXT] [--confirm]",
+     "record lab results of one collection date (any subset of analytes)"},
+    {"imaging", "add", cli_imaging_add, true,
+     "imaging add MRN --date YYYY-MM-DD --modality ultrasound|doppler|ct|mri|elastography "
+     "[--stiffness KPA [--iqr KPA]] [--fibrosis F0-F4] [--note TEXT] "
+     "[--hcc yes|no] [--thrombosis yes|no] [--ascites yes|no] [--confirm]",
+     "record an imaging note and its findings"},
+    {"find", NULL, cli_find, true, "find QUERY [--json|--csv] [--limit N]",
+     "find patients by MRN (exact or prefix) or name (\"SMI\", \"smith, j\")"},
+    {"show", NULL, cli_show, true, "show MRN [--json]",
+     "a patient's demographics, latest labs and current scores"},
+    {"demo", NULL, cli_demo, true, "demo [--patients N] [--seed S]",
+     "fill a new database with a synthetic clinic for trying the program"},
+    {"checklist", "answer", cli_checklist_answer, true,
+     "checklist answer MRN ITEM yes|no [--value V] [--note TEXT] [--date YYYY-MM-DD]",
+     "record a nurse-confirmed checklist item (grade or consent date in --value)"},
+    {"checklist", "sign", cli_checklist_sign, true, "checklist sign MRN [--date YYYY-MM-DD]",
+     "record the evaluation as signed by you"},
+    {"checklist", "amend", cli_checklist_amend, true,
+     "checklist amend MRN --reason TEXT [--date YYYY-MM-DD]",
+     "amend a signed evaluation: a new version, the old one kept (physicians)"},
+    {"checklist", NULL, cli_checklist, true, "checklist MRN [--date YYYY-MM-DD] [--json]",
+     "the pre-treatment evaluation: READY, NOT_READY or EXCLUDED, item by item"},
+    {"plan", "add", cli_plan_add, true,
+     "plan add MRN --route iv|intrahepatic [--cells-per-kg V] [--infusions N] "
+     "[--interval-days N] --first-date YYYY-MM-DD [--physician LOGIN]",
+     "make the treatment plan and its schedule (needs a signed READY evaluation)"},
+    {"plan", "reschedule", cli_plan_reschedule, true,
+     "plan reschedule MRN LABEL --date YYYY-MM-DD --reason TEXT",
+     "move a scheduled infusion or visit; the target date is kept"},
+    {"plan", "cancel", cli_plan_cancel, true, "plan cancel MRN --reason TEXT",
+     "cancel the active plan (and its open infusions and visits), with a reason"},
+    {"plan", NULL, cli_plan, true, "plan MRN [--json]", "the treatment plan and its schedule"},
+    {"user", NULL, cli_user, true,
+     "user add LOGIN --role viewer|nurse|physician|admin [--name TEXT] | user list [--json] | "
+     "user role LOGIN ROLE | user disable LOGIN",
+     "manage users (admins)"},
+    {"visit", "add", cli_visit_add, true,
+     "visit add MRN (--label LABEL | --unscheduled) [--date YYYY-MM-DD] [--temperature C] "
+     "[--weight KG] [--bp SYS/DIA] [--fatigue|--appetite|--jaundice|--pruritus|--oedema "
+     "none|mild|moderate|severe] [--ascites 0-3 [--paracentesis ML]] [--encephalopathy 0-4] "
+     "[--stiffness KPA [--iqr KPA]] [--note TEXT] [--units us|si] [--bilirubin V ... any lab "
+     "option of lab add] [--confirm]",
+     "record a follow-up visit: vitals, symptoms, grades, stiffness and labs"},
+    {"visit", "missed", cli_visit_missed, true,
+     "visit missed MRN LABEL --reason TEXT [--date YYYY-MM-DD]",
+     "record a scheduled visit as missed, with the reason"},
+    {"visit", "correct", cli_visit_correct, true,
+     "visit correct MRN VISIT --reason TEXT [--if-version N] [--date YYYY-MM-DD] "
+     "[--temperature C] [--weight KG] [--bp SYS/DIA] [--fatigue ... --encephalopathy, "
+     "--stiffness, --iqr, --note as in visit add] [--clear NAME,...] [--confirm]",
+     "correct a recorded visit (VISIT: its number in the dashboard), with the reason"},
+    {"infusion", "add", cli_infusion_add, true,
+     "infusion add MRN --at \"YYYY-MM-DD HH:MM\" --route iv|intrahepatic --cells N --lot LOT "
+     "[--by NAME] [--reaction TEXT|none] [--label LABEL] [--note TEXT] [--confirm]",
+     "record an infusion (closes its scheduled item with --label)"},
+    {"ae", "add", cli_ae_add, true,
+     "ae add MRN --term TERM --onset \"YYYY-MM-DD HH:MM\" --serious yes|no "
+     "--relation unrelated|unlikely|possible|probable|definite [--grade 1-5] "
+     "[--temperature C [--hours H]] [--action none|medication|infusion_slowed|"
+     "infusion_stopped|hospitalised|other] [--outcome resolved|resolving|not_resolved|"
+     "sequelae|fatal|unknown] [--resolved YYYY-MM-DD] [--note TEXT] [--confirm]",
+     "record an adverse event (CTCAE v5.0; a fever temperature suggests the grade)"},
+    {"ae", "outcome", cli_ae_outcome, true,
+     "ae outcome MRN EVENT --outcome resolved|resolving|not_resolved|sequelae|fatal|unknown "
+     "[--resolved YYYY-MM-DD]",
+     "record how an adverse event ended (EVENT: its number in the dashboard)"},
+    {"dashboard", NULL, cli_dashboard, true, "dashboard MRN [--json] [--ascii]",
+     "a patient's baseline, latest, change and trend per measure, visits and adverse events"},
+    {"due", NULL, cli_due, true, "due [--date YYYY-MM-DD] [--json] [--limit N]",
+     "visits due and overdue on a day, and the clinic's counts"},
+    {"audit", "verify", cli_audit_verify, true, "audit verify",
+     "check the audit trail's hash chain (exit 1 when rows were altered)"},
+    {"audit", NULL, cli_audit, true,
+     "audit [--patient MRN] [--user LOGIN] [--since YYYY-MM-DD] [--limit N (default 100)] "
+     "[--json|--csv]",
+     "the audit trail, newest first (admins; the reading is itself logged)"},
+    {"check", NULL, cli_check, false, "check",
+     "the database file's integrity and the audit chain (exit 1 on any problem)"},
+    {"drafts", NULL, cli_drafts, true, "drafts [--json]",
+     "your unsaved form input kept from earlier sessions"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */
@@ -228,7 +228,8 @@ int cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *opts, int no
 		}
 		if (!only_pos && strncmp(a, "--", 2) == 0) {
 			int used = 1;
-			int rc = parse_one(c, a, i + 1 < argc ? argv[i + 1] : NULL, opts, nopts, &used);
+			int rc =
+			    parse_one(c, a, i + 1 < argc ? argv[i + 1] : NULL, opts, nopts, &used);
 			if (rc)
 				return rc;
 			i += used;
@@ -321,20 +322,23 @@ static bool sub_commands(const char *name, FILE *err)
 			sb_addf(&subs, "%s%s", subs.len ? "|" : "", commands[i].sub);
 	bool any = subs.len > 0;
 	if (any)
-		fprintf(err, "hepadesk: expected %s %s (see hepadesk --help)\n", name, sb_str(&subs));
+		fprintf(err, "hepadesk: expected %s %s (see hepadesk --help)\n", name,
+			sb_str(&subs));
 	sb_done(&subs);
 	return any;
 }
 
 /* Global options before the command; returns the index of the command word,
  * or -1 after printing (exit code in *rc). */
-static int global_options(int argc, char **argv, const char **db, const char **config,
-			  FILE *out, FILE *err, int *rc)
+static int global_options(int argc, char **argv, const char **db, const char **config, FILE *out,
+			  FILE *err, int *rc)
 {
 	int i = 1;
 	for (; i < argc && strncmp(argv[i], "-", 1) == 0; i++) {
 		const char *a = argv[i];
-		const char **slot = strcmp(a, "--db") == 0 ? db : strcmp(a, "--config") == 0 ? config : NULL;
+		const char **slot = strcmp(a, "--db") == 0	 ? db
+				    : strcmp(a, "--config") == 0 ? config
+								 : NULL;
 		if (slot) {
 			if (i + 1 >= argc) {
 				fprintf(err, "hepadesk: %s needs a value\n", a);
@@ -347,7 +351,8 @@ static int global_options(int argc, char **argv, const char **db, const char **c
 			*rc = 0;
 			return -1;
 		} else if (strcmp(a, "--version") == 0) {
-			fprintf(out, "hepadesk %s (schema %d)\n", HEPADESK_VERSION, store_schema_version());
+			fprintf(out, "hepadesk %s (schema %d)\n", HEPADESK_VERSION,
+				store_schema_version());
 			*rc = 0;
 			return -1;
 		} else {

@@ -144,7 +144,7 @@ static int audit_filter(struct cli *c, struct cli_opt *o, struct audit_filter *f
 int cli_audit(struct cli *c, int argc, char **argv)
 {
 	struct cli_opt o[] = {{"patient", OPT_VALUE}, {"user", OPT_VALUE}, {"since", OPT_VALUE},
-			      {"limit", OPT_VALUE},   {"json", OPT_FLAG},   {"csv", OPT_FLAG}};
+			      {"limit", OPT_VALUE},   {"json", OPT_FLAG},  {"csv", OPT_FLAG}};
 	struct audit_filter f = {0};
 	struct audit_out out = {c, FMT_TEXT};
 	struct err e = {""};
@@ -184,8 +184,8 @@ static int report_verify(struct cli *c, const struct audit_verify *v)
 	if (v->nproblems > AUDIT_VERIFY_KEEP)
 		cli_putf(c, "audit: ... and %d more problems\n", v->nproblems - AUDIT_VERIFY_KEEP);
 	if (v->nproblems == 0) {
-		cli_putf(c, "audit: %lld rows, chain intact (newest seq %lld)\n", (long long)v->rows,
-			 (long long)v->last_seq);
+		cli_putf(c, "audit: %lld rows, chain intact (newest seq %lld)\n",
+			 (long long)v->rows, (long long)v->last_seq);
 		return 0;
 	}
 	cli_putf(c, "audit: %d problem%s in %lld rows — the trail was altered outside hepadesk\n",
@@ -240,8 +240,10 @@ int cli_check(struct cli *c, int argc, char **argv)
 	if (s == ST_OK)
 		s = store_integrity_check(c->app->st, integrity_line, c, &bad, &e);
 	if (s == ST_CORRUPT)
-		err_set(&e, s, "integrity: DAMAGED — %s is not a sound database; restore it from "
-			"backup", c->app->db_path);
+		err_set(&e, s,
+			"integrity: DAMAGED — %s is not a sound database; restore it from "
+			"backup",
+			c->app->db_path);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	if (bad == 0)

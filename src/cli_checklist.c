@@ -12,8 +12,8 @@
 int cli_protocol(struct cli *c, struct protocol *p, char **text)
 {
 	struct err refusal = {""}, e = {""};
-	enum status s = store_protocol_active(c->app->st, c->app->cfg.protocol, p, text, &refusal,
-					      &e);
+	enum status s =
+	    store_protocol_active(c->app->st, c->app->cfg.protocol, p, text, &refusal, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	if (refusal.msg[0]) {
@@ -122,10 +122,13 @@ int cli_checklist_answer(struct cli *c, int argc, char **argv)
 	if ((rc = patient_and_day(c, pos[0], &o[2], &pt, &a.answered_on)) ||
 	    (rc = cli_protocol(c, &p, NULL)))
 		return rc;
-	if (strlen(pos[1]) > PROTOCOL_ID_MAX || (o[0].set && strlen(o[0].value) > ANSWER_VALUE_MAX) ||
+	if (strlen(pos[1]) > PROTOCOL_ID_MAX ||
+	    (o[0].set && strlen(o[0].value) > ANSWER_VALUE_MAX) ||
 	    (o[1].set && strlen(o[1].value) > ANSWER_NOTE_MAX))
-		return cli_usage(c, "item at most %d, --value at most %d and --note at most %d "
-				 "characters", PROTOCOL_ID_MAX, ANSWER_VALUE_MAX, ANSWER_NOTE_MAX);
+		return cli_usage(c,
+				 "item at most %d, --value at most %d and --note at most %d "
+				 "characters",
+				 PROTOCOL_ID_MAX, ANSWER_VALUE_MAX, ANSWER_NOTE_MAX);
 	a.patient_id = pt.id;
 	strlcpy_(a.item, pos[1], sizeof a.item);
 	a.yes = strcmp(pos[2], "yes") == 0;
@@ -155,10 +158,10 @@ static int sign_or_amend(struct cli *c, const char *mrn, const struct cli_opt *d
 	if (rc || (rc = cli_protocol(c, &p, &text)))
 		return rc;
 	cli_tick(c);
-	enum status s = reason ? store_eval_amend(c->app->st, &c->app->cfg, &p, text, pt.id, on,
-						  reason, &ev, &e)
-			       : store_eval_sign(c->app->st, &c->app->cfg, &p, text, pt.id, on,
-						 &ev, &e);
+	enum status s =
+	    reason
+		? store_eval_amend(c->app->st, &c->app->cfg, &p, text, pt.id, on, reason, &ev, &e)
+		: store_eval_sign(c->app->st, &c->app->cfg, &p, text, pt.id, on, &ev, &e);
 	free(text);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);

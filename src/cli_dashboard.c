@@ -96,7 +96,8 @@ static void visits_json(struct json *j, const struct dashboard *db)
 		json_string(j, "kind", sched_kind_str(c->item.kind));
 		json_string(j, "due", date_format(c->item.due, d));
 		json_string(j, "state", visit_mark_str(c->mark));
-		json_string(j, "date", c->closed_on == DAY_NONE ? NULL : date_format(c->closed_on, d));
+		json_string(j, "date",
+			    c->closed_on == DAY_NONE ? NULL : date_format(c->closed_on, d));
 		json_string(j, "reason", c->reason[0] ? c->reason : NULL);
 		if (c->mark == VMARK_OVERDUE)
 			json_int(j, "days_overdue", c->days_overdue);
@@ -167,7 +168,8 @@ static void aes_json(struct json *j, const struct dashboard *db)
 		json_bool(j, "serious", a->serious);
 		json_string(j, "relation", ae_relation_str(a->relation));
 		json_string(j, "outcome", ae_outcome_str(a->outcome));
-		json_string(j, "resolved", a->resolved == DAY_NONE ? NULL : date_format(a->resolved, d));
+		json_string(j, "resolved",
+			    a->resolved == DAY_NONE ? NULL : date_format(a->resolved, d));
 		if (a->days_since_infusion >= 0)
 			json_int(j, "days_since_infusion", a->days_since_infusion);
 		else
@@ -231,8 +233,7 @@ static void measure_line(struct cli *c, const struct dash_row *r, bool ascii)
 		snprintf(pct, sizeof pct, "%+.0f%%", r->change_pct);
 	dash_sparkline(r->trend, r->ntrend, TREND_COLS, ascii, trend, sizeof trend);
 	const char *dir = dash_direction_str(r->dir);
-	cli_putf(c, "%-18s %7s %7s %8s %6s %-9s %s\n", label, b, l, ch, pct, dir ? dir : "",
-		 trend);
+	cli_putf(c, "%-18s %7s %7s %8s %6s %-9s %s\n", label, b, l, ch, pct, dir ? dir : "", trend);
 }
 
 static void calendar_text(struct cli *c, const struct dashboard *db)
@@ -247,8 +248,8 @@ static void calendar_text(struct cli *c, const struct dashboard *db)
 		else if (k->mark == VMARK_OVERDUE)
 			snprintf(when, sizeof when, " %d day%s", k->days_overdue,
 				 k->days_overdue == 1 ? "" : "s");
-		cli_putf(c, "  %s %-12s due %s  %s%s%s%s\n", visit_mark_glyph(k->mark), k->item.label,
-			 date_format(k->item.due, d), visit_mark_str(k->mark), when,
+		cli_putf(c, "  %s %-12s due %s  %s%s%s%s\n", visit_mark_glyph(k->mark),
+			 k->item.label, date_format(k->item.due, d), visit_mark_str(k->mark), when,
 			 k->reason[0] ? ": " : "", k->reason);
 	}
 }
@@ -264,13 +265,14 @@ static void findings_text(struct cli *c, const struct dashboard *db)
 			continue;
 		char g[SYM_COUNT + 2][4], t[16];
 		for (int s = 0; s < SYM_COUNT; s++)
-			snprintf(g[s], sizeof g[s], "%c", v->symptom[s] < 0 ? '.' : '0' + v->symptom[s]);
+			snprintf(g[s], sizeof g[s], "%c",
+				 v->symptom[s] < 0 ? '.' : '0' + v->symptom[s]);
 		snprintf(g[SYM_COUNT], 4, "%c", v->ascites < 0 ? '.' : '0' + v->ascites);
 		snprintf(g[SYM_COUNT + 1], 4, "%c", v->he < 0 ? '.' : '0' + v->he);
 		snprintf(t, sizeof t, isnan(v->temp_c) ? "." : "%.1f", v->temp_c);
-		cli_putf(c, "  %s  %3s %3s %3s %3s %3s %3s %3s %5s  %lld%s\n", date_format(v->date, d),
-			 g[0], g[1], g[2], g[3], g[4], g[5], g[6], t, (long long)v->id,
-			 v->correction[0] ? " *" : "");
+		cli_putf(c, "  %s  %3s %3s %3s %3s %3s %3s %3s %5s  %lld%s\n",
+			 date_format(v->date, d), g[0], g[1], g[2], g[3], g[4], g[5], g[6], t,
+			 (long long)v->id, v->correction[0] ? " *" : "");
 	}
 }
 
@@ -281,8 +283,8 @@ static void aes_text(struct cli *c, const struct dashboard *db)
 	for (int i = 0; i < db->nae; i++) {
 		const struct ae *a = &db->aes[i];
 		cli_putf(c, "  %-4lld %s %s G%d %s %-9s %s%s%s\n", (long long)a->id,
-			 date_format(a->onset, d), cols(a->term, 20, term, sizeof term),
-			 a->grade, a->serious ? "SERIOUS" : "       ", ae_relation_str(a->relation),
+			 date_format(a->onset, d), cols(a->term, 20, term, sizeof term), a->grade,
+			 a->serious ? "SERIOUS" : "       ", ae_relation_str(a->relation),
 			 ae_outcome_str(a->outcome), a->resolved == DAY_NONE ? "" : " ",
 			 a->resolved == DAY_NONE ? "" : date_format(a->resolved, r));
 	}
@@ -421,7 +423,8 @@ static void clinic_text(struct cli *c, const struct clinic_dashboard *cd)
 {
 	char d[16], a[16], b[16], name[4 * 22 + 1];
 	const struct clinic_counts *k = &cd->counts;
-	cli_putf(c, "%s: %lld due, %lld overdue, %lld missed in 30 days\n"
+	cli_putf(c,
+		 "%s: %lld due, %lld overdue, %lld missed in 30 days\n"
 		 "awaiting: sign-off %lld, evaluation %lld; serious or grade >= 3 AEs in 30 days "
 		 "%lld\n",
 		 date_format(cd->today, d), (long long)k->due_today, (long long)k->overdue,
@@ -440,8 +443,8 @@ static void clinic_text(struct cli *c, const struct clinic_dashboard *cd)
 	for (int i = 0; i < cd->noverdue; i++) {
 		const struct clinic_visit *v = &cd->overdue[i];
 		cli_putf(c, "  ! %-10s %s %-10s due %s, %d day%s overdue\n", v->mrn,
-			 cols(v->name, 20, name, sizeof name),
-			 v->item.label, date_format(v->item.due, d), v->days_overdue,
+			 cols(v->name, 20, name, sizeof name), v->item.label,
+			 date_format(v->item.due, d), v->days_overdue,
 			 v->days_overdue == 1 ? "" : "s");
 	}
 }
@@ -469,7 +472,8 @@ static enum status log_export(struct cli *c, const struct clinic_dashboard *cd, 
 	for (int i = 0; i < cd->nsignoff; i++)
 		add_hit(h, &n, cd->awaiting_signoff[i].patient_id, cd->awaiting_signoff[i].mrn);
 	for (int i = 0; i < cd->nawaiting; i++)
-		add_hit(h, &n, cd->awaiting_evaluation[i].patient_id, cd->awaiting_evaluation[i].mrn);
+		add_hit(h, &n, cd->awaiting_evaluation[i].patient_id,
+			cd->awaiting_evaluation[i].mrn);
 	for (int i = 0; i < cd->nserious; i++)
 		add_hit(h, &n, cd->serious[i].patient_id, cd->serious[i].mrn);
 	cli_tick(c);
@@ -489,7 +493,8 @@ int cli_due(struct cli *c, int argc, char **argv)
 		return rc;
 	if (o[2].set && !parse_long(o[2].value, 1, CLINIC_LIST_MAX, &limit))
 		return cli_usage(c, "--limit '%s': accepted 1-%d", o[2].value, CLINIC_LIST_MAX);
-	enum status s = o[0].set ? date_parse_field("date", o[0].value, day, true, &day, &e) : ST_OK;
+	enum status s =
+	    o[0].set ? date_parse_field("date", o[0].value, day, true, &day, &e) : ST_OK;
 	struct clinic_dashboard *cd = xcalloc(1, sizeof *cd);
 	if (s == ST_OK)
 		s = clinic_dashboard_load(c->app->st, day, (int)limit, cd, &e);

@@ -23,7 +23,7 @@ int cli_demo(struct cli *c, int argc, char **argv)
 	enum status s = demo_generate(c->app->st, &d, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
-	cli_putf(c, "demo clinic: %ld patients added (seed %ld); %lld in the database\n",
-		 patients, seed, (long long)store_patient_count(c->app->st));
+	cli_putf(c, "demo clinic: %ld patients added (seed %ld); %lld in the database\n", patients,
+		 seed, (long long)store_patient_count(c->app->st));
 	return 0;
 }

@@ -47,7 +47,8 @@ int cli_lab_add(struct cli *c, int argc, char **argv)
 		return cli_usage(c, "--date is required");
 	if (o[O_SOURCE].set && (strlen(o[O_SOURCE].value) > LAB_SOURCE_MAX ||
 				!text_is_clean(o[O_SOURCE].value, false)))
-		return cli_usage(c, "--source: at most %d characters of plain text", LAB_SOURCE_MAX);
+		return cli_usage(c, "--source: at most %d characters of plain text",
+				 LAB_SOURCE_MAX);
 
 	day_t date;
 	enum status s = date_parse_field("collection date", o[O_DATE].value, app_today(c->app),
@@ -125,11 +126,11 @@ static enum status imaging_values(struct cli *c, struct cli_opt *o, struct imagi
 
 int cli_imaging_add(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"date", OPT_VALUE},     {"modality", OPT_VALUE},
+	struct cli_opt o[] = {{"date", OPT_VALUE},	{"modality", OPT_VALUE},
 			      {"stiffness", OPT_VALUE}, {"iqr", OPT_VALUE},
-			      {"fibrosis", OPT_VALUE}, {"note", OPT_VALUE},
-			      {"hcc", OPT_VALUE},      {"thrombosis", OPT_VALUE},
-			      {"ascites", OPT_VALUE},  {"confirm", OPT_FLAG}};
+			      {"fibrosis", OPT_VALUE},	{"note", OPT_VALUE},
+			      {"hcc", OPT_VALUE},	{"thrombosis", OPT_VALUE},
+			      {"ascites", OPT_VALUE},	{"confirm", OPT_FLAG}};
 	const char *pos[1];
 	struct imaging_note n;
 	struct err e = {""};
@@ -140,13 +141,15 @@ int cli_imaging_add(struct cli *c, int argc, char **argv)
 	if (!o[0].set || !o[1].set)
 		return cli_usage(c, "--date and --modality are required");
 	if (!modality_parse(o[1].value, &n.modality))
-		return cli_usage(c, "--modality '%s': accepted ultrasound, doppler, ct, mri, "
-				 "elastography", o[1].value);
+		return cli_usage(c,
+				 "--modality '%s': accepted ultrasound, doppler, ct, mri, "
+				 "elastography",
+				 o[1].value);
 	if (!finding(c, &o[6], &n.hcc) || !finding(c, &o[7], &n.thrombosis) ||
 	    !finding(c, &o[8], &n.ascites))
 		return 2;
-	enum status s = date_parse_field("imaging date", o[0].value, app_today(c->app), false,
-					 &n.date, &e);
+	enum status s =
+	    date_parse_field("imaging date", o[0].value, app_today(c->app), false, &n.date, &e);
 	if (s == ST_OK)
 		s = imaging_values(c, o, &n, &e);
 	if (s == ST_CONFIRM)

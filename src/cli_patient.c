@@ -42,8 +42,8 @@ static enum status check_fields(struct cli *c, struct cli_opt *o, bool confirm, 
 
 int cli_patient_add(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"mrn", OPT_VALUE}, {"name", OPT_VALUE}, {"dob", OPT_VALUE},
-			      {"sex", OPT_VALUE}, {"etiology", OPT_VALUE}, {"weight", OPT_VALUE},
+	struct cli_opt o[] = {{"mrn", OPT_VALUE},   {"name", OPT_VALUE},     {"dob", OPT_VALUE},
+			      {"sex", OPT_VALUE},   {"etiology", OPT_VALUE}, {"weight", OPT_VALUE},
 			      {"confirm", OPT_FLAG}};
 	struct patient p = {0};
 	struct err e = {""};
@@ -111,9 +111,9 @@ static enum status apply_update(struct cli *c, struct cli_opt *o, bool confirm, 
 
 int cli_patient_update(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"name", OPT_VALUE},	{"dob", OPT_VALUE},
-			      {"sex", OPT_VALUE},	{"etiology", OPT_VALUE},
-			      {"weight", OPT_VALUE},	{"if-version", OPT_VALUE},
+	struct cli_opt o[] = {{"name", OPT_VALUE},   {"dob", OPT_VALUE},
+			      {"sex", OPT_VALUE},    {"etiology", OPT_VALUE},
+			      {"weight", OPT_VALUE}, {"if-version", OPT_VALUE},
 			      {"confirm", OPT_FLAG}};
 	const char *pos[1];
 	struct patient p, theirs;
@@ -240,7 +240,8 @@ int cli_user(struct cli *c, int argc, char **argv)
 			s = store_user_each(c->app->st, print_user, c, &e);
 	} else if (strcmp(sub, "role") == 0 && argc == 3) {
 		if (!role_parse(argv[2], &r))
-			return cli_usage(c, "role '%s': accepted viewer, nurse, physician, admin", argv[2]);
+			return cli_usage(c, "role '%s': accepted viewer, nurse, physician, admin",
+					 argv[2]);
 		s = store_user_set_role(c->app->st, argv[1], r, &e);
 	} else if (strcmp(sub, "disable") == 0 && argc == 2) {
 		s = store_user_disable(c->app->st, argv[1], &e);

@@ -63,8 +63,9 @@ static void plan_text(struct cli *c, const struct patient *pt, const struct plan
 	cli_putf(c, "%d infusions %d days apart from %s\n", pl->infusions, pl->interval_days,
 		 date_format(pl->first_date, d));
 	for (int i = 0; i < n; i++) {
-		cli_putf(c, "  %-11s %s  window -%d/+%d  %s", it[i].label, date_format(it[i].due, d),
-			 it[i].window_before, it[i].window_after, sched_state_str(it[i].state));
+		cli_putf(c, "  %-11s %s  window -%d/+%d  %s", it[i].label,
+			 date_format(it[i].due, d), it[i].window_before, it[i].window_after,
+			 sched_state_str(it[i].state));
 		if (it[i].due != it[i].target)
 			cli_putf(c, "  (target %s; moved: %s)", date_format(it[i].target, t),
 				 it[i].reason);
@@ -123,21 +124,22 @@ static int request(struct cli *c, struct cli_opt *o, struct plan_request *rq)
 	rq->interval_days = o[3].set ? (int)v : 0;
 	if (!o[4].set)
 		return cli_usage(c, "--first-date is required");
-	enum status s = date_parse_field("first infusion date", o[4].value, app_today(c->app),
-					 true, &rq->first_date, &e);
+	enum status s = date_parse_field("first infusion date", o[4].value, app_today(c->app), true,
+					 &rq->first_date, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	if (o[5].set && strlen(o[5].value) > USER_LOGIN_MAX)
-		return cli_usage(c, "--physician: a login of at most %d characters", USER_LOGIN_MAX);
+		return cli_usage(c, "--physician: a login of at most %d characters",
+				 USER_LOGIN_MAX);
 	strlcpy_(rq->physician, o[5].set ? o[5].value : "", sizeof rq->physician);
 	return 0;
 }
 
 int cli_plan_add(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"route", OPT_VALUE},	    {"cells-per-kg", OPT_VALUE},
-			      {"infusions", OPT_VALUE},	    {"interval-days", OPT_VALUE},
-			      {"first-date", OPT_VALUE},    {"physician", OPT_VALUE}};
+	struct cli_opt o[] = {{"route", OPT_VALUE},	 {"cells-per-kg", OPT_VALUE},
+			      {"infusions", OPT_VALUE},	 {"interval-days", OPT_VALUE},
+			      {"first-date", OPT_VALUE}, {"physician", OPT_VALUE}};
 	const char *pos[1];
 	struct plan_request rq;
 	struct patient pt;
@@ -193,7 +195,8 @@ int cli_plan_reschedule(struct cli *c, int argc, char **argv)
 	}
 	cli_tick(c);
 	if (s == ST_OK)
-		s = store_schedule_reschedule(c->app->st, hit->id, hit->version, due, o[1].value, &e);
+		s = store_schedule_reschedule(c->app->st, hit->id, hit->version, due, o[1].value,
+					      &e);
 	char d[16], t[16];
 	if (s == ST_OK)
 		cli_putf(c, "moved %s of %s to %s (target %s kept)\n", hit->label, pt.mrn,

@@ -11,30 +11,56 @@
 
 #include "cli_score.h"
 
-enum { O_UNITS, O_BILI, O_INR, O_CREAT, O_DIAL, O_NA, O_ALB, O_SEX, O_AGE, O_AST, O_ALT,
-       O_PLT, O_ULN, O_ASC, O_HE, O_CHOL, O_JSON, O_N };
+enum {
+	O_UNITS,
+	O_BILI,
+	O_INR,
+	O_CREAT,
+	O_DIAL,
+	O_NA,
+	O_ALB,
+	O_SEX,
+	O_AGE,
+	O_AST,
+	O_ALT,
+	O_PLT,
+	O_ULN,
+	O_ASC,
+	O_HE,
+	O_CHOL,
+	O_JSON,
+	O_N
+};
 
 /* Lab inputs: option index and analyte. */
 static const struct {
 	int opt;
 	enum analyte_id a;
 } lab_opts[] = {
-	{O_BILI, ANALYTE_BILIRUBIN}, {O_INR, ANALYTE_INR},	{O_CREAT, ANALYTE_CREATININE},
-	{O_NA, ANALYTE_SODIUM},	     {O_ALB, ANALYTE_ALBUMIN},	{O_AST, ANALYTE_AST},
-	{O_ALT, ANALYTE_ALT},	     {O_PLT, ANALYTE_PLATELETS},
+    {O_BILI, ANALYTE_BILIRUBIN}, {O_INR, ANALYTE_INR},	     {O_CREAT, ANALYTE_CREATININE},
+    {O_NA, ANALYTE_SODIUM},	 {O_ALB, ANALYTE_ALBUMIN},   {O_AST, ANALYTE_AST},
+    {O_ALT, ANALYTE_ALT},	 {O_PLT, ANALYTE_PLATELETS},
 };
 
 static double *lab_slot(struct score_input *in, enum analyte_id a)
 {
 	switch (a) {
-	case ANALYTE_BILIRUBIN: return &in->bilirubin;
-	case ANALYTE_INR: return &in->inr;
-	case ANALYTE_CREATININE: return &in->creatinine;
-	case ANALYTE_SODIUM: return &in->sodium;
-	case ANALYTE_ALBUMIN: return &in->albumin;
-	case ANALYTE_AST: return &in->ast;
-	case ANALYTE_ALT: return &in->alt;
-	default: return &in->platelets;
+	case ANALYTE_BILIRUBIN:
+		return &in->bilirubin;
+	case ANALYTE_INR:
+		return &in->inr;
+	case ANALYTE_CREATININE:
+		return &in->creatinine;
+	case ANALYTE_SODIUM:
+		return &in->sodium;
+	case ANALYTE_ALBUMIN:
+		return &in->albumin;
+	case ANALYTE_AST:
+		return &in->ast;
+	case ANALYTE_ALT:
+		return &in->alt;
+	default:
+		return &in->platelets;
 	}
 }
 
@@ -47,8 +73,8 @@ static int parse_labs(struct cli *c, struct cli_opt *o, enum unit_system u, stru
 		enum analyte_id a = lab_opts[i].a;
 		/* A calculator computes values beyond the warning limits too;
 		 * only the hard limits and unit mix-ups refuse. */
-		enum status s = analyte_parse_value(a, u, o[lab_opts[i].opt].value, lab_slot(in, a),
-						    NULL, &e);
+		enum status s =
+		    analyte_parse_value(a, u, o[lab_opts[i].opt].value, lab_slot(in, a), NULL, &e);
 		if (s != ST_OK && s != ST_CONFIRM)
 			return cli_fail(c, s, &e);
 	}
@@ -97,15 +123,15 @@ static int parse_clinical(struct cli *c, struct cli_opt *o, struct score_input *
 int cli_score(struct cli *c, int argc, char **argv)
 {
 	struct cli_opt o[O_N] = {
-		[O_UNITS] = {"units", OPT_VALUE}, [O_BILI] = {"bilirubin", OPT_VALUE},
-		[O_INR] = {"inr", OPT_VALUE},	  [O_CREAT] = {"creatinine", OPT_VALUE},
-		[O_DIAL] = {"dialysis", OPT_FLAG}, [O_NA] = {"sodium", OPT_VALUE},
-		[O_ALB] = {"albumin", OPT_VALUE}, [O_SEX] = {"sex", OPT_VALUE},
-		[O_AGE] = {"age", OPT_VALUE},	  [O_AST] = {"ast", OPT_VALUE},
-		[O_ALT] = {"alt", OPT_VALUE},	  [O_PLT] = {"platelets", OPT_VALUE},
-		[O_ULN] = {"ast-uln", OPT_VALUE}, [O_ASC] = {"ascites", OPT_VALUE},
-		[O_HE] = {"encephalopathy", OPT_VALUE}, [O_CHOL] = {"cholestatic", OPT_FLAG},
-		[O_JSON] = {"json", OPT_FLAG},
+	    [O_UNITS] = {"units", OPT_VALUE},	    [O_BILI] = {"bilirubin", OPT_VALUE},
+	    [O_INR] = {"inr", OPT_VALUE},	    [O_CREAT] = {"creatinine", OPT_VALUE},
+	    [O_DIAL] = {"dialysis", OPT_FLAG},	    [O_NA] = {"sodium", OPT_VALUE},
+	    [O_ALB] = {"albumin", OPT_VALUE},	    [O_SEX] = {"sex", OPT_VALUE},
+	    [O_AGE] = {"age", OPT_VALUE},	    [O_AST] = {"ast", OPT_VALUE},
+	    [O_ALT] = {"alt", OPT_VALUE},	    [O_PLT] = {"platelets", OPT_VALUE},
+	    [O_ULN] = {"ast-uln", OPT_VALUE},	    [O_ASC] = {"ascites", OPT_VALUE},
+	    [O_HE] = {"encephalopathy", OPT_VALUE}, [O_CHOL] = {"cholestatic", OPT_FLAG},
+	    [O_JSON] = {"json", OPT_FLAG},
 	};
 	struct score_input in;
 	struct score_result r;

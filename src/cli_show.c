@@ -121,7 +121,8 @@ static void show_json(struct cli *c, const struct overview *ov)
 	json_string(&j, "sex", ov->p.sex == 'F' ? "F" : "M");
 	json_string(&j, "etiology", ov->p.etiology[0] ? ov->p.etiology : NULL);
 	json_num(&j, "weight_kg", ov->p.weight_kg, 1);
-	json_string(&j, "weight_date", ov->p.weight_date == DAY_NONE ? NULL : date_format(ov->p.weight_date, d));
+	json_string(&j, "weight_date",
+		    ov->p.weight_date == DAY_NONE ? NULL : date_format(ov->p.weight_date, d));
 	labs_json(&j, ov);
 	json_obj_begin(&j, "scores");
 	cli_score_json(&j, &ov->scores);
@@ -136,19 +137,21 @@ static void show_text(struct cli *c, const struct overview *ov)
 	char d[16], buf[32];
 	const struct etiology *et = etiology_find(ov->p.etiology);
 	cli_putf(c, "%s  %s  %s (age %d)  %c  %s\n", ov->p.mrn, ov->p.name,
-		 date_format(ov->p.dob, d), ov->age, ov->p.sex, et ? et->name : "etiology not recorded");
+		 date_format(ov->p.dob, d), ov->age, ov->p.sex,
+		 et ? et->name : "etiology not recorded");
 	if (isnan(ov->p.weight_kg))
 		cli_put(c, "weight: not recorded\n");
 	else
-		cli_putf(c, "weight: %.1f kg (%s)\n", ov->p.weight_kg, date_format(ov->p.weight_date, d));
+		cli_putf(c, "weight: %.1f kg (%s)\n", ov->p.weight_kg,
+			 date_format(ov->p.weight_date, d));
 	cli_put(c, "latest labs:\n");
 	for (int a = 0; a < ANALYTE_COUNT; a++) {
 		if (!ov->labs.have[a])
 			continue;
 		const struct lab_result *r = &ov->labs.r[a];
 		analyte_format((enum analyte_id)a, UNITS_US, r->canonical, buf, sizeof buf);
-		cli_putf(c, "  %-26s %10s %-7s %-3s %s\n", analyte_get((enum analyte_id)a)->label, buf,
-			 analyte_unit((enum analyte_id)a, UNITS_US), lab_flag_mark(r->flag),
+		cli_putf(c, "  %-26s %10s %-7s %-3s %s\n", analyte_get((enum analyte_id)a)->label,
+			 buf, analyte_unit((enum analyte_id)a, UNITS_US), lab_flag_mark(r->flag),
 			 date_format(r->date, d));
 	}
 	cli_put(c, "scores:\n");

@@ -15,16 +15,33 @@
 
 /* Visit options after the analyte options (one per analyte, "--hbv-dna"). */
 enum {
-	V_DATE = ANALYTE_COUNT, V_LABEL, V_UNSCHEDULED, V_TEMP, V_WEIGHT, V_BP, V_FATIGUE,
-	V_APPETITE, V_JAUNDICE, V_PRURITUS, V_OEDEMA, V_ASCITES, V_PARA, V_HE, V_STIFF, V_IQR,
-	V_NOTE, V_UNITS, V_CONFIRM, V_N
+	V_DATE = ANALYTE_COUNT,
+	V_LABEL,
+	V_UNSCHEDULED,
+	V_TEMP,
+	V_WEIGHT,
+	V_BP,
+	V_FATIGUE,
+	V_APPETITE,
+	V_JAUNDICE,
+	V_PRURITUS,
+	V_OEDEMA,
+	V_ASCITES,
+	V_PARA,
+	V_HE,
+	V_STIFF,
+	V_IQR,
+	V_NOTE,
+	V_UNITS,
+	V_CONFIRM,
+	V_N
 };
 
 static const char *const visit_opt_names[V_N - ANALYTE_COUNT] = {
-	"date",	    "label",	"unscheduled", "temperature", "weight",	    "bp",
-	"fatigue",  "appetite", "jaundice",    "pruritus",    "oedema",	    "ascites",
-	"paracentesis", "encephalopathy", "stiffness", "iqr", "note",	    "units",
-	"confirm",
+    "date",   "label",	 "unscheduled",	 "temperature",	   "weight",
+    "bp",     "fatigue", "appetite",	 "jaundice",	   "pruritus",
+    "oedema", "ascites", "paracentesis", "encephalopathy", "stiffness",
+    "iqr",    "note",	 "units",	 "confirm",
 };
 
 /* A check's ST_CONFIRM passes with --confirm. */
@@ -103,8 +120,9 @@ static enum status visit_target(struct cli *c, const char *mrn, const struct cli
 {
 	day_t today = app_today(c->app);
 	v->date = today;
-	enum status s = date->set ? date_parse_field("visit date", date->value, today, false,
-						     &v->date, e) : ST_OK;
+	enum status s = date->set
+			    ? date_parse_field("visit date", date->value, today, false, &v->date, e)
+			    : ST_OK;
 	if (s == ST_OK)
 		s = store_patient_by_mrn(c->app->st, mrn, p, e);
 	v->patient_id = p->id;
@@ -122,9 +140,10 @@ static void fever_hint(struct cli *c, const struct patient *p, double temp)
 	int g = ae_fever_grade(temp, -1);
 	if (g <= 0)
 		return;
-	cli_putf(c, "fever: %.1f °C suggests CTCAE grade %d%s — record it: hepadesk ae add %s "
-		 "--term Fever --temperature %.1f ...\n", temp, g,
-		 g == 3 ? " (grade 4 if it lasts more than 24 h)" : "", p->mrn, temp);
+	cli_putf(c,
+		 "fever: %.1f °C suggests CTCAE grade %d%s — record it: hepadesk ae add %s "
+		 "--term Fever --temperature %.1f ...\n",
+		 temp, g, g == 3 ? " (grade 4 if it lasts more than 24 h)" : "", p->mrn, temp);
 }
 
 static const char *const timing_text[] = {"unscheduled", "early: before its window",
@@ -134,9 +153,9 @@ static void visit_done_line(struct cli *c, const struct patient *p, const struct
 			    int nlabs)
 {
 	char d[16];
-	cli_putf(c, "recorded %s%s for %s on %s (%s)", v->schedule_id ? "visit " : "unscheduled visit",
-		 v->schedule_id ? v->label : "", p->mrn, date_format(v->date, d),
-		 timing_text[v->timing]);
+	cli_putf(c, "recorded %s%s for %s on %s (%s)",
+		 v->schedule_id ? "visit " : "unscheduled visit", v->schedule_id ? v->label : "",
+		 p->mrn, date_format(v->date, d), timing_text[v->timing]);
 	if (nlabs)
 		cli_putf(c, " with %d lab result%s", nlabs, nlabs == 1 ? "" : "s");
 	cli_put(c, "\n");
@@ -162,7 +181,7 @@ int cli_visit_add(struct cli *c, int argc, char **argv)
 		return 2;
 	if (o[V_LABEL].set == o[V_UNSCHEDULED].set)
 		return cli_usage(c, "give --label LABEL (the scheduled visit, e.g. W4) or "
-				 "--unscheduled");
+				    "--unscheduled");
 	bool confirm = o[V_CONFIRM].set;
 	visit_init(&v);
 	enum status s = visit_vitals(o, &v, confirm, &e);
@@ -198,8 +217,10 @@ static enum status clear_fields(const char *list, const struct cli_opt *o, struc
 		while (i <= V_NOTE && strcmp(name, o[i].name) != 0)
 			i++;
 		if (i > V_NOTE)
-			return err_set(e, ST_INVALID, "--clear: '%.24s' is not a visit value "
-				       "(temperature, weight, bp, fatigue ... iqr, note)", name);
+			return err_set(e, ST_INVALID,
+				       "--clear: '%.24s' is not a visit value "
+				       "(temperature, weight, bp, fatigue ... iqr, note)",
+				       name);
 		if (o[i].set)
 			return err_set(e, ST_INVALID, "--clear %s: also given a new value", name);
 		if (i >= V_FATIGUE && i < V_FATIGUE + SYM_COUNT)
@@ -237,8 +258,10 @@ static enum status corrected(struct cli *c, struct cli_opt *o, const char *mrn, 
 		return err_set(e, ST_INVALID, "visit '%.24s': the visit's number from `dashboard`",
 			       id);
 	if (o[C_IF_VERSION].set && !parse_long(o[C_IF_VERSION].value, 1, 2147483647L, &version))
-		return err_set(e, ST_INVALID, "--if-version '%.24s': a version number from "
-			       "`dashboard --json`", o[C_IF_VERSION].value);
+		return err_set(e, ST_INVALID,
+			       "--if-version '%.24s': a version number from "
+			       "`dashboard --json`",
+			       o[C_IF_VERSION].value);
 	enum status s = store_patient_by_mrn(c->app->st, mrn, p, e);
 	if (s == ST_OK)
 		s = store_visit_get(c->app->st, p->id, vid, v, e);
@@ -270,11 +293,13 @@ int cli_visit_correct(struct cli *c, int argc, char **argv)
 		return rc;
 	for (int a = 0; a < ANALYTE_COUNT; a++)
 		if (o[a].set)
-			return cli_usage(c, "--%s: a visit's lab results are not changed by a "
-					 "correction", o[a].name);
+			return cli_usage(c,
+					 "--%s: a visit's lab results are not changed by a "
+					 "correction",
+					 o[a].name);
 	if (o[V_LABEL].set || o[V_UNSCHEDULED].set || o[V_UNITS].set)
 		return cli_usage(c, "a correction keeps the visit's scheduled item; give the "
-				 "values to correct");
+				    "values to correct");
 	if (!o[C_REASON].set)
 		return cli_usage(c, "--reason is required: say why the visit is corrected");
 	bool any = o[C_CLEAR].set;
@@ -282,7 +307,7 @@ int cli_visit_correct(struct cli *c, int argc, char **argv)
 		any = any || o[i].set;
 	if (!any)
 		return cli_usage(c, "nothing to correct: give the values as they should be (or "
-				 "--clear NAME)");
+				    "--clear NAME)");
 	enum status s = corrected(c, o, pos[0], pos[1], &p, &v, &e);
 	if (s == ST_CONFIRM)
 		return cli_usage(c, "%s (add --confirm to accept)", e.msg);
@@ -355,11 +380,9 @@ static enum status infusion_fields(struct cli *c, struct cli_opt *o, struct infu
 
 int cli_infusion_add(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"at", OPT_VALUE},       {"route", OPT_VALUE},
-			      {"cells", OPT_VALUE},    {"lot", OPT_VALUE},
-			      {"by", OPT_VALUE},       {"reaction", OPT_VALUE},
-			      {"label", OPT_VALUE},    {"note", OPT_VALUE},
-			      {"confirm", OPT_FLAG}};
+	struct cli_opt o[] = {{"at", OPT_VALUE},    {"route", OPT_VALUE}, {"cells", OPT_VALUE},
+			      {"lot", OPT_VALUE},   {"by", OPT_VALUE},	  {"reaction", OPT_VALUE},
+			      {"label", OPT_VALUE}, {"note", OPT_VALUE},  {"confirm", OPT_FLAG}};
 	const char *pos[1];
 	struct err e = {""};
 	struct patient p;
@@ -395,8 +418,21 @@ int cli_infusion_add(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-enum { A_TERM, A_GRADE, A_ONSET, A_SERIOUS, A_RELATION, A_ACTION, A_OUTCOME, A_RESOLVED,
-       A_TEMP, A_HOURS, A_NOTE, A_CONFIRM, A_N };
+enum {
+	A_TERM,
+	A_GRADE,
+	A_ONSET,
+	A_SERIOUS,
+	A_RELATION,
+	A_ACTION,
+	A_OUTCOME,
+	A_RESOLVED,
+	A_TEMP,
+	A_HOURS,
+	A_NOTE,
+	A_CONFIRM,
+	A_N
+};
 
 /* The grade: as given, or suggested by the fever table from a temperature;
  * a given grade that differs from the suggestion needs --confirm. */
@@ -419,8 +455,10 @@ static enum status ae_grade(struct cli_opt *o, struct ae *a, struct err *e)
 	else if (s == ST_OK && suggested > 0)
 		a->grade = suggested;
 	else if (s == ST_OK)
-		return err_set(e, ST_INVALID, suggested == 0 ? "grade: %.1f °C is below 38.0 °C, "
-			       "not a CTCAE fever; give --grade 1-5" : "grade: required (1-5)",
+		return err_set(e, ST_INVALID,
+			       suggested == 0 ? "grade: %.1f °C is below 38.0 °C, "
+						"not a CTCAE fever; give --grade 1-5"
+					      : "grade: required (1-5)",
 			       a->temp_c);
 	if (s == ST_OK && suggested > 0 && a->grade != suggested && !o[A_CONFIRM].set)
 		return err_set(e, ST_CONFIRM, "grade: %.1f °C is CTCAE fever grade %d, not %d",
@@ -435,14 +473,18 @@ static enum status ae_choices(struct cli *c, struct cli_opt *o, struct ae *a, st
 			       o[A_SERIOUS].value);
 	a->serious = strcmp(o[A_SERIOUS].value, "yes") == 0;
 	if (!ae_relation_parse(o[A_RELATION].value, &a->relation))
-		return err_set(e, ST_INVALID, "relation: '%.20s' is not accepted; unrelated, "
-			       "unlikely, possible, probable or definite", o[A_RELATION].value);
+		return err_set(e, ST_INVALID,
+			       "relation: '%.20s' is not accepted; unrelated, "
+			       "unlikely, possible, probable or definite",
+			       o[A_RELATION].value);
 	if (o[A_ACTION].set && !ae_action_parse(o[A_ACTION].value, &a->action))
-		return err_set(e, ST_INVALID, "action: '%.20s' is not accepted; none, medication, "
+		return err_set(e, ST_INVALID,
+			       "action: '%.20s' is not accepted; none, medication, "
 			       "infusion_slowed, infusion_stopped, hospitalised or other",
 			       o[A_ACTION].value);
 	if (o[A_OUTCOME].set && !ae_outcome_parse(o[A_OUTCOME].value, &a->outcome))
-		return err_set(e, ST_INVALID, "outcome: '%.20s' is not accepted; resolved, "
+		return err_set(e, ST_INVALID,
+			       "outcome: '%.20s' is not accepted; resolved, "
 			       "resolving, not_resolved, sequelae, fatal or unknown",
 			       o[A_OUTCOME].value);
 	if (o[A_RESOLVED].set)
@@ -470,12 +512,11 @@ static enum status ae_fields(struct cli *c, struct cli_opt *o, struct ae *a, str
 
 int cli_ae_add(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[A_N] = {{"term", OPT_VALUE},	     {"grade", OPT_VALUE},
-				 {"onset", OPT_VALUE},	     {"serious", OPT_VALUE},
-				 {"relation", OPT_VALUE},    {"action", OPT_VALUE},
-				 {"outcome", OPT_VALUE},     {"resolved", OPT_VALUE},
-				 {"temperature", OPT_VALUE}, {"hours", OPT_VALUE},
-				 {"note", OPT_VALUE},	     {"confirm", OPT_FLAG}};
+	struct cli_opt o[A_N] = {
+	    {"term", OPT_VALUE},    {"grade", OPT_VALUE},    {"onset", OPT_VALUE},
+	    {"serious", OPT_VALUE}, {"relation", OPT_VALUE}, {"action", OPT_VALUE},
+	    {"outcome", OPT_VALUE}, {"resolved", OPT_VALUE}, {"temperature", OPT_VALUE},
+	    {"hours", OPT_VALUE},   {"note", OPT_VALUE},     {"confirm", OPT_FLAG}};
 	const char *pos[1];
 	struct err e = {""};
 	struct patient p;
@@ -524,12 +565,15 @@ int cli_ae_outcome(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (!parse_long(pos[1], 1, INT32_MAX, &id))
-		return cli_usage(c, "event '%s': the event's number (see hepadesk dashboard)", pos[1]);
+		return cli_usage(c, "event '%s': the event's number (see hepadesk dashboard)",
+				 pos[1]);
 	if (!o[0].set || !ae_outcome_parse(o[0].value, &out))
-		return cli_usage(c, "--outcome: resolved, resolving, not_resolved, sequelae, fatal or "
+		return cli_usage(c,
+				 "--outcome: resolved, resolving, not_resolved, sequelae, fatal or "
 				 "unknown");
 	enum status s = o[1].set ? date_parse_field("resolved", o[1].value, app_today(c->app),
-						    false, &resolved, &e) : ST_OK;
+						    false, &resolved, &e)
+				 : ST_OK;
 	if (s == ST_OK)
 		s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
 	if (s == ST_OK)

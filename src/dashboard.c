@@ -12,9 +12,9 @@
 #include "util.h"
 
 static const struct dash_measure_info measures[] = {
-#define DASH_ROW_(id, key, label, src, sid, better, dec, unit)                 \
+#define DASH_ROW_(id, key, label, src, sid, better, dec, unit) \
 	{key, label, src, sid, better, dec, unit},
-	DASH_MEASURE_INFO(DASH_ROW_)
+    DASH_MEASURE_INFO(DASH_ROW_)
 #undef DASH_ROW_
 };
 
@@ -194,15 +194,16 @@ static void score_inputs(const struct dash_input *in, enum dash_measure m, day_t
 	int nu = overview_score_analytes((enum score_id)dash_measure(m)->id, used);
 	for (int k = 0; k < nu; k++) {
 		enum analyte_id a = used[k];
-		double v = fresh(in->lab[a], in->nlab[a], day, window, seen_only, in->signed_at, pt);
+		double v =
+		    fresh(in->lab[a], in->nlab[a], day, window, seen_only, in->signed_at, pt);
 		labs.have[a] = !isnan(v);
 		labs.r[a].canonical = v;
 	}
 	overview_score_input(in->p, &labs, NULL, 0, day, in->cfg, si);
 	struct dash_point *g = m == DASH_CHILD_PUGH ? pt : &other;
-	si->ascites = ctp_ascites(fresh(in->ascites, in->nascites, day, window, seen_only,
-					in->signed_at, g),
-				  in->cfg->ascites_ica2_points);
+	si->ascites =
+	    ctp_ascites(fresh(in->ascites, in->nascites, day, window, seen_only, in->signed_at, g),
+			in->cfg->ascites_ica2_points);
 	double he = fresh(in->he, in->nhe, day, window, seen_only, in->signed_at, g);
 	si->encephalopathy = isnan(he) ? SCORE_HE_UNKNOWN : (int)he;
 }
@@ -277,8 +278,8 @@ void dash_build(const struct dash_input *in, struct dash_point *scratch,
 			continue;
 		}
 		if (mi->source == DSRC_STIFFNESS) {
-			dash_row_build((enum dash_measure)m, in->stiffness, in->nstiffness, in->as_of,
-				       in->signed_at, in->today, &rows[m]);
+			dash_row_build((enum dash_measure)m, in->stiffness, in->nstiffness,
+				       in->as_of, in->signed_at, in->today, &rows[m]);
 			continue;
 		}
 		day_t *days;
@@ -290,12 +291,13 @@ void dash_build(const struct dash_input *in, struct dash_point *scratch,
 		 * as_of, from the inputs it saw. */
 		struct dash_point b;
 		dash_row_build((enum dash_measure)m, scratch, np, DAY_NONE, 0, in->today, &rows[m]);
-		if (in->as_of != DAY_NONE && dash_score_on(in, (enum dash_measure)m, in->as_of, true, &b)) {
+		if (in->as_of != DAY_NONE &&
+		    dash_score_on(in, (enum dash_measure)m, in->as_of, true, &b)) {
 			struct dash_row *r = &rows[m];
 			r->have_baseline = true;
 			r->baseline = b;
-			dash_compare(r->m, b.value, r->have_latest ? r->latest.value : NAN, &r->change,
-				     &r->change_pct, &r->dir);
+			dash_compare(r->m, b.value, r->have_latest ? r->latest.value : NAN,
+				     &r->change, &r->change_pct, &r->dir);
 		}
 	}
 }
@@ -323,7 +325,8 @@ static enum status load_series(struct store *st, int64_t pid, struct series *s,
 		r = store_dash_grades(st, pid, s->ascites, &in->nascites, s->he, &in->nhe,
 				      DASH_SERIES_MAX, e);
 	if (r == ST_OK)
-		r = store_dash_stiffness(st, pid, s->stiffness, DASH_SERIES_MAX, &in->nstiffness, e);
+		r = store_dash_stiffness(st, pid, s->stiffness, DASH_SERIES_MAX, &in->nstiffness,
+					 e);
 	return r;
 }
 
@@ -336,8 +339,7 @@ static void reverse_visits(struct visit *v, int n)
 	}
 }
 
-static enum status load_records(struct store *st, int64_t pid, struct dashboard *out,
-				struct err *e)
+static enum status load_records(struct store *st, int64_t pid, struct dashboard *out, struct err *e)
 {
 	enum status s = store_dash_calendar(st, pid, out->cal, DASH_SCHED_MAX, &out->ncal, e);
 	if (s == ST_OK)
@@ -358,7 +360,7 @@ static enum status load_records(struct store *st, int64_t pid, struct dashboard 
 	}
 	out->next = visit_next(items, out->ncal, out->today);
 	out->days_since_first_infusion =
-		out->have_infusion ? (int)(out->today - out->first_infusion.date) : 0;
+	    out->have_infusion ? (int)(out->today - out->first_infusion.date) : 0;
 	return ST_OK;
 }
 
@@ -375,8 +377,11 @@ enum status dashboard_load(struct store *st, int64_t patient_id, day_t today,
 	if (s != ST_OK)
 		return s;
 	struct series *ser = xcalloc(1, sizeof *ser);
-	struct dash_input in = {.p = &out->p, .cfg = cfg, .as_of = out->as_of,
-				.signed_at = out->signed_at, .today = today};
+	struct dash_input in = {.p = &out->p,
+				.cfg = cfg,
+				.as_of = out->as_of,
+				.signed_at = out->signed_at,
+				.today = today};
 	s = load_series(st, patient_id, ser, &in, e);
 	if (s == ST_OK) {
 		dash_build(&in, ser->scratch, out->rows);

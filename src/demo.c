@@ -29,18 +29,20 @@ static int pick(uint64_t *s, int n)
 }
 
 static const char *const last_names[] = {
-	"WANG", "LI", "ZHANG", "LIU", "CHEN", "YANG", "HUANG", "ZHAO", "WU", "ZHOU", "XU", "SUN",
-	"MA", "ZHU", "HU", "GUO", "HE", "LIN", "LUO", "GAO", "NGUYỄN", "TRẦN", "LÊ", "PHẠM",
-	"ĐẶNG", "MÜLLER", "SCHRÖDER", "BÖHM", "GARCÍA", "MARTÍNEZ", "NÚÑEZ", "PEÑA", "ÖZTÜRK",
-	"ŞAHIN", "ØSTERGAARD", "ÅBERG", "DUBOIS", "LEFÈVRE", "SMITH", "JOHNSON", "BROWN",
-	"KIM", "PARK", "LEE", "TANAKA", "SATO", "KOWALSKI", "NOVÁK", "王", "李", "张",
+    "WANG",   "LI",	"ZHANG",      "LIU",   "CHEN",	 "YANG",     "HUANG",	 "ZHAO",
+    "WU",     "ZHOU",	"XU",	      "SUN",   "MA",	 "ZHU",	     "HU",	 "GUO",
+    "HE",     "LIN",	"LUO",	      "GAO",   "NGUYỄN", "TRẦN",     "LÊ",	 "PHẠM",
+    "ĐẶNG",   "MÜLLER", "SCHRÖDER",   "BÖHM",  "GARCÍA", "MARTÍNEZ", "NÚÑEZ",	 "PEÑA",
+    "ÖZTÜRK", "ŞAHIN",	"ØSTERGAARD", "ÅBERG", "DUBOIS", "LEFÈVRE",  "SMITH",	 "JOHNSON",
+    "BROWN",  "KIM",	"PARK",	      "LEE",   "TANAKA", "SATO",     "KOWALSKI", "NOVÁK",
+    "王",     "李",	"张",
 };
 
 static const char *const first_names[] = {
-	"Wei", "Fang", "Min", "Jing", "Lei", "Yan", "Jun", "Hui", "Xiu Ying", "Zhi Qiang",
-	"Văn An", "Thị Hoa", "Minh", "Hans", "Jürgen", "Anna", "José", "María", "Inés",
-	"Zoë", "Ayşe", "Mehmet", "Søren", "Åsa", "François", "Hélène", "John", "Mary",
-	"Ji-woo", "Hiroshi", "Yuki", "Paweł", "Jiří", "小明", "丽",
+    "Wei",	 "Fang",   "Min",     "Jing",	"Lei",	 "Yan",	   "Jun",      "Hui",	 "Xiu Ying",
+    "Zhi Qiang", "Văn An", "Thị Hoa", "Minh",	"Hans",	 "Jürgen", "Anna",     "José",	 "María",
+    "Inés",	 "Zoë",	   "Ayşe",    "Mehmet", "Søren", "Åsa",	   "François", "Hélène", "John",
+    "Mary",	 "Ji-woo", "Hiroshi", "Yuki",	"Paweł", "Jiří",   "小明",     "丽",
 };
 
 static const char *pick_etiology(uint64_t *s)
@@ -49,7 +51,7 @@ static const char *pick_etiology(uint64_t *s)
 		const char *code;
 		int weight;
 	} w[] = {{"B18.1", 45}, {"B18.2", 10}, {"K70.3", 20}, {"K75.8", 9},
-		 {"K75.4", 5},  {"K74.3", 4},  {"K83.0", 2},  {"K74.6", 5}};
+		 {"K75.4", 5},	{"K74.3", 4},  {"K83.0", 2},  {"K74.6", 5}};
 	int r = pick(s, 100);
 	for (size_t i = 0; i < ARRAY_SIZE(w); i++) {
 		if (r < w[i].weight)
@@ -113,16 +115,14 @@ static enum status store_panel(struct store *st, int64_t pid, day_t d, const str
 }
 
 static const enum analyte_id intake_panel[] = {
-	ANALYTE_BILIRUBIN, ANALYTE_INR,	      ANALYTE_CREATININE, ANALYTE_SODIUM, ANALYTE_ALBUMIN,
-	ANALYTE_ALT,	   ANALYTE_AST,	      ANALYTE_PLATELETS,  ANALYTE_AFP,
+    ANALYTE_BILIRUBIN, ANALYTE_INR, ANALYTE_CREATININE, ANALYTE_SODIUM, ANALYTE_ALBUMIN,
+    ANALYTE_ALT,       ANALYTE_AST, ANALYTE_PLATELETS,	ANALYTE_AFP,
 };
 static const enum analyte_id follow_panel[] = {
-	ANALYTE_BILIRUBIN, ANALYTE_INR, ANALYTE_CREATININE,
-	ANALYTE_ALBUMIN,   ANALYTE_ALT, ANALYTE_AST,
+    ANALYTE_BILIRUBIN, ANALYTE_INR, ANALYTE_CREATININE, ANALYTE_ALBUMIN, ANALYTE_ALT, ANALYTE_AST,
 };
 
-static enum status demo_imaging(struct store *st, uint64_t *s, int64_t pid, day_t d,
-				struct err *e)
+static enum status demo_imaging(struct store *st, uint64_t *s, int64_t pid, day_t d, struct err *e)
 {
 	struct imaging_note n;
 	imaging_init(&n);
@@ -131,8 +131,9 @@ static enum status demo_imaging(struct store *st, uint64_t *s, int64_t pid, day_
 	n.modality = MOD_ULTRASOUND;
 	n.hcc = pick(s, 40) == 0 ? FIND_YES : FIND_NO;
 	n.ascites = pick(s, 2) ? FIND_YES : FIND_NO;
-	strlcpy_(n.note, n.hcc == FIND_YES ? "Nodular liver; 2 cm lesion segment VI, suspicious."
-					   : "Coarse echotexture, nodular surface. No focal lesion.",
+	strlcpy_(n.note,
+		 n.hcc == FIND_YES ? "Nodular liver; 2 cm lesion segment VI, suspicious."
+				   : "Coarse echotexture, nodular surface. No focal lesion.",
 		 sizeof n.note);
 	enum status r = store_demo_imaging(st, &n, e);
 	if (r != ST_OK || pick(s, 10) < 3)

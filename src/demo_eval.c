@@ -22,9 +22,9 @@ static const struct {
 	const char *etiology;
 	double weight;
 } cases[] = {
-	{"90000001", "NGUYỄN, Thị Hoa", "1968-04-12", 'F', "B18.1", 58.0},
-	{"90000002", "MÜLLER, Jürgen", "1959-09-30", 'M', "K70.3", 81.5},
-	{"90000003", "CHEN, Wei", "1972-01-20", 'M', "B18.1", 66.0},
+    {"90000001", "NGUYỄN, Thị Hoa", "1968-04-12", 'F', "B18.1", 58.0},
+    {"90000002", "MÜLLER, Jürgen", "1959-09-30", 'M', "K70.3", 81.5},
+    {"90000003", "CHEN, Wei", "1972-01-20", 'M', "B18.1", 66.0},
 };
 
 /* A decompensated but eligible panel: MELD 3.0 about 19, Child-Pugh 8. */
@@ -32,13 +32,13 @@ static const struct {
 	enum analyte_id a;
 	double v;
 } panel[] = {
-	{ANALYTE_BILIRUBIN, 2.3}, {ANALYTE_INR, 1.6},	{ANALYTE_CREATININE, 1.1},
-	{ANALYTE_SODIUM, 134},	  {ANALYTE_ALBUMIN, 2.9}, {ANALYTE_ALT, 40},
-	{ANALYTE_AST, 60},	  {ANALYTE_PLATELETS, 90}, {ANALYTE_AFP, 5},
+    {ANALYTE_BILIRUBIN, 2.3}, {ANALYTE_INR, 1.6},      {ANALYTE_CREATININE, 1.1},
+    {ANALYTE_SODIUM, 134},    {ANALYTE_ALBUMIN, 2.9},  {ANALYTE_ALT, 40},
+    {ANALYTE_AST, 60},	      {ANALYTE_PLATELETS, 90}, {ANALYTE_AFP, 5},
 };
 
-static const char *const screening[] = {"malignancy", "infection",	   "gi_bleed",
-					"pregnancy",  "hiv",		   "transplant",
+static const char *const screening[] = {"malignancy",	      "infection",     "gi_bleed",
+					"pregnancy",	      "hiv",	       "transplant",
 					"immunosuppressants", "organ_disease", "allergy"};
 
 static enum status demo_labs(struct store *st, int64_t pid, day_t d, struct err *e)
@@ -78,9 +78,8 @@ static enum status demo_imaging_pair(struct store *st, int64_t pid, day_t d, str
 	return s == ST_OK ? store_demo_imaging(st, &n, e) : s;
 }
 
-static enum status answer(struct store *st, const struct protocol *p, int64_t pid,
-			  const char *item, bool yes, const char *value, const char *note,
-			  day_t on, struct err *e)
+static enum status answer(struct store *st, const struct protocol *p, int64_t pid, const char *item,
+			  bool yes, const char *value, const char *note, day_t on, struct err *e)
 {
 	struct checklist_answer a = {0};
 	a.patient_id = pid;

@@ -83,10 +83,10 @@ static void drift(struct fu *f, struct liver *x)
 		enum analyte_id a;
 		double lo, hi, floor, ceil;
 	} d[] = {
-		{ANALYTE_BILIRUBIN, 0.88, 1.06, 0.5, 6},  {ANALYTE_INR, 0.95, 1.03, 0.95, 2.5},
-		{ANALYTE_ALBUMIN, 0.99, 1.05, 2.2, 4.4},  {ANALYTE_ALT, 0.82, 1.08, 12, 200},
-		{ANALYTE_AST, 0.82, 1.08, 15, 250},	  {ANALYTE_CREATININE, 0.96, 1.04, 0.6, 2.2},
-		{ANALYTE_SODIUM, 0.99, 1.012, 128, 142}, {ANALYTE_PLATELETS, 0.97, 1.06, 40, 220},
+	    {ANALYTE_BILIRUBIN, 0.88, 1.06, 0.5, 6}, {ANALYTE_INR, 0.95, 1.03, 0.95, 2.5},
+	    {ANALYTE_ALBUMIN, 0.99, 1.05, 2.2, 4.4}, {ANALYTE_ALT, 0.82, 1.08, 12, 200},
+	    {ANALYTE_AST, 0.82, 1.08, 15, 250},	     {ANALYTE_CREATININE, 0.96, 1.04, 0.6, 2.2},
+	    {ANALYTE_SODIUM, 0.99, 1.012, 128, 142}, {ANALYTE_PLATELETS, 0.97, 1.06, 40, 220},
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(d); i++) {
 		double v = x->v[d[i].a] * fu_uniform(f, d[i].lo, d[i].hi);
@@ -117,8 +117,8 @@ static struct lab_result fu_lab(int64_t pid, enum analyte_id a, double v, day_t 
 }
 
 static const enum analyte_id fu_panel[] = {
-	ANALYTE_BILIRUBIN, ANALYTE_INR, ANALYTE_CREATININE, ANALYTE_SODIUM,
-	ANALYTE_ALBUMIN,   ANALYTE_ALT, ANALYTE_AST,	    ANALYTE_PLATELETS,
+    ANALYTE_BILIRUBIN, ANALYTE_INR, ANALYTE_CREATININE, ANALYTE_SODIUM,
+    ANALYTE_ALBUMIN,   ANALYTE_ALT, ANALYTE_AST,	ANALYTE_PLATELETS,
 };
 
 static enum status intake_records(struct fu *f, int64_t pid, day_t t0, const struct liver *x,
@@ -160,9 +160,10 @@ static enum status intake_records(struct fu *f, int64_t pid, day_t t0, const str
 
 static enum status intake_answers(struct fu *f, int64_t pid, day_t t0, struct err *e)
 {
-	static const char *const items[] = {"malignancy", "infection", "gi_bleed", "pregnancy",
-					    "hiv", "transplant", "immunosuppressants",
-					    "organ_disease", "allergy", "encephalopathy", "consent"};
+	static const char *const items[] = {"malignancy",	  "infection",	   "gi_bleed",
+					    "pregnancy",	  "hiv",	   "transplant",
+					    "immunosuppressants", "organ_disease", "allergy",
+					    "encephalopathy",	  "consent"};
 	enum status s = ST_OK;
 	for (size_t i = 0; i < ARRAY_SIZE(items) && s == ST_OK; i++) {
 		struct checklist_answer a = {0};
@@ -181,7 +182,7 @@ static enum status intake_answers(struct fu *f, int64_t pid, day_t t0, struct er
 static enum status intake(struct fu *f, const char *mrn, day_t t0, struct patient *pt,
 			  struct liver *x, struct schedule_item *items, int *n, struct err *e)
 {
-	static const char *const names[] = {"LIU, Mei",	  "TRẦN, Văn Minh", "OKAFOR, Chidi",
+	static const char *const names[] = {"LIU, Mei",	    "TRẦN, Văn Minh", "OKAFOR, Chidi",
 					    "SCHMIDT, Eva", "PÉREZ, Lucía",   "KOWALSKA, Anna",
 					    "YILMAZ, Emre", "SATO, Haruto",   "ZHANG, Wei"};
 	memset(pt, 0, sizeof *pt);
@@ -271,8 +272,7 @@ static enum status serious_event(struct fu *f, int64_t pid, day_t d, struct err 
 	return a.onset_at > f->now ? ST_OK : store_demo_ae(f->st, &a, e);
 }
 
-static void visit_findings(struct fu *f, const struct liver *x, const char *label,
-			   struct visit *v)
+static void visit_findings(struct fu *f, const struct liver *x, const char *label, struct visit *v)
 {
 	v->temp_c = round(fu_uniform(f, 36.3, 37.4) * 10) / 10;
 	v->sbp = 100 + fu_pick(f, 30);
@@ -284,8 +284,8 @@ static void visit_findings(struct fu *f, const struct liver *x, const char *labe
 	v->symptom[SYM_OEDEMA] = x->ascites > 1 ? SEV_MODERATE : x->ascites ? SEV_MILD : SEV_NONE;
 	v->ascites = x->ascites;
 	v->he = x->he;
-	if (label && (strcmp(label, "W24") == 0 || strcmp(label, "W48") == 0 ||
-		      strcmp(label, "W72") == 0)) {
+	if (label &&
+	    (strcmp(label, "W24") == 0 || strcmp(label, "W48") == 0 || strcmp(label, "W72") == 0)) {
 		v->stiffness_kpa = x->stiffness;
 		v->iqr_kpa = round(x->stiffness * 0.1 * 10) / 10;
 	}
@@ -371,8 +371,8 @@ enum status demo_followup(struct store *st, int64_t patients, uint64_t seed, day
 	struct err none;
 	if (store_patient_by_mrn(st, FU_BENCH_MRN, &have, &none) == ST_OK)
 		return ST_OK; /* a second demo load keeps the first one's cohort */
-	struct fu f = {.st = st, .seed = seed ^ 0x466f6c6c6f77ULL, .today = today,
-		       .now = store_now(st)};
+	struct fu f = {
+	    .st = st, .seed = seed ^ 0x466f6c6c6f77ULL, .today = today, .now = store_now(st)};
 	struct protocol *p = xmalloc(sizeof *p);
 	f.text = asset_text(FU_PROTOCOL);
 	f.p = p;

@@ -7,13 +7,13 @@
 #include "text.h"
 #include "util.h"
 
-#define STIFF_MIN 1.5  /* kPa, VCTE device range (REFERENCE §7) */
+#define STIFF_MIN 1.5 /* kPa, VCTE device range (REFERENCE §7) */
 #define STIFF_MAX 75.0
 #define STIFF_WARN 25.0 /* CSPH range: confirm */
 
 static const char *const modality_names[] = {
 #define MODALITY_NAME_(name, text) text,
-	MODALITY_INFO(MODALITY_NAME_)
+    MODALITY_INFO(MODALITY_NAME_)
 #undef MODALITY_NAME_
 };
 
@@ -53,18 +53,19 @@ enum status imaging_check_stiffness(const char *text, double *out, struct err *e
 	char b[48];
 	double v;
 	if (!parse_double(text, &v))
-		return err_set(e, ST_INVALID,
-			       "liver stiffness: '%s' is not a number; accepted %.1f-%.0f kPa",
-			       text_sanitize_buf(b, sizeof b, text ? text : ""), STIFF_MIN, STIFF_MAX);
+		return err_set(
+		    e, ST_INVALID, "liver stiffness: '%s' is not a number; accepted %.1f-%.0f kPa",
+		    text_sanitize_buf(b, sizeof b, text ? text : ""), STIFF_MIN, STIFF_MAX);
 	if (v < STIFF_MIN || v > STIFF_MAX)
 		return err_set(e, ST_INVALID, "liver stiffness: %g kPa is outside %.1f-%.0f kPa", v,
 			       STIFF_MIN, STIFF_MAX);
 	*out = v;
 	if (v > STIFF_WARN)
-		return err_set(e, ST_CONFIRM,
-			       "liver stiffness: %g kPa is above %.0f kPa (portal hypertension range) "
-			       "— confirm",
-			       v, STIFF_WARN);
+		return err_set(
+		    e, ST_CONFIRM,
+		    "liver stiffness: %g kPa is above %.0f kPa (portal hypertension range) "
+		    "— confirm",
+		    v, STIFF_WARN);
 	return ST_OK;
 }
 
@@ -74,7 +75,8 @@ enum status imaging_check_iqr(const char *text, double stiffness, double *out, s
 	double v;
 	double max = isnan(stiffness) ? STIFF_MAX : stiffness;
 	if (!parse_double(text, &v))
-		return err_set(e, ST_INVALID, "stiffness IQR: '%s' is not a number; accepted 0-%g kPa",
+		return err_set(e, ST_INVALID,
+			       "stiffness IQR: '%s' is not a number; accepted 0-%g kPa",
 			       text_sanitize_buf(b, sizeof b, text ? text : ""), max);
 	if (v < 0 || v > max)
 		return err_set(e, ST_INVALID,
@@ -105,7 +107,8 @@ enum status imaging_validate(const struct imaging_note *n, day_t today, struct e
 	if (n->date == DAY_NONE)
 		return err_set(e, ST_INVALID, "imaging date: required (YYYY-MM-DD)");
 	if (n->date > today)
-		return err_set(e, ST_INVALID, "imaging date: %s is in the future", date_format(n->date, d));
+		return err_set(e, ST_INVALID, "imaging date: %s is in the future",
+			       date_format(n->date, d));
 	if ((unsigned)n->modality >= MOD_COUNT)
 		return err_set(e, ST_INVALID,
 			       "modality: accepted ultrasound, doppler, ct, mri, elastography");
@@ -113,12 +116,14 @@ enum status imaging_validate(const struct imaging_note *n, day_t today, struct e
 		return err_set(e, ST_INVALID,
 			       "note: at most %d bytes of text without control characters",
 			       IMAGING_NOTE_MAX);
-	if (!isnan(n->stiffness_kpa) && (n->stiffness_kpa < STIFF_MIN || n->stiffness_kpa > STIFF_MAX))
+	if (!isnan(n->stiffness_kpa) &&
+	    (n->stiffness_kpa < STIFF_MIN || n->stiffness_kpa > STIFF_MAX))
 		return err_set(e, ST_INVALID, "liver stiffness: %g kPa is outside %.1f-%.0f kPa",
 			       n->stiffness_kpa, STIFF_MIN, STIFF_MAX);
-	if (!isnan(n->iqr_kpa) && (isnan(n->stiffness_kpa) || n->iqr_kpa < 0 ||
-				   n->iqr_kpa > n->stiffness_kpa))
-		return err_set(e, ST_INVALID, "stiffness IQR: needs a stiffness, and 0 to the median");
+	if (!isnan(n->iqr_kpa) &&
+	    (isnan(n->stiffness_kpa) || n->iqr_kpa < 0 || n->iqr_kpa > n->stiffness_kpa))
+		return err_set(e, ST_INVALID,
+			       "stiffness IQR: needs a stiffness, and 0 to the median");
 	if (n->fibrosis_stage < -1 || n->fibrosis_stage > 4)
 		return err_set(e, ST_INVALID, "fibrosis stage: accepted F0-F4");
 	return ST_OK;

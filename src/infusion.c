@@ -22,8 +22,10 @@ enum status infusion_check_cells(const char *text, double *out, struct err *e)
 			       text_sanitize_buf(b, sizeof b, text ? text : ""));
 	*out = v;
 	if (v < 1e7 || v > 1e9)
-		return err_set(e, ST_CONFIRM, "cells: %.3g cells is outside the usual 1e7-1e9 — "
-			       "confirm the total (not per kg)", v);
+		return err_set(e, ST_CONFIRM,
+			       "cells: %.3g cells is outside the usual 1e7-1e9 — "
+			       "confirm the total (not per kg)",
+			       v);
 	return ST_OK;
 }
 
@@ -49,8 +51,10 @@ enum status infusion_check_reaction(const char *text, struct err *e)
 	if (!text || !*text)
 		return ST_OK;
 	if (strlen(text) > INFUSION_REACTION_MAX || !text_is_clean(text, true))
-		return err_set(e, ST_INVALID, "reaction: at most %d characters of text ('none' for "
-			       "none)", INFUSION_REACTION_MAX);
+		return err_set(e, ST_INVALID,
+			       "reaction: at most %d characters of text ('none' for "
+			       "none)",
+			       INFUSION_REACTION_MAX);
 	return ST_OK;
 }
 

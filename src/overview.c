@@ -80,9 +80,10 @@ int overview_score_analytes(enum score_id id, enum analyte_id *out)
 		const enum analyte_id *a;
 		int n;
 	} table[SCORE_COUNT] = {
-		[SCORE_MELD] = {meld, 3},    [SCORE_MELD_NA] = {meld_na, 4}, [SCORE_MELD3] = {meld3, 5},
-		[SCORE_CHILD_PUGH] = {cp, 3}, [SCORE_ALBI] = {albi, 2},      [SCORE_FIB4] = {fib4, 3},
-		[SCORE_APRI] = {apri, 2},
+	    [SCORE_MELD] = {meld, 3},	[SCORE_MELD_NA] = {meld_na, 4},
+	    [SCORE_MELD3] = {meld3, 5}, [SCORE_CHILD_PUGH] = {cp, 3},
+	    [SCORE_ALBI] = {albi, 2},	[SCORE_FIB4] = {fib4, 3},
+	    [SCORE_APRI] = {apri, 2},
 	};
 	if ((unsigned)id >= SCORE_COUNT)
 		return 0;

@@ -18,14 +18,14 @@
 #define AGE_WARN 18
 
 static const struct etiology etiologies[] = {
-	{"B18.1", "Chronic hepatitis B", false},
-	{"B18.2", "Chronic hepatitis C", false},
-	{"K70.3", "Alcoholic cirrhosis", false},
-	{"K75.8", "MASH/NASH (metabolic steatohepatitis)", false},
-	{"K75.4", "Autoimmune hepatitis", false},
-	{"K74.3", "Primary biliary cholangitis (PBC)", true},
-	{"K83.0", "Primary sclerosing cholangitis (PSC)", true},
-	{"K74.6", "Cryptogenic / other cirrhosis", false},
+    {"B18.1", "Chronic hepatitis B", false},
+    {"B18.2", "Chronic hepatitis C", false},
+    {"K70.3", "Alcoholic cirrhosis", false},
+    {"K75.8", "MASH/NASH (metabolic steatohepatitis)", false},
+    {"K75.4", "Autoimmune hepatitis", false},
+    {"K74.3", "Primary biliary cholangitis (PBC)", true},
+    {"K83.0", "Primary sclerosing cholangitis (PSC)", true},
+    {"K74.6", "Cryptogenic / other cirrhosis", false},
 };
 
 const struct etiology *etiology_list(size_t *n)
@@ -74,9 +74,10 @@ enum status patient_check_name(const char *name, struct err *e)
 		return err_set(e, ST_INVALID, "name: must be 1-%d bytes (\"LAST, First\")",
 			       PATIENT_NAME_MAX);
 	if (!text_is_clean(name, false))
-		return err_set(e, ST_INVALID,
-			       "name: '%s' contains control or formatting characters; type plain text",
-			       shown(name, b, sizeof b));
+		return err_set(
+		    e, ST_INVALID,
+		    "name: '%s' contains control or formatting characters; type plain text",
+		    shown(name, b, sizeof b));
 	for (size_t i = 0; i < n; i++)
 		if (isalpha((unsigned char)name[i]) || (unsigned char)name[i] >= 0x80)
 			letter = true;
@@ -141,8 +142,9 @@ enum status patient_check_weight(const char *text, double *out, struct err *e)
 			       WEIGHT_HARD_MIN, WEIGHT_HARD_MAX);
 	*out = w;
 	if (w < WEIGHT_WARN_MIN || w > WEIGHT_WARN_MAX)
-		return err_set(e, ST_CONFIRM, "weight: %g kg is outside the usual %.0f-%.0f kg — confirm",
-			       w, WEIGHT_WARN_MIN, WEIGHT_WARN_MAX);
+		return err_set(e, ST_CONFIRM,
+			       "weight: %g kg is outside the usual %.0f-%.0f kg — confirm", w,
+			       WEIGHT_WARN_MIN, WEIGHT_WARN_MAX);
 	return ST_OK;
 }
 
@@ -162,7 +164,8 @@ enum status patient_validate(const struct patient *p, day_t today, struct err *e
 		return err_set(e, ST_INVALID, "sex: accepted F or M");
 	if ((s = patient_check_etiology(p->etiology, e)) != ST_OK)
 		return s;
-	if (!isnan(p->weight_kg) && (p->weight_kg < WEIGHT_HARD_MIN || p->weight_kg > WEIGHT_HARD_MAX))
+	if (!isnan(p->weight_kg) &&
+	    (p->weight_kg < WEIGHT_HARD_MIN || p->weight_kg > WEIGHT_HARD_MAX))
 		return err_set(e, ST_INVALID, "weight: %g kg is outside %.0f-%.0f kg", p->weight_kg,
 			       WEIGHT_HARD_MIN, WEIGHT_HARD_MAX);
 	return ST_OK;

@@ -61,22 +61,27 @@ static enum status check_request(const struct protocol *p, const struct plan_req
 	out->cells_per_kg = isnan(rq->cells_per_kg) ? p->cells_per_kg : rq->cells_per_kg;
 	out->infusions = rq->infusions ? rq->infusions : p->infusions;
 	out->interval_days = rq->interval_days ? rq->interval_days : p->interval_days;
-	if (!(out->cells_per_kg >= p->cells_per_kg_min && out->cells_per_kg <= p->cells_per_kg_max)) {
+	if (!(out->cells_per_kg >= p->cells_per_kg_min &&
+	      out->cells_per_kg <= p->cells_per_kg_max)) {
 		plan_format_cells(p->cells_per_kg_min, lo, sizeof lo);
 		plan_format_cells(p->cells_per_kg_max, hi, sizeof hi);
 		plan_format_cells(out->cells_per_kg, v, sizeof v);
-		return err_set(e, ST_INVALID, "cells per kg: %s (%g) is outside the protocol's "
-			       "%s - %s cells/kg", v, out->cells_per_kg, lo, hi);
+		return err_set(e, ST_INVALID,
+			       "cells per kg: %s (%g) is outside the protocol's "
+			       "%s - %s cells/kg",
+			       v, out->cells_per_kg, lo, hi);
 	}
 	if (out->infusions < p->infusions_min || out->infusions > p->infusions_max)
 		return err_set(e, ST_INVALID, "infusions: %d is outside the protocol's %d-%d",
 			       out->infusions, p->infusions_min, p->infusions_max);
 	if (out->interval_days < p->interval_days_min || out->interval_days > p->interval_days_max)
-		return err_set(e, ST_INVALID, "interval: %d days is outside the protocol's %d-%d days",
+		return err_set(e, ST_INVALID,
+			       "interval: %d days is outside the protocol's %d-%d days",
 			       out->interval_days, p->interval_days_min, p->interval_days_max);
 	if (rq->first_date == DAY_NONE || rq->first_date < today)
 		return err_set(e, ST_INVALID, "first infusion date: %s; accepted today or later",
-			       rq->first_date == DAY_NONE ? "missing" : date_format(rq->first_date, v));
+			       rq->first_date == DAY_NONE ? "missing"
+							  : date_format(rq->first_date, v));
 	return ST_OK;
 }
 
@@ -85,16 +90,19 @@ static enum status check_weight(const struct protocol *p, const struct patient *
 {
 	char d[16];
 	if (isnan(pt->weight_kg) || pt->weight_date == DAY_NONE)
-		return err_set(e, ST_INVALID, "weight: not recorded; measure it before the dose "
+		return err_set(e, ST_INVALID,
+			       "weight: not recorded; measure it before the dose "
 			       "is planned");
 	int age = (int)(today - pt->weight_date);
 	if (age > p->weight_window_days)
-		return err_set(e, ST_INVALID, "weight: %.1f kg was measured on %s, %d days ago; "
+		return err_set(e, ST_INVALID,
+			       "weight: %.1f kg was measured on %s, %d days ago; "
 			       "the protocol accepts at most %d days: re-measure the weight first",
 			       pt->weight_kg, date_format(pt->weight_date, d), age,
 			       p->weight_window_days);
 	if (pt->weight_kg < 20 || pt->weight_kg > 250)
-		return err_set(e, ST_INVALID, "weight: %.1f kg is outside 20-250 kg", pt->weight_kg);
+		return err_set(e, ST_INVALID, "weight: %.1f kg is outside 20-250 kg",
+			       pt->weight_kg);
 	return ST_OK;
 }
 

@@ -6,8 +6,8 @@
 #include <iniparser.h>
 #include <math.h>
 #include <sha2.h>
-#include <stdint.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +16,8 @@
 #include <unistd.h>
 
 #include "assets.h"
-#include "text.h"
 #include "ini.h"
+#include "text.h"
 #include "util.h"
 
 struct pctx {
@@ -29,7 +29,7 @@ struct pctx {
 
 static const char *const kind_names[] = {
 #define PITEM_NAME_(name, text) text,
-	PITEM_KIND_INFO(PITEM_NAME_)
+    PITEM_KIND_INFO(PITEM_NAME_)
 #undef PITEM_NAME_
 };
 
@@ -38,7 +38,7 @@ static const struct {
 	double lo, hi;
 } score_table[] = {
 #define PSCORE_ROW_(name, key, lo, hi) {key, lo, hi},
-	PSCORE_INFO(PSCORE_ROW_)
+    PSCORE_INFO(PSCORE_ROW_)
 #undef PSCORE_ROW_
 };
 
@@ -47,19 +47,21 @@ static const struct {
 	const char *section;
 	const char *keys[16];
 } section_keys[] = {
-	{"protocol", {"name", "version"}},
-	{"dose", {"cells_per_kg", "cells_per_kg_min", "cells_per_kg_max", "weight_window_days"}},
-	{"infusions", {"count", "count_min", "count_max", "interval_days", "interval_days_min",
-		       "interval_days_max", "window_days"}},
-	{"followup", {"weeks", "window_days"}},
-	{"item", {"label", "help", "kind", "required", "on_fail", "window_days", "analytes", "min",
-		  "max", "modalities", "finding", "score", "fails_if", "max_grade", "feeds"}},
+    {"protocol", {"name", "version"}},
+    {"dose", {"cells_per_kg", "cells_per_kg_min", "cells_per_kg_max", "weight_window_days"}},
+    {"infusions",
+     {"count", "count_min", "count_max", "interval_days", "interval_days_min", "interval_days_max",
+      "window_days"}},
+    {"followup", {"weeks", "window_days"}},
+    {"item",
+     {"label", "help", "kind", "required", "on_fail", "window_days", "analytes", "min", "max",
+      "modalities", "finding", "score", "fails_if", "max_grade", "feeds"}},
 };
 
 static char parse_msg[256];
 
-static enum status fail(const struct pctx *x, const char *section, const char *key,
-			const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static enum status fail(const struct pctx *x, const char *section, const char *key, const char *fmt,
+			...) __attribute__((format(printf, 4, 5)));
 static int capture(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 const char *pitem_kind_str(enum pitem_kind k)
@@ -77,8 +79,8 @@ void protocol_hash(const char *text, char out[65])
 	SHA256Data((const uint8_t *)text, strlen(text), out);
 }
 
-static enum status fail(const struct pctx *x, const char *section, const char *key,
-			const char *fmt, ...)
+static enum status fail(const struct pctx *x, const char *section, const char *key, const char *fmt,
+			...)
 {
 	char msg[ERR_MSG_MAX];
 	va_list ap;
@@ -157,7 +159,8 @@ static enum status check_names(const struct pctx *x)
 		const char *sec = iniparser_getsecname(x->dict, i);
 		const char *const *known = keys_of(sec);
 		if (!known)
-			return fail(x, sec, NULL, "unknown section; accepted [protocol], [dose], "
+			return fail(x, sec, NULL,
+				    "unknown section; accepted [protocol], [dose], "
 				    "[infusions], [followup] and [item.ID]");
 		int nk = iniparser_getsecnkeys(x->dict, sec);
 		const char **keys = xcalloc((size_t)nk + 1, sizeof *keys);
@@ -201,8 +204,8 @@ static enum status get_text(const struct pctx *x, const char *sec, const char *k
 	return ST_OK;
 }
 
-static enum status get_int(const struct pctx *x, const char *sec, const char *key, long lo,
-			   long hi, int def, int *out)
+static enum status get_int(const struct pctx *x, const char *sec, const char *key, long lo, long hi,
+			   int def, int *out)
 {
 	const char *v = get(x, sec, key);
 	long n;
@@ -231,8 +234,8 @@ static enum status get_num(const struct pctx *x, const char *sec, const char *ke
 	return ST_OK;
 }
 
-static enum status get_bool(const struct pctx *x, const char *sec, const char *key,
-			    const char *yes, const char *no, bool def, bool *out)
+static enum status get_bool(const struct pctx *x, const char *sec, const char *key, const char *yes,
+			    const char *no, bool def, bool *out)
 {
 	const char *v = get(x, sec, key);
 	if (!v)
@@ -255,7 +258,8 @@ static enum status check_order(const struct pctx *x, const char *sec, const char
 	if (!get(x, sec, key) && get(x, sec, lokey))
 		key = lokey;
 	if (lo > hi)
-		return fail(x, sec, key, "impossible bounds: minimum %g is above maximum %g", lo, hi);
+		return fail(x, sec, key, "impossible bounds: minimum %g is above maximum %g", lo,
+			    hi);
 	if (def < lo || def > hi)
 		return fail(x, sec, key, "default %g is outside its bounds %g-%g", def, lo, hi);
 	return ST_OK;
@@ -306,8 +310,10 @@ static enum status parse_followup(const struct pctx *x, struct protocol *p)
 		long w;
 		if (p->nvisits >= PROTOCOL_VISITS_MAX || !parse_long(t, 1, 520, &w) ||
 		    (p->nvisits && w <= p->visit_weeks[p->nvisits - 1])) {
-			s = fail(x, "followup", "weeks", "'%s' is not accepted; at most %d week numbers "
-				 "1-520 in increasing order", t, PROTOCOL_VISITS_MAX);
+			s = fail(x, "followup", "weeks",
+				 "'%s' is not accepted; at most %d week numbers "
+				 "1-520 in increasing order",
+				 t, PROTOCOL_VISITS_MAX);
 			break;
 		}
 		p->visit_weeks[p->nvisits++] = (int)w;
@@ -350,8 +356,8 @@ static enum status parse_analytes(const struct pctx *x, const char *sec, struct 
 }
 
 /* min and max may be a Child-Pugh class letter for child_pugh_class. */
-static enum status get_bound(const struct pctx *x, const char *sec, const char *key,
-			     bool letters, double *out)
+static enum status get_bound(const struct pctx *x, const char *sec, const char *key, bool letters,
+			     double *out)
 {
 	const char *v = get(x, sec, key);
 	*out = NAN;
@@ -374,8 +380,10 @@ static enum status parse_score(const struct pctx *x, const char *sec, struct pro
 		if (strcmp(v, score_table[i].key) == 0)
 			break;
 	if (!v || i == PSCORE_COUNT)
-		return fail(x, sec, "score", "'%s' is not accepted; meld, meld_na, meld3, "
-			    "child_pugh, child_pugh_class, albi_grade, fib4 or apri", v ? v : "");
+		return fail(x, sec, "score",
+			    "'%s' is not accepted; meld, meld_na, meld3, "
+			    "child_pugh, child_pugh_class, albi_grade, fib4 or apri",
+			    v ? v : "");
 	it->score = (enum pscore)i;
 	double lo = score_table[i].lo, hi = score_table[i].hi;
 	if (isnan(it->min) && isnan(it->max))
@@ -406,8 +414,10 @@ static enum status parse_imaging(const struct pctx *x, const char *sec, struct p
 	for (char *t = strtok_r(copy, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
 		enum modality md;
 		if (!modality_parse(t, &md)) {
-			s = fail(x, sec, "modalities", "unknown modality '%s'; accepted ultrasound, "
-				 "doppler, ct, mri, elastography", t);
+			s = fail(x, sec, "modalities",
+				 "unknown modality '%s'; accepted ultrasound, "
+				 "doppler, ct, mri, elastography",
+				 t);
 			break;
 		}
 		it->modality[md] = true;
@@ -453,7 +463,8 @@ static enum status parse_item(const struct pctx *x, const char *sec, struct prot
 	const char *id = sec + 5, *k = get(x, sec, "kind");
 	enum status s;
 	memset(it, 0, sizeof *it);
-	if (!*id || strlen(id) > PROTOCOL_ID_MAX || strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(id))
+	if (!*id || strlen(id) > PROTOCOL_ID_MAX ||
+	    strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(id))
 		return fail(x, sec, NULL, "item id '%s': 1-%d of a-z, 0-9 and _", id,
 			    PROTOCOL_ID_MAX);
 	strlcpy_(it->id, id, sizeof it->id);
@@ -462,8 +473,10 @@ static enum status parse_item(const struct pctx *x, const char *sec, struct prot
 		if (strcmp(k, kind_names[i]) == 0)
 			break;
 	if (!k || i == PITEM_KIND_COUNT)
-		return fail(x, sec, "kind", "'%s' is not accepted; lab, imaging, score, weight, "
-			    "question, grade or consent", k ? k : "");
+		return fail(x, sec, "kind",
+			    "'%s' is not accepted; lab, imaging, score, weight, "
+			    "question, grade or consent",
+			    k ? k : "");
 	it->kind = (enum pitem_kind)i;
 	if ((s = get_text(x, sec, "label", true, it->label, sizeof it->label)) ||
 	    (s = get_text(x, sec, "help", false, it->help, sizeof it->help)) ||
@@ -493,7 +506,8 @@ static enum status parse_all(const struct pctx *x, struct protocol *p)
 		s = parse_item(x, sec, &p->items[p->nitems++]);
 	}
 	if (s == ST_OK && p->nitems == 0)
-		s = err_set(x->e, ST_INVALID, "%s:0: [item.ID]: the protocol has no items", x->path);
+		s = err_set(x->e, ST_INVALID, "%s:0: [item.ID]: the protocol has no items",
+			    x->path);
 	return s;
 }
 

@@ -11,7 +11,7 @@
 
 static const char *const score_names[SCORE_COUNT] = {
 #define SCORE_NAME_(id, name) [SCORE_##id] = name,
-	SCORE_INFO(SCORE_NAME_)
+    SCORE_INFO(SCORE_NAME_)
 #undef SCORE_NAME_
 };
 
@@ -37,26 +37,26 @@ const char *score_name(enum score_id id)
 void score_input_init(struct score_input *in)
 {
 	*in = (struct score_input){
-		.bilirubin = NAN,
-		.inr = NAN,
-		.creatinine = NAN,
-		.sodium = NAN,
-		.albumin = NAN,
-		.age = SCORE_AGE_UNKNOWN,
-		.ast = NAN,
-		.alt = NAN,
-		.platelets = NAN,
-		.ast_uln = 40.0,
-		.ascites = ASCITES_UNKNOWN,
-		.encephalopathy = SCORE_HE_UNKNOWN,
-		.cp_inr_low = 1.7,
-		.cp_inr_high = 2.3,
-		.albi_coef = -0.085,
+	    .bilirubin = NAN,
+	    .inr = NAN,
+	    .creatinine = NAN,
+	    .sodium = NAN,
+	    .albumin = NAN,
+	    .age = SCORE_AGE_UNKNOWN,
+	    .ast = NAN,
+	    .alt = NAN,
+	    .platelets = NAN,
+	    .ast_uln = 40.0,
+	    .ascites = ASCITES_UNKNOWN,
+	    .encephalopathy = SCORE_HE_UNKNOWN,
+	    .cp_inr_low = 1.7,
+	    .cp_inr_high = 2.3,
+	    .albi_coef = -0.085,
 	};
 }
 
 static void set_not_computable(struct score_value *sv, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 static void set_not_computable(struct score_value *sv, const char *fmt, ...)
 {
@@ -90,7 +90,7 @@ static void add_clamp(struct score_result *out, enum score_id score, const char 
 {
 	if (out->n_clamps < SCORE_MAX_CLAMPS)
 		out->clamps[out->n_clamps++] =
-			(struct score_clamp){score, input, given, used, reason};
+		    (struct score_clamp){score, input, given, used, reason};
 }
 
 /* Append ", name" (or "name") to a "needs ..." list when the input is missing. */
@@ -310,7 +310,8 @@ static void compute_child_pugh(const struct score_input *in, struct score_result
 		set_value(&out->child_pugh, p, p);
 		out->child_pugh_class = p <= 6 ? 'A' : p <= 9 ? 'B' : 'C';
 		if (in->cholestatic)
-			add_warning(out, "Child-Pugh PBC/PSC bilirubin bands (<4, 4-10, >10 mg/dL)");
+			add_warning(out,
+				    "Child-Pugh PBC/PSC bilirubin bands (<4, 4-10, >10 mg/dL)");
 	}
 }
 
@@ -386,10 +387,14 @@ static enum status check_labs(const struct score_input *in, struct err *e)
 		enum analyte_id id;
 		double v;
 	} labs[] = {
-		{ANALYTE_BILIRUBIN, in->bilirubin}, {ANALYTE_INR, in->inr},
-		{ANALYTE_CREATININE, in->creatinine}, {ANALYTE_SODIUM, in->sodium},
-		{ANALYTE_ALBUMIN, in->albumin}, {ANALYTE_AST, in->ast},
-		{ANALYTE_ALT, in->alt}, {ANALYTE_PLATELETS, in->platelets},
+	    {ANALYTE_BILIRUBIN, in->bilirubin},
+	    {ANALYTE_INR, in->inr},
+	    {ANALYTE_CREATININE, in->creatinine},
+	    {ANALYTE_SODIUM, in->sodium},
+	    {ANALYTE_ALBUMIN, in->albumin},
+	    {ANALYTE_AST, in->ast},
+	    {ANALYTE_ALT, in->alt},
+	    {ANALYTE_PLATELETS, in->platelets},
 	};
 	enum status st = ST_OK;
 
@@ -428,7 +433,7 @@ static enum status check_settings(const struct score_input *in, struct err *e)
 static void reset_result(struct score_result *out, const char *why)
 {
 	struct score_value *all[] = {&out->meld, &out->meld_na, &out->meld3, &out->child_pugh,
-				     &out->albi, &out->fib4, &out->apri};
+				     &out->albi, &out->fib4,	&out->apri};
 
 	memset(out, 0, sizeof *out);
 	for (size_t k = 0; k < ARRAY_SIZE(all); k++)
@@ -469,14 +474,29 @@ const struct score_value *score_get(const struct score_result *r, enum score_id 
 
 	if (r) {
 		switch (id) {
-		case SCORE_MELD: sv = &r->meld; break;
-		case SCORE_MELD_NA: sv = &r->meld_na; break;
-		case SCORE_MELD3: sv = &r->meld3; break;
-		case SCORE_CHILD_PUGH: sv = &r->child_pugh; break;
-		case SCORE_ALBI: sv = &r->albi; break;
-		case SCORE_FIB4: sv = &r->fib4; break;
-		case SCORE_APRI: sv = &r->apri; break;
-		case SCORE_COUNT: break;
+		case SCORE_MELD:
+			sv = &r->meld;
+			break;
+		case SCORE_MELD_NA:
+			sv = &r->meld_na;
+			break;
+		case SCORE_MELD3:
+			sv = &r->meld3;
+			break;
+		case SCORE_CHILD_PUGH:
+			sv = &r->child_pugh;
+			break;
+		case SCORE_ALBI:
+			sv = &r->albi;
+			break;
+		case SCORE_FIB4:
+			sv = &r->fib4;
+			break;
+		case SCORE_APRI:
+			sv = &r->apri;
+			break;
+		case SCORE_COUNT:
+			break;
 		}
 	}
 	return sv;

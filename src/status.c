@@ -9,7 +9,7 @@ static const struct {
 	int exit_code;
 } status_info[] = {
 #define STATUS_INFO_(name, text, exitcode) {text, exitcode},
-	STATUS_CODE_INFO(STATUS_INFO_)
+    STATUS_CODE_INFO(STATUS_INFO_)
 #undef STATUS_INFO_
 };
 

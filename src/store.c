@@ -60,7 +60,8 @@ enum status store_fail(struct store *st, struct err *e, const char *what)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		s = ST_BUSY;
-		m = "the database is busy (another session is writing); nothing was saved, try again";
+		m = "the database is busy (another session is writing); nothing was saved, try "
+		    "again";
 		break;
 	case SQLITE_FULL:
 		s = ST_FULL;
@@ -79,8 +80,8 @@ enum status store_fail(struct store *st, struct err *e, const char *what)
 		break;
 	case SQLITE_CONSTRAINT:
 		s = rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY
-			    ? ST_DUPLICATE
-			    : ST_INVALID;
+			? ST_DUPLICATE
+			: ST_INVALID;
 		break;
 	default:
 		s = ST_IO;
@@ -124,8 +125,8 @@ enum status store_rows_end(struct store *st, sqlite3_stmt *q, int rc, const char
 	return s;
 }
 
-enum status store_patient_rows(struct store *st, const char *sql, int64_t patient_id,
-			       void *out, size_t size, int max, int *n, store_row_reader *fill,
+enum status store_patient_rows(struct store *st, const char *sql, int64_t patient_id, void *out,
+			       size_t size, int max, int *n, store_row_reader *fill,
 			       const char *what, struct err *e)
 {
 	enum status s = store_may(st, PERM_READ, e);

@@ -8,9 +8,10 @@
 #include "store_followup.h"
 #include "util.h"
 
-#define AE_COLS                                                                                    \
-	"id, patient_id, term, term_listed, grade, onset_at, onset, coalesce(infusion_id, 0), "      \
-	"coalesce(days_since_infusion, -1), serious, relation, action, outcome, resolved, temp_c, "  \
+#define AE_COLS                                                                                 \
+	"id, patient_id, term, term_listed, grade, onset_at, onset, coalesce(infusion_id, 0), " \
+	"coalesce(days_since_infusion, -1), serious, relation, action, outcome, resolved, "     \
+	"temp_c, "                                                                              \
 	"note, version"
 
 /* The store's day: one day of slack, as for labs. */
@@ -32,10 +33,10 @@ static enum status finish(struct store *st, enum status s, struct err *e)
 static enum status insert_ae(struct store *st, struct ae *a, struct err *e)
 {
 	static const char sql[] =
-		"INSERT INTO adverse_events (patient_id, term, term_listed, grade, ctcae_version, "
-		"onset_at, onset, infusion_id, days_since_infusion, serious, relation, action, "
-		"outcome, resolved, temp_c, note, created) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "INSERT INTO adverse_events (patient_id, term, term_listed, grade, ctcae_version, "
+	    "onset_at, onset, infusion_id, days_since_infusion, serious, relation, action, "
+	    "outcome, resolved, temp_c, note, created) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
@@ -142,13 +143,13 @@ enum status store_ae_notable(struct store *st, day_t since, int limit, struct cl
 			     int *n, int64_t *count, struct err *e)
 {
 #define NOTABLE " WHERE (a.grade >= 3 OR a.serious = 1) AND a.onset >= ?1"
-	static const char sql[] = "SELECT a.id, a.patient_id, a.term, a.term_listed, a.grade, "
-				  "a.onset_at, a.onset, coalesce(a.infusion_id, 0), "
-				  "coalesce(a.days_since_infusion, -1), a.serious, a.relation, "
-				  "a.action, a.outcome, a.resolved, a.temp_c, a.note, a.version, "
-				  "p.mrn, p.name FROM adverse_events a JOIN patients p ON p.id = a.patient_id"
-				  NOTABLE " "
-				  "ORDER BY a.onset DESC, a.onset_at DESC, a.id DESC LIMIT ?2";
+	static const char sql[] =
+	    "SELECT a.id, a.patient_id, a.term, a.term_listed, a.grade, "
+	    "a.onset_at, a.onset, coalesce(a.infusion_id, 0), "
+	    "coalesce(a.days_since_infusion, -1), a.serious, a.relation, "
+	    "a.action, a.outcome, a.resolved, a.temp_c, a.note, a.version, "
+	    "p.mrn, p.name FROM adverse_events a JOIN patients p ON p.id = a.patient_id" NOTABLE " "
+	    "ORDER BY a.onset DESC, a.onset_at DESC, a.id DESC LIMIT ?2";
 	static const char count_sql[] = "SELECT count(*) FROM adverse_events a" NOTABLE;
 #undef NOTABLE
 	*n = 0;
@@ -203,7 +204,8 @@ static enum status ae_get(struct store *st, int64_t patient_id, int64_t id, stru
 		read_ae(q, 0, a);
 	sqlite3_reset(q);
 	if (rc == SQLITE_DONE)
-		return err_set(e, ST_NOT_FOUND, "no adverse event %lld for this patient", (long long)id);
+		return err_set(e, ST_NOT_FOUND, "no adverse event %lld for this patient",
+			       (long long)id);
 	return rc == SQLITE_ROW ? ST_OK : store_fail(st, e, "reading an adverse event");
 }
 
@@ -216,9 +218,10 @@ enum status store_ae_outcome(struct store *st, int64_t patient_id, int64_t id, i
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
 	if ((s = ae_get(st, patient_id, id, a, e)) == ST_OK && a->version != version)
-		s = err_set(e, ST_CONFLICT, "adverse event %lld was changed by someone else "
-			    "(version %lld, you read %lld); nothing was saved", (long long)id,
-			    (long long)a->version, (long long)version);
+		s = err_set(e, ST_CONFLICT,
+			    "adverse event %lld was changed by someone else "
+			    "(version %lld, you read %lld); nothing was saved",
+			    (long long)id, (long long)a->version, (long long)version);
 	a->outcome = outcome;
 	a->resolved = resolved;
 	if (s == ST_OK && (s = ae_validate(a, store_day(st), e)) == ST_CONFIRM)
@@ -229,7 +232,8 @@ enum status store_ae_outcome(struct store *st, int64_t patient_id, int64_t id, i
 		store_bind_day(q, 2, resolved);
 		sqlite3_bind_int64(q, 3, id);
 		sqlite3_bind_int64(q, 4, version);
-		s = sqlite3_step(q) == SQLITE_DONE ? ST_OK : store_fail(st, e, "updating the event");
+		s = sqlite3_step(q) == SQLITE_DONE ? ST_OK
+						   : store_fail(st, e, "updating the event");
 		a->version = version + 1;
 	} else if (s == ST_OK) {
 		s = ST_IO;

@@ -3,8 +3,8 @@
 #include "store_int.h"
 
 #include <sha2.h>
-#include <stdint.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -66,10 +66,10 @@ static enum status columns_json(struct store *st, const char *table, const char 
 }
 
 static const char *const trigger_kinds[][4] = {
-	/* suffix, event, action, which record(s) */
-	{"ins", "INSERT", "create", "NEW"},
-	{"upd", "UPDATE", "update", "NEW"},
-	{"del", "DELETE", "delete", "OLD"},
+    /* suffix, event, action, which record(s) */
+    {"ins", "INSERT", "create", "NEW"},
+    {"upd", "UPDATE", "update", "NEW"},
+    {"del", "DELETE", "delete", "OLD"},
 };
 
 static enum status install_one(struct store *st, const char *table, struct err *e)
@@ -96,19 +96,20 @@ static enum status install_one(struct store *st, const char *table, struct err *
 			strlcpy_(pid, "NULL", sizeof pid);
 		const char *before = k == 0 ? "NULL" : sb_str(&oldj);
 		const char *after = k == 2 ? "NULL" : sb_str(&newj);
-		sb_addf(&sql,
-			"DROP TRIGGER IF EXISTS audit_%s_%s;\n"
-			"CREATE TRIGGER audit_%s_%s AFTER %s ON %s WHEN hd_audit_on() BEGIN\n"
-			" INSERT INTO audit (ts, actor, action, tbl, row_id, patient_id, before, "
-			"after, prev, hash)\n"
-			" SELECT ts, actor, '%s', '%s', rid, pid, b, a, p, "
-			"hd_hash(p, ts, actor, '%s', '%s', rid, pid, b, a)\n"
-			" FROM (SELECT hd_now() AS ts, hd_actor() AS actor, %s.id AS rid, %s AS pid,"
-			" %s AS b, %s AS a,"
-			" coalesce((SELECT hash FROM audit_head WHERE id = 1), '') AS p);\n"
-			"END;\n",
-			table, t[0], table, t[0], t[1], table, t[2], table, t[2], table, rec, pid,
-			before, after);
+		sb_addf(
+		    &sql,
+		    "DROP TRIGGER IF EXISTS audit_%s_%s;\n"
+		    "CREATE TRIGGER audit_%s_%s AFTER %s ON %s WHEN hd_audit_on() BEGIN\n"
+		    " INSERT INTO audit (ts, actor, action, tbl, row_id, patient_id, before, "
+		    "after, prev, hash)\n"
+		    " SELECT ts, actor, '%s', '%s', rid, pid, b, a, p, "
+		    "hd_hash(p, ts, actor, '%s', '%s', rid, pid, b, a)\n"
+		    " FROM (SELECT hd_now() AS ts, hd_actor() AS actor, %s.id AS rid, %s AS pid,"
+		    " %s AS b, %s AS a,"
+		    " coalesce((SELECT hash FROM audit_head WHERE id = 1), '') AS p);\n"
+		    "END;\n",
+		    table, t[0], table, t[0], t[1], table, t[2], table, t[2], table, rec, pid,
+		    before, after);
 	}
 	s = store_exec(st, sb_str(&sql), e);
 out:
@@ -153,11 +154,11 @@ enum status store_audit(struct store *st, const char *action, const char *tbl, i
 			int64_t patient_id, const char *before, const char *after, struct err *e)
 {
 	static const char sql[] =
-		"INSERT INTO audit (ts, actor, action, tbl, row_id, patient_id, before, after, "
-		"prev, hash) "
-		"SELECT ts, actor, ?1, ?2, ?3, ?4, ?5, ?6, p, hd_hash(p, ts, actor, ?1, ?2, ?3, ?4, "
-		"?5, ?6) FROM (SELECT hd_now() AS ts, hd_actor() AS actor, "
-		"coalesce((SELECT hash FROM audit_head WHERE id = 1), '') AS p)";
+	    "INSERT INTO audit (ts, actor, action, tbl, row_id, patient_id, before, after, "
+	    "prev, hash) "
+	    "SELECT ts, actor, ?1, ?2, ?3, ?4, ?5, ?6, p, hd_hash(p, ts, actor, ?1, ?2, ?3, ?4, "
+	    "?5, ?6) FROM (SELECT hd_now() AS ts, hd_actor() AS actor, "
+	    "coalesce((SELECT hash FROM audit_head WHERE id = 1), '') AS p)";
 	sqlite3_stmt *s = store_stmt(st, sql, e);
 	if (!s)
 		return ST_IO;
@@ -176,8 +177,8 @@ enum status store_audit(struct store *st, const char *action, const char *tbl, i
 
 /* --- listing --- */
 
-#define AUDIT_COLS                                                             \
-	"SELECT a.seq, a.ts, a.actor, a.action, a.tbl, a.row_id, a.patient_id, p.mrn, "  \
+#define AUDIT_COLS                                                                      \
+	"SELECT a.seq, a.ts, a.actor, a.action, a.tbl, a.row_id, a.patient_id, p.mrn, " \
 	"a.before, a.after FROM audit a "
 #define AUDIT_JOIN " LEFT JOIN patients p ON p.id = a.patient_id "
 #define AUDIT_TAIL " AND a.ts >= ?2 ORDER BY a.seq DESC LIMIT ?5"
@@ -230,20 +231,21 @@ static void read_row(sqlite3_stmt *q, struct audit_row *r)
  * along its index. */
 static const char *listing_sql(const struct audit_filter *f)
 {
-	static const char by_patient[] = AUDIT_COLS "INDEXED BY audit_patient" AUDIT_JOIN
-		"WHERE a.patient_id = ?3 AND a.seq < ?1 AND (?4 IS NULL OR a.actor = ?4)" AUDIT_TAIL;
-	static const char by_actor[] = AUDIT_COLS "INDEXED BY audit_actor" AUDIT_JOIN
-		"WHERE a.actor = ?4 AND a.seq < ?1 AND ?3 IS NULL" AUDIT_TAIL;
-	static const char all[] = AUDIT_COLS AUDIT_JOIN
-		"WHERE a.seq < ?1 AND ?3 IS NULL AND ?4 IS NULL" AUDIT_TAIL;
+	static const char by_patient[] = AUDIT_COLS
+	    "INDEXED BY audit_patient" AUDIT_JOIN
+	    "WHERE a.patient_id = ?3 AND a.seq < ?1 AND (?4 IS NULL OR a.actor = ?4)" AUDIT_TAIL;
+	static const char by_actor[] =
+	    AUDIT_COLS "INDEXED BY audit_actor" AUDIT_JOIN
+		       "WHERE a.actor = ?4 AND a.seq < ?1 AND ?3 IS NULL" AUDIT_TAIL;
+	static const char all[] =
+	    AUDIT_COLS AUDIT_JOIN "WHERE a.seq < ?1 AND ?3 IS NULL AND ?4 IS NULL" AUDIT_TAIL;
 	if (f->patient_id)
 		return by_patient;
 	return f->actor ? by_actor : all;
 }
 
 enum status store_audit_each(struct store *st, const struct audit_filter *f,
-			     void (*fn)(const struct audit_row *, void *), void *arg,
-			     struct err *e)
+			     void (*fn)(const struct audit_row *, void *), void *arg, struct err *e)
 {
 	int64_t upto = 0;
 	enum status s = store_may(st, PERM_AUDIT, e);
@@ -274,7 +276,7 @@ enum status store_audit_each(struct store *st, const struct audit_filter *f,
 /* --- verification --- */
 
 static void problem(struct audit_verify *v, int64_t seq, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static void problem(struct audit_verify *v, int64_t seq, const char *fmt, ...)
 {
@@ -301,18 +303,24 @@ static void check_link(struct audit_verify *v, int64_t seq, const char *prev, co
 	if (strcmp(prev, expect) == 0)
 		return;
 	if (first)
-		problem(v, seq, "seq %lld: the first row does not start the chain (rows before it "
-			"were deleted, or it was inserted)", (long long)seq);
+		problem(v, seq,
+			"seq %lld: the first row does not start the chain (rows before it "
+			"were deleted, or it was inserted)",
+			(long long)seq);
 	else if (seq == last + 2)
-		problem(v, seq, "seq %lld: does not follow seq %lld — seq %lld is missing (deleted)",
+		problem(v, seq,
+			"seq %lld: does not follow seq %lld — seq %lld is missing (deleted)",
 			(long long)seq, (long long)last, (long long)last + 1);
 	else if (seq != last + 1)
-		problem(v, seq, "seq %lld: does not follow seq %lld — seq %lld-%lld are missing "
-			"(deleted)", (long long)seq, (long long)last, (long long)last + 1,
-			(long long)seq - 1);
+		problem(v, seq,
+			"seq %lld: does not follow seq %lld — seq %lld-%lld are missing "
+			"(deleted)",
+			(long long)seq, (long long)last, (long long)last + 1, (long long)seq - 1);
 	else
-		problem(v, seq, "seq %lld: its prev is not the hash of seq %lld (a row was deleted "
-			"or inserted before it)", (long long)seq, (long long)last);
+		problem(v, seq,
+			"seq %lld: its prev is not the hash of seq %lld (a row was deleted "
+			"or inserted before it)",
+			(long long)seq, (long long)last);
 }
 
 static enum status walk_chain(struct store *st, struct audit_verify *v, char last_hash[65],
@@ -354,10 +362,13 @@ static enum status check_head(struct store *st, struct audit_verify *v, const ch
 		int64_t seq = sqlite3_column_int64(q, 0);
 		const char *hash = (const char *)sqlite3_column_text(q, 1);
 		if (seq != v->last_seq)
-			problem(v, seq, "the head names seq %lld but the trail ends at seq %lld (the "
-				"newest rows were deleted)", (long long)seq, (long long)v->last_seq);
+			problem(v, seq,
+				"the head names seq %lld but the trail ends at seq %lld (the "
+				"newest rows were deleted)",
+				(long long)seq, (long long)v->last_seq);
 		else if (!hash || strcmp(hash, last_hash) != 0)
-			problem(v, seq, "the head's hash is not the hash of seq %lld", (long long)seq);
+			problem(v, seq, "the head's hash is not the hash of seq %lld",
+				(long long)seq);
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)

@@ -9,8 +9,8 @@
 #include "store_followup.h"
 #include "util.h"
 
-#define ITEM_COLS_S                                                                                \
-	"s.id, s.patient_id, s.plan_id, s.kind, s.label, s.target_date, s.due_date, "               \
+#define ITEM_COLS_S                                                                   \
+	"s.id, s.patient_id, s.plan_id, s.kind, s.label, s.target_date, s.due_date, " \
 	"s.window_before, s.window_after, s.reschedule_reason, s.state, s.version"
 
 /* How far a window reaches from its due day (schedule CHECK: 0-90). */
@@ -61,8 +61,9 @@ static sqlite3_stmt *series_stmt(struct store *st, const char *sql, int64_t pid,
 enum status store_dash_labs(struct store *st, int64_t patient_id, enum analyte_id a,
 			    struct dash_point *out, int max, int *n, struct err *e)
 {
-	static const char sql[] = "SELECT date, canonical, created, visit_id IS NOT NULL FROM labs WHERE patient_id = ?1 "
-				  "AND analyte = ?3 ORDER BY date DESC, id DESC LIMIT ?2";
+	static const char sql[] =
+	    "SELECT date, canonical, created, visit_id IS NOT NULL FROM labs WHERE patient_id = ?1 "
+	    "AND analyte = ?3 ORDER BY date DESC, id DESC LIMIT ?2";
 	const struct analyte *an = analyte_get(a);
 	enum status s = store_may(st, PERM_READ, e);
 	*n = 0;
@@ -79,10 +80,10 @@ enum status store_dash_stiffness(struct store *st, int64_t patient_id, struct da
 				 int max, int *n, struct err *e)
 {
 	static const char sql[] =
-		"SELECT date, v, created, k FROM (SELECT date, stiffness_kpa AS v, created, 0 AS k, id "
-		"FROM imaging WHERE patient_id = ?1 AND stiffness_kpa IS NOT NULL UNION ALL "
-		"SELECT date, stiffness_kpa, created, 1, id FROM visits WHERE patient_id = ?1 "
-		"AND stiffness_kpa IS NOT NULL) ORDER BY date DESC, k DESC, id DESC LIMIT ?2";
+	    "SELECT date, v, created, k FROM (SELECT date, stiffness_kpa AS v, created, 0 AS k, id "
+	    "FROM imaging WHERE patient_id = ?1 AND stiffness_kpa IS NOT NULL UNION ALL "
+	    "SELECT date, stiffness_kpa, created, 1, id FROM visits WHERE patient_id = ?1 "
+	    "AND stiffness_kpa IS NOT NULL) ORDER BY date DESC, k DESC, id DESC LIMIT ?2";
 	enum status s = store_may(st, PERM_READ, e);
 	*n = 0;
 	if (s != ST_OK)
@@ -97,19 +98,19 @@ enum status store_dash_grades(struct store *st, int64_t patient_id, struct dash_
 			      int *na, struct dash_point *he, int *nh, int max, struct err *e)
 {
 	static const char asc[] =
-		"SELECT date, g, created, k FROM (SELECT date, ascites_grade AS g, created, 1 AS k, id "
-		"FROM visits WHERE patient_id = ?1 AND state = 'done' AND ascites_grade IS NOT NULL "
-		"UNION ALL SELECT date, 0, created, 0, id FROM imaging WHERE patient_id = ?1 AND "
-		"ascites = 0) ORDER BY date DESC, k DESC, id DESC LIMIT ?2";
+	    "SELECT date, g, created, k FROM (SELECT date, ascites_grade AS g, created, 1 AS k, id "
+	    "FROM visits WHERE patient_id = ?1 AND state = 'done' AND ascites_grade IS NOT NULL "
+	    "UNION ALL SELECT date, 0, created, 0, id FROM imaging WHERE patient_id = ?1 AND "
+	    "ascites = 0) ORDER BY date DESC, k DESC, id DESC LIMIT ?2";
 	/* The checklist's encephalopathy answer: "no" is grade 0, "yes" carries
 	 * the grade 1-4 in its value (as checklist.c reads it). */
 	static const char hes[] =
-		"SELECT date, g, created, k FROM (SELECT date, he_grade AS g, created, 1 AS k, id "
-		"FROM visits WHERE patient_id = ?1 AND state = 'done' AND he_grade IS NOT NULL "
-		"UNION ALL SELECT answered_on, CASE answer WHEN 'no' THEN 0 ELSE CAST(value AS "
-		"INTEGER) END, created, 0, id FROM answers WHERE patient_id = ?1 AND "
-		"item = 'encephalopathy' AND (answer = 'no' OR value IN ('1', '2', '3', '4'))) "
-		"ORDER BY date DESC, k DESC, id DESC LIMIT ?2";
+	    "SELECT date, g, created, k FROM (SELECT date, he_grade AS g, created, 1 AS k, id "
+	    "FROM visits WHERE patient_id = ?1 AND state = 'done' AND he_grade IS NOT NULL "
+	    "UNION ALL SELECT answered_on, CASE answer WHEN 'no' THEN 0 ELSE CAST(value AS "
+	    "INTEGER) END, created, 0, id FROM answers WHERE patient_id = ?1 AND "
+	    "item = 'encephalopathy' AND (answer = 'no' OR value IN ('1', '2', '3', '4'))) "
+	    "ORDER BY date DESC, k DESC, id DESC LIMIT ?2";
 	enum status s = store_may(st, PERM_READ, e);
 	*na = *nh = 0;
 	if (s != ST_OK)
@@ -123,12 +124,13 @@ enum status store_dash_grades(struct store *st, int64_t patient_id, struct dash_
 	return read_series(st, q, he, max, nh, e);
 }
 
-enum status store_dash_evaluation(struct store *st, int64_t patient_id, int64_t *id,
-				  day_t *as_of, int64_t *signed_at, struct err *e)
+enum status store_dash_evaluation(struct store *st, int64_t patient_id, int64_t *id, day_t *as_of,
+				  int64_t *signed_at, struct err *e)
 {
-	static const char sql[] = "SELECT id, as_of, signed_at FROM evaluations WHERE "
-				  "patient_id = ? AND signed_at IS NOT NULL AND superseded_by IS NULL "
-				  "ORDER BY id DESC LIMIT 1";
+	static const char sql[] =
+	    "SELECT id, as_of, signed_at FROM evaluations WHERE "
+	    "patient_id = ? AND signed_at IS NOT NULL AND superseded_by IS NULL "
+	    "ORDER BY id DESC LIMIT 1";
 	enum status s = store_may(st, PERM_READ, e);
 	*id = 0;
 	*as_of = DAY_NONE;
@@ -179,13 +181,13 @@ static int cmp_cal(const void *a, const void *b)
 	return (x->item.id > y->item.id) - (x->item.id < y->item.id);
 }
 
-enum status store_dash_calendar(struct store *st, int64_t patient_id, struct dash_cal *out,
-				int max, int *n, struct err *e)
+enum status store_dash_calendar(struct store *st, int64_t patient_id, struct dash_cal *out, int max,
+				int *n, struct err *e)
 {
 /* "+s.state": the state must not pick schedule_open (every open row of the
  * clinic) over schedule_patient (this patient's rows, by due day). */
-#define CAL_FROM                                                                                   \
-	" FROM schedule s LEFT JOIN visits v ON v.schedule_id = s.id "                             \
+#define CAL_FROM                                                       \
+	" FROM schedule s LEFT JOIN visits v ON v.schedule_id = s.id " \
 	"LEFT JOIN infusions i ON i.schedule_id = s.id WHERE s.patient_id = ?1 "
 	static const char open_sql[] = "SELECT " ITEM_COLS_S ", NULL, NULL" CAL_FROM
 				       "AND +s.state = 'open' ORDER BY s.due_date, s.id LIMIT ?2";
@@ -206,12 +208,12 @@ enum status store_dash_calendar(struct store *st, int64_t patient_id, struct das
 
 /* --- the clinic dashboard --- */
 
-#define OPEN_IN_WINDOW                                                                             \
-	"s.state = 'open' AND s.due_date BETWEEN ?1 AND ?2 AND "                                   \
-	"julianday(s.due_date) - s.window_before <= julianday(?3) AND "                            \
+#define OPEN_IN_WINDOW                                                  \
+	"s.state = 'open' AND s.due_date BETWEEN ?1 AND ?2 AND "        \
+	"julianday(s.due_date) - s.window_before <= julianday(?3) AND " \
 	"julianday(s.due_date) + s.window_after >= julianday(?3)"
-#define OPEN_OVERDUE                                                                               \
-	"s.state = 'open' AND s.due_date < ?3 AND "                                                \
+#define OPEN_OVERDUE                                \
+	"s.state = 'open' AND s.due_date < ?3 AND " \
 	"julianday(s.due_date) + s.window_after < julianday(?3)"
 
 /* Bind ?1/?2 (the due-day range a window can reach today from) and ?3
@@ -290,10 +292,11 @@ static enum status clinic_visits(struct store *st, day_t today, int limit,
 				 struct clinic_dashboard *out, struct err *e)
 {
 #define VISIT_FROM " FROM schedule s JOIN patients p ON p.id = s.patient_id WHERE "
-	static const char due[] = "SELECT " ITEM_COLS_S ", p.mrn, p.name" VISIT_FROM
-				  OPEN_IN_WINDOW " ORDER BY s.due_date, s.id LIMIT ?4";
-	static const char overdue[] = "SELECT " ITEM_COLS_S ", p.mrn, p.name" VISIT_FROM
-				      OPEN_OVERDUE " ORDER BY s.due_date, s.id LIMIT ?4";
+	static const char due[] = "SELECT " ITEM_COLS_S ", p.mrn, p.name" VISIT_FROM OPEN_IN_WINDOW
+				  " ORDER BY s.due_date, s.id LIMIT ?4";
+	static const char overdue[] =
+	    "SELECT " ITEM_COLS_S ", p.mrn, p.name" VISIT_FROM OPEN_OVERDUE
+	    " ORDER BY s.due_date, s.id LIMIT ?4";
 #undef VISIT_FROM
 	static const char due_n[] = "SELECT count(*) FROM schedule s WHERE " OPEN_IN_WINDOW;
 	static const char overdue_n[] = "SELECT count(*) FROM schedule s WHERE " OPEN_OVERDUE;
@@ -323,24 +326,24 @@ static enum status clinic_evaluations(struct store *st, day_t today, int limit,
  * one key a patient, where a GROUP BY sorted every answer in the window (a
  * 0.26 MB sort buffer at a session's peak at 1M patients); each patient's
  * newest answer is then read from the patient's own index. */
-#define BEGUN(since)                                                                               \
-	" FROM (SELECT DISTINCT patient_id FROM answers INDEXED BY answers_day "                   \
+#define BEGUN(since)                                                             \
+	" FROM (SELECT DISTINCT patient_id FROM answers INDEXED BY answers_day " \
 	"WHERE answered_on >= " since ") a"
 #define LAST_ANSWER "(SELECT max(answered_on) FROM answers x WHERE x.patient_id = a.patient_id)"
-#define UNSIGNED                                                                                   \
-	" WHERE NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.patient_id = a.patient_id AND "   \
+#define UNSIGNED                                                                                \
+	" WHERE NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.patient_id = a.patient_id AND " \
 	"e.signed_at IS NOT NULL AND e.superseded_by IS NULL)"
 #define NEWEST_WITHOUT                                                                             \
 	" FROM (SELECT id, mrn, name FROM patients ORDER BY id DESC LIMIT ?1) p WHERE NOT EXISTS " \
 	"(SELECT 1 FROM evaluations e WHERE e.patient_id = p.id)"
 	static const char signoff[] =
-		"SELECT p.id, p.mrn, p.name, 0, " LAST_ANSWER " AS last, 'checklist begun'"
-		BEGUN("date(?1 * 86400, 'unixepoch')") " JOIN patients p ON p.id = a.patient_id"
-		UNSIGNED " ORDER BY last DESC, p.id DESC LIMIT ?2";
+	    "SELECT p.id, p.mrn, p.name, 0, " LAST_ANSWER " AS last, 'checklist begun'" BEGUN(
+		"date(?1 * 86400, 'unixepoch')") " JOIN patients p ON p.id = a.patient_id" UNSIGNED
+						 " ORDER BY last DESC, p.id DESC LIMIT ?2";
 	static const char signoff_n[] =
-		"SELECT count(*)" BEGUN("date(?3, '-" SIGNOFF_DAYS_TEXT " days')") UNSIGNED;
-	static const char awaiting[] = "SELECT p.id, p.mrn, p.name, 0, NULL, ''" NEWEST_WITHOUT
-				       " ORDER BY p.id DESC LIMIT ?2";
+	    "SELECT count(*)" BEGUN("date(?3, '-" SIGNOFF_DAYS_TEXT " days')") UNSIGNED;
+	static const char awaiting[] =
+	    "SELECT p.id, p.mrn, p.name, 0, NULL, ''" NEWEST_WITHOUT " ORDER BY p.id DESC LIMIT ?2";
 	static const char awaiting_n[] = "SELECT count(*) FROM (SELECT id FROM patients ORDER BY "
 					 "id DESC LIMIT ?4) p WHERE NOT EXISTS (SELECT 1 FROM "
 					 "evaluations e WHERE e.patient_id = p.id)";
@@ -370,7 +373,7 @@ enum status store_clinic_load(struct store *st, day_t today, int limit,
 	if (s == ST_OK)
 		s = clinic_evaluations(st, today, limit, out, e);
 	if (s == ST_OK)
-		s = store_ae_notable(st, today - CLINIC_AE_DAYS, limit, out->serious, &out->nserious,
-				     &out->counts.serious_ae_30d, e);
+		s = store_ae_notable(st, today - CLINIC_AE_DAYS, limit, out->serious,
+				     &out->nserious, &out->counts.serious_ae_30d, e);
 	return s;
 }

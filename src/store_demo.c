@@ -7,8 +7,10 @@
 
 static enum status is_demo_db(struct store *st, bool *demo, int64_t *patients, struct err *e)
 {
-	sqlite3_stmt *q = store_stmt(st, "SELECT (SELECT count(*) FROM patients), "
-					 "(SELECT value FROM meta WHERE key = 'demo')", e);
+	sqlite3_stmt *q = store_stmt(st,
+				     "SELECT (SELECT count(*) FROM patients), "
+				     "(SELECT value FROM meta WHERE key = 'demo')",
+				     e);
 	if (!q || sqlite3_step(q) != SQLITE_ROW)
 		return q ? store_fail(st, e, "reading the database") : ST_IO;
 	*patients = sqlite3_column_int64(q, 0);
@@ -28,18 +30,21 @@ enum status store_demo_begin(struct store *st, int64_t patients, uint64_t seed,
 	if ((s = is_demo_db(st, &demo, &have, e)) != ST_OK)
 		goto fail;
 	if (have > 0 && !demo) {
-		s = err_set(e, ST_DENIED,
-			    "this database holds %lld clinic patients; a demo goes in a database of "
-			    "its own (use --db FILE)",
-			    (long long)have);
+		s = err_set(
+		    e, ST_DENIED,
+		    "this database holds %lld clinic patients; a demo goes in a database of "
+		    "its own (use --db FILE)",
+		    (long long)have);
 		goto fail;
 	}
 	char after[128];
 	snprintf(after, sizeof after, "{\"patients\":%lld,\"seed\":%llu}", (long long)patients,
 		 (unsigned long long)seed);
 	if ((s = store_audit(st, "bulk", "demo", 0, 0, NULL, after, e)) != ST_OK ||
-	    (s = store_exec(st, "INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1');"
-				"PRAGMA cache_size = -262144", e)) != ST_OK)
+	    (s = store_exec(st,
+			    "INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1');"
+			    "PRAGMA cache_size = -262144",
+			    e)) != ST_OK)
 		goto fail;
 	*first_index = have;
 	st->audit_on = false;

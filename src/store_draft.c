@@ -26,9 +26,9 @@ enum status store_draft_save(struct store *st, const char *form, int64_t patient
 			     const char *content, struct err *e)
 {
 	static const char sql[] =
-		"INSERT INTO drafts (user, form, patient_id, content, updated) "
-		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (user, form, patient_id) "
-		"DO UPDATE SET content = excluded.content, updated = excluded.updated";
+	    "INSERT INTO drafts (user, form, patient_id, content, updated) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (user, form, patient_id) "
+	    "DO UPDATE SET content = excluded.content, updated = excluded.updated";
 	enum status s = check_form(st, form, e);
 	if (s != ST_OK)
 		return s;
@@ -87,7 +87,7 @@ enum status store_draft_delete(struct store *st, const char *form, int64_t patie
 			       struct err *e)
 {
 	static const char sql[] =
-		"DELETE FROM drafts WHERE user = ?1 AND form = ?2 AND patient_id = ?3";
+	    "DELETE FROM drafts WHERE user = ?1 AND form = ?2 AND patient_id = ?3";
 	enum status s = check_form(st, form, e);
 	if (s != ST_OK)
 		return s;
@@ -106,9 +106,9 @@ enum status store_draft_each(struct store *st, void (*fn)(const struct draft_inf
 			     void *arg, struct err *e)
 {
 	static const char sql[] =
-		"SELECT d.form, d.patient_id, p.mrn, p.name, d.updated, length(CAST(d.content AS "
-		"BLOB)) FROM drafts d LEFT JOIN patients p ON p.id = d.patient_id "
-		"WHERE d.user = ?1 ORDER BY d.updated DESC, d.id DESC";
+	    "SELECT d.form, d.patient_id, p.mrn, p.name, d.updated, length(CAST(d.content AS "
+	    "BLOB)) FROM drafts d LEFT JOIN patients p ON p.id = d.patient_id "
+	    "WHERE d.user = ?1 ORDER BY d.updated DESC, d.id DESC";
 	if (!st->have_actor)
 		return err_set(e, ST_DENIED, "not authorised — ask the administrator");
 	sqlite3_stmt *q = store_stmt(st, sql, e);

@@ -11,9 +11,9 @@
 #include "util.h"
 
 #define DEFAULT_PROTOCOL "assets/protocols/ucmsc-default.ini"
-#define EVAL_COLS                                                              \
-	"id, patient_id, as_of, protocol_name, protocol_version, protocol_hash, status, " \
-	"amends, amend_reason, signed_by, signed_at, superseded_by, "             \
+#define EVAL_COLS                                                                          \
+	"id, patient_id, as_of, protocol_name, protocol_version, protocol_hash, status, "  \
+	"amends, amend_reason, signed_by, signed_at, superseded_by, "                      \
 	"(SELECT count(*) FROM evaluations o WHERE o.patient_id = evaluations.patient_id " \
 	"AND o.id <= evaluations.id)"
 
@@ -78,7 +78,8 @@ static enum status text_query(struct store *st, const char *sql, const char *arg
 
 enum status store_protocol_newest(struct store *st, char **text, struct err *e)
 {
-	return text_query(st, "SELECT text FROM protocols ORDER BY first_used DESC, id DESC LIMIT 1",
+	return text_query(st,
+			  "SELECT text FROM protocols ORDER BY first_used DESC, id DESC LIMIT 1",
 			  NULL, text, e);
 }
 
@@ -156,8 +157,8 @@ static enum status answer_checks(struct store *st, const struct protocol *p,
 	return s == ST_OK ? checklist_check_answer(p, a, date_from_time(st->now, 0) + 1, e) : s;
 }
 
-enum status store_answer_add(struct store *st, const struct protocol *p,
-			     struct checklist_answer *a, struct err *e)
+enum status store_answer_add(struct store *st, const struct protocol *p, struct checklist_answer *a,
+			     struct err *e)
 {
 	enum status s = answer_checks(st, p, a, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
@@ -195,11 +196,11 @@ enum status store_answer_latest(struct store *st, int64_t patient_id, day_t on,
 {
 	/* The newest answer per item: latest answered_on, then latest row. */
 	static const char sql[] =
-		"SELECT id, patient_id, item, answer, value, note, answered_on, created "
-		"FROM answers a WHERE patient_id = ?1 AND answered_on <= ?2 AND id = "
-		"(SELECT b.id FROM answers b WHERE b.patient_id = a.patient_id AND b.item = a.item "
-		"AND b.answered_on <= ?2 ORDER BY b.answered_on DESC, b.id DESC LIMIT 1) "
-		"ORDER BY item LIMIT ?3";
+	    "SELECT id, patient_id, item, answer, value, note, answered_on, created "
+	    "FROM answers a WHERE patient_id = ?1 AND answered_on <= ?2 AND id = "
+	    "(SELECT b.id FROM answers b WHERE b.patient_id = a.patient_id AND b.item = a.item "
+	    "AND b.answered_on <= ?2 ORDER BY b.answered_on DESC, b.id DESC LIMIT 1) "
+	    "ORDER BY item LIMIT ?3";
 	enum status s = store_may(st, PERM_READ, e);
 	*n = 0;
 	if (s != ST_OK)
@@ -286,14 +287,14 @@ enum status store_eval_detail(struct store *st, int64_t id, char **json, struct 
 }
 
 /* Evaluate and insert a signed row (inside the caller's transaction). */
-static enum status insert_eval(struct store *st, const struct config *cfg,
-			       const struct protocol *p, const char *text, int64_t patient_id,
-			       day_t on, int64_t amends, const char *reason, struct err *e)
+static enum status insert_eval(struct store *st, const struct config *cfg, const struct protocol *p,
+			       const char *text, int64_t patient_id, day_t on, int64_t amends,
+			       const char *reason, struct err *e)
 {
 	static const char sql[] =
-		"INSERT INTO evaluations (patient_id, as_of, protocol_name, protocol_version, "
-		"protocol_hash, status, detail, amends, amend_reason, signed_by, signed_at, created) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+	    "INSERT INTO evaluations (patient_id, as_of, protocol_name, protocol_version, "
+	    "protocol_hash, status, detail, amends, amend_reason, signed_by, signed_at, created) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
 	struct checklist_result *r = xmalloc(sizeof *r);
 	struct json j;
 	enum status s = checklist_load(st, cfg, p, patient_id, on, r, e);
@@ -351,7 +352,8 @@ enum status store_eval_sign(struct store *st, const struct config *cfg, const st
 		return s;
 	if (current(st, patient_id, &cur, &none) == ST_OK) {
 		store_rollback(st);
-		return err_set(e, ST_DUPLICATE, "already signed: version %d (%s, as of %s) by %s at "
+		return err_set(e, ST_DUPLICATE,
+			       "already signed: version %d (%s, as of %s) by %s at "
 			       "%s; a change needs an amendment with a reason",
 			       cur.chain_version, eval_status_str(cur.status),
 			       date_format(cur.as_of, d), cur.signed_by,
@@ -379,22 +381,24 @@ static enum status supersede(struct store *st, int64_t old_id, int64_t new_id, s
 	if (sqlite3_step(q) != SQLITE_DONE)
 		return store_fail(st, e, "amending the evaluation");
 	if (sqlite3_changes(st->db) != 1)
-		return err_set(e, ST_CONFLICT, "the evaluation was amended by someone else; reload");
+		return err_set(e, ST_CONFLICT,
+			       "the evaluation was amended by someone else; reload");
 	return ST_OK;
 }
 
-enum status store_eval_amend(struct store *st, const struct config *cfg,
-			     const struct protocol *p, const char *protocol_text,
-			     int64_t patient_id, day_t on, const char *reason,
-			     struct evaluation *out, struct err *e)
+enum status store_eval_amend(struct store *st, const struct config *cfg, const struct protocol *p,
+			     const char *protocol_text, int64_t patient_id, day_t on,
+			     const char *reason, struct evaluation *out, struct err *e)
 {
 	struct evaluation cur;
 	enum status s = sign_checks(st, p, protocol_text, PERM_AMEND_SIGNED, e);
 	if (s != ST_OK)
 		return s;
 	if (!reason || !*reason || strlen(reason) > EVAL_REASON_MAX || !text_is_clean(reason, true))
-		return err_set(e, ST_INVALID, "reason: say why the evaluation is amended (1-%d "
-			       "characters of plain text)", EVAL_REASON_MAX);
+		return err_set(e, ST_INVALID,
+			       "reason: say why the evaluation is amended (1-%d "
+			       "characters of plain text)",
+			       EVAL_REASON_MAX);
 	if ((s = store_begin(st, e)) != ST_OK)
 		return s;
 	s = current(st, patient_id, &cur, e);

@@ -21,9 +21,9 @@ static enum finding col_finding(sqlite3_stmt *s, int i)
 enum status store_imaging_insert(struct store *st, struct imaging_note *n, struct err *e)
 {
 	static const char sql[] =
-		"INSERT INTO imaging (patient_id, date, modality, note, stiffness_kpa, iqr_kpa, "
-		"fibrosis_stage, hcc, thrombosis, ascites, created) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "INSERT INTO imaging (patient_id, date, modality, note, stiffness_kpa, iqr_kpa, "
+	    "fibrosis_stage, hcc, thrombosis, ascites, created) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
@@ -73,7 +73,8 @@ static void imaging_row(sqlite3_stmt *q, void *row)
 	store_col_text(q, 4, m->note, sizeof m->note);
 	m->stiffness_kpa = store_col_real(q, 5);
 	m->iqr_kpa = store_col_real(q, 6);
-	m->fibrosis_stage = sqlite3_column_type(q, 7) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 7);
+	m->fibrosis_stage =
+	    sqlite3_column_type(q, 7) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 7);
 	m->hcc = col_finding(q, 8);
 	m->thrombosis = col_finding(q, 9);
 	m->ascites = col_finding(q, 10);
@@ -84,9 +85,9 @@ enum status store_imaging_list(struct store *st, int64_t patient_id, struct imag
 			       int max, int *n, struct err *e)
 {
 	static const char sql[] =
-		"SELECT id, patient_id, date, modality, note, stiffness_kpa, iqr_kpa, "
-		"fibrosis_stage, hcc, thrombosis, ascites, version FROM imaging WHERE patient_id = ? "
-		"ORDER BY date DESC, id DESC LIMIT ?";
+	    "SELECT id, patient_id, date, modality, note, stiffness_kpa, iqr_kpa, "
+	    "fibrosis_stage, hcc, thrombosis, ascites, version FROM imaging WHERE patient_id = ? "
+	    "ORDER BY date DESC, id DESC LIMIT ?";
 	return store_patient_rows(st, sql, patient_id, out, sizeof *out, max, n, imaging_row,
 				  "reading imaging notes", e);
 }

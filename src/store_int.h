@@ -23,7 +23,7 @@ struct store {
 	int64_t now;
 	bool have_actor;
 	struct user actor;
-	bool audit_on;  /* off only while loading a synthetic demo */
+	bool audit_on; /* off only while loading a synthetic demo */
 	int tx_depth;
 	int busy_timeout_ms;
 	struct store_stmt cache[STORE_STMT_CACHE];
@@ -59,8 +59,8 @@ typedef void store_row_reader(sqlite3_stmt *q, void *row);
  * and ?2 = max, and lets fill() set out[0..] (elements of size bytes) until
  * max rows or the end; *n is how many. A read error is a failure, never a
  * short list (store_rows_end). */
-enum status store_patient_rows(struct store *st, const char *sql, int64_t patient_id,
-			       void *out, size_t size, int max, int *n, store_row_reader *fill,
+enum status store_patient_rows(struct store *st, const char *sql, int64_t patient_id, void *out,
+			       size_t size, int max, int *n, store_row_reader *fill,
 			       const char *what, struct err *e);
 
 /* One row of a patient: runs sql with ?1 = patient_id and lets fill() set

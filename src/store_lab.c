@@ -4,8 +4,8 @@
 
 #include <string.h>
 
-#define LAB_COLS                                                               \
-	"id, patient_id, analyte, value, unit, canonical, date, source, flag, "  \
+#define LAB_COLS                                                                \
+	"id, patient_id, analyte, value, unit, canonical, date, source, flag, " \
 	"confirmed, visit_id, version"
 
 static const char *const flag_text[] = {"", "L", "H", "LL", "HH"};
@@ -39,8 +39,8 @@ static void read_lab(sqlite3_stmt *s, struct lab_result *r)
 enum status store_lab_insert(struct store *st, struct lab_result *r, struct err *e)
 {
 	static const char sql[] =
-		"INSERT INTO labs (patient_id, analyte, value, unit, canonical, date, source, flag, "
-		"confirmed, visit_id, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "INSERT INTO labs (patient_id, analyte, value, unit, canonical, date, source, flag, "
+	    "confirmed, visit_id, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	const struct analyte *a = analyte_get(r->analyte);
 	if (!a)
 		return err_set(e, ST_INVALID, "unknown analyte");
@@ -102,8 +102,8 @@ enum status store_lab_add(struct store *st, struct lab_result *rows, int n, stru
 	return store_commit(st, e);
 }
 
-enum status store_lab_latest(struct store *st, int64_t patient_id, day_t on,
-			     struct lab_latest *out, struct err *e)
+enum status store_lab_latest(struct store *st, int64_t patient_id, day_t on, struct lab_latest *out,
+			     struct err *e)
 {
 	static const char sql[] = "SELECT " LAB_COLS " FROM labs WHERE patient_id = ?1 AND "
 				  "analyte = ?2 AND date <= ?3 ORDER BY date DESC, id DESC LIMIT 1";

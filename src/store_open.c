@@ -240,8 +240,10 @@ static enum status configure(struct store *st, const struct store_opts *o, struc
 	/* A 512 KiB page cache per session: many sessions share one server,
 	 * and the operating system already caches the file (the default 2 MiB
 	 * was most of a session's heap). */
-	s = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
-			   "PRAGMA cache_size = -512", e);
+	s = store_exec(st,
+		       "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+		       "PRAGMA cache_size = -512",
+		       e);
 	if (s == ST_OK)
 		s = exec_patiently(st, "PRAGMA journal_mode = WAL", e);
 	return s;

@@ -11,7 +11,7 @@
 #include "util.h"
 
 #define PATIENT_COLS                                                           \
-	"id, mrn, name, dob, sex, etiology, weight_kg, weight_date, version, "  \
+	"id, mrn, name, dob, sex, etiology, weight_kg, weight_date, version, " \
 	"created, updated"
 #define RECENT_KEEP 20
 
@@ -171,9 +171,9 @@ static enum status conflict(struct store *st, const struct patient *mine, struct
 {
 	static const char sql[] = "SELECT " PATIENT_COLS " FROM patients WHERE id = ?";
 	char dob[16];
-	char *after = xasprintf("{\"mrn\":\"%s\",\"dob\":\"%s\",\"sex\":\"%c\",\"version\":%lld}",
-				mine->mrn, date_format(mine->dob, dob), mine->sex,
-				(long long)mine->version);
+	char *after =
+	    xasprintf("{\"mrn\":\"%s\",\"dob\":\"%s\",\"sex\":\"%c\",\"version\":%lld}", mine->mrn,
+		      date_format(mine->dob, dob), mine->sex, (long long)mine->version);
 	enum status s = store_audit(st, "conflict", "patients", mine->id, mine->id, NULL, after, e);
 	free(after);
 	if (s == ST_OK)
@@ -198,9 +198,9 @@ enum status store_patient_update(struct store *st, struct patient *p, struct pat
 				 struct err *e)
 {
 	static const char sql[] =
-		"UPDATE patients SET mrn = ?1, name = ?2, name_key = ?3, dob = ?4, sex = ?5, "
-		"etiology = ?6, weight_kg = ?7, weight_date = ?8, updated = ?9, "
-		"version = version + 1 WHERE id = ?10 AND version = ?11";
+	    "UPDATE patients SET mrn = ?1, name = ?2, name_key = ?3, dob = ?4, sex = ?5, "
+	    "etiology = ?6, weight_kg = ?7, weight_date = ?8, updated = ?9, "
+	    "version = version + 1 WHERE id = ?10 AND version = ?11";
 	enum status s = check_write(st, p, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
@@ -304,11 +304,11 @@ enum status store_patient_viewed(struct store *st, int64_t patient_id, const cha
 				 struct err *e)
 {
 	static const char upsert[] =
-		"INSERT INTO recent (user, patient_id, opened) VALUES (?1, ?2, ?3) "
-		"ON CONFLICT (user, patient_id) DO UPDATE SET opened = excluded.opened";
+	    "INSERT INTO recent (user, patient_id, opened) VALUES (?1, ?2, ?3) "
+	    "ON CONFLICT (user, patient_id) DO UPDATE SET opened = excluded.opened";
 	static const char prune[] =
-		"DELETE FROM recent WHERE user = ?1 AND patient_id NOT IN (SELECT patient_id "
-		"FROM recent WHERE user = ?1 ORDER BY opened DESC LIMIT ?2)";
+	    "DELETE FROM recent WHERE user = ?1 AND patient_id NOT IN (SELECT patient_id "
+	    "FROM recent WHERE user = ?1 ORDER BY opened DESC LIMIT ?2)";
 	enum status s = store_may(st, PERM_READ, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;

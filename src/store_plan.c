@@ -9,9 +9,9 @@
 #include "store_eval.h"
 #include "util.h"
 
-#define PLAN_COLS                                                              \
+#define PLAN_COLS                                                                      \
 	"id, patient_id, evaluation_id, route, cells_per_kg, weight_kg, weight_date, " \
-	"cells_per_infusion, infusions, interval_days, first_date, physician, "    \
+	"cells_per_infusion, infusions, interval_days, first_date, physician, "        \
 	"physician_signed_at, status, version, created"
 
 static void read_plan(sqlite3_stmt *q, struct plan *pl)
@@ -67,18 +67,20 @@ static enum status plan_perms(struct store *st, const struct plan_request *rq, s
 	if (s != ST_OK)
 		return s;
 	if (*rq->physician && strcmp(rq->physician, st->actor.login) != 0)
-		return err_set(e, ST_DENIED, "physician: %s cannot sign for %s; the physician signs "
-			       "the plan in their own session", st->actor.login, rq->physician);
+		return err_set(e, ST_DENIED,
+			       "physician: %s cannot sign for %s; the physician signs "
+			       "the plan in their own session",
+			       st->actor.login, rq->physician);
 	return ST_OK;
 }
 
 static enum status insert_plan(struct store *st, struct plan *pl, struct err *e)
 {
 	static const char sql[] =
-		"INSERT INTO plans (patient_id, evaluation_id, route, cells_per_kg, weight_kg, "
-		"weight_date, cells_per_infusion, infusions, interval_days, first_date, physician, "
-		"physician_signed_at, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-		"?11, ?12, ?13)";
+	    "INSERT INTO plans (patient_id, evaluation_id, route, cells_per_kg, weight_kg, "
+	    "weight_date, cells_per_infusion, infusions, interval_days, first_date, physician, "
+	    "physician_signed_at, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+	    "?11, ?12, ?13)";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
@@ -112,14 +114,17 @@ static enum status ready_evaluation(struct store *st, int64_t patient_id, int64_
 	char d[16];
 	enum status s = store_eval_current(st, patient_id, &ev, e);
 	if (s == ST_NOT_FOUND)
-		return err_set(e, ST_INVALID, "a plan needs a signed READY evaluation; sign the "
+		return err_set(e, ST_INVALID,
+			       "a plan needs a signed READY evaluation; sign the "
 			       "checklist first");
 	if (s != ST_OK)
 		return s;
 	if (ev.status != EVAL_READY)
-		return err_set(e, ST_INVALID, "a plan needs a READY evaluation; the signed "
-			       "evaluation (version %d, as of %s) is %s", ev.chain_version,
-			       date_format(ev.as_of, d), eval_status_str(ev.status));
+		return err_set(e, ST_INVALID,
+			       "a plan needs a READY evaluation; the signed "
+			       "evaluation (version %d, as of %s) is %s",
+			       ev.chain_version, date_format(ev.as_of, d),
+			       eval_status_str(ev.status));
 	*id = ev.id;
 	return ST_OK;
 }
@@ -134,8 +139,10 @@ static enum status plan_tx(struct store *st, const struct protocol *p,
 	int64_t eval_id = 0;
 	enum status s = ready_evaluation(st, patient_id, &eval_id, e);
 	if (s == ST_OK && active_plan(st, patient_id, &existing, &none) == ST_OK)
-		s = err_set(e, ST_DUPLICATE, "the patient already has an active plan (%s, %d "
-			    "infusions)", plan_route_str(existing.route), existing.infusions);
+		s = err_set(e, ST_DUPLICATE,
+			    "the patient already has an active plan (%s, %d "
+			    "infusions)",
+			    plan_route_str(existing.route), existing.infusions);
 	if (s == ST_OK)
 		s = store_patient_get(st, patient_id, &pt, e);
 	if (s == ST_OK)
@@ -182,14 +189,15 @@ enum status store_demo_plan(struct store *st, const struct protocol *p,
 	return s == ST_OK ? plan_tx(st, p, rq, patient_id, today, out, items, n, e) : s;
 }
 
-static enum status cancel_tx(struct store *st, int64_t plan_id, int64_t version,
-			     const char *reason, struct err *e)
+static enum status cancel_tx(struct store *st, int64_t plan_id, int64_t version, const char *reason,
+			     struct err *e)
 {
 	static const char plan_sql[] =
-		"UPDATE plans SET status = 'cancelled', cancel_reason = ?1, version = version + 1 "
-		"WHERE id = ?2 AND version = ?3 AND status = 'active'";
-	static const char items_sql[] = "UPDATE schedule SET state = 'cancelled', "
-					"version = version + 1 WHERE plan_id = ? AND state = 'open'";
+	    "UPDATE plans SET status = 'cancelled', cancel_reason = ?1, version = version + 1 "
+	    "WHERE id = ?2 AND version = ?3 AND status = 'active'";
+	static const char items_sql[] =
+	    "UPDATE schedule SET state = 'cancelled', "
+	    "version = version + 1 WHERE plan_id = ? AND state = 'open'";
 	sqlite3_stmt *q = store_stmt(st, plan_sql, e);
 	if (!q)
 		return ST_IO;

@@ -6,8 +6,8 @@
 
 #include "util.h"
 
-#define SCHED_COLS                                                             \
-	"id, patient_id, plan_id, kind, label, target_date, due_date, "          \
+#define SCHED_COLS                                                      \
+	"id, patient_id, plan_id, kind, label, target_date, due_date, " \
 	"window_before, window_after, reschedule_reason, state, version"
 
 static enum sched_state parse_state(const char *s)
@@ -39,8 +39,8 @@ void store_schedule_read(sqlite3_stmt *s, int col, struct schedule_item *it)
 enum status store_schedule_insert(struct store *st, struct schedule_item *it, struct err *e)
 {
 	static const char sql[] =
-		"INSERT INTO schedule (patient_id, plan_id, kind, label, target_date, due_date, "
-		"window_before, window_after, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "INSERT INTO schedule (patient_id, plan_id, kind, label, target_date, due_date, "
+	    "window_before, window_after, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
@@ -65,7 +65,8 @@ enum status store_schedule_insert(struct store *st, struct schedule_item *it, st
 enum status store_schedule_set_state(struct store *st, int64_t id, enum sched_state s,
 				     struct err *e)
 {
-	static const char sql[] = "UPDATE schedule SET state = ?, version = version + 1 WHERE id = ?";
+	static const char sql[] =
+	    "UPDATE schedule SET state = ?, version = version + 1 WHERE id = ?";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;

@@ -20,7 +20,7 @@ static void read_user(sqlite3_stmt *s, struct user *u)
 static enum status user_get(struct store *st, const char *login, struct user *u, struct err *e)
 {
 	static const char sql[] =
-		"SELECT id, login, display, role, disabled FROM users WHERE login = ?";
+	    "SELECT id, login, display, role, disabled FROM users WHERE login = ?";
 	sqlite3_stmt *s = store_stmt(st, sql, e);
 	if (!s)
 		return ST_IO;
@@ -175,7 +175,7 @@ enum status store_user_each(struct store *st, void (*fn)(const struct user *, vo
 			    struct err *e)
 {
 	static const char sql[] =
-		"SELECT id, login, display, role, disabled FROM users ORDER BY login";
+	    "SELECT id, login, display, role, disabled FROM users ORDER BY login";
 	sqlite3_stmt *s = store_stmt(st, sql, e);
 	if (!s)
 		return ST_IO;

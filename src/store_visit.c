@@ -9,16 +9,16 @@
 #include "store_followup.h"
 #include "util.h"
 
-#define ITEM_COLS                                                              \
-	"id, patient_id, plan_id, kind, label, target_date, due_date, "          \
+#define ITEM_COLS                                                       \
+	"id, patient_id, plan_id, kind, label, target_date, due_date, " \
 	"window_before, window_after, reschedule_reason, state, version"
 #define VISIT_COLS                                                                                 \
-	"v.id, v.patient_id, coalesce(v.schedule_id, 0), coalesce(s.label, ''), v.state, v.date, "   \
-	"v.timing, v.missed_reason, v.temp_c, v.weight_kg, v.sbp, v.dbp, v.fatigue, v.appetite, "     \
-	"v.jaundice, v.pruritus, v.oedema, v.ascites_grade, v.paracentesis_ml, v.he_grade, "         \
+	"v.id, v.patient_id, coalesce(v.schedule_id, 0), coalesce(s.label, ''), v.state, v.date, " \
+	"v.timing, v.missed_reason, v.temp_c, v.weight_kg, v.sbp, v.dbp, v.fatigue, v.appetite, "  \
+	"v.jaundice, v.pruritus, v.oedema, v.ascites_grade, v.paracentesis_ml, v.he_grade, "       \
 	"v.stiffness_kpa, v.iqr_kpa, v.note, v.version, coalesce(v.correction_reason, '')"
-#define INFUSION_COLS                                                                              \
-	"id, patient_id, coalesce(schedule_id, 0), given_at, date, route, cells, lot, given_by, "    \
+#define INFUSION_COLS                                                                             \
+	"id, patient_id, coalesce(schedule_id, 0), given_at, date, route, cells, lot, given_by, " \
 	"coalesce(reaction, ''), note, version"
 
 /* The store's day: one day of slack, as for labs (the clinic may run ahead
@@ -68,8 +68,7 @@ enum status store_schedule_by_label(struct store *st, int64_t patient_id, const 
 }
 
 /* A scheduled item by id. */
-static enum status read_item(struct store *st, int64_t id, struct schedule_item *it,
-			     struct err *e)
+static enum status read_item(struct store *st, int64_t id, struct schedule_item *it, struct err *e)
 {
 	static const char sql[] = "SELECT " ITEM_COLS " FROM schedule WHERE id = ?";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
@@ -78,9 +77,9 @@ static enum status read_item(struct store *st, int64_t id, struct schedule_item 
 	sqlite3_bind_int64(q, 1, id);
 	int rc = sqlite3_step(q);
 	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? err_set(e, ST_NOT_FOUND, "no scheduled item %lld",
-						   (long long)id)
-					 : store_fail(st, e, "reading the schedule");
+		return rc == SQLITE_DONE
+			   ? err_set(e, ST_NOT_FOUND, "no scheduled item %lld", (long long)id)
+			   : store_fail(st, e, "reading the schedule");
 	store_schedule_read(q, 0, it);
 	sqlite3_reset(q);
 	return ST_OK;
@@ -88,8 +87,8 @@ static enum status read_item(struct store *st, int64_t id, struct schedule_item 
 
 /* Inside the transaction: the item exists, is the patient's, of the kind
  * and open. */
-static enum status open_item(struct store *st, int64_t id, int64_t patient_id,
-			     enum sched_kind kind, struct schedule_item *it, struct err *e)
+static enum status open_item(struct store *st, int64_t id, int64_t patient_id, enum sched_kind kind,
+			     struct schedule_item *it, struct err *e)
 {
 	enum status s = read_item(st, id, it, e);
 	if (s != ST_OK)
@@ -119,10 +118,10 @@ static enum status check_lab(const struct lab_result *r, day_t last, struct err 
 static enum status insert_visit(struct store *st, struct visit *v, struct err *e)
 {
 	static const char sql[] =
-		"INSERT INTO visits (patient_id, schedule_id, state, date, timing, missed_reason, "
-		"temp_c, weight_kg, sbp, dbp, fatigue, appetite, jaundice, pruritus, oedema, "
-		"ascites_grade, paracentesis_ml, he_grade, stiffness_kpa, iqr_kpa, note, created) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "INSERT INTO visits (patient_id, schedule_id, state, date, timing, missed_reason, "
+	    "temp_c, weight_kg, sbp, dbp, fatigue, appetite, jaundice, pruritus, oedema, "
+	    "ascites_grade, paracentesis_ml, he_grade, stiffness_kpa, iqr_kpa, note, created) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
@@ -165,8 +164,8 @@ static enum status record_visit(struct store *st, struct visit *v, struct err *e
 		if (s == ST_OK) {
 			v->timing = visit_timing_of(&it, v->date);
 			strlcpy_(v->label, it.label, sizeof v->label);
-			s = store_schedule_set_state(st, it.id, v->state == VISIT_MISSED
-								? SCHED_MISSED : SCHED_DONE, e);
+			s = store_schedule_set_state(
+			    st, it.id, v->state == VISIT_MISSED ? SCHED_MISSED : SCHED_DONE, e);
 		}
 	}
 	return s == ST_OK ? insert_visit(st, v, e) : s;
@@ -182,8 +181,8 @@ static enum status finish(struct store *st, enum status s, struct err *e)
 	return store_commit(st, e);
 }
 
-static enum status visit_checks(struct store *st, struct visit *v, struct lab_result *labs,
-				int n, struct err *e)
+static enum status visit_checks(struct store *st, struct visit *v, struct lab_result *labs, int n,
+				struct err *e)
 {
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s == ST_OK)
@@ -284,8 +283,8 @@ enum status store_visit_list(struct store *st, int64_t patient_id, struct visit 
 static enum status insert_infusion(struct store *st, struct infusion *f, struct err *e)
 {
 	static const char sql[] =
-		"INSERT INTO infusions (patient_id, schedule_id, given_at, date, route, cells, lot, "
-		"given_by, reaction, note, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "INSERT INTO infusions (patient_id, schedule_id, given_at, date, route, cells, lot, "
+	    "given_by, reaction, note, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
@@ -370,8 +369,8 @@ enum status store_demo_infusion(struct store *st, struct infusion *f, struct err
 }
 
 /* One recorded visit of the patient (no permission check). */
-static enum status stored_visit(struct store *st, int64_t patient_id, int64_t id,
-				struct visit *out, struct err *e)
+static enum status stored_visit(struct store *st, int64_t patient_id, int64_t id, struct visit *out,
+				struct err *e)
 {
 	static const char sql[] = "SELECT " VISIT_COLS " FROM visits v LEFT JOIN schedule s ON "
 				  "s.id = v.schedule_id WHERE v.id = ?2 AND v.patient_id = ?1";
@@ -401,11 +400,11 @@ static enum status update_visit(struct store *st, const struct visit *v, day_t o
 				const char *reason, struct err *e)
 {
 	static const char sql[] =
-		"UPDATE visits SET date = ?, timing = ?, temp_c = ?, weight_kg = ?, sbp = ?, "
-		"dbp = ?, fatigue = ?, appetite = ?, jaundice = ?, pruritus = ?, oedema = ?, "
-		"ascites_grade = ?, paracentesis_ml = ?, he_grade = ?, stiffness_kpa = ?, "
-		"iqr_kpa = ?, note = ?, correction_reason = ?, version = version + 1 "
-		"WHERE id = ? AND version = ?";
+	    "UPDATE visits SET date = ?, timing = ?, temp_c = ?, weight_kg = ?, sbp = ?, "
+	    "dbp = ?, fatigue = ?, appetite = ?, jaundice = ?, pruritus = ?, oedema = ?, "
+	    "ascites_grade = ?, paracentesis_ml = ?, he_grade = ?, stiffness_kpa = ?, "
+	    "iqr_kpa = ?, note = ?, correction_reason = ?, version = version + 1 "
+	    "WHERE id = ? AND version = ?";
 	static const char labs[] = "UPDATE labs SET date = ?1, version = version + 1 "
 				   "WHERE visit_id = ?2 AND date = ?3";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
@@ -437,7 +436,8 @@ static enum status update_visit(struct store *st, const struct visit *v, day_t o
 	store_bind_day(q, 1, v->date);
 	sqlite3_bind_int64(q, 2, v->id);
 	store_bind_day(q, 3, old_day);
-	return sqlite3_step(q) == SQLITE_DONE ? ST_OK : store_fail(st, e, "moving the visit's labs");
+	return sqlite3_step(q) == SQLITE_DONE ? ST_OK
+					      : store_fail(st, e, "moving the visit's labs");
 }
 
 /* Inside the transaction: the stored visit at the version the caller read,
@@ -457,8 +457,10 @@ static enum status correct_visit(struct store *st, struct visit *v, const char *
 			       date_format(cur.date, d), (long long)v->version,
 			       (long long)cur.version);
 	if (cur.state != VISIT_DONE)
-		return err_set(e, ST_INVALID, "the visit of %s was recorded as missed; only a visit "
-			       "that was done can be corrected", date_format(cur.date, d));
+		return err_set(e, ST_INVALID,
+			       "the visit of %s was recorded as missed; only a visit "
+			       "that was done can be corrected",
+			       date_format(cur.date, d));
 	v->state = VISIT_DONE;
 	v->schedule_id = cur.schedule_id;
 	strlcpy_(v->label, cur.label, sizeof v->label);
@@ -488,7 +490,6 @@ enum status store_visit_correct(struct store *st, struct visit *v, const char *r
 		return s;
 	return finish(st, correct_visit(st, v, reason, e), e);
 }
-
 
 static void read_infusion(sqlite3_stmt *q, struct infusion *f)
 {

@@ -9,13 +9,13 @@
 
 static const char *const role_names[] = {
 #define ROLE_NAME_(name, text) text,
-	ROLE_INFO(ROLE_NAME_)
+    ROLE_INFO(ROLE_NAME_)
 #undef ROLE_NAME_
 };
 
 static const char *const perm_names[] = {
 #define PERM_NAME_(name, text) text,
-	PERM_INFO(PERM_NAME_)
+    PERM_INFO(PERM_NAME_)
 #undef PERM_NAME_
 };
 
@@ -23,14 +23,14 @@ static const char *const perm_names[] = {
  * off intrahepatic routes and amend signed evaluations; admins manage users
  * and the protocol and read the audit trail (and do what nurses do). */
 static const unsigned char allowed[PERM_COUNT][ROLE_COUNT] = {
-	/*                        viewer nurse physician admin */
-	[PERM_READ] = {1, 1, 1, 1},
-	[PERM_RECORD] = {0, 1, 1, 1},
-	[PERM_SIGN_INTRAHEPATIC] = {0, 0, 1, 0},
-	[PERM_AMEND_SIGNED] = {0, 0, 1, 0},
-	[PERM_MANAGE_USERS] = {0, 0, 0, 1},
-	[PERM_MANAGE_PROTOCOL] = {0, 0, 0, 1},
-	[PERM_AUDIT] = {0, 0, 0, 1},
+    /*                        viewer nurse physician admin */
+    [PERM_READ] = {1, 1, 1, 1},
+    [PERM_RECORD] = {0, 1, 1, 1},
+    [PERM_SIGN_INTRAHEPATIC] = {0, 0, 1, 0},
+    [PERM_AMEND_SIGNED] = {0, 0, 1, 0},
+    [PERM_MANAGE_USERS] = {0, 0, 0, 1},
+    [PERM_MANAGE_PROTOCOL] = {0, 0, 0, 1},
+    [PERM_AUDIT] = {0, 0, 0, 1},
 };
 
 const char *role_str(enum role r)
@@ -91,13 +91,15 @@ enum status user_validate(const struct user *u, struct err *e)
 	const char *l = u->login;
 	size_t n = strlen(l);
 	if (n == 0 || n > USER_LOGIN_MAX || l[0] == '-')
-		return err_set(e, ST_INVALID, "login: must be 1-%d characters, not starting with '-'",
+		return err_set(e, ST_INVALID,
+			       "login: must be 1-%d characters, not starting with '-'",
 			       USER_LOGIN_MAX);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)l[i];
 		if (!isalnum(c) && c != '.' && c != '_' && c != '-')
-			return err_set(e, ST_INVALID,
-				       "login: only letters, digits, '.', '_' and '-' are accepted");
+			return err_set(
+			    e, ST_INVALID,
+			    "login: only letters, digits, '.', '_' and '-' are accepted");
 	}
 	n = strlen(u->display);
 	if (n == 0 || n > USER_DISPLAY_MAX || !text_is_clean(u->display, false))

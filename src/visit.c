@@ -18,7 +18,7 @@
 
 static const char *const severity_names[] = {
 #define SEVERITY_NAME_(name, text) text,
-	SEVERITY_INFO(SEVERITY_NAME_)
+    SEVERITY_INFO(SEVERITY_NAME_)
 #undef SEVERITY_NAME_
 };
 
@@ -26,7 +26,7 @@ static const struct {
 	const char *key, *label;
 } symptoms[] = {
 #define SYMPTOM_ROW_(name, key, label) {key, label},
-	SYMPTOM_INFO(SYMPTOM_ROW_)
+    SYMPTOM_INFO(SYMPTOM_ROW_)
 #undef SYMPTOM_ROW_
 };
 
@@ -34,7 +34,7 @@ static const struct {
 	const char *name, *glyph;
 } marks[] = {
 #define VISIT_MARK_ROW_(name, text, glyph) {text, glyph},
-	VISIT_MARK_INFO(VISIT_MARK_ROW_)
+    VISIT_MARK_INFO(VISIT_MARK_ROW_)
 #undef VISIT_MARK_ROW_
 };
 
@@ -89,10 +89,10 @@ const char *visit_state_str(enum visit_state s)
 const char *visit_ascites_text(int grade)
 {
 	static const char *const text[] = {
-		"0: no ascites",
-		"1 (mild): detectable only by ultrasound",
-		"2 (moderate): moderate symmetrical abdominal distension",
-		"3 (large): marked abdominal distension",
+	    "0: no ascites",
+	    "1 (mild): detectable only by ultrasound",
+	    "2 (moderate): moderate symmetrical abdominal distension",
+	    "3 (large): marked abdominal distension",
 	};
 	return grade >= 0 && grade < 4 ? text[grade] : "";
 }
@@ -100,13 +100,13 @@ const char *visit_ascites_text(int grade)
 const char *visit_he_text(int grade)
 {
 	static const char *const text[] = {
-		"0: normal (minimal HE only on psychometric tests)",
-		"1: trivial lack of awareness, euphoria or anxiety, shortened attention span, "
-		"impaired addition/subtraction, altered sleep",
-		"2: lethargy or apathy, disorientation to time, inappropriate behaviour, asterixis",
-		"3: somnolence to semi-stupor but responsive to stimuli, confusion, gross "
-		"disorientation",
-		"4: coma",
+	    "0: normal (minimal HE only on psychometric tests)",
+	    "1: trivial lack of awareness, euphoria or anxiety, shortened attention span, "
+	    "impaired addition/subtraction, altered sleep",
+	    "2: lethargy or apathy, disorientation to time, inappropriate behaviour, asterixis",
+	    "3: somnolence to semi-stupor but responsive to stimuli, confusion, gross "
+	    "disorientation",
+	    "4: coma",
 	};
 	return grade >= 0 && grade < 5 ? text[grade] : "";
 }
@@ -116,8 +116,9 @@ enum status visit_check_temperature(const char *text, double *out, struct err *e
 	char b[48];
 	double v;
 	if (!parse_double(text, &v))
-		return err_set(e, ST_INVALID, "temperature: '%s' is not a number; accepted %.0f-%.0f °C",
-			       text_sanitize_buf(b, sizeof b, text ? text : ""), TEMP_MIN, TEMP_MAX);
+		return err_set(
+		    e, ST_INVALID, "temperature: '%s' is not a number; accepted %.0f-%.0f °C",
+		    text_sanitize_buf(b, sizeof b, text ? text : ""), TEMP_MIN, TEMP_MAX);
 	if (v < TEMP_MIN || v > TEMP_MAX) {
 		if (v >= 86 && v <= 113)
 			return err_set(e, ST_INVALID,
@@ -155,21 +156,21 @@ enum status visit_check_bp(const char *text, int *sbp, int *dbp, struct err *e)
 			       "blood pressure: '%s' is not SYS/DIA in mmHg (e.g. 120/80)",
 			       text_sanitize_buf(b, sizeof b, text ? text : ""));
 	if (s < 50 || s > 260)
-		return err_set(e, ST_INVALID, "blood pressure: systolic %ld mmHg is outside 50-260 mmHg",
-			       s);
+		return err_set(e, ST_INVALID,
+			       "blood pressure: systolic %ld mmHg is outside 50-260 mmHg", s);
 	if (d < 20 || d > 160)
 		return err_set(e, ST_INVALID,
 			       "blood pressure: diastolic %ld mmHg is outside 20-160 mmHg", d);
 	if (d >= s)
 		return err_set(e, ST_INVALID,
-			       "blood pressure: diastolic %ld mmHg must be below systolic %ld mmHg", d,
-			       s);
+			       "blood pressure: diastolic %ld mmHg must be below systolic %ld mmHg",
+			       d, s);
 	*sbp = (int)s;
 	*dbp = (int)d;
 	if (s < 70 || s > 220 || d < 40 || d > 130)
-		return err_set(e, ST_CONFIRM,
-			       "blood pressure: %ld/%ld mmHg is outside 70-220/40-130 mmHg — confirm",
-			       s, d);
+		return err_set(
+		    e, ST_CONFIRM,
+		    "blood pressure: %ld/%ld mmHg is outside 70-220/40-130 mmHg — confirm", s, d);
 	return ST_OK;
 }
 
@@ -178,8 +179,10 @@ enum status visit_check_severity(const char *field, const char *text, int *out, 
 	char b[48];
 	if (severity_parse(text, out))
 		return ST_OK;
-	return err_set(e, ST_INVALID, "%s: '%s' is not a severity; accepted none, mild, moderate, "
-		       "severe", field, text_sanitize_buf(b, sizeof b, text ? text : ""));
+	return err_set(e, ST_INVALID,
+		       "%s: '%s' is not a severity; accepted none, mild, moderate, "
+		       "severe",
+		       field, text_sanitize_buf(b, sizeof b, text ? text : ""));
 }
 
 static enum status check_grade(const char *field, const char *scale, const char *text, int max,
@@ -230,10 +233,11 @@ enum status visit_check_reason(const char *text, struct err *e)
 enum status visit_check_correction(const char *text, struct err *e)
 {
 	if (!text || !*text || strlen(text) > VISIT_REASON_MAX || !text_is_clean(text, false))
-		return err_set(e, ST_INVALID,
-			       "correction reason: say why the visit is corrected (1-%d characters, "
-			       "one line)",
-			       VISIT_REASON_MAX);
+		return err_set(
+		    e, ST_INVALID,
+		    "correction reason: say why the visit is corrected (1-%d characters, "
+		    "one line)",
+		    VISIT_REASON_MAX);
 	return ST_OK;
 }
 
@@ -250,14 +254,16 @@ enum status visit_check_note(const char *text, struct err *e)
 static enum status validate_values(const struct visit *v, struct err *e)
 {
 	if (!isnan(v->temp_c) && (v->temp_c < TEMP_MIN || v->temp_c > TEMP_MAX))
-		return err_set(e, ST_INVALID, "temperature: %g °C is outside %.0f-%.0f °C", v->temp_c,
-			       TEMP_MIN, TEMP_MAX);
+		return err_set(e, ST_INVALID, "temperature: %g °C is outside %.0f-%.0f °C",
+			       v->temp_c, TEMP_MIN, TEMP_MAX);
 	if (!isnan(v->weight_kg) && (v->weight_kg < 20 || v->weight_kg > 250))
 		return err_set(e, ST_INVALID, "weight: %g kg is outside 20-250 kg", v->weight_kg);
-	if ((v->sbp || v->dbp) && (v->sbp < 50 || v->sbp > 260 || v->dbp < 20 || v->dbp > 160 ||
-				   v->dbp >= v->sbp))
-		return err_set(e, ST_INVALID, "blood pressure: %d/%d mmHg is outside 50-260/20-160 "
-			       "mmHg with diastolic below systolic", v->sbp, v->dbp);
+	if ((v->sbp || v->dbp) &&
+	    (v->sbp < 50 || v->sbp > 260 || v->dbp < 20 || v->dbp > 160 || v->dbp >= v->sbp))
+		return err_set(e, ST_INVALID,
+			       "blood pressure: %d/%d mmHg is outside 50-260/20-160 "
+			       "mmHg with diastolic below systolic",
+			       v->sbp, v->dbp);
 	for (int i = 0; i < SYM_COUNT; i++)
 		if (v->symptom[i] < VISIT_UNGRADED || v->symptom[i] >= SEV_COUNT)
 			return err_set(e, ST_INVALID, "%s: grade %d is outside none-severe (0-3)",
@@ -269,10 +275,12 @@ static enum status validate_values(const struct visit *v, struct err *e)
 	if (!isnan(v->stiffness_kpa) && (v->stiffness_kpa < 1.5 || v->stiffness_kpa > 75))
 		return err_set(e, ST_INVALID, "liver stiffness: %g kPa is outside 1.5-75 kPa",
 			       v->stiffness_kpa);
-	if (!isnan(v->iqr_kpa) && (isnan(v->stiffness_kpa) || v->iqr_kpa < 0 ||
-				   v->iqr_kpa > v->stiffness_kpa))
-		return err_set(e, ST_INVALID, "stiffness IQR: %g kPa needs a stiffness and must lie "
-			       "within 0-stiffness kPa", v->iqr_kpa);
+	if (!isnan(v->iqr_kpa) &&
+	    (isnan(v->stiffness_kpa) || v->iqr_kpa < 0 || v->iqr_kpa > v->stiffness_kpa))
+		return err_set(e, ST_INVALID,
+			       "stiffness IQR: %g kPa needs a stiffness and must lie "
+			       "within 0-stiffness kPa",
+			       v->iqr_kpa);
 	return ST_OK;
 }
 
@@ -282,10 +290,12 @@ enum status visit_validate(const struct visit *v, day_t today, struct err *e)
 	if (v->date == DAY_NONE)
 		return err_set(e, ST_INVALID, "visit date: required (YYYY-MM-DD)");
 	if (v->date > today)
-		return err_set(e, ST_INVALID, "visit date: %s is after today", date_format(v->date, d));
+		return err_set(e, ST_INVALID, "visit date: %s is after today",
+			       date_format(v->date, d));
 	if (v->state == VISIT_MISSED) {
 		if (!v->schedule_id)
-			return err_set(e, ST_INVALID, "missed: only a scheduled visit can be missed");
+			return err_set(e, ST_INVALID,
+				       "missed: only a scheduled visit can be missed");
 		return visit_check_reason(v->reason, e);
 	}
 	if (!isnan(v->paracentesis_ml) && v->ascites < 1)
@@ -379,8 +389,10 @@ enum status visit_parse_time(const char *field, const char *text, int tz_offset_
 	memcpy(date, text, 10);
 	date[10] = '\0';
 	if (!date_parse(date, &d) || h < 0 || h > 23 || m < 0 || m > 59)
-		return err_set(e, ST_INVALID, "%s: '%s' is not a real date and time (YYYY-MM-DD "
-			       "HH:MM, 00:00-23:59)", field, text_sanitize_buf(b, sizeof b, text));
+		return err_set(e, ST_INVALID,
+			       "%s: '%s' is not a real date and time (YYYY-MM-DD "
+			       "HH:MM, 00:00-23:59)",
+			       field, text_sanitize_buf(b, sizeof b, text));
 	int64_t v = date_to_time(d) + h * 3600 + m * 60 - tz_offset_s;
 	if (v > now_t)
 		return err_set(e, ST_INVALID, "%s: %s is in the future", field,

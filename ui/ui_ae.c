@@ -16,8 +16,19 @@
 #include "util.h"
 #include "visit.h"
 
-enum { AF_TERM, AF_TEMP, AF_GRADE, AF_ONSET, AF_SERIOUS, AF_RELATION, AF_ACTION, AF_OUTCOME,
-       AF_RESOLVED, AF_NOTE, AF_N };
+enum {
+	AF_TERM,
+	AF_TEMP,
+	AF_GRADE,
+	AF_ONSET,
+	AF_SERIOUS,
+	AF_RELATION,
+	AF_ACTION,
+	AF_OUTCOME,
+	AF_RESOLVED,
+	AF_NOTE,
+	AF_N
+};
 
 #define AF_GRADE_TEXT 120
 
@@ -38,7 +49,7 @@ struct aform {
 	    *outcomes[AE_OUT_COUNT];
 };
 
-static const enum ui_action af_hints[] = {ACT_HELP, ACT_NEXT,  ACT_TERMS, ACT_CHOOSE,
+static const enum ui_action af_hints[] = {ACT_HELP, ACT_NEXT, ACT_TERMS, ACT_CHOOSE,
 					  ACT_SAVE, ACT_BACK, ACT_NONE};
 
 /* The fever grade the temperature suggests for the term Fever, else -1. */
@@ -78,7 +89,8 @@ static enum status check_choice(struct aform *af, int i, struct err *e)
 {
 	int c = af->f[i].choice;
 	if (i == AF_RELATION && c < 0)
-		return err_set(e, ST_INVALID, "relation: choose unrelated, unlikely, possible, "
+		return err_set(e, ST_INVALID,
+			       "relation: choose unrelated, unlikely, possible, "
 			       "probable or definite");
 	if (i == AF_SERIOUS)
 		af->a.serious = c == 1;
@@ -131,7 +143,8 @@ static void af_draw(struct ui_screen *s, struct ui *ui)
 	ui_put(ui->body, 2 + AF_N + 2, 0, ui->cols, ROLE_DIM,
 	       g >= 0 ? "Grade definition:" : "Grade: Space lists the five definitions");
 	if (g >= 0)
-		ui_wrap(ui->body, 2 + AF_N + 3, 2, ui->cols - 4, 2, ROLE_NORMAL, ae_grade_text(g + 1));
+		ui_wrap(ui->body, 2 + AF_N + 3, 2, ui->cols - 4, 2, ROLE_NORMAL,
+			ae_grade_text(g + 1));
 	ui_fdraft_offer(&af->draft, ui);
 }
 
@@ -245,7 +258,8 @@ static void af_fields(struct aform *af)
 {
 	struct ui_form_field *f = af->f;
 	ui_form_field_set(&f[AF_TERM], "Term", "F9/^T: CTCAE list", UF_TEXT, 34, AE_TERM_MAX);
-	ui_form_field_set(&f[AF_TEMP], "Temperature (C)", "fever: suggests the grade", UF_TEXT, 8, 8);
+	ui_form_field_set(&f[AF_TEMP], "Temperature (C)", "fever: suggests the grade", UF_TEXT, 8,
+			  8);
 	ui_form_field_set(&f[AF_GRADE], "Grade", NULL, UF_CHOICE, 40, 0);
 	ui_form_field_choices(&f[AF_GRADE], af->grades, 5, "choose 1-5");
 	ui_form_field_set(&f[AF_ONSET], "Onset", "YYYY-MM-DD HH:MM", UF_TEXT, 17, 16);
@@ -260,7 +274,8 @@ static void af_fields(struct aform *af)
 	ui_form_field_set(&f[AF_OUTCOME], "Outcome", NULL, UF_CHOICE, 34, 0);
 	ui_form_field_choices(&f[AF_OUTCOME], af->outcomes, AE_OUT_COUNT, NULL);
 	f[AF_OUTCOME].choice = f[AF_OUTCOME].saved_choice = AE_OUT_UNKNOWN;
-	ui_form_field_set(&f[AF_RESOLVED], "Resolved on", "YYYY-MM-DD; when resolved", UF_TEXT, 12, 10);
+	ui_form_field_set(&f[AF_RESOLVED], "Resolved on", "YYYY-MM-DD; when resolved", UF_TEXT, 12,
+			  10);
 	ui_form_field_set(&f[AF_NOTE], "Note", NULL, UF_MEMO, 50, 0);
 	f[AF_NOTE].memo_rows = 1;
 }

@@ -67,8 +67,7 @@ static void evaluate(struct cl_screen *c, struct ui *ui)
 				       app_today(ui->app), &c->res, &e);
 	c->loaded = s == ST_OK;
 	if (s != ST_OK)
-		err_set(&c->failure, s, "cannot evaluate: %s",
-			 err_why(&e, s));
+		err_set(&c->failure, s, "cannot evaluate: %s", err_why(&e, s));
 	c->have_ev = s == ST_OK && store_eval_current(ui->app->st, c->pt.id, &c->ev, &e) == ST_OK;
 	if (c->sel >= c->res.n)
 		c->sel = c->res.n > 0 ? c->res.n - 1 : 0;
@@ -348,8 +347,7 @@ static void load_protocol(struct cl_screen *c, struct ui *ui)
 					      &c->proto_text, &refusal, &e);
 	c->proto_ok = s == ST_OK;
 	if (s != ST_OK)
-		err_set(&c->failure, s, "no protocol to evaluate with: %s",
-			 err_why(&e, s));
+		err_set(&c->failure, s, "no protocol to evaluate with: %s", err_why(&e, s));
 	else if (refusal.msg[0])
 		ui_msg(ui, ROLE_WARN, "protocol refused: %s; running on %s %s", refusal.msg,
 		       c->proto.name, c->proto.version);
@@ -369,9 +367,10 @@ struct ui_screen *ui_checklist_new(struct ui *ui, const struct patient *p)
 	enum status s = store_patient_viewed(ui->app->st, p->id, "checklist", &e);
 	if (s != ST_OK) {
 		c->proto_ok = false;
-		err_set(&c->failure, s, "cannot open the checklist (the view "
-			 "could not be logged): %s",
-			 err_why(&e, s));
+		err_set(&c->failure, s,
+			"cannot open the checklist (the view "
+			"could not be logged): %s",
+			err_why(&e, s));
 	}
 	evaluate(c, ui);
 	return &c->base;

@@ -36,8 +36,8 @@ struct clinic_screen {
 	bool stale;
 };
 
-static const enum ui_action clinic_hints[] = {ACT_HELP, ACT_LOOKUP, ACT_ENTER, ACT_NEW,
-					      ACT_QUIT, ACT_NONE};
+static const enum ui_action clinic_hints[] = {ACT_HELP, ACT_LOOKUP, ACT_ENTER,
+					      ACT_NEW,	ACT_QUIT,   ACT_NONE};
 
 static void add_pick(struct clinic_screen *c, int line, int64_t patient_id)
 {
@@ -87,8 +87,9 @@ static void ae_rows(struct clinic_screen *c)
 {
 	const struct clinic_dashboard *cd = c->cd;
 	char d[16];
-	ui_lines_add(&c->lines, ROLE_TITLE, "Grade >= 3 or serious adverse events, last %d days (%lld)",
-		     CLINIC_AE_DAYS, (long long)cd->counts.serious_ae_30d);
+	ui_lines_add(&c->lines, ROLE_TITLE,
+		     "Grade >= 3 or serious adverse events, last %d days (%lld)", CLINIC_AE_DAYS,
+		     (long long)cd->counts.serious_ae_30d);
 	if (cd->nserious == 0)
 		ui_lines_add(&c->lines, ROLE_DIM, "    none");
 	for (int i = 0; i < cd->nserious; i++) {
@@ -119,10 +120,11 @@ static void build(struct clinic_screen *c)
 	ui_lines_add(&c->lines, ROLE_NORMAL, "Today %s  due %lld  overdue %lld  missed 30d %lld",
 		     date_format(c->cd->today, d), (long long)k->due_today, (long long)k->overdue,
 		     (long long)k->missed_30d);
-	ui_lines_add(&c->lines, ROLE_NORMAL,
-		     "Awaiting sign-off %lld  evaluation %lld (newest %d)  grade>=3/serious AEs %lld",
-		     (long long)k->awaiting_signoff, (long long)k->awaiting_evaluation,
-		     CLINIC_NEW_PATIENTS, (long long)k->serious_ae_30d);
+	ui_lines_add(
+	    &c->lines, ROLE_NORMAL,
+	    "Awaiting sign-off %lld  evaluation %lld (newest %d)  grade>=3/serious AEs %lld",
+	    (long long)k->awaiting_signoff, (long long)k->awaiting_evaluation, CLINIC_NEW_PATIENTS,
+	    (long long)k->serious_ae_30d);
 	visit_rows(c, "Due today", c->cd->due, c->cd->ndue, k->due_today);
 	visit_rows(c, "Overdue", c->cd->overdue, c->cd->noverdue, k->overdue);
 	eval_rows(c, "Awaiting sign-off", c->cd->awaiting_signoff, c->cd->nsignoff,
@@ -141,8 +143,8 @@ static void load(struct clinic_screen *c, struct ui *ui)
 {
 	struct err e = {""};
 	c->stale = false;
-	enum status s = clinic_dashboard_load(ui->app->st, app_today(ui->app), CLINIC_LIST_MAX,
-					      c->cd, &e);
+	enum status s =
+	    clinic_dashboard_load(ui->app->st, app_today(ui->app), CLINIC_LIST_MAX, c->cd, &e);
 	if (s != ST_OK) {
 		memset(c->cd, 0, sizeof *c->cd);
 		c->cd->today = app_today(ui->app);

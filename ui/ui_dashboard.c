@@ -34,7 +34,7 @@ struct db_screen {
 	int cols; /* the width the lines were built for */
 };
 
-static const enum ui_action db_hints[] = {ACT_HELP,    ACT_VISIT, ACT_AE,   ACT_INFUSION,
+static const enum ui_action db_hints[] = {ACT_HELP,    ACT_VISIT,  ACT_AE,   ACT_INFUSION,
 					  ACT_CORRECT, ACT_LOOKUP, ACT_BACK, ACT_NONE};
 
 /* Block characters need a UTF-8 locale and a terminal that has them. */
@@ -88,7 +88,8 @@ static void header_lines(struct db_screen *s)
 	char d[16], a[16], z[16];
 	if (db->have_infusion)
 		ui_lines_add(&s->lines, ROLE_NORMAL, "First infusion %s: %d days ago",
-			     date_format(db->first_infusion.date, d), db->days_since_first_infusion);
+			     date_format(db->first_infusion.date, d),
+			     db->days_since_first_infusion);
 	else
 		ui_lines_add(&s->lines, ROLE_DIM, "No infusion recorded yet");
 	if (db->next >= 0) {
@@ -133,7 +134,9 @@ static void grid_row(struct db_screen *s, const char *label, int first, int whic
 		const struct visit *v = &s->db->visits[i];
 		if (v->state != VISIT_DONE)
 			continue;
-		int g = which < SYM_COUNT ? v->symptom[which] : which == SYM_COUNT ? v->ascites : v->he;
+		int g = which < SYM_COUNT    ? v->symptom[which]
+			: which == SYM_COUNT ? v->ascites
+					     : v->he;
 		at += snprintf(line + at, sizeof line - (size_t)at, "%-*s", DB_GRID_COL,
 			       grade_cell(g, which < SYM_COUNT));
 	}
@@ -155,7 +158,8 @@ static void grade_lines(struct db_screen *s)
 	int at = snprintf(line, sizeof line, "%-*s", DB_GRID_LABEL, "");
 	for (int i = first; i < db->nvisits; i++)
 		if (db->visits[i].state == VISIT_DONE)
-			at += snprintf(line + at, sizeof line - (size_t)at, "%-*.5s ", DB_GRID_COL - 1,
+			at += snprintf(line + at, sizeof line - (size_t)at, "%-*.5s ",
+				       DB_GRID_COL - 1,
 				       db->visits[i].schedule_id ? db->visits[i].label : "unsch");
 	ui_lines_add(&s->lines, ROLE_DIM, "%s", line);
 	at = snprintf(line, sizeof line, "%-*s", DB_GRID_LABEL, "");
@@ -181,7 +185,8 @@ static void ae_lines(struct db_screen *s)
 		const struct ae *a = &db->aes[i];
 		char since[32] = "";
 		if (a->days_since_infusion >= 0)
-			snprintf(since, sizeof since, " day %d after infusion", a->days_since_infusion);
+			snprintf(since, sizeof since, " day %d after infusion",
+				 a->days_since_infusion);
 		ui_lines_add(&s->lines, a->grade >= 3 || a->serious ? ROLE_CRITICAL : ROLE_NORMAL,
 			     "  %s grade %d%s %s: %s, %s%s%s%s", date_format(a->onset, d), a->grade,
 			     a->serious ? " SERIOUS" : "", a->term, ae_relation_str(a->relation),
@@ -194,7 +199,8 @@ static void calendar_lines(struct db_screen *s)
 {
 	const struct dashboard *db = s->db;
 	char d[16], c[16];
-	ui_lines_add(&s->lines, ROLE_TITLE, "Visit calendar (+ done  * due  ! overdue  x missed  . upcoming)");
+	ui_lines_add(&s->lines, ROLE_TITLE,
+		     "Visit calendar (+ done  * due  ! overdue  x missed  . upcoming)");
 	if (db->ncal == 0)
 		ui_lines_add(&s->lines, ROLE_DIM, "  no plan: nothing scheduled");
 	for (int i = 0; i < db->ncal; i++) {
@@ -232,8 +238,7 @@ static bool load(struct db_screen *s, struct ui *ui)
 	    dashboard_load(ui->app->st, s->id, app_today(ui->app), &ui->app->cfg, s->db, &e);
 	s->stale = false;
 	if (st != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "cannot load the dashboard: %s",
-		       err_why(&e, st));
+		ui_msg(ui, ROLE_CRITICAL, "cannot load the dashboard: %s", err_why(&e, st));
 		return false;
 	}
 	ui_overview_banner(&s->db->p, app_today(ui->app), s->base.banner, sizeof s->base.banner);
@@ -296,7 +301,8 @@ struct ui_screen *ui_dashboard_new(struct ui *ui, int64_t patient_id)
 	store_set_now(ui->app->st, ui->app->clock());
 	enum status st = store_patient_viewed(ui->app->st, patient_id, "dashboard", &e);
 	if (st != ST_OK)
-		ui_msg(ui, ROLE_CRITICAL, "cannot open the dashboard (the view could not be logged): %s",
+		ui_msg(ui, ROLE_CRITICAL,
+		       "cannot open the dashboard (the view could not be logged): %s",
 		       err_why(&e, st));
 	if (st != ST_OK || !load(s, ui)) {
 		db_done(&s->base);

@@ -8,8 +8,8 @@
 
 #include "date.h"
 #include "store.h"
-#include "ui_dialog.h"
 #include "ui_dashboard.h"
+#include "ui_dialog.h"
 #include "ui_eval.h"
 #include "ui_overview.h"
 #include "ui_patient_form.h"
@@ -153,13 +153,15 @@ static int resume(struct ui *ui, void *arg, int index)
 static void describe(const struct draft_info *d, char *buf, size_t n)
 {
 	char when[20];
-	const char *what = strcmp(d->form, UI_DRAFT_PATIENT) == 0   ? (d->patient_id ? "Patient details" : "New patient form")
-			   : strcmp(d->form, UI_DRAFT_VISIT_LABS) == 0 ? "Visit labs"
-			   : strcmp(d->form, UI_DRAFT_LABS) == 0    ? "Labs"
-			   : strcmp(d->form, UI_DRAFT_IMAGING) == 0 ? "Imaging note"
-			   : strncmp(d->form, UI_DRAFT_VISIT_CORRECT,
-				     strlen(UI_DRAFT_VISIT_CORRECT)) == 0 ? "Correction of a visit"
-								    : d->form;
+	const char *what =
+	    strcmp(d->form, UI_DRAFT_PATIENT) == 0
+		? (d->patient_id ? "Patient details" : "New patient form")
+	    : strcmp(d->form, UI_DRAFT_VISIT_LABS) == 0 ? "Visit labs"
+	    : strcmp(d->form, UI_DRAFT_LABS) == 0	? "Labs"
+	    : strcmp(d->form, UI_DRAFT_IMAGING) == 0	? "Imaging note"
+	    : strncmp(d->form, UI_DRAFT_VISIT_CORRECT, strlen(UI_DRAFT_VISIT_CORRECT)) == 0
+		? "Correction of a visit"
+		: d->form;
 	snprintf(buf, n, "%s%s%s%s%s  (%s)", what, d->patient_id ? " of " : "", d->name,
 		 d->patient_id ? " MRN " : "", d->mrn, date_format_time(d->updated, when));
 }

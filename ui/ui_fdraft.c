@@ -9,8 +9,7 @@
 #include "ui_dialog.h"
 #include "util.h"
 
-void ui_fdraft_init(struct ui_fdraft *d, const char *form, int64_t patient_id,
-		    struct ui_form *fm)
+void ui_fdraft_init(struct ui_fdraft *d, const char *form, int64_t patient_id, struct ui_form *fm)
 {
 	memset(d, 0, sizeof *d);
 	ui_draft_init(&d->draft, form, patient_id);

@@ -38,13 +38,13 @@ struct iform {
 	int nitems;
 };
 
-static const enum ui_action if_hints[] = {ACT_HELP, ACT_NEXT, ACT_CHOOSE, ACT_SAVE, ACT_BACK,
-					  ACT_NONE};
+static const enum ui_action if_hints[] = {ACT_HELP, ACT_NEXT, ACT_CHOOSE,
+					  ACT_SAVE, ACT_BACK, ACT_NONE};
 
 static enum status check_line(struct iform *fi, int i, const char *t, struct err *e)
 {
 	char *dst = i == IF_LOT ? fi->inf.lot : i == IF_BY ? fi->inf.given_by : fi->inf.reaction;
-	size_t n = i == IF_LOT ? sizeof fi->inf.lot
+	size_t n = i == IF_LOT	? sizeof fi->inf.lot
 		   : i == IF_BY ? sizeof fi->inf.given_by
 				: sizeof fi->inf.reaction;
 	const char *v = i == IF_REACTION && strcmp(t, "none") == 0 ? "" : t;
@@ -166,14 +166,13 @@ static void if_fields(struct iform *fi)
 	ui_form_field_set(&f[IF_LOT], "Product lot", NULL, UF_TEXT, 24, INFUSION_LOT_MAX);
 	ui_form_field_set(&f[IF_BY], "Given by", NULL, UF_TEXT, 30, INFUSION_BY_MAX);
 	ui_form_field_set(&f[IF_REACTION], "Reaction (24 h)", "empty: none", UF_TEXT, 40,
-		 INFUSION_REACTION_MAX);
+			  INFUSION_REACTION_MAX);
 	ui_form_field_set(&f[IF_NOTE], "Note", NULL, UF_MEMO, 50, 0);
 	f[IF_NOTE].memo_rows = 2;
 }
 
 /* The open scheduled infusions, then "not scheduled". */
-static enum status load_items(struct iform *fi, struct ui *ui, int64_t patient_id,
-			      struct err *e)
+static enum status load_items(struct iform *fi, struct ui *ui, int64_t patient_id, struct err *e)
 {
 	struct dash_cal *cal = xcalloc(DASH_SCHED_MAX, sizeof *cal);
 	char d[16];
@@ -209,8 +208,7 @@ struct ui_screen *ui_infusion_new(struct ui *ui, int64_t patient_id)
 	fi->inf.patient_id = patient_id;
 	enum status s = load_items(fi, ui, patient_id, &e);
 	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "cannot open the infusion form: %s",
-		       err_why(&e, s));
+		ui_msg(ui, ROLE_CRITICAL, "cannot open the infusion form: %s", err_why(&e, s));
 		free(fi);
 		return NULL;
 	}

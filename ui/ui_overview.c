@@ -12,9 +12,9 @@
 #include "ui_checklist.h"
 #include "ui_dashboard.h"
 #include "ui_draw.h"
-#include "ui_patient_form.h"
 #include "ui_eval.h"
 #include "ui_lines.h"
+#include "ui_patient_form.h"
 #include "ui_plan.h"
 #include "ui_scores.h"
 #include "util.h"
@@ -30,9 +30,9 @@ struct ov_screen {
 };
 
 /* The keys a nurse needs most; ? lists the rest (l/s/i jumps, v/a/f). */
-static const enum ui_action ov_hints[] = {ACT_HELP,	 ACT_EVAL, ACT_CHECKLIST, ACT_PLAN,
-					  ACT_DASHBOARD, ACT_EDIT, ACT_LOOKUP,	  ACT_BACK,
-					  ACT_NONE};
+static const enum ui_action ov_hints[] = {ACT_HELP,   ACT_EVAL,	     ACT_CHECKLIST,
+					  ACT_PLAN,   ACT_DASHBOARD, ACT_EDIT,
+					  ACT_LOOKUP, ACT_BACK,	     ACT_NONE};
 
 void ui_overview_banner(const struct patient *p, day_t today, char *buf, size_t n)
 {
@@ -116,8 +116,7 @@ static bool load(struct ov_screen *o, struct ui *ui)
 	    overview_load(ui->app->st, o->id, app_today(ui->app), &ui->app->cfg, &o->ov, &e);
 	o->stale = false;
 	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "cannot open the patient: %s",
-		       err_why(&e, s));
+		ui_msg(ui, ROLE_CRITICAL, "cannot open the patient: %s", err_why(&e, s));
 		return false;
 	}
 	ui_overview_banner(&o->ov.p, app_today(ui->app), o->base.banner, sizeof o->base.banner);
@@ -143,10 +142,10 @@ static const struct {
 	enum ui_action act;
 	struct ui_screen *(*open)(struct ui *ui, const struct patient *p);
 } openers[] = {
-	{ACT_EVAL, ui_eval_new},
-	{ACT_CHECKLIST, ui_checklist_new},
-	{ACT_PLAN, ui_plan_new},
-	{ACT_EDIT, open_edit},
+    {ACT_EVAL, ui_eval_new},
+    {ACT_CHECKLIST, ui_checklist_new},
+    {ACT_PLAN, ui_plan_new},
+    {ACT_EDIT, open_edit},
 };
 
 static int ov_key(struct ui_screen *s, struct ui *ui, int key)

@@ -30,8 +30,8 @@ struct pform {
 	const struct etiology *etio;
 	size_t netio;
 	struct ui_draft draft;
-	bool edit;            /* editing a stored patient */
-	char weight_was[16];  /* the stored weight as shown, to keep its date */
+	bool edit;	     /* editing a stored patient */
+	char weight_was[16]; /* the stored weight as shown, to keep its date */
 	day_t weight_date_was;
 };
 
@@ -78,8 +78,8 @@ static enum status pf_check(void *owner, int i, bool confirmed, struct err *e)
 			return ST_OK;
 		s = patient_check_weight(t, &pf->p.weight_kg, e);
 		/* An unchanged weight keeps the day it was measured. */
-		pf->p.weight_date = pf->edit && strcmp(t, pf->weight_was) == 0 ? pf->weight_date_was
-									       : pf->today;
+		pf->p.weight_date =
+		    pf->edit && strcmp(t, pf->weight_was) == 0 ? pf->weight_date_was : pf->today;
 		break;
 	}
 	return s == ST_CONFIRM && confirmed ? ST_OK : s;
@@ -113,8 +113,8 @@ static void describe(const struct patient *p, char *buf, size_t n)
 	char dob[16], w[24] = "no weight";
 	if (!isnan(p->weight_kg))
 		snprintf(w, sizeof w, "%.1f kg", p->weight_kg);
-	snprintf(buf, n, "%s, %s, %s, %c, %s, %s", p->mrn, p->name, date_format(p->dob, dob), p->sex,
-		 p->etiology[0] ? p->etiology : "no etiology", w);
+	snprintf(buf, n, "%s, %s, %s, %c, %s, %s", p->mrn, p->name, date_format(p->dob, dob),
+		 p->sex, p->etiology[0] ? p->etiology : "no etiology", w);
 }
 
 static int pf_saved(struct pform *pf, struct ui *ui);
@@ -151,7 +151,8 @@ static void ask_conflict(struct pform *pf, struct ui *ui, const struct patient *
 	describe(&pf->p, b, sizeof b);
 	snprintf(q, sizeof q,
 		 "Someone else saved this patient after you opened it. Theirs: %s. Yours: %s. "
-		 "y keeps yours (theirs stays in the audit trail); n takes theirs.", a, b);
+		 "y keeps yours (theirs stays in the audit trail); n takes theirs.",
+		 a, b);
 	/* Saving again over the version now stored is what "keep yours" means. */
 	pf->p.version = theirs->version;
 	ui_confirm(ui, q, conflict_answer, pf);

@@ -30,7 +30,7 @@ struct pl_screen {
 	struct patient pt;
 	struct protocol proto;
 	struct err failure; /* nothing can be shown: why */
-	bool have;		   /* an active plan is shown */
+	bool have;	    /* an active plan is shown */
 	struct plan plan;
 	struct schedule_item *items; /* PL_SCHED_MAX: the calendar shown */
 	int n, sel, top;
@@ -55,8 +55,7 @@ static void preview(struct pl_screen *c, struct ui *ui)
 	c->preview_ok = s == ST_OK;
 	if (s != ST_OK) {
 		c->n = 0;
-		snprintf(c->preview_err, sizeof c->preview_err, "%s",
-			 err_why(&e, s));
+		snprintf(c->preview_err, sizeof c->preview_err, "%s", err_why(&e, s));
 	}
 }
 
@@ -195,8 +194,7 @@ static bool load_plan(struct pl_screen *c, struct ui *ui)
 		s = store_schedule_list(ui->app->st, c->pt.id, c->items, PL_SCHED_MAX, &n, &e);
 	c->have = s == ST_OK;
 	if (s != ST_OK && s != ST_NOT_FOUND)
-		err_set(&c->failure, s, "cannot read the plan: %s",
-			 err_why(&e, s));
+		err_set(&c->failure, s, "cannot read the plan: %s", err_why(&e, s));
 	if (s != ST_OK)
 		return false;
 	c->n = 0;
@@ -266,8 +264,7 @@ static void reschedule(struct pl_screen *c, struct ui *ui)
 }
 
 /* values: reason. The plan goes back to the form for a new one. */
-static enum status cancel_save(struct ui *ui, void *arg, const char *const *values,
-			       struct err *e)
+static enum status cancel_save(struct ui *ui, void *arg, const char *const *values, struct err *e)
 {
 	struct pl_screen *c = arg;
 	store_set_now(ui->app->st, ui->app->clock());
@@ -278,7 +275,8 @@ static enum status cancel_save(struct ui *ui, void *arg, const char *const *valu
 	c->n = c->sel = c->top = 0;
 	c->base.ops = &form_ops;
 	preview(c, ui);
-	ui_msg(ui, ROLE_OK, "plan cancelled with its open infusions and visits; F2 makes a new one");
+	ui_msg(ui, ROLE_OK,
+	       "plan cancelled with its open infusions and visits; F2 makes a new one");
 	return ST_OK;
 }
 
@@ -418,8 +416,7 @@ struct ui_screen *ui_plan_new(struct ui *ui, const struct patient *p)
 	if (s == ST_OK)
 		s = open_plan(c, ui, &e);
 	if (s != ST_OK)
-		err_set(&c->failure, s, "cannot open the plan: %s",
-			 err_why(&e, s));
+		err_set(&c->failure, s, "cannot open the plan: %s", err_why(&e, s));
 	c->rq = (struct plan_request){ROUTE_IV, NAN, 0, 0, app_today(ui->app), ""};
 	fields(c, ui);
 	if (s == ST_OK && !load_plan(c, ui))

@@ -20,8 +20,23 @@
 #include "util.h"
 #include "visit.h"
 
-enum { VF_ITEM, VF_STATE, VF_DATE, VF_REASON, VF_TEMP, VF_WEIGHT, VF_BP, VF_SYM,
-       VF_ASCITES = VF_SYM + SYM_COUNT, VF_PARA, VF_HE, VF_STIFF, VF_IQR, VF_NOTE, VF_N };
+enum {
+	VF_ITEM,
+	VF_STATE,
+	VF_DATE,
+	VF_REASON,
+	VF_TEMP,
+	VF_WEIGHT,
+	VF_BP,
+	VF_SYM,
+	VF_ASCITES = VF_SYM + SYM_COUNT,
+	VF_PARA,
+	VF_HE,
+	VF_STIFF,
+	VF_IQR,
+	VF_NOTE,
+	VF_N
+};
 
 #define VF_ITEMS_MAX 24
 #define VF_ITEM_TEXT 64
@@ -52,8 +67,8 @@ static bool correcting(const struct vform *vf)
 	return vf->orig.id > 0;
 }
 
-static const enum ui_action vf_hints[] = {ACT_HELP, ACT_NEXT, ACT_CHOOSE, ACT_SAVE, ACT_BACK,
-					  ACT_NONE};
+static const enum ui_action vf_hints[] = {ACT_HELP, ACT_NEXT, ACT_CHOOSE,
+					  ACT_SAVE, ACT_BACK, ACT_NONE};
 
 static bool missed(const struct vform *vf)
 {
@@ -66,7 +81,8 @@ static enum status check_item(struct vform *vf, struct err *e)
 	if (correcting(vf))
 		return ST_OK; /* a correction keeps the visit's scheduled item */
 	if (c < 0)
-		return err_set(e, ST_INVALID, "visit: choose the scheduled visit, or unscheduled "
+		return err_set(e, ST_INVALID,
+			       "visit: choose the scheduled visit, or unscheduled "
 			       "(Space lists them)");
 	vf->v.schedule_id = c < vf->nitems ? vf->items[c].id : 0;
 	if (c < vf->nitems)
@@ -77,9 +93,11 @@ static enum status check_item(struct vform *vf, struct err *e)
 /* Optional numeric fields: empty is "not measured". */
 static enum status check_number(struct vform *vf, int i, const char *t, struct err *e)
 {
-	double *out = i == VF_TEMP ? &vf->v.temp_c : i == VF_WEIGHT ? &vf->v.weight_kg
-		    : i == VF_PARA ? &vf->v.paracentesis_ml : i == VF_STIFF ? &vf->v.stiffness_kpa
-		    : &vf->v.iqr_kpa;
+	double *out = i == VF_TEMP     ? &vf->v.temp_c
+		      : i == VF_WEIGHT ? &vf->v.weight_kg
+		      : i == VF_PARA   ? &vf->v.paracentesis_ml
+		      : i == VF_STIFF  ? &vf->v.stiffness_kpa
+				       : &vf->v.iqr_kpa;
 	*out = NAN;
 	if (!*t)
 		return ST_OK;
@@ -109,7 +127,8 @@ static enum status check_text(struct vform *vf, int i, const char *t, struct err
 	}
 	if (i == VF_REASON) {
 		if (!missed(vf))
-			return *t ? err_set(e, ST_INVALID, "reason: only for a missed visit") : ST_OK;
+			return *t ? err_set(e, ST_INVALID, "reason: only for a missed visit")
+				  : ST_OK;
 		enum status s = visit_check_reason(t, e);
 		if (s == ST_OK)
 			strlcpy_(vf->v.reason, t, sizeof vf->v.reason);
@@ -134,7 +153,8 @@ static enum status vf_check(void *owner, int i, bool confirmed, struct err *e)
 	if (i == VF_ITEM)
 		return check_item(vf, e);
 	if (i == VF_STATE && correcting(vf))
-		return missed(vf) ? err_set(e, ST_INVALID, "seen or missed: a correction keeps the "
+		return missed(vf) ? err_set(e, ST_INVALID,
+					    "seen or missed: a correction keeps the "
 					    "visit as seen")
 				  : ST_OK;
 	if (i == VF_STATE)
@@ -229,8 +249,10 @@ static int vf_save(struct vform *vf, struct ui *ui)
 		return UI_POP;
 	}
 	fever_hint(vf, fever, sizeof fever);
-	ui_msg(ui, ROLE_OK, "recorded %s %s on %s%s", vf->v.schedule_id ? vf->v.label : "unscheduled visit",
-	       vf->v.state == VISIT_MISSED ? "as missed" : "visit", date_format(vf->v.date, d), fever);
+	ui_msg(ui, ROLE_OK, "recorded %s %s on %s%s",
+	       vf->v.schedule_id ? vf->v.label : "unscheduled visit",
+	       vf->v.state == VISIT_MISSED ? "as missed" : "visit", date_format(vf->v.date, d),
+	       fever);
 	if (vf->v.state == VISIT_MISSED)
 		return UI_POP;
 	/* The visit's labs next, with the same rows as at intake. */
@@ -298,12 +320,14 @@ static void vf_fields(struct vform *vf)
 	ui_form_field_choices(&f[VF_STATE], states, 2, NULL);
 	f[VF_STATE].choice = f[VF_STATE].saved_choice = 0;
 	ui_form_field_set(&f[VF_DATE], "Date", "YYYY-MM-DD", UF_TEXT, 12, 10);
-	ui_form_field_set(&f[VF_REASON], "Reason (missed)", "only when missed", UF_TEXT, 40, VISIT_REASON_MAX);
+	ui_form_field_set(&f[VF_REASON], "Reason (missed)", "only when missed", UF_TEXT, 40,
+			  VISIT_REASON_MAX);
 	ui_form_field_set(&f[VF_TEMP], "Temperature (C)", "30-45", UF_TEXT, 8, 8);
 	ui_form_field_set(&f[VF_WEIGHT], "Weight (kg)", "20-250", UF_TEXT, 8, 8);
 	ui_form_field_set(&f[VF_BP], "Blood pressure", "SYS/DIA mmHg", UF_TEXT, 10, 9);
 	for (int i = 0; i < SYM_COUNT; i++) {
-		ui_form_field_set(&f[VF_SYM + i], symptom_label((enum symptom)i), NULL, UF_CHOICE, 14, 0);
+		ui_form_field_set(&f[VF_SYM + i], symptom_label((enum symptom)i), NULL, UF_CHOICE,
+				  14, 0);
 		ui_form_field_choices(&f[VF_SYM + i], severities, 4, "not assessed");
 	}
 	ui_form_field_set(&f[VF_ASCITES], "Ascites (ICA)", NULL, UF_CHOICE, 46, 0);
@@ -368,7 +392,8 @@ struct ui_screen *ui_visit_correct_new(struct ui *ui, int64_t patient_id, int64_
 	struct vform *vf = xcalloc(1, sizeof *vf);
 	enum status s = store_visit_get(ui->app->st, patient_id, visit_id, &vf->orig, &e);
 	if (s == ST_OK && vf->orig.state != VISIT_DONE)
-		s = err_set(&e, ST_INVALID, "it was recorded as missed; only a visit that was done "
+		s = err_set(&e, ST_INVALID,
+			    "it was recorded as missed; only a visit that was done "
 			    "can be corrected");
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "cannot correct the visit: %s", err_why(&e, s));
@@ -420,8 +445,7 @@ struct ui_screen *ui_visit_new(struct ui *ui, int64_t patient_id)
 	}
 	enum status s = load_items(vf, ui, patient_id, &e);
 	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "cannot open the visit form: %s",
-		       err_why(&e, s));
+		ui_msg(ui, ROLE_CRITICAL, "cannot open the visit form: %s", err_why(&e, s));
 		free(vf);
 		return NULL;
 	}

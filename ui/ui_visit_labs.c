@@ -42,8 +42,8 @@ static void vl_draft(struct ui_screen *s, struct ui *ui, bool keep_it)
 		ui_draft_drop(&v->draft, ui);
 }
 
-static const enum ui_action vl_hints[] = {ACT_HELP, ACT_NEXT, ACT_UNITS, ACT_SAVE, ACT_BACK,
-					  ACT_NONE};
+static const enum ui_action vl_hints[] = {ACT_HELP, ACT_NEXT, ACT_UNITS,
+					  ACT_SAVE, ACT_BACK, ACT_NONE};
 
 static void vl_draw(struct ui_screen *s, struct ui *ui)
 {
@@ -90,8 +90,8 @@ static const struct ui_screen_ops vl_ops = {
     vl_draft,
 };
 
-struct ui_screen *ui_visit_labs_new(struct ui *ui, int64_t patient_id, int64_t visit_id,
-				    day_t day, const char *label)
+struct ui_screen *ui_visit_labs_new(struct ui *ui, int64_t patient_id, int64_t visit_id, day_t day,
+				    const char *label)
 {
 	struct vlabs *v = xcalloc(1, sizeof *v);
 	char d[16];

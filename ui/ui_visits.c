@@ -48,8 +48,7 @@ static void draw_row(struct vl_screen *s, struct ui *ui, int k, int y)
 	ui_put_pad(ui->body, y, 0, ui->cols, role, sel ? ">" : " ");
 	ui_put(ui->body, y, 2, 10, role, date_format(v->date, d));
 	ui_put(ui->body, y, 13, 12, role, v->schedule_id ? v->label : "unscheduled");
-	ui_put(ui->body, y, 26, 10, role,
-	       v->state == VISIT_MISSED ? "missed" : timing[v->timing]);
+	ui_put(ui->body, y, 26, 10, role, v->state == VISIT_MISSED ? "missed" : timing[v->timing]);
 	ui_put(ui->body, y, 37, 8, role, temp);
 	ui_putf(ui->body, y, 46, 8, role, "v%lld", (long long)v->version);
 	ui_put(ui->body, y, 54, ui->cols - 54, role,

@@ -59,8 +59,7 @@ static inline double samples_max(struct samples *s)
 }
 
 /* One figure for bench.sh. */
-static inline void bench_row(const char *id, double median, double p99, size_t n,
-			     const char *unit)
+static inline void bench_row(const char *id, double median, double p99, size_t n, const char *unit)
 {
 	printf("row %s %.4f %.4f %zu %s\n", id, median, p99, n, unit);
 	fflush(stdout);

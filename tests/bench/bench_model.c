@@ -183,8 +183,10 @@ static void bench_lookup(struct store *st, sqlite3 *db, const struct opts *o)
 {
 	sqlite3_stmt *pick, *fname, *fmrn, *maxq;
 	if (sqlite3_prepare_v2(db, "SELECT max(id) FROM patients", -1, &maxq, NULL) ||
-	    sqlite3_prepare_v2(db, "SELECT mrn, name, name_key FROM patients WHERE id >= ?1 "
-				   "ORDER BY id LIMIT 1", -1, &pick, NULL) ||
+	    sqlite3_prepare_v2(db,
+			       "SELECT mrn, name, name_key FROM patients WHERE id >= ?1 "
+			       "ORDER BY id LIMIT 1",
+			       -1, &pick, NULL) ||
 	    sqlite3_prepare_v2(db, floor_name_sql, -1, &fname, NULL) ||
 	    sqlite3_prepare_v2(db, floor_mrn_sql, -1, &fmrn, NULL))
 		die("prepare", sqlite3_errmsg(db));
@@ -196,7 +198,8 @@ static void bench_lookup(struct store *st, sqlite3 *db, const struct opts *o)
 	unsigned long long seed = o->seed;
 	int accents = 0;
 	for (int i = 0; i < o->names; i++) {
-		sqlite3_bind_int64(pick, 1, 1 + (long long)(bench_rand(&seed) % (unsigned long long)max));
+		sqlite3_bind_int64(pick, 1,
+				   1 + (long long)(bench_rand(&seed) % (unsigned long long)max));
 		if (sqlite3_step(pick) != SQLITE_ROW)
 			die("pick", "no patient");
 		char m[64], name[256], key[256], typed[256];
@@ -373,7 +376,8 @@ static void parse(int argc, char **argv, struct opts *o)
 		else if (pos == 1 && ++pos)
 			o->label = argv[i];
 		else
-			die("usage", "bench_model DB LABEL [--rows N] [--names K] [--reps R] [--seed S]");
+			die("usage",
+			    "bench_model DB LABEL [--rows N] [--names K] [--reps R] [--seed S]");
 	}
 	if (!o->db || !o->label || o->rows < 1 || o->rows > MAX_ROWS)
 		die("usage", "bench_model DB LABEL [--rows N] [--names K] [--reps R] [--seed S]");
@@ -394,7 +398,8 @@ int main(int argc, char **argv)
 	struct passwd *pw = getpwuid(getuid());
 	if (store_set_actor(st, pw ? pw->pw_name : "bench", &e) != ST_OK)
 		die("actor", e.msg);
-	if (sqlite3_open_v2(o.db, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+	if (sqlite3_open_v2(o.db, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK)
 		die(o.db, sqlite3_errmsg(db));
 	day_t today = date_from_time(now, 0);
 	bench_overview(st, &o, today);

@@ -27,17 +27,17 @@
 
 #include "bench_lib.h"
 
-#define QUIET_MS 150.0   /* no output for this long: the screen is complete */
+#define QUIET_MS 150.0 /* no output for this long: the screen is complete */
 #define TIMEOUT_MS 5000.0
 
 struct child {
 	pid_t pid;
-	int fd;           /* pty master */
-	double t0;        /* just before fork */
+	int fd;		    /* pty master */
+	double t0;	    /* just before fork */
 	double first, last; /* times of the first and last byte read (ms since t0) */
 	long bytes;
 	bool eof;
-	char tail[4096];  /* the last bytes read, for finding a known string */
+	char tail[4096]; /* the last bytes read, for finding a known string */
 	size_t ntail;
 };
 
@@ -182,7 +182,7 @@ static int cmd_show(char **argv)
 #define K_DOWN "\033OB"
 #define K_PGDN "\033[6~"
 #define K_BACK "\033[21~" /* F10: back / quit, no Esc delay */
-#define K_REDRAW "\014"    /* ^L: repaint the whole screen */
+#define K_REDRAW "\014"	  /* ^L: repaint the whole screen */
 
 /* Send keys and return the bytes the program wrote in answer. */
 static long key(struct child *c, const char *k)
@@ -241,10 +241,10 @@ static void screens_missing(struct child *c, const char *label)
 	char id[64];
 	reap(c, &status);
 	const char *why = tail_has(c, "usage: hepadesk")
-				  ? "no screens in this build: `hepadesk` with no command prints its "
-				    "help and exits (ui/ not merged)"
-				  : "the program exited before drawing a screen";
-	const char *ids[] = {"startup_screen", "rss_session",  "tty_list_move",  "tty_page",
+			      ? "no screens in this build: `hepadesk` with no command prints its "
+				"help and exits (ui/ not merged)"
+			      : "the program exited before drawing a screen";
+	const char *ids[] = {"startup_screen", "rss_session",	 "tty_list_move",   "tty_page",
 			     "tty_page_ratio", "tty_field_move", "tty_full_repaint"};
 	for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
 		snprintf(id, sizeof id, "%s.%s", ids[k], label);
@@ -287,9 +287,9 @@ static void session(char **args, const char *query, const char *label)
 		samples_add(&page, (double)b);
 		samples_add(&ratio, repaint > 0 ? (double)b / repaint : 0);
 	}
-	key(&c, "\r");  /* open the patient */
+	key(&c, "\r");	 /* open the patient */
 	key(&c, K_BACK); /* back to the lookup (a second F10 would quit) */
-	key(&c, "n");    /* new-patient form */
+	key(&c, "n");	 /* new-patient form */
 	for (int i = 0; i < 6; i++)
 		samples_add(&field, (double)key(&c, "\t"));
 	key(&c, K_BACK);
@@ -297,7 +297,8 @@ static void session(char **args, const char *query, const char *label)
 	samples_add(&dirty, (double)dirty_kb(c.pid) / 1024.0);
 	if (getenv("BENCH_SMAPS")) { /* where the memory is, for the closing note */
 		char cmd[128];
-		snprintf(cmd, sizeof cmd, "cp /proc/%d/smaps '%s'", (int)c.pid, getenv("BENCH_SMAPS"));
+		snprintf(cmd, sizeof cmd, "cp /proc/%d/smaps '%s'", (int)c.pid,
+			 getenv("BENCH_SMAPS"));
 		if (system(cmd) != 0)
 			fprintf(stderr, "bench_pty: could not copy smaps\n");
 	}
@@ -349,10 +350,12 @@ static void writer(char *bin, char *db, int id, int writes, long first, long cou
 	strftime(today, sizeof today, "%Y-%m-%d", gmtime(&now));
 	for (int i = 0; i < writes; i++) {
 		char mrn[32], bili[16];
-		snprintf(mrn, sizeof mrn, "%08ld", first + (long)(bench_rand(&seed) % (unsigned long)count));
+		snprintf(mrn, sizeof mrn, "%08ld",
+			 first + (long)(bench_rand(&seed) % (unsigned long)count));
 		snprintf(bili, sizeof bili, "%.1f", 0.5 + (double)(bench_rand(&seed) % 50) / 10);
-		char *args[] = {bin, "--db", db, "lab", "add", mrn, "--date", today,
-				"--bilirubin", bili, "--inr", "1.2", "--creatinine", "0.9", NULL};
+		char *args[] = {
+		    bin,	   "--db", db,	    "lab", "add",	   mrn,	  "--date", today,
+		    "--bilirubin", bili,   "--inr", "1.2", "--creatinine", "0.9", NULL};
 		struct wresult r;
 		double t0 = bench_now_ms();
 		pid_t pid = fork();

@@ -170,10 +170,10 @@ static void test_infusion_checks(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fever_grades), cmocka_unit_test(test_grade_texts),
-		cmocka_unit_test(test_terms),	     cmocka_unit_test(test_names),
-		cmocka_unit_test(test_validate),     cmocka_unit_test(test_days_since),
-		cmocka_unit_test(test_infusion_checks),
+	    cmocka_unit_test(test_fever_grades),    cmocka_unit_test(test_grade_texts),
+	    cmocka_unit_test(test_terms),	    cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_validate),	    cmocka_unit_test(test_days_since),
+	    cmocka_unit_test(test_infusion_checks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

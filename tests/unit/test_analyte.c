@@ -13,16 +13,16 @@
 #include "analyte.h"
 #include "status.h"
 
-#define assert_contains(hay, needle)                                                               \
-	do {                                                                                       \
-		if (!strstr((hay), (needle)))                                                      \
-			fail_msg("\"%s\" does not contain \"%s\"", (hay), (needle));               \
+#define assert_contains(hay, needle)                                                 \
+	do {                                                                         \
+		if (!strstr((hay), (needle)))                                        \
+			fail_msg("\"%s\" does not contain \"%s\"", (hay), (needle)); \
 	} while (0)
 
-#define assert_not_contains(hay, needle)                                                           \
-	do {                                                                                       \
-		if (strstr((hay), (needle)))                                                       \
-			fail_msg("\"%s\" unexpectedly contains \"%s\"", (hay), (needle));          \
+#define assert_not_contains(hay, needle)                                                  \
+	do {                                                                              \
+		if (strstr((hay), (needle)))                                              \
+			fail_msg("\"%s\" unexpectedly contains \"%s\"", (hay), (needle)); \
 	} while (0)
 
 static bool loinc_shaped(const char *s)
@@ -64,7 +64,7 @@ static void test_table_consistent(void **state)
 			assert_true(a->si_factor == 1.0);
 	}
 	assert_null(analyte_get(ANALYTE_COUNT));
-	assert_null(analyte_get((enum analyte_id)-1));
+	assert_null(analyte_get((enum analyte_id) - 1));
 }
 
 static void test_keys_and_loinc(void **state)
@@ -72,13 +72,20 @@ static void test_keys_and_loinc(void **state)
 	static const struct {
 		const char *key, *loinc, *unit_us, *unit_si;
 	} want[ANALYTE_COUNT] = {
-		{"bilirubin", "1975-2", "mg/dL", "µmol/L"}, {"inr", "6301-6", "", ""},
-		{"pt", "5902-2", "s", "s"},                  {"pta", "5894-1", "%", "%"},
-		{"creatinine", "2160-0", "mg/dL", "µmol/L"}, {"sodium", "2951-2", "mmol/L", "mmol/L"},
-		{"albumin", "1751-7", "g/dL", "g/L"},        {"alt", "1742-6", "U/L", "U/L"},
-		{"ast", "1920-8", "U/L", "U/L"},             {"alp", "6768-6", "U/L", "U/L"},
-		{"ggt", "2324-2", "U/L", "U/L"},             {"platelets", "777-3", "10^9/L", "10^9/L"},
-		{"afp", "1834-1", "ng/mL", "ng/mL"},         {"hbv_dna", "29615-2", "IU/mL", "IU/mL"},
+	    {"bilirubin", "1975-2", "mg/dL", "µmol/L"},
+	    {"inr", "6301-6", "", ""},
+	    {"pt", "5902-2", "s", "s"},
+	    {"pta", "5894-1", "%", "%"},
+	    {"creatinine", "2160-0", "mg/dL", "µmol/L"},
+	    {"sodium", "2951-2", "mmol/L", "mmol/L"},
+	    {"albumin", "1751-7", "g/dL", "g/L"},
+	    {"alt", "1742-6", "U/L", "U/L"},
+	    {"ast", "1920-8", "U/L", "U/L"},
+	    {"alp", "6768-6", "U/L", "U/L"},
+	    {"ggt", "2324-2", "U/L", "U/L"},
+	    {"platelets", "777-3", "10^9/L", "10^9/L"},
+	    {"afp", "1834-1", "ng/mL", "ng/mL"},
+	    {"hbv_dna", "29615-2", "IU/mL", "IU/mL"},
 	};
 	enum analyte_id id;
 	(void)state;
@@ -113,9 +120,9 @@ static void test_conversions(void **state)
 	assert_true(analyte_to_canonical(ANALYTE_BILIRUBIN, UNITS_US, 2.5) == 2.5);
 	for (int i = 0; i < ANALYTE_COUNT; i++) {
 		double c = 1.37;
-		double back = analyte_to_canonical(
-			(enum analyte_id)i, UNITS_SI,
-			analyte_from_canonical((enum analyte_id)i, UNITS_SI, c));
+		double back =
+		    analyte_to_canonical((enum analyte_id)i, UNITS_SI,
+					 analyte_from_canonical((enum analyte_id)i, UNITS_SI, c));
 		assert_true(fabs(back - c) < 1e-12);
 	}
 }
@@ -130,39 +137,39 @@ static void test_unit_parse(void **state)
 		bool ok;
 		enum unit_system want;
 	} cases[] = {
-		{ANALYTE_BILIRUBIN, "mg/dL", true, UNITS_US},
-		{ANALYTE_BILIRUBIN, "mg/dl", true, UNITS_US},
-		{ANALYTE_BILIRUBIN, " MG/DL ", true, UNITS_US},
-		{ANALYTE_BILIRUBIN, "umol/L", true, UNITS_SI},
-		{ANALYTE_BILIRUBIN, "µmol/L", true, UNITS_SI},
-		{ANALYTE_BILIRUBIN, "μmol/L", true, UNITS_SI}, /* Greek mu */
-		{ANALYTE_BILIRUBIN, "umol/l", true, UNITS_SI},
-		{ANALYTE_BILIRUBIN, "g/L", false, UNITS_US},
-		{ANALYTE_BILIRUBIN, "", false, UNITS_US},
-		{ANALYTE_BILIRUBIN, "mg/dL|umol/L", false, UNITS_US},
-		{ANALYTE_CREATININE, "µmol/L", true, UNITS_SI},
-		{ANALYTE_CREATININE, "mg/dL", true, UNITS_US},
-		{ANALYTE_ALBUMIN, "g/L", true, UNITS_SI},
-		{ANALYTE_ALBUMIN, "g/dL", true, UNITS_US},
-		{ANALYTE_ALBUMIN, "g/dl", true, UNITS_US},
-		{ANALYTE_ALBUMIN, "mg/dL", false, UNITS_US},
-		{ANALYTE_SODIUM, "mmol/L", true, UNITS_US},
-		{ANALYTE_SODIUM, "mEq/L", true, UNITS_US},
-		{ANALYTE_PLATELETS, "10^9/L", true, UNITS_US},
-		{ANALYTE_PLATELETS, "10^3/uL", true, UNITS_US},
-		{ANALYTE_PLATELETS, "10^3/µL", true, UNITS_US},
-		{ANALYTE_PLATELETS, "×10^9/L", true, UNITS_US},
-		{ANALYTE_PLATELETS, "10^4/uL", false, UNITS_US}, /* would need a factor 10 */
-		{ANALYTE_INR, "", true, UNITS_US},
-		{ANALYTE_INR, "ratio", true, UNITS_US},
-		{ANALYTE_INR, "s", false, UNITS_US},
-		{ANALYTE_PT, "s", true, UNITS_US},
-		{ANALYTE_PTA, "%", true, UNITS_US},
-		{ANALYTE_ALT, "U/L", true, UNITS_US},
-		{ANALYTE_ALT, "IU/L", true, UNITS_US},
-		{ANALYTE_AFP, "ng/mL", true, UNITS_US},
-		{ANALYTE_HBV_DNA, "IU/mL", true, UNITS_US},
-		{ANALYTE_HBV_DNA, "copies/mL", false, UNITS_US},
+	    {ANALYTE_BILIRUBIN, "mg/dL", true, UNITS_US},
+	    {ANALYTE_BILIRUBIN, "mg/dl", true, UNITS_US},
+	    {ANALYTE_BILIRUBIN, " MG/DL ", true, UNITS_US},
+	    {ANALYTE_BILIRUBIN, "umol/L", true, UNITS_SI},
+	    {ANALYTE_BILIRUBIN, "µmol/L", true, UNITS_SI},
+	    {ANALYTE_BILIRUBIN, "μmol/L", true, UNITS_SI}, /* Greek mu */
+	    {ANALYTE_BILIRUBIN, "umol/l", true, UNITS_SI},
+	    {ANALYTE_BILIRUBIN, "g/L", false, UNITS_US},
+	    {ANALYTE_BILIRUBIN, "", false, UNITS_US},
+	    {ANALYTE_BILIRUBIN, "mg/dL|umol/L", false, UNITS_US},
+	    {ANALYTE_CREATININE, "µmol/L", true, UNITS_SI},
+	    {ANALYTE_CREATININE, "mg/dL", true, UNITS_US},
+	    {ANALYTE_ALBUMIN, "g/L", true, UNITS_SI},
+	    {ANALYTE_ALBUMIN, "g/dL", true, UNITS_US},
+	    {ANALYTE_ALBUMIN, "g/dl", true, UNITS_US},
+	    {ANALYTE_ALBUMIN, "mg/dL", false, UNITS_US},
+	    {ANALYTE_SODIUM, "mmol/L", true, UNITS_US},
+	    {ANALYTE_SODIUM, "mEq/L", true, UNITS_US},
+	    {ANALYTE_PLATELETS, "10^9/L", true, UNITS_US},
+	    {ANALYTE_PLATELETS, "10^3/uL", true, UNITS_US},
+	    {ANALYTE_PLATELETS, "10^3/µL", true, UNITS_US},
+	    {ANALYTE_PLATELETS, "×10^9/L", true, UNITS_US},
+	    {ANALYTE_PLATELETS, "10^4/uL", false, UNITS_US}, /* would need a factor 10 */
+	    {ANALYTE_INR, "", true, UNITS_US},
+	    {ANALYTE_INR, "ratio", true, UNITS_US},
+	    {ANALYTE_INR, "s", false, UNITS_US},
+	    {ANALYTE_PT, "s", true, UNITS_US},
+	    {ANALYTE_PTA, "%", true, UNITS_US},
+	    {ANALYTE_ALT, "U/L", true, UNITS_US},
+	    {ANALYTE_ALT, "IU/L", true, UNITS_US},
+	    {ANALYTE_AFP, "ng/mL", true, UNITS_US},
+	    {ANALYTE_HBV_DNA, "IU/mL", true, UNITS_US},
+	    {ANALYTE_HBV_DNA, "copies/mL", false, UNITS_US},
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -180,17 +187,17 @@ static void test_unit_parse(void **state)
 
 static void test_refuses_non_numbers(void **state)
 {
-	static const char *bad[] = {"abc", "", "   ", "nan", "NaN", "inf", "-inf", "1e999",
-				    "0x10", "1.2.3", "1,2", "12abc"};
+	static const char *bad[] = {"abc",  "",	     "   ",  "nan",   "NaN", "inf",
+				    "-inf", "1e999", "0x10", "1.2.3", "1,2", "12abc"};
 	struct err e;
 	double c = -99;
 	enum lab_flag f = FLAG_HIGH;
 	(void)state;
 
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		assert_int_equal(analyte_parse_value(ANALYTE_BILIRUBIN, UNITS_US, bad[i], &c, &f,
-						     &e),
-				 ST_INVALID);
+		assert_int_equal(
+		    analyte_parse_value(ANALYTE_BILIRUBIN, UNITS_US, bad[i], &c, &f, &e),
+		    ST_INVALID);
 		assert_contains(e.msg, "bilirubin: '");
 		assert_contains(e.msg, "is not a number");
 		assert_contains(e.msg, "0-80 mg/dL");
@@ -354,14 +361,14 @@ static void test_flags(void **state)
 		double v;
 		enum lab_flag want;
 	} cases[] = {
-		{ANALYTE_BILIRUBIN, 1.0, FLAG_NONE},  {ANALYTE_BILIRUBIN, 1.2, FLAG_NONE},
-		{ANALYTE_BILIRUBIN, 1.3, FLAG_HIGH},  {ANALYTE_BILIRUBIN, 31, FLAG_CRIT_HIGH},
-		{ANALYTE_SODIUM, 134, FLAG_LOW},      {ANALYTE_SODIUM, 135, FLAG_NONE},
-		{ANALYTE_SODIUM, 146, FLAG_HIGH},     {ANALYTE_SODIUM, 119, FLAG_CRIT_LOW},
-		{ANALYTE_SODIUM, 156, FLAG_CRIT_HIGH}, {ANALYTE_ALBUMIN, 3.0, FLAG_LOW},
-		{ANALYTE_ALBUMIN, 1.4, FLAG_CRIT_LOW}, {ANALYTE_INR, 1.5, FLAG_HIGH},
-		{ANALYTE_PLATELETS, 100, FLAG_LOW},   {ANALYTE_PLATELETS, 15, FLAG_CRIT_LOW},
-		{ANALYTE_AFP, 0, FLAG_NONE},          {ANALYTE_PTA, 50, FLAG_LOW},
+	    {ANALYTE_BILIRUBIN, 1.0, FLAG_NONE},   {ANALYTE_BILIRUBIN, 1.2, FLAG_NONE},
+	    {ANALYTE_BILIRUBIN, 1.3, FLAG_HIGH},   {ANALYTE_BILIRUBIN, 31, FLAG_CRIT_HIGH},
+	    {ANALYTE_SODIUM, 134, FLAG_LOW},	   {ANALYTE_SODIUM, 135, FLAG_NONE},
+	    {ANALYTE_SODIUM, 146, FLAG_HIGH},	   {ANALYTE_SODIUM, 119, FLAG_CRIT_LOW},
+	    {ANALYTE_SODIUM, 156, FLAG_CRIT_HIGH}, {ANALYTE_ALBUMIN, 3.0, FLAG_LOW},
+	    {ANALYTE_ALBUMIN, 1.4, FLAG_CRIT_LOW}, {ANALYTE_INR, 1.5, FLAG_HIGH},
+	    {ANALYTE_PLATELETS, 100, FLAG_LOW},	   {ANALYTE_PLATELETS, 15, FLAG_CRIT_LOW},
+	    {ANALYTE_AFP, 0, FLAG_NONE},	   {ANALYTE_PTA, 50, FLAG_LOW},
 	};
 	(void)state;
 
@@ -409,17 +416,17 @@ static void test_format(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_table_consistent),
-		cmocka_unit_test(test_keys_and_loinc),
-		cmocka_unit_test(test_conversions),
-		cmocka_unit_test(test_unit_parse),
-		cmocka_unit_test(test_refuses_non_numbers),
-		cmocka_unit_test(test_refuses_non_finite_and_negative),
-		cmocka_unit_test(test_refusal_messages_name_range),
-		cmocka_unit_test(test_unit_sniffing),
-		cmocka_unit_test(test_warning_confirm),
-		cmocka_unit_test(test_flags),
-		cmocka_unit_test(test_format),
+	    cmocka_unit_test(test_table_consistent),
+	    cmocka_unit_test(test_keys_and_loinc),
+	    cmocka_unit_test(test_conversions),
+	    cmocka_unit_test(test_unit_parse),
+	    cmocka_unit_test(test_refuses_non_numbers),
+	    cmocka_unit_test(test_refuses_non_finite_and_negative),
+	    cmocka_unit_test(test_refusal_messages_name_range),
+	    cmocka_unit_test(test_unit_sniffing),
+	    cmocka_unit_test(test_warning_confirm),
+	    cmocka_unit_test(test_flags),
+	    cmocka_unit_test(test_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -105,7 +105,8 @@ static void test_edit_detected(void **state)
 	struct fx *f = *state;
 	struct audit_verify v;
 	struct err e;
-	tamper(f->path, "DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'eve' WHERE seq = 2");
+	tamper(f->path,
+	       "DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'eve' WHERE seq = 2");
 	assert_int_equal(store_audit_verify(f->st, &v, &e), ST_OK);
 	assert_int_equal(v.nproblems, 1);
 	assert_int_equal(v.problems[0].seq, 2);
@@ -147,8 +148,8 @@ static void test_forged_detected(void **state)
 	/* A row slipped in before the first one moves the head backwards,
 	 * which the database refuses... */
 	assert_int_not_equal(tmpdb_exec(f->path, "INSERT INTO audit (seq, ts, actor, action, tbl, "
-						"prev, hash) VALUES (0, 1, 'eve', 'view', "
-						"'patients', '', 'cd')"),
+						 "prev, hash) VALUES (0, 1, 'eve', 'view', "
+						 "'patients', '', 'cd')"),
 			     SQLITE_OK);
 	/* ...and when the head's guard is dropped too, it breaks the start of
 	 * the chain. */
@@ -246,15 +247,15 @@ static void test_integrity(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_intact, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_edit_detected, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_middle_delete_detected, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_tail_delete_detected, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_forged_detected, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_verify_needs_audit_permission, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_listing_filters, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_reading_is_logged, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_integrity, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_intact, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_edit_detected, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_middle_delete_detected, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tail_delete_detected, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_forged_detected, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_verify_needs_audit_permission, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_listing_filters, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_reading_is_logged, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_integrity, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -58,8 +58,8 @@ static void answer(struct checklist_input *in, const char *item, bool yes, const
 	a->answered_on = day(date);
 }
 
-static void imaging(struct checklist_input *in, enum modality m, enum finding hcc,
-		    enum finding thr, const char *date)
+static void imaging(struct checklist_input *in, enum modality m, enum finding hcc, enum finding thr,
+		    const char *date)
 {
 	struct imaging_note *n = &in->imaging[in->nimaging++];
 	imaging_init(n);
@@ -119,8 +119,8 @@ static int setup(void **state)
 	lab(in, ANALYTE_AFP, 5, d);
 	imaging(in, MOD_CT, FIND_NO, FIND_NA, "2026-10-01");
 	imaging(in, MOD_DOPPLER, FIND_NA, FIND_NO, "2026-10-01");
-	const char *no[] = {"malignancy", "infection", "gi_bleed", "pregnancy", "hiv", "transplant",
-			    "immunosuppressants", "organ_disease", "allergy"};
+	const char *no[] = {"malignancy", "infection",		"gi_bleed",	 "pregnancy", "hiv",
+			    "transplant", "immunosuppressants", "organ_disease", "allergy"};
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
 		answer(in, no[i], false, "", "2026-11-20");
 	answer(in, "encephalopathy", true, "1", "2026-11-20");
@@ -322,7 +322,8 @@ static void optional_item_does_not_block(void **state)
 {
 	struct fx *f = *state;
 	struct err e;
-	assert_int_equal(protocol_parse("x", "[protocol]\nname = X\nversion = 1\n"
+	assert_int_equal(protocol_parse("x",
+					"[protocol]\nname = X\nversion = 1\n"
 					"[item.alb]\nkind = lab\nlabel = A\nanalytes = albumin\n"
 					"required = no\nwindow_days = 3\n"
 					"[item.hiv]\nkind = question\nlabel = H\nrequired = no\n"
@@ -390,9 +391,10 @@ static void json_contract(void **state)
 	assert_has(s, "{\"status\":\"NOT_READY\",\"date\":\"2026-11-23\"");
 	assert_has(s, "\"protocol\":{\"name\":\"UC-MSC decompensated cirrhosis (clinic default)\","
 		      "\"version\":\"1.0\",\"hash\":\"");
-	assert_has(s, "{\"id\":\"labs\",\"label\":\"Liver function labs within 14 days\","
-		      "\"kind\":\"lab\",\"required\":true,\"excludes\":false,\"state\":\"stale\","
-		      "\"reason\":\"bilirubin 2.3 mg/dL on 2026-11-02, 21 days old; window 14 days\"");
+	assert_has(s,
+		   "{\"id\":\"labs\",\"label\":\"Liver function labs within 14 days\","
+		   "\"kind\":\"lab\",\"required\":true,\"excludes\":false,\"state\":\"stale\","
+		   "\"reason\":\"bilirubin 2.3 mg/dL on 2026-11-02, 21 days old; window 14 days\"");
 	assert_has(s, "\"blocking\":[\"labs\",\"meld3\",\"child_pugh\"]");
 	assert_has(s, "\"signed\":{\"by\":\"nina\",\"at\":\"2026-11-23 00:00\",\"version\":2");
 	json_done(&j);
@@ -408,21 +410,21 @@ int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(complete_record_is_ready),
-		T(lab_goes_stale_crossing_its_window),
-		T(missing_lab_holds),
-		T(lab_below_bound_excludes),
-		T(imaging_states),
-		T(doppler_thrombosis_excludes),
-		T(score_out_of_bounds_excludes),
-		T(child_pugh_needs_the_encephalopathy_answer),
-		T(weight_missing_and_stale),
-		T(questions),
-		T(grade_above_max_excludes),
-		T(consent_not_signed_holds_only),
-		T(optional_item_does_not_block),
-		T(answers_are_checked),
-		T(json_contract),
+	    T(complete_record_is_ready),
+	    T(lab_goes_stale_crossing_its_window),
+	    T(missing_lab_holds),
+	    T(lab_below_bound_excludes),
+	    T(imaging_states),
+	    T(doppler_thrombosis_excludes),
+	    T(score_out_of_bounds_excludes),
+	    T(child_pugh_needs_the_encephalopathy_answer),
+	    T(weight_missing_and_stale),
+	    T(questions),
+	    T(grade_above_max_excludes),
+	    T(consent_not_signed_holds_only),
+	    T(optional_item_does_not_block),
+	    T(answers_are_checked),
+	    T(json_contract),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -100,9 +100,10 @@ static void test_directions(void **state)
 	dash_compare(DASH_PLATELETS, 90, 80, &c, &p, &d);
 	assert_int_equal(d, DIR_WORSE);
 	/* Lower is better for everything else. */
-	static const enum dash_measure lower[] = {
-		DASH_ALT,  DASH_AST,	 DASH_BILIRUBIN,  DASH_INR,  DASH_PT,	 DASH_CREATININE,
-		DASH_MELD, DASH_MELD_NA, DASH_MELD3,	  DASH_CHILD_PUGH, DASH_STIFFNESS};
+	static const enum dash_measure lower[] = {DASH_ALT,	   DASH_AST,	  DASH_BILIRUBIN,
+						  DASH_INR,	   DASH_PT,	  DASH_CREATININE,
+						  DASH_MELD,	   DASH_MELD_NA,  DASH_MELD3,
+						  DASH_CHILD_PUGH, DASH_STIFFNESS};
 	for (size_t i = 0; i < sizeof lower / sizeof lower[0]; i++) {
 		dash_compare(lower[i], 10, 8, &c, &p, &d);
 		assert_int_equal(d, DIR_IMPROVED);
@@ -143,9 +144,10 @@ static void test_unchanged_and_missing(void **state)
 
 static void test_measure_table(void **state)
 {
-	static const char *const keys[] = {"albumin", "alt",  "ast",	 "bilirubin", "inr",
-					   "pt",      "pta",  "creatinine", "platelets", "meld",
-					   "meld_na", "meld3", "child_pugh", "albi",	"stiffness"};
+	static const char *const keys[] = {"albumin",	 "alt",	 "ast",	     "bilirubin",
+					   "inr",	 "pt",	 "pta",	     "creatinine",
+					   "platelets",	 "meld", "meld_na",  "meld3",
+					   "child_pugh", "albi", "stiffness"};
 	assert_int_equal(DASH_COUNT, 15);
 	for (int m = 0; m < DASH_COUNT; m++)
 		assert_string_equal(dash_measure((enum dash_measure)m)->key, keys[m]);
@@ -258,11 +260,14 @@ static void test_score_series(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_at_or_before),	  cmocka_unit_test(test_baseline_selection),
-		cmocka_unit_test(test_directions),	  cmocka_unit_test(test_unchanged_and_missing),
-		cmocka_unit_test(test_measure_table),	  cmocka_unit_test(test_sparkline),
-		cmocka_unit_test(test_score_series),
-		cmocka_unit_test(test_baseline_entered_by_signature),
+	    cmocka_unit_test(test_at_or_before),
+	    cmocka_unit_test(test_baseline_selection),
+	    cmocka_unit_test(test_directions),
+	    cmocka_unit_test(test_unchanged_and_missing),
+	    cmocka_unit_test(test_measure_table),
+	    cmocka_unit_test(test_sparkline),
+	    cmocka_unit_test(test_score_series),
+	    cmocka_unit_test(test_baseline_entered_by_signature),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -213,13 +213,13 @@ static void test_two_sessions(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_save_load_replace, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_keyed_by_user_form_patient, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_each_newest_first, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_needs_actor, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_close_mid_write, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_two_sessions, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_save_load_replace, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_keyed_by_user_form_patient, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_each_newest_first, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_needs_actor, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_close_mid_write, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_two_sessions, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -125,9 +125,9 @@ static void schedule_generation(void **state)
 {
 	struct fx *f = *state;
 	static const char *const visits[][2] = {
-		{"W1", "2026-01-12"},  {"W2", "2026-01-19"},  {"W4", "2026-02-02"},
-		{"W8", "2026-03-02"},  {"W12", "2026-03-30"}, {"W24", "2026-06-22"},
-		{"W36", "2026-09-14"}, {"W48", "2026-12-07"}, {"W72", "2027-05-24"},
+	    {"W1", "2026-01-12"},  {"W2", "2026-01-19"},  {"W4", "2026-02-02"},
+	    {"W8", "2026-03-02"},  {"W12", "2026-03-30"}, {"W24", "2026-06-22"},
+	    {"W36", "2026-09-14"}, {"W48", "2026-12-07"}, {"W72", "2027-05-24"},
 	};
 	assert_int_equal(compute(f, "2026-01-05"), ST_OK);
 	assert_int_equal(f->n, 3 + 9);
@@ -170,11 +170,11 @@ int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(dose_arithmetic),
-		T(dose_outside_protocol_bounds_refused),
-		T(stale_weight_must_be_remeasured),
-		T(schedule_generation),
-		T(routes),
+	    T(dose_arithmetic),
+	    T(dose_outside_protocol_bounds_refused),
+	    T(stale_weight_must_be_remeasured),
+	    T(schedule_generation),
+	    T(routes),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -100,11 +100,11 @@ static void impossible_bounds_refused(void **state)
 	refused(HEAD "[item.m]\nkind = score\nlabel = M\nscore = meld3\nmax = 55\n",
 		"site.ini:8: [item.m] max: impossible bound 55 for meld3: accepted 6-40");
 	refused(HEAD "[dose]\ncells_per_kg = 0.5e6\ncells_per_kg_max = 0.2e6\n"
-		"[item.w]\nkind = weight\nlabel = W\n",
+		     "[item.w]\nkind = weight\nlabel = W\n",
 		"site.ini:6: [dose] cells_per_kg_max: impossible bounds: minimum 500000 is above "
 		"maximum 200000");
 	refused(HEAD "[dose]\ncells_per_kg = 0.5e6\ncells_per_kg_min = 0.1e6\n"
-		"cells_per_kg_max = 0.2e6\n[item.w]\nkind = weight\nlabel = W\n",
+		     "cells_per_kg_max = 0.2e6\n[item.w]\nkind = weight\nlabel = W\n",
 		"site.ini:7: [dose] cells_per_kg_max: default 500000 is outside its bounds "
 		"100000-200000");
 	refused(HEAD "[item.p]\nkind = lab\nlabel = P\nanalytes = platelets\nmin = 5000\n",
@@ -141,9 +141,10 @@ static void class_letters_and_defaults(void **state)
 {
 	struct protocol p;
 	struct err e;
-	assert_int_equal(protocol_parse("x", HEAD "[item.cp]\nkind = score\nlabel = CP\n"
-					"score = child_pugh_class\nmax = C\nrequired = no\n"
-					"on_fail = exclude\n",
+	assert_int_equal(protocol_parse("x",
+					HEAD "[item.cp]\nkind = score\nlabel = CP\n"
+					     "score = child_pugh_class\nmax = C\nrequired = no\n"
+					     "on_fail = exclude\n",
 					&p, &e),
 			 ST_OK);
 	assert_true(p.items[0].max == 3 && isnan(p.items[0].min));
@@ -165,14 +166,14 @@ static void missing_file_uses_builtin_copy(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(default_protocol_parses),
-		cmocka_unit_test(hash_is_sha256_of_text),
-		cmocka_unit_test(unknown_analyte_refused),
-		cmocka_unit_test(impossible_bounds_refused),
-		cmocka_unit_test(parse_error_refused),
-		cmocka_unit_test(unknown_names_refused),
-		cmocka_unit_test(class_letters_and_defaults),
-		cmocka_unit_test(missing_file_uses_builtin_copy),
+	    cmocka_unit_test(default_protocol_parses),
+	    cmocka_unit_test(hash_is_sha256_of_text),
+	    cmocka_unit_test(unknown_analyte_refused),
+	    cmocka_unit_test(impossible_bounds_refused),
+	    cmocka_unit_test(parse_error_refused),
+	    cmocka_unit_test(unknown_names_refused),
+	    cmocka_unit_test(class_letters_and_defaults),
+	    cmocka_unit_test(missing_file_uses_builtin_copy),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

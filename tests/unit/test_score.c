@@ -18,17 +18,17 @@
 
 #define MIN_VECTORS 130
 
-#define assert_near(a, b, tol)                                                                     \
-	do {                                                                                       \
-		double a_ = (a), b_ = (b);                                                         \
-		if (!(fabs(a_ - b_) <= (tol)))                                                     \
-			fail_msg("%.10g is not within %g of %.10g", a_, (double)(tol), b_);        \
+#define assert_near(a, b, tol)                                                              \
+	do {                                                                                \
+		double a_ = (a), b_ = (b);                                                  \
+		if (!(fabs(a_ - b_) <= (tol)))                                              \
+			fail_msg("%.10g is not within %g of %.10g", a_, (double)(tol), b_); \
 	} while (0)
 
-#define assert_contains(hay, needle)                                                               \
-	do {                                                                                       \
-		if (!strstr((hay), (needle)))                                                      \
-			fail_msg("\"%s\" does not contain \"%s\"", (hay), (needle));               \
+#define assert_contains(hay, needle)                                                 \
+	do {                                                                         \
+		if (!strstr((hay), (needle)))                                        \
+			fail_msg("\"%s\" does not contain \"%s\"", (hay), (needle)); \
 	} while (0)
 
 /* Compute with ST_OK required. */
@@ -130,7 +130,7 @@ struct vec_counts {
 static void check_vector(char *f[VEC_FIELDS], int lineno, struct vec_counts *n)
 {
 	struct score_input in = meld_labs(num_or_nan(f[3]), num_or_nan(f[4]), num_or_nan(f[5]),
-				     num_or_nan(f[7]), num_or_nan(f[8]));
+					  num_or_nan(f[7]), num_or_nan(f[8]));
 	const char *formula = f[0];
 	int expected = atoi(f[9]);
 	const struct score_value *got = NULL;
@@ -210,7 +210,7 @@ static void test_meld_na_gate_11_12(void **state)
 	struct score_result r = run(&in);
 	assert_int_equal(r.meld.value, 11);
 	assert_near(r.meld.raw, 11.395, 0.001);
-	assert_int_equal(r.meld_na.value, 11); /* unrounded MELD(i) would give 23 */
+	assert_int_equal(r.meld_na.value, 11);		      /* unrounded MELD(i) would give 23 */
 	assert_null(find_clamp(&r, SCORE_MELD_NA, "sodium")); /* sodium never entered */
 
 	in.creatinine = 1.80;
@@ -329,7 +329,8 @@ static void test_albumin_clamps(void **state)
 		assert_int_equal(r.meld3.value, used == 1.5 ? 21 : 19);
 		assert_int_equal(r.meld3.value, rr.meld3.value);
 		assert_clamp(&r, SCORE_MELD3, "albumin", alb[i], used,
-			     used == 1.5 ? "raised to 1.5 (MELD 3.0)" : "lowered to 3.5 (MELD 3.0)");
+			     used == 1.5 ? "raised to 1.5 (MELD 3.0)"
+					 : "lowered to 3.5 (MELD 3.0)");
 	}
 }
 
@@ -666,24 +667,24 @@ static void test_names_and_get(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_meld_vectors),
-		cmocka_unit_test(test_meld_na_gate_11_12),
-		cmocka_unit_test(test_meld_caps),
-		cmocka_unit_test(test_labs_below_one),
-		cmocka_unit_test(test_creatinine_caps_and_dialysis),
-		cmocka_unit_test(test_sodium_clamps),
-		cmocka_unit_test(test_albumin_clamps),
-		cmocka_unit_test(test_meld3_ties_round_half_up),
-		cmocka_unit_test(test_meld_si_input),
-		cmocka_unit_test(test_age_under_12),
-		cmocka_unit_test(test_adolescent),
-		cmocka_unit_test(test_missing_inputs),
-		cmocka_unit_test(test_child_pugh),
-		cmocka_unit_test(test_child_pugh_pbc_and_inr_band),
-		cmocka_unit_test(test_albi),
-		cmocka_unit_test(test_fib4_apri),
-		cmocka_unit_test(test_invalid_input),
-		cmocka_unit_test(test_names_and_get),
+	    cmocka_unit_test(test_meld_vectors),
+	    cmocka_unit_test(test_meld_na_gate_11_12),
+	    cmocka_unit_test(test_meld_caps),
+	    cmocka_unit_test(test_labs_below_one),
+	    cmocka_unit_test(test_creatinine_caps_and_dialysis),
+	    cmocka_unit_test(test_sodium_clamps),
+	    cmocka_unit_test(test_albumin_clamps),
+	    cmocka_unit_test(test_meld3_ties_round_half_up),
+	    cmocka_unit_test(test_meld_si_input),
+	    cmocka_unit_test(test_age_under_12),
+	    cmocka_unit_test(test_adolescent),
+	    cmocka_unit_test(test_missing_inputs),
+	    cmocka_unit_test(test_child_pugh),
+	    cmocka_unit_test(test_child_pugh_pbc_and_inr_band),
+	    cmocka_unit_test(test_albi),
+	    cmocka_unit_test(test_fib4_apri),
+	    cmocka_unit_test(test_invalid_input),
+	    cmocka_unit_test(test_names_and_get),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -90,7 +90,8 @@ static void test_created_private(void **state)
 	assert_int_equal(tmpdb_int(f->path, "PRAGMA user_version"), store_schema_version());
 	assert_int_equal(store_file_version(f->st), store_schema_version());
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM users WHERE login = 'alice' "
-					  "AND role = 'admin'"), 1);
+					    "AND role = 'admin'"),
+			 1);
 }
 
 static void test_world_readable_refused(void **state)
@@ -159,9 +160,11 @@ static void test_patient_and_audit(void **state)
 	assert_int_equal(got.version, 1);
 	struct patient dup = mk("AB-12", "OTHER, X");
 	assert_int_equal(store_patient_add(f->st, &dup, &e), ST_DUPLICATE);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE action = 'create' AND "
-					  "tbl = 'patients' AND actor = 'alice' AND after LIKE "
-					  "'%Müller%'"), 1);
+	assert_int_equal(tmpdb_int(f->path,
+				   "SELECT count(*) FROM audit WHERE action = 'create' AND "
+				   "tbl = 'patients' AND actor = 'alice' AND after LIKE "
+				   "'%Müller%'"),
+			 1);
 	/* The audit refuses updates and deletes, even from outside the program. */
 	assert_int_not_equal(tmpdb_exec(f->path, "UPDATE audit SET actor = 'x'"), SQLITE_OK);
 	assert_int_not_equal(tmpdb_exec(f->path, "DELETE FROM audit"), SQLITE_OK);
@@ -182,18 +185,24 @@ static void test_conflict(void **state)
 	assert_int_equal(store_patient_update(f->st, &b, &theirs, &e), ST_CONFLICT);
 	assert_string_equal(theirs.name, "DOE, Janet");
 	assert_int_equal(theirs.version, 2);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM patients WHERE name = 'DOE, Janet'"), 1);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE action = 'conflict'"), 1);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE action = 'update' AND "
-					  "before LIKE '%DOE, Jane\"%' AND after LIKE '%DOE, Janet%'"), 1);
+	assert_int_equal(
+	    tmpdb_int(f->path, "SELECT count(*) FROM patients WHERE name = 'DOE, Janet'"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE action = 'conflict'"),
+			 1);
+	assert_int_equal(tmpdb_int(f->path,
+				   "SELECT count(*) FROM audit WHERE action = 'update' AND "
+				   "before LIKE '%DOE, Jane\"%' AND after LIKE '%DOE, Janet%'"),
+			 1);
 }
 
 static void test_find(void **state)
 {
 	struct fx *f = *state;
 	struct err e;
-	const char *names[][2] = {{"100", "SMITH, John"}, {"101", "SMITHERS, Jane"},
-				  {"200", "MÜLLER, Hans"}, {"300", "Nguyễn, Văn An"}};
+	const char *names[][2] = {{"100", "SMITH, John"},
+				  {"101", "SMITHERS, Jane"},
+				  {"200", "MÜLLER, Hans"},
+				  {"300", "Nguyễn, Văn An"}};
 	for (int i = 0; i < 4; i++) {
 		struct patient p = mk(names[i][0], names[i][1]);
 		assert_int_equal(store_patient_add(f->st, &p, &e), ST_OK);
@@ -217,11 +226,14 @@ static void test_find(void **state)
 	assert_int_equal(n, 1);
 	assert_string_equal(h[0].mrn, "300");
 	/* The lookup is answered from the indexes, never a table scan. */
-	assert_true(plan_uses(f->path, "SELECT id, mrn, name, dob, sex FROM patients WHERE name_key >= 'A' AND "
-				       "name_key < 'A' || char(1114111) ORDER BY name_key LIMIT 9",
-			      "patients_lookup_name"));
-	assert_true(plan_uses(f->path, "SELECT id, mrn, name, dob, sex FROM patients WHERE mrn >= '1' AND "
-				       "mrn < '1' || char(1114111) ORDER BY mrn LIMIT 9",
+	assert_true(
+	    plan_uses(f->path,
+		      "SELECT id, mrn, name, dob, sex FROM patients WHERE name_key >= 'A' AND "
+		      "name_key < 'A' || char(1114111) ORDER BY name_key LIMIT 9",
+		      "patients_lookup_name"));
+	assert_true(plan_uses(f->path,
+			      "SELECT id, mrn, name, dob, sex FROM patients WHERE mrn >= '1' AND "
+			      "mrn < '1' || char(1114111) ORDER BY mrn LIMIT 9",
 			      "patients_lookup_mrn"));
 }
 
@@ -268,9 +280,12 @@ static void test_check_matches_table(void **state)
 				 an->hard_hi + fabs(an->hard_hi) * 0.01 + 0.01};
 		double good[2] = {an->hard_lo, an->hard_hi};
 		for (int k = 0; k < 2; k++) {
-			snprintf(q, sizeof q, "INSERT INTO labs (patient_id, analyte, value, unit, "
-				 "canonical, date, source, created) VALUES (%lld, '%s', 0, '', %.17g, "
-				 "'2025-01-01', 't', 0)", (long long)p.id, an->key, bad[k]);
+			snprintf(
+			    q, sizeof q,
+			    "INSERT INTO labs (patient_id, analyte, value, unit, "
+			    "canonical, date, source, created) VALUES (%lld, '%s', 0, '', %.17g, "
+			    "'2025-01-01', 't', 0)",
+			    (long long)p.id, an->key, bad[k]);
 			assert_int_not_equal(tmpdb_exec(f->path, q), SQLITE_OK);
 			/* A value at the limit is stored (the trigger needs the
 			 * program's functions, so disable auditing by dropping
@@ -298,8 +313,8 @@ static void test_list_error_reported(void **state)
 	for (int batch = 0; batch < 8; batch++) {
 		for (int i = 0; i < 50; i++) {
 			memset(&r[i], 0, sizeof r[i]);
-			assert_int_equal(lab_entry(ANALYTE_BILIRUBIN, UNITS_US, "1.5", false, &r[i], &e),
-					 ST_OK);
+			assert_int_equal(
+			    lab_entry(ANALYTE_BILIRUBIN, UNITS_US, "1.5", false, &r[i], &e), ST_OK);
 			r[i].patient_id = p.id;
 			r[i].date = 18000 + batch * 50 + i;
 		}
@@ -307,7 +322,7 @@ static void test_list_error_reported(void **state)
 	}
 	store_close(f->st); /* the last close checkpoints the WAL into the file */
 	long long leaf = tmpdb_int(f->path, "SELECT max(pageno) FROM dbstat WHERE name = 'labs' "
-					  "AND pagetype = 'leaf'");
+					    "AND pagetype = 'leaf'");
 	long long size = tmpdb_int(f->path, "PRAGMA page_size");
 	assert_true(leaf > 1);
 	FILE *fp = fopen(f->path, "r+b");
@@ -357,18 +372,18 @@ static void test_imaging(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_created_private, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_world_readable_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unknown_user_denied, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_patient_and_audit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_conflict, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_find, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_labs_atomic, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_check_matches_table, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_imaging, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_error_reported, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_created_private, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_world_readable_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_user_denied, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_patient_and_audit, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_conflict, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_find, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_labs_atomic, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_check_matches_table, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_imaging, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_list_error_reported, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

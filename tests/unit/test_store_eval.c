@@ -106,8 +106,8 @@ static void ready_patient(struct fx *f)
 	lab(f, ANALYTE_AFP, 5, d);
 	imaging(f, MOD_MRI, FIND_NO, FIND_NA);
 	imaging(f, MOD_DOPPLER, FIND_NA, FIND_NO);
-	const char *no[] = {"malignancy", "infection", "gi_bleed", "pregnancy", "hiv", "transplant",
-			    "immunosuppressants", "organ_disease", "allergy"};
+	const char *no[] = {"malignancy", "infection",		"gi_bleed",	 "pregnancy", "hiv",
+			    "transplant", "immunosuppressants", "organ_disease", "allergy"};
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
 		assert_int_equal(answer(f, no[i], false, "", "2026-11-20"), ST_OK);
 	assert_int_equal(answer(f, "encephalopathy", false, "", "2026-11-20"), ST_OK);
@@ -148,8 +148,8 @@ static void answers_newest_per_item(void **state)
 	struct checklist_answer a[PROTOCOL_ITEMS_MAX];
 	int n;
 	assert_int_equal(answer(f, "hiv", true, "", "2026-11-22"), ST_OK);
-	assert_int_equal(store_answer_latest(f->st, f->pid, f->today, a, PROTOCOL_ITEMS_MAX, &n,
-					     &f->e), ST_OK);
+	assert_int_equal(
+	    store_answer_latest(f->st, f->pid, f->today, a, PROTOCOL_ITEMS_MAX, &n, &f->e), ST_OK);
 	assert_int_equal(n, 11);
 	bool seen = false;
 	for (int i = 0; i < n; i++)
@@ -159,14 +159,16 @@ static void answers_newest_per_item(void **state)
 		}
 	assert_true(seen);
 	/* On 2026-11-21 the newer answer did not exist yet. */
-	assert_int_equal(store_answer_latest(f->st, f->pid, day("2026-11-21"), a,
-					     PROTOCOL_ITEMS_MAX, &n, &f->e), ST_OK);
+	assert_int_equal(
+	    store_answer_latest(f->st, f->pid, day("2026-11-21"), a, PROTOCOL_ITEMS_MAX, &n, &f->e),
+	    ST_OK);
 	for (int i = 0; i < n; i++)
 		if (strcmp(a[i].item, "hiv") == 0)
 			assert_false(a[i].yes);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM answers WHERE item = 'hiv'"), 2);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'answers' "
-					  "AND actor = 'nina'"), 12);
+					    "AND actor = 'nina'"),
+			 12);
 	/* Refused answers change nothing. */
 	assert_int_equal(answer(f, "labs", true, "", "2026-11-22"), ST_INVALID);
 	assert_int_equal(answer(f, "encephalopathy", true, "7", "2026-11-22"), ST_INVALID);
@@ -178,13 +180,12 @@ static void sign_records_and_refuses_twice(void **state)
 	struct fx *f = *state;
 	struct evaluation ev, cur;
 	struct checklist_result r;
-	assert_int_equal(checklist_load(f->st, &f->cfg, &f->p, f->pid, f->today, &r, &f->e),
-			 ST_OK);
+	assert_int_equal(checklist_load(f->st, &f->cfg, &f->p, f->pid, f->today, &r, &f->e), ST_OK);
 	assert_int_equal(r.status, EVAL_READY);
 	assert_int_equal(store_eval_current(f->st, f->pid, &cur, &f->e), ST_NOT_FOUND);
 	assert_string_equal(f->e.msg, "no signed evaluation");
-	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
-					 &f->e), ST_OK);
+	assert_int_equal(
+	    store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e), ST_OK);
 	assert_int_equal(ev.status, EVAL_READY);
 	assert_string_equal(ev.signed_by, "nina");
 	assert_int_equal(ev.chain_version, 1);
@@ -197,16 +198,19 @@ static void sign_records_and_refuses_twice(void **state)
 	free(detail);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM protocols"), 1);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'evaluations' "
-					  "AND action = 'create' AND actor = 'nina'"), 1);
-	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
-					 &f->e), ST_DUPLICATE);
+					    "AND action = 'create' AND actor = 'nina'"),
+			 1);
+	assert_int_equal(
+	    store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+	    ST_DUPLICATE);
 	assert_non_null(strstr(f->e.msg, "already signed: version 1 (READY"));
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM evaluations"), 1);
 	/* The database itself refuses an edit of a signed row. */
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db, "UPDATE evaluations SET status = 'EXCLUDED'", NULL,
-					  NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(
+	    sqlite3_exec(db, "UPDATE evaluations SET status = 'EXCLUDED'", NULL, NULL, NULL),
+	    SQLITE_OK);
 	sqlite3_close(db);
 }
 
@@ -215,19 +219,22 @@ static void amendment_keeps_the_old_version(void **state)
 	struct fx *f = *state;
 	struct evaluation ev, am, hist[4];
 	int n;
-	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
-					 &f->e), ST_OK);
+	assert_int_equal(
+	    store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e), ST_OK);
 	assert_int_equal(answer(f, "hiv", true, "", "2026-11-23"), ST_OK);
 	/* A nurse may not amend. */
 	assert_int_equal(store_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today,
-					  "HIV test came back", &am, &f->e), ST_DENIED);
+					  "HIV test came back", &am, &f->e),
+			 ST_DENIED);
 	assert_non_null(strstr(f->e.msg, "physician"));
 	as(f, "phil");
-	assert_int_equal(store_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, "",
-					  &am, &f->e), ST_INVALID);
+	assert_int_equal(
+	    store_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, "", &am, &f->e),
+	    ST_INVALID);
 	assert_non_null(strstr(f->e.msg, "reason"));
 	assert_int_equal(store_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today,
-					  "HIV test came back", &am, &f->e), ST_OK);
+					  "HIV test came back", &am, &f->e),
+			 ST_OK);
 	assert_int_equal(am.status, EVAL_EXCLUDED);
 	assert_int_equal(am.chain_version, 2);
 	assert_int_equal(am.amends, ev.id);
@@ -243,7 +250,8 @@ static void amendment_keeps_the_old_version(void **state)
 	assert_int_equal(store_eval_current(f->st, f->pid, &cur, &f->e), ST_OK);
 	assert_int_equal(cur.id, am.id);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'evaluations' "
-					  "AND action = 'update' AND actor = 'phil'"), 1);
+					    "AND action = 'update' AND actor = 'phil'"),
+			 1);
 }
 
 static void plan_needs_ready_signed_evaluation(void **state)
@@ -259,8 +267,8 @@ static void plan_needs_ready_signed_evaluation(void **state)
 			 ST_INVALID);
 	assert_non_null(strstr(f->e.msg, "sign the checklist first"));
 	assert_int_equal(answer(f, "consent", false, "", "2026-11-23"), ST_OK);
-	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
-					 &f->e), ST_OK);
+	assert_int_equal(
+	    store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e), ST_OK);
 	assert_int_equal(ev.status, EVAL_NOT_READY);
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_INVALID);
@@ -279,8 +287,8 @@ static void plan_with_schedule(void **state)
 	rq.first_date = day("2026-11-30");
 	assert_int_equal(store_plan_current(f->st, f->pid, &cur, &f->e), ST_NOT_FOUND);
 	assert_string_equal(f->e.msg, "no active treatment plan");
-	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
-					 &f->e), ST_OK);
+	assert_int_equal(
+	    store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e), ST_OK);
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_OK);
 	assert_int_equal(n, 12);
@@ -291,8 +299,10 @@ static void plan_with_schedule(void **state)
 	assert_true(cur.cells_per_kg == 0.5e6 && cur.weight_kg == 60);
 	assert_int_equal(store_schedule_list(f->st, f->pid, list, 40, &m, &f->e), ST_OK);
 	assert_int_equal(m, 12);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM schedule WHERE kind = 'visit' AND "
-					  "window_before = 3 AND window_after = 3"), 9);
+	assert_int_equal(tmpdb_int(f->path,
+				   "SELECT count(*) FROM schedule WHERE kind = 'visit' AND "
+				   "window_before = 3 AND window_after = 3"),
+			 9);
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_DUPLICATE);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM schedule"), 12);
@@ -307,8 +317,8 @@ static void intrahepatic_needs_a_physician(void **state)
 	int n;
 	struct evaluation ev;
 	rq.first_date = day("2026-11-30");
-	assert_int_equal(store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev,
-					 &f->e), ST_OK);
+	assert_int_equal(
+	    store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e), ST_OK);
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_DENIED);
 	assert_non_null(strstr(f->e.msg, "physician"));
@@ -321,8 +331,9 @@ static void intrahepatic_needs_a_physician(void **state)
 	assert_string_equal(pl.physician, "phil");
 	assert_true(pl.physician_signed_at > 0);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM plans WHERE route = "
-					  "'intrahepatic' AND physician = 'phil' AND "
-					  "physician_signed_at IS NOT NULL"), 1);
+					    "'intrahepatic' AND physician = 'phil' AND "
+					    "physician_signed_at IS NOT NULL"),
+			 1);
 }
 
 static void refused_protocol_falls_back_to_the_kept_one(void **state)
@@ -339,7 +350,8 @@ static void refused_protocol_falls_back_to_the_kept_one(void **state)
 	fclose(g);
 	FILE *b = fopen(bad, "w");
 	fputs("[protocol]\nname = Site\nversion = 8\n[item.l]\nkind = lab\nlabel = L\n"
-	      "analytes = bilirubin, glucose\n", b);
+	      "analytes = bilirubin, glucose\n",
+	      b);
 	fclose(b);
 	assert_int_equal(store_protocol_active(f->st, good, &p, &text, &refusal, &f->e), ST_OK);
 	assert_string_equal(refusal.msg, "");
@@ -358,13 +370,13 @@ int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(answers_newest_per_item),
-		T(sign_records_and_refuses_twice),
-		T(amendment_keeps_the_old_version),
-		T(plan_needs_ready_signed_evaluation),
-		T(plan_with_schedule),
-		T(intrahepatic_needs_a_physician),
-		T(refused_protocol_falls_back_to_the_kept_one),
+	    T(answers_newest_per_item),
+	    T(sign_records_and_refuses_twice),
+	    T(amendment_keeps_the_old_version),
+	    T(plan_needs_ready_signed_evaluation),
+	    T(plan_with_schedule),
+	    T(intrahepatic_needs_a_physician),
+	    T(refused_protocol_falls_back_to_the_kept_one),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -120,11 +120,15 @@ static void test_visit_in_window_with_labs(void **state)
 	assert_int_equal(v.timing, VT_IN_WINDOW);
 	assert_string_equal(v.label, "W4");
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM schedule WHERE label = 'W4' AND "
-				    "state = 'done'"), 1);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM labs WHERE visit_id IS NOT NULL AND "
-				    "date = '2026-02-11'"), 2);
+					    "state = 'done'"),
+			 1);
+	assert_int_equal(tmpdb_int(f->path,
+				   "SELECT count(*) FROM labs WHERE visit_id IS NOT NULL AND "
+				   "date = '2026-02-11'"),
+			 2);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'visits' AND "
-				    "action = 'create' AND actor = 'alice'"), 1);
+					    "action = 'create' AND actor = 'alice'"),
+			 1);
 	assert_int_equal(tmpdb_int(f->path, "SELECT fatigue * 10 + ascites_grade FROM visits"), 11);
 	/* The same item again: refused, nothing written. */
 	struct visit again = visit_on(f, "W4", "2026-02-11");
@@ -147,15 +151,18 @@ static void test_visit_early_and_late(void **state)
 	struct visit early = visit_on(f, "W4", "2026-01-31"); /* window opens 02-06 */
 	assert_int_equal(store_visit_add(f->st, &early, NULL, 0, &e), ST_OK);
 	assert_int_equal(early.timing, VT_EARLY);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM visits WHERE timing = 'late'"), 1);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM visits WHERE timing = 'late'"),
+			 1);
 	/* Not after the store's day (one day of slack for time zones). */
 	struct visit future = visit_on(f, "W8", "2026-02-02");
 	assert_int_equal(store_visit_add(f->st, &future, NULL, 0, &e), ST_INVALID);
 	assert_non_null(strstr(e.msg, "after today"));
 	struct visit unscheduled = visit_on(f, NULL, "2026-01-30");
 	assert_int_equal(store_visit_add(f->st, &unscheduled, NULL, 0, &e), ST_OK);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM visits WHERE schedule_id IS NULL AND "
-				    "timing IS NULL"), 1);
+	assert_int_equal(tmpdb_int(f->path,
+				   "SELECT count(*) FROM visits WHERE schedule_id IS NULL AND "
+				   "timing IS NULL"),
+			 1);
 }
 
 static void test_one_transaction(void **state)
@@ -169,8 +176,10 @@ static void test_one_transaction(void **state)
 	long long audit = tmpdb_int(f->path, "SELECT count(*) FROM audit");
 	assert_int_equal(store_visit_add(f->st, &v, labs, 2, &e), ST_INVALID);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM visits"), 0);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM labs WHERE visit_id IS NOT NULL"), 0);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM schedule WHERE state <> 'open'"), 0);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM labs WHERE visit_id IS NOT NULL"),
+			 0);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM schedule WHERE state <> 'open'"),
+			 0);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit"), audit);
 }
 
@@ -186,9 +195,12 @@ static void test_missed(void **state)
 	strcpy(v.reason, "admitted to another hospital");
 	assert_int_equal(store_visit_missed(f->st, &v, &e), ST_OK);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM schedule WHERE label = 'W1' AND "
-				    "state = 'missed'"), 1);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM visits WHERE state = 'missed' AND "
-				    "missed_reason = 'admitted to another hospital'"), 1);
+					    "state = 'missed'"),
+			 1);
+	assert_int_equal(tmpdb_int(f->path,
+				   "SELECT count(*) FROM visits WHERE state = 'missed' AND "
+				   "missed_reason = 'admitted to another hospital'"),
+			 1);
 	struct visit done = visit_on(f, NULL, "2026-01-30");
 	done.schedule_id = v.schedule_id;
 	assert_int_equal(store_visit_add(f->st, &done, NULL, 0, &e), ST_CONFLICT);
@@ -229,10 +241,13 @@ static void test_visit_correct(void **state)
 	assert_string_equal(got.correction, "typed 38.5 for 36.8, and the day");
 	assert_string_equal(got.label, "W1");
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM labs WHERE visit_id IS NOT NULL "
-				    "AND date = '2026-01-23' AND version = 2"), 1);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'visits' AND "
-				    "action = 'update' AND json_extract(before, '$.temp_c') = 38.5 "
-				    "AND json_extract(after, '$.temp_c') = 36.8"), 1);
+					    "AND date = '2026-01-23' AND version = 2"),
+			 1);
+	assert_int_equal(tmpdb_int(f->path,
+				   "SELECT count(*) FROM audit WHERE tbl = 'visits' AND "
+				   "action = 'update' AND json_extract(before, '$.temp_c') = 38.5 "
+				   "AND json_extract(after, '$.temp_c') = 36.8"),
+			 1);
 	long long audit = tmpdb_int(f->path, "SELECT count(*) FROM audit");
 	/* The version read before the correction is stale now. */
 	struct visit stale = got;
@@ -302,8 +317,10 @@ static void test_infusion_and_ae(void **state)
 	on(f, "2026-01-13");
 	struct infusion inf = infusion_at(f, "Infusion 1", t1);
 	assert_int_equal(store_infusion_add(f->st, &inf, &e), ST_OK);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM schedule WHERE label = 'Infusion 1' AND "
-				    "state = 'done'"), 1);
+	assert_int_equal(tmpdb_int(f->path,
+				   "SELECT count(*) FROM schedule WHERE label = 'Infusion 1' AND "
+				   "state = 'done'"),
+			 1);
 	on(f, "2026-01-14");
 	struct ae fever = event(f, "Fever", 2, t1 + 29 * 3600); /* the next day, 14:00 */
 	fever.temp_c = 39.4;
@@ -312,7 +329,8 @@ static void test_infusion_and_ae(void **state)
 	assert_int_equal(fever.infusion_id, inf.id);
 	assert_int_equal(fever.days_since_infusion, 1);
 	assert_int_equal(tmpdb_int(f->path, "SELECT days_since_infusion FROM adverse_events WHERE "
-				    "term = 'Fever'"), 1);
+					    "term = 'Fever'"),
+			 1);
 	/* Not in the future; a visit item is not an infusion. */
 	struct ae later = event(f, "Fever", 1, (int64_t)day("2026-01-15") * 86400);
 	assert_int_equal(store_ae_add(f->st, &later, &e), ST_INVALID);
@@ -335,20 +353,25 @@ static void test_ae_outcome(void **state)
 	a = event(f, "Nausea", 2, (int64_t)day("2026-01-18") * 86400);
 	assert_int_equal(store_ae_add(f->st, &a, &e), ST_OK);
 	assert_int_equal(store_ae_outcome(f->st, f->p.id, a.id, a.version, AE_OUT_RESOLVED,
-					  day("2026-01-17"), &got, &e), ST_INVALID);
+					  day("2026-01-17"), &got, &e),
+			 ST_INVALID);
 	assert_non_null(strstr(e.msg, "between onset and today"));
 	assert_int_equal(store_ae_outcome(f->st, f->p.id, a.id, a.version, AE_OUT_RESOLVED,
-					  day("2026-01-19"), &got, &e), ST_OK);
+					  day("2026-01-19"), &got, &e),
+			 ST_OK);
 	assert_int_equal(got.version, 2);
 	/* A stale version is a conflict and changes nothing. */
 	assert_int_equal(store_ae_outcome(f->st, f->p.id, a.id, a.version, AE_OUT_NOT_RESOLVED,
-					  DAY_NONE, &got, &e), ST_CONFLICT);
+					  DAY_NONE, &got, &e),
+			 ST_CONFLICT);
 	assert_int_equal(store_ae_get(f->st, f->p.id, a.id, &got, &e), ST_OK);
 	assert_int_equal(got.outcome, AE_OUT_RESOLVED);
 	assert_int_equal(got.resolved, day("2026-01-19"));
 	assert_int_equal(store_ae_get(f->st, f->p.id + 1, a.id, &got, &e), ST_NOT_FOUND);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'adverse_events' AND "
-				    "action = 'update'"), 1);
+	assert_int_equal(tmpdb_int(f->path,
+				   "SELECT count(*) FROM audit WHERE tbl = 'adverse_events' AND "
+				   "action = 'update'"),
+			 1);
 }
 
 static void test_roles(void **state)
@@ -381,7 +404,7 @@ static void add_visit(struct fx *f, const char *label, const char *d, double alb
 	v.ascites = 1;
 	v.he = 0;
 	v.symptom[SYM_FATIGUE] = SEV_MILD;
-	struct lab_result labs[] = {lab(ANALYTE_ALBUMIN, alb), lab(ANALYTE_ALT, alt),
+	struct lab_result labs[] = {lab(ANALYTE_ALBUMIN, alb),	  lab(ANALYTE_ALT, alt),
 				    lab(ANALYTE_BILIRUBIN, bili), lab(ANALYTE_INR, 1.4),
 				    lab(ANALYTE_CREATININE, 1.0), lab(ANALYTE_SODIUM, 136)};
 	assert_int_equal(store_visit_add(f->st, &v, labs, 6, &e), ST_OK);
@@ -403,7 +426,8 @@ static void test_dashboard_load(void **state)
 	extra.date = day("2026-01-06");
 	assert_int_equal(store_lab_add(f->st, &extra, 1, &e), ST_OK);
 	on(f, "2026-01-13");
-	struct infusion inf = infusion_at(f, "Infusion 1", (int64_t)day("2026-01-12") * 86400 + 9 * 3600);
+	struct infusion inf =
+	    infusion_at(f, "Infusion 1", (int64_t)day("2026-01-12") * 86400 + 9 * 3600);
 	assert_int_equal(store_infusion_add(f->st, &inf, &e), ST_OK);
 	struct ae fever = event(f, "Fever", 1, inf.given_at + 6 * 3600);
 	assert_int_equal(store_ae_add(f->st, &fever, &e), ST_OK);
@@ -445,7 +469,8 @@ static void test_dashboard_load(void **state)
 			assert_int_equal(d->cal[i].closed_on, day("2026-02-16"));
 		}
 		if (strcmp(d->cal[i].item.label, "Infusion 2") == 0)
-			assert_int_equal(d->cal[i].days_overdue, day("2026-03-14") - day("2026-02-11"));
+			assert_int_equal(d->cal[i].days_overdue,
+					 day("2026-03-14") - day("2026-02-11"));
 	}
 	assert_int_equal(done, 3);
 	assert_int_equal(missed, 1);
@@ -466,7 +491,8 @@ static void test_clinic_load(void **state)
 	struct fx *f = *state;
 	struct err e;
 	on(f, "2026-01-12");
-	struct ae bleed = event(f, "Upper gastrointestinal hemorrhage", 3, (int64_t)day("2026-01-11") * 86400);
+	struct ae bleed =
+	    event(f, "Upper gastrointestinal hemorrhage", 3, (int64_t)day("2026-01-11") * 86400);
 	bleed.serious = true;
 	bleed.relation = AE_REL_UNRELATED;
 	bleed.action = AE_ACT_HOSPITALISED;
@@ -532,8 +558,8 @@ static int64_t begun_on(struct fx *f, const struct protocol *pr, const char *mrn
 	assert_int_equal(store_patient_add(f->st, &p, &e), ST_OK);
 	for (int i = 0; i < ndays; i++) {
 		on(f, days[i]);
-		struct checklist_answer a = {.patient_id = p.id, .yes = false,
-					     .answered_on = day(days[i])};
+		struct checklist_answer a = {
+		    .patient_id = p.id, .yes = false, .answered_on = day(days[i])};
 		strcpy(a.item, "malignancy");
 		if (store_answer_add(f->st, pr, &a, &e) != ST_OK)
 			fail_msg("%s", e.msg);
@@ -584,17 +610,17 @@ static void test_clinic_signoff_order(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_visit_in_window_with_labs, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_visit_early_and_late, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_one_transaction, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_missed, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_visit_correct, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_infusion_and_ae, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ae_outcome, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_dashboard_load, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_clinic_load, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_clinic_signoff_order, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_visit_in_window_with_labs, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_visit_early_and_late, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_one_transaction, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_missed, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_visit_correct, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_infusion_and_ae, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_ae_outcome, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_dashboard_load, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_clinic_load, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_clinic_signoff_order, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -208,12 +208,13 @@ static void test_times(void **state)
 	int64_t t = 0, now = (int64_t)day("2026-03-01") * 86400 + 12 * 3600;
 	day_t d = DAY_NONE;
 	char buf[20];
-	assert_int_equal(visit_parse_time("given at", "2026-03-01 09:30", 0, now, &t, &d, &e), ST_OK);
+	assert_int_equal(visit_parse_time("given at", "2026-03-01 09:30", 0, now, &t, &d, &e),
+			 ST_OK);
 	assert_int_equal(t, (int64_t)day("2026-03-01") * 86400 + 9 * 3600 + 30 * 60);
 	assert_int_equal(d, day("2026-03-01"));
 	/* At UTC+8, 07:00 local is 23:00 UTC the day before; the day is local. */
-	assert_int_equal(visit_parse_time("given at", "2026-03-01T07:00", 8 * 3600, now, &t, &d, &e),
-			 ST_OK);
+	assert_int_equal(
+	    visit_parse_time("given at", "2026-03-01T07:00", 8 * 3600, now, &t, &d, &e), ST_OK);
 	assert_int_equal(d, day("2026-03-01"));
 	assert_string_equal(visit_format_time(t, 8 * 3600, buf), "2026-03-01 07:00");
 	assert_int_equal(visit_parse_time("given at", "2026-03-01 12:01", 0, now, &t, &d, &e),
@@ -232,16 +233,16 @@ static void test_times(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_window_edges),
-		cmocka_unit_test(test_zero_window),
-		cmocka_unit_test(test_closed_items_keep_their_mark),
-		cmocka_unit_test(test_next_visit),
-		cmocka_unit_test(test_temperature),
-		cmocka_unit_test(test_blood_pressure),
-		cmocka_unit_test(test_grades),
-		cmocka_unit_test(test_validate),
-		cmocka_unit_test(test_missed),
-		cmocka_unit_test(test_times),
+	    cmocka_unit_test(test_window_edges),
+	    cmocka_unit_test(test_zero_window),
+	    cmocka_unit_test(test_closed_items_keep_their_mark),
+	    cmocka_unit_test(test_next_visit),
+	    cmocka_unit_test(test_temperature),
+	    cmocka_unit_test(test_blood_pressure),
+	    cmocka_unit_test(test_grades),
+	    cmocka_unit_test(test_validate),
+	    cmocka_unit_test(test_missed),
+	    cmocka_unit_test(test_times),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
