@@ -27,13 +27,18 @@ MODEL_LIBS = $(shell pkg-config --libs sqlite3 libmd 2>/dev/null) \
 UI_CFLAGS  = $(shell pkg-config --cflags ncursesw 2>/dev/null)
 UI_LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null)
 
-SRC      := $(wildcard src/*.c)
+SRC      := $(wildcard src/*/*.c)
 UI_SRC   := $(wildcard ui/*.c)
 SQL      := $(sort $(wildcard assets/sql/*.sql))
 LIB_OBJ  := $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o
 UI_OBJ   := $(UI_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libhepadesk.a
 BIN      := $(BUILD)/hepadesk
+# The test build: the same program plus tests/hooks (a clock the tests set).
+# Only it is run by the command-line and screen tests; it is never installed.
+TEST_BIN := $(BUILD)/hepadesk-test
+TEST_OBJ := $(filter-out $(BUILD)/ui/main.o,$(UI_OBJ)) $(BUILD)/tests/main-test.o \
+            $(BUILD)/tests/testhooks.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(wildcard tests/bench/bench_*.c)
@@ -66,6 +71,17 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(UI_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(UI_OBJ) $(LIB) $(MODEL_LIBS) $(UI_LIBS) -o $@
 
+$(BUILD)/tests/main-test.o: ui/main.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/hooks -DHEPADESK_TEST_HOOKS $(PKG_CFLAGS) $(UI_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/testhooks.o: tests/hooks/testhooks.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/hooks $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(TEST_BIN): $(TEST_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(TEST_OBJ) $(LIB) $(MODEL_LIBS) $(UI_LIBS) -o $@
+
 # Unit tests link the model library without curses: a curses call in src/
 # breaks this link.
 $(BUILD)/tests/%: tests/unit/%.c $(LIB) | deps
@@ -73,19 +89,24 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) | deps
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(MODEL_LIBS) -lcmocka -o $@
 
 layercheck:
-	@tests/layercheck.sh
+	@mkdir -p $(BUILD)
+	@sh tests/layercheck-test.sh >$(BUILD)/layercheck-test.log 2>&1 || \
+	  { cat $(BUILD)/layercheck-test.log; exit 1; }
+	@tail -n 1 $(BUILD)/layercheck-test.log
+	@sh tests/layercheck.sh
 
 unit: $(UNIT_BIN)
 	@tests/run-unit.sh $(UNIT_BIN)
 
-cli: $(BIN)
-	@HEPADESK=$(abspath $(BIN)) tests/run-sh.sh tests/cli/*.sh
+cli: $(TEST_BIN) $(BIN)
+	@HEPADESK=$(abspath $(TEST_BIN)) HEPADESK_INSTALLED=$(abspath $(BIN)) \
+	  tests/run-sh.sh tests/cli/*.sh
 
-screen: $(BIN)
-	@HEPADESK=$(abspath $(BIN)) tests/run-sh.sh tests/screen/*.sh
+screen: $(TEST_BIN)
+	@HEPADESK=$(abspath $(TEST_BIN)) tests/run-sh.sh tests/screen/*.sh
 
 test: deps layercheck
-	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN) $(UNIT_BIN)
 	@$(MAKE) --no-print-directory unit cli screen
 
 asan: deps

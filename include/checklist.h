@@ -18,7 +18,6 @@
 #include "protocol.h"
 #include "score.h"
 #include "status.h"
-#include "store.h"
 #include "user.h"
 
 #define CHECKLIST_IMAGING_MAX 32
@@ -86,15 +85,6 @@ struct checklist_result {
  * Child-Pugh input from its answer. */
 void checklist_evaluate(const struct protocol *p, const struct checklist_input *in,
 			struct checklist_result *out);
-
-/* Load the inputs of a patient as of on: patient, labs, imaging, answers. */
-enum status checklist_load_input(struct store *st, const struct config *cfg, int64_t patient_id,
-				 day_t on, struct checklist_input *in, struct err *e);
-
-/* checklist_load_input then checklist_evaluate. */
-enum status checklist_load(struct store *st, const struct config *cfg, const struct protocol *p,
-			   int64_t patient_id, day_t on, struct checklist_result *out,
-			   struct err *e);
 
 /* Check an answer against its item before it is stored: the item must be
  * nurse-confirmed; a grade needs --value 1-4 with yes (0 or none with no); a

@@ -20,7 +20,6 @@
 #include "patient.h"
 #include "schedule.h"
 #include "score.h"
-#include "store.h"
 #include "visit.h"
 
 /* Where a measure's values come from. */
@@ -189,12 +188,6 @@ struct dashboard {
 	int days_since_first_infusion;
 };
 
-/* Load a patient's dashboard as of today (about 200 KB: allocate it). Reads
- * a bounded history (the newest DASH_SERIES_MAX values of each series). Does
- * not log a view (callers do, once per open). */
-enum status dashboard_load(struct store *st, int64_t patient_id, day_t today,
-			   const struct config *cfg, struct dashboard *out, struct err *e);
-
 /* --- the clinic dashboard (home screen) --- */
 
 #define CLINIC_NAME_MAX PATIENT_NAME_MAX
@@ -252,11 +245,5 @@ struct clinic_dashboard {
 	int nserious;
 	struct clinic_counts counts;
 };
-
-/* Load the clinic dashboard for today: every list bounded by limit (at most
- * CLINIC_LIST_MAX), every query on an index (no full table scan). Large
- * (several hundred KB): allocate it. */
-enum status clinic_dashboard_load(struct store *st, day_t today, int limit,
-				  struct clinic_dashboard *out, struct err *e);
 
 #endif

@@ -10,7 +10,6 @@
 #include "lab.h"
 #include "patient.h"
 #include "score.h"
-#include "store.h"
 
 #define OVERVIEW_IMAGING 8
 
@@ -31,11 +30,6 @@ struct overview {
 void overview_score_input(const struct patient *p, const struct lab_latest *labs,
 			  const struct imaging_note *img, int nimg, day_t today,
 			  const struct config *cfg, struct score_input *in);
-
-/* Load and compute the overview of one patient as of today. Does not log a
- * view (callers do, once per open). */
-enum status overview_load(struct store *st, int64_t patient_id, day_t today,
-			  const struct config *cfg, struct overview *out, struct err *e);
 
 /* The analytes each score uses (for "values and dates it used"); returns the
  * count written to out (at most ANALYTE_COUNT). */

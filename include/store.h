@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "clock.h"
 #include "draft.h"
 #include "imaging.h"
 #include "lab.h"
@@ -23,6 +24,7 @@ struct store_opts {
 	const char *group;   /* group that may share the database, or NULL */
 	bool create;	     /* create the file (and its folder) when missing */
 	bool readonly;	     /* open for reading only */
+	clock_fn clock;	     /* what "now" is for writes (NULL: the system clock) */
 };
 
 /* Open (and if needed create and migrate) the database at path. A new
@@ -40,9 +42,9 @@ void store_close(struct store *st);
 int store_schema_version(void);
 int store_file_version(struct store *st);
 
-/* The time writes are stamped with (seconds since the epoch); the caller
- * passes the clock in, the model never reads it. */
-void store_set_now(struct store *st, int64_t now);
+/* The time the current operation is stamped with (seconds since the epoch):
+ * read from the store's clock when an operation starts (store_may, or a
+ * write's BEGIN) and fixed for the whole transaction. */
 int64_t store_now(const struct store *st);
 
 /* Resolve the acting OS login to a user. A database with no users makes this

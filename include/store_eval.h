@@ -44,20 +44,30 @@ enum status store_answer_latest(struct store *st, int64_t patient_id, day_t on,
 				struct checklist_answer *out, int max, int *n, struct err *e);
 
 /* --- evaluations --- */
-/* Evaluate the patient on `on` under p inside one transaction and record it
+/* How a patient is evaluated, supplied by the layer above (uc_checklist.h):
+ * storage calls fn inside its signing transaction, so the inputs read and
+ * the row written are one snapshot, without storage knowing the use case. */
+struct store_evaluator {
+	enum status (*fn)(void *ctx, struct store *st, int64_t patient_id, day_t on,
+			  struct checklist_result *out, struct err *e);
+	void *ctx;
+};
+
+/* Evaluate the patient on `on` (ev) under p inside one transaction and record it
  * signed by the actor (PERM_RECORD), with the protocol's name, version and
  * hash (its text kept) and the items' data as detail. Refused (ST_DUPLICATE)
  * when the patient already has a current signed evaluation: amend it. */
-enum status store_eval_sign(struct store *st, const struct config *cfg, const struct protocol *p,
-			    const char *protocol_text, int64_t patient_id, day_t on,
-			    struct evaluation *out, struct err *e);
+enum status store_eval_sign(struct store *st, const struct store_evaluator *ev,
+			    const struct protocol *p, const char *protocol_text, int64_t patient_id,
+			    day_t on, struct evaluation *out, struct err *e);
 /* Amend the current signed evaluation (PERM_AMEND_SIGNED): evaluate again on
  * `on`, record the new version signed by the actor with amends and reason,
  * and point the old one's superseded_by at it. The old row stays as it was.
  * ST_NOT_FOUND when there is nothing signed to amend. */
-enum status store_eval_amend(struct store *st, const struct config *cfg, const struct protocol *p,
-			     const char *protocol_text, int64_t patient_id, day_t on,
-			     const char *reason, struct evaluation *out, struct err *e);
+enum status store_eval_amend(struct store *st, const struct store_evaluator *ev,
+			     const struct protocol *p, const char *protocol_text,
+			     int64_t patient_id, day_t on, const char *reason,
+			     struct evaluation *out, struct err *e);
 /* The current (not superseded) signed evaluation; ST_NOT_FOUND if none. */
 enum status store_eval_current(struct store *st, int64_t patient_id, struct evaluation *out,
 			       struct err *e);
@@ -93,8 +103,9 @@ enum status store_plan_current(struct store *st, int64_t patient_id, struct plan
  * store_plan_add, inside the demo load's one transaction. */
 enum status store_demo_answer(struct store *st, const struct protocol *p,
 			      struct checklist_answer *a, struct err *e);
-enum status store_demo_sign(struct store *st, const struct config *cfg, const struct protocol *p,
-			    const char *protocol_text, int64_t patient_id, day_t on, struct err *e);
+enum status store_demo_sign(struct store *st, const struct store_evaluator *ev,
+			    const struct protocol *p, const char *protocol_text, int64_t patient_id,
+			    day_t on, struct err *e);
 enum status store_demo_plan(struct store *st, const struct protocol *p,
 			    const struct plan_request *rq, int64_t patient_id, day_t today,
 			    struct plan *out, struct schedule_item *items, int *n, struct err *e);

@@ -1,9 +1,9 @@
-/* ui_app.h: the screen program's entry point, called by cli_main when no
+/* ui_app.h: the screen program's entry point, called by main.c when no
  * command is given. */
 #ifndef HEPADESK_UI_APP_H
 #define HEPADESK_UI_APP_H
 
-#include "cli.h"
+#include "app.h"
 
 /* Run the screens on the controlling terminal with an open, authorised app
  * (app->st belongs to the caller). Returns the process exit code: 0 after a

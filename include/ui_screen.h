@@ -8,7 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 
-#include "cli.h"
+#include "app.h"
 #include "patient.h"
 #include "ui_color.h"
 #include "ui_keymap.h"

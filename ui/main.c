@@ -1,11 +1,42 @@
-/* main.c: the composition root — the command line, with the screens as its
- * no-command program. */
+/* main.c: the composition root — reads the command line, builds the app
+ * (configuration, clock, database) and runs a command or the screens. The
+ * only file that knows both the command line and the screens. */
 #include <stdio.h>
 
+#include "app.h"
 #include "cli.h"
 #include "ui_app.h"
+#ifdef HEPADESK_TEST_HOOKS
+#include "testhooks.h"
+#endif
+
+/* The installed program runs on the system clock; only a test build (make
+ * test's build/hepadesk-test) has a clock a test can set. */
+static clock_fn main_clock(void)
+{
+#ifdef HEPADESK_TEST_HOOKS
+	return testhooks_clock();
+#else
+	return clock_system;
+#endif
+}
 
 int main(int argc, char **argv)
 {
-	return cli_main(argc, argv, ui_run, stdout, stderr);
+	struct cli_call call;
+	struct app app = {.clock = main_clock()};
+	struct err e = {""};
+	int rc = cli_begin(&call, argc, argv, stdout, stderr);
+	if (rc >= 0)
+		return rc;
+	enum status s = config_load(&app.cfg, call.config_flag, &e);
+	if (s != ST_OK)
+		return cli_report(&call, &app, s, &e);
+	config_db_path(&app.cfg, call.db_flag, app.db_path, sizeof app.db_path);
+	if (call.needs_db && (s = app_open(&app, true, &e)) != ST_OK)
+		rc = cli_report(&call, &app, s, &e);
+	else
+		rc = cli_has_command(&call) ? cli_run(&call, &app) : ui_run(&app);
+	app_close(&app);
+	return rc;
 }

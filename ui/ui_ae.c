@@ -171,7 +171,6 @@ static int af_save(struct aform *af, struct ui *ui)
 		return UI_DONE;
 	}
 	if (s == ST_OK || s == ST_CONFIRM) {
-		store_set_now(ui->app->st, ui->app->clock());
 		s = store_ae_add(ui->app->st, &af->a, &e);
 	}
 	if (s != ST_OK) {

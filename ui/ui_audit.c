@@ -58,7 +58,6 @@ static enum status list(struct au_screen *a, struct ui *ui, struct err *e)
 	a->n = a->sel = a->top = 0;
 	a->f.limit = AU_ROWS_MAX;
 	a->f.actor = a->f_actor[0] ? a->f_actor : NULL;
-	store_set_now(ui->app->st, ui->app->clock());
 	return store_audit_each(ui->app->st, &a->f, keep_row, a, e);
 }
 

@@ -1,5 +1,6 @@
 /* ui_checklist.c: the pre-treatment checklist screen. */
 #include "ui_checklist.h"
+#include "uc_checklist.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,8 +64,8 @@ static void evaluate(struct cl_screen *c, struct ui *ui)
 	c->stale = false;
 	if (!c->proto_ok)
 		return;
-	enum status s = checklist_load(ui->app->st, &ui->app->cfg, &c->proto, c->pt.id,
-				       app_today(ui->app), &c->res, &e);
+	enum status s = uc_checklist_load(ui->app->st, &ui->app->cfg, &c->proto, c->pt.id,
+					  app_today(ui->app), &c->res, &e);
 	c->loaded = s == ST_OK;
 	if (s != ST_OK)
 		err_set(&c->failure, s, "cannot evaluate: %s", err_why(&e, s));
@@ -224,9 +225,8 @@ static int sign_answer(struct ui *ui, void *arg, bool yes)
 	char d[16];
 	if (!yes)
 		return UI_DONE;
-	store_set_now(ui->app->st, ui->app->clock());
-	enum status s = store_eval_sign(ui->app->st, &ui->app->cfg, &c->proto, c->proto_text,
-					c->pt.id, app_today(ui->app), &ev, &e);
+	enum status s = uc_eval_sign(ui->app->st, &ui->app->cfg, &c->proto, c->proto_text, c->pt.id,
+				     app_today(ui->app), &ev, &e);
 	c->stale = true;
 	if (s != ST_OK)
 		ui_msg(ui, ROLE_CRITICAL, "not signed: %s", err_why(&e, s));
@@ -251,8 +251,8 @@ static enum status amend_save(struct ui *ui, void *arg, const char *const *value
 {
 	struct cl_screen *c = arg;
 	struct evaluation ev;
-	enum status s = store_eval_amend(ui->app->st, &ui->app->cfg, &c->proto, c->proto_text,
-					 c->pt.id, app_today(ui->app), values[0], &ev, e);
+	enum status s = uc_eval_amend(ui->app->st, &ui->app->cfg, &c->proto, c->proto_text,
+				      c->pt.id, app_today(ui->app), values[0], &ev, e);
 	if (s != ST_OK)
 		return s;
 	c->stale = true;
@@ -361,7 +361,6 @@ struct ui_screen *ui_checklist_new(struct ui *ui, const struct patient *p)
 	c->base.patient = p->id;
 	c->pt = *p;
 	ui_overview_banner(p, app_today(ui->app), c->base.banner, sizeof c->base.banner);
-	store_set_now(ui->app->st, ui->app->clock());
 	load_protocol(c, ui);
 	/* Every view is logged: a view that cannot be logged is not shown. */
 	enum status s = store_patient_viewed(ui->app->st, p->id, "checklist", &e);

@@ -1,5 +1,6 @@
 /* ui_clinic.c: the clinic dashboard, the home screen. */
 #include "ui_clinic.h"
+#include "uc_dashboard.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,8 +144,7 @@ static void load(struct clinic_screen *c, struct ui *ui)
 {
 	struct err e = {""};
 	c->stale = false;
-	enum status s =
-	    clinic_dashboard_load(ui->app->st, app_today(ui->app), CLINIC_LIST_MAX, c->cd, &e);
+	enum status s = uc_clinic_load(ui->app->st, app_today(ui->app), CLINIC_LIST_MAX, c->cd, &e);
 	if (s != ST_OK) {
 		memset(c->cd, 0, sizeof *c->cd);
 		c->cd->today = app_today(ui->app);

@@ -1,5 +1,6 @@
 /* ui_dashboard.c: the patient dashboard screen and the follow-up keys. */
 #include "ui_dashboard.h"
+#include "uc_dashboard.h"
 
 #include <langinfo.h>
 #include <math.h>
@@ -235,7 +236,7 @@ static bool load(struct db_screen *s, struct ui *ui)
 {
 	struct err e = {""};
 	enum status st =
-	    dashboard_load(ui->app->st, s->id, app_today(ui->app), &ui->app->cfg, s->db, &e);
+	    uc_dashboard_load(ui->app->st, s->id, app_today(ui->app), &ui->app->cfg, s->db, &e);
 	s->stale = false;
 	if (st != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "cannot load the dashboard: %s", err_why(&e, st));
@@ -298,7 +299,6 @@ struct ui_screen *ui_dashboard_new(struct ui *ui, int64_t patient_id)
 	s->db = xcalloc(1, sizeof *s->db);
 	s->ascii = want_ascii();
 	ui_lines_init(&s->lines);
-	store_set_now(ui->app->st, ui->app->clock());
 	enum status st = store_patient_viewed(ui->app->st, patient_id, "dashboard", &e);
 	if (st != ST_OK)
 		ui_msg(ui, ROLE_CRITICAL,

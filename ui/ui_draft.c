@@ -35,7 +35,6 @@ void ui_draft_keep(struct ui_draft *d, struct ui *ui, const char *content)
 	struct err e = {""};
 	if (d->last && strcmp(d->last, content) == 0)
 		return;
-	store_set_now(ui->app->st, ui->app->clock());
 	enum status s = store_draft_save(ui->app->st, d->form, d->patient_id, content, &e);
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_WARN, "draft not kept (%s): save the form to keep your input",
@@ -71,7 +70,6 @@ void ui_draft_drop(struct ui_draft *d, struct ui *ui)
 	struct err e = {""};
 	free(d->last);
 	d->last = NULL;
-	store_set_now(ui->app->st, ui->app->clock());
 	if (store_draft_delete(ui->app->st, d->form, d->patient_id, &e) != ST_OK)
 		ui_msg(ui, ROLE_WARN, "an old draft stays: %s", e.msg);
 }

@@ -1,5 +1,6 @@
 /* ui_eval.c: the intake evaluation — progress line and the three steps. */
 #include "ui_eval.h"
+#include "uc_overview.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,7 +55,7 @@ static void load_scores(struct eval *ev, struct ui *ui)
 	char day[16];
 	ui_lines_clear(&ev->scores);
 	enum status s =
-	    overview_load(ui->app->st, ev->p.id, app_today(ui->app), &ui->app->cfg, &ev->ov, &e);
+	    uc_overview_load(ui->app->st, ev->p.id, app_today(ui->app), &ui->app->cfg, &ev->ov, &e);
 	if (s != ST_OK) {
 		ui_lines_add(&ev->scores, ROLE_CRITICAL, "cannot compute the scores: %s",
 			     err_why(&e, s));

@@ -140,7 +140,6 @@ static int save(struct ui_eval_imaging *im, struct ui *ui)
 	im->note.patient_id = im->patient_id;
 	enum status s = imaging_validate(&im->note, im->today, &e);
 	if (s == ST_OK) {
-		store_set_now(ui->app->st, ui->app->clock());
 		s = store_imaging_add(ui->app->st, &im->note, &e);
 	}
 	if (s != ST_OK) {

@@ -209,7 +209,6 @@ static int save(struct ui_eval_labs *l, struct ui *ui)
 		ui_msg(ui, ROLE_WARN, "nothing to save: enter at least one value");
 		return UI_DONE;
 	}
-	store_set_now(ui->app->st, ui->app->clock());
 	enum status s = store_lab_add(ui->app->st, rows, n, &e);
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));

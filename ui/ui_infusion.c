@@ -104,7 +104,6 @@ static int if_save(struct iform *fi, struct ui *ui)
 		return UI_DONE;
 	enum status s = infusion_validate(&fi->inf, fi->today, &e);
 	if (s == ST_OK || s == ST_CONFIRM) {
-		store_set_now(ui->app->st, ui->app->clock());
 		s = store_infusion_add(ui->app->st, &fi->inf, &e);
 	}
 	if (s != ST_OK) {

@@ -1,5 +1,6 @@
 /* ui_overview.c: the patient overview screen. */
 #include "ui_overview.h"
+#include "uc_overview.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -113,7 +114,7 @@ static bool load(struct ov_screen *o, struct ui *ui)
 {
 	struct err e = {""};
 	enum status s =
-	    overview_load(ui->app->st, o->id, app_today(ui->app), &ui->app->cfg, &o->ov, &e);
+	    uc_overview_load(ui->app->st, o->id, app_today(ui->app), &ui->app->cfg, &o->ov, &e);
 	o->stale = false;
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "cannot open the patient: %s", err_why(&e, s));
@@ -209,7 +210,6 @@ struct ui_screen *ui_overview_new(struct ui *ui, int64_t patient_id)
 	o->id = patient_id;
 	o->stale_days = ui->app->cfg.lab_window_days;
 	ui_lines_init(&o->lines);
-	store_set_now(ui->app->st, ui->app->clock());
 	enum status s = store_patient_viewed(ui->app->st, patient_id, "overview", &e);
 	/* Every view is logged: a view that cannot be logged is not shown. */
 	if (s != ST_OK)

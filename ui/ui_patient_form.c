@@ -133,7 +133,6 @@ static int conflict_answer(struct ui *ui, void *arg, bool yes)
 		ui_msg(ui, ROLE_HINT, "kept the other version; your changes were not saved");
 		return UI_DONE;
 	}
-	store_set_now(ui->app->st, ui->app->clock());
 	enum status s = store_patient_update(ui->app->st, &pf->p, &theirs, &e);
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
@@ -166,7 +165,6 @@ static int pf_save(struct pform *pf, struct ui *ui)
 		return UI_DONE;
 	enum status s = patient_validate(&pf->p, pf->today, &e);
 	if (s == ST_OK) {
-		store_set_now(ui->app->st, ui->app->clock());
 		s = pf->edit ? store_patient_update(ui->app->st, &pf->p, &theirs, &e)
 			     : store_patient_add(ui->app->st, &pf->p, &e);
 	}

@@ -214,7 +214,6 @@ static int save(struct pl_screen *c, struct ui *ui)
 	/* An intrahepatic route is signed by the actor, who must be a physician. */
 	strlcpy_(c->rq.physician, c->rq.route == ROUTE_INTRAHEPATIC && u ? u->login : "",
 		 sizeof c->rq.physician);
-	store_set_now(ui->app->st, ui->app->clock());
 	enum status s = store_plan_add(ui->app->st, &c->proto, &c->rq, c->pt.id, app_today(ui->app),
 				       &c->plan, c->items, &c->n, &e);
 	if (s != ST_OK) {
@@ -267,7 +266,6 @@ static void reschedule(struct pl_screen *c, struct ui *ui)
 static enum status cancel_save(struct ui *ui, void *arg, const char *const *values, struct err *e)
 {
 	struct pl_screen *c = arg;
-	store_set_now(ui->app->st, ui->app->clock());
 	enum status s = store_plan_cancel(ui->app->st, c->plan.id, c->plan.version, values[0], e);
 	if (s != ST_OK)
 		return s;
@@ -410,7 +408,6 @@ struct ui_screen *ui_plan_new(struct ui *ui, const struct patient *p)
 	c->ui = ui;
 	c->items = xcalloc(PL_SCHED_MAX, sizeof *c->items);
 	ui_overview_banner(p, app_today(ui->app), c->base.banner, sizeof c->base.banner);
-	store_set_now(ui->app->st, ui->app->clock());
 	/* The weight is read again: the plan doses on the latest one. */
 	enum status s = store_patient_get(ui->app->st, p->id, &c->pt, &e);
 	if (s == ST_OK)

@@ -48,7 +48,6 @@ static int prompt_save(struct prompt *p, struct ui *ui)
 		return UI_DONE;
 	for (int i = 0; i < p->form.n; i++)
 		values[i] = ui_form_text(&p->form, i);
-	store_set_now(ui->app->st, ui->app->clock());
 	enum status s = p->fn(ui, p->arg, values, &e);
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));

@@ -201,7 +201,6 @@ static void fever_hint(const struct vform *vf, char *buf, size_t n)
 
 static enum status store_it(struct vform *vf, struct ui *ui, struct err *e)
 {
-	store_set_now(ui->app->st, ui->app->clock());
 	if (correcting(vf)) {
 		vf->v.id = vf->orig.id;
 		vf->v.patient_id = vf->orig.patient_id;

@@ -124,7 +124,6 @@ struct ui_screen *ui_visits_new(struct ui *ui, int64_t patient_id)
 	s->base.patient = patient_id;
 	s->v = xcalloc(VL_MAX, sizeof *s->v);
 	/* Every view is logged: a view that cannot be logged is not shown. */
-	store_set_now(ui->app->st, ui->app->clock());
 	enum status st = store_patient_viewed(ui->app->st, patient_id, "visits", &e);
 	if (st == ST_OK)
 		st = load(s, ui, &e);

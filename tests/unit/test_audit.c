@@ -46,15 +46,15 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	struct err e;
 	tmpdb_open(f->dir, f->path, "audit", "clinic.db", &f->st);
-	store_set_now(f->st, NOW);
+	testclock_now = NOW;
 	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
 	add_patient(f, 0, "P1");
-	store_set_now(f->st, NOW + 100);
+	testclock_now = NOW + 100;
 	add_patient(f, 1, "P2");
 	struct user bob = {0, "bob", "Bob", ROLE_NURSE, false};
 	assert_int_equal(store_user_add(f->st, &bob, &e), ST_OK);
 	assert_int_equal(store_set_actor(f->st, "bob", &e), ST_OK);
-	store_set_now(f->st, NOW + 200);
+	testclock_now = NOW + 200;
 	assert_int_equal(store_patient_viewed(f->st, f->pid[1], "show", &e), ST_OK);
 	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
 	*state = f;

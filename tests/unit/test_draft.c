@@ -30,7 +30,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	struct err e;
 	tmpdb_open(f->dir, f->path, "draft", "clinic.db", &f->st);
-	store_set_now(f->st, NOW);
+	testclock_now = NOW;
 	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
 	struct patient p = {0};
 	strcpy(p.mrn, "D100");
@@ -64,7 +64,7 @@ static void test_save_load_replace(void **state)
 	assert_int_equal(store_draft_load(f->st, "lab.add", f->pid, &c, &when, &e), ST_NOT_FOUND);
 	assert_null(c);
 	assert_int_equal(store_draft_save(f->st, "lab.add", f->pid, "bilirubin=2.1\n", &e), ST_OK);
-	store_set_now(f->st, NOW + 60);
+	testclock_now = NOW + 60;
 	assert_int_equal(store_draft_save(f->st, "lab.add", f->pid, "bilirubin=2.1\ninr=1.6\n", &e),
 			 ST_OK);
 	assert_int_equal(store_draft_load(f->st, "lab.add", f->pid, &c, &when, &e), ST_OK);
@@ -119,7 +119,7 @@ static void test_each_newest_first(void **state)
 	struct err e;
 	struct seen s = {0};
 	assert_int_equal(store_draft_save(f->st, "patient.add", 0, "mrn=X1", &e), ST_OK);
-	store_set_now(f->st, NOW + 5);
+	testclock_now = NOW + 5;
 	assert_int_equal(store_draft_save(f->st, "lab.add", f->pid, "alt=40", &e), ST_OK);
 	assert_int_equal(store_draft_each(f->st, collect, &s, &e), ST_OK);
 	assert_int_equal(s.n, 2);
@@ -169,8 +169,8 @@ static void test_close_mid_write(void **state)
 	char path[160], *c = NULL;
 	int64_t first;
 	snprintf(path, sizeof path, "%s/other.db", f->dir);
-	assert_int_equal(store_open(path, NULL, &st, &e), ST_OK);
-	store_set_now(st, NOW);
+	assert_int_equal(store_open(path, TESTCLOCK_OPTS, &st, &e), ST_OK);
+	testclock_now = NOW;
 	assert_int_equal(store_set_actor(st, "alice", &e), ST_OK);
 	assert_int_equal(store_draft_save(st, "patient.add", 0, "mrn=Z9", &e), ST_OK);
 	long long audit = tmpdb_int(path, "SELECT count(*) FROM audit");
@@ -178,7 +178,7 @@ static void test_close_mid_write(void **state)
 	store_close(st);
 	assert_int_equal(tmpdb_int(path, "SELECT count(*) FROM audit"), audit);
 	assert_int_equal(tmpdb_int(path, "SELECT count(*) FROM meta WHERE key = 'demo'"), 0);
-	assert_int_equal(store_open(path, NULL, &st, &e), ST_OK);
+	assert_int_equal(store_open(path, TESTCLOCK_OPTS, &st, &e), ST_OK);
 	assert_int_equal(store_set_actor(st, "alice", &e), ST_OK);
 	assert_int_equal(store_draft_load(st, "patient.add", 0, &c, NULL, &e), ST_OK);
 	assert_string_equal(c, "mrn=Z9");
@@ -195,8 +195,8 @@ static void test_two_sessions(void **state)
 	struct err e;
 	struct store *b;
 	char *c = NULL;
-	assert_int_equal(store_open(f->path, NULL, &b, &e), ST_OK);
-	store_set_now(b, NOW);
+	assert_int_equal(store_open(f->path, TESTCLOCK_OPTS, &b, &e), ST_OK);
+	testclock_now = NOW;
 	assert_int_equal(store_set_actor(b, "alice", &e), ST_OK);
 	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
 	assert_int_equal(store_draft_save(b, "lab.add", f->pid, "from b", &e), ST_OK);

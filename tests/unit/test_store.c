@@ -32,7 +32,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	struct err e;
 	tmpdb_open(f->dir, f->path, "store", "sub/clinic.db", &f->st);
-	store_set_now(f->st, NOW);
+	testclock_now = NOW;
 	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
 	*state = f;
 	return 0;
@@ -100,7 +100,7 @@ static void test_world_readable_refused(void **state)
 	struct store *st;
 	struct err e;
 	assert_int_equal(chmod(f->path, 0644), 0);
-	assert_int_equal(store_open(f->path, NULL, &st, &e), ST_DENIED);
+	assert_int_equal(store_open(f->path, TESTCLOCK_OPTS, &st, &e), ST_DENIED);
 	assert_non_null(strstr(e.msg, "chmod o-rwx"));
 	assert_null(st);
 }
@@ -113,7 +113,7 @@ static void test_newer_schema_refused(void **state)
 	char q[64];
 	snprintf(q, sizeof q, "PRAGMA user_version = %d", store_schema_version() + 1);
 	assert_int_equal(tmpdb_exec(f->path, q), SQLITE_OK);
-	assert_int_equal(store_open(f->path, NULL, &st, &e), ST_TOO_NEW);
+	assert_int_equal(store_open(f->path, TESTCLOCK_OPTS, &st, &e), ST_TOO_NEW);
 	assert_non_null(strstr(e.msg, "newer"));
 }
 
@@ -332,8 +332,8 @@ static void test_list_error_reported(void **state)
 	assert_int_equal(fseek(fp, (leaf - 1) * size, SEEK_SET), 0);
 	assert_int_equal(fwrite(junk, 1, (size_t)size, fp), (size_t)size);
 	fclose(fp);
-	assert_int_equal(store_open(f->path, NULL, &f->st, &e), ST_OK);
-	store_set_now(f->st, NOW);
+	assert_int_equal(store_open(f->path, TESTCLOCK_OPTS, &f->st, &e), ST_OK);
+	testclock_now = NOW;
 	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
 	struct lab_result *out = calloc(1000, sizeof *out);
 	int n = 0;

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "tmpdb.h"
+#include "uc_checklist.h"
 #include <sqlite3.h>
 
 #include "assets.h"
@@ -119,7 +120,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	tmpdb_open(f->dir, f->path, "eval", "clinic.db", &f->st);
 	f->today = day("2026-11-23");
-	store_set_now(f->st, date_to_time(f->today) + 9 * 3600);
+	testclock_now = date_to_time(f->today) + 9 * 3600;
 	as(f, "alice");
 	struct user nina = {0, "nina", "Nina", ROLE_NURSE, false};
 	struct user phil = {0, "phil", "Phil", ROLE_PHYSICIAN, false};
@@ -180,12 +181,13 @@ static void sign_records_and_refuses_twice(void **state)
 	struct fx *f = *state;
 	struct evaluation ev, cur;
 	struct checklist_result r;
-	assert_int_equal(checklist_load(f->st, &f->cfg, &f->p, f->pid, f->today, &r, &f->e), ST_OK);
+	assert_int_equal(uc_checklist_load(f->st, &f->cfg, &f->p, f->pid, f->today, &r, &f->e),
+			 ST_OK);
 	assert_int_equal(r.status, EVAL_READY);
 	assert_int_equal(store_eval_current(f->st, f->pid, &cur, &f->e), ST_NOT_FOUND);
 	assert_string_equal(f->e.msg, "no signed evaluation");
-	assert_int_equal(
-	    store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e), ST_OK);
+	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+			 ST_OK);
 	assert_int_equal(ev.status, EVAL_READY);
 	assert_string_equal(ev.signed_by, "nina");
 	assert_int_equal(ev.chain_version, 1);
@@ -200,9 +202,8 @@ static void sign_records_and_refuses_twice(void **state)
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'evaluations' "
 					    "AND action = 'create' AND actor = 'nina'"),
 			 1);
-	assert_int_equal(
-	    store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
-	    ST_DUPLICATE);
+	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+			 ST_DUPLICATE);
 	assert_non_null(strstr(f->e.msg, "already signed: version 1 (READY"));
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM evaluations"), 1);
 	/* The database itself refuses an edit of a signed row. */
@@ -219,21 +220,21 @@ static void amendment_keeps_the_old_version(void **state)
 	struct fx *f = *state;
 	struct evaluation ev, am, hist[4];
 	int n;
-	assert_int_equal(
-	    store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e), ST_OK);
+	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+			 ST_OK);
 	assert_int_equal(answer(f, "hiv", true, "", "2026-11-23"), ST_OK);
 	/* A nurse may not amend. */
-	assert_int_equal(store_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today,
-					  "HIV test came back", &am, &f->e),
+	assert_int_equal(uc_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today,
+				       "HIV test came back", &am, &f->e),
 			 ST_DENIED);
 	assert_non_null(strstr(f->e.msg, "physician"));
 	as(f, "phil");
 	assert_int_equal(
-	    store_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, "", &am, &f->e),
+	    uc_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, "", &am, &f->e),
 	    ST_INVALID);
 	assert_non_null(strstr(f->e.msg, "reason"));
-	assert_int_equal(store_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today,
-					  "HIV test came back", &am, &f->e),
+	assert_int_equal(uc_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today,
+				       "HIV test came back", &am, &f->e),
 			 ST_OK);
 	assert_int_equal(am.status, EVAL_EXCLUDED);
 	assert_int_equal(am.chain_version, 2);
@@ -267,8 +268,8 @@ static void plan_needs_ready_signed_evaluation(void **state)
 			 ST_INVALID);
 	assert_non_null(strstr(f->e.msg, "sign the checklist first"));
 	assert_int_equal(answer(f, "consent", false, "", "2026-11-23"), ST_OK);
-	assert_int_equal(
-	    store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e), ST_OK);
+	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+			 ST_OK);
 	assert_int_equal(ev.status, EVAL_NOT_READY);
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_INVALID);
@@ -287,8 +288,8 @@ static void plan_with_schedule(void **state)
 	rq.first_date = day("2026-11-30");
 	assert_int_equal(store_plan_current(f->st, f->pid, &cur, &f->e), ST_NOT_FOUND);
 	assert_string_equal(f->e.msg, "no active treatment plan");
-	assert_int_equal(
-	    store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e), ST_OK);
+	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+			 ST_OK);
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_OK);
 	assert_int_equal(n, 12);
@@ -317,8 +318,8 @@ static void intrahepatic_needs_a_physician(void **state)
 	int n;
 	struct evaluation ev;
 	rq.first_date = day("2026-11-30");
-	assert_int_equal(
-	    store_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e), ST_OK);
+	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+			 ST_OK);
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_DENIED);
 	assert_non_null(strstr(f->e.msg, "physician"));

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "tmpdb.h"
+#include "uc_dashboard.h"
 #include <sqlite3.h>
 
 #include "config.h"
@@ -43,7 +44,7 @@ static day_t day(const char *s)
 /* Set the store's clock to noon UTC of a day. */
 static void on(struct fx *f, const char *d)
 {
-	store_set_now(f->st, (int64_t)day(d) * 86400 + 12 * 3600);
+	testclock_now = (int64_t)day(d) * 86400 + 12 * 3600;
 }
 
 /* The plan is made on 2026-01-05: infusions 2026-01-12, 02-09, 03-09
@@ -441,7 +442,8 @@ static void test_dashboard_load(void **state)
 
 	struct dashboard *d = calloc(1, sizeof *d);
 	on(f, "2026-03-14"); /* Infusion 2 (02-09 +-2) is overdue; W8 (03-09 +-3) too */
-	assert_int_equal(dashboard_load(f->st, f->p.id, day("2026-03-14"), &f->cfg, d, &e), ST_OK);
+	assert_int_equal(uc_dashboard_load(f->st, f->p.id, day("2026-03-14"), &f->cfg, d, &e),
+			 ST_OK);
 	assert_int_equal(d->as_of, day("2026-01-05"));
 	const struct dash_row *alt = row(d, DASH_ALT);
 	assert_true(alt->baseline.value == 40);
@@ -501,7 +503,7 @@ static void test_clinic_load(void **state)
 	assert_int_equal(store_ae_add(f->st, &mild, &e), ST_OK);
 	struct clinic_dashboard *cd = calloc(1, sizeof *cd);
 	/* 2026-01-20: W1 (01-16..01-22) due; Infusion 1 (01-10..01-14) overdue 6 days. */
-	enum status s = clinic_dashboard_load(f->st, day("2026-01-20"), 10, cd, &e);
+	enum status s = uc_clinic_load(f->st, day("2026-01-20"), 10, cd, &e);
 	if (s != ST_OK)
 		fail_msg("%s", e.msg);
 	assert_int_equal(cd->ndue, 1);
@@ -524,19 +526,19 @@ static void test_clinic_load(void **state)
 	assert_int_equal(cd->nsignoff, 1);
 	assert_string_equal(cd->awaiting_signoff[0].mrn, "90000002");
 	/* Edges: 01-22 is W1's last day; 01-23 it is overdue by 1. */
-	assert_int_equal(clinic_dashboard_load(f->st, day("2026-01-22"), 10, cd, &e), ST_OK);
+	assert_int_equal(uc_clinic_load(f->st, day("2026-01-22"), 10, cd, &e), ST_OK);
 	assert_int_equal(cd->counts.due_today, 1);
-	assert_int_equal(clinic_dashboard_load(f->st, day("2026-01-23"), 10, cd, &e), ST_OK);
+	assert_int_equal(uc_clinic_load(f->st, day("2026-01-23"), 10, cd, &e), ST_OK);
 	assert_int_equal(cd->counts.due_today, 1); /* W2 opens 01-23 */
 	assert_string_equal(cd->due[0].item.label, "W2");
 	assert_int_equal(cd->counts.overdue, 2);
 	assert_string_equal(cd->overdue[1].item.label, "W1");
 	assert_int_equal(cd->overdue[1].days_overdue, 1);
 	/* 31 days later the bleed is no longer recent. */
-	assert_int_equal(clinic_dashboard_load(f->st, day("2026-02-11"), 10, cd, &e), ST_OK);
+	assert_int_equal(uc_clinic_load(f->st, day("2026-02-11"), 10, cd, &e), ST_OK);
 	assert_int_equal(cd->nserious, 0);
 	/* A limit bounds every list. */
-	assert_int_equal(clinic_dashboard_load(f->st, day("2026-04-01"), 2, cd, &e), ST_OK);
+	assert_int_equal(uc_clinic_load(f->st, day("2026-04-01"), 2, cd, &e), ST_OK);
 	assert_int_equal(cd->noverdue, 2);
 	assert_true(cd->counts.overdue > 2);
 	free(cd);
@@ -586,7 +588,7 @@ static void test_clinic_signoff_order(void **state)
 	begun_on(f, &pr, "SO-B", b_days, 1);
 	begun_on(f, &pr, "SO-OLD", old_days, 1);
 	struct clinic_dashboard *cd = calloc(1, sizeof *cd);
-	assert_int_equal(clinic_dashboard_load(f->st, day("2026-01-20"), 10, cd, &e), ST_OK);
+	assert_int_equal(uc_clinic_load(f->st, day("2026-01-20"), 10, cd, &e), ST_OK);
 	/* The demo's NOT_READY patient 90000002 was begun on 2026-01-05. */
 	assert_int_equal(cd->nsignoff, 3);
 	assert_int_equal(cd->counts.awaiting_signoff, 3);
@@ -596,12 +598,12 @@ static void test_clinic_signoff_order(void **state)
 	assert_int_equal(cd->awaiting_signoff[1].as_of, day("2026-01-10"));
 	assert_string_equal(cd->awaiting_signoff[2].mrn, "90000002");
 	/* The window is 90 days: on 2026-04-14 only A's 01-15 answer is in it. */
-	assert_int_equal(clinic_dashboard_load(f->st, day("2026-04-14"), 10, cd, &e), ST_OK);
+	assert_int_equal(uc_clinic_load(f->st, day("2026-04-14"), 10, cd, &e), ST_OK);
 	assert_int_equal(cd->counts.awaiting_signoff, 1);
 	assert_int_equal(cd->nsignoff, 1);
 	assert_string_equal(cd->awaiting_signoff[0].mrn, "SO-A");
 	/* A limit bounds the list, not the count. */
-	assert_int_equal(clinic_dashboard_load(f->st, day("2026-01-20"), 1, cd, &e), ST_OK);
+	assert_int_equal(uc_clinic_load(f->st, day("2026-01-20"), 1, cd, &e), ST_OK);
 	assert_int_equal(cd->nsignoff, 1);
 	assert_int_equal(cd->counts.awaiting_signoff, 3);
 	free(cd);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "testclock.h"
 
 #define TMPDB_DIR_MAX 64
 #define TMPDB_PATH_MAX 128
@@ -22,7 +23,7 @@ static inline void tmpdb_open(char *dir, char *path, const char *tag, const char
 	snprintf(dir, TMPDB_DIR_MAX, "/tmp/hd-%s.XXXXXX", tag);
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, TMPDB_PATH_MAX, "%s/%s", dir, file);
-	assert_int_equal(store_open(path, NULL, st, &e), ST_OK);
+	assert_int_equal(store_open(path, TESTCLOCK_OPTS, st, &e), ST_OK);
 }
 
 /* Close the store and remove the folder with everything in it. */

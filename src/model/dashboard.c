@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "overview.h"
-#include "store_followup.h"
 #include "util.h"
 
 static const struct dash_measure_info measures[] = {
@@ -300,106 +299,4 @@ void dash_build(const struct dash_input *in, struct dash_point *scratch,
 				     &r->change, &r->change_pct, &r->dir);
 		}
 	}
-}
-
-/* Series buffers for one load. */
-struct series {
-	struct dash_point lab[ANALYTE_COUNT][DASH_SERIES_MAX];
-	struct dash_point ascites[DASH_SERIES_MAX], he[DASH_SERIES_MAX];
-	struct dash_point stiffness[DASH_SERIES_MAX], scratch[DASH_SERIES_MAX];
-};
-
-static enum status load_series(struct store *st, int64_t pid, struct series *s,
-			       struct dash_input *in, struct err *e)
-{
-	enum status r = ST_OK;
-	for (int a = 0; r == ST_OK && a < ANALYTE_COUNT; a++) {
-		in->lab[a] = s->lab[a];
-		r = store_dash_labs(st, pid, (enum analyte_id)a, s->lab[a], DASH_SERIES_MAX,
-				    &in->nlab[a], e);
-	}
-	in->ascites = s->ascites;
-	in->he = s->he;
-	in->stiffness = s->stiffness;
-	if (r == ST_OK)
-		r = store_dash_grades(st, pid, s->ascites, &in->nascites, s->he, &in->nhe,
-				      DASH_SERIES_MAX, e);
-	if (r == ST_OK)
-		r = store_dash_stiffness(st, pid, s->stiffness, DASH_SERIES_MAX, &in->nstiffness,
-					 e);
-	return r;
-}
-
-static void reverse_visits(struct visit *v, int n)
-{
-	for (int i = 0, j = n - 1; i < j; i++, j--) {
-		struct visit t = v[i];
-		v[i] = v[j];
-		v[j] = t;
-	}
-}
-
-static enum status load_records(struct store *st, int64_t pid, struct dashboard *out, struct err *e)
-{
-	enum status s = store_dash_calendar(st, pid, out->cal, DASH_SCHED_MAX, &out->ncal, e);
-	if (s == ST_OK)
-		s = store_visit_list(st, pid, out->visits, DASH_VISITS_MAX, &out->nvisits, e);
-	if (s == ST_OK)
-		s = store_ae_list(st, pid, out->aes, DASH_AE_MAX, &out->nae, e);
-	if (s == ST_OK)
-		s = store_infusion_first(st, pid, &out->first_infusion, &out->have_infusion, e);
-	if (s != ST_OK)
-		return s;
-	reverse_visits(out->visits, out->nvisits);
-	struct schedule_item items[DASH_SCHED_MAX];
-	for (int i = 0; i < out->ncal; i++) {
-		struct dash_cal *c = &out->cal[i];
-		c->mark = visit_mark(&c->item, out->today);
-		c->days_overdue = visit_days_overdue(&c->item, out->today);
-		items[i] = c->item;
-	}
-	out->next = visit_next(items, out->ncal, out->today);
-	out->days_since_first_infusion =
-	    out->have_infusion ? (int)(out->today - out->first_infusion.date) : 0;
-	return ST_OK;
-}
-
-enum status dashboard_load(struct store *st, int64_t patient_id, day_t today,
-			   const struct config *cfg, struct dashboard *out, struct err *e)
-{
-	memset(out, 0, sizeof *out);
-	out->today = today;
-	out->next = -1;
-	enum status s = store_patient_get(st, patient_id, &out->p, e);
-	if (s == ST_OK)
-		s = store_dash_evaluation(st, patient_id, &out->evaluation_id, &out->as_of,
-					  &out->signed_at, e);
-	if (s != ST_OK)
-		return s;
-	struct series *ser = xcalloc(1, sizeof *ser);
-	struct dash_input in = {.p = &out->p,
-				.cfg = cfg,
-				.as_of = out->as_of,
-				.signed_at = out->signed_at,
-				.today = today};
-	s = load_series(st, patient_id, ser, &in, e);
-	if (s == ST_OK) {
-		dash_build(&in, ser->scratch, out->rows);
-		s = load_records(st, patient_id, out, e);
-	}
-	free(ser);
-	return s;
-}
-
-enum status clinic_dashboard_load(struct store *st, day_t today, int limit,
-				  struct clinic_dashboard *out, struct err *e)
-{
-	memset(out, 0, sizeof *out);
-	out->today = today;
-	if (limit < 0 || limit > CLINIC_LIST_MAX)
-		limit = CLINIC_LIST_MAX;
-	enum status s = store_clinic_load(st, today, limit, out, e);
-	for (int i = 0; s == ST_OK && i < out->noverdue; i++)
-		out->overdue[i].days_overdue = visit_days_overdue(&out->overdue[i].item, today);
-	return s;
 }

@@ -252,7 +252,7 @@ static enum status configure(struct store *st, const struct store_opts *o, struc
 enum status store_open(const char *path, const struct store_opts *opts, struct store **out,
 		       struct err *e)
 {
-	static const struct store_opts defaults = {5000, NULL, true, false};
+	static const struct store_opts defaults = {.busy_timeout_ms = 5000, .create = true};
 	const struct store_opts *o = opts ? opts : &defaults;
 	bool shared = o->group && *o->group;
 	bool exists = access(path, F_OK) == 0;
@@ -272,6 +272,8 @@ enum status store_open(const char *path, const struct store_opts *opts, struct s
 	struct store *st = xcalloc(1, sizeof *st);
 	strlcpy_(st->path, path, sizeof st->path);
 	st->audit_on = true;
+	st->clock = o->clock ? o->clock : clock_system;
+	st->now = st->clock();
 	st->busy_timeout_ms = o->busy_timeout_ms > 0 ? o->busy_timeout_ms : 5000;
 	int flags = o->readonly ? SQLITE_OPEN_READONLY
 				: SQLITE_OPEN_READWRITE | (o->create ? SQLITE_OPEN_CREATE : 0);

@@ -185,7 +185,7 @@ enum status store_begin(struct store *st, struct err *e)
 	for (int attempt = 0; attempt < 4; attempt++) {
 		int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 		if (rc == SQLITE_OK) {
-			st->tx_depth = 1;
+			st->now = st->clock();
 			return ST_OK;
 		}
 		if ((rc & 0xff) != SQLITE_BUSY)
@@ -199,7 +199,6 @@ enum status store_commit(struct store *st, struct err *e)
 	for (int attempt = 0; attempt < 4; attempt++) {
 		int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 		if (rc == SQLITE_OK) {
-			st->tx_depth = 0;
 			return ST_OK;
 		}
 		if ((rc & 0xff) != SQLITE_BUSY)
@@ -214,7 +213,6 @@ void store_rollback(struct store *st)
 {
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	st->tx_depth = 0;
 }
 
 void store_bind_text(sqlite3_stmt *s, int i, const char *v)
@@ -264,11 +262,6 @@ void store_col_text(sqlite3_stmt *s, int i, char *dst, size_t n)
 	strlcpy_(dst, t ? t : "", n);
 }
 
-void store_set_now(struct store *st, int64_t now)
-{
-	st->now = now;
-}
-
 int64_t store_now(const struct store *st)
 {
 	return st->now;
@@ -279,8 +272,15 @@ const struct user *store_actor(const struct store *st)
 	return st->have_actor ? &st->actor : NULL;
 }
 
+void store_tick(struct store *st)
+{
+	if (sqlite3_get_autocommit(st->db))
+		st->now = st->clock();
+}
+
 enum status store_may(struct store *st, enum perm p, struct err *e)
 {
+	store_tick(st);
 	if (!st->have_actor)
 		return err_set(e, ST_DENIED, "not authorised — ask the administrator");
 	return user_may(&st->actor, p, e);

@@ -4,6 +4,7 @@
  * left overdue), labs that improve, and adverse events — plus one patient
  * with five years of monthly labs for benchmarks. */
 #include "demo.h"
+#include "uc_checklist.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -200,7 +201,7 @@ static enum status intake(struct fu *f, const char *mrn, day_t t0, struct patien
 	if (s == ST_OK)
 		s = intake_answers(f, pt->id, t0, e);
 	if (s == ST_OK)
-		s = store_demo_sign(f->st, &f->cfg, f->p, f->text, pt->id, t0, e);
+		s = uc_demo_sign(f->st, &f->cfg, f->p, f->text, pt->id, t0, e);
 	struct plan_request rq = {ROUTE_IV, NAN, 0, 0, t0 + 7, ""};
 	struct plan pl;
 	if (s == ST_OK)

@@ -60,7 +60,6 @@ int cli_patient_add(struct cli *c, int argc, char **argv)
 		return cli_usage(c, "%s (add --confirm to accept)", e.msg);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
-	cli_tick(c);
 	s = store_patient_add(c->app->st, &p, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
@@ -125,7 +124,6 @@ int cli_patient_update(struct cli *c, int argc, char **argv)
 	if (o[5].set && !parse_long(o[5].value, 1, 2147483647L, &version))
 		return cli_usage(c, "--if-version '%s': a version number from `show --json`",
 				 o[5].value);
-	cli_tick(c);
 	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
@@ -185,7 +183,6 @@ int cli_find(struct cli *c, int argc, char **argv)
 	enum status s = store_patient_find(c->app->st, q[0], hits, (int)limit, &n, &e);
 	/* An export (JSON or CSV) is audited before the data leaves. */
 	if (s == ST_OK && n > 0 && (o[0].set || o[2].set)) {
-		cli_tick(c);
 		s = store_patient_exported(c->app->st, hits, n, o[2].set ? "csv" : "json", &e);
 	}
 	if (s != ST_OK)
@@ -217,7 +214,6 @@ static int user_add(struct cli *c, int argc, char **argv)
 		return cli_usage(c, "--role: accepted viewer, nurse, physician, admin");
 	strlcpy_(u.login, pos[0], sizeof u.login);
 	strlcpy_(u.display, o[1].set ? o[1].value : pos[0], sizeof u.display);
-	cli_tick(c);
 	enum status s = store_user_add(c->app->st, &u, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
@@ -234,7 +230,6 @@ int cli_user(struct cli *c, int argc, char **argv)
 	c->name = "user";
 	if (strcmp(sub, "add") == 0)
 		return user_add(c, argc - 1, argv + 1);
-	cli_tick(c);
 	if (strcmp(sub, "list") == 0 && argc == 1) {
 		if ((s = store_may(c->app->st, PERM_MANAGE_USERS, &e)) == ST_OK)
 			s = store_user_each(c->app->st, print_user, c, &e);

@@ -1,6 +1,7 @@
 /* cli_show.c: `show` — a patient's demographics, latest labs and current
  * scores — and the score output it shares with `score`. */
 #include "cli_int.h"
+#include "uc_overview.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -168,10 +169,9 @@ int cli_show(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
 	if (rc)
 		return rc;
-	cli_tick(c);
 	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
 	if (s == ST_OK)
-		s = overview_load(c->app->st, p.id, app_today(c->app), &c->app->cfg, &ov, &e);
+		s = uc_overview_load(c->app->st, p.id, app_today(c->app), &c->app->cfg, &ov, &e);
 	if (s == ST_OK)
 		s = store_patient_viewed(c->app->st, p.id, "show", &e);
 	if (s != ST_OK)

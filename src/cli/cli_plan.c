@@ -156,7 +156,6 @@ int cli_plan_add(struct cli *c, int argc, char **argv)
 	if ((rc = cli_protocol(c, &p, NULL)))
 		return rc;
 	struct schedule_item *items = xcalloc(PLAN_SCHEDULE_MAX, sizeof *items);
-	cli_tick(c);
 	s = store_plan_add(c->app->st, &p, &rq, pt.id, app_today(c->app), &pl, items, &n, &e);
 	if (s == ST_OK)
 		plan_text(c, &pt, &pl, items, n);
@@ -193,7 +192,6 @@ int cli_plan_reschedule(struct cli *c, int argc, char **argv)
 		s = err_set(&e, ST_NOT_FOUND, "no open visit '%s' for %s",
 			    text_sanitize_buf(b, sizeof b, pos[1]), pt.mrn);
 	}
-	cli_tick(c);
 	if (s == ST_OK)
 		s = store_schedule_reschedule(c->app->st, hit->id, hit->version, due, o[1].value,
 					      &e);
@@ -217,7 +215,6 @@ int cli_plan_cancel(struct cli *c, int argc, char **argv)
 		return rc;
 	if (!o[0].set)
 		return cli_usage(c, "--reason is required");
-	cli_tick(c);
 	enum status s = store_patient_by_mrn(c->app->st, pos[0], &pt, &e);
 	if (s == ST_OK)
 		s = store_plan_current(c->app->st, pt.id, &pl, &e);

@@ -43,28 +43,6 @@ void overview_score_input(const struct patient *p, const struct lab_latest *labs
 	}
 }
 
-enum status overview_load(struct store *st, int64_t patient_id, day_t today,
-			  const struct config *cfg, struct overview *out, struct err *e)
-{
-	memset(out, 0, sizeof *out);
-	out->today = today;
-	enum status s = store_patient_get(st, patient_id, &out->p, e);
-	if (s == ST_OK)
-		s = store_lab_latest(st, patient_id, today, &out->labs, e);
-	if (s == ST_OK)
-		s = store_imaging_list(st, patient_id, out->imaging, OVERVIEW_IMAGING,
-				       &out->nimaging, e);
-	if (s != ST_OK)
-		return s;
-	out->age = patient_age(&out->p, today);
-	overview_score_input(&out->p, &out->labs, out->imaging, out->nimaging, today, cfg,
-			     &out->in);
-	s = score_compute(&out->in, &out->scores, e);
-	/* Stored values are within the hard limits, so a refusal here means an
-	 * out-of-domain setting; show the scores as not computable. */
-	return s == ST_INVALID ? ST_OK : s;
-}
-
 int overview_score_analytes(enum score_id id, enum analyte_id *out)
 {
 	static const enum analyte_id meld[] = {ANALYTE_BILIRUBIN, ANALYTE_INR, ANALYTE_CREATININE};

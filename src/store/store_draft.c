@@ -7,6 +7,7 @@
 
 static enum status check_form(struct store *st, const char *form, struct err *e)
 {
+	store_tick(st);
 	if (!st->have_actor)
 		return err_set(e, ST_DENIED, "not authorised — ask the administrator");
 	size_t n = form ? strlen(form) : 0;

@@ -47,12 +47,6 @@ void cli_putf(struct cli *c, const char *fmt, ...) __attribute__((format(printf,
  * error was printed. */
 bool cli_units(struct cli *c, const struct cli_opt *o, enum unit_system *u);
 
-/* The named option, or NULL. */
-struct cli_opt *cli_opt(struct cli_opt *opts, int n, const char *name);
-
-/* Begin the actor's time for a write: store_set_now with the app clock. */
-void cli_tick(struct cli *c);
-
 /* Commands. */
 int cli_score(struct cli *c, int argc, char **argv);
 int cli_patient_add(struct cli *c, int argc, char **argv);

@@ -193,7 +193,6 @@ int cli_visit_add(struct cli *c, int argc, char **argv)
 		s = visit_target(c, pos[0], &o[V_DATE], o[V_LABEL].set ? o[V_LABEL].value : NULL,
 				 &p, &v, &e);
 	if (s == ST_OK) {
-		cli_tick(c);
 		s = store_visit_add(c->app->st, &v, labs, nlabs, &e);
 	}
 	if (s != ST_OK)
@@ -312,7 +311,6 @@ int cli_visit_correct(struct cli *c, int argc, char **argv)
 	if (s == ST_CONFIRM)
 		return cli_usage(c, "%s (add --confirm to accept)", e.msg);
 	if (s == ST_OK) {
-		cli_tick(c);
 		s = store_visit_correct(c->app->st, &v, o[C_REASON].value, &e);
 	}
 	if (s != ST_OK)
@@ -344,7 +342,6 @@ int cli_visit_missed(struct cli *c, int argc, char **argv)
 		s = visit_target(c, pos[0], &o[1], pos[1], &p, &v, &e);
 	}
 	if (s == ST_OK) {
-		cli_tick(c);
 		s = store_visit_missed(c->app->st, &v, &e);
 	}
 	if (s != ST_OK)
@@ -406,7 +403,6 @@ int cli_infusion_add(struct cli *c, int argc, char **argv)
 	}
 	f.patient_id = s == ST_OK ? p.id : 0;
 	if (s == ST_OK) {
-		cli_tick(c);
 		s = store_infusion_add(c->app->st, &f, &e);
 	}
 	if (s != ST_OK)
@@ -535,7 +531,6 @@ int cli_ae_add(struct cli *c, int argc, char **argv)
 		return cli_usage(c, "%s (add --confirm to accept)", e.msg);
 	if (s == ST_OK && (s = store_patient_by_mrn(c->app->st, pos[0], &p, &e)) == ST_OK) {
 		a.patient_id = p.id;
-		cli_tick(c);
 		s = store_ae_add(c->app->st, &a, &e);
 	}
 	if (s != ST_OK)
@@ -579,7 +574,6 @@ int cli_ae_outcome(struct cli *c, int argc, char **argv)
 	if (s == ST_OK)
 		s = store_ae_get(c->app->st, p.id, id, &a, &e);
 	if (s == ST_OK) {
-		cli_tick(c);
 		s = store_ae_outcome(c->app->st, p.id, id, a.version, out, resolved, &a, &e);
 	}
 	if (s != ST_OK)

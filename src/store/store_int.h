@@ -20,11 +20,11 @@ struct store_stmt {
 struct store {
 	sqlite3 *db;
 	char path[PATH_MAX];
-	int64_t now;
+	clock_fn clock;
+	int64_t now; /* store_now(): taken from clock per operation */
 	bool have_actor;
 	struct user actor;
 	bool audit_on; /* off only while loading a synthetic demo */
-	int tx_depth;
 	int busy_timeout_ms;
 	struct store_stmt cache[STORE_STMT_CACHE];
 	int ncache;
@@ -41,7 +41,13 @@ enum status store_fail(struct store *st, struct err *e, const char *what);
  * next statement sees the newest committed data. */
 void store_release(struct store *st);
 
-/* BEGIN IMMEDIATE (retried while busy), COMMIT, ROLLBACK. */
+/* Read the clock for the operation starting now; inside a transaction the
+ * time stays the one read at BEGIN, so one write has one time. Every
+ * operation calls it first (store_may does). */
+void store_tick(struct store *st);
+
+/* BEGIN IMMEDIATE (retried while busy, then the time is read), COMMIT,
+ * ROLLBACK. */
 enum status store_begin(struct store *st, struct err *e);
 enum status store_commit(struct store *st, struct err *e);
 void store_rollback(struct store *st);

@@ -19,7 +19,6 @@ int cli_demo(struct cli *c, int argc, char **argv)
 	if (o[1].set && !parse_long(o[1].value, 0, 2147483647L, &seed))
 		return cli_usage(c, "--seed '%s': accepted 0-2147483647", o[1].value);
 	struct demo_opts d = {patients, (uint64_t)seed, app_today(c->app)};
-	cli_tick(c);
 	enum status s = demo_generate(c->app->st, &d, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);

@@ -1,5 +1,6 @@
 /* cli_checklist.c: `checklist`, `checklist answer`, `checklist sign` and `checklist amend`. */
 #include "cli_int.h"
+#include "uc_checklist.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -82,7 +83,7 @@ int cli_checklist(struct cli *c, int argc, char **argv)
 	    (rc = cli_protocol(c, &p, NULL)))
 		return rc;
 	struct checklist_result *r = xmalloc(sizeof *r);
-	enum status s = checklist_load(c->app->st, &c->app->cfg, &p, pt.id, on, r, &e);
+	enum status s = uc_checklist_load(c->app->st, &c->app->cfg, &p, pt.id, on, r, &e);
 	bool have = s == ST_OK && store_eval_current(c->app->st, pt.id, &ev, &e) == ST_OK;
 	if (s == ST_OK)
 		s = store_patient_viewed(c->app->st, pt.id, "checklist", &e);
@@ -134,7 +135,6 @@ int cli_checklist_answer(struct cli *c, int argc, char **argv)
 	a.yes = strcmp(pos[2], "yes") == 0;
 	strlcpy_(a.value, o[0].set ? o[0].value : "", sizeof a.value);
 	strlcpy_(a.note, o[1].set ? o[1].value : "", sizeof a.note);
-	cli_tick(c);
 	enum status s = store_answer_add(c->app->st, &p, &a, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
@@ -157,11 +157,9 @@ static int sign_or_amend(struct cli *c, const char *mrn, const struct cli_opt *d
 	int rc = patient_and_day(c, mrn, date, &pt, &on);
 	if (rc || (rc = cli_protocol(c, &p, &text)))
 		return rc;
-	cli_tick(c);
 	enum status s =
-	    reason
-		? store_eval_amend(c->app->st, &c->app->cfg, &p, text, pt.id, on, reason, &ev, &e)
-		: store_eval_sign(c->app->st, &c->app->cfg, &p, text, pt.id, on, &ev, &e);
+	    reason ? uc_eval_amend(c->app->st, &c->app->cfg, &p, text, pt.id, on, reason, &ev, &e)
+		   : uc_eval_sign(c->app->st, &c->app->cfg, &p, text, pt.id, on, &ev, &e);
 	free(text);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);

@@ -1,5 +1,6 @@
 /* demo_eval.c: three demo patients whose checklist is READY, NOT READY and EXCLUDED. */
 #include "demo.h"
+#include "uc_checklist.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -133,7 +134,7 @@ static enum status one_case(struct store *st, const struct protocol *p, const ch
 	if (s == ST_OK)
 		s = answers(st, p, pt.id, c, today, e);
 	if (s == ST_OK && c != CASE_NOT_READY)
-		s = store_demo_sign(st, cfg, p, text, pt.id, today, e);
+		s = uc_demo_sign(st, cfg, p, text, pt.id, today, e);
 	if (s == ST_OK && c == CASE_READY) {
 		struct plan_request rq = {ROUTE_IV, NAN, 0, 0, today + 7, ""};
 		struct plan pl;

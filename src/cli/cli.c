@@ -2,12 +2,9 @@
  * opening the database as the logged-in OS user, option parsing. */
 #include "cli_int.h"
 
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "date.h"
 #include "text.h"
@@ -171,14 +168,6 @@ void cli_putf(struct cli *c, const char *fmt, ...)
 	free(s);
 }
 
-struct cli_opt *cli_opt(struct cli_opt *opts, int n, const char *name)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(opts[i].name, name) == 0)
-			return &opts[i];
-	return NULL;
-}
-
 static int parse_one(struct cli *c, char *arg, char *next, struct cli_opt *opts, int nopts,
 		     int *used)
 {
@@ -258,21 +247,6 @@ bool cli_units(struct cli *c, const struct cli_opt *o, enum unit_system *u)
 	}
 	cli_usage(c, "--units '%s': accepted us (mg/dL, g/dL) or si (µmol/L, g/L)", o->value);
 	return false;
-}
-
-void cli_tick(struct cli *c)
-{
-	store_set_now(c->app->st, c->app->clock());
-}
-
-static int64_t wall_clock(void)
-{
-	return (int64_t)time(NULL);
-}
-
-day_t app_today(const struct app *app)
-{
-	return date_from_time(app->clock(), app->cfg.tz_offset_minutes * 60);
 }
 
 static void print_help(FILE *f)
@@ -366,29 +340,13 @@ static int global_options(int argc, char **argv, const char **db, const char **c
 	return i;
 }
 
-/* The actor is the logged-in OS user by real uid, never an environment
- * variable. */
-static enum status open_app(struct app *app, const char *db_flag, struct err *e)
+int cli_begin(struct cli_call *call, int argc, char **argv, FILE *out, FILE *err)
 {
-	struct passwd *pw = getpwuid(getuid());
-	config_db_path(&app->cfg, db_flag, app->db_path, sizeof app->db_path);
-	struct store_opts o = {app->cfg.busy_timeout_ms, app->cfg.group, true, false};
-	enum status s = store_open(app->db_path, &o, &app->st, e);
-	if (s != ST_OK)
-		return s;
-	store_set_now(app->st, app->clock());
-	return store_set_actor(app->st, pw ? pw->pw_name : NULL, e);
-}
-
-int cli_main(int argc, char **argv, cli_tui_fn tui, FILE *out, FILE *err)
-{
-	const char *db_flag = NULL, *cfg_flag = NULL;
-	struct app app = {0};
-	struct cli c = {&app, out, err, "", NULL};
-	struct err e = {""};
 	int rc = 0, words = 0;
-
-	int first = global_options(argc, argv, &db_flag, &cfg_flag, out, err, &rc);
+	memset(call, 0, sizeof *call);
+	call->out = out;
+	call->err = err;
+	int first = global_options(argc, argv, &call->db_flag, &call->config_flag, out, err, &rc);
 	if (first < 0)
 		return rc;
 	const struct cli_cmd *cmd = find_command(argc - first, argv + first, &words);
@@ -400,31 +358,28 @@ int cli_main(int argc, char **argv, cli_tui_fn tui, FILE *out, FILE *err)
 		fputs("'; see hepadesk --help\n", err);
 		return 2;
 	}
-	if (!cmd && !tui) {
-		print_help(out);
-		return 0;
-	}
-	c.name = cmd ? cmd->name : "hepadesk";
-	c.usage = cmd ? cmd->usage : NULL;
-	app.clock = wall_clock;
-	enum status s = config_load(&app.cfg, cfg_flag, &e);
-	if (s != ST_OK)
-		return cli_fail(&c, s, &e);
-	config_db_path(&app.cfg, db_flag, app.db_path, sizeof app.db_path);
-	if (!cmd || cmd->needs_db) {
-		s = open_app(&app, db_flag, &e);
-		if (s != ST_OK) {
-			rc = cli_fail(&c, s, &e);
-			goto out;
-		}
-	}
-	if (cmd)
-		rc = cmd->fn(&c, argc - first - words, argv + first + words);
-	else
-		rc = tui(&app);
-	if (rc < 0)
-		rc = 0;
-out:
-	store_close(app.st);
-	return rc;
+	call->cmd = cmd;
+	call->argc = argc - first - words;
+	call->argv = argv + first + words;
+	call->needs_db = !cmd || cmd->needs_db;
+	return -1;
+}
+
+bool cli_has_command(const struct cli_call *call)
+{
+	return call->cmd != NULL;
+}
+
+int cli_report(const struct cli_call *call, struct app *app, enum status s, const struct err *e)
+{
+	struct cli c = {app, call->out, call->err, call->cmd ? call->cmd->name : "hepadesk",
+			call->cmd ? call->cmd->usage : NULL};
+	return cli_fail(&c, s, e);
+}
+
+int cli_run(const struct cli_call *call, struct app *app)
+{
+	struct cli c = {app, call->out, call->err, call->cmd->name, call->cmd->usage};
+	int rc = call->cmd->fn(&c, call->argc, call->argv);
+	return rc < 0 ? 0 : rc;
 }

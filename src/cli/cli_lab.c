@@ -77,7 +77,6 @@ int cli_lab_add(struct cli *c, int argc, char **argv)
 	}
 	if (n == 0)
 		return cli_usage(c, "give at least one analyte value (e.g. --bilirubin 2.1)");
-	cli_tick(c);
 	s = store_lab_add(c->app->st, rows, n, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
@@ -160,7 +159,6 @@ int cli_imaging_add(struct cli *c, int argc, char **argv)
 	if ((s = lookup(c, pos[0], &p, &e)) != ST_OK)
 		return cli_fail(c, s, &e);
 	n.patient_id = p.id;
-	cli_tick(c);
 	if ((s = store_imaging_add(c->app->st, &n, &e)) != ST_OK)
 		return cli_fail(c, s, &e);
 	cli_putf(c, "recorded %s imaging for %s on %s\n", modality_str(n.modality), p.mrn,

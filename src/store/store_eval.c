@@ -287,9 +287,9 @@ enum status store_eval_detail(struct store *st, int64_t id, char **json, struct 
 }
 
 /* Evaluate and insert a signed row (inside the caller's transaction). */
-static enum status insert_eval(struct store *st, const struct config *cfg, const struct protocol *p,
-			       const char *text, int64_t patient_id, day_t on, int64_t amends,
-			       const char *reason, struct err *e)
+static enum status insert_eval(struct store *st, const struct store_evaluator *ev,
+			       const struct protocol *p, const char *text, int64_t patient_id,
+			       day_t on, int64_t amends, const char *reason, struct err *e)
 {
 	static const char sql[] =
 	    "INSERT INTO evaluations (patient_id, as_of, protocol_name, protocol_version, "
@@ -297,7 +297,7 @@ static enum status insert_eval(struct store *st, const struct config *cfg, const
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
 	struct checklist_result *r = xmalloc(sizeof *r);
 	struct json j;
-	enum status s = checklist_load(st, cfg, p, patient_id, on, r, e);
+	enum status s = ev->fn(ev->ctx, st, patient_id, on, r, e);
 	if (s == ST_OK)
 		s = protocol_insert(st, p, text, e);
 	sqlite3_stmt *q = s == ST_OK ? store_stmt(st, sql, e) : NULL;
@@ -340,9 +340,9 @@ static enum status sign_checks(struct store *st, const struct protocol *p, const
 	return ST_OK;
 }
 
-enum status store_eval_sign(struct store *st, const struct config *cfg, const struct protocol *p,
-			    const char *protocol_text, int64_t patient_id, day_t on,
-			    struct evaluation *out, struct err *e)
+enum status store_eval_sign(struct store *st, const struct store_evaluator *ev,
+			    const struct protocol *p, const char *protocol_text, int64_t patient_id,
+			    day_t on, struct evaluation *out, struct err *e)
 {
 	struct evaluation cur;
 	struct err none;
@@ -359,7 +359,7 @@ enum status store_eval_sign(struct store *st, const struct config *cfg, const st
 			       date_format(cur.as_of, d), cur.signed_by,
 			       date_format_time(cur.signed_at, t));
 	}
-	s = insert_eval(st, cfg, p, protocol_text, patient_id, on, 0, NULL, e);
+	s = insert_eval(st, ev, p, protocol_text, patient_id, on, 0, NULL, e);
 	if (s == ST_OK)
 		s = current(st, patient_id, out, e);
 	if (s != ST_OK) {
@@ -386,9 +386,10 @@ static enum status supersede(struct store *st, int64_t old_id, int64_t new_id, s
 	return ST_OK;
 }
 
-enum status store_eval_amend(struct store *st, const struct config *cfg, const struct protocol *p,
-			     const char *protocol_text, int64_t patient_id, day_t on,
-			     const char *reason, struct evaluation *out, struct err *e)
+enum status store_eval_amend(struct store *st, const struct store_evaluator *ev,
+			     const struct protocol *p, const char *protocol_text,
+			     int64_t patient_id, day_t on, const char *reason,
+			     struct evaluation *out, struct err *e)
 {
 	struct evaluation cur;
 	enum status s = sign_checks(st, p, protocol_text, PERM_AMEND_SIGNED, e);
@@ -405,7 +406,7 @@ enum status store_eval_amend(struct store *st, const struct config *cfg, const s
 	if (s == ST_NOT_FOUND)
 		s = err_set(e, ST_NOT_FOUND, "nothing signed to amend; sign the checklist first");
 	if (s == ST_OK)
-		s = insert_eval(st, cfg, p, protocol_text, patient_id, on, cur.id, reason, e);
+		s = insert_eval(st, ev, p, protocol_text, patient_id, on, cur.id, reason, e);
 	if (s == ST_OK)
 		s = supersede(st, cur.id, sqlite3_last_insert_rowid(st->db), e);
 	if (s == ST_OK)
@@ -417,9 +418,10 @@ enum status store_eval_amend(struct store *st, const struct config *cfg, const s
 	return store_commit(st, e);
 }
 
-enum status store_demo_sign(struct store *st, const struct config *cfg, const struct protocol *p,
-			    const char *protocol_text, int64_t patient_id, day_t on, struct err *e)
+enum status store_demo_sign(struct store *st, const struct store_evaluator *ev,
+			    const struct protocol *p, const char *protocol_text, int64_t patient_id,
+			    day_t on, struct err *e)
 {
 	enum status s = sign_checks(st, p, protocol_text, PERM_RECORD, e);
-	return s == ST_OK ? insert_eval(st, cfg, p, protocol_text, patient_id, on, 0, NULL, e) : s;
+	return s == ST_OK ? insert_eval(st, ev, p, protocol_text, patient_id, on, 0, NULL, e) : s;
 }

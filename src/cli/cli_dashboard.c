@@ -2,6 +2,7 @@
  * direction and trend per measure, visit calendar, symptoms, adverse events)
  * and `due` (the clinic: due and overdue visits, counts), text or JSON. */
 #include "cli_int.h"
+#include "uc_dashboard.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -329,10 +330,9 @@ int cli_dashboard(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct dashboard *db = xcalloc(1, sizeof *db);
-	cli_tick(c);
 	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
 	if (s == ST_OK)
-		s = dashboard_load(c->app->st, p.id, app_today(c->app), &c->app->cfg, db, &e);
+		s = uc_dashboard_load(c->app->st, p.id, app_today(c->app), &c->app->cfg, db, &e);
 	if (s == ST_OK)
 		s = store_patient_viewed(c->app->st, p.id, "dashboard", &e);
 	if (s == ST_OK && o[0].set)
@@ -476,7 +476,6 @@ static enum status log_export(struct cli *c, const struct clinic_dashboard *cd, 
 			cd->awaiting_evaluation[i].mrn);
 	for (int i = 0; i < cd->nserious; i++)
 		add_hit(h, &n, cd->serious[i].patient_id, cd->serious[i].mrn);
-	cli_tick(c);
 	enum status s = n ? store_patient_exported(c->app->st, h, n, "json", e) : ST_OK;
 	free(h);
 	return s;
@@ -497,7 +496,7 @@ int cli_due(struct cli *c, int argc, char **argv)
 	    o[0].set ? date_parse_field("date", o[0].value, day, true, &day, &e) : ST_OK;
 	struct clinic_dashboard *cd = xcalloc(1, sizeof *cd);
 	if (s == ST_OK)
-		s = clinic_dashboard_load(c->app->st, day, (int)limit, cd, &e);
+		s = uc_clinic_load(c->app->st, day, (int)limit, cd, &e);
 	if (s == ST_OK && o[1].set)
 		s = log_export(c, cd, &e);
 	if (s == ST_OK && o[1].set)

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "overview.h"
-#include "store_eval.h"
 #include "text.h"
 #include "util.h"
 
@@ -400,45 +399,6 @@ void checklist_evaluate(const struct protocol *p, const struct checklist_input *
 		       item_state_str(l->state));
 		first = 0;
 	}
-}
-
-enum status checklist_load_input(struct store *st, const struct config *cfg, int64_t patient_id,
-				 day_t on, struct checklist_input *in, struct err *e)
-{
-	memset(in, 0, sizeof *in);
-	in->on = on;
-	enum status s = store_patient_get(st, patient_id, &in->patient, e);
-	if (s == ST_OK)
-		s = store_lab_latest(st, patient_id, on, &in->labs, e);
-	if (s == ST_OK)
-		s = store_imaging_list(st, patient_id, in->imaging, CHECKLIST_IMAGING_MAX,
-				       &in->nimaging, e);
-	if (s == ST_OK)
-		s = store_answer_latest(st, patient_id, on, in->answers, PROTOCOL_ITEMS_MAX,
-					&in->nanswers, e);
-	if (s != ST_OK)
-		return s;
-	/* Imaging after `on` did not exist on that day. */
-	int k = 0;
-	for (int i = 0; i < in->nimaging; i++)
-		if (in->imaging[i].date <= on)
-			in->imaging[k++] = in->imaging[i];
-	in->nimaging = k;
-	overview_score_input(&in->patient, &in->labs, in->imaging, in->nimaging, on, cfg,
-			     &in->score_in);
-	return ST_OK;
-}
-
-enum status checklist_load(struct store *st, const struct config *cfg, const struct protocol *p,
-			   int64_t patient_id, day_t on, struct checklist_result *out,
-			   struct err *e)
-{
-	struct checklist_input *in = xmalloc(sizeof *in);
-	enum status s = checklist_load_input(st, cfg, patient_id, on, in, e);
-	if (s == ST_OK)
-		checklist_evaluate(p, in, out);
-	free(in);
-	return s;
 }
 
 static enum status check_value(const struct protocol_item *it, const struct checklist_answer *a,

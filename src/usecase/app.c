@@ -1,0 +1,29 @@
+/* app.c: opening the database for one run, as the logged-in user. */
+#include "app.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+enum status app_open(struct app *app, bool create, struct err *e)
+{
+	struct passwd *pw = getpwuid(getuid());
+	struct store_opts o = {.busy_timeout_ms = app->cfg.busy_timeout_ms,
+			       .group = app->cfg.group,
+			       .create = create,
+			       .clock = app->clock};
+	enum status s = store_open(app->db_path, &o, &app->st, e);
+	if (s != ST_OK)
+		return s;
+	return store_set_actor(app->st, pw ? pw->pw_name : NULL, e);
+}
+
+void app_close(struct app *app)
+{
+	store_close(app->st);
+	app->st = NULL;
+}
+
+day_t app_today(const struct app *app)
+{
+	return date_from_time(app->clock(), app->cfg.tz_offset_minutes * 60);
+}
