@@ -1,6 +1,6 @@
 /* ui_draft.h: a form's input kept as a draft in the database while it is
  * typed (store_draft_*), so a dropped session loses nothing; the content is
- * "key=value" lines, escaped, opaque to the model. */
+ * "key=value" lines (draft_put/draft_get in draft.h). */
 #ifndef HEPADESK_UI_DRAFT_H
 #define HEPADESK_UI_DRAFT_H
 
@@ -40,13 +40,6 @@ char *ui_draft_load(struct ui_draft *d, struct ui *ui);
 
 /* Forget the draft (the form was saved, or the nurse discarded it). */
 void ui_draft_drop(struct ui_draft *d, struct ui *ui);
-
-/* Append "key=value\n" to sb, value escaped (\n, \\). */
-void ui_draft_put(struct strbuf *sb, const char *key, const char *value);
-
-/* The value of key in content, unescaped into buf of size n; false when the
- * key is not there. */
-bool ui_draft_get(const char *content, const char *key, char *buf, size_t n);
 
 /* At start: offer the drafts of the acting user (Enter resumes one, Esc
  * keeps them for later). */

@@ -74,39 +74,6 @@ void ui_draft_drop(struct ui_draft *d, struct ui *ui)
 		ui_msg(ui, ROLE_WARN, "an old draft stays: %s", e.msg);
 }
 
-void ui_draft_put(struct strbuf *sb, const char *key, const char *value)
-{
-	sb_add(sb, key);
-	sb_addc(sb, '=');
-	for (const char *p = value; *p; p++) {
-		if (*p == '\n')
-			sb_add(sb, "\\n");
-		else if (*p == '\\')
-			sb_add(sb, "\\\\");
-		else
-			sb_addc(sb, *p);
-	}
-	sb_addc(sb, '\n');
-}
-
-bool ui_draft_get(const char *content, const char *key, char *buf, size_t n)
-{
-	size_t klen = strlen(key), o = 0;
-	for (const char *p = content; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-		if (strncmp(p, key, klen) != 0 || p[klen] != '=')
-			continue;
-		for (p += klen + 1; *p && *p != '\n' && o + 1 < n; p++) {
-			if (*p == '\\' && (p[1] == 'n' || p[1] == '\\'))
-				buf[o++] = *++p == 'n' ? '\n' : '\\';
-			else
-				buf[o++] = *p;
-		}
-		buf[o] = '\0';
-		return true;
-	}
-	return false;
-}
-
 /* The drafts offered at start (one offer per session). */
 static struct draft_info offered[DRAFT_OFFER_MAX];
 static int noffered;

@@ -257,30 +257,30 @@ int ui_eval_labs_key(struct ui_eval_labs *l, struct ui *ui, int key)
 
 void ui_eval_labs_encode(const struct ui_eval_labs *l, struct strbuf *sb)
 {
-	ui_draft_put(sb, "date", l->date.buf);
+	draft_put(sb, "date", l->date.buf);
 	for (int a = 0; a < ANALYTE_COUNT; a++) {
 		char key[40];
 		const char *k = analyte_get((enum analyte_id)a)->key;
-		ui_draft_put(sb, k, l->rows[a].value.buf);
+		draft_put(sb, k, l->rows[a].value.buf);
 		snprintf(key, sizeof key, "%s.unit", k);
-		ui_draft_put(sb, key, l->rows[a].unit == UNITS_SI ? "si" : "us");
+		draft_put(sb, key, l->rows[a].unit == UNITS_SI ? "si" : "us");
 	}
 }
 
 void ui_eval_labs_decode(struct ui_eval_labs *l, const char *content)
 {
 	char v[UI_FIELD_MAX + 1], key[40];
-	if (ui_draft_get(content, "date", v, sizeof v))
+	if (draft_get(content, "date", v, sizeof v))
 		ui_field_set(&l->date, v);
 	for (int a = 0; a < ANALYTE_COUNT; a++) {
 		const char *k = analyte_get((enum analyte_id)a)->key;
-		if (ui_draft_get(content, k, v, sizeof v) && v[0]) {
+		if (draft_get(content, k, v, sizeof v) && v[0]) {
 			ui_field_set(&l->rows[a].value, v);
 			l->rows[a].state = LAB_EMPTY;
 			l->dirty = true;
 		}
 		snprintf(key, sizeof key, "%s.unit", k);
-		if (ui_draft_get(content, key, v, sizeof v))
+		if (draft_get(content, key, v, sizeof v))
 			l->rows[a].unit = strcmp(v, "si") == 0 ? UNITS_SI : UNITS_US;
 	}
 }

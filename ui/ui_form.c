@@ -286,7 +286,7 @@ void ui_form_encode(const struct ui_form *fm, struct strbuf *sb)
 		char num[16];
 		const struct ui_form_field *f = &fm->f[i];
 		snprintf(num, sizeof num, "%d", f->choice);
-		ui_draft_put(sb, f->label, f->kind == UF_CHOICE ? num : ui_form_text(fm, i));
+		draft_put(sb, f->label, f->kind == UF_CHOICE ? num : ui_form_text(fm, i));
 	}
 }
 
@@ -296,7 +296,7 @@ void ui_form_decode(struct ui_form *fm, const char *content)
 		struct ui_form_field *f = &fm->f[i];
 		char *v = xmalloc(DRAFT_CONTENT_MAX);
 		long c;
-		if (ui_draft_get(content, f->label, v, DRAFT_CONTENT_MAX)) {
+		if (draft_get(content, f->label, v, DRAFT_CONTENT_MAX)) {
 			if (f->kind == UF_TEXT)
 				ui_field_set(&f->edit, v);
 			else if (f->kind == UF_MEMO)

@@ -26,8 +26,8 @@ static void keep(struct vlabs *v, struct ui *ui)
 	struct strbuf sb;
 	sb_init(&sb);
 	snprintf(id, sizeof id, "%lld", (long long)v->labs.visit_id);
-	ui_draft_put(&sb, "visit", id);
-	ui_draft_put(&sb, "visit_label", v->label);
+	draft_put(&sb, "visit", id);
+	draft_put(&sb, "visit_label", v->label);
 	ui_eval_labs_encode(&v->labs, &sb);
 	ui_draft_keep(&v->draft, ui, sb_str(&sb));
 	sb_done(&sb);
@@ -118,9 +118,9 @@ struct ui_screen *ui_visit_labs_resume(struct ui *ui, int64_t patient_id)
 	ui_draft_done(&d);
 	if (!content)
 		return NULL;
-	if (!ui_draft_get(content, "visit", id, sizeof id) ||
-	    !ui_draft_get(content, "visit_label", label, sizeof label) ||
-	    !ui_draft_get(content, "date", day, sizeof day) || !date_parse(day, &when))
+	if (!draft_get(content, "visit", id, sizeof id) ||
+	    !draft_get(content, "visit_label", label, sizeof label) ||
+	    !draft_get(content, "date", day, sizeof day) || !date_parse(day, &when))
 		when = app_today(ui->app);
 	struct vlabs *v = (struct vlabs *)ui_visit_labs_new(ui, patient_id, atoll(id), when, label);
 	ui_eval_labs_decode(&v->labs, content);

@@ -210,6 +210,32 @@ static void test_two_sessions(void **state)
 	store_close(b);
 }
 
+/* The draft text: values with newlines and backslashes survive the trip;
+ * a key is matched whole; a value too long for the buffer is refused, never
+ * cut; a missing key says so. */
+static void test_codec(void **state)
+{
+	(void)state;
+	struct strbuf sb;
+	char v[16];
+	sb_init(&sb);
+	draft_put(&sb, "note", "a\\b\nc");
+	draft_put(&sb, "ab", "second");
+	draft_put(&sb, "a", "");
+	assert_string_equal(sb_str(&sb), "note=a\\\\b\\nc\nab=second\na=\n");
+	assert_true(draft_get(sb_str(&sb), "note", v, sizeof v));
+	assert_string_equal(v, "a\\b\nc");
+	assert_true(draft_get(sb_str(&sb), "a", v, sizeof v));
+	assert_string_equal(v, "");
+	assert_true(draft_get(sb_str(&sb), "ab", v, sizeof v));
+	assert_string_equal(v, "second");
+	assert_false(draft_get(sb_str(&sb), "missing", v, sizeof v));
+	assert_false(draft_get(sb_str(&sb), "ab", v, 6)); /* "second" needs 7 bytes */
+	assert_true(draft_get(sb_str(&sb), "ab", v, 7));
+	assert_false(draft_get("", "ab", v, sizeof v));
+	sb_done(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -220,6 +246,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_needs_actor, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_close_mid_write, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_two_sessions, setup, teardown),
+	    cmocka_unit_test(test_codec),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
