@@ -1,9 +1,14 @@
 # fixtures.sh: patients in a known clinical state, built through the real
 # command line. Sourced by tests/cli/lib.sh and tests/screen/lib.sh, which
 # define hd. Each function returns non-zero when a step fails.
-TODAY=$(date -u +%F)
-ago() { date -u -d "-$1 days" +%F; }
-later() { date -u -d "+$1 days" +%F; }
+# Every test stands on a fixed moment of the test build's clock (build/
+# hepadesk-test reads HEPADESK_TEST_NOW), never on the wall clock: a test can
+# pick its own day, and none can fail around midnight.
+: "${HEPADESK_TEST_NOW:=2026-03-02 10:00}"
+export HEPADESK_TEST_NOW
+TODAY=${HEPADESK_TEST_NOW%% *}
+ago() { date -u -d "$TODAY -$1 days" +%F; }
+later() { date -u -d "$TODAY +$1 days" +%F; }
 
 # fixture_ready MRN [NAME]: a patient who meets every item of the default
 # protocol today (fresh labs, imaging, every answer), not yet signed.

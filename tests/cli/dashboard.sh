@@ -3,7 +3,7 @@
 # contract) and `due` (due and overdue on a day, days overdue).
 . "$(dirname "$0")/lib.sh"
 
-NOW=$(date -u -d '-2 minutes' '+%F %H:%M')
+NOW="$TODAY 09:58"
 
 fixture_planned D1 "DASH, Dora"
 

@@ -4,7 +4,7 @@
 # refusals that name the field, value and range and change nothing.
 . "$(dirname "$0")/lib.sh"
 
-NOW=$(date -u -d '-2 minutes' '+%F %H:%M')
+NOW="$TODAY 09:58"
 
 fixture_planned P1 "FOLLOW, Pat"
 expect_eq "fixture: a plan with its schedule" "$(sql "select count(*) from schedule")" "12"

@@ -25,7 +25,7 @@ refused "unit mix-up: albumin 35 g/dL" 2 "looks like g/L" hd lab add P1 --date 2
 refused "warning limit needs --confirm" 2 "--confirm" hd lab add P1 --date 2024-01-02 --inr 7.5
 refused "one bad value stores none of the panel" 2 "sodium" hd lab add P1 --date 2024-01-02 --bilirubin 2 --sodium 300
 refused "malformed date" 2 "is not a date" hd lab add P1 --date 2024-13-40 --inr 1.2
-FUTURE=$(date -u -d "+3 days" +%F)
+FUTURE=$(later 3)
 refused "future date" 2 "in the future" hd lab add P1 --date "$FUTURE" --inr 1.2
 refused "unknown MRN" 2 "no patient with MRN" hd lab add NOPE --date 2024-01-02 --inr 1.2
 refused "duplicate MRN" 2 "already registered" hd patient add --mrn P1 --name "DOE, John" --dob 1970-01-01 --sex M

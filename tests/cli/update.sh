@@ -7,7 +7,7 @@ sqlite3 "$DB" "select 1" >/dev/null
 run hd patient update U1 --weight 62.5
 expect_rc "weight re-measured" 0
 expect_in "says the new version" "version 2" "$OUT"
-expect_eq "weight stored with today's date" "$(sql "select weight_kg, weight_date = date('now') from patients")" "62.5|1"
+expect_eq "weight stored with today's date" "$(sql "select weight_kg, weight_date from patients")" "62.5|$TODAY"
 run hd patient update U1 --name "DOE, Janet" --if-version 1
 expect_rc "a stale version is a conflict (exit 1)" 1
 expect_in "the conflict names both versions" "changed by someone else (version 2, you edited 1)" "$ERR"

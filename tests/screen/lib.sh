@@ -43,7 +43,7 @@ start() {
 	rm -f "$T/pid"
 	n=40 # a server just killed may still be going away: try again
 	until tm new-session -d -s hd -x 80 -y 24 \
-		"sh -c 'echo \$\$ > $T/pid; exec env TERM=$term LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME=$HOME $* $HEPADESK --db $DB'; echo hepadesk-exited=\$?; sleep 60" 2>/dev/null; do
+		"sh -c 'echo \$\$ > $T/pid; exec env TERM=$term LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME=$HOME HEPADESK_TEST_NOW=\"$HEPADESK_TEST_NOW\" $* $HEPADESK --db $DB'; echo hepadesk-exited=\$?; sleep 60" 2>/dev/null; do
 		n=$((n - 1))
 		[ $n -gt 0 ] || fail "cannot start tmux"
 		sleep 0.05

@@ -4,7 +4,7 @@
 # model's message, shows the dose arithmetic and calendar before saving,
 # saves the plan, and moves a visit with a reason while the target stays.
 . "$(dirname "$0")/lib.sh"
-ago() { date -u -d "$1 days" +%F; }
+ago() { date -u -d "$TODAY $1 days" +%F; }
 M=P-1
 hd patient add --mrn $M --name "PLAN, Paula" --dob 1960-01-01 --sex F --weight 60 >/dev/null &&
 	hd lab add $M --date "$(ago -3)" --bilirubin 2.3 --inr 1.6 --creatinine 1.1 --sodium 134 \
