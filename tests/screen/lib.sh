@@ -86,6 +86,23 @@ type_text() { tm send-keys -t hd -l -- "$1"; }
 shows() { screen_text | grep -qF -- "$1" || fail "screen does not show '$1'"; }
 lacks() { screen_text | grep -qF -- "$1" && fail "screen shows '$1'"; return 0; }
 
+# golden NAME: the whole 80x24 screen must equal tests/screen/golden/NAME.txt
+# (the login name and the test folder written as USER and TMP, trailing
+# blanks trimmed). UPDATE_GOLDEN=1 writes the file instead; review the diff.
+golden() {
+	g=$(dirname "$0")/golden/$1.txt
+	screen_text | sed -e "s|$(id -un)|USER|g" -e "s|$T|TMP|g" -e 's/[[:space:]]*$//' >"$T/golden.txt"
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+		mkdir -p "$(dirname "$g")" && cp "$T/golden.txt" "$g"
+		return 0
+	fi
+	[ -f "$g" ] || fail "no golden screen $g (run with UPDATE_GOLDEN=1 and review it)"
+	diff -u "$g" "$T/golden.txt" >"$T/golden.diff" || {
+		cat "$T/golden.diff" >&2
+		fail "screen differs from golden $1"
+	}
+}
+
 # Open a patient through the lookup: open_patient QUERY BANNER-TEXT.
 open_patient() {
 	keys /
