@@ -12,6 +12,7 @@
 #include "text.h"
 #include "util.h"
 #include "visit.h"
+#include "vital.h"
 
 /* Visit options after the analyte options (one per analyte, "--hbv-dna"). */
 enum {
@@ -54,9 +55,9 @@ static enum status visit_vitals(struct cli_opt *o, struct visit *v, bool confirm
 {
 	enum status s = ST_OK;
 	if (o[V_TEMP].set)
-		s = confirmed(visit_check_temperature(o[V_TEMP].value, &v->temp_c, e), confirm);
+		s = vital_parse(VITAL_TEMPERATURE, o[V_TEMP].value, confirm, &v->temp_c, e);
 	if (s == ST_OK && o[V_WEIGHT].set)
-		s = confirmed(patient_check_weight(o[V_WEIGHT].value, &v->weight_kg, e), confirm);
+		s = vital_parse(VITAL_WEIGHT, o[V_WEIGHT].value, confirm, &v->weight_kg, e);
 	if (s == ST_OK && o[V_BP].set)
 		s = confirmed(visit_check_bp(o[V_BP].value, &v->sbp, &v->dbp, e), confirm);
 	for (int i = 0; s == ST_OK && i < SYM_COUNT; i++)
@@ -66,13 +67,12 @@ static enum status visit_vitals(struct cli_opt *o, struct visit *v, bool confirm
 	if (s == ST_OK && o[V_ASCITES].set)
 		s = visit_check_ascites(o[V_ASCITES].value, &v->ascites, e);
 	if (s == ST_OK && o[V_PARA].set)
-		s = confirmed(visit_check_paracentesis(o[V_PARA].value, &v->paracentesis_ml, e),
-			      confirm);
+		s = vital_parse(VITAL_PARACENTESIS, o[V_PARA].value, confirm, &v->paracentesis_ml,
+				e);
 	if (s == ST_OK && o[V_HE].set)
 		s = visit_check_he(o[V_HE].value, &v->he, e);
 	if (s == ST_OK && o[V_STIFF].set)
-		s = confirmed(imaging_check_stiffness(o[V_STIFF].value, &v->stiffness_kpa, e),
-			      confirm);
+		s = vital_parse(VITAL_STIFFNESS, o[V_STIFF].value, confirm, &v->stiffness_kpa, e);
 	if (s == ST_OK && o[V_IQR].set)
 		s = imaging_check_iqr(o[V_IQR].value, v->stiffness_kpa, &v->iqr_kpa, e);
 	if (s == ST_OK && o[V_NOTE].set && (s = visit_check_note(o[V_NOTE].value, e)) == ST_OK)
@@ -438,8 +438,7 @@ static enum status ae_grade(struct cli_opt *o, struct ae *a, struct err *e)
 	double hours = -1;
 	int suggested = -1;
 	if (o[A_TEMP].set)
-		s = confirmed(visit_check_temperature(o[A_TEMP].value, &a->temp_c, e),
-			      o[A_CONFIRM].set);
+		s = vital_parse(VITAL_TEMPERATURE, o[A_TEMP].value, o[A_CONFIRM].set, &a->temp_c, e);
 	if (s == ST_OK && o[A_HOURS].set &&
 	    (!parse_double(o[A_HOURS].value, &hours) || hours < 0 || hours > 2400))
 		return err_set(e, ST_INVALID, "hours: '%.20s' is outside 0-2400 hours of fever",

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "vital.h"
 
 const char *plan_route_str(enum plan_route r)
 {
@@ -100,10 +101,7 @@ static enum status check_weight(const struct protocol *p, const struct patient *
 			       "the protocol accepts at most %d days: re-measure the weight first",
 			       pt->weight_kg, date_format(pt->weight_date, d), age,
 			       p->weight_window_days);
-	if (pt->weight_kg < 20 || pt->weight_kg > 250)
-		return err_set(e, ST_INVALID, "weight: %.1f kg is outside 20-250 kg",
-			       pt->weight_kg);
-	return ST_OK;
+	return vital_check(VITAL_WEIGHT, pt->weight_kg, true, e);
 }
 
 static void add_item(struct schedule_item *it, const struct plan *pl, enum sched_kind k,
