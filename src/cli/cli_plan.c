@@ -110,9 +110,10 @@ static int request(struct cli *c, struct cli_opt *o, struct plan_request *rq)
 	long v;
 	struct err e = {""};
 	rq->cells_per_kg = NAN;
+	char routes[PLAN_ROUTE_CHOICES_MAX];
 	if (!o[0].set || !plan_route_parse(o[0].value, &rq->route))
-		return cli_usage(c, "--route '%s': accepted iv or intrahepatic",
-				 o[0].set ? o[0].value : "");
+		return cli_usage(c, "--route '%s': accepted %s", o[0].set ? o[0].value : "",
+				 plan_route_choices(routes, sizeof routes));
 	if (o[1].set && (!parse_double(o[1].value, &rq->cells_per_kg) || !(rq->cells_per_kg > 0)))
 		return cli_usage(c, "--cells-per-kg '%s': a number of cells per kg, e.g. 0.5e6",
 				 o[1].value);

@@ -146,16 +146,21 @@ static void fever_hint(struct cli *c, const struct patient *p, double temp)
 		 temp, g, g == 3 ? " (grade 4 if it lasts more than 24 h)" : "", p->mrn, temp);
 }
 
-static const char *const timing_text[] = {"unscheduled", "early: before its window",
-					  "in its window", "late: after its window"};
+/* "early: before its window", "in window", "unscheduled". */
+static const char *timing_text(enum visit_timing t, char *buf, size_t n)
+{
+	const char *detail = visit_timing_detail(t);
+	snprintf(buf, n, "%s%s%s", visit_timing_label(t), *detail ? ": " : "", detail);
+	return buf;
+}
 
 static void visit_done_line(struct cli *c, const struct patient *p, const struct visit *v,
 			    int nlabs)
 {
-	char d[16];
+	char d[16], t[64];
 	cli_putf(c, "recorded %s%s for %s on %s (%s)",
 		 v->schedule_id ? "visit " : "unscheduled visit", v->schedule_id ? v->label : "",
-		 p->mrn, date_format(v->date, d), timing_text[v->timing]);
+		 p->mrn, date_format(v->date, d), timing_text(v->timing, t, sizeof t));
 	if (nlabs)
 		cli_putf(c, " with %d lab result%s", nlabs, nlabs == 1 ? "" : "s");
 	cli_put(c, "\n");
@@ -276,7 +281,7 @@ static enum status corrected(struct cli *c, struct cli_opt *o, const char *mrn, 
 
 int cli_visit_correct(struct cli *c, int argc, char **argv)
 {
-	char names[ANALYTE_COUNT][24], d[16];
+	char names[ANALYTE_COUNT][24], d[16], t[64];
 	struct cli_opt o[C_N];
 	const char *pos[2];
 	struct err e = {""};
@@ -317,7 +322,7 @@ int cli_visit_correct(struct cli *c, int argc, char **argv)
 		return cli_fail(c, s, &e);
 	cli_putf(c, "corrected visit %lld (%s) of %s on %s (%s), now version %lld\n",
 		 (long long)v.id, v.schedule_id ? v.label : "unscheduled", p.mrn,
-		 date_format(v.date, d), timing_text[v.timing], (long long)v.version);
+		 date_format(v.date, d), timing_text(v.timing, t, sizeof t), (long long)v.version);
 	return 0;
 }
 
@@ -356,9 +361,10 @@ static enum status infusion_fields(struct cli *c, struct cli_opt *o, struct infu
 {
 	enum status s = visit_parse_time("given at", o[0].value, c->app->cfg.tz_offset_minutes * 60,
 					 c->app->clock(), &f->given_at, &f->date, e);
+	char routes[PLAN_ROUTE_CHOICES_MAX];
 	if (s == ST_OK && !plan_route_parse(o[1].value, &f->route))
-		s = err_set(e, ST_INVALID, "route: '%.20s' is not accepted; iv or intrahepatic",
-			    o[1].value);
+		s = err_set(e, ST_INVALID, "route: '%.20s' is not accepted; %s", o[1].value,
+			    plan_route_choices(routes, sizeof routes));
 	if (s == ST_OK)
 		s = confirmed(infusion_check_cells(o[2].value, &f->cells, e), o[8].set);
 	if (s == ST_OK && (s = infusion_check_lot(o[3].value, e)) == ST_OK)

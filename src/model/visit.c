@@ -69,10 +69,38 @@ const char *symptom_label(enum symptom s)
 	return (unsigned)s < SYM_COUNT ? symptoms[s].label : "";
 }
 
+static const struct {
+	const char *code, *label, *detail;
+} timings[VT_COUNT] = {
+#define VISIT_TIMING_ROW_(id, code, label, detail) [VT_##id] = {code, label, detail},
+    VISIT_TIMING_INFO(VISIT_TIMING_ROW_)
+#undef VISIT_TIMING_ROW_
+};
+
 const char *visit_timing_str(enum visit_timing t)
 {
-	static const char *const names[] = {"", "early", "in_window", "late"};
-	return (unsigned)t < 4 ? names[t] : "";
+	return (unsigned)t < VT_COUNT ? timings[t].code : "";
+}
+
+const char *visit_timing_label(enum visit_timing t)
+{
+	return (unsigned)t < VT_COUNT ? timings[t].label : "";
+}
+
+const char *visit_timing_detail(enum visit_timing t)
+{
+	return (unsigned)t < VT_COUNT ? timings[t].detail : "";
+}
+
+bool visit_timing_parse(const char *code, enum visit_timing *out)
+{
+	for (int t = 0; code && t < VT_COUNT; t++) {
+		if (strcmp(code, timings[t].code) == 0) {
+			*out = (enum visit_timing)t;
+			return true;
+		}
+	}
+	return false;
 }
 
 const char *visit_state_str(enum visit_state s)

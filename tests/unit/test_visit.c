@@ -53,6 +53,30 @@ static void test_window_edges(void **state)
 	assert_int_equal(visit_timing_of(&it, day("2026-03-09")), VT_LATE);
 }
 
+/* The timing table: every value has a code and a label, the codes are the
+ * stored words of today ("" for unscheduled), parse(code) round-trips. */
+static void test_timing_table(void **state)
+{
+	static const char *const codes[VT_COUNT] = {"", "early", "in_window", "late"};
+	for (int i = 0; i < VT_COUNT; i++) {
+		enum visit_timing t = (enum visit_timing)i, back = VT_COUNT;
+		assert_string_equal(visit_timing_str(t), codes[i]);
+		assert_true(*visit_timing_label(t));
+		assert_true(visit_timing_parse(visit_timing_str(t), &back));
+		assert_int_equal(back, t);
+	}
+	assert_string_equal(visit_timing_label(VT_IN_WINDOW), "in window");
+	assert_string_equal(visit_timing_label(VT_NONE), "unscheduled");
+	assert_string_equal(visit_timing_detail(VT_EARLY), "before its window");
+	assert_string_equal(visit_timing_detail(VT_IN_WINDOW), "");
+	assert_string_equal(visit_timing_str(VT_COUNT), "");
+	assert_string_equal(visit_timing_label(VT_COUNT), "");
+	enum visit_timing untouched = VT_LATE;
+	assert_false(visit_timing_parse("in window", &untouched));
+	assert_false(visit_timing_parse(NULL, &untouched));
+	assert_int_equal(untouched, VT_LATE);
+}
+
 static void test_zero_window(void **state)
 {
 	struct schedule_item it = w4();
@@ -283,6 +307,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_window_edges),
+	    cmocka_unit_test(test_timing_table),
 	    cmocka_unit_test(test_zero_window),
 	    cmocka_unit_test(test_closed_items_keep_their_mark),
 	    cmocka_unit_test(test_next_visit),
