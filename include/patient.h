@@ -54,7 +54,7 @@ enum status patient_check_name(const char *name, struct err *e);
 enum status patient_check_dob(const char *text, day_t today, day_t *out, struct err *e);
 enum status patient_check_sex(const char *text, char *out, struct err *e);
 enum status patient_check_etiology(const char *text, struct err *e);
-/* Weight in kg: refused outside 20-250, ST_CONFIRM outside 40-150. */
+/* Weight in kg: vital_parse(VITAL_WEIGHT, ...), the limits of vital.h. */
 enum status patient_check_weight(const char *text, double *out, struct err *e);
 
 /* Whole record check (all of the above on a filled struct). */

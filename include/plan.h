@@ -16,15 +16,35 @@
 #include "status.h"
 #include "user.h"
 
-enum plan_route { ROUTE_IV, ROUTE_INTRAHEPATIC };
+/* The routes of administration: one table feeds the enum, the code (command
+ * line --route, JSON "route", the plans and infusions tables) and the label
+ * a screen shows. An intrahepatic route is signed by a physician. */
+#define PLAN_ROUTE_INFO(_)                    \
+	_(IV, "iv", "IV (peripheral)")        \
+	_(INTRAHEPATIC, "intrahepatic", "Intrahepatic (ultrasound-guided)")
+
+enum plan_route {
+#define PLAN_ROUTE_ENUM_(id, code, label) ROUTE_##id,
+	PLAN_ROUTE_INFO(PLAN_ROUTE_ENUM_)
+#undef PLAN_ROUTE_ENUM_
+	    ROUTE_COUNT
+};
 
 /* Generated rows at most: every infusion and every visit. */
 #define PLAN_SCHEDULE_MAX (24 + PROTOCOL_VISITS_MAX)
 #define PLAN_ARITH_MAX 128
 
-/* "iv", "intrahepatic". */
+/* The code: "iv", "intrahepatic"; "" for a bad id. Static. */
 const char *plan_route_str(enum plan_route r);
+/* The label: "IV (peripheral)"; "" for a bad id. Static. */
+const char *plan_route_label(enum plan_route r);
+/* The route of a code (exact, lower case); false (and *out untouched) for
+ * anything else or NULL. */
 bool plan_route_parse(const char *s, enum plan_route *out);
+/* The codes a refusal lists, "iv or intrahepatic", into buf of size n
+ * (PLAN_ROUTE_CHOICES_MAX is enough); returns buf. */
+#define PLAN_ROUTE_CHOICES_MAX 64
+char *plan_route_choices(char *buf, size_t n);
 
 /* What the user asks for; NAN / 0 take the protocol's defaults. */
 struct plan_request {

@@ -57,6 +57,36 @@ enum pscore {
 
 enum pfinding { PFIND_HCC, PFIND_THROMBOSIS };
 
+/* The plan parameters a protocol file sets and a plan request may ask for:
+ * id, [section] and key in the protocol file, label, unit, the widest bounds
+ * any protocol (and any request) may use, and the default when the file
+ * leaves the key out (0 for the week list, which has its own default).
+ * A protocol narrows the dose, infusions and interval with KEY_min/KEY_max;
+ * plan_compute then holds a request to the protocol's own bounds. */
+#define PLAN_LIMIT_INFO(_)                                                                       \
+	_(CELLS_PER_KG, "dose", "cells_per_kg", "Cells per kg", "cells/kg", 1e3, 1e9, 0.5e6)     \
+	_(WEIGHT_WINDOW, "dose", "weight_window_days", "Weight valid for", "days", 1, 365, 14)   \
+	_(INFUSIONS, "infusions", "count", "Infusions", "infusions", 1, 24, 3)                   \
+	_(INTERVAL, "infusions", "interval_days", "Days between infusions", "days", 1, 365, 28) \
+	_(INFUSION_WINDOW, "infusions", "window_days", "Infusion window", "days", 0, 90, 0)      \
+	_(VISIT_WINDOW, "followup", "window_days", "Visit window", "days", 0, 90, 3)             \
+	_(VISIT_WEEK, "followup", "weeks", "Follow-up week", "weeks", 1, 520, 0)
+
+enum plan_limit_id {
+#define PLAN_LIMIT_ENUM_(id, ...) PLIM_##id,
+	PLAN_LIMIT_INFO(PLAN_LIMIT_ENUM_)
+#undef PLAN_LIMIT_ENUM_
+	    PLIM_COUNT
+};
+
+struct plan_limit {
+	const char *section, *key, *label, *unit;
+	double min, max, def;
+};
+
+/* The row of id, or NULL for a bad id. Static storage. */
+const struct plan_limit *plan_limit(enum plan_limit_id id);
+
 struct protocol_item {
 	char id[PROTOCOL_ID_MAX + 1]; /* the section name after "item." */
 	char label[PROTOCOL_LABEL_MAX + 1];

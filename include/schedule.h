@@ -34,12 +34,4 @@ struct schedule_item {
 const char *sched_kind_str(enum sched_kind k);
 const char *sched_state_str(enum sched_state s);
 
-/* Where a day falls against an open item's window. */
-enum sched_when {
-	SCHED_EARLY, /* before the window opens */
-	SCHED_IN_WINDOW,
-	SCHED_LATE /* after the window closed: overdue while open */
-};
-enum sched_when schedule_when(const struct schedule_item *it, day_t day);
-
 #endif

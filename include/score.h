@@ -28,6 +28,40 @@ enum score_id {
 /* Display name ("MELD 3.0"); "?" for a bad id. Static. */
 const char *score_name(enum score_id id);
 
+/* The score settings a clinic may choose, [scores] in hepadesk.ini: id, key,
+ * number type (INT or DOUBLE), accepted range, default, unit, help. One table
+ * feeds score_input_init(), the config defaults and checks (config.c) and so
+ * assets/hepadesk.ini. */
+#define SCORE_SETTING_INFO(_)                                                                      \
+	_(CP_INR_LOW, "child_pugh_inr_low", DOUBLE, 1.0, 5.0, 1.7, "",                             \
+	  "Child-Pugh INR: below this 1 point, from this up to the high bound 2 points")           \
+	_(CP_INR_HIGH, "child_pugh_inr_high", DOUBLE, 1.0, 5.0, 2.3, "",                           \
+	  "Child-Pugh INR: above this 3 points; must not be below child_pugh_inr_low")             \
+	_(ALBI_COEF, "albi_albumin_coefficient", DOUBLE, -0.1, -0.08, -0.085, "per g/L",           \
+	  "ALBI albumin (g/L) coefficient: -0.085 per Johnson 2015, some use -0.0852")             \
+	_(APRI_AST_ULN, "apri_ast_uln", DOUBLE, 10, 200, 40, "U/L",                                \
+	  "APRI: the lab's AST upper limit of normal, U/L")                                        \
+	_(ICA2_POINTS, "ascites_ica_grade2_points", INT, 2, 3, 2, "points",                        \
+	  "Child-Pugh ascites points for ICA grade 2, a centre-dependent choice")
+
+enum score_setting {
+#define SCORE_SETTING_ENUM_(id, ...) SSET_##id,
+	SCORE_SETTING_INFO(SCORE_SETTING_ENUM_)
+#undef SCORE_SETTING_ENUM_
+	    SSET_COUNT
+};
+
+struct score_setting_row {
+	const char *key;
+	bool whole; /* INT: a whole number */
+	double min, max, def;
+	const char *unit;
+	const char *help;
+};
+
+/* The row of a setting, or NULL for a bad id. Static storage. */
+const struct score_setting_row *score_setting(enum score_setting id);
+
 enum ascites { ASCITES_UNKNOWN, ASCITES_NONE, ASCITES_SLIGHT, ASCITES_MODERATE };
 
 #define SCORE_AGE_UNKNOWN (-1) /* adult of unknown age */
@@ -47,16 +81,17 @@ struct score_input {
 	double ast;	   /* U/L */
 	double alt;	   /* U/L */
 	double platelets;  /* 10^9/L */
-	double ast_uln;	   /* U/L, upper limit of normal for APRI; default 40 */
+	double ast_uln;	   /* U/L, upper limit of normal for APRI (SSET_APRI_AST_ULN) */
 	enum ascites ascites;
 	int encephalopathy; /* West Haven grade 0-4, or SCORE_HE_UNKNOWN */
 	bool cholestatic;   /* PBC/PSC: Child-Pugh bilirubin bands <4, 4-10, >10 */
-	double cp_inr_low;  /* Child-Pugh INR band: < low 1 point; default 1.7 */
-	double cp_inr_high; /* low..high 2 points, > high 3 points; default 2.3 */
-	double albi_coef;   /* ALBI albumin coefficient; default -0.085 */
+	double cp_inr_low;  /* Child-Pugh INR band: < low 1 point (SSET_CP_INR_LOW) */
+	double cp_inr_high; /* low..high 2 points, > high 3 points (SSET_CP_INR_HIGH) */
+	double albi_coef;   /* ALBI albumin coefficient (SSET_ALBI_COEF) */
 };
 
-/* Everything missing; ast_uln 40, Child-Pugh INR band 1.7-2.3, ALBI -0.085. */
+/* Everything missing; ULN, INR band and ALBI coefficient at the defaults of
+ * SCORE_SETTING_INFO (40 U/L, 1.7-2.3, -0.085). */
 void score_input_init(struct score_input *in);
 
 /* One score. `value` is the integer score (MELD family, Child-Pugh points, ALBI

@@ -6,6 +6,7 @@
 
 #include "text.h"
 #include "util.h"
+#include "vital.h"
 
 /* "--hbv-dna" for the analyte key "hbv_dna". */
 static void option_name(const char *key, char *out, size_t n)
@@ -104,11 +105,8 @@ static enum status imaging_values(struct cli *c, struct cli_opt *o, struct imagi
 {
 	enum status s = ST_OK;
 	bool confirm = o[9].set;
-	if (o[2].set) {
-		s = imaging_check_stiffness(o[2].value, &n->stiffness_kpa, e);
-		if (s == ST_CONFIRM && confirm)
-			s = ST_OK;
-	}
+	if (o[2].set)
+		s = vital_parse(VITAL_STIFFNESS, o[2].value, confirm, &n->stiffness_kpa, e);
 	if (s == ST_OK && o[3].set)
 		s = imaging_check_iqr(o[3].value, n->stiffness_kpa, &n->iqr_kpa, e);
 	if (s == ST_OK && o[4].set)

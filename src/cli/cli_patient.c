@@ -7,6 +7,7 @@
 #include "json.h"
 #include "text.h"
 #include "util.h"
+#include "vital.h"
 
 #define FIND_MAX 200
 
@@ -32,9 +33,7 @@ static enum status check_fields(struct cli *c, struct cli_opt *o, bool confirm, 
 		strlcpy_(p->etiology, o[4].value, sizeof p->etiology);
 	}
 	if (o[5].set) {
-		s = patient_check_weight(o[5].value, &p->weight_kg, e);
-		if (s == ST_CONFIRM && confirm)
-			s = ST_OK;
+		s = vital_parse(VITAL_WEIGHT, o[5].value, confirm, &p->weight_kg, e);
 		p->weight_date = today;
 	}
 	return s;
@@ -100,9 +99,7 @@ static enum status apply_update(struct cli *c, struct cli_opt *o, bool confirm, 
 	if (s == ST_OK && o[3].set && (s = patient_check_etiology(o[3].value, e)) == ST_OK)
 		strlcpy_(p->etiology, o[3].value, sizeof p->etiology);
 	if (s == ST_OK && o[4].set) {
-		s = patient_check_weight(o[4].value, &p->weight_kg, e);
-		if (s == ST_CONFIRM && confirm)
-			s = ST_OK;
+		s = vital_parse(VITAL_WEIGHT, o[4].value, confirm, &p->weight_kg, e);
 		p->weight_date = app_today(c->app);
 	}
 	return s;

@@ -95,9 +95,11 @@ static int parse_clinical(struct cli *c, struct cli_opt *o, struct score_input *
 		in->age = (int)v;
 	}
 	if (o[O_ULN].set) {
+		const struct score_setting_row *r = score_setting(SSET_APRI_AST_ULN);
 		double uln;
-		if (!parse_double(o[O_ULN].value, &uln) || uln < 10 || uln > 200)
-			return cli_usage(c, "--ast-uln '%s': accepted 10-200 U/L", o[O_ULN].value);
+		if (!parse_double(o[O_ULN].value, &uln) || uln < r->min || uln > r->max)
+			return cli_usage(c, "--ast-uln '%s': accepted %g-%g %s", o[O_ULN].value,
+					 r->min, r->max, r->unit);
 		in->ast_uln = uln;
 	}
 	if (o[O_ASC].set) {

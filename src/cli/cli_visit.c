@@ -12,6 +12,7 @@
 #include "text.h"
 #include "util.h"
 #include "visit.h"
+#include "vital.h"
 
 /* Visit options after the analyte options (one per analyte, "--hbv-dna"). */
 enum {
@@ -54,9 +55,9 @@ static enum status visit_vitals(struct cli_opt *o, struct visit *v, bool confirm
 {
 	enum status s = ST_OK;
 	if (o[V_TEMP].set)
-		s = confirmed(visit_check_temperature(o[V_TEMP].value, &v->temp_c, e), confirm);
+		s = vital_parse(VITAL_TEMPERATURE, o[V_TEMP].value, confirm, &v->temp_c, e);
 	if (s == ST_OK && o[V_WEIGHT].set)
-		s = confirmed(patient_check_weight(o[V_WEIGHT].value, &v->weight_kg, e), confirm);
+		s = vital_parse(VITAL_WEIGHT, o[V_WEIGHT].value, confirm, &v->weight_kg, e);
 	if (s == ST_OK && o[V_BP].set)
 		s = confirmed(visit_check_bp(o[V_BP].value, &v->sbp, &v->dbp, e), confirm);
 	for (int i = 0; s == ST_OK && i < SYM_COUNT; i++)
@@ -66,13 +67,12 @@ static enum status visit_vitals(struct cli_opt *o, struct visit *v, bool confirm
 	if (s == ST_OK && o[V_ASCITES].set)
 		s = visit_check_ascites(o[V_ASCITES].value, &v->ascites, e);
 	if (s == ST_OK && o[V_PARA].set)
-		s = confirmed(visit_check_paracentesis(o[V_PARA].value, &v->paracentesis_ml, e),
-			      confirm);
+		s = vital_parse(VITAL_PARACENTESIS, o[V_PARA].value, confirm, &v->paracentesis_ml,
+				e);
 	if (s == ST_OK && o[V_HE].set)
 		s = visit_check_he(o[V_HE].value, &v->he, e);
 	if (s == ST_OK && o[V_STIFF].set)
-		s = confirmed(imaging_check_stiffness(o[V_STIFF].value, &v->stiffness_kpa, e),
-			      confirm);
+		s = vital_parse(VITAL_STIFFNESS, o[V_STIFF].value, confirm, &v->stiffness_kpa, e);
 	if (s == ST_OK && o[V_IQR].set)
 		s = imaging_check_iqr(o[V_IQR].value, v->stiffness_kpa, &v->iqr_kpa, e);
 	if (s == ST_OK && o[V_NOTE].set && (s = visit_check_note(o[V_NOTE].value, e)) == ST_OK)
@@ -146,16 +146,21 @@ static void fever_hint(struct cli *c, const struct patient *p, double temp)
 		 temp, g, g == 3 ? " (grade 4 if it lasts more than 24 h)" : "", p->mrn, temp);
 }
 
-static const char *const timing_text[] = {"unscheduled", "early: before its window",
-					  "in its window", "late: after its window"};
+/* "early: before its window", "in window", "unscheduled". */
+static const char *timing_text(enum visit_timing t, char *buf, size_t n)
+{
+	const char *detail = visit_timing_detail(t);
+	snprintf(buf, n, "%s%s%s", visit_timing_label(t), *detail ? ": " : "", detail);
+	return buf;
+}
 
 static void visit_done_line(struct cli *c, const struct patient *p, const struct visit *v,
 			    int nlabs)
 {
-	char d[16];
+	char d[16], t[64];
 	cli_putf(c, "recorded %s%s for %s on %s (%s)",
 		 v->schedule_id ? "visit " : "unscheduled visit", v->schedule_id ? v->label : "",
-		 p->mrn, date_format(v->date, d), timing_text[v->timing]);
+		 p->mrn, date_format(v->date, d), timing_text(v->timing, t, sizeof t));
 	if (nlabs)
 		cli_putf(c, " with %d lab result%s", nlabs, nlabs == 1 ? "" : "s");
 	cli_put(c, "\n");
@@ -276,7 +281,7 @@ static enum status corrected(struct cli *c, struct cli_opt *o, const char *mrn, 
 
 int cli_visit_correct(struct cli *c, int argc, char **argv)
 {
-	char names[ANALYTE_COUNT][24], d[16];
+	char names[ANALYTE_COUNT][24], d[16], t[64];
 	struct cli_opt o[C_N];
 	const char *pos[2];
 	struct err e = {""};
@@ -317,7 +322,7 @@ int cli_visit_correct(struct cli *c, int argc, char **argv)
 		return cli_fail(c, s, &e);
 	cli_putf(c, "corrected visit %lld (%s) of %s on %s (%s), now version %lld\n",
 		 (long long)v.id, v.schedule_id ? v.label : "unscheduled", p.mrn,
-		 date_format(v.date, d), timing_text[v.timing], (long long)v.version);
+		 date_format(v.date, d), timing_text(v.timing, t, sizeof t), (long long)v.version);
 	return 0;
 }
 
@@ -356,9 +361,10 @@ static enum status infusion_fields(struct cli *c, struct cli_opt *o, struct infu
 {
 	enum status s = visit_parse_time("given at", o[0].value, c->app->cfg.tz_offset_minutes * 60,
 					 c->app->clock(), &f->given_at, &f->date, e);
+	char routes[PLAN_ROUTE_CHOICES_MAX];
 	if (s == ST_OK && !plan_route_parse(o[1].value, &f->route))
-		s = err_set(e, ST_INVALID, "route: '%.20s' is not accepted; iv or intrahepatic",
-			    o[1].value);
+		s = err_set(e, ST_INVALID, "route: '%.20s' is not accepted; %s", o[1].value,
+			    plan_route_choices(routes, sizeof routes));
 	if (s == ST_OK)
 		s = confirmed(infusion_check_cells(o[2].value, &f->cells, e), o[8].set);
 	if (s == ST_OK && (s = infusion_check_lot(o[3].value, e)) == ST_OK)
@@ -438,8 +444,7 @@ static enum status ae_grade(struct cli_opt *o, struct ae *a, struct err *e)
 	double hours = -1;
 	int suggested = -1;
 	if (o[A_TEMP].set)
-		s = confirmed(visit_check_temperature(o[A_TEMP].value, &a->temp_c, e),
-			      o[A_CONFIRM].set);
+		s = vital_parse(VITAL_TEMPERATURE, o[A_TEMP].value, o[A_CONFIRM].set, &a->temp_c, e);
 	if (s == ST_OK && o[A_HOURS].set &&
 	    (!parse_double(o[A_HOURS].value, &hours) || hours < 0 || hours > 2400))
 		return err_set(e, ST_INVALID, "hours: '%.20s' is outside 0-2400 hours of fever",

@@ -10,6 +10,7 @@
 #include "assets.h"
 #include "text.h"
 #include "util.h"
+#include "vital.h"
 
 #define AE_TERMS_MAX 256
 
@@ -231,8 +232,8 @@ enum status ae_validate(const struct ae *a, day_t today, struct err *e)
 		return err_set(e, ST_INVALID, "onset: required (YYYY-MM-DD HH:MM)");
 	if (a->onset > today)
 		return err_set(e, ST_INVALID, "onset: %s is after today", date_format(a->onset, d));
-	if (!isnan(a->temp_c) && (a->temp_c < 30 || a->temp_c > 45))
-		return err_set(e, ST_INVALID, "temperature: %g °C is outside 30-45 °C", a->temp_c);
+	if (!isnan(a->temp_c) && vital_check(VITAL_TEMPERATURE, a->temp_c, true, e) != ST_OK)
+		return ST_INVALID;
 	if (strlen(a->note) > AE_NOTE_MAX || !text_is_clean(a->note, true))
 		return err_set(e, ST_INVALID, "note: at most %d bytes of text", AE_NOTE_MAX);
 	enum status s = check_outcome(a, today, e);

@@ -1,6 +1,7 @@
 /* config.c: the settings table, the INI loader with strict checks, the default file writer. */
 #include "config.h"
 #include "ini.h"
+#include "score.h"
 
 #include <errno.h>
 #include <pwd.h>
@@ -41,6 +42,13 @@ struct config_option {
 #define DBL_OPT(s, k, lo, hi, def, f, h) {s, k, CONFIG_DOUBLE, lo, hi, def, NULL, FIELD(f), h}
 #define STR_OPT(s, k, def, f, h) {s, k, CONFIG_STRING, 0, 0, 0, def, FIELD(f), h}
 
+/* Where each score setting lives in struct config. */
+#define SCORE_FIELD_CP_INR_LOW FIELD(cp_inr_low)
+#define SCORE_FIELD_CP_INR_HIGH FIELD(cp_inr_high)
+#define SCORE_FIELD_ALBI_COEF FIELD(albi_albumin_coef)
+#define SCORE_FIELD_APRI_AST_ULN FIELD(apri_ast_uln)
+#define SCORE_FIELD_ICA2_POINTS FIELD(ascites_ica2_points)
+
 /* Rows of one section stay together: the writer emits a header when the
  * section changes. */
 static const struct config_option options_table[] = {
@@ -57,16 +65,11 @@ static const struct config_option options_table[] = {
 		"Seconds after the lock before drafts are saved and the session exits"),
 	INT_OPT("session", "tz_offset_minutes", -720, 840, 0, tz_offset_minutes,
 		"The clinic's offset from UTC in minutes, used to decide \"today\""),
-	DBL_OPT("scores", "child_pugh_inr_low", 1.0, 5.0, 1.7, cp_inr_low,
-		"Child-Pugh INR: below this 1 point, from this up to the high bound 2 points"),
-	DBL_OPT("scores", "child_pugh_inr_high", 1.0, 5.0, 2.3, cp_inr_high,
-		"Child-Pugh INR: above this 3 points; must not be below child_pugh_inr_low"),
-	DBL_OPT("scores", "albi_albumin_coefficient", -0.1, -0.08, -0.085, albi_albumin_coef,
-		"ALBI albumin (g/L) coefficient: -0.085 per Johnson 2015, some use -0.0852"),
-	DBL_OPT("scores", "apri_ast_uln", 10, 200, 40, apri_ast_uln,
-		"APRI: the lab's AST upper limit of normal, U/L"),
-	INT_OPT("scores", "ascites_ica_grade2_points", 2, 3, 2, ascites_ica2_points,
-		"Child-Pugh ascites points for ICA grade 2, a centre-dependent choice"),
+	/* [scores]: the rows of SCORE_SETTING_INFO (score.h), in its order. */
+#define SCORE_OPT_(id, k, type, lo, hi, def, unit, h) \
+	{"scores", k, CONFIG_##type, lo, hi, def, NULL, SCORE_FIELD_##id, h},
+	SCORE_SETTING_INFO(SCORE_OPT_)
+#undef SCORE_OPT_
 	STR_OPT("protocol", "file", "assets/protocols/ucmsc-default.ini", protocol,
 		"Checklist protocol file in use"),
 	INT_OPT("display", "lab_stale_days", 1, 365, 30, lab_window_days,
@@ -440,7 +443,8 @@ void config_write_defaults(struct strbuf *out)
 	const char *section = NULL;
 
 	sb_add(out, "; hepadesk.ini: hepadesk settings, every key at its built-in default.\n"
-		    "; Generated from the settings table in src/config.c. To change a setting,\n"
+		    "; Generated from the settings table in src/model/config.c ([scores]: the\n"
+		    "; SCORE_SETTING_INFO table of include/score.h). To change a setting,\n"
 		    "; copy this file to one of the places below and edit the copy.\n"
 		    "; Read from the first that exists: --config FILE, $HEPADESK_CONFIG,\n"
 		    "; $XDG_CONFIG_HOME/hepadesk/hepadesk.ini (~/.config/hepadesk/hepadesk.ini),\n"

@@ -6,10 +6,7 @@
 
 #include "text.h"
 #include "util.h"
-
-#define STIFF_MIN 1.5 /* kPa, VCTE device range (REFERENCE §7) */
-#define STIFF_MAX 75.0
-#define STIFF_WARN 25.0 /* CSPH range: confirm */
+#include "vital.h"
 
 static const char *const modality_names[] = {
 #define MODALITY_NAME_(name, text) text,
@@ -50,30 +47,14 @@ void imaging_init(struct imaging_note *n)
 
 enum status imaging_check_stiffness(const char *text, double *out, struct err *e)
 {
-	char b[48];
-	double v;
-	if (!parse_double(text, &v))
-		return err_set(
-		    e, ST_INVALID, "liver stiffness: '%s' is not a number; accepted %.1f-%.0f kPa",
-		    text_sanitize_buf(b, sizeof b, text ? text : ""), STIFF_MIN, STIFF_MAX);
-	if (v < STIFF_MIN || v > STIFF_MAX)
-		return err_set(e, ST_INVALID, "liver stiffness: %g kPa is outside %.1f-%.0f kPa", v,
-			       STIFF_MIN, STIFF_MAX);
-	*out = v;
-	if (v > STIFF_WARN)
-		return err_set(
-		    e, ST_CONFIRM,
-		    "liver stiffness: %g kPa is above %.0f kPa (portal hypertension range) "
-		    "— confirm",
-		    v, STIFF_WARN);
-	return ST_OK;
+	return vital_parse(VITAL_STIFFNESS, text, false, out, e);
 }
 
 enum status imaging_check_iqr(const char *text, double stiffness, double *out, struct err *e)
 {
 	char b[48];
 	double v;
-	double max = isnan(stiffness) ? STIFF_MAX : stiffness;
+	double max = isnan(stiffness) ? vital_get(VITAL_IQR)->hard_hi : stiffness;
 	if (!parse_double(text, &v))
 		return err_set(e, ST_INVALID,
 			       "stiffness IQR: '%s' is not a number; accepted 0-%g kPa",
@@ -117,9 +98,8 @@ enum status imaging_validate(const struct imaging_note *n, day_t today, struct e
 			       "note: at most %d bytes of text without control characters",
 			       IMAGING_NOTE_MAX);
 	if (!isnan(n->stiffness_kpa) &&
-	    (n->stiffness_kpa < STIFF_MIN || n->stiffness_kpa > STIFF_MAX))
-		return err_set(e, ST_INVALID, "liver stiffness: %g kPa is outside %.1f-%.0f kPa",
-			       n->stiffness_kpa, STIFF_MIN, STIFF_MAX);
+	    vital_check(VITAL_STIFFNESS, n->stiffness_kpa, true, e) != ST_OK)
+		return ST_INVALID;
 	if (!isnan(n->iqr_kpa) &&
 	    (isnan(n->stiffness_kpa) || n->iqr_kpa < 0 || n->iqr_kpa > n->stiffness_kpa))
 		return err_set(e, ST_INVALID,

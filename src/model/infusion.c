@@ -64,8 +64,10 @@ enum status infusion_validate(const struct infusion *f, day_t today, struct err 
 	if (f->date == DAY_NONE || f->date > today)
 		return err_set(e, ST_INVALID, "given at: '%s' must be a day up to today",
 			       date_format(f->date, d));
-	if (f->route != ROUTE_IV && f->route != ROUTE_INTRAHEPATIC)
-		return err_set(e, ST_INVALID, "route: accepted iv or intrahepatic");
+	char routes[PLAN_ROUTE_CHOICES_MAX];
+	if (!*plan_route_str(f->route))
+		return err_set(e, ST_INVALID, "route: accepted %s",
+			       plan_route_choices(routes, sizeof routes));
 	if (!(f->cells >= 1e6 && f->cells <= 1e10))
 		return err_set(e, ST_INVALID, "cells: %.3g is outside 1e6-1e10 cells", f->cells);
 	enum status s = infusion_check_lot(f->lot, e);

@@ -9,11 +9,8 @@
 
 #include "text.h"
 #include "util.h"
+#include "vital.h"
 
-#define WEIGHT_HARD_MIN 20.0
-#define WEIGHT_HARD_MAX 250.0
-#define WEIGHT_WARN_MIN 40.0
-#define WEIGHT_WARN_MAX 150.0
 #define AGE_MAX 120
 #define AGE_WARN 18
 
@@ -132,20 +129,7 @@ enum status patient_check_etiology(const char *text, struct err *e)
 
 enum status patient_check_weight(const char *text, double *out, struct err *e)
 {
-	char b[48];
-	double w;
-	if (!parse_double(text, &w))
-		return err_set(e, ST_INVALID, "weight: '%s' is not a number; accepted %.0f-%.0f kg",
-			       shown(text, b, sizeof b), WEIGHT_HARD_MIN, WEIGHT_HARD_MAX);
-	if (w < WEIGHT_HARD_MIN || w > WEIGHT_HARD_MAX)
-		return err_set(e, ST_INVALID, "weight: %g kg is outside %.0f-%.0f kg", w,
-			       WEIGHT_HARD_MIN, WEIGHT_HARD_MAX);
-	*out = w;
-	if (w < WEIGHT_WARN_MIN || w > WEIGHT_WARN_MAX)
-		return err_set(e, ST_CONFIRM,
-			       "weight: %g kg is outside the usual %.0f-%.0f kg — confirm", w,
-			       WEIGHT_WARN_MIN, WEIGHT_WARN_MAX);
-	return ST_OK;
+	return vital_parse(VITAL_WEIGHT, text, false, out, e);
 }
 
 /* Hard rules only: warnings (ST_CONFIRM) were answered at entry. */
@@ -164,10 +148,8 @@ enum status patient_validate(const struct patient *p, day_t today, struct err *e
 		return err_set(e, ST_INVALID, "sex: accepted F or M");
 	if ((s = patient_check_etiology(p->etiology, e)) != ST_OK)
 		return s;
-	if (!isnan(p->weight_kg) &&
-	    (p->weight_kg < WEIGHT_HARD_MIN || p->weight_kg > WEIGHT_HARD_MAX))
-		return err_set(e, ST_INVALID, "weight: %g kg is outside %.0f-%.0f kg", p->weight_kg,
-			       WEIGHT_HARD_MIN, WEIGHT_HARD_MAX);
+	if (!isnan(p->weight_kg))
+		return vital_check(VITAL_WEIGHT, p->weight_kg, true, e);
 	return ST_OK;
 }
 

@@ -6,21 +6,51 @@
 #include <string.h>
 
 #include "util.h"
+#include "vital.h"
+
+static const struct {
+	const char *code, *label;
+} routes[ROUTE_COUNT] = {
+#define PLAN_ROUTE_ROW_(id, code, label) [ROUTE_##id] = {code, label},
+    PLAN_ROUTE_INFO(PLAN_ROUTE_ROW_)
+#undef PLAN_ROUTE_ROW_
+};
 
 const char *plan_route_str(enum plan_route r)
 {
-	return r == ROUTE_INTRAHEPATIC ? "intrahepatic" : "iv";
+	return (unsigned)r < ROUTE_COUNT ? routes[r].code : "";
+}
+
+const char *plan_route_label(enum plan_route r)
+{
+	return (unsigned)r < ROUTE_COUNT ? routes[r].label : "";
 }
 
 bool plan_route_parse(const char *s, enum plan_route *out)
 {
-	if (s && strcmp(s, "iv") == 0)
-		*out = ROUTE_IV;
-	else if (s && strcmp(s, "intrahepatic") == 0)
-		*out = ROUTE_INTRAHEPATIC;
-	else
-		return false;
-	return true;
+	for (int r = 0; s && r < ROUTE_COUNT; r++) {
+		if (strcmp(s, routes[r].code) == 0) {
+			*out = (enum plan_route)r;
+			return true;
+		}
+	}
+	return false;
+}
+
+char *plan_route_choices(char *buf, size_t n)
+{
+	size_t len = 0;
+	if (n)
+		buf[0] = '\0';
+	for (int r = 0; r < ROUTE_COUNT && len < n; r++) {
+		int k = snprintf(buf + len, n - len, "%s%s",
+				 r == 0		      ? ""
+				 : r == ROUTE_COUNT - 1 ? " or "
+							: ", ",
+				 routes[r].code);
+		len += k > 0 ? (size_t)k : 0;
+	}
+	return buf;
 }
 
 void plan_format_cells(double cells, char *buf, size_t n)
@@ -100,10 +130,7 @@ static enum status check_weight(const struct protocol *p, const struct patient *
 			       "the protocol accepts at most %d days: re-measure the weight first",
 			       pt->weight_kg, date_format(pt->weight_date, d), age,
 			       p->weight_window_days);
-	if (pt->weight_kg < 20 || pt->weight_kg > 250)
-		return err_set(e, ST_INVALID, "weight: %.1f kg is outside 20-250 kg",
-			       pt->weight_kg);
-	return ST_OK;
+	return vital_check(VITAL_WEIGHT, pt->weight_kg, true, e);
 }
 
 static void add_item(struct schedule_item *it, const struct plan *pl, enum sched_kind k,

@@ -42,6 +42,18 @@ static const struct {
 #undef PSCORE_ROW_
 };
 
+static const struct plan_limit plan_limits[PLIM_COUNT] = {
+#define PLAN_LIMIT_ROW_(id, sec, key, label, unit, lo, hi, def) \
+	[PLIM_##id] = {sec, key, label, unit, lo, hi, def},
+    PLAN_LIMIT_INFO(PLAN_LIMIT_ROW_)
+#undef PLAN_LIMIT_ROW_
+};
+
+const struct plan_limit *plan_limit(enum plan_limit_id id)
+{
+	return (unsigned)id < PLIM_COUNT ? &plan_limits[id] : NULL;
+}
+
 /* Keys each section accepts; "item" covers every [item.ID]. */
 static const struct {
 	const char *section;
@@ -265,33 +277,64 @@ static enum status check_order(const struct pctx *x, const char *sec, const char
 	return ST_OK;
 }
 
+/* A plan parameter (key of its row, or key_min/key_max when suffix is
+ * given) within the row's bounds, def when the file leaves it out. */
+static enum status get_limit_num(const struct pctx *x, enum plan_limit_id id, const char *suffix,
+				 double def, double *out)
+{
+	const struct plan_limit *l = &plan_limits[id];
+	char key[48];
+	snprintf(key, sizeof key, "%s%s", l->key, suffix);
+	return get_num(x, l->section, key, l->min, l->max, def, out);
+}
+
+static enum status get_limit_int(const struct pctx *x, enum plan_limit_id id, const char *suffix,
+				 int def, int *out)
+{
+	const struct plan_limit *l = &plan_limits[id];
+	char key[48];
+	snprintf(key, sizeof key, "%s%s", l->key, suffix);
+	return get_int(x, l->section, key, (long)l->min, (long)l->max, def, out);
+}
+
+/* A default and its _min and _max, in order. */
+static enum status get_limit_range(const struct pctx *x, enum plan_limit_id id, int *def,
+				   int *lo, int *hi)
+{
+	const struct plan_limit *l = &plan_limits[id];
+	char key[48];
+	enum status s;
+	snprintf(key, sizeof key, "%s_max", l->key);
+	if ((s = get_limit_int(x, id, "", (int)l->def, def)) ||
+	    (s = get_limit_int(x, id, "_min", *def, lo)) ||
+	    (s = get_limit_int(x, id, "_max", *def, hi)) ||
+	    (s = check_order(x, l->section, key, *lo, *def, *hi)))
+		return s;
+	return ST_OK;
+}
+
 static enum status parse_dose(const struct pctx *x, struct protocol *p)
 {
 	enum status s;
 	if ((s = get_text(x, "protocol", "name", true, p->name, sizeof p->name)) ||
 	    (s = get_text(x, "protocol", "version", true, p->version, sizeof p->version)) ||
-	    (s = get_num(x, "dose", "cells_per_kg", 1e3, 1e9, 0.5e6, &p->cells_per_kg)) ||
-	    (s = get_num(x, "dose", "cells_per_kg_min", 1e3, 1e9, p->cells_per_kg,
-			 &p->cells_per_kg_min)) ||
-	    (s = get_num(x, "dose", "cells_per_kg_max", 1e3, 1e9, p->cells_per_kg,
-			 &p->cells_per_kg_max)) ||
+	    (s = get_limit_num(x, PLIM_CELLS_PER_KG, "", plan_limits[PLIM_CELLS_PER_KG].def,
+			       &p->cells_per_kg)) ||
+	    (s = get_limit_num(x, PLIM_CELLS_PER_KG, "_min", p->cells_per_kg,
+			       &p->cells_per_kg_min)) ||
+	    (s = get_limit_num(x, PLIM_CELLS_PER_KG, "_max", p->cells_per_kg,
+			       &p->cells_per_kg_max)) ||
 	    (s = check_order(x, "dose", "cells_per_kg_max", p->cells_per_kg_min, p->cells_per_kg,
 			     p->cells_per_kg_max)) ||
-	    (s = get_int(x, "dose", "weight_window_days", 1, 365, 14, &p->weight_window_days)))
+	    (s = get_limit_int(x, PLIM_WEIGHT_WINDOW, "", (int)plan_limits[PLIM_WEIGHT_WINDOW].def,
+			       &p->weight_window_days)))
 		return s;
-	if ((s = get_int(x, "infusions", "count", 1, 24, 3, &p->infusions)) ||
-	    (s = get_int(x, "infusions", "count_min", 1, 24, p->infusions, &p->infusions_min)) ||
-	    (s = get_int(x, "infusions", "count_max", 1, 24, p->infusions, &p->infusions_max)) ||
-	    (s = check_order(x, "infusions", "count_max", p->infusions_min, p->infusions,
-			     p->infusions_max)) ||
-	    (s = get_int(x, "infusions", "interval_days", 1, 365, 28, &p->interval_days)) ||
-	    (s = get_int(x, "infusions", "interval_days_min", 1, 365, p->interval_days,
-			 &p->interval_days_min)) ||
-	    (s = get_int(x, "infusions", "interval_days_max", 1, 365, p->interval_days,
-			 &p->interval_days_max)) ||
-	    (s = check_order(x, "infusions", "interval_days_max", p->interval_days_min,
-			     p->interval_days, p->interval_days_max)) ||
-	    (s = get_int(x, "infusions", "window_days", 0, 90, 0, &p->infusion_window_days)))
+	if ((s = get_limit_range(x, PLIM_INFUSIONS, &p->infusions, &p->infusions_min,
+				 &p->infusions_max)) ||
+	    (s = get_limit_range(x, PLIM_INTERVAL, &p->interval_days, &p->interval_days_min,
+				 &p->interval_days_max)) ||
+	    (s = get_limit_int(x, PLIM_INFUSION_WINDOW, "",
+			       (int)plan_limits[PLIM_INFUSION_WINDOW].def, &p->infusion_window_days)))
 		return s;
 	return ST_OK;
 }
@@ -299,7 +342,9 @@ static enum status parse_dose(const struct pctx *x, struct protocol *p)
 static enum status parse_followup(const struct pctx *x, struct protocol *p)
 {
 	const char *v = get(x, "followup", "weeks");
-	enum status s = get_int(x, "followup", "window_days", 0, 90, 3, &p->visit_window_days);
+	const struct plan_limit *wk = &plan_limits[PLIM_VISIT_WEEK];
+	enum status s = get_limit_int(x, PLIM_VISIT_WINDOW, "",
+				      (int)plan_limits[PLIM_VISIT_WINDOW].def, &p->visit_window_days);
 	if (s)
 		return s;
 	if (!v)
@@ -308,12 +353,13 @@ static enum status parse_followup(const struct pctx *x, struct protocol *p)
 	p->nvisits = 0;
 	for (char *t = strtok_r(copy, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
 		long w;
-		if (p->nvisits >= PROTOCOL_VISITS_MAX || !parse_long(t, 1, 520, &w) ||
+		if (p->nvisits >= PROTOCOL_VISITS_MAX ||
+		    !parse_long(t, (long)wk->min, (long)wk->max, &w) ||
 		    (p->nvisits && w <= p->visit_weeks[p->nvisits - 1])) {
-			s = fail(x, "followup", "weeks",
+			s = fail(x, wk->section, wk->key,
 				 "'%s' is not accepted; at most %d week numbers "
-				 "1-520 in increasing order",
-				 t, PROTOCOL_VISITS_MAX);
+				 "%g-%g in increasing order",
+				 t, PROTOCOL_VISITS_MAX, wk->min, wk->max);
 			break;
 		}
 		p->visit_weeks[p->nvisits++] = (int)w;

@@ -29,6 +29,22 @@ static int round_half_up(double v)
 	return (int)floor(v + 0.5 + ROUND_EPS);
 }
 
+static const struct score_setting_row settings[SSET_COUNT] = {
+#define SCORE_SETTING_ROW_(id, key, type, lo, hi, def, unit, help) \
+	[SSET_##id] = {key, SCORE_SETTING_WHOLE_##type, lo, hi, def, unit, help},
+#define SCORE_SETTING_WHOLE_INT true
+#define SCORE_SETTING_WHOLE_DOUBLE false
+    SCORE_SETTING_INFO(SCORE_SETTING_ROW_)
+#undef SCORE_SETTING_WHOLE_DOUBLE
+#undef SCORE_SETTING_WHOLE_INT
+#undef SCORE_SETTING_ROW_
+};
+
+const struct score_setting_row *score_setting(enum score_setting id)
+{
+	return (unsigned)id < SSET_COUNT ? &settings[id] : NULL;
+}
+
 const char *score_name(enum score_id id)
 {
 	return (unsigned)id < SCORE_COUNT ? score_names[id] : "?";
@@ -46,12 +62,12 @@ void score_input_init(struct score_input *in)
 	    .ast = NAN,
 	    .alt = NAN,
 	    .platelets = NAN,
-	    .ast_uln = 40.0,
+	    .ast_uln = settings[SSET_APRI_AST_ULN].def,
 	    .ascites = ASCITES_UNKNOWN,
 	    .encephalopathy = SCORE_HE_UNKNOWN,
-	    .cp_inr_low = 1.7,
-	    .cp_inr_high = 2.3,
-	    .albi_coef = -0.085,
+	    .cp_inr_low = settings[SSET_CP_INR_LOW].def,
+	    .cp_inr_high = settings[SSET_CP_INR_HIGH].def,
+	    .albi_coef = settings[SSET_ALBI_COEF].def,
 	};
 }
 

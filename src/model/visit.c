@@ -8,13 +8,7 @@
 
 #include "text.h"
 #include "util.h"
-
-#define TEMP_MIN 30.0
-#define TEMP_MAX 45.0
-#define TEMP_WARN_LO 35.0
-#define TEMP_WARN_HI 41.0
-#define PARA_MAX 20000.0
-#define PARA_WARN 12000.0
+#include "vital.h"
 
 static const char *const severity_names[] = {
 #define SEVERITY_NAME_(name, text) text,
@@ -75,10 +69,38 @@ const char *symptom_label(enum symptom s)
 	return (unsigned)s < SYM_COUNT ? symptoms[s].label : "";
 }
 
+static const struct {
+	const char *code, *label, *detail;
+} timings[VT_COUNT] = {
+#define VISIT_TIMING_ROW_(id, code, label, detail) [VT_##id] = {code, label, detail},
+    VISIT_TIMING_INFO(VISIT_TIMING_ROW_)
+#undef VISIT_TIMING_ROW_
+};
+
 const char *visit_timing_str(enum visit_timing t)
 {
-	static const char *const names[] = {"", "early", "in_window", "late"};
-	return (unsigned)t < 4 ? names[t] : "";
+	return (unsigned)t < VT_COUNT ? timings[t].code : "";
+}
+
+const char *visit_timing_label(enum visit_timing t)
+{
+	return (unsigned)t < VT_COUNT ? timings[t].label : "";
+}
+
+const char *visit_timing_detail(enum visit_timing t)
+{
+	return (unsigned)t < VT_COUNT ? timings[t].detail : "";
+}
+
+bool visit_timing_parse(const char *code, enum visit_timing *out)
+{
+	for (int t = 0; code && t < VT_COUNT; t++) {
+		if (strcmp(code, timings[t].code) == 0) {
+			*out = (enum visit_timing)t;
+			return true;
+		}
+	}
+	return false;
 }
 
 const char *visit_state_str(enum visit_state s)
@@ -94,7 +116,7 @@ const char *visit_ascites_text(int grade)
 	    "2 (moderate): moderate symmetrical abdominal distension",
 	    "3 (large): marked abdominal distension",
 	};
-	return grade >= 0 && grade < 4 ? text[grade] : "";
+	return grade >= 0 && (size_t)grade < ARRAY_SIZE(text) ? text[grade] : "";
 }
 
 const char *visit_he_text(int grade)
@@ -108,32 +130,12 @@ const char *visit_he_text(int grade)
 	    "disorientation",
 	    "4: coma",
 	};
-	return grade >= 0 && grade < 5 ? text[grade] : "";
+	return grade >= 0 && (size_t)grade < ARRAY_SIZE(text) ? text[grade] : "";
 }
 
 enum status visit_check_temperature(const char *text, double *out, struct err *e)
 {
-	char b[48];
-	double v;
-	if (!parse_double(text, &v))
-		return err_set(
-		    e, ST_INVALID, "temperature: '%s' is not a number; accepted %.0f-%.0f °C",
-		    text_sanitize_buf(b, sizeof b, text ? text : ""), TEMP_MIN, TEMP_MAX);
-	if (v < TEMP_MIN || v > TEMP_MAX) {
-		if (v >= 86 && v <= 113)
-			return err_set(e, ST_INVALID,
-				       "temperature: %g is outside %.0f-%.0f °C; looks like °F "
-				       "(%.1f °C) — enter °C",
-				       v, TEMP_MIN, TEMP_MAX, (v - 32) * 5 / 9);
-		return err_set(e, ST_INVALID, "temperature: %g °C is outside %.0f-%.0f °C", v,
-			       TEMP_MIN, TEMP_MAX);
-	}
-	*out = v;
-	if (v < TEMP_WARN_LO || v > TEMP_WARN_HI)
-		return err_set(e, ST_CONFIRM, "temperature: %g °C is %s %.0f °C — confirm", v,
-			       v < TEMP_WARN_LO ? "below" : "above",
-			       v < TEMP_WARN_LO ? TEMP_WARN_LO : TEMP_WARN_HI);
-	return ST_OK;
+	return vital_parse(VITAL_TEMPERATURE, text, false, out, e);
 }
 
 static bool parse_bp(const char *text, long *sys, long *dia)
@@ -147,6 +149,30 @@ static bool parse_bp(const char *text, long *sys, long *dia)
 	return parse_long(left, 0, 1000, sys) && parse_long(slash + 1, 0, 1000, dia);
 }
 
+/* Both values within their hard limits and diastolic below systolic, before
+ * either warning is asked: a refusal comes first. */
+static enum status check_bp_pair(long s, long d, bool confirmed, struct err *e)
+{
+	struct err dia;
+	enum status ss = vital_check(VITAL_SYSTOLIC, (double)s, confirmed, e);
+	if (ss == ST_INVALID)
+		return ss;
+	enum status ds = vital_check(VITAL_DIASTOLIC, (double)d, confirmed, &dia);
+	if (ds == ST_INVALID) {
+		*e = dia;
+		return ds;
+	}
+	if (d >= s)
+		return err_set(e, ST_INVALID,
+			       "blood pressure: diastolic %ld mmHg must be below systolic %ld mmHg",
+			       d, s);
+	if (ss == ST_CONFIRM)
+		return ss;
+	if (ds == ST_CONFIRM)
+		*e = dia;
+	return ds;
+}
+
 enum status visit_check_bp(const char *text, int *sbp, int *dbp, struct err *e)
 {
 	char b[48];
@@ -155,23 +181,12 @@ enum status visit_check_bp(const char *text, int *sbp, int *dbp, struct err *e)
 		return err_set(e, ST_INVALID,
 			       "blood pressure: '%s' is not SYS/DIA in mmHg (e.g. 120/80)",
 			       text_sanitize_buf(b, sizeof b, text ? text : ""));
-	if (s < 50 || s > 260)
-		return err_set(e, ST_INVALID,
-			       "blood pressure: systolic %ld mmHg is outside 50-260 mmHg", s);
-	if (d < 20 || d > 160)
-		return err_set(e, ST_INVALID,
-			       "blood pressure: diastolic %ld mmHg is outside 20-160 mmHg", d);
-	if (d >= s)
-		return err_set(e, ST_INVALID,
-			       "blood pressure: diastolic %ld mmHg must be below systolic %ld mmHg",
-			       d, s);
-	*sbp = (int)s;
-	*dbp = (int)d;
-	if (s < 70 || s > 220 || d < 40 || d > 130)
-		return err_set(
-		    e, ST_CONFIRM,
-		    "blood pressure: %ld/%ld mmHg is outside 70-220/40-130 mmHg — confirm", s, d);
-	return ST_OK;
+	enum status st = check_bp_pair(s, d, false, e);
+	if (st == ST_OK || st == ST_CONFIRM) {
+		*sbp = (int)s;
+		*dbp = (int)d;
+	}
+	return st;
 }
 
 enum status visit_check_severity(const char *field, const char *text, int *out, struct err *e)
@@ -185,40 +200,29 @@ enum status visit_check_severity(const char *field, const char *text, int *out, 
 		       field, text_sanitize_buf(b, sizeof b, text ? text : ""));
 }
 
-static enum status check_grade(const char *field, const char *scale, const char *text, int max,
-			       int *out, struct err *e)
+/* A grade as an int: vital_parse gives it as a whole number. */
+static enum status check_grade(enum vital_id id, const char *text, int *out, struct err *e)
 {
-	char b[48];
-	long g;
-	if (!parse_long(text, 0, max, &g))
-		return err_set(e, ST_INVALID, "%s: '%s' is not a %s grade; accepted 0-%d", field,
-			       text_sanitize_buf(b, sizeof b, text ? text : ""), scale, max);
-	*out = (int)g;
-	return ST_OK;
+	double g;
+	enum status s = vital_parse(id, text, false, &g, e);
+	if (s == ST_OK)
+		*out = (int)g;
+	return s;
 }
 
 enum status visit_check_ascites(const char *text, int *out, struct err *e)
 {
-	return check_grade("ascites", "International Club of Ascites", text, 3, out, e);
+	return check_grade(VITAL_ASCITES, text, out, e);
 }
 
 enum status visit_check_he(const char *text, int *out, struct err *e)
 {
-	return check_grade("encephalopathy", "West Haven", text, 4, out, e);
+	return check_grade(VITAL_ENCEPHALOPATHY, text, out, e);
 }
 
 enum status visit_check_paracentesis(const char *text, double *out, struct err *e)
 {
-	char b[48];
-	double v;
-	if (!parse_double(text, &v) || v < 0 || v > PARA_MAX)
-		return err_set(e, ST_INVALID, "paracentesis: '%s' is outside 0-%.0f mL",
-			       text_sanitize_buf(b, sizeof b, text ? text : ""), PARA_MAX);
-	*out = v;
-	if (v > PARA_WARN)
-		return err_set(e, ST_CONFIRM, "paracentesis: %g mL is above %.0f mL — confirm", v,
-			       PARA_WARN);
-	return ST_OK;
+	return vital_parse(VITAL_PARACENTESIS, text, false, out, e);
 }
 
 enum status visit_check_reason(const char *text, struct err *e)
@@ -250,38 +254,42 @@ enum status visit_check_note(const char *text, struct err *e)
 	return ST_OK;
 }
 
-/* A value a record carries must be one its field check accepts. */
+/* A grade a record carries: ungraded, or within the table's range. */
+static enum status validate_grade(enum vital_id id, int g, struct err *e)
+{
+	return g == VISIT_UNGRADED ? ST_OK : vital_check(id, g, true, e);
+}
+
+/* A value a record carries must be one its field check accepts (the
+ * confirmations were answered at entry). */
 static enum status validate_values(const struct visit *v, struct err *e)
 {
-	if (!isnan(v->temp_c) && (v->temp_c < TEMP_MIN || v->temp_c > TEMP_MAX))
-		return err_set(e, ST_INVALID, "temperature: %g °C is outside %.0f-%.0f °C",
-			       v->temp_c, TEMP_MIN, TEMP_MAX);
-	if (!isnan(v->weight_kg) && (v->weight_kg < 20 || v->weight_kg > 250))
-		return err_set(e, ST_INVALID, "weight: %g kg is outside 20-250 kg", v->weight_kg);
-	if ((v->sbp || v->dbp) &&
-	    (v->sbp < 50 || v->sbp > 260 || v->dbp < 20 || v->dbp > 160 || v->dbp >= v->sbp))
-		return err_set(e, ST_INVALID,
-			       "blood pressure: %d/%d mmHg is outside 50-260/20-160 "
-			       "mmHg with diastolic below systolic",
-			       v->sbp, v->dbp);
-	for (int i = 0; i < SYM_COUNT; i++)
+	enum status s = ST_OK;
+	if (!isnan(v->temp_c))
+		s = vital_check(VITAL_TEMPERATURE, v->temp_c, true, e);
+	if (s == ST_OK && !isnan(v->weight_kg))
+		s = vital_check(VITAL_WEIGHT, v->weight_kg, true, e);
+	if (s == ST_OK && (v->sbp || v->dbp))
+		s = check_bp_pair(v->sbp, v->dbp, true, e);
+	for (int i = 0; s == ST_OK && i < SYM_COUNT; i++)
 		if (v->symptom[i] < VISIT_UNGRADED || v->symptom[i] >= SEV_COUNT)
-			return err_set(e, ST_INVALID, "%s: grade %d is outside none-severe (0-3)",
-				       symptoms[i].key, v->symptom[i]);
-	if (v->ascites < VISIT_UNGRADED || v->ascites > 3)
-		return err_set(e, ST_INVALID, "ascites: grade %d is outside 0-3", v->ascites);
-	if (v->he < VISIT_UNGRADED || v->he > 4)
-		return err_set(e, ST_INVALID, "encephalopathy: grade %d is outside 0-4", v->he);
-	if (!isnan(v->stiffness_kpa) && (v->stiffness_kpa < 1.5 || v->stiffness_kpa > 75))
-		return err_set(e, ST_INVALID, "liver stiffness: %g kPa is outside 1.5-75 kPa",
-			       v->stiffness_kpa);
-	if (!isnan(v->iqr_kpa) &&
+			s = err_set(e, ST_INVALID, "%s: grade %d is outside none-severe (0-3)",
+				    symptoms[i].key, v->symptom[i]);
+	if (s == ST_OK)
+		s = validate_grade(VITAL_ASCITES, v->ascites, e);
+	if (s == ST_OK)
+		s = validate_grade(VITAL_ENCEPHALOPATHY, v->he, e);
+	if (s == ST_OK && !isnan(v->paracentesis_ml))
+		s = vital_check(VITAL_PARACENTESIS, v->paracentesis_ml, true, e);
+	if (s == ST_OK && !isnan(v->stiffness_kpa))
+		s = vital_check(VITAL_STIFFNESS, v->stiffness_kpa, true, e);
+	if (s == ST_OK && !isnan(v->iqr_kpa) &&
 	    (isnan(v->stiffness_kpa) || v->iqr_kpa < 0 || v->iqr_kpa > v->stiffness_kpa))
-		return err_set(e, ST_INVALID,
-			       "stiffness IQR: %g kPa needs a stiffness and must lie "
-			       "within 0-stiffness kPa",
-			       v->iqr_kpa);
-	return ST_OK;
+		s = err_set(e, ST_INVALID,
+			    "stiffness IQR: %g kPa needs a stiffness and must lie "
+			    "within 0-stiffness kPa",
+			    v->iqr_kpa);
+	return s;
 }
 
 enum status visit_validate(const struct visit *v, day_t today, struct err *e)

@@ -245,9 +245,7 @@ static void read_visit(sqlite3_stmt *q, struct visit *v)
 	v->state = state && strcmp(state, "missed") == 0 ? VISIT_MISSED : VISIT_DONE;
 	v->date = store_col_day(q, 5);
 	const char *t = (const char *)sqlite3_column_text(q, 6);
-	for (int k = VT_EARLY; t && k <= VT_LATE; k++)
-		if (strcmp(t, visit_timing_str((enum visit_timing)k)) == 0)
-			v->timing = (enum visit_timing)k;
+	visit_timing_parse(t, &v->timing); /* NULL: unscheduled, as initialised */
 	store_col_text(q, 7, v->reason, sizeof v->reason);
 	v->temp_c = store_col_real(q, 8);
 	v->weight_kg = store_col_real(q, 9);

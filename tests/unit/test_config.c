@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "score.h"
 
 #define SYSTEM_CONFIG "/etc/hepadesk/hepadesk.ini"
 
@@ -487,6 +488,36 @@ static void test_shipped_ini_matches(void **state)
 	free(shipped);
 }
 
+/* The score defaults have one source: the config defaults, score_input_init
+ * and the table agree, and the values are the published ones. */
+static void test_score_defaults_one_source(void **state)
+{
+	struct config c;
+	struct score_input in;
+
+	(void)state;
+	config_defaults(&c);
+	score_input_init(&in);
+	assert_true(score_setting(SSET_CP_INR_LOW)->def == 1.7);
+	assert_true(score_setting(SSET_CP_INR_HIGH)->def == 2.3);
+	assert_true(score_setting(SSET_ALBI_COEF)->def == -0.085);
+	assert_true(score_setting(SSET_APRI_AST_ULN)->def == 40);
+	assert_true(score_setting(SSET_ICA2_POINTS)->def == 2);
+	assert_true(c.cp_inr_low == in.cp_inr_low && in.cp_inr_low == 1.7);
+	assert_true(c.cp_inr_high == in.cp_inr_high && in.cp_inr_high == 2.3);
+	assert_true(c.albi_albumin_coef == in.albi_coef && in.albi_coef == -0.085);
+	assert_true(c.apri_ast_uln == in.ast_uln && in.ast_uln == 40);
+	assert_int_equal(c.ascites_ica2_points, 2);
+	for (int i = 0; i < SSET_COUNT; i++) {
+		const struct score_setting_row *r = score_setting((enum score_setting)i);
+		assert_true(r->min <= r->def && r->def <= r->max);
+		assert_true(*r->key && *r->help);
+	}
+	assert_true(score_setting(SSET_ICA2_POINTS)->whole);
+	assert_false(score_setting(SSET_APRI_AST_ULN)->whole);
+	assert_null(score_setting(SSET_COUNT));
+}
+
 static void test_shipped_ini_loads(void **state)
 {
 	struct fixture *f = *state;
@@ -571,6 +602,7 @@ int main(void)
 	    T(test_syntax_error_silent),
 	    T(test_failed_load_leaves_config),
 	    T(test_shipped_ini_matches),
+	    T(test_score_defaults_one_source),
 	    T(test_shipped_ini_loads),
 	    T(test_written_defaults_documented),
 	    T(test_db_path_order),

@@ -154,6 +154,54 @@ static void class_letters_and_defaults(void **state)
 	assert_true(p.cells_per_kg == 0.5e6);
 }
 
+/* The plan-limit table, pinned: the widest bounds any protocol or request
+ * may use and the defaults a protocol file may leave out. */
+static void plan_limits_pinned(void **state)
+{
+	static const struct {
+		enum plan_limit_id id;
+		const char *section, *key;
+		double min, max, def;
+	} want[] = {
+	    {PLIM_CELLS_PER_KG, "dose", "cells_per_kg", 1e3, 1e9, 0.5e6},
+	    {PLIM_WEIGHT_WINDOW, "dose", "weight_window_days", 1, 365, 14},
+	    {PLIM_INFUSIONS, "infusions", "count", 1, 24, 3},
+	    {PLIM_INTERVAL, "infusions", "interval_days", 1, 365, 28},
+	    {PLIM_INFUSION_WINDOW, "infusions", "window_days", 0, 90, 0},
+	    {PLIM_VISIT_WINDOW, "followup", "window_days", 0, 90, 3},
+	    {PLIM_VISIT_WEEK, "followup", "weeks", 1, 520, 0},
+	};
+	assert_int_equal(sizeof want / sizeof want[0], PLIM_COUNT);
+	for (size_t i = 0; i < PLIM_COUNT; i++) {
+		const struct plan_limit *l = plan_limit(want[i].id);
+		assert_non_null(l);
+		assert_string_equal(l->section, want[i].section);
+		assert_string_equal(l->key, want[i].key);
+		assert_true(l->min == want[i].min && l->max == want[i].max);
+		assert_true(l->def == want[i].def);
+		assert_true(*l->label && *l->unit);
+	}
+	assert_null(plan_limit(PLIM_COUNT));
+
+	/* A file that leaves everything out gets the table's defaults... */
+	struct protocol p;
+	struct err e = {""};
+	assert_int_equal(protocol_parse("x", HEAD "[item.w]\nkind = weight\nlabel = W\n", &p, &e),
+			 ST_OK);
+	assert_true(p.cells_per_kg == 0.5e6 && p.cells_per_kg_min == 0.5e6);
+	assert_int_equal(p.weight_window_days, 14);
+	assert_int_equal(p.infusions, 3);
+	assert_int_equal(p.infusions_max, 3);
+	assert_int_equal(p.interval_days, 28);
+	assert_int_equal(p.infusion_window_days, 0);
+	assert_int_equal(p.visit_window_days, 3);
+	/* ... and a value beyond the table's bounds is refused by name. */
+	refused(HEAD "[infusions]\ncount_max = 25\n[item.w]\nkind = weight\nlabel = W\n",
+		"[infusions] count_max");
+	refused(HEAD "[followup]\nweeks = 1, 521\n[item.w]\nkind = weight\nlabel = W\n",
+		"'521' is not accepted; at most 24 week numbers 1-520 in increasing order");
+}
+
 static void missing_file_uses_builtin_copy(void **state)
 {
 	struct protocol p;
@@ -173,6 +221,7 @@ int main(void)
 	    cmocka_unit_test(parse_error_refused),
 	    cmocka_unit_test(unknown_names_refused),
 	    cmocka_unit_test(class_letters_and_defaults),
+	    cmocka_unit_test(plan_limits_pinned),
 	    cmocka_unit_test(missing_file_uses_builtin_copy),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

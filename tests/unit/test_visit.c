@@ -53,6 +53,30 @@ static void test_window_edges(void **state)
 	assert_int_equal(visit_timing_of(&it, day("2026-03-09")), VT_LATE);
 }
 
+/* The timing table: every value has a code and a label, the codes are the
+ * stored words of today ("" for unscheduled), parse(code) round-trips. */
+static void test_timing_table(void **state)
+{
+	static const char *const codes[VT_COUNT] = {"", "early", "in_window", "late"};
+	for (int i = 0; i < VT_COUNT; i++) {
+		enum visit_timing t = (enum visit_timing)i, back = VT_COUNT;
+		assert_string_equal(visit_timing_str(t), codes[i]);
+		assert_true(*visit_timing_label(t));
+		assert_true(visit_timing_parse(visit_timing_str(t), &back));
+		assert_int_equal(back, t);
+	}
+	assert_string_equal(visit_timing_label(VT_IN_WINDOW), "in window");
+	assert_string_equal(visit_timing_label(VT_NONE), "unscheduled");
+	assert_string_equal(visit_timing_detail(VT_EARLY), "before its window");
+	assert_string_equal(visit_timing_detail(VT_IN_WINDOW), "");
+	assert_string_equal(visit_timing_str(VT_COUNT), "");
+	assert_string_equal(visit_timing_label(VT_COUNT), "");
+	enum visit_timing untouched = VT_LATE;
+	assert_false(visit_timing_parse("in window", &untouched));
+	assert_false(visit_timing_parse(NULL, &untouched));
+	assert_int_equal(untouched, VT_LATE);
+}
+
 static void test_zero_window(void **state)
 {
 	struct schedule_item it = w4();
@@ -125,6 +149,16 @@ static void test_blood_pressure(void **state)
 	assert_int_equal(s, 120);
 	assert_int_equal(d, 80);
 	assert_int_equal(visit_check_bp("50/20", &s, &d, &e), ST_CONFIRM);
+	assert_string_equal(e.msg, "blood pressure: systolic 50 mmHg is below 70 mmHg (usual "
+				   "70-220 mmHg) — confirm");
+	assert_int_equal(visit_check_bp("180/135", &s, &d, &e), ST_CONFIRM);
+	assert_string_equal(e.msg, "blood pressure: diastolic 135 mmHg is above 130 mmHg (usual "
+				   "40-130 mmHg) — confirm");
+	/* A refusal of either value comes before a warning of the other. */
+	assert_int_equal(visit_check_bp("230/165", &s, &d, &e), ST_INVALID);
+	assert_string_equal(e.msg, "blood pressure: diastolic 165 mmHg is outside 20-160 mmHg");
+	assert_int_equal(visit_check_bp("150/155", &s, &d, &e), ST_INVALID);
+	assert_non_null(strstr(e.msg, "must be below systolic"));
 	assert_int_equal(visit_check_bp("261/80", &s, &d, &e), ST_INVALID);
 	assert_non_null(strstr(e.msg, "systolic 261 mmHg is outside 50-260 mmHg"));
 	assert_int_equal(visit_check_bp("120/161", &s, &d, &e), ST_INVALID);
@@ -184,6 +218,45 @@ static void test_validate(void **state)
 	assert_non_null(strstr(e.msg, "oedema"));
 }
 
+/* Bug: a stored visit's paracentesis volume was never checked against its
+ * limits, so an import or a direct write of 50000 mL passed visit_validate. */
+static void test_validate_uses_vital_limits(void **state)
+{
+	struct err e;
+	struct visit v;
+	day_t today = day("2026-03-01");
+	visit_init(&v);
+	v.date = today;
+	v.ascites = 3;
+	v.paracentesis_ml = 50000;
+	assert_int_equal(visit_validate(&v, today, &e), ST_INVALID);
+	assert_string_equal(e.msg, "paracentesis: 50000 mL is outside 0-20000 mL");
+	v.paracentesis_ml = 15000; /* above the warning: confirmed at entry */
+	assert_int_equal(visit_validate(&v, today, &e), ST_OK);
+	v.weight_kg = 251;
+	assert_int_equal(visit_validate(&v, today, &e), ST_INVALID);
+	assert_string_equal(e.msg, "weight: 251 kg is outside 20-250 kg");
+	v.weight_kg = 160;
+	v.sbp = 120;
+	v.dbp = 165;
+	assert_int_equal(visit_validate(&v, today, &e), ST_INVALID);
+	assert_string_equal(e.msg, "blood pressure: diastolic 165 mmHg is outside 20-160 mmHg");
+	v.dbp = 125;
+	v.sbp = 120;
+	assert_int_equal(visit_validate(&v, today, &e), ST_INVALID);
+	assert_string_equal(e.msg,
+			    "blood pressure: diastolic 125 mmHg must be below systolic 120 mmHg");
+	v.sbp = 230; /* above the warning, answered at entry */
+	assert_int_equal(visit_validate(&v, today, &e), ST_OK);
+	v.he = 5;
+	assert_int_equal(visit_validate(&v, today, &e), ST_INVALID);
+	assert_string_equal(e.msg, "encephalopathy: grade 5 is outside 0-4");
+	v.he = VISIT_UNGRADED;
+	v.stiffness_kpa = 80;
+	assert_int_equal(visit_validate(&v, today, &e), ST_INVALID);
+	assert_string_equal(e.msg, "liver stiffness: 80 kPa is outside 1.5-75 kPa");
+}
+
 static void test_missed(void **state)
 {
 	struct err e;
@@ -234,6 +307,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_window_edges),
+	    cmocka_unit_test(test_timing_table),
 	    cmocka_unit_test(test_zero_window),
 	    cmocka_unit_test(test_closed_items_keep_their_mark),
 	    cmocka_unit_test(test_next_visit),
@@ -241,6 +315,7 @@ int main(void)
 	    cmocka_unit_test(test_blood_pressure),
 	    cmocka_unit_test(test_grades),
 	    cmocka_unit_test(test_validate),
+	    cmocka_unit_test(test_validate_uses_vital_limits),
 	    cmocka_unit_test(test_missed),
 	    cmocka_unit_test(test_times),
 	};
