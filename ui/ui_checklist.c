@@ -10,9 +10,9 @@
 #include "date.h"
 #include "store.h"
 #include "store_eval.h"
+#include "ui_banner.h"
 #include "ui_dialog.h"
 #include "ui_draw.h"
-#include "ui_overview.h"
 #include "ui_prompt.h"
 #include "util.h"
 
@@ -360,7 +360,7 @@ struct ui_screen *ui_checklist_new(struct ui *ui, const struct patient *p)
 	c->base.ops = &cl_ops;
 	c->base.patient = p->id;
 	c->pt = *p;
-	ui_overview_banner(p, app_today(ui->app), c->base.banner, sizeof c->base.banner);
+	ui_banner_patient(p, app_today(ui->app), c->base.banner, sizeof c->base.banner);
 	load_protocol(c, ui);
 	/* Every view is logged: a view that cannot be logged is not shown. */
 	enum status s = store_patient_viewed(ui->app->st, p->id, "checklist", &e);

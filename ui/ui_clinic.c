@@ -181,7 +181,7 @@ static void clinic_draw(struct ui_screen *s, struct ui *ui)
 	ui_put(ui->body, 0, 14, ui->cols - 14, ROLE_DIM,
 	       "press / for an MRN or name;  n new patient;  Enter opens a row");
 	follow_sel(c, h);
-	ui_lines_draw(&c->lines, ui, CLINIC_TOP, h);
+	ui_lines_draw(&c->lines, ui->body, CLINIC_TOP, h);
 	if (c->npick == 0)
 		return;
 	int y = c->pick[c->sel].line - c->lines.top;

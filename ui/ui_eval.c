@@ -6,12 +6,12 @@
 #include <stdlib.h>
 
 #include "overview.h"
+#include "ui_banner.h"
 #include "ui_draft.h"
 #include "ui_draw.h"
 #include "ui_eval_imaging.h"
 #include "ui_eval_labs.h"
 #include "ui_lines.h"
-#include "ui_overview.h"
 #include "ui_scores.h"
 #include "util.h"
 
@@ -102,7 +102,7 @@ static void eval_draw(struct ui_screen *s, struct ui *ui)
 	else if (ev->step == STEP_IMAGING)
 		ui_eval_imaging_draw(&ev->imaging, ui, EVAL_BODY_Y);
 	else
-		ui_lines_draw(&ev->scores, ui, EVAL_BODY_Y, ui->rows - EVAL_BODY_Y);
+		ui_lines_draw(&ev->scores, ui->body, EVAL_BODY_Y, ui->rows - EVAL_BODY_Y);
 }
 
 static void keep_labs(struct eval *ev, struct ui *ui)
@@ -160,7 +160,7 @@ static int step_key(struct eval *ev, struct ui *ui, int key)
 	else if (ev->step == STEP_IMAGING)
 		r = ui_eval_imaging_key(&ev->imaging, ui, key);
 	else
-		r = ui_lines_key(&ev->scores, key, ui->rows - EVAL_BODY_Y);
+		r = ui_lines_key(&ev->scores, key, ui->rows - EVAL_BODY_Y) ? UI_DONE : UI_PASS;
 	/* A saved step moves on to the next one. */
 	if (ev->labs.saved != saved_labs || ev->imaging.saved != saved_img)
 		go(ev, ui, ev->step + 1);
@@ -235,7 +235,7 @@ struct ui_screen *ui_eval_new(struct ui *ui, const struct patient *p)
 	ev->base.ops = &eval_ops;
 	ev->base.patient = p->id;
 	ev->p = *p;
-	ui_overview_banner(p, app_today(ui->app), ev->base.banner, sizeof ev->base.banner);
+	ui_banner_patient(p, app_today(ui->app), ev->base.banner, sizeof ev->base.banner);
 	ui_eval_labs_init(&ev->labs, ui, p->id);
 	ui_eval_imaging_init(&ev->imaging, ui, p->id);
 	ui_lines_init(&ev->scores);

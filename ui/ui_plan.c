@@ -10,9 +10,9 @@
 #include "plan.h"
 #include "store.h"
 #include "store_eval.h"
+#include "ui_banner.h"
 #include "ui_draw.h"
 #include "ui_form.h"
-#include "ui_overview.h"
 #include "ui_prompt.h"
 #include "util.h"
 
@@ -407,7 +407,7 @@ struct ui_screen *ui_plan_new(struct ui *ui, const struct patient *p)
 	c->base.patient = p->id;
 	c->ui = ui;
 	c->items = xcalloc(PL_SCHED_MAX, sizeof *c->items);
-	ui_overview_banner(p, app_today(ui->app), c->base.banner, sizeof c->base.banner);
+	ui_banner_patient(p, app_today(ui->app), c->base.banner, sizeof c->base.banner);
 	/* The weight is read again: the plan doses on the latest one. */
 	enum status s = store_patient_get(ui->app->st, p->id, &c->pt, &e);
 	if (s == ST_OK)

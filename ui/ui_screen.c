@@ -1,35 +1,9 @@
-/* ui_screen.c: the screen stack, the one input choke point (the only
- * wget_wch caller), layout, the shared header/message/hint lines and the
- * keys every screen honours. */
+/* ui_screen.c: the screen stack, the message line and the tables the app
+ * fills (global keys, the patient opener). The loop is ui_loop.c. */
 #include "ui_screen.h"
 
-#include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
-
-#include "store.h"
-#include "ui_dialog.h"
-#include "ui_draw.h"
-#include "ui_help.h"
-#include "ui_lookup.h"
-#include "ui_term.h"
-
-#define UI_TICK_MS 1000
-#define UI_LOST_AFTER 50 /* reads failing at once in a row: the terminal is gone */
-
-enum ui_input { IN_KEY, IN_TICK, IN_RESIZE, IN_SIGNAL, IN_LOST };
-
-static int64_t last_input_ms;
-static int fast_errors;
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 void ui_push(struct ui *ui, struct ui_screen *s)
 {
@@ -41,7 +15,7 @@ void ui_push(struct ui *ui, struct ui_screen *s)
 	ui->stack[ui->depth++] = s;
 }
 
-static void ui_remove(struct ui *ui, struct ui_screen *s)
+void ui_remove(struct ui *ui, struct ui_screen *s)
 {
 	for (int i = ui->depth - 1; i >= 0; i--) {
 		if (ui->stack[i] != s)
@@ -68,13 +42,6 @@ struct ui_screen *ui_top(struct ui *ui)
 	return ui->depth > 0 ? ui->stack[ui->depth - 1] : NULL;
 }
 
-static void reap(struct ui *ui)
-{
-	for (int i = 0; i < ui->ndead; i++)
-		ui->dead[i]->ops->done(ui->dead[i]);
-	ui->ndead = 0;
-}
-
 void ui_msg(struct ui *ui, enum ui_role role, const char *fmt, ...)
 {
 	va_list ap;
@@ -85,7 +52,7 @@ void ui_msg(struct ui *ui, enum ui_role role, const char *fmt, ...)
 	ui->msg_new = true;
 }
 
-static void ui_msg_clear(struct ui *ui)
+void ui_msg_clear(struct ui *ui)
 {
 	ui->msg[0] = '\0';
 }
@@ -97,325 +64,38 @@ void ui_cursor(struct ui *ui, int y, int x)
 	ui->cur_x = x;
 }
 
-static void drop_windows(struct ui *ui)
+bool ui_global_key(struct ui *ui, enum ui_action a, ui_global_fn fn)
 {
-	WINDOW **w[] = {&ui->hdr, &ui->body, &ui->foot};
-	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
-		if (*w[i])
-			delwin(*w[i]);
-		*w[i] = NULL;
-	}
+	for (int i = 0; i < ui->nglobals; i++)
+		if (ui->globals[i].act == a) {
+			ui->globals[i].fn = fn;
+			return true;
+		}
+	if (ui->nglobals >= UI_GLOBAL_MAX)
+		return false;
+	ui->globals[ui->nglobals].act = a;
+	ui->globals[ui->nglobals++].fn = fn;
+	return true;
 }
 
-/* Windows for the current terminal size; every screen keeps its state (it
- * lives in the screen structs, never in curses windows). */
-static void layout(struct ui *ui)
+ui_global_fn ui_global_find(const struct ui *ui, int key)
 {
-	drop_windows(ui);
-	ui->too_small = LINES < UI_MIN_ROWS || COLS < UI_MIN_COLS;
-	wtimeout(stdscr, UI_TICK_MS);
-	if (ui->too_small)
-		return;
-	ui->hdr = newwin(1, COLS, 0, 0);
-	ui->body = newwin(LINES - 3, COLS, 1, 0);
-	ui->foot = newwin(2, COLS, LINES - 2, 0);
-	keypad(ui->body, TRUE);
-	wtimeout(ui->body, UI_TICK_MS);
-	getmaxyx(ui->body, ui->rows, ui->cols);
-	for (int i = 0; i < ui->depth; i++)
-		if (ui->stack[i]->ops->resize)
-			ui->stack[i]->ops->resize(ui->stack[i], ui);
-	clearok(curscr, TRUE);
-}
-
-/* The one place that reads the keyboard. */
-static enum ui_input input(struct ui *ui, int *key)
-{
-	WINDOW *w = ui->too_small ? stdscr : ui->body;
-	wint_t ch = 0;
-	int64_t t0 = now_ms();
-	errno = 0;
-	int r = wget_wch(w, &ch);
-	if (ui_term_signal())
-		return IN_SIGNAL;
-	if (r == ERR) {
-		if (errno == EIO || now_ms() - t0 < UI_TICK_MS / 10)
-			return ++fast_errors >= UI_LOST_AFTER ? IN_LOST : IN_TICK;
-		fast_errors = 0;
-		return IN_TICK;
-	}
-	fast_errors = 0;
-	if (r == KEY_CODE_YES && ch == KEY_RESIZE)
-		return IN_RESIZE;
-	*key = r == KEY_CODE_YES ? UI_FN((int)ch) : (int)ch;
-	last_input_ms = now_ms();
-	return IN_KEY;
-}
-
-static const struct ui_screen *banner_screen(const struct ui *ui)
-{
-	for (int i = ui->depth - 1; i >= 0; i--)
-		if (ui->stack[i]->patient)
-			return ui->stack[i];
+	for (int i = 0; i < ui->nglobals; i++)
+		if (ui_key_is(key, ui->globals[i].act))
+			return ui->globals[i].fn;
 	return NULL;
 }
 
-static bool any_dirty(const struct ui *ui)
+void ui_patient_opener(struct ui *ui, ui_patient_fn open)
 {
-	for (int i = 0; i < ui->depth; i++)
-		if (ui->stack[i]->dirty)
-			return true;
-	return false;
+	ui->open_patient = open;
 }
 
-static void draw_header(struct ui *ui)
+struct ui_screen *ui_open_patient(struct ui *ui, int64_t patient_id)
 {
-	const struct user *u = store_actor(ui->app->st);
-	const struct ui_screen *b = banner_screen(ui);
-	const struct ui_screen *top = ui_top(ui);
-	char right[96];
-	werase(ui->hdr);
-	ui_put_pad(ui->hdr, 0, 0, COLS, ROLE_HEADER, "");
-	snprintf(right, sizeof right, "%s%s", any_dirty(ui) ? "[+] " : "",
-		 top ? top->ops->title : "");
-	int rw = ui_text_width(right);
-	int x = ui_putf(ui->hdr, 0, 0, COLS - rw - 2, ROLE_HEADER, " hepadesk | %s ",
-			u && u->display[0] ? u->display : (u ? u->login : ""));
-	if (b && !ui->locked)
-		x += ui_putf(ui->hdr, 0, x, COLS - rw - 2 - x, ROLE_HEADER, "| %s", b->banner);
-	ui_put(ui->hdr, 0, COLS - rw - 1, rw, ROLE_HEADER, right);
-	wnoutrefresh(ui->hdr);
-}
-
-static void draw_foot(struct ui *ui)
-{
-	char hints[512];
-	const struct ui_screen *top = ui_top(ui);
-	werase(ui->foot);
-	/* A message wider than the line borrows the hint line: the keys are
-	 * one ? away, the message is what the nurse must read now. */
-	if (ui->msg[0] && ui_wrap(ui->foot, 0, 0, COLS, 2, ui->msg_role, ui->msg) == 2)
-		goto out;
-	ui_key_hints(top ? top->ops->hints : NULL, hints, sizeof hints);
-	ui_put(ui->foot, 1, 0, COLS, ROLE_HINT, hints);
-out:
-	wnoutrefresh(ui->foot);
-}
-
-static void draw_plain(struct ui *ui, const char *l1, const char *l2)
-{
-	WINDOW *w = ui->too_small ? stdscr : ui->body;
-	int h, wd;
-	getmaxyx(w, h, wd);
-	werase(w);
-	ui_put(w, h / 2 - 1, 0, wd, ROLE_WARN, l1);
-	ui_put(w, h / 2, 0, wd, ROLE_NORMAL, l2);
-	curs_set(0);
-	wnoutrefresh(w);
-}
-
-static void draw_screens(struct ui *ui)
-{
-	int base = ui->depth - 1;
-	while (base > 0 && ui->stack[base]->overlay)
-		base--;
-	werase(ui->body);
-	for (int i = base; i < ui->depth; i++) {
-		ui->want_cursor = false;
-		ui->stack[i]->ops->draw(ui->stack[i], ui);
+	if (!ui->open_patient) {
+		ui_msg(ui, ROLE_WARN, "no patient screen in this program");
+		return NULL;
 	}
-	if (ui->want_cursor) {
-		curs_set(1);
-		wmove(ui->body, ui->cur_y, ui->cur_x);
-	} else {
-		curs_set(0);
-	}
-	wnoutrefresh(ui->body);
-}
-
-/* Draw what changed: windows are erased and drawn in memory, and doupdate
- * sends only the difference to the terminal. */
-static void paint(struct ui *ui)
-{
-	char l1[128];
-	if (ui->too_small) {
-		snprintf(l1, sizeof l1, "terminal too small (need %dx%d, have %dx%d)", UI_MIN_COLS,
-			 UI_MIN_ROWS, COLS, LINES);
-		draw_plain(ui, l1, "enlarge the window: nothing is lost");
-	} else if (ui->locked) {
-		draw_header(ui);
-		draw_foot(ui);
-		char l2[128];
-		snprintf(l2, sizeof l2, "%stype your login name and Enter: %.*s",
-			 ui->unlock_bad ? "not this session's login; " : "", ui->unlock_len,
-			 ui->unlock);
-		draw_plain(ui, "hepadesk is locked after being idle", l2);
-	} else {
-		draw_header(ui);
-		draw_foot(ui);
-		draw_screens(ui);
-	}
-	doupdate();
-}
-
-static int discard_answer(struct ui *ui, void *arg, bool yes)
-{
-	struct ui_screen *s = arg;
-	if (!yes)
-		return UI_DONE;
-	if (s->ops->draft)
-		s->ops->draft(s, ui, false);
-	ui_remove(ui, s);
-	return UI_DONE;
-}
-
-/* Leaving without the nurse (hang-up, lost terminal, idle): keep every
- * form's input as a draft first. */
-static void keep_drafts(struct ui *ui)
-{
-	for (int i = 0; i < ui->depth; i++)
-		if (ui->stack[i]->ops->draft && ui->stack[i]->dirty)
-			ui->stack[i]->ops->draft(ui->stack[i], ui, true);
-}
-
-static int back(struct ui *ui, struct ui_screen *s, int key)
-{
-	if (s->home) {
-		if (key == UI_ESC)
-			ui_msg(ui, ROLE_HINT, "press q to quit hepadesk");
-		return key == UI_ESC ? UI_DONE : UI_QUIT;
-	}
-	if (s->dirty) {
-		ui_confirm(ui, "Leave this form? What you typed here is not saved.", discard_answer,
-			   s);
-		return UI_DONE;
-	}
-	return UI_POP;
-}
-
-/* The keys every screen honours, for keys the screen passed on. */
-static int global_key(struct ui *ui, struct ui_screen *s, int key)
-{
-	if (ui_key_is(key, ACT_HELP)) {
-		ui_push(ui, ui_help_new(s));
-		return UI_DONE;
-	}
-	if (ui_key_is(key, ACT_LOOKUP)) {
-		ui_push(ui, ui_lookup_new(ui, false));
-		return UI_DONE;
-	}
-	if (ui_key_is(key, ACT_BACK))
-		return back(ui, s, key);
-	if (ui_key_is(key, ACT_REDRAW))
-		return UI_FULL;
-	if (ui_key_is(key, ACT_CANCEL)) {
-		ui_msg(ui, ROLE_HINT, "nothing to cancel here (q goes back)");
-		return UI_DONE;
-	}
-	ui_msg(ui, ROLE_HINT, "that key does nothing here: ? shows the keys");
-	return UI_DONE;
-}
-
-/* At the lock only the session's own login name, then Enter, unlocks. */
-static void unlock_key(struct ui *ui, int key)
-{
-	const struct user *u = store_actor(ui->app->st);
-	if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER)) {
-		ui->unlock[ui->unlock_len] = '\0';
-		ui->unlock_bad = !u || strcmp(ui->unlock, u->login) != 0;
-		ui->locked = ui->unlock_bad;
-		ui->unlock_len = 0;
-		if (!ui->locked)
-			clearok(curscr, TRUE);
-	} else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
-		if (ui->unlock_len > 0)
-			ui->unlock_len--;
-	} else if (key > ' ' && key < 127 && ui->unlock_len < USER_LOGIN_MAX) {
-		ui->unlock[ui->unlock_len++] = (char)key;
-	}
-}
-
-static void handle_key(struct ui *ui, int key)
-{
-	struct ui_screen *s = ui_top(ui);
-	if (ui->locked) {
-		unlock_key(ui, key);
-		return;
-	}
-	if (ui->too_small || !s)
-		return;
-	ui->msg_new = false;
-	int r = s->ops->key(s, ui, key);
-	if (r & UI_PASS)
-		r = global_key(ui, s, key);
-	if (!ui->msg_new)
-		ui_msg_clear(ui);
-	if (r & UI_POP)
-		ui_remove(ui, s);
-	if (r & UI_QUIT)
-		ui->quit = true;
-	if (r & UI_FULL)
-		clearok(curscr, TRUE);
-}
-
-/* Idle lock after the configured seconds, and the exit some seconds later
- * (drafts kept first). Returns true when the screen must be drawn again. */
-static bool tick(struct ui *ui)
-{
-	int64_t idle = now_ms() - last_input_ms;
-	int lock = ui->app->cfg.idle_lock_seconds, leave = ui->app->cfg.idle_exit_seconds;
-	if (ui->locked && leave > 0 && idle >= (int64_t)(lock + leave) * 1000) {
-		keep_drafts(ui);
-		ui->quit = true;
-		return false;
-	}
-	if (!ui->locked && lock > 0 && idle >= (int64_t)lock * 1000) {
-		/* Nothing of a patient stays on screen: the body, banner and
-		 * message line are cleared while locked. */
-		ui->locked = true;
-		ui->unlock_len = 0;
-		ui->unlock_bad = false;
-		ui_msg_clear(ui);
-		return true;
-	}
-	return false;
-}
-
-void ui_loop(struct ui *ui)
-{
-	last_input_ms = now_ms();
-	layout(ui);
-	paint(ui);
-	while (!ui->quit && ui->depth > 0) {
-		int key = 0;
-		switch (input(ui, &key)) {
-		case IN_SIGNAL:
-			keep_drafts(ui);
-			ui->exit_code = 128 + ui_term_signal();
-			ui->quit = true;
-			break;
-		case IN_LOST:
-			keep_drafts(ui);
-			ui->exit_code = 1;
-			ui->quit = true;
-			break;
-		case IN_RESIZE:
-			layout(ui);
-			break;
-		case IN_TICK:
-			if (!tick(ui) && !ui->quit)
-				continue;
-			break;
-		case IN_KEY:
-			handle_key(ui, key);
-			break;
-		}
-		reap(ui);
-		if (!ui->quit)
-			paint(ui);
-	}
-	while (ui->depth > 0)
-		ui_pop(ui);
-	reap(ui);
-	drop_windows(ui);
+	return ui->open_patient(ui, patient_id);
 }
