@@ -60,6 +60,16 @@ struct ui_screen_ops {
 	/* A form's input as a draft: keep it now (hang-up, lost terminal, idle
 	 * exit) or drop it (the nurse discarded the form). NULL: no form. */
 	void (*draft)(struct ui_screen *s, struct ui *ui, bool keep);
+	/* The scopes this screen acts on (enum ui_scope bits; SC_GLOBAL is
+	 * implied): its hint line and help offer only keys of these scopes, and
+	 * with SC_TEXT (letters are typed) no printable key. 0: the scopes of
+	 * its hint actions, plus SC_TEXT for a form (screens that do not say
+	 * yet). */
+	unsigned scope;
+	/* For a screen whose keys change with its state (the evaluation's
+	 * steps, the lookup's prompt and list): the hints as they are now, and
+	 * the scope in *scope. NULL: hints and scope above. */
+	const enum ui_action *(*keys_now)(const struct ui_screen *s, unsigned *scope);
 };
 
 /* Embedded as the first member of every screen. */
@@ -118,6 +128,13 @@ void ui_msg(struct ui *ui, enum ui_role role, const char *fmt, ...)
 
 /* Put the hardware cursor at body position y, x (else it is hidden). */
 void ui_cursor(struct ui *ui, int y, int x);
+
+/* The hint actions of s as they are now (ended by ACT_NONE), its scope in
+ * *scope (SC_GLOBAL included). */
+const enum ui_action *ui_screen_keys(const struct ui_screen *s, unsigned *scope);
+
+/* The acting user's role (ROLE_VIEWER when nobody is logged in). */
+enum role ui_role(const struct ui *ui);
 
 /* Register fn as what key action a does on every screen that passes it on
  * (UI_PASS). Later registrations of the same action replace earlier ones;

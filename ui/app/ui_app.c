@@ -27,7 +27,7 @@
 static int open_help(struct ui *ui, struct ui_screen *top, int key)
 {
 	(void)key;
-	ui_push(ui, ui_help_new(top));
+	ui_push(ui, ui_help_new(ui, top));
 	return UI_DONE;
 }
 

@@ -1,4 +1,6 @@
-/* ui_help.c: the help overlay — the screen's paragraph and the key table. */
+/* ui_help.c: the help overlay — the screen's paragraph with its key names
+ * taken from the key table, the keys that act on the screen, then the whole
+ * table by scope. */
 #include "ui_help.h"
 
 #include <limits.h>
@@ -14,7 +16,11 @@
 struct help {
 	struct ui_screen base;
 	char title[64];
-	char *para;
+	char *para;		   /* the screen's paragraph, key names filled in */
+	char fault[160];	   /* the first key named there but not acting there */
+	int nfault;
+	unsigned scope;		   /* the scopes of the screen it is about */
+	enum role role;
 	int top;   /* first row shown */
 	int total; /* rows of the last draw */
 };
@@ -36,17 +42,64 @@ static void help_entry(struct help *hp, struct ui *ui, int *row, const char *key
 	*row += n;
 }
 
+static void help_heading(struct help *hp, struct ui *ui, int *row, const char *text)
+{
+	int y = ++*row - hp->top;
+	if (y >= 0 && y < ui->rows - 1)
+		ui_put(ui->body, y, 0, ui->cols, ROLE_TITLE, text);
+	++*row;
+}
+
+/* The lowest scope bit of a: where the table lists it. */
+static int home_bit(enum ui_action a)
+{
+	unsigned sc = ui_key_scope(a);
+	for (int b = 0; b < UI_SCOPE_COUNT; b++)
+		if (sc & (1u << b))
+			return b;
+	return -1;
+}
+
+/* Every action of the table, under the scope it belongs to, with all its
+ * keys as they act there. */
+static void help_table(struct help *hp, struct ui *ui, int *row)
+{
+	char names[64];
+	help_heading(hp, ui, row, "Every key of hepadesk");
+	for (int b = 0; b < UI_SCOPE_COUNT; b++) {
+		int a = ACT_NONE + 1;
+		while (a < ACT_COUNT && home_bit((enum ui_action)a) != b)
+			a++;
+		if (a == ACT_COUNT)
+			continue;
+		help_heading(hp, ui, row, ui_scope_title(b));
+		for (a = ACT_NONE + 1; a < ACT_COUNT; a++)
+			if (home_bit((enum ui_action)a) == b)
+				help_entry(hp, ui, row,
+					   ui_key_names((enum ui_action)a, 1u << b, "  ", names,
+							sizeof names),
+					   ui_key_help((enum ui_action)a), ROLE_NORMAL);
+	}
+}
+
 static void help_draw(struct ui_screen *s, struct ui *ui)
 {
 	struct help *hp = (struct help *)s;
+	char names[64], foot[128];
 	int row = 0;
-	ui_putf(ui->body, ui->rows - 1, 0, ui->cols, ROLE_DIM,
-		"Help for: %s   (Down/Up scroll, q or Esc close)", hp->title);
+	ui_key_format("({DOWN}, {UP} scroll; {BACK} close)", SC_LIST, foot, sizeof foot);
+	ui_putf(ui->body, ui->rows - 1, 0, ui->cols, ROLE_DIM, "Help for: %s   %s", hp->title, foot);
 	help_entry(hp, ui, &row, "This screen", hp->para, ROLE_NORMAL);
-	row++;
+	if (hp->nfault)
+		help_entry(hp, ui, &row, "Key table", hp->fault, ROLE_CRITICAL);
+	help_heading(hp, ui, &row, "Keys on this screen");
 	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)
-		help_entry(hp, ui, &row, ui_key_shown((enum ui_action)a),
-			   ui_key_help((enum ui_action)a), ROLE_NORMAL);
+		if (ui_key_offered((enum ui_action)a, hp->scope, hp->role))
+			help_entry(hp, ui, &row,
+				   ui_key_names((enum ui_action)a, hp->scope, "  ", names,
+						sizeof names),
+				   ui_key_help((enum ui_action)a), ROLE_NORMAL);
+	help_table(hp, ui, &row);
 	hp->total = row;
 }
 
@@ -84,20 +137,33 @@ static void help_done(struct ui_screen *s)
 	free(hp);
 }
 
-static const struct ui_screen_ops help_ops = {"Help",
-					      help_draw,
-					      help_key,
-					      NULL,
-					      help_done,
-					      help_hints,
-					      "The keys of hepadesk, from its one key table.",
-					      NULL};
+static const struct ui_screen_ops help_ops = {
+    .title = "Help",
+    .draw = help_draw,
+    .key = help_key,
+    .done = help_done,
+    .hints = help_hints,
+    .help = "The keys of hepadesk, from its one key table: first those that act on the "
+	    "screen you came from, then every key by where it works.",
+    .scope = SC_LIST,
+};
 
-struct ui_screen *ui_help_new(const struct ui_screen *s)
+struct ui_screen *ui_help_new(struct ui *ui, const struct ui_screen *s)
 {
 	struct help *hp = xcalloc(1, sizeof *hp);
+	const char *para = s->ops->help ? s->ops->help : "";
+	size_t n = strlen(para) + 512;
+	const enum ui_action *hints = ui_screen_keys(s, &hp->scope);
+	/* The paragraph tells of every state of the screen: its declared
+	 * scope; the keys listed are those acting now. */
+	unsigned all = s->ops->scope ? s->ops->scope | SC_GLOBAL : hp->scope;
 	hp->base.ops = &help_ops;
+	hp->role = ui_role(ui);
 	strlcpy_(hp->title, s->ops->title, sizeof hp->title);
-	hp->para = xstrdup(s->ops->help ? s->ops->help : "");
+	hp->para = xcalloc(1, n);
+	ui_key_format(para, all, hp->para, n);
+	hp->nfault = ui_key_check(hints, NULL, hp->scope, hp->fault, sizeof hp->fault);
+	if (!hp->nfault)
+		hp->nfault = ui_key_check(NULL, para, all, hp->fault, sizeof hp->fault);
 	return &hp->base;
 }

@@ -127,16 +127,25 @@ static void draw_header(struct ui *ui)
 	wnoutrefresh(ui->hdr);
 }
 
+/* The idle lock acts on its own keys only: the login name and Enter. */
+static const enum ui_action lock_hints[] = {ACT_UNLOCK, ACT_NONE};
+
 static void draw_foot(struct ui *ui)
 {
 	char hints[512];
 	const struct ui_screen *top = ui_top(ui);
+	const enum ui_action *acts = lock_hints;
+	unsigned scope = SC_LOCK | SC_TEXT;
 	werase(ui->foot);
 	/* A message wider than the line borrows the hint line: the keys are
 	 * one ? away, the message is what the nurse must read now. */
 	if (ui->msg[0] && ui_wrap(ui->foot, 0, 0, COLS, 2, ui->msg_role, ui->msg) == 2)
 		goto out;
-	ui_key_hints(top ? top->ops->hints : NULL, hints, sizeof hints);
+	if (!ui->locked && top)
+		acts = ui_screen_keys(top, &scope);
+	else if (!ui->locked)
+		acts = NULL;
+	ui_key_hints(acts, scope, ui_role(ui), hints, sizeof hints);
 	ui_put(ui->foot, 1, 0, COLS, ROLE_HINT, hints);
 out:
 	wnoutrefresh(ui->foot);
@@ -218,12 +227,22 @@ static void keep_drafts(struct ui *ui)
 			ui->stack[i]->ops->draft(ui->stack[i], ui, true);
 }
 
+/* A hint naming the keys of action a as they act on s (fmt has one %s). */
+static void key_msg(struct ui *ui, const struct ui_screen *s, enum ui_action a, const char *fmt)
+{
+	char names[64];
+	unsigned scope;
+	ui_screen_keys(s, &scope);
+	ui_msg(ui, ROLE_HINT, fmt, ui_key_names(a, scope, " or ", names, sizeof names));
+}
+
 static int back(struct ui *ui, struct ui_screen *s, int key)
 {
 	if (s->home) {
-		if (key == UI_ESC)
-			ui_msg(ui, ROLE_HINT, "press q to quit hepadesk");
-		return key == UI_ESC ? UI_DONE : UI_QUIT;
+		if (ui_key_is(key, ACT_QUIT))
+			return UI_QUIT;
+		key_msg(ui, s, ACT_QUIT, "press %s to quit hepadesk");
+		return UI_DONE;
 	}
 	if (s->dirty) {
 		ui_confirm(ui, "Leave this form? What you typed here is not saved.", discard_answer,
@@ -244,10 +263,10 @@ static int global_key(struct ui *ui, struct ui_screen *s, int key)
 	if (ui_key_is(key, ACT_REDRAW))
 		return UI_FULL;
 	if (ui_key_is(key, ACT_CANCEL)) {
-		ui_msg(ui, ROLE_HINT, "nothing to cancel here (q goes back)");
+		key_msg(ui, s, ACT_BACK, "nothing to cancel here (%s goes back)");
 		return UI_DONE;
 	}
-	ui_msg(ui, ROLE_HINT, "that key does nothing here: ? shows the keys");
+	key_msg(ui, s, ACT_HELP, "that key does nothing here: %s shows the keys");
 	return UI_DONE;
 }
 
@@ -255,7 +274,7 @@ static int global_key(struct ui *ui, struct ui_screen *s, int key)
 static void unlock_key(struct ui *ui, int key)
 {
 	const struct user *u = store_actor(ui->app->st);
-	if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER)) {
+	if (ui_key_is(key, ACT_UNLOCK)) {
 		ui->unlock[ui->unlock_len] = '\0';
 		ui->unlock_bad = !u || strcmp(ui->unlock, u->login) != 0;
 		ui->locked = ui->unlock_bad;

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store.h"
+
 void ui_push(struct ui *ui, struct ui_screen *s)
 {
 	if (ui->depth >= UI_STACK_MAX) {
@@ -98,4 +100,27 @@ struct ui_screen *ui_open_patient(struct ui *ui, int64_t patient_id)
 		return NULL;
 	}
 	return ui->open_patient(ui, patient_id);
+}
+
+const enum ui_action *ui_screen_keys(const struct ui_screen *s, unsigned *scope)
+{
+	const enum ui_action *hints = s->ops->hints;
+	*scope = s->ops->scope;
+	if (s->ops->keys_now)
+		hints = s->ops->keys_now(s, scope);
+	/* Not declared: the scopes of its hints; a form types letters. */
+	if (!*scope) {
+		for (const enum ui_action *a = hints; a && *a != ACT_NONE; a++)
+			*scope |= ui_key_scope(*a);
+		if (*scope & SC_FORM)
+			*scope |= SC_TEXT;
+	}
+	*scope |= SC_GLOBAL;
+	return hints;
+}
+
+enum role ui_role(const struct ui *ui)
+{
+	const struct user *u = ui->app ? store_actor(ui->app->st) : NULL;
+	return u ? u->role : ROLE_VIEWER;
 }

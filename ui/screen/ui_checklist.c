@@ -334,10 +334,11 @@ static const struct ui_screen_ops cl_ops = {
     cl_hints,
     "The pre-treatment checklist under the protocol in force: the result (READY, NOT READY "
     "or EXCLUDED) and what blocks it at the top, then every item with its mark — [x] met, "
-    "[ ] missing, [!] not met, [~] stale — and the reason. Enter on a data item (labs, "
+    "[ ] missing, [!] not met, [~] stale — and the reason. {ENTER} on a data item (labs, "
     "imaging, scores, weight) shows the data behind it; on a nurse-confirmed item it asks "
-    "the answer (yes/no, the grade or consent date where needed, a note). S signs the "
-    "evaluation; a physician amends a signed one with a reason.",
+    "the answer (yes/no, the grade or consent date where needed, a note). {SIGN} signs the "
+    "evaluation; a physician amends a signed one with {AMEND} and a reason.",
+    .scope = SC_CHECKLIST | SC_LIST,
 };
 
 static void load_protocol(struct cl_screen *c, struct ui *ui)

@@ -283,9 +283,10 @@ static const struct ui_screen_ops db_ops = {
     "Baseline (the signed evaluation), latest value, change in units and per cent, the "
     "direction (improved +, worse -, same =) and a trend line of the newest values for each "
     "measure; symptom grades (none, mild, mod, sev) and ascites/encephalopathy grades over "
-    "the visits (. not assessed); adverse events; the visit calendar with its marks. v "
-    "records a visit, a an adverse event, f an infusion; C lists the recorded visits to "
-    "correct one.",
+    "the visits (. not assessed); adverse events; the visit calendar with its marks. {VISIT} "
+    "records a visit, {AE} an adverse event, {INFUSION} an infusion; {CORRECT} lists the "
+    "recorded visits to correct one.",
+    .scope = SC_FOLLOWUP | SC_LIST,
 };
 
 struct ui_screen *ui_dashboard_new(struct ui *ui, int64_t patient_id)

@@ -46,8 +46,29 @@ struct eval {
 	struct ui_draft labs_draft, imaging_draft;
 };
 
-static const enum ui_action eval_hints[] = {ACT_HELP,	   ACT_NEXT,	  ACT_SAVE, ACT_UNITS,
+/* Each step acts on its own keys: units only on Labs (whose fields take
+ * only numbers, so letters are commands), fields and save only on Labs and
+ * Imaging (whose text fields type letters), scrolling on Scores. */
+static const enum ui_action labs_hints[] = {ACT_HELP,	   ACT_NEXT,	  ACT_SAVE, ACT_UNITS,
 					    ACT_STEP_NEXT, ACT_STEP_PREV, ACT_BACK, ACT_NONE};
+static const enum ui_action imaging_hints[] = {ACT_HELP,      ACT_NEXT,	     ACT_CHOOSE, ACT_SAVE,
+					       ACT_STEP_NEXT, ACT_STEP_PREV, ACT_BACK,	 ACT_NONE};
+static const enum ui_action scores_hints[] = {ACT_HELP, ACT_STEP_PREV, ACT_BACK, ACT_NONE};
+
+static const enum ui_action *eval_keys(const struct ui_screen *s, unsigned *scope)
+{
+	const struct eval *ev = (const struct eval *)s;
+	if (ev->step == STEP_LABS) {
+		*scope = SC_EVAL | SC_FORM | SC_LABS;
+		return labs_hints;
+	}
+	if (ev->step == STEP_IMAGING) {
+		*scope = SC_EVAL | SC_FORM | SC_TEXT;
+		return imaging_hints;
+	}
+	*scope = SC_EVAL | SC_LIST;
+	return scores_hints;
+}
 
 static void load_scores(struct eval *ev, struct ui *ui)
 {
@@ -198,16 +219,18 @@ static const struct ui_screen_ops eval_ops = {
     eval_key,
     NULL,
     eval_done,
-    eval_hints,
-    "Intake evaluation in three steps; F8 (Ctrl-N) and F7 (Ctrl-P) move between them at "
-    "any time and what you typed stays. Labs: type a value per analyte, Tab or Enter to "
-    "the next; u switches the row between conventional and SI units; impossible values are "
-    "refused (message below), unusual ones ask y/n; F2 (Ctrl-S) stores all entered rows "
-    "with the collection date at once. Imaging: date, modality, stiffness and IQR, fibrosis, "
-    "findings and a note (in the note Enter starts a new line, Tab leaves it); F2 stores it. "
-    "Scores: each score with the lab values and dates it used, what was clamped and why, "
-    "or why it cannot be computed.",
+    labs_hints,
+    "Intake evaluation in three steps; {STEP_NEXT} and {STEP_PREV} move between them at "
+    "any time and what you typed stays. Labs: type a value per analyte, {NEXT} or {ENTER} to "
+    "the next; {UNITS} switches the row between conventional and SI units; impossible values "
+    "are refused (message below), unusual ones ask y/n; {SAVE} stores all entered rows with "
+    "the collection date at once. Imaging: date, modality, stiffness and IQR, fibrosis, "
+    "findings and a note (in the note {ENTER} starts a new line, {NEXT} leaves it); {SAVE} "
+    "stores it. Scores: each score with the lab values and dates it used, what was clamped "
+    "and why, or why it cannot be computed; {UP} and {DOWN} scroll.",
     eval_draft,
+    .scope = SC_EVAL | SC_FORM | SC_LABS | SC_LIST,
+    .keys_now = eval_keys,
 };
 
 /* Input kept from an earlier session comes back; the evaluation opens at

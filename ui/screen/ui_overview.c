@@ -188,9 +188,12 @@ static const struct ui_screen_ops ov_ops = {
     ov_hints,
     "The patient's latest labs (value in conventional units, flag H high, L low, !! beyond "
     "the warning limits, reference range, collection date), current scores and imaging "
-    "notes. l, s and i jump to labs, scores and imaging; e starts the intake evaluation "
-    "(Labs > Imaging > Scores).",
-    NULL};
+    "notes. {LABS}, {SCORES} and {IMAGING} jump to labs, scores and imaging; {EVAL} starts the "
+    "intake evaluation (Labs > Imaging > Scores); {CHECKLIST} the checklist, {PLAN} the plan, "
+    "{DASHBOARD} the follow-up dashboard, {VISIT} a visit, {AE} an adverse event, {INFUSION} an "
+    "infusion, {CORRECT} the recorded visits, {EDIT} the patient's details.",
+    NULL,
+    .scope = SC_PATIENT | SC_FOLLOWUP | SC_LIST};
 
 struct ui_screen *ui_overview_new(struct ui *ui, int64_t patient_id)
 {

@@ -334,8 +334,9 @@ static const struct ui_screen_ops form_ops = {
     "per kg (the protocol's default, within its bounds), number of infusions, days between "
     "them and the first infusion date. As you leave each field the dose arithmetic "
     "(cells/kg x weight = cells per infusion) and the generated calendar (infusions and "
-    "follow-up visits with their windows) are shown; F2 saves the plan, which needs a "
+    "follow-up visits with their windows) are shown; {SAVE} saves the plan, which needs a "
     "signed READY evaluation.",
+    .scope = SC_FORM | SC_TEXT,
 };
 
 static const struct ui_screen_ops plan_ops = {
@@ -346,9 +347,10 @@ static const struct ui_screen_ops plan_ops = {
     pl_done,
     plan_hints,
     "The active treatment plan: route, dose arithmetic, infusions, and the calendar of "
-    "infusions and follow-up visits with their windows (-before/+after days) and state. r "
-    "moves the highlighted open row to a new date with a reason; the generated target "
-    "stays shown beside it.",
+    "infusions and follow-up visits with their windows (-before/+after days) and state. "
+    "{RESCHEDULE} moves the highlighted open row to a new date with a reason; the generated "
+    "target stays shown beside it. {CANCEL_PLAN} cancels the plan, with a reason.",
+    .scope = SC_PLAN | SC_LIST,
 };
 
 static void fields(struct pl_screen *c, struct ui *ui)

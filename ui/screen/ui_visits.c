@@ -112,8 +112,9 @@ static const struct ui_screen_ops vl_ops = {
     vl_hints,
     "The patient's recorded visits, newest first: day, scheduled visit, timing against its "
     "window (or missed), temperature, version, and why it was last corrected (or why it was "
-    "missed). Enter opens the selected visit to correct it; a missed visit is not corrected "
-    "here.",
+    "missed). {ENTER} opens the selected visit to correct it; a missed visit is not "
+    "corrected here.",
+    .scope = SC_LIST,
 };
 
 struct ui_screen *ui_visits_new(struct ui *ui, int64_t patient_id)
