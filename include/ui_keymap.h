@@ -195,8 +195,8 @@ bool ui_key_offered(enum ui_action a, unsigned scope, enum role role);
 void ui_key_hints(const enum ui_action *acts, unsigned scope, enum role role, char *buf, int n);
 
 /* Copy text into buf (size n), each "{NAME}" replaced by the names of the
- * keys of action NAME that act in scope, joined by "/" ("{SAVE}" -> "F2/^S"
- * in a form). A name not in the table, or not of scope, becomes "{?NAME}"
+ * keys of action NAME that act in scope, the first then the others in
+ * brackets ("{SAVE}" -> "F2 (^S)", "{BACK}" in a form -> "Esc (F10)"). A name not in the table, or not of scope, becomes "{?NAME}"
  * and is counted. Returns the count of such bad names (0: all good). */
 int ui_key_format(const char *text, unsigned scope, char *buf, size_t n);
 

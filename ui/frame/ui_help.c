@@ -87,7 +87,7 @@ static void help_draw(struct ui_screen *s, struct ui *ui)
 	struct help *hp = (struct help *)s;
 	char names[64], foot[128];
 	int row = 0;
-	ui_key_format("({DOWN}, {UP} scroll; {BACK} close)", SC_LIST, foot, sizeof foot);
+	ui_key_format("({DOWN}, {UP} scroll; {BACK} close)", SC_LIST | SC_GLOBAL, foot, sizeof foot);
 	ui_putf(ui->body, ui->rows - 1, 0, ui->cols, ROLE_DIM, "Help for: %s   %s", hp->title, foot);
 	help_entry(hp, ui, &row, "This screen", hp->para, ROLE_NORMAL);
 	if (hp->nfault)

@@ -273,8 +273,10 @@ static enum status cancel_save(struct ui *ui, void *arg, const char *const *valu
 	c->n = c->sel = c->top = 0;
 	c->base.ops = &form_ops;
 	preview(c, ui);
-	ui_msg(ui, ROLE_OK,
-	       "plan cancelled with its open infusions and visits; F2 makes a new one");
+	char say[128];
+	ui_key_format("plan cancelled with its open infusions and visits; {SAVE} makes a new one",
+		      SC_FORM | SC_TEXT, say, sizeof say);
+	ui_msg(ui, ROLE_OK, "%s", say);
 	return ST_OK;
 }
 
