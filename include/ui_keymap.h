@@ -20,21 +20,21 @@
 /* Where an action works: the scope column of the table. A screen declares
  * the scopes it acts on (struct ui_screen_ops.scope); its hint line and help
  * name only actions of those scopes, and only keys that act there. */
-#define UI_SCOPES(_)                                                                               \
-	_(GLOBAL, "Everywhere")                                                                    \
-	_(LIST, "Lists and read views")                                                            \
-	_(FORM, "Forms")                                                                           \
-	_(TEXT, "Text fields (letters, digits, ? / and q are typed)")                              \
-	_(HOME, "Home screen")                                                                     \
-	_(PATIENT, "Patient overview")                                                             \
-	_(FOLLOWUP, "Patient overview and dashboard")                                              \
-	_(EVAL, "Evaluation")                                                                      \
-	_(LABS, "Lab entry (evaluation and visit labs)")                                           \
-	_(AE, "Adverse event form")                                                                \
-	_(CHECKLIST, "Checklist")                                                                  \
-	_(PLAN, "Plan")                                                                            \
-	_(AUDIT, "Audit trail")                                                                    \
-	_(DIALOG, "Questions and choices")                                                         \
+#define UI_SCOPES(_)                                                  \
+	_(GLOBAL, "Everywhere")                                       \
+	_(LIST, "Lists and read views")                               \
+	_(FORM, "Forms")                                              \
+	_(TEXT, "Text fields (letters, digits, ? / and q are typed)") \
+	_(HOME, "Home screen")                                        \
+	_(PATIENT, "Patient overview")                                \
+	_(FOLLOWUP, "Patient overview and dashboard")                 \
+	_(EVAL, "Evaluation")                                         \
+	_(LABS, "Lab entry (evaluation and visit labs)")              \
+	_(AE, "Adverse event form")                                   \
+	_(CHECKLIST, "Checklist")                                     \
+	_(PLAN, "Plan")                                               \
+	_(AUDIT, "Audit trail")                                       \
+	_(DIALOG, "Questions and choices")                            \
 	_(LOCK, "Idle lock")
 
 enum ui_scope_bit {
@@ -61,15 +61,17 @@ enum ui_scope {
  * (ui_key_names), so no text can name a key the table does not bind. A
  * function key always has a letter or control alias; nothing needs Alt. */
 #define UI_KEYMAP(_)                                                                               \
-	_(HELP, SC_GLOBAL, UI_PERM_ANY, '?', UI_FN(KEY_F(1)), 0, "help", "show this help (any screen)") \
-	_(LOOKUP, SC_GLOBAL, UI_PERM_ANY, '/', UI_FN(KEY_F(3)), 0, "find",                          \
+	_(HELP, SC_GLOBAL, UI_PERM_ANY, '?', UI_FN(KEY_F(1)), 0, "help",                           \
+	  "show this help (any screen)")                                                           \
+	_(LOOKUP, SC_GLOBAL, UI_PERM_ANY, '/', UI_FN(KEY_F(3)), 0, "find",                         \
 	  "find a patient by MRN (exact or prefix) or name (\"SMI\", \"smith, j\"), from any "     \
 	  "screen")                                                                                \
-	_(BACK, SC_GLOBAL, UI_PERM_ANY, 'q', UI_ESC, UI_FN(KEY_F(10)), "back",                      \
+	_(BACK, SC_GLOBAL, UI_PERM_ANY, 'q', UI_ESC, UI_FN(KEY_F(10)), "back",                     \
 	  "go back, asking first when a form has unsaved changes; q on the home screen quits")     \
-	_(QUIT, SC_HOME, UI_PERM_ANY, 'q', UI_FN(KEY_F(10)), 0, "quit", "home screen: leave hepadesk") \
-	_(REDRAW, SC_GLOBAL, UI_PERM_ANY, UI_CTRL('L'), 0, 0, NULL, "redraw the whole screen")    \
-	_(CANCEL, SC_FORM | SC_DIALOG, UI_PERM_ANY, UI_CTRL('C'), 0, 0, NULL,                       \
+	_(QUIT, SC_HOME, UI_PERM_ANY, 'q', UI_FN(KEY_F(10)), 0, "quit",                            \
+	  "home screen: leave hepadesk")                                                           \
+	_(REDRAW, SC_GLOBAL, UI_PERM_ANY, UI_CTRL('L'), 0, 0, NULL, "redraw the whole screen")     \
+	_(CANCEL, SC_FORM | SC_DIALOG, UI_PERM_ANY, UI_CTRL('C'), 0, 0, NULL,                      \
 	  "cancel the edit of the current field (its previous value comes back)")                  \
 	_(UP, SC_LIST | SC_FORM, UI_PERM_ANY, UI_FN(KEY_UP), 'k', 0, NULL, "move up")              \
 	_(DOWN, SC_LIST | SC_FORM, UI_PERM_ANY, UI_FN(KEY_DOWN), 'j', 0, NULL, "move down")        \
@@ -80,62 +82,64 @@ enum ui_scope {
 	_(NEXT, SC_FORM, UI_PERM_ANY, '\t', 0, 0, "next",                                          \
 	  "next field (the field is checked as you leave it)")                                     \
 	_(PREV, SC_FORM, UI_PERM_ANY, UI_FN(KEY_BTAB), 0, 0, NULL, "previous field")               \
-	_(ENTER, SC_LIST | SC_FORM | SC_DIALOG, UI_PERM_ANY, '\r', '\n', UI_FN(KEY_ENTER), "open",  \
+	_(ENTER, SC_LIST | SC_FORM | SC_DIALOG, UI_PERM_ANY, '\r', '\n', UI_FN(KEY_ENTER), "open", \
 	  "open the highlighted row; in a form, accept the field and go to the next one")          \
-	_(PICK, SC_LIST | SC_DIALOG, UI_PERM_ANY, 0, 0, 0, NULL,                                    \
+	_(PICK, SC_LIST | SC_DIALOG, UI_PERM_ANY, 0, 0, 0, NULL,                                   \
 	  "open the numbered row; in the lookup, only after moving into the list with Down or "    \
 	  "Tab (digits typed at the prompt are part of an MRN)")                                   \
-	_(CHOOSE, SC_FORM, UI_PERM_ANY, ' ', UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT), NULL,               \
+	_(CHOOSE, SC_FORM, UI_PERM_ANY, ' ', UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT), NULL,              \
 	  "in a choice field: Space opens the list, Left/Right change the choice")                 \
-	_(SAVE, SC_FORM, UI_PERM_ANY, UI_FN(KEY_F(2)), UI_CTRL('S'), 0, "save",                     \
+	_(SAVE, SC_FORM, UI_PERM_ANY, UI_FN(KEY_F(2)), UI_CTRL('S'), 0, "save",                    \
 	  "save the form (nothing is stored until every field is valid)")                          \
-	_(NEW, SC_HOME, UI_PERM_ANY, 'n', UI_FN(KEY_F(4)), 0, "new patient", "register a new patient") \
-	_(EDIT, SC_PATIENT, UI_PERM_ANY, 'E', 0, 0, "edit",                                         \
+	_(NEW, SC_HOME, UI_PERM_ANY, 'n', UI_FN(KEY_F(4)), 0, "new patient",                       \
+	  "register a new patient")                                                                \
+	_(EDIT, SC_PATIENT, UI_PERM_ANY, 'E', 0, 0, "edit",                                        \
 	  "patient: edit the details (a re-measured weight, a corrected name)")                    \
-	_(LABS, SC_PATIENT, UI_PERM_ANY, 'l', 0, 0, "labs", "overview: jump to the latest labs")    \
-	_(IMAGING, SC_PATIENT, UI_PERM_ANY, 'i', 0, 0, "imaging",                                   \
+	_(LABS, SC_PATIENT, UI_PERM_ANY, 'l', 0, 0, "labs", "overview: jump to the latest labs")   \
+	_(IMAGING, SC_PATIENT, UI_PERM_ANY, 'i', 0, 0, "imaging",                                  \
 	  "overview: jump to the imaging notes")                                                   \
-	_(SCORES, SC_PATIENT, UI_PERM_ANY, 's', 0, 0, "scores", "overview: jump to the scores")     \
-	_(EVAL, SC_PATIENT, UI_PERM_ANY, 'e', UI_FN(KEY_F(5)), 0, "evaluate",                       \
+	_(SCORES, SC_PATIENT, UI_PERM_ANY, 's', 0, 0, "scores", "overview: jump to the scores")    \
+	_(EVAL, SC_PATIENT, UI_PERM_ANY, 'e', UI_FN(KEY_F(5)), 0, "evaluate",                      \
 	  "intake evaluation: Labs > Imaging > Scores")                                            \
-	_(DASHBOARD, SC_FOLLOWUP, UI_PERM_ANY, 'd', 0, 0, "dashboard",                              \
+	_(DASHBOARD, SC_FOLLOWUP, UI_PERM_ANY, 'd', 0, 0, "dashboard",                             \
 	  "patient: the follow-up dashboard (baseline, latest, change, trends, visits, AEs)")      \
-	_(VISIT, SC_FOLLOWUP, UI_PERM_ANY, 'v', 0, 0, "visit",                                      \
+	_(VISIT, SC_FOLLOWUP, UI_PERM_ANY, 'v', 0, 0, "visit",                                     \
 	  "patient: record a follow-up visit (or a missed one)")                                   \
-	_(AE, SC_FOLLOWUP, UI_PERM_ANY, 'a', 0, 0, "adverse event",                                 \
+	_(AE, SC_FOLLOWUP, UI_PERM_ANY, 'a', 0, 0, "adverse event",                                \
 	  "patient: record an adverse event (CTCAE grade)")                                        \
-	_(INFUSION, SC_FOLLOWUP, UI_PERM_ANY, 'f', 0, 0, "infusion",                                \
+	_(INFUSION, SC_FOLLOWUP, UI_PERM_ANY, 'f', 0, 0, "infusion",                               \
 	  "patient: record an infusion given")                                                     \
-	_(CORRECT, SC_FOLLOWUP, UI_PERM_ANY, 'C', 0, 0, "correct visit",                            \
+	_(CORRECT, SC_FOLLOWUP, UI_PERM_ANY, 'C', 0, 0, "correct visit",                           \
 	  "patient: the recorded visits; Enter corrects one (a value typed wrong, the wrong day)") \
-	_(TERMS, SC_AE, UI_PERM_ANY, UI_FN(KEY_F(9)), UI_CTRL('T'), 0, "terms",                     \
+	_(TERMS, SC_AE, UI_PERM_ANY, UI_FN(KEY_F(9)), UI_CTRL('T'), 0, "terms",                    \
 	  "adverse event: pick the term from the CTCAE list (or type free text)")                  \
-	_(UNITS, SC_LABS, UI_PERM_ANY, 'u', UI_FN(KEY_F(6)), 0, "units",                            \
+	_(UNITS, SC_LABS, UI_PERM_ANY, 'u', UI_FN(KEY_F(6)), 0, "units",                           \
 	  "labs: switch the row between conventional and SI units")                                \
-	_(STEP_PREV, SC_EVAL, UI_PERM_ANY, UI_FN(KEY_F(7)), UI_CTRL('P'), 0, "prev step",           \
+	_(STEP_PREV, SC_EVAL, UI_PERM_ANY, UI_FN(KEY_F(7)), UI_CTRL('P'), 0, "prev step",          \
 	  "evaluation: previous step")                                                             \
-	_(STEP_NEXT, SC_EVAL, UI_PERM_ANY, UI_FN(KEY_F(8)), UI_CTRL('N'), 0, "next step",           \
+	_(STEP_NEXT, SC_EVAL, UI_PERM_ANY, UI_FN(KEY_F(8)), UI_CTRL('N'), 0, "next step",          \
 	  "evaluation: next step")                                                                 \
-	_(CHECKLIST, SC_PATIENT, UI_PERM_ANY, 'c', 0, 0, "checklist",                               \
+	_(CHECKLIST, SC_PATIENT, UI_PERM_ANY, 'c', 0, 0, "checklist",                              \
 	  "overview: the pre-treatment checklist (READY, NOT READY or EXCLUDED, and why)")         \
-	_(PLAN, SC_PATIENT, UI_PERM_ANY, 'p', 0, 0, "plan",                                         \
+	_(PLAN, SC_PATIENT, UI_PERM_ANY, 'p', 0, 0, "plan",                                        \
 	  "overview: the treatment plan and its calendar")                                         \
-	_(AUDIT, SC_HOME, PERM_AUDIT, 'A', 0, 0, "audit", "home: the audit trail (administrators)") \
-	_(SIGN, SC_CHECKLIST, UI_PERM_ANY, 'S', 0, 0, "sign",                                       \
+	_(AUDIT, SC_HOME, PERM_AUDIT, 'A', 0, 0, "audit",                                          \
+	  "home: the audit trail (administrators)")                                                \
+	_(SIGN, SC_CHECKLIST, UI_PERM_ANY, 'S', 0, 0, "sign",                                      \
 	  "checklist: sign the evaluation (asks first)")                                           \
-	_(AMEND, SC_CHECKLIST, PERM_AMEND_SIGNED, 'a', 0, 0, "amend",                               \
+	_(AMEND, SC_CHECKLIST, PERM_AMEND_SIGNED, 'a', 0, 0, "amend",                              \
 	  "checklist: amend the signed evaluation, with a reason (physicians)")                    \
-	_(RESCHEDULE, SC_PLAN, UI_PERM_ANY, 'r', 0, 0, "reschedule",                                \
+	_(RESCHEDULE, SC_PLAN, UI_PERM_ANY, 'r', 0, 0, "reschedule",                               \
 	  "plan: move the highlighted visit to a new date, with a reason")                         \
-	_(CANCEL_PLAN, SC_PLAN, UI_PERM_ANY, 'X', 0, 0, "cancel plan",                              \
+	_(CANCEL_PLAN, SC_PLAN, UI_PERM_ANY, 'X', 0, 0, "cancel plan",                             \
 	  "plan: cancel the plan and its open infusions and visits, with a reason")                \
-	_(FILTER, SC_AUDIT, UI_PERM_ANY, 'f', 0, 0, "filter",                                       \
+	_(FILTER, SC_AUDIT, UI_PERM_ANY, 'f', 0, 0, "filter",                                      \
 	  "audit: show one patient (MRN) or one user only")                                        \
-	_(VERIFY, SC_AUDIT, UI_PERM_ANY, 'v', 0, 0, "verify",                                       \
+	_(VERIFY, SC_AUDIT, UI_PERM_ANY, 'v', 0, 0, "verify",                                      \
 	  "audit: check the hash chain of the audit trail")                                        \
-	_(YES, SC_DIALOG, UI_PERM_ANY, 'y', 'Y', 0, "yes", "answer yes to a question")              \
-	_(NO, SC_DIALOG, UI_PERM_ANY, 'n', 'N', UI_ESC, "no", "answer no to a question")            \
-	_(UNLOCK, SC_LOCK, UI_PERM_ANY, '\r', '\n', UI_FN(KEY_ENTER), "unlock",                     \
+	_(YES, SC_DIALOG, UI_PERM_ANY, 'y', 'Y', 0, "yes", "answer yes to a question")             \
+	_(NO, SC_DIALOG, UI_PERM_ANY, 'n', 'N', UI_ESC, "no", "answer no to a question")           \
+	_(UNLOCK, SC_LOCK, UI_PERM_ANY, '\r', '\n', UI_FN(KEY_ENTER), "unlock",                    \
 	  "idle lock: type your login name, then this key unlocks")
 
 enum ui_action {
@@ -196,8 +200,9 @@ void ui_key_hints(const enum ui_action *acts, unsigned scope, enum role role, ch
 
 /* Copy text into buf (size n), each "{NAME}" replaced by the names of the
  * keys of action NAME that act in scope, the first then the others in
- * brackets ("{SAVE}" -> "F2 (^S)", "{BACK}" in a form -> "Esc (F10)"). A name not in the table, or not of scope, becomes "{?NAME}"
- * and is counted. Returns the count of such bad names (0: all good). */
+ * brackets ("{SAVE}" -> "F2 (^S)", "{BACK}" in a form -> "Esc (F10)"). A name not in the table, or
+ * not of scope, becomes "{?NAME}" and is counted. Returns the count of such bad names (0: all
+ * good). */
 int ui_key_format(const char *text, unsigned scope, char *buf, size_t n);
 
 /* Check a screen's keys: every action of hints (ended by ACT_NONE) has a

@@ -16,10 +16,10 @@
 struct help {
 	struct ui_screen base;
 	char title[64];
-	char *para;		   /* the screen's paragraph, key names filled in */
-	char fault[160];	   /* the first key named there but not acting there */
+	char *para;	 /* the screen's paragraph, key names filled in */
+	char fault[160]; /* the first key named there but not acting there */
 	int nfault;
-	unsigned scope;		   /* the scopes of the screen it is about */
+	unsigned scope; /* the scopes of the screen it is about */
 	enum role role;
 	int top;   /* first row shown */
 	int total; /* rows of the last draw */
@@ -87,18 +87,20 @@ static void help_draw(struct ui_screen *s, struct ui *ui)
 	struct help *hp = (struct help *)s;
 	char names[64], foot[128];
 	int row = 0;
-	ui_key_format("({DOWN}, {UP} scroll; {BACK} close)", SC_LIST | SC_GLOBAL, foot, sizeof foot);
-	ui_putf(ui->body, ui->rows - 1, 0, ui->cols, ROLE_DIM, "Help for: %s   %s", hp->title, foot);
+	ui_key_format("({DOWN}, {UP} scroll; {BACK} close)", SC_LIST | SC_GLOBAL, foot,
+		      sizeof foot);
+	ui_putf(ui->body, ui->rows - 1, 0, ui->cols, ROLE_DIM, "Help for: %s   %s", hp->title,
+		foot);
 	help_entry(hp, ui, &row, "This screen", hp->para, ROLE_NORMAL);
 	if (hp->nfault)
 		help_entry(hp, ui, &row, "Key table", hp->fault, ROLE_CRITICAL);
 	help_heading(hp, ui, &row, "Keys on this screen");
 	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)
 		if (ui_key_offered((enum ui_action)a, hp->scope, hp->role))
-			help_entry(hp, ui, &row,
-				   ui_key_names((enum ui_action)a, hp->scope, "  ", names,
-						sizeof names),
-				   ui_key_help((enum ui_action)a), ROLE_NORMAL);
+			help_entry(
+			    hp, ui, &row,
+			    ui_key_names((enum ui_action)a, hp->scope, "  ", names, sizeof names),
+			    ui_key_help((enum ui_action)a), ROLE_NORMAL);
 	help_table(hp, ui, &row);
 	hp->total = row;
 }

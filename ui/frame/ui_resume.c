@@ -42,8 +42,8 @@ void ui_resume_describe(const struct ui *ui, const struct draft_info *d, char *b
 	char when[20];
 	const struct ui_draft_kind *k = ui_resume_kind(ui, d->form);
 	const char *title = !k ? d->form : !d->patient_id && k->title_new ? k->title_new : k->title;
-	snprintf(buf, n, "%s%s%s%s%s  (%s)", title, d->patient_id ? " of " : "",
-		 d->name, d->patient_id ? " MRN " : "", d->mrn, date_format_time(d->updated, when));
+	snprintf(buf, n, "%s%s%s%s%s  (%s)", title, d->patient_id ? " of " : "", d->name,
+		 d->patient_id ? " MRN " : "", d->mrn, date_format_time(d->updated, when));
 }
 
 /* The drafts offered at start (one offer per session). */

@@ -37,7 +37,7 @@ struct clinic_screen {
 	bool stale;
 };
 
-static const enum ui_action clinic_hints[] = {ACT_HELP, ACT_LOOKUP, ACT_ENTER, ACT_NEW,
+static const enum ui_action clinic_hints[] = {ACT_HELP,	 ACT_LOOKUP, ACT_ENTER, ACT_NEW,
 					      ACT_AUDIT, ACT_QUIT,   ACT_NONE};
 
 static void add_pick(struct clinic_screen *c, int line, int64_t patient_id)

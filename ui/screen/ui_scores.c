@@ -68,7 +68,8 @@ int ui_scores_lines(struct ui_lines *ls, const struct overview *ov, bool detail,
 		ui_lines_add(ls, ROLE_WARN, "  warning: %s", r->warnings[w]);
 	if (!detail && r->n_clamps) {
 		char how[64];
-		ui_key_format("{EVAL}, then {STEP_NEXT} twice", SC_PATIENT | SC_EVAL, how, sizeof how);
+		ui_key_format("{EVAL}, then {STEP_NEXT} twice", SC_PATIENT | SC_EVAL, how,
+			      sizeof how);
 		ui_lines_add(ls, ROLE_WARN, "  %zu input%s clamped: see the scores review (%s)",
 			     r->n_clamps, r->n_clamps == 1 ? "" : "s", how);
 	}

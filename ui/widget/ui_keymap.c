@@ -126,9 +126,9 @@ static const struct {
 	int code;
 	const char *name;
 } fn_names[] = {
-    {KEY_UP, "Up"},	    {KEY_DOWN, "Down"},	  {KEY_LEFT, "Left"}, {KEY_RIGHT, "Right"},
-    {KEY_PPAGE, "PgUp"},    {KEY_NPAGE, "PgDn"},  {KEY_HOME, "Home"}, {KEY_END, "End"},
-    {KEY_BTAB, "S-Tab"},    {KEY_ENTER, "Enter"}, {KEY_BACKSPACE, "Backspace"},
+    {KEY_UP, "Up"},	 {KEY_DOWN, "Down"},   {KEY_LEFT, "Left"},	     {KEY_RIGHT, "Right"},
+    {KEY_PPAGE, "PgUp"}, {KEY_NPAGE, "PgDn"},  {KEY_HOME, "Home"},	     {KEY_END, "End"},
+    {KEY_BTAB, "S-Tab"}, {KEY_ENTER, "Enter"}, {KEY_BACKSPACE, "Backspace"},
 };
 
 const char *ui_key_text(int key, char *buf, size_t n)
@@ -255,8 +255,7 @@ int ui_key_format(const char *text, unsigned scope, char *buf, size_t n)
 	return bad;
 }
 
-int ui_key_check(const enum ui_action *hints, const char *help, unsigned scope, char *why,
-		 size_t n)
+int ui_key_check(const enum ui_action *hints, const char *help, unsigned scope, char *why, size_t n)
 {
 	int bad = 0;
 	char names[64];
