@@ -15,9 +15,9 @@
  * "visit-correct.17"). title names it in the resume menu ("Adverse event"
  * shows as "Adverse event of NAME MRN X (when)"); title_new, when not NULL,
  * names a draft that has no patient yet ("New patient form"). resume opens
- * the screens
- * the draft was typed in (pushing them; a failure goes to the message line);
- * d is valid during the call only. The struct must outlive the ui (static). */
+ * the screens the draft was typed in (pushing them; a failure goes to the
+ * message line); d is valid during the call only. The struct must outlive
+ * the ui (static). */
 struct ui_draft_kind {
 	const char *form_prefix;
 	const char *title;
