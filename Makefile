@@ -28,7 +28,7 @@ UI_CFLAGS  = $(shell pkg-config --cflags ncursesw 2>/dev/null)
 UI_LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null)
 
 SRC      := $(wildcard src/*/*.c)
-UI_SRC   := $(wildcard ui/*.c)
+UI_SRC   := $(wildcard ui/*.c ui/*/*.c)
 SQL      := $(sort $(wildcard assets/sql/*.sql))
 LIB_OBJ  := $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o
 UI_OBJ   := $(UI_SRC:%.c=$(BUILD)/%.o)

@@ -19,9 +19,4 @@ struct ui_screen *ui_dashboard_new(struct ui *ui, int64_t patient_id);
  * of them (the screen is pushed, or the message line says why not). */
 bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key);
 
-/* Open the follow-up form whose draft is named form ("visit", "ae",
- * "infusion") for patient id over the screen on top (it then offers the
- * draft back); false for another form's draft. */
-bool ui_dashboard_resume(struct ui *ui, const char *form, int64_t patient_id);
-
 #endif

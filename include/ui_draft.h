@@ -41,8 +41,4 @@ char *ui_draft_load(struct ui_draft *d, struct ui *ui);
 /* Forget the draft (the form was saved, or the nurse discarded it). */
 void ui_draft_drop(struct ui_draft *d, struct ui *ui);
 
-/* At start: offer the drafts of the acting user (Enter resumes one, Esc
- * keeps them for later). */
-void ui_draft_offer(struct ui *ui);
-
 #endif

@@ -5,8 +5,11 @@
 
 #include "ui_screen.h"
 
-/* Help for screen s (its title and help paragraph are copied): then every
- * action with its keys and help text. Heap screen for ui_push. */
-struct ui_screen *ui_help_new(const struct ui_screen *s);
+/* Help for screen s as the acting user sees it (its title and paragraph
+ * are copied, the paragraph's {NAME} replaced by the keys of action NAME
+ * that act on s): then the keys acting on s, then the whole key table by
+ * scope. A key named on s that does not act there is shown as a fault
+ * ("Key table"). Heap screen for ui_push. */
+struct ui_screen *ui_help_new(struct ui *ui, const struct ui_screen *s);
 
 #endif

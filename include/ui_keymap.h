@@ -6,6 +6,9 @@
 
 #include <curses.h>
 #include <stdbool.h>
+#include <stddef.h>
+
+#include "user.h"
 
 /* Keys are one int: a character (Unicode code point) or, for curses key
  * codes (arrows, function keys), UI_FN(code). */
@@ -14,79 +17,134 @@
 #define UI_CTRL(c) ((c)&0x1f)
 #define UI_ESC 27
 
-/* action, keys as shown, up to three keys, hint label (NULL: not on the hint
- * line), help text. A function key always has a letter or control alias;
- * nothing needs Alt. */
+/* Where an action works: the scope column of the table. A screen declares
+ * the scopes it acts on (struct ui_screen_ops.scope); its hint line and help
+ * name only actions of those scopes, and only keys that act there. */
+#define UI_SCOPES(_)                                                  \
+	_(GLOBAL, "Everywhere")                                       \
+	_(LIST, "Lists and read views")                               \
+	_(FORM, "Forms")                                              \
+	_(TEXT, "Text fields (letters, digits, ? / and q are typed)") \
+	_(HOME, "Home screen")                                        \
+	_(PATIENT, "Patient overview")                                \
+	_(FOLLOWUP, "Patient overview and dashboard")                 \
+	_(EVAL, "Evaluation")                                         \
+	_(LABS, "Lab entry (evaluation and visit labs)")              \
+	_(AE, "Adverse event form")                                   \
+	_(CHECKLIST, "Checklist")                                     \
+	_(PLAN, "Plan")                                               \
+	_(AUDIT, "Audit trail")                                       \
+	_(DIALOG, "Questions and choices")                            \
+	_(LOCK, "Idle lock")
+
+enum ui_scope_bit {
+#define UI_SCOPE_BIT_(name, title) UI_SCOPE_BIT_##name,
+	UI_SCOPES(UI_SCOPE_BIT_)
+#undef UI_SCOPE_BIT_
+	    UI_SCOPE_COUNT
+};
+
+enum ui_scope {
+#define UI_SCOPE_ENUM_(name, title) SC_##name = 1u << UI_SCOPE_BIT_##name,
+	UI_SCOPES(UI_SCOPE_ENUM_)
+#undef UI_SCOPE_ENUM_
+};
+
+/* Scopes where printable keys are typed into a field, not commands. */
+#define UI_SCOPE_TYPES SC_TEXT
+
+/* Anyone may: the permission column of actions every role may take. */
+#define UI_PERM_ANY PERM_COUNT
+
+/* action, scopes, permission, up to three keys, hint label (NULL: not on the
+ * hint line), help text. The key names shown come from the keys themselves
+ * (ui_key_names), so no text can name a key the table does not bind. A
+ * function key always has a letter or control alias; nothing needs Alt. */
 #define UI_KEYMAP(_)                                                                               \
-	_(HELP, "?  F1", '?', UI_FN(KEY_F(1)), 0, "help", "show this help (any screen)")           \
-	_(LOOKUP, "/  F3", '/', UI_FN(KEY_F(3)), 0, "find",                                        \
+	_(HELP, SC_GLOBAL, UI_PERM_ANY, '?', UI_FN(KEY_F(1)), 0, "help",                           \
+	  "show this help (any screen)")                                                           \
+	_(LOOKUP, SC_GLOBAL, UI_PERM_ANY, '/', UI_FN(KEY_F(3)), 0, "find",                         \
 	  "find a patient by MRN (exact or prefix) or name (\"SMI\", \"smith, j\"), from any "     \
 	  "screen")                                                                                \
-	_(BACK, "q  Esc", 'q', UI_ESC, UI_FN(KEY_F(10)), "back",                                   \
+	_(BACK, SC_GLOBAL, UI_PERM_ANY, 'q', UI_ESC, UI_FN(KEY_F(10)), "back",                     \
 	  "go back, asking first when a form has unsaved changes; q on the home screen quits")     \
-	_(QUIT, "q  F10", 'q', UI_FN(KEY_F(10)), 0, "quit", "home screen: leave hepadesk")         \
-	_(REDRAW, "^L", UI_CTRL('L'), 0, 0, NULL, "redraw the whole screen")                       \
-	_(CANCEL, "^C", UI_CTRL('C'), 0, 0, NULL,                                                  \
+	_(QUIT, SC_HOME, UI_PERM_ANY, 'q', UI_FN(KEY_F(10)), 0, "quit",                            \
+	  "home screen: leave hepadesk")                                                           \
+	_(REDRAW, SC_GLOBAL, UI_PERM_ANY, UI_CTRL('L'), 0, 0, NULL, "redraw the whole screen")     \
+	_(CANCEL, SC_FORM | SC_DIALOG, UI_PERM_ANY, UI_CTRL('C'), 0, 0, NULL,                      \
 	  "cancel the edit of the current field (its previous value comes back)")                  \
-	_(UP, "Up  k", UI_FN(KEY_UP), 'k', 0, NULL, "move up")                                     \
-	_(DOWN, "Down  j", UI_FN(KEY_DOWN), 'j', 0, NULL, "move down")                             \
-	_(PGUP, "PgUp  ^B", UI_FN(KEY_PPAGE), UI_CTRL('B'), 0, NULL, "page up")                    \
-	_(PGDN, "PgDn  ^F", UI_FN(KEY_NPAGE), UI_CTRL('F'), 0, NULL, "page down")                  \
-	_(FIRST, "Home  g", UI_FN(KEY_HOME), 'g', 0, NULL, "first row")                            \
-	_(LAST, "End  G", UI_FN(KEY_END), 'G', 0, NULL, "last row")                                \
-	_(NEXT, "Tab", '\t', 0, 0, "next", "next field (the field is checked as you leave it)")    \
-	_(PREV, "S-Tab", UI_FN(KEY_BTAB), 0, 0, NULL, "previous field")                            \
-	_(ENTER, "Enter", '\r', '\n', UI_FN(KEY_ENTER), "open",                                    \
+	_(UP, SC_LIST | SC_FORM, UI_PERM_ANY, UI_FN(KEY_UP), 'k', 0, NULL, "move up")              \
+	_(DOWN, SC_LIST | SC_FORM, UI_PERM_ANY, UI_FN(KEY_DOWN), 'j', 0, NULL, "move down")        \
+	_(PGUP, SC_LIST, UI_PERM_ANY, UI_FN(KEY_PPAGE), UI_CTRL('B'), 0, NULL, "page up")          \
+	_(PGDN, SC_LIST, UI_PERM_ANY, UI_FN(KEY_NPAGE), UI_CTRL('F'), 0, NULL, "page down")        \
+	_(FIRST, SC_LIST, UI_PERM_ANY, UI_FN(KEY_HOME), 'g', 0, NULL, "first row")                 \
+	_(LAST, SC_LIST, UI_PERM_ANY, UI_FN(KEY_END), 'G', 0, NULL, "last row")                    \
+	_(NEXT, SC_FORM, UI_PERM_ANY, '\t', 0, 0, "next",                                          \
+	  "next field (the field is checked as you leave it)")                                     \
+	_(PREV, SC_FORM, UI_PERM_ANY, UI_FN(KEY_BTAB), 0, 0, NULL, "previous field")               \
+	_(ENTER, SC_LIST | SC_FORM | SC_DIALOG, UI_PERM_ANY, '\r', '\n', UI_FN(KEY_ENTER), "open", \
 	  "open the highlighted row; in a form, accept the field and go to the next one")          \
-	_(PICK, "1-9", 0, 0, 0, NULL,                                                              \
+	_(PICK, SC_LIST | SC_DIALOG, UI_PERM_ANY, 0, 0, 0, NULL,                                   \
 	  "open the numbered row; in the lookup, only after moving into the list with Down or "    \
 	  "Tab (digits typed at the prompt are part of an MRN)")                                   \
-	_(CHOOSE, "Space  <- ->", ' ', UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT), NULL,                    \
+	_(CHOOSE, SC_FORM, UI_PERM_ANY, ' ', UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT), NULL,              \
 	  "in a choice field: Space opens the list, Left/Right change the choice")                 \
-	_(SAVE, "F2  ^S", UI_FN(KEY_F(2)), UI_CTRL('S'), 0, "save",                                \
+	_(SAVE, SC_FORM, UI_PERM_ANY, UI_FN(KEY_F(2)), UI_CTRL('S'), 0, "save",                    \
 	  "save the form (nothing is stored until every field is valid)")                          \
-	_(NEW, "n  F4", 'n', UI_FN(KEY_F(4)), 0, "new patient", "register a new patient")          \
-	_(EDIT, "E", 'E', 0, 0, "edit",                                                            \
+	_(NEW, SC_HOME, UI_PERM_ANY, 'n', UI_FN(KEY_F(4)), 0, "new patient",                       \
+	  "register a new patient")                                                                \
+	_(EDIT, SC_PATIENT, UI_PERM_ANY, 'E', 0, 0, "edit",                                        \
 	  "patient: edit the details (a re-measured weight, a corrected name)")                    \
-	_(LABS, "l", 'l', 0, 0, "labs", "overview: jump to the latest labs")                       \
-	_(IMAGING, "i", 'i', 0, 0, "imaging", "overview: jump to the imaging notes")               \
-	_(SCORES, "s", 's', 0, 0, "scores", "overview: jump to the scores")                        \
-	_(EVAL, "e  F5", 'e', UI_FN(KEY_F(5)), 0, "evaluate",                                      \
+	_(LABS, SC_PATIENT, UI_PERM_ANY, 'l', 0, 0, "labs", "overview: jump to the latest labs")   \
+	_(IMAGING, SC_PATIENT, UI_PERM_ANY, 'i', 0, 0, "imaging",                                  \
+	  "overview: jump to the imaging notes")                                                   \
+	_(SCORES, SC_PATIENT, UI_PERM_ANY, 's', 0, 0, "scores", "overview: jump to the scores")    \
+	_(EVAL, SC_PATIENT, UI_PERM_ANY, 'e', UI_FN(KEY_F(5)), 0, "evaluate",                      \
 	  "intake evaluation: Labs > Imaging > Scores")                                            \
-	_(DASHBOARD, "d", 'd', 0, 0, "dashboard",                                                  \
+	_(DASHBOARD, SC_FOLLOWUP, UI_PERM_ANY, 'd', 0, 0, "dashboard",                             \
 	  "patient: the follow-up dashboard (baseline, latest, change, trends, visits, AEs)")      \
-	_(VISIT, "v", 'v', 0, 0, "visit", "patient: record a follow-up visit (or a missed one)")   \
-	_(AE, "a", 'a', 0, 0, "adverse event", "patient: record an adverse event (CTCAE grade)")   \
-	_(INFUSION, "f", 'f', 0, 0, "infusion", "patient: record an infusion given")               \
-	_(CORRECT, "C", 'C', 0, 0, "correct visit",                                                \
+	_(VISIT, SC_FOLLOWUP, UI_PERM_ANY, 'v', 0, 0, "visit",                                     \
+	  "patient: record a follow-up visit (or a missed one)")                                   \
+	_(AE, SC_FOLLOWUP, UI_PERM_ANY, 'a', 0, 0, "adverse event",                                \
+	  "patient: record an adverse event (CTCAE grade)")                                        \
+	_(INFUSION, SC_FOLLOWUP, UI_PERM_ANY, 'f', 0, 0, "infusion",                               \
+	  "patient: record an infusion given")                                                     \
+	_(CORRECT, SC_FOLLOWUP, UI_PERM_ANY, 'C', 0, 0, "correct visit",                           \
 	  "patient: the recorded visits; Enter corrects one (a value typed wrong, the wrong day)") \
-	_(TERMS, "F9  ^T", UI_FN(KEY_F(9)), UI_CTRL('T'), 0, "terms",                              \
+	_(TERMS, SC_AE, UI_PERM_ANY, UI_FN(KEY_F(9)), UI_CTRL('T'), 0, "terms",                    \
 	  "adverse event: pick the term from the CTCAE list (or type free text)")                  \
-	_(UNITS, "u  F6", 'u', UI_FN(KEY_F(6)), 0, "units",                                        \
+	_(UNITS, SC_LABS, UI_PERM_ANY, 'u', UI_FN(KEY_F(6)), 0, "units",                           \
 	  "labs: switch the row between conventional and SI units")                                \
-	_(STEP_PREV, "F7  ^P", UI_FN(KEY_F(7)), UI_CTRL('P'), 0, "prev step",                      \
+	_(STEP_PREV, SC_EVAL, UI_PERM_ANY, UI_FN(KEY_F(7)), UI_CTRL('P'), 0, "prev step",          \
 	  "evaluation: previous step")                                                             \
-	_(STEP_NEXT, "F8  ^N", UI_FN(KEY_F(8)), UI_CTRL('N'), 0, "next step",                      \
+	_(STEP_NEXT, SC_EVAL, UI_PERM_ANY, UI_FN(KEY_F(8)), UI_CTRL('N'), 0, "next step",          \
 	  "evaluation: next step")                                                                 \
-	_(CHECKLIST, "c", 'c', 0, 0, "checklist",                                                  \
+	_(CHECKLIST, SC_PATIENT, UI_PERM_ANY, 'c', 0, 0, "checklist",                              \
 	  "overview: the pre-treatment checklist (READY, NOT READY or EXCLUDED, and why)")         \
-	_(PLAN, "p", 'p', 0, 0, "plan", "overview: the treatment plan and its calendar")           \
-	_(AUDIT, "A", 'A', 0, 0, "audit", "home: the audit trail (administrators)")                \
-	_(SIGN, "S", 'S', 0, 0, "sign", "checklist: sign the evaluation (asks first)")             \
-	_(AMEND, "a", 'a', 0, 0, "amend",                                                          \
+	_(PLAN, SC_PATIENT, UI_PERM_ANY, 'p', 0, 0, "plan",                                        \
+	  "overview: the treatment plan and its calendar")                                         \
+	_(AUDIT, SC_HOME, PERM_AUDIT, 'A', 0, 0, "audit",                                          \
+	  "home: the audit trail (administrators)")                                                \
+	_(SIGN, SC_CHECKLIST, UI_PERM_ANY, 'S', 0, 0, "sign",                                      \
+	  "checklist: sign the evaluation (asks first)")                                           \
+	_(AMEND, SC_CHECKLIST, PERM_AMEND_SIGNED, 'a', 0, 0, "amend",                              \
 	  "checklist: amend the signed evaluation, with a reason (physicians)")                    \
-	_(RESCHEDULE, "r", 'r', 0, 0, "reschedule",                                                \
+	_(RESCHEDULE, SC_PLAN, UI_PERM_ANY, 'r', 0, 0, "reschedule",                               \
 	  "plan: move the highlighted visit to a new date, with a reason")                         \
-	_(CANCEL_PLAN, "X", 'X', 0, 0, "cancel plan",                                              \
+	_(CANCEL_PLAN, SC_PLAN, UI_PERM_ANY, 'X', 0, 0, "cancel plan",                             \
 	  "plan: cancel the plan and its open infusions and visits, with a reason")                \
-	_(FILTER, "f", 'f', 0, 0, "filter", "audit: show one patient (MRN) or one user only")      \
-	_(VERIFY, "v", 'v', 0, 0, "verify", "audit: check the hash chain of the audit trail")      \
-	_(YES, "y", 'y', 'Y', 0, "yes", "answer yes to a question")                                \
-	_(NO, "n  Esc", 'n', 'N', UI_ESC, "no", "answer no to a question")
+	_(FILTER, SC_AUDIT, UI_PERM_ANY, 'f', 0, 0, "filter",                                      \
+	  "audit: show one patient (MRN) or one user only")                                        \
+	_(VERIFY, SC_AUDIT, UI_PERM_ANY, 'v', 0, 0, "verify",                                      \
+	  "audit: check the hash chain of the audit trail")                                        \
+	_(YES, SC_DIALOG, UI_PERM_ANY, 'y', 'Y', 0, "yes", "answer yes to a question")             \
+	_(NO, SC_DIALOG, UI_PERM_ANY, 'n', 'N', UI_ESC, "no", "answer no to a question")           \
+	_(UNLOCK, SC_LOCK, UI_PERM_ANY, '\r', '\n', UI_FN(KEY_ENTER), "unlock",                    \
+	  "idle lock: type your login name, then this key unlocks")
 
 enum ui_action {
 	ACT_NONE,
-#define UI_ACT_ENUM_(name, shown, k1, k2, k3, hint, help) ACT_##name,
+#define UI_ACT_ENUM_(name, scope, perm, k1, k2, k3, hint, help) ACT_##name,
 	UI_KEYMAP(UI_ACT_ENUM_)
 #undef UI_ACT_ENUM_
 	    ACT_COUNT
@@ -109,12 +167,49 @@ bool ui_key_move(int key, int *sel, int n, int page);
  * show row sel. */
 void ui_list_show(int sel, int *top, int rows);
 
-/* The keys as shown ("?  F1") and the help text of an action; static. */
-const char *ui_key_shown(enum ui_action a);
+/* The help text, hint label (NULL: none), scopes (enum ui_scope bits) and
+ * permission (UI_PERM_ANY or an enum perm) of action a. */
 const char *ui_key_help(enum ui_action a);
+const char *ui_key_label(enum ui_action a);
+unsigned ui_key_scope(enum ui_action a);
+int ui_key_perm(enum ui_action a);
 
-/* Write the hint line for a list of actions (ended by ACT_NONE) into buf of
- * size n: "?/F1 help  / find  q back"; the first key of each action is shown. */
-void ui_key_hints(const enum ui_action *acts, char *buf, int n);
+/* The action named name ("SAVE", as in the table), else ACT_NONE. */
+enum ui_action ui_key_find(const char *name, size_t len);
+const char *ui_key_name(enum ui_action a);
+
+/* The title of scope bit b ("Forms ..."), "" past the end. */
+const char *ui_scope_title(int b);
+
+/* The names of one key: "F2", "^S", "Esc", "Tab", "q". */
+const char *ui_key_text(int key, char *buf, size_t n);
+
+/* The names of the keys of a that act on a screen of scope (a screen that
+ * types text does not offer printable keys), joined by sep, into buf of size
+ * n; "" when no key of a acts there. Returns buf. */
+const char *ui_key_names(enum ui_action a, unsigned scope, const char *sep, char *buf, size_t n);
+
+/* True when action a is offered on a screen of scope to role: a's scope
+ * meets the screen's, the role may do it, and a key of it acts there. */
+bool ui_key_offered(enum ui_action a, unsigned scope, enum role role);
+
+/* The hint line of a screen of scope for role: "F1 help  Esc back" — the
+ * first acting key of each action of acts (ended by ACT_NONE) that is
+ * offered there; others are left out. Into buf of size n. */
+void ui_key_hints(const enum ui_action *acts, unsigned scope, enum role role, char *buf, int n);
+
+/* Copy text into buf (size n), each "{NAME}" replaced by the names of the
+ * keys of action NAME that act in scope, the first then the others in
+ * brackets ("{SAVE}" -> "F2 (^S)", "{BACK}" in a form -> "Esc (F10)"). A name not in the table, or
+ * not of scope, becomes "{?NAME}" and is counted. Returns the count of such bad names (0: all
+ * good). */
+int ui_key_format(const char *text, unsigned scope, char *buf, size_t n);
+
+/* Check a screen's keys: every action of hints (ended by ACT_NONE) has a
+ * scope of the screen and a key that acts there, and every {NAME} of help
+ * resolves in scope. Returns the count of faults; the first is described in
+ * why (size n). */
+int ui_key_check(const enum ui_action *hints, const char *help, unsigned scope, char *why,
+		 size_t n);
 
 #endif

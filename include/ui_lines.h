@@ -1,9 +1,13 @@
 /* ui_lines.h: a scrollable list of text lines, each with a role — the read
- * views (overview, scores review) build one and draw a window of it. */
+ * views (overview, scores review) build one and draw a window of it. A
+ * widget: it knows a curses window, never the screen stack. */
 #ifndef HEPADESK_UI_LINES_H
 #define HEPADESK_UI_LINES_H
 
-#include "ui_screen.h"
+#include <curses.h>
+#include <stdbool.h>
+
+#include "ui_color.h"
 
 struct ui_line {
 	enum ui_role role;
@@ -25,12 +29,12 @@ void ui_lines_done(struct ui_lines *ls);
 int ui_lines_add(struct ui_lines *ls, enum ui_role r, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Draw h lines from body row y. */
-void ui_lines_draw(struct ui_lines *ls, struct ui *ui, int y, int h);
+/* Draw h lines from row y of window w, across its whole width. */
+void ui_lines_draw(struct ui_lines *ls, WINDOW *w, int y, int h);
 
 /* Scroll keys (Up/Down/PgUp/PgDn/Home/End and j/k/g/G) for a window of h
- * rows; UI_PASS for other keys. */
-int ui_lines_key(struct ui_lines *ls, int key, int h);
+ * rows: true when key was one (the list moved), false for other keys. */
+bool ui_lines_key(struct ui_lines *ls, int key, int h);
 
 /* Scroll so line `anchor` is at the top. */
 void ui_lines_jump(struct ui_lines *ls, int anchor, int h);

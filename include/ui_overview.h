@@ -14,7 +14,4 @@
  * overview. NULL, with the reason on the message line, when it cannot. */
 struct ui_screen *ui_overview_new(struct ui *ui, int64_t patient_id);
 
-/* The header banner of a patient: name, MRN, age, sex, etiology, weight. */
-void ui_overview_banner(const struct patient *p, day_t today, char *buf, size_t n);
-
 #endif

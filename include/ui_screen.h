@@ -1,12 +1,15 @@
 /* ui_screen.h: screens as small vtables on a stack, the reactions their key
- * handlers return, and the layout every screen shares (header, body, message
- * line, key-hint line). */
+ * handlers return, the state every screen shares (header, body, message line,
+ * key-hint line), and the tables the app fills: global keys, the screen that
+ * opens a patient, the draft kinds (ui_resume.h). The framework knows no
+ * concrete screen. */
 #ifndef HEPADESK_UI_SCREEN_H
 #define HEPADESK_UI_SCREEN_H
 
 #include <curses.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "app.h"
 #include "patient.h"
@@ -18,6 +21,8 @@
 #define UI_MIN_ROWS 24
 #define UI_STACK_MAX 16
 #define UI_MSG_MAX 512
+#define UI_GLOBAL_MAX 8
+#define UI_DRAFT_KINDS_MAX 16
 
 /* Reactions a key handler returns; the loop acts on them. */
 enum ui_reaction {
@@ -30,6 +35,14 @@ enum ui_reaction {
 
 struct ui;
 struct ui_screen;
+struct ui_draft_kind;
+
+/* A global key's handler: key was passed on by top, the screen on top.
+ * Returns enum ui_reaction flags. */
+typedef int (*ui_global_fn)(struct ui *ui, struct ui_screen *top, int key);
+/* Opens patient id's main screen (heap, for ui_push), or NULL with the reason
+ * on the message line. */
+typedef struct ui_screen *(*ui_patient_fn)(struct ui *ui, int64_t patient_id);
 
 struct ui_screen_ops {
 	const char *title;
@@ -47,6 +60,16 @@ struct ui_screen_ops {
 	/* A form's input as a draft: keep it now (hang-up, lost terminal, idle
 	 * exit) or drop it (the nurse discarded the form). NULL: no form. */
 	void (*draft)(struct ui_screen *s, struct ui *ui, bool keep);
+	/* The scopes this screen acts on (enum ui_scope bits; SC_GLOBAL is
+	 * implied): its hint line and help offer only keys of these scopes, and
+	 * with SC_TEXT (letters are typed) no printable key. 0: the scopes of
+	 * its hint actions, plus SC_TEXT for a form (screens that do not say
+	 * yet). */
+	unsigned scope;
+	/* For a screen whose keys change with its state (the evaluation's
+	 * steps, the lookup's prompt and list): the hints as they are now, and
+	 * the scope in *scope. NULL: hints and scope above. */
+	const enum ui_action *(*keys_now)(const struct ui_screen *s, unsigned *scope);
 };
 
 /* Embedded as the first member of every screen. */
@@ -79,6 +102,16 @@ struct ui {
 	bool unlock_bad;
 	bool quit;
 	int exit_code;
+	/* Filled by the app before ui_loop (ui_global_key, ui_patient_opener,
+	 * ui_resume_register). */
+	struct {
+		enum ui_action act;
+		ui_global_fn fn;
+	} globals[UI_GLOBAL_MAX];
+	int nglobals;
+	ui_patient_fn open_patient;
+	const struct ui_draft_kind *kinds[UI_DRAFT_KINDS_MAX];
+	int nkinds;
 };
 
 /* Push s (heap, owned by the stack from now on). A full stack frees s and
@@ -96,8 +129,32 @@ void ui_msg(struct ui *ui, enum ui_role role, const char *fmt, ...)
 /* Put the hardware cursor at body position y, x (else it is hidden). */
 void ui_cursor(struct ui *ui, int y, int x);
 
-/* Run the screens until quit, a signal or a lost terminal; every screen
- * is closed and freed on return. */
-void ui_loop(struct ui *ui);
+/* The hint actions of s as they are now (ended by ACT_NONE), its scope in
+ * *scope (SC_GLOBAL included). */
+const enum ui_action *ui_screen_keys(const struct ui_screen *s, unsigned *scope);
+
+/* The acting user's role (ROLE_VIEWER when nobody is logged in). */
+enum role ui_role(const struct ui *ui);
+
+/* Register fn as what key action a does on every screen that passes it on
+ * (UI_PASS). Later registrations of the same action replace earlier ones;
+ * false when the table is full. */
+bool ui_global_key(struct ui *ui, enum ui_action a, ui_global_fn fn);
+
+/* The handler of the global action key belongs to, or NULL. */
+ui_global_fn ui_global_find(const struct ui *ui, int key);
+
+/* Set the function that opens a patient's main screen (the app's choice). */
+void ui_patient_opener(struct ui *ui, ui_patient_fn open);
+
+/* Open patient id's main screen through the app's opener: the screen (not
+ * yet pushed), or NULL with the reason on the message line. */
+struct ui_screen *ui_open_patient(struct ui *ui, int64_t patient_id);
+
+/* Take screen s off the stack wherever it is (freed after the current key). */
+void ui_remove(struct ui *ui, struct ui_screen *s);
+
+/* Clear the message line. */
+void ui_msg_clear(struct ui *ui);
 
 #endif

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Tests of the layer check itself: a clean fixture tree passes, and each kind
 # of breach (an upward include, a sideways one, a cycle, curses in the
-# model, SQLite above storage) makes it fail naming the file.
+# model, SQLite above storage; in ui/ a widget or the frame including
+# something above it, a loose file) makes it fail naming the file.
 check=$(cd "$(dirname "$0")" && pwd)/layercheck.sh
 conf=$(cd "$(dirname "$0")" && pwd)/layers.conf
 T=$(mktemp -d)
@@ -11,11 +12,12 @@ passes=0
 ok() { echo "ok - layercheck: $1"; passes=$((passes + 1)); }
 notok() { echo "not ok - layercheck: $1"; fails=$((fails + 1)); }
 
-# tree NAME: a small clean tree (base <- model <- store <- usecase <- cli, ui)
+# tree NAME: a small clean tree (base <- model <- store <- usecase <- cli;
+# usecase <- ui-widget <- ui-frame <- ui-screen <- ui-app; root)
 tree() {
 	d=$T/$1
 	mkdir -p "$d/src/base" "$d/src/model" "$d/src/store" "$d/src/usecase" "$d/src/cli" \
-		"$d/ui" "$d/include"
+		"$d/ui/widget" "$d/ui/frame" "$d/ui/screen" "$d/ui/app" "$d/include"
 	printf '#include "util.h"\n' >"$d/src/base/util.c"
 	printf '/* util */\n' >"$d/include/util.h"
 	printf '#include "score.h"\n#include "util.h"\n' >"$d/src/model/score.c"
@@ -26,9 +28,15 @@ tree() {
 	printf '#include "store.h"\n' >"$d/include/uc.h"
 	printf '#include "cli.h"\n#include "uc.h"\n' >"$d/src/cli/cli.c"
 	printf '#include "uc.h"\n' >"$d/include/cli.h"
-	printf '#include "ui_home.h"\n#include "uc.h"\n#include <curses.h>\n' >"$d/ui/ui_home.c"
-	printf '#include <curses.h>\n' >"$d/include/ui_home.h"
-	printf '#include "cli.h"\n#include "ui_home.h"\n' >"$d/ui/main.c"
+	printf '#include "ui_draw.h"\n#include <curses.h>\n' >"$d/ui/widget/ui_draw.c"
+	printf '#include <curses.h>\n' >"$d/include/ui_draw.h"
+	printf '#include "ui_screen.h"\n#include "ui_draw.h"\n' >"$d/ui/frame/ui_screen.c"
+	printf '#include "ui_draw.h"\n' >"$d/include/ui_screen.h"
+	printf '#include "ui_home.h"\n#include "uc.h"\n#include "ui_draw.h"\n' >"$d/ui/screen/ui_home.c"
+	printf '#include "ui_screen.h"\n' >"$d/include/ui_home.h"
+	printf '#include "ui_app.h"\n#include "ui_home.h"\n#include "ui_screen.h"\n' >"$d/ui/app/ui_app.c"
+	printf '/* app */\n' >"$d/include/ui_app.h"
+	printf '#include "cli.h"\n#include "ui_app.h"\n' >"$d/ui/main.c"
 	echo "$d"
 }
 
@@ -51,8 +59,46 @@ printf '#include "score.h"\n#include "store.h"\n' >"$d/src/model/score.c"
 expect "an upward include fails" "$d" 1 "src/model/score.c (model) includes store.h (store): not allowed"
 
 d=$(tree sideways)
-printf '#include "cli.h"\n#include "ui_home.h"\n' >"$d/ui/ui_home.c"
-expect "the screens including the command line fails" "$d" 1 "ui/ui_home.c (ui) includes cli.h (cli): not allowed"
+printf '#include "cli.h"\n#include "ui_home.h"\n' >"$d/ui/screen/ui_home.c"
+expect "the screens including the command line fails" "$d" 1 \
+	"ui/screen/ui_home.c (ui-screen) includes cli.h (cli): not allowed"
+
+d=$(tree uiwidget)
+printf '#include "ui_draw.h"\n#include "ui_screen.h"\n' >"$d/ui/widget/ui_draw.c"
+expect "a widget including the frame fails" "$d" 1 \
+	"ui/widget/ui_draw.c (ui-widget) includes ui_screen.h (ui-frame): not allowed"
+
+d=$(tree uiframe)
+printf '#include "ui_screen.h"\n#include "ui_home.h"\n' >"$d/ui/frame/ui_screen.c"
+expect "the frame including a screen fails" "$d" 1 \
+	"ui/frame/ui_screen.c (ui-frame) includes ui_home.h (ui-screen): not allowed"
+
+d=$(tree uiscreen)
+printf '#include "ui_home.h"\n#include "ui_app.h"\n' >"$d/ui/screen/ui_home.c"
+expect "a screen including the app fails" "$d" 1 \
+	"ui/screen/ui_home.c (ui-screen) includes ui_app.h (ui-app): not allowed"
+
+d=$(tree uiroot)
+printf '#include "cli.h"\n#include "ui_home.h"\n' >"$d/ui/main.c"
+expect "main.c opening a screen itself fails" "$d" 1 \
+	"ui/main.c (root) includes ui_home.h (ui-screen): not allowed"
+
+d=$(tree uifile)
+printf '#include "ui_form.h"\n#include "ui_home.h"\n' >"$d/ui/ui_form.c"
+printf '#include "ui_screen.h"\n' >"$d/include/ui_form.h"
+expect "a file line puts ui/ui_form.c in the frame: it may not include a screen" "$d" 1 \
+	"ui/ui_form.c (ui-frame) includes ui_home.h (ui-screen): not allowed"
+
+d=$(tree uiloose)
+printf '#include "ui_loose.h"\n#include "ui_screen.h"\n' >"$d/ui/ui_loose.c"
+printf '/* loose */\n' >"$d/include/ui_loose.h"
+expect "a ui file outside the layer folders, with no file line, fails" "$d" 1 "ui/ui_loose.c: no layer"
+
+d=$(tree uicycle)
+printf '#include "ui_home.h"\n#include "ui_list.h"\n' >"$d/ui/screen/ui_home.c"
+printf '#include "ui_list.h"\n#include "ui_home.h"\n' >"$d/ui/screen/ui_list.c"
+printf '#include "ui_screen.h"\n' >"$d/include/ui_list.h"
+expect "two screens opening each other fail" "$d" 1 "include cycle: "
 
 d=$(tree cycle)
 printf '#include "util.h"\n' >"$d/include/score.h"

@@ -11,7 +11,6 @@
 #include "ui_draft.h"
 #include "ui_draw.h"
 #include "ui_form.h"
-#include "ui_overview.h"
 #include "util.h"
 
 enum { PF_MRN, PF_NAME, PF_DOB, PF_SEX, PF_ETIOLOGY, PF_WEIGHT, PF_N };
@@ -192,7 +191,7 @@ static int pf_saved(struct pform *pf, struct ui *ui)
 	ui_draft_drop(&pf->draft, ui);
 	ui_pop(ui);
 	if (!edit) {
-		struct ui_screen *ov = ui_overview_new(ui, id);
+		struct ui_screen *ov = ui_open_patient(ui, id);
 		if (ov)
 			ui_push(ui, ov);
 	}

@@ -183,9 +183,10 @@ static const struct ui_screen_ops au_ops = {
     au_done,
     au_hints,
     "The audit trail, newest first: sequence number, time (UTC), user, action, table and "
-    "row, and the patient's MRN. f filters by patient MRN and/or user login; v walks the "
-    "hash chain and says whether the trail is intact. Reading the trail is itself "
+    "row, and the patient's MRN. {FILTER} filters by patient MRN and/or user login; {VERIFY} "
+    "walks the hash chain and says whether the trail is intact. Reading the trail is itself "
     "audited. Administrators only.",
+    .scope = SC_AUDIT | SC_LIST,
 };
 
 struct ui_screen *ui_audit_new(struct ui *ui)

@@ -10,6 +10,7 @@
 #include "date.h"
 #include "overview.h"
 #include "store.h"
+#include "ui_banner.h"
 #include "ui_checklist.h"
 #include "ui_dashboard.h"
 #include "ui_draw.h"
@@ -34,16 +35,6 @@ struct ov_screen {
 static const enum ui_action ov_hints[] = {ACT_HELP,   ACT_EVAL,	     ACT_CHECKLIST,
 					  ACT_PLAN,   ACT_DASHBOARD, ACT_EDIT,
 					  ACT_LOOKUP, ACT_BACK,	     ACT_NONE};
-
-void ui_overview_banner(const struct patient *p, day_t today, char *buf, size_t n)
-{
-	const struct etiology *et = etiology_find(p->etiology);
-	char weight[24] = "";
-	if (!isnan(p->weight_kg))
-		snprintf(weight, sizeof weight, "  %.1f kg", p->weight_kg);
-	snprintf(buf, n, "%s  MRN %s  %dy %c%s%s%s", p->name, p->mrn, patient_age(p, today), p->sex,
-		 et ? "  " : "", et ? et->code : "", weight);
-}
 
 /* One imaging note: what was measured, then the findings, then the first
  * line of the note. */
@@ -120,7 +111,7 @@ static bool load(struct ov_screen *o, struct ui *ui)
 		ui_msg(ui, ROLE_CRITICAL, "cannot open the patient: %s", err_why(&e, s));
 		return false;
 	}
-	ui_overview_banner(&o->ov.p, app_today(ui->app), o->base.banner, sizeof o->base.banner);
+	ui_banner_patient(&o->ov.p, app_today(ui->app), o->base.banner, sizeof o->base.banner);
 	build(o);
 	return true;
 }
@@ -130,7 +121,7 @@ static void ov_draw(struct ui_screen *s, struct ui *ui)
 	struct ov_screen *o = (struct ov_screen *)s;
 	if (o->stale)
 		load(o, ui);
-	ui_lines_draw(&o->lines, ui, 0, ui->rows);
+	ui_lines_draw(&o->lines, ui->body, 0, ui->rows);
 }
 
 static struct ui_screen *open_edit(struct ui *ui, const struct patient *p)
@@ -178,7 +169,7 @@ static int ov_key(struct ui_screen *s, struct ui *ui, int key)
 		o->stale = true;
 		return UI_DONE;
 	}
-	return ui_lines_key(&o->lines, key, ui->rows);
+	return ui_lines_key(&o->lines, key, ui->rows) ? UI_DONE : UI_PASS;
 }
 
 static void ov_done(struct ui_screen *s)
@@ -197,9 +188,12 @@ static const struct ui_screen_ops ov_ops = {
     ov_hints,
     "The patient's latest labs (value in conventional units, flag H high, L low, !! beyond "
     "the warning limits, reference range, collection date), current scores and imaging "
-    "notes. l, s and i jump to labs, scores and imaging; e starts the intake evaluation "
-    "(Labs > Imaging > Scores).",
-    NULL};
+    "notes. {LABS}, {SCORES} and {IMAGING} jump to labs, scores and imaging; {EVAL} starts the "
+    "intake evaluation (Labs > Imaging > Scores); {CHECKLIST} the checklist, {PLAN} the plan, "
+    "{DASHBOARD} the follow-up dashboard, {VISIT} a visit, {AE} an adverse event, {INFUSION} an "
+    "infusion, {CORRECT} the recorded visits, {EDIT} the patient's details.",
+    NULL,
+    .scope = SC_PATIENT | SC_FOLLOWUP | SC_LIST};
 
 struct ui_screen *ui_overview_new(struct ui *ui, int64_t patient_id)
 {

@@ -61,8 +61,9 @@ static const struct ui_screen_ops confirm_ops = {
     NULL,
     confirm_done,
     confirm_hints,
-    "A question: y answers yes; n, Esc or Ctrl-C answer no.",
-    NULL};
+    "A question: {YES} answers yes; {NO} or {CANCEL} answer no.",
+    NULL,
+    .scope = SC_DIALOG};
 
 void ui_confirm(struct ui *ui, const char *question, ui_answer_fn fn, void *arg)
 {
@@ -156,9 +157,10 @@ static const struct ui_screen_ops pick_ops = {
     NULL,
     pick_done,
     pick_hints,
-    "A list to choose from: Up/Down and Enter, or the row number 1-9; Esc closes "
-    "without changing anything.",
-    NULL};
+    "A list to choose from: {UP} and {DOWN}, then {ENTER}, or the row number {PICK}; {BACK} "
+    "closes without changing anything.",
+    NULL,
+    .scope = SC_DIALOG | SC_LIST};
 
 void ui_pick(struct ui *ui, const char *title, const char *const *items, int n, int current,
 	     ui_pick_fn fn, void *arg)

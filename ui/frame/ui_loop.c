@@ -1,7 +1,8 @@
-/* ui_screen.c: the screen stack, the one input choke point (the only
- * wget_wch caller), layout, the shared header/message/hint lines and the
- * keys every screen honours. */
-#include "ui_screen.h"
+/* ui_loop.c: the screen loop — the one input choke point (the only
+ * wget_wch caller), layout, the shared header/message/hint lines, the keys
+ * every screen honours and the idle lock. Global keys beyond back, redraw
+ * and cancel come from the table the app fills (ui_global_key). */
+#include "ui_loop.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -12,8 +13,6 @@
 #include "store.h"
 #include "ui_dialog.h"
 #include "ui_draw.h"
-#include "ui_help.h"
-#include "ui_lookup.h"
 #include "ui_term.h"
 
 #define UI_TICK_MS 1000
@@ -31,70 +30,11 @@ static int64_t now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-void ui_push(struct ui *ui, struct ui_screen *s)
-{
-	if (ui->depth >= UI_STACK_MAX) {
-		s->ops->done(s);
-		ui_msg(ui, ROLE_WARN, "too many screens open: go back first");
-		return;
-	}
-	ui->stack[ui->depth++] = s;
-}
-
-static void ui_remove(struct ui *ui, struct ui_screen *s)
-{
-	for (int i = ui->depth - 1; i >= 0; i--) {
-		if (ui->stack[i] != s)
-			continue;
-		memmove(&ui->stack[i], &ui->stack[i + 1],
-			(size_t)(ui->depth - i - 1) * sizeof ui->stack[0]);
-		ui->depth--;
-		if (ui->ndead < (int)(sizeof ui->dead / sizeof ui->dead[0]))
-			ui->dead[ui->ndead++] = s;
-		else
-			s->ops->done(s);
-		return;
-	}
-}
-
-void ui_pop(struct ui *ui)
-{
-	if (ui->depth > 0)
-		ui_remove(ui, ui->stack[ui->depth - 1]);
-}
-
-struct ui_screen *ui_top(struct ui *ui)
-{
-	return ui->depth > 0 ? ui->stack[ui->depth - 1] : NULL;
-}
-
 static void reap(struct ui *ui)
 {
 	for (int i = 0; i < ui->ndead; i++)
 		ui->dead[i]->ops->done(ui->dead[i]);
 	ui->ndead = 0;
-}
-
-void ui_msg(struct ui *ui, enum ui_role role, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
-	va_end(ap);
-	ui->msg_role = role;
-	ui->msg_new = true;
-}
-
-static void ui_msg_clear(struct ui *ui)
-{
-	ui->msg[0] = '\0';
-}
-
-void ui_cursor(struct ui *ui, int y, int x)
-{
-	ui->want_cursor = true;
-	ui->cur_y = y;
-	ui->cur_x = x;
 }
 
 static void drop_windows(struct ui *ui)
@@ -187,16 +127,25 @@ static void draw_header(struct ui *ui)
 	wnoutrefresh(ui->hdr);
 }
 
+/* The idle lock acts on its own keys only: the login name and Enter. */
+static const enum ui_action lock_hints[] = {ACT_UNLOCK, ACT_NONE};
+
 static void draw_foot(struct ui *ui)
 {
 	char hints[512];
 	const struct ui_screen *top = ui_top(ui);
+	const enum ui_action *acts = lock_hints;
+	unsigned scope = SC_LOCK | SC_TEXT;
 	werase(ui->foot);
 	/* A message wider than the line borrows the hint line: the keys are
 	 * one ? away, the message is what the nurse must read now. */
 	if (ui->msg[0] && ui_wrap(ui->foot, 0, 0, COLS, 2, ui->msg_role, ui->msg) == 2)
 		goto out;
-	ui_key_hints(top ? top->ops->hints : NULL, hints, sizeof hints);
+	if (!ui->locked && top)
+		acts = ui_screen_keys(top, &scope);
+	else if (!ui->locked)
+		acts = NULL;
+	ui_key_hints(acts, scope, ui_role(ui), hints, sizeof hints);
 	ui_put(ui->foot, 1, 0, COLS, ROLE_HINT, hints);
 out:
 	wnoutrefresh(ui->foot);
@@ -278,12 +227,22 @@ static void keep_drafts(struct ui *ui)
 			ui->stack[i]->ops->draft(ui->stack[i], ui, true);
 }
 
+/* A hint naming the keys of action a as they act on s (fmt has one %s). */
+static void key_msg(struct ui *ui, const struct ui_screen *s, enum ui_action a, const char *fmt)
+{
+	char names[64];
+	unsigned scope;
+	ui_screen_keys(s, &scope);
+	ui_msg(ui, ROLE_HINT, fmt, ui_key_names(a, scope, " or ", names, sizeof names));
+}
+
 static int back(struct ui *ui, struct ui_screen *s, int key)
 {
 	if (s->home) {
-		if (key == UI_ESC)
-			ui_msg(ui, ROLE_HINT, "press q to quit hepadesk");
-		return key == UI_ESC ? UI_DONE : UI_QUIT;
+		if (ui_key_is(key, ACT_QUIT))
+			return UI_QUIT;
+		key_msg(ui, s, ACT_QUIT, "press %s to quit hepadesk");
+		return UI_DONE;
 	}
 	if (s->dirty) {
 		ui_confirm(ui, "Leave this form? What you typed here is not saved.", discard_answer,
@@ -296,23 +255,18 @@ static int back(struct ui *ui, struct ui_screen *s, int key)
 /* The keys every screen honours, for keys the screen passed on. */
 static int global_key(struct ui *ui, struct ui_screen *s, int key)
 {
-	if (ui_key_is(key, ACT_HELP)) {
-		ui_push(ui, ui_help_new(s));
-		return UI_DONE;
-	}
-	if (ui_key_is(key, ACT_LOOKUP)) {
-		ui_push(ui, ui_lookup_new(ui, false));
-		return UI_DONE;
-	}
+	ui_global_fn fn = ui_global_find(ui, key);
+	if (fn)
+		return fn(ui, s, key);
 	if (ui_key_is(key, ACT_BACK))
 		return back(ui, s, key);
 	if (ui_key_is(key, ACT_REDRAW))
 		return UI_FULL;
 	if (ui_key_is(key, ACT_CANCEL)) {
-		ui_msg(ui, ROLE_HINT, "nothing to cancel here (q goes back)");
+		key_msg(ui, s, ACT_BACK, "nothing to cancel here (%s goes back)");
 		return UI_DONE;
 	}
-	ui_msg(ui, ROLE_HINT, "that key does nothing here: ? shows the keys");
+	key_msg(ui, s, ACT_HELP, "that key does nothing here: %s shows the keys");
 	return UI_DONE;
 }
 
@@ -320,7 +274,7 @@ static int global_key(struct ui *ui, struct ui_screen *s, int key)
 static void unlock_key(struct ui *ui, int key)
 {
 	const struct user *u = store_actor(ui->app->st);
-	if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER)) {
+	if (ui_key_is(key, ACT_UNLOCK)) {
 		ui->unlock[ui->unlock_len] = '\0';
 		ui->unlock_bad = !u || strcmp(ui->unlock, u->login) != 0;
 		ui->locked = ui->unlock_bad;

@@ -10,9 +10,9 @@
 #include "date.h"
 #include "store.h"
 #include "store_eval.h"
+#include "ui_banner.h"
 #include "ui_dialog.h"
 #include "ui_draw.h"
-#include "ui_overview.h"
 #include "ui_prompt.h"
 #include "util.h"
 
@@ -334,10 +334,11 @@ static const struct ui_screen_ops cl_ops = {
     cl_hints,
     "The pre-treatment checklist under the protocol in force: the result (READY, NOT READY "
     "or EXCLUDED) and what blocks it at the top, then every item with its mark — [x] met, "
-    "[ ] missing, [!] not met, [~] stale — and the reason. Enter on a data item (labs, "
+    "[ ] missing, [!] not met, [~] stale — and the reason. {ENTER} on a data item (labs, "
     "imaging, scores, weight) shows the data behind it; on a nurse-confirmed item it asks "
-    "the answer (yes/no, the grade or consent date where needed, a note). S signs the "
-    "evaluation; a physician amends a signed one with a reason.",
+    "the answer (yes/no, the grade or consent date where needed, a note). {SIGN} signs the "
+    "evaluation; a physician amends a signed one with {AMEND} and a reason.",
+    .scope = SC_CHECKLIST | SC_LIST,
 };
 
 static void load_protocol(struct cl_screen *c, struct ui *ui)
@@ -360,7 +361,7 @@ struct ui_screen *ui_checklist_new(struct ui *ui, const struct patient *p)
 	c->base.ops = &cl_ops;
 	c->base.patient = p->id;
 	c->pt = *p;
-	ui_overview_banner(p, app_today(ui->app), c->base.banner, sizeof c->base.banner);
+	ui_banner_patient(p, app_today(ui->app), c->base.banner, sizeof c->base.banner);
 	load_protocol(c, ui);
 	/* Every view is logged: a view that cannot be logged is not shown. */
 	enum status s = store_patient_viewed(ui->app->st, p->id, "checklist", &e);

@@ -63,8 +63,10 @@ static void vl_draw(struct ui_screen *sc, struct ui *ui)
 	if (st != ST_OK)
 		ui_msg(ui, ROLE_CRITICAL, "cannot read the visits: %s", err_why(&e, st));
 	int rows = ui->rows - VL_LIST_Y;
+	char how[32];
 	ui_putf(ui->body, 0, 0, ui->cols, ROLE_TITLE,
-		"Recorded visits, newest first (%d): Enter corrects the selected one", s->n);
+		"Recorded visits, newest first (%d): %s corrects the selected one", s->n,
+		ui_key_names(ACT_ENTER, SC_LIST, " ", how, sizeof how));
 	ui_putf(ui->body, 1, 0, ui->cols, ROLE_DIM, "  %-10s %-12s %-10s %-8s %-7s %s", "Date",
 		"Visit", "Timing", "Temp", "Version", "Why corrected / why missed");
 	if (s->n == 0) {
@@ -112,8 +114,9 @@ static const struct ui_screen_ops vl_ops = {
     vl_hints,
     "The patient's recorded visits, newest first: day, scheduled visit, timing against its "
     "window (or missed), temperature, version, and why it was last corrected (or why it was "
-    "missed). Enter opens the selected visit to correct it; a missed visit is not corrected "
-    "here.",
+    "missed). {ENTER} opens the selected visit to correct it; a missed visit is not "
+    "corrected here.",
+    .scope = SC_LIST,
 };
 
 struct ui_screen *ui_visits_new(struct ui *ui, int64_t patient_id)

@@ -6,6 +6,7 @@
 
 #include "analyte.h"
 #include "date.h"
+#include "ui_keymap.h"
 
 static enum ui_role flag_role(enum lab_flag f)
 {
@@ -65,9 +66,12 @@ int ui_scores_lines(struct ui_lines *ls, const struct overview *ov, bool detail,
 	}
 	for (size_t w = 0; w < r->n_warnings; w++)
 		ui_lines_add(ls, ROLE_WARN, "  warning: %s", r->warnings[w]);
-	if (!detail && r->n_clamps)
-		ui_lines_add(ls, ROLE_WARN,
-			     "  %zu input%s clamped: see the scores review (e, then F8 twice)",
-			     r->n_clamps, r->n_clamps == 1 ? "" : "s");
+	if (!detail && r->n_clamps) {
+		char how[64];
+		ui_key_format("{EVAL}, then {STEP_NEXT} twice", SC_PATIENT | SC_EVAL, how,
+			      sizeof how);
+		ui_lines_add(ls, ROLE_WARN, "  %zu input%s clamped: see the scores review (%s)",
+			     r->n_clamps, r->n_clamps == 1 ? "" : "s", how);
+	}
 	return first;
 }

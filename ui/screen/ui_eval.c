@@ -6,12 +6,12 @@
 #include <stdlib.h>
 
 #include "overview.h"
+#include "ui_banner.h"
 #include "ui_draft.h"
 #include "ui_draw.h"
 #include "ui_eval_imaging.h"
 #include "ui_eval_labs.h"
 #include "ui_lines.h"
-#include "ui_overview.h"
 #include "ui_scores.h"
 #include "util.h"
 
@@ -46,8 +46,29 @@ struct eval {
 	struct ui_draft labs_draft, imaging_draft;
 };
 
-static const enum ui_action eval_hints[] = {ACT_HELP,	   ACT_NEXT,	  ACT_SAVE, ACT_UNITS,
+/* Each step acts on its own keys: units only on Labs (whose fields take
+ * only numbers, so letters are commands), fields and save only on Labs and
+ * Imaging (whose text fields type letters), scrolling on Scores. */
+static const enum ui_action labs_hints[] = {ACT_HELP,	   ACT_NEXT,	  ACT_SAVE, ACT_UNITS,
 					    ACT_STEP_NEXT, ACT_STEP_PREV, ACT_BACK, ACT_NONE};
+static const enum ui_action imaging_hints[] = {ACT_HELP,      ACT_NEXT,	     ACT_CHOOSE, ACT_SAVE,
+					       ACT_STEP_NEXT, ACT_STEP_PREV, ACT_BACK,	 ACT_NONE};
+static const enum ui_action scores_hints[] = {ACT_HELP, ACT_STEP_PREV, ACT_BACK, ACT_NONE};
+
+static const enum ui_action *eval_keys(const struct ui_screen *s, unsigned *scope)
+{
+	const struct eval *ev = (const struct eval *)s;
+	if (ev->step == STEP_LABS) {
+		*scope = SC_EVAL | SC_FORM | SC_LABS;
+		return labs_hints;
+	}
+	if (ev->step == STEP_IMAGING) {
+		*scope = SC_EVAL | SC_FORM | SC_TEXT;
+		return imaging_hints;
+	}
+	*scope = SC_EVAL | SC_LIST;
+	return scores_hints;
+}
 
 static void load_scores(struct eval *ev, struct ui *ui)
 {
@@ -102,7 +123,7 @@ static void eval_draw(struct ui_screen *s, struct ui *ui)
 	else if (ev->step == STEP_IMAGING)
 		ui_eval_imaging_draw(&ev->imaging, ui, EVAL_BODY_Y);
 	else
-		ui_lines_draw(&ev->scores, ui, EVAL_BODY_Y, ui->rows - EVAL_BODY_Y);
+		ui_lines_draw(&ev->scores, ui->body, EVAL_BODY_Y, ui->rows - EVAL_BODY_Y);
 }
 
 static void keep_labs(struct eval *ev, struct ui *ui)
@@ -160,7 +181,7 @@ static int step_key(struct eval *ev, struct ui *ui, int key)
 	else if (ev->step == STEP_IMAGING)
 		r = ui_eval_imaging_key(&ev->imaging, ui, key);
 	else
-		r = ui_lines_key(&ev->scores, key, ui->rows - EVAL_BODY_Y);
+		r = ui_lines_key(&ev->scores, key, ui->rows - EVAL_BODY_Y) ? UI_DONE : UI_PASS;
 	/* A saved step moves on to the next one. */
 	if (ev->labs.saved != saved_labs || ev->imaging.saved != saved_img)
 		go(ev, ui, ev->step + 1);
@@ -198,16 +219,18 @@ static const struct ui_screen_ops eval_ops = {
     eval_key,
     NULL,
     eval_done,
-    eval_hints,
-    "Intake evaluation in three steps; F8 (Ctrl-N) and F7 (Ctrl-P) move between them at "
-    "any time and what you typed stays. Labs: type a value per analyte, Tab or Enter to "
-    "the next; u switches the row between conventional and SI units; impossible values are "
-    "refused (message below), unusual ones ask y/n; F2 (Ctrl-S) stores all entered rows "
-    "with the collection date at once. Imaging: date, modality, stiffness and IQR, fibrosis, "
-    "findings and a note (in the note Enter starts a new line, Tab leaves it); F2 stores it. "
-    "Scores: each score with the lab values and dates it used, what was clamped and why, "
-    "or why it cannot be computed.",
+    labs_hints,
+    "Intake evaluation in three steps; {STEP_NEXT} and {STEP_PREV} move between them at "
+    "any time and what you typed stays. Labs: type a value per analyte, {NEXT} or {ENTER} to "
+    "the next; {UNITS} switches the row between conventional and SI units; impossible values "
+    "are refused (message below), unusual ones ask y/n; {SAVE} stores all entered rows with "
+    "the collection date at once. Imaging: date, modality, stiffness and IQR, fibrosis, "
+    "findings and a note (in the note {ENTER} starts a new line, {NEXT} leaves it); {SAVE} "
+    "stores it. Scores: each score with the lab values and dates it used, what was clamped "
+    "and why, or why it cannot be computed; {UP} and {DOWN} scroll.",
     eval_draft,
+    .scope = SC_EVAL | SC_FORM | SC_LABS | SC_LIST,
+    .keys_now = eval_keys,
 };
 
 /* Input kept from an earlier session comes back; the evaluation opens at
@@ -235,7 +258,7 @@ struct ui_screen *ui_eval_new(struct ui *ui, const struct patient *p)
 	ev->base.ops = &eval_ops;
 	ev->base.patient = p->id;
 	ev->p = *p;
-	ui_overview_banner(p, app_today(ui->app), ev->base.banner, sizeof ev->base.banner);
+	ui_banner_patient(p, app_today(ui->app), ev->base.banner, sizeof ev->base.banner);
 	ui_eval_labs_init(&ev->labs, ui, p->id);
 	ui_eval_imaging_init(&ev->imaging, ui, p->id);
 	ui_lines_init(&ev->scores);

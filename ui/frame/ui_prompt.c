@@ -83,9 +83,10 @@ static const struct ui_screen_ops prompt_ops = {
     NULL,
     prompt_done,
     prompt_hints,
-    "Fill in the fields (Tab or Enter moves on; in a choice Space opens the list) and press "
-    "F2 or Ctrl-S: the values are checked and stored, or the reason they are refused is "
-    "shown on the message line. Esc leaves without storing.",
+    "Fill in the fields ({NEXT} or {ENTER} moves on; in a choice {CHOOSE} change it) and "
+    "press {SAVE}: the values are checked and stored, or the reason they are refused is "
+    "shown on the message line. {BACK} leaves without storing.",
+    .scope = SC_FORM | SC_TEXT,
 };
 
 static void prompt_field(struct prompt *p, int i, const struct ui_prompt_field *in,

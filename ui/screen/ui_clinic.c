@@ -37,8 +37,8 @@ struct clinic_screen {
 	bool stale;
 };
 
-static const enum ui_action clinic_hints[] = {ACT_HELP, ACT_LOOKUP, ACT_ENTER,
-					      ACT_NEW,	ACT_QUIT,   ACT_NONE};
+static const enum ui_action clinic_hints[] = {ACT_HELP,	 ACT_LOOKUP, ACT_ENTER, ACT_NEW,
+					      ACT_AUDIT, ACT_QUIT,   ACT_NONE};
 
 static void add_pick(struct clinic_screen *c, int line, int64_t patient_id)
 {
@@ -178,10 +178,12 @@ static void clinic_draw(struct ui_screen *s, struct ui *ui)
 	if (c->stale)
 		load(c, ui);
 	ui_put(ui->body, 0, 0, 14, ROLE_TITLE, "Find patient:");
-	ui_put(ui->body, 0, 14, ui->cols - 14, ROLE_DIM,
-	       "press / for an MRN or name;  n new patient;  Enter opens a row");
+	char say[128];
+	ui_key_format("press {LOOKUP} for an MRN or name;  {NEW} new patient;  {ENTER} opens a row",
+		      SC_GLOBAL | SC_HOME | SC_LIST, say, sizeof say);
+	ui_put(ui->body, 0, 14, ui->cols - 14, ROLE_DIM, say);
 	follow_sel(c, h);
-	ui_lines_draw(&c->lines, ui, CLINIC_TOP, h);
+	ui_lines_draw(&c->lines, ui->body, CLINIC_TOP, h);
 	if (c->npick == 0)
 		return;
 	int y = c->pick[c->sel].line - c->lines.top;
@@ -249,8 +251,10 @@ static const struct ui_screen_ops clinic_ops = {
     "Recent patients are listed at the end, after today's clinic: visits due today, overdue "
     "visits (! and the days overdue), patients awaiting a physician's sign-off or their "
     "evaluation, adverse events of grade 3 or more or serious in the last 30 days, and the "
-    "count of each. Up/Down choose a row, Enter opens that patient. / finds any patient by MRN or "
-    "name; n registers a new patient; A shows the audit trail; q quits.",
+    "count of each. {UP} and {DOWN} choose a row, {ENTER} opens that patient. {LOOKUP} finds any "
+    "patient by MRN or name; {NEW} registers a new patient; {AUDIT} shows the audit trail "
+    "(administrators); {QUIT} quits.",
+    .scope = SC_HOME | SC_LIST,
 };
 
 struct ui_screen *ui_clinic_new(struct ui *ui)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "ui_draw.h"
+#include "ui_keymap.h"
 #include "util.h"
 
 void ui_lines_init(struct ui_lines *ls)
@@ -51,18 +52,19 @@ static void clamp_top(struct ui_lines *ls, int h)
 		ls->top = 0;
 }
 
-void ui_lines_draw(struct ui_lines *ls, struct ui *ui, int y, int h)
+void ui_lines_draw(struct ui_lines *ls, WINDOW *w, int y, int h)
 {
+	int cols = getmaxx(w);
 	clamp_top(ls, h);
 	for (int i = 0; i < h && ls->top + i < ls->n; i++) {
 		const struct ui_line *l = &ls->l[ls->top + i];
-		ui_put(ui->body, y + i, 0, ui->cols, l->role, l->text);
+		ui_put(w, y + i, 0, cols, l->role, l->text);
 	}
 	if (ls->top + h < ls->n)
-		ui_putf(ui->body, y + h - 1, ui->cols - 12, 12, ROLE_DIM, "  more: Down");
+		ui_putf(w, y + h - 1, cols - 12, 12, ROLE_DIM, "  more: Down");
 }
 
-int ui_lines_key(struct ui_lines *ls, int key, int h)
+bool ui_lines_key(struct ui_lines *ls, int key, int h)
 {
 	if (ui_key_is(key, ACT_DOWN))
 		ls->top++;
@@ -77,9 +79,9 @@ int ui_lines_key(struct ui_lines *ls, int key, int h)
 	else if (ui_key_is(key, ACT_LAST))
 		ls->top = ls->n;
 	else
-		return UI_PASS;
+		return false;
 	clamp_top(ls, h);
-	return UI_DONE;
+	return true;
 }
 
 void ui_lines_jump(struct ui_lines *ls, int anchor, int h)

@@ -12,11 +12,10 @@
 #include "date.h"
 #include "store.h"
 #include "ui_ae.h"
-#include "ui_draft.h"
+#include "ui_banner.h"
 #include "ui_draw.h"
 #include "ui_infusion.h"
 #include "ui_lines.h"
-#include "ui_overview.h"
 #include "ui_visit.h"
 #include "ui_visits.h"
 #include "util.h"
@@ -242,7 +241,7 @@ static bool load(struct db_screen *s, struct ui *ui)
 		ui_msg(ui, ROLE_CRITICAL, "cannot load the dashboard: %s", err_why(&e, st));
 		return false;
 	}
-	ui_overview_banner(&s->db->p, app_today(ui->app), s->base.banner, sizeof s->base.banner);
+	ui_banner_patient(&s->db->p, app_today(ui->app), s->base.banner, sizeof s->base.banner);
 	s->cols = ui->cols;
 	build(s);
 	return true;
@@ -253,7 +252,7 @@ static void db_draw(struct ui_screen *sc, struct ui *ui)
 	struct db_screen *s = (struct db_screen *)sc;
 	if (s->stale || s->cols != ui->cols)
 		load(s, ui);
-	ui_lines_draw(&s->lines, ui, 0, ui->rows);
+	ui_lines_draw(&s->lines, ui->body, 0, ui->rows);
 }
 
 static int db_key(struct ui_screen *sc, struct ui *ui, int key)
@@ -263,7 +262,7 @@ static int db_key(struct ui_screen *sc, struct ui *ui, int key)
 		s->stale = true;
 		return UI_DONE;
 	}
-	return ui_lines_key(&s->lines, key, ui->rows);
+	return ui_lines_key(&s->lines, key, ui->rows) ? UI_DONE : UI_PASS;
 }
 
 static void db_done(struct ui_screen *sc)
@@ -284,9 +283,10 @@ static const struct ui_screen_ops db_ops = {
     "Baseline (the signed evaluation), latest value, change in units and per cent, the "
     "direction (improved +, worse -, same =) and a trend line of the newest values for each "
     "measure; symptom grades (none, mild, mod, sev) and ascites/encephalopathy grades over "
-    "the visits (. not assessed); adverse events; the visit calendar with its marks. v "
-    "records a visit, a an adverse event, f an infusion; C lists the recorded visits to "
-    "correct one.",
+    "the visits (. not assessed); adverse events; the visit calendar with its marks. {VISIT} "
+    "records a visit, {AE} an adverse event, {INFUSION} an infusion; {CORRECT} lists the "
+    "recorded visits to correct one.",
+    .scope = SC_FOLLOWUP | SC_LIST,
 };
 
 struct ui_screen *ui_dashboard_new(struct ui *ui, int64_t patient_id)
@@ -332,30 +332,5 @@ bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 	if (!next->banner[0] && ui_top(ui))
 		strlcpy_(next->banner, ui_top(ui)->banner, sizeof next->banner);
 	ui_push(ui, next);
-	return true;
-}
-
-bool ui_dashboard_resume(struct ui *ui, const char *form, int64_t patient_id)
-{
-	static const struct {
-		const char *form;
-		struct ui_screen *(*open)(struct ui *, int64_t);
-	} forms[] = {{"visit", ui_visit_new}, {"ae", ui_ae_new}, {"infusion", ui_infusion_new}};
-	struct ui_screen *next = NULL;
-	long long visit_id;
-	size_t i = 0;
-	while (i < ARRAY_SIZE(forms) && strcmp(form, forms[i].form) != 0)
-		i++;
-	if (i < ARRAY_SIZE(forms))
-		next = forms[i].open(ui, patient_id);
-	else if (sscanf(form, UI_DRAFT_VISIT_CORRECT "%lld", &visit_id) == 1)
-		next = ui_visit_correct_new(ui, patient_id, visit_id);
-	else
-		return false;
-	if (next) {
-		if (ui_top(ui))
-			strlcpy_(next->banner, ui_top(ui)->banner, sizeof next->banner);
-		ui_push(ui, next);
-	}
 	return true;
 }

@@ -28,7 +28,20 @@ struct lookup {
 
 static const enum ui_action home_hints[] = {ACT_HELP,  ACT_LOOKUP, ACT_NEW,
 					    ACT_ENTER, ACT_QUIT,   ACT_NONE};
-static const enum ui_action find_hints[] = {ACT_HELP, ACT_ENTER, ACT_NEXT, ACT_BACK, ACT_NONE};
+/* At the prompt letters are typed: Tab or Down moves into the list. */
+static const enum ui_action prompt_hints[] = {ACT_HELP, ACT_ENTER, ACT_NEXT, ACT_BACK, ACT_NONE};
+static const enum ui_action list_hints[] = {ACT_HELP, ACT_ENTER, ACT_LOOKUP, ACT_BACK, ACT_NONE};
+
+static const enum ui_action *lookup_keys(const struct ui_screen *s, unsigned *scope)
+{
+	const struct lookup *lk = (const struct lookup *)s;
+	if (!lk->in_list) {
+		*scope = SC_FORM | SC_TEXT;
+		return prompt_hints;
+	}
+	*scope = SC_LIST | (lk->base.home ? SC_HOME : 0);
+	return lk->base.home ? home_hints : list_hints;
+}
 
 static void query(struct lookup *lk, struct ui *ui)
 {
@@ -82,8 +95,12 @@ static void lookup_draw(struct ui_screen *s, struct ui *ui)
 	ui_put(ui->body, 0, 0, 14, ROLE_TITLE, "Find patient:");
 	int cx =
 	    ui_field_draw(&lk->prompt, ui->body, 0, 14, 40, lk->in_list ? ROLE_FIELD : ROLE_FOCUS);
-	ui_put(ui->body, 0, 56, ui->cols - 56, ROLE_DIM,
-	       lk->in_list ? "/ to type" : "MRN or name; Down: list");
+	char say[64];
+	if (lk->in_list)
+		ui_key_format("{LOOKUP}: type", SC_LIST, say, sizeof say);
+	else
+		ui_key_format("MRN or name; {NEXT}: list", SC_FORM | SC_TEXT, say, sizeof say);
+	ui_put(ui->body, 0, 56, ui->cols - 56, ROLE_DIM, say);
 	if (lk->prompt.len == 0)
 		ui_putf(ui->body, 2, 0, ui->cols, ROLE_TITLE, "Recent patients (%d)", lk->n);
 	else if (lk->n == 0)
@@ -97,9 +114,12 @@ static void lookup_draw(struct ui_screen *s, struct ui *ui)
 	ui_list_show(lk->sel, &lk->top, rows);
 	for (int k = lk->top; k < lk->n && k < lk->top + rows; k++)
 		draw_row(lk, ui, k, LOOKUP_LIST_Y + k - lk->top);
-	if (lk->base.home)
-		ui_put(ui->body, ui->rows - 1, 0, ui->cols, ROLE_HINT,
-		       "n new patient   / find a patient   Enter open   ? help   q quit");
+	if (lk->base.home) {
+		char hints[160];
+		ui_key_hints(home_hints, SC_GLOBAL | SC_HOME | SC_LIST, ui_role(ui), hints,
+			     sizeof hints);
+		ui_put(ui->body, ui->rows - 1, 0, ui->cols, ROLE_HINT, hints);
+	}
 	if (!lk->in_list)
 		ui_cursor(ui, 0, cx);
 }
@@ -189,12 +209,14 @@ static const struct ui_screen_ops home_ops = {
     NULL,
     lookup_done,
     home_hints,
-    "Recent patients are listed; Up/Down choose, Enter opens, 1-9 open the numbered row. "
-    "/ (or Tab) moves to the prompt: type an MRN (exact or prefix) or a name (\"SMI\", "
-    "\"smith, j\"; accents and case do not matter) and the list follows each key. At the "
-    "prompt digits are part of the MRN; press Down or Tab to move into the list, where 1-9 "
-    "pick a row. n registers a new patient; q quits.",
-    NULL};
+    "Recent patients are listed; {UP} and {DOWN} choose, {ENTER} opens, {PICK} open the "
+    "numbered row. {LOOKUP} (or {NEXT}) moves to the prompt: type an MRN (exact or prefix) or "
+    "a name (\"SMI\", \"smith, j\"; accents and case do not matter) and the list follows each "
+    "key. At the prompt digits are part of the MRN; press {NEXT} to move into the list, where "
+    "{PICK} pick a row. {NEW} registers a new patient; {QUIT} quits.",
+    NULL,
+    .scope = SC_HOME | SC_LIST | SC_FORM,
+    .keys_now = lookup_keys};
 
 static const struct ui_screen_ops find_ops = {
     "Find patient",
@@ -202,12 +224,15 @@ static const struct ui_screen_ops find_ops = {
     lookup_key,
     NULL,
     lookup_done,
-    find_hints,
+    prompt_hints,
     "Type an MRN (exact or prefix) or a name (\"SMI\", \"smith, j\"; accents and case do "
-    "not matter); the list follows each key. Enter opens the highlighted patient. Digits "
-    "typed at the prompt are part of the MRN: press Down or Tab to move into the list, "
-    "where 1-9 open the numbered row. Esc closes the lookup.",
-    NULL};
+    "not matter); the list follows each key. {ENTER} opens the highlighted patient. Digits "
+    "typed at the prompt are part of the MRN: press {NEXT} to move into the list, where "
+    "{PICK} open the numbered row and {LOOKUP} goes back to the prompt. {BACK} closes the "
+    "lookup.",
+    NULL,
+    .scope = SC_LIST | SC_FORM,
+    .keys_now = lookup_keys};
 
 struct ui_screen *ui_lookup_new(struct ui *ui, bool home)
 {

@@ -10,9 +10,9 @@
 #include "plan.h"
 #include "store.h"
 #include "store_eval.h"
+#include "ui_banner.h"
 #include "ui_draw.h"
 #include "ui_form.h"
-#include "ui_overview.h"
 #include "ui_prompt.h"
 #include "util.h"
 
@@ -273,8 +273,10 @@ static enum status cancel_save(struct ui *ui, void *arg, const char *const *valu
 	c->n = c->sel = c->top = 0;
 	c->base.ops = &form_ops;
 	preview(c, ui);
-	ui_msg(ui, ROLE_OK,
-	       "plan cancelled with its open infusions and visits; F2 makes a new one");
+	char say[128];
+	ui_key_format("plan cancelled with its open infusions and visits; {SAVE} makes a new one",
+		      SC_FORM | SC_TEXT, say, sizeof say);
+	ui_msg(ui, ROLE_OK, "%s", say);
 	return ST_OK;
 }
 
@@ -334,8 +336,9 @@ static const struct ui_screen_ops form_ops = {
     "per kg (the protocol's default, within its bounds), number of infusions, days between "
     "them and the first infusion date. As you leave each field the dose arithmetic "
     "(cells/kg x weight = cells per infusion) and the generated calendar (infusions and "
-    "follow-up visits with their windows) are shown; F2 saves the plan, which needs a "
+    "follow-up visits with their windows) are shown; {SAVE} saves the plan, which needs a "
     "signed READY evaluation.",
+    .scope = SC_FORM | SC_TEXT,
 };
 
 static const struct ui_screen_ops plan_ops = {
@@ -346,9 +349,10 @@ static const struct ui_screen_ops plan_ops = {
     pl_done,
     plan_hints,
     "The active treatment plan: route, dose arithmetic, infusions, and the calendar of "
-    "infusions and follow-up visits with their windows (-before/+after days) and state. r "
-    "moves the highlighted open row to a new date with a reason; the generated target "
-    "stays shown beside it.",
+    "infusions and follow-up visits with their windows (-before/+after days) and state. "
+    "{RESCHEDULE} moves the highlighted open row to a new date with a reason; the generated "
+    "target stays shown beside it. {CANCEL_PLAN} cancels the plan, with a reason.",
+    .scope = SC_PLAN | SC_LIST,
 };
 
 static void fields(struct pl_screen *c, struct ui *ui)
@@ -407,7 +411,7 @@ struct ui_screen *ui_plan_new(struct ui *ui, const struct patient *p)
 	c->base.patient = p->id;
 	c->ui = ui;
 	c->items = xcalloc(PL_SCHED_MAX, sizeof *c->items);
-	ui_overview_banner(p, app_today(ui->app), c->base.banner, sizeof c->base.banner);
+	ui_banner_patient(p, app_today(ui->app), c->base.banner, sizeof c->base.banner);
 	/* The weight is read again: the plan doses on the latest one. */
 	enum status s = store_patient_get(ui->app->st, p->id, &c->pt, &e);
 	if (s == ST_OK)
