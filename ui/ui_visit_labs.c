@@ -111,18 +111,29 @@ struct ui_screen *ui_visit_labs_new(struct ui *ui, int64_t patient_id, int64_t v
 struct ui_screen *ui_visit_labs_resume(struct ui *ui, int64_t patient_id)
 {
 	struct ui_draft d;
-	char id[24], label[24], day[16];
+	char id[24] = "", label[24] = "", day[16] = "";
 	day_t when;
+	long long visit_id = 0;
 	ui_draft_init(&d, UI_DRAFT_VISIT_LABS, patient_id);
 	char *content = ui_draft_load(&d, ui);
 	ui_draft_done(&d);
 	if (!content)
 		return NULL;
-	if (!draft_get(content, "visit", id, sizeof id) ||
-	    !draft_get(content, "visit_label", label, sizeof label) ||
-	    !draft_get(content, "date", day, sizeof day) || !date_parse(day, &when))
+	/* Each key on its own: a draft without one still has the others. */
+	if (!draft_get(content, "visit", id, sizeof id) || sscanf(id, "%lld", &visit_id) != 1 ||
+	    visit_id <= 0) {
+		ui_msg(ui, ROLE_WARN,
+		       "the visit labs draft does not name its visit (visit=%s): it is kept, "
+		       "enter the labs with the visit",
+		       id);
+		free(content);
+		return NULL;
+	}
+	if (!draft_get(content, "visit_label", label, sizeof label))
+		label[0] = '\0';
+	if (!draft_get(content, "date", day, sizeof day) || !date_parse(day, &when))
 		when = app_today(ui->app);
-	struct vlabs *v = (struct vlabs *)ui_visit_labs_new(ui, patient_id, atoll(id), when, label);
+	struct vlabs *v = (struct vlabs *)ui_visit_labs_new(ui, patient_id, visit_id, when, label);
 	ui_eval_labs_decode(&v->labs, content);
 	v->base.dirty = true;
 	free(content);
