@@ -12,12 +12,24 @@
 #include "ui_screen.h"
 #include "util.h"
 
-/* The forms that keep drafts. */
+/* The forms that keep drafts: their stored names (the kinds: draft.h). */
 #define UI_DRAFT_PATIENT "patient.new"
 #define UI_DRAFT_LABS "eval.labs"
 #define UI_DRAFT_IMAGING "eval.imaging"
 #define UI_DRAFT_VISIT_LABS "visit.labs"
 #define UI_DRAFT_VISIT_CORRECT "visit-correct." /* + the visit's id */
+
+/* One row per kind of draft (enum draft_kind order): its stored name (a
+ * per-record kind's prefix), its title, and the screen that resumes it over
+ * the draft's patient. For the app to register. */
+struct ui_draft_kind {
+	const char *form_prefix;
+	const char *title;
+	void (*resume)(struct ui *ui, const struct draft_info *d);
+};
+
+/* The table of draft kinds (static, DRAFT_KIND_COUNT rows in *n). */
+const struct ui_draft_kind *ui_draft_kinds(size_t *n);
 
 /* The draft of one form: its name, patient, and what was kept last (so an
  * unchanged form is not written again). */

@@ -1,9 +1,11 @@
-/* ui_ae.c: the adverse-event form. */
+/* ui_ae.c: the adverse-event form — a field table over struct ae and its
+ * save, on the form engine (ui_formdef); the CTCAE term list and the grade
+ * definition are its own additions. */
 #include "ui_ae.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <strings.h>
 
 #include "ae.h"
@@ -11,8 +13,7 @@
 #include "store_followup.h"
 #include "ui_dialog.h"
 #include "ui_draw.h"
-#include "ui_fdraft.h"
-#include "ui_form.h"
+#include "ui_formdef.h"
 #include "util.h"
 #include "visit.h"
 
@@ -34,266 +35,258 @@ enum {
 
 static const char *const yesno[] = {"no", "yes"};
 
-struct aform {
-	struct ui_screen base;
-	struct ui_form form;
-	struct ui_form_field f[AF_N];
-	struct ui_fdraft draft;
-	struct ae a;
-	day_t today;
-	int tz; /* the clinic's offset, seconds east of UTC */
-	int64_t (*clock)(void);
-	bool confirmed; /* the whole-record warning was accepted */
-	char grade_text[5][AF_GRADE_TEXT];
-	const char *grades[5], *relations[AE_REL_COUNT], *actions[AE_ACT_COUNT],
-	    *outcomes[AE_OUT_COUNT];
+/* The five grades with their CTCAE definitions, as the choice shows them. */
+struct actx {
+	char text[5][AF_GRADE_TEXT];
+	const char *items[5];
 };
 
-static const enum ui_action af_hints[] = {ACT_HELP, ACT_NEXT, ACT_TERMS, ACT_CHOOSE,
-					  ACT_SAVE, ACT_BACK, ACT_NONE};
-
-/* The fever grade the temperature suggests for the term Fever, else -1. */
-static int suggested(const struct aform *af)
+static const char *relation_label(int i)
 {
-	if (isnan(af->a.temp_c) || strcasecmp(ui_form_text(&af->form, AF_TERM), "Fever") != 0)
-		return -1;
-	return ae_fever_grade(af->a.temp_c, -1);
+	return ae_relation_str((enum ae_relation)i);
+}
+static const char *action_label(int i)
+{
+	return ae_action_label((enum ae_action)i);
+}
+static const char *outcome_label(int i)
+{
+	return ae_outcome_label((enum ae_outcome)i);
+}
+static const char *yesno_label(int i)
+{
+	return yesno[i];
 }
 
-static enum status check_temp(struct aform *af, const char *t, struct ui_form_field *g,
+/* The fever grade the temperature suggests for the term Fever, else -1. */
+static int suggested(const struct ui_fform *ff)
+{
+	const struct ae *a = ff->rec;
+	if (isnan(a->temp_c) || strcasecmp(ui_fform_text(ff, AF_TERM), "Fever") != 0)
+		return -1;
+	return ae_fever_grade(a->temp_c, -1);
+}
+
+static enum status check_term(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
 			      struct err *e)
 {
-	af->a.temp_c = NAN;
+	struct ae *a = ff->rec;
+	return ae_check_term(t, a->term, sizeof a->term, &a->term_listed, e);
+}
+
+static enum status check_temp(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+			      struct err *e)
+{
+	struct ae *a = ff->rec;
+	a->temp_c = NAN;
 	if (!*t)
 		return ST_OK;
-	enum status s = visit_check_temperature(t, &af->a.temp_c, e);
-	int sg = s == ST_OK ? suggested(af) : -1;
-	if (sg > 0 && g->choice < 0)
-		g->choice = g->saved_choice = sg - 1; /* the grade the table gives */
+	enum status s = visit_check_temperature(t, &a->temp_c, e);
+	int sg = s == ST_OK ? suggested(ff) : -1;
+	if (sg > 0 && ui_fform_choice(ff, AF_GRADE) < 0)
+		ui_fform_choose(ff, AF_GRADE, sg - 1); /* the grade the table gives */
 	return s;
 }
 
-static enum status check_grade(struct aform *af, bool confirmed, struct err *e)
+static enum status check_grade(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+			       struct err *e)
 {
-	int c = af->f[AF_GRADE].choice, sg = suggested(af);
+	struct ae *a = ff->rec;
+	int c = ui_fform_choice(ff, AF_GRADE), sg = suggested(ff);
 	if (c < 0)
-		return err_set(e, ST_INVALID, "grade: choose 1-5 (Space lists the definitions)");
-	af->a.grade = c + 1;
-	if (sg > 0 && af->a.grade != sg && !confirmed)
-		return err_set(e, ST_CONFIRM, "grade: %.1f °C is CTCAE fever grade %d, not %d",
-			       af->a.temp_c, sg, af->a.grade);
-	return ST_OK;
-}
-
-static enum status check_choice(struct aform *af, int i, struct err *e)
-{
-	int c = af->f[i].choice;
-	if (i == AF_RELATION && c < 0)
 		return err_set(e, ST_INVALID,
-			       "relation: choose unrelated, unlikely, possible, "
-			       "probable or definite");
-	if (i == AF_SERIOUS)
-		af->a.serious = c == 1;
-	else if (i == AF_RELATION)
-		af->a.relation = (enum ae_relation)(c < 0 ? 0 : c);
-	else if (i == AF_ACTION)
-		af->a.action = (enum ae_action)(c < 0 ? 0 : c);
-	else
-		af->a.outcome = (enum ae_outcome)(c < 0 ? AE_OUT_UNKNOWN : c);
+			       "grade: none chosen; choose 1-5 (Space lists the "
+			       "definitions)");
+	a->grade = c + 1;
+	if (sg > 0 && a->grade != sg)
+		return err_set(e, ST_CONFIRM, "grade: %.1f °C is CTCAE fever grade %d, not %d",
+			       a->temp_c, sg, a->grade);
 	return ST_OK;
 }
 
-static enum status af_check(void *owner, int i, bool confirmed, struct err *e)
+static enum status check_serious(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+				 struct err *e)
 {
-	struct aform *af = owner;
-	const char *t = ui_form_text(&af->form, i);
-	enum status s = ST_OK;
-	switch (i) {
-	case AF_TERM:
-		return ae_check_term(t, af->a.term, sizeof af->a.term, &af->a.term_listed, e);
-	case AF_TEMP:
-		s = check_temp(af, t, &af->f[AF_GRADE], e);
-		break;
-	case AF_GRADE:
-		return check_grade(af, confirmed, e);
-	case AF_ONSET:
-		return visit_parse_time("onset", t, af->tz, af->clock(), &af->a.onset_at,
-					&af->a.onset, e);
-	case AF_RESOLVED:
-		af->a.resolved = DAY_NONE;
-		return *t ? date_parse_field("resolved", t, af->today, false, &af->a.resolved, e)
-			  : ST_OK;
-	case AF_NOTE:
-		s = visit_check_note(t, e);
-		if (s == ST_OK)
-			strlcpy_(af->a.note, t, sizeof af->a.note);
-		return s;
-	default:
-		return check_choice(af, i, e);
-	}
-	return s == ST_CONFIRM && confirmed ? ST_OK : s;
+	((struct ae *)ff->rec)->serious = ui_fform_choice(ff, AF_SERIOUS) == 1;
+	return ST_OK;
 }
 
-static void af_draw(struct ui_screen *s, struct ui *ui)
+#define AE_(m) offsetof(struct ae, m)
+static const struct ui_fielddef af_fields[AF_N] = {
+    {.label = "Term",
+     .kind = FK_TEXT,
+     .hint = "F9/^T: CTCAE list",
+     .width = 34,
+     .max = AE_TERM_MAX,
+     .check = check_term},
+    {.label = "Temperature",
+     .kind = FK_NUMBER,
+     .unit = "°C",
+     .hint = "fever: suggests the grade",
+     .width = 8,
+     .max = 8,
+     .optional = true,
+     .off = AE_(temp_c),
+     .check = check_temp},
+    {.label = "Grade",
+     .kind = FK_CHOICE,
+     .width = 40,
+     .none = "choose 1-5",
+     .first = -1,
+     .check = check_grade},
+    {.label = "Onset",
+     .name = "onset",
+     .kind = FK_TIME,
+     .hint = "YYYY-MM-DD HH:MM",
+     .width = 17,
+     .max = 16,
+     .off = AE_(onset_at),
+     .off_day = AE_(onset)},
+    {.label = "Serious",
+     .kind = FK_CHOICE,
+     .width = 8,
+     .choice_label = yesno_label,
+     .nchoices = 2,
+     .check = check_serious},
+    {.label = "Relation",
+     .name = "relation",
+     .kind = FK_CHOICE,
+     .hint = "to the treatment",
+     .width = 14,
+     .off = AE_(relation),
+     .choice_label = relation_label,
+     .nchoices = AE_REL_COUNT,
+     .none = "choose",
+     .first = -1},
+    {.label = "Action",
+     .kind = FK_CHOICE,
+     .width = 34,
+     .off = AE_(action),
+     .choice_label = action_label,
+     .nchoices = AE_ACT_COUNT,
+     .first = AE_ACT_NONE},
+    {.label = "Outcome",
+     .kind = FK_CHOICE,
+     .width = 34,
+     .off = AE_(outcome),
+     .choice_label = outcome_label,
+     .nchoices = AE_OUT_COUNT,
+     .first = AE_OUT_UNKNOWN},
+    {.label = "Resolved on",
+     .name = "resolved",
+     .kind = FK_DATE,
+     .hint = "YYYY-MM-DD; when resolved",
+     .width = 12,
+     .max = 10,
+     .optional = true,
+     .off = AE_(resolved)},
+    {.label = "Note",
+     .kind = FK_MEMO,
+     .width = 50,
+     .rows = 1,
+     .optional = true,
+     .off = AE_(note),
+     .size = sizeof(((struct ae *)0)->note),
+     .text = visit_check_note},
+};
+#undef AE_
+
+static void af_draw_more(struct ui_fform *ff, struct ui *ui)
 {
-	struct aform *af = (struct aform *)s;
-	int g = af->f[AF_GRADE].choice;
-	ui_put(ui->body, 0, 0, ui->cols, ROLE_TITLE, "Adverse event (CTCAE v" AE_CTCAE_VERSION ")");
-	ui_form_draw(&af->form, ui, 2);
+	int g = ui_fform_choice(ff, AF_GRADE);
 	ui_put(ui->body, 2 + AF_N + 2, 0, ui->cols, ROLE_DIM,
 	       g >= 0 ? "Grade definition:" : "Grade: Space lists the five definitions");
 	if (g >= 0)
 		ui_wrap(ui->body, 2 + AF_N + 3, 2, ui->cols - 4, 2, ROLE_NORMAL,
 			ae_grade_text(g + 1));
-	ui_fdraft_offer(&af->draft, ui);
-}
-
-static int af_save(struct aform *af, struct ui *ui);
-
-static int record_answer(struct ui *ui, void *arg, bool yes)
-{
-	struct aform *af = arg;
-	af->confirmed = yes;
-	return yes ? af_save(af, ui) : UI_DONE;
-}
-
-static int af_save(struct aform *af, struct ui *ui)
-{
-	struct err e = {""};
-	char d[16];
-	if (!ui_form_valid(&af->form, ui))
-		return UI_DONE;
-	enum status s = ae_validate(&af->a, af->today, &e);
-	if (s == ST_CONFIRM && !af->confirmed) {
-		char q[ERR_MSG_MAX + 40];
-		snprintf(q, sizeof q, "%s. Record it as it is?", e.msg);
-		ui_confirm(ui, q, record_answer, af);
-		return UI_DONE;
-	}
-	if (s == ST_OK || s == ST_CONFIRM) {
-		s = store_ae_add(ui->app->st, &af->a, &e);
-	}
-	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
-		return UI_DONE;
-	}
-	ui_fdraft_drop(&af->draft, ui);
-	af->base.dirty = false;
-	ui_msg(ui, ROLE_OK, "recorded %s grade %d, onset %s%s", af->a.term, af->a.grade,
-	       date_format(af->a.onset, d), af->a.serious ? "; SERIOUS" : "");
-	ui_pop(ui); /* the form (a confirmation asked first is off the stack already) */
-	return UI_DONE;
 }
 
 static int pick_term(struct ui *ui, void *arg, int index)
 {
-	struct aform *af = arg;
+	struct ui_fform *ff = arg;
 	size_t n;
 	const char *const *terms = ae_terms(&n);
 	if (index >= 0 && (size_t)index < n) {
-		ui_field_set(&af->f[AF_TERM].edit, terms[index]);
-		af->f[AF_TERM].state = UFS_UNCHECKED;
-		af->form.dirty = af->base.dirty = true;
-		ui_fdraft_changed(&af->draft, ui);
+		ui_fform_set(ff, AF_TERM, terms[index]);
+		ui_fform_changed(ff, ui, AF_TERM);
 	}
 	return UI_DONE;
 }
 
-static int af_key(struct ui_screen *s, struct ui *ui, int key)
+static int af_key(struct ui_fform *ff, struct ui *ui, int key)
 {
-	struct aform *af = (struct aform *)s;
 	size_t n;
-	if (ui_key_is(key, ACT_SAVE))
-		return af_save(af, ui);
-	if (ui_key_is(key, ACT_TERMS)) {
-		const char *const *terms = ae_terms(&n);
-		af->form.focus = AF_TERM;
-		ui_pick(ui, "CTCAE term", terms, (int)n, 0, pick_term, af);
-		return UI_DONE;
-	}
-	int r = ui_form_key(&af->form, ui, key);
-	af->base.dirty = af->form.dirty;
-	ui_fdraft_changed(&af->draft, ui);
-	return r;
+	if (!ui_key_is(key, ACT_TERMS))
+		return UI_PASS;
+	const char *const *terms = ae_terms(&n);
+	ff->form.focus = AF_TERM;
+	ui_pick(ui, "CTCAE term", terms, (int)n, 0, pick_term, ff);
+	return UI_DONE;
 }
 
-static void af_done(struct ui_screen *s)
+static enum status af_save(struct ui_fform *ff, struct ui *ui, bool confirmed, struct err *e)
 {
-	struct aform *af = (struct aform *)s;
-	ui_fdraft_done(&af->draft);
-	ui_form_done(&af->form);
-	free(af);
+	struct ae *a = ff->rec;
+	char d[16];
+	enum status s = ae_validate(a, ff->today, e);
+	if (s == ST_CONFIRM && !confirmed)
+		return s; /* asked: record it as it is? */
+	if (s == ST_OK || s == ST_CONFIRM)
+		s = store_ae_add(ui->app->st, a, e);
+	if (s == ST_OK)
+		ui_msg(ui, ROLE_OK, "recorded %s grade %d, onset %s%s", a->term, a->grade,
+		       date_format(a->onset, d), a->serious ? "; SERIOUS" : "");
+	return s;
 }
 
-static const struct ui_screen_ops af_ops = {
-    "Adverse event",
-    af_draw,
-    af_key,
-    NULL,
-    af_done,
-    af_hints,
-    "Record an adverse event. Type the term or press F9 (Ctrl-T) to pick it from the CTCAE "
-    "list; other text is kept as free text. For Fever, the temperature suggests the grade "
-    "(38.0-39.0 grade 1, up to 40.0 grade 2, above 40.0 grade 3, 4 when it lasts > 24 h). "
-    "The grade's definition is shown while you choose it. Onset is YYYY-MM-DD HH:MM; a "
-    "resolution date only when the outcome is resolved or with sequelae. F2 saves.",
+static const enum ui_action af_hints[] = {ACT_HELP, ACT_NEXT, ACT_TERMS, ACT_CHOOSE,
+					  ACT_SAVE, ACT_BACK, ACT_NONE};
+
+static const struct ui_formdef af_def = {
+    .kind = DRAFT_AE,
+    .title = "Adverse event",
+    .noun = "adverse event",
+    .heading = "Adverse event (CTCAE v" AE_CTCAE_VERSION ")",
+    .help = "Record an adverse event. Type the term or press F9 (Ctrl-T) to pick it from the "
+	    "CTCAE list; other text is kept as free text. For Fever, the temperature suggests "
+	    "the grade (38.0-39.0 grade 1, up to 40.0 grade 2, above 40.0 grade 3, 4 when it "
+	    "lasts > 24 h). The grade's definition is shown while you choose it. Onset is "
+	    "YYYY-MM-DD HH:MM; a resolution date only when the outcome is resolved or with "
+	    "sequelae. F2 saves.",
+    .hints = af_hints,
+    .fields = af_fields,
+    .n = AF_N,
+    .rec_size = sizeof(struct ae),
+    .version_off = offsetof(struct ae, version),
+    .note_max = AE_NOTE_MAX,
+    .save = af_save,
+    .draw_more = af_draw_more,
+    .key = af_key,
 };
 
-static void af_lists(struct aform *af)
+static struct ui_screen *open_form(struct ui *ui, int64_t patient_id, bool resume)
 {
+	struct ui_fform *ff = ui_fform_new(&af_def, ui, patient_id, 0, sizeof(struct actx));
+	struct actx *c = ff->ctx;
+	struct ae *a = ff->rec;
 	for (int g = 0; g < 5; g++) {
-		snprintf(af->grade_text[g], AF_GRADE_TEXT, "%d: %s", g + 1, ae_grade_text(g + 1));
-		af->grades[g] = af->grade_text[g];
+		snprintf(c->text[g], AF_GRADE_TEXT, "%d: %s", g + 1, ae_grade_text(g + 1));
+		c->items[g] = c->text[g];
 	}
-	for (int i = 0; i < AE_REL_COUNT; i++)
-		af->relations[i] = ae_relation_str((enum ae_relation)i);
-	for (int i = 0; i < AE_ACT_COUNT; i++)
-		af->actions[i] = ae_action_label((enum ae_action)i);
-	for (int i = 0; i < AE_OUT_COUNT; i++)
-		af->outcomes[i] = ae_outcome_label((enum ae_outcome)i);
-}
-
-static void af_fields(struct aform *af)
-{
-	struct ui_form_field *f = af->f;
-	ui_form_field_set(&f[AF_TERM], "Term", "F9/^T: CTCAE list", UF_TEXT, 34, AE_TERM_MAX);
-	ui_form_field_set(&f[AF_TEMP], "Temperature (C)", "fever: suggests the grade", UF_TEXT, 8,
-			  8);
-	ui_form_field_set(&f[AF_GRADE], "Grade", NULL, UF_CHOICE, 40, 0);
-	ui_form_field_choices(&f[AF_GRADE], af->grades, 5, "choose 1-5");
-	ui_form_field_set(&f[AF_ONSET], "Onset", "YYYY-MM-DD HH:MM", UF_TEXT, 17, 16);
-	ui_form_field_set(&f[AF_SERIOUS], "Serious", NULL, UF_CHOICE, 8, 0);
-	ui_form_field_choices(&f[AF_SERIOUS], yesno, 2, NULL);
-	f[AF_SERIOUS].choice = f[AF_SERIOUS].saved_choice = 0;
-	ui_form_field_set(&f[AF_RELATION], "Relation", "to the treatment", UF_CHOICE, 14, 0);
-	ui_form_field_choices(&f[AF_RELATION], af->relations, AE_REL_COUNT, "choose");
-	ui_form_field_set(&f[AF_ACTION], "Action", NULL, UF_CHOICE, 34, 0);
-	ui_form_field_choices(&f[AF_ACTION], af->actions, AE_ACT_COUNT, NULL);
-	f[AF_ACTION].choice = f[AF_ACTION].saved_choice = AE_ACT_NONE;
-	ui_form_field_set(&f[AF_OUTCOME], "Outcome", NULL, UF_CHOICE, 34, 0);
-	ui_form_field_choices(&f[AF_OUTCOME], af->outcomes, AE_OUT_COUNT, NULL);
-	f[AF_OUTCOME].choice = f[AF_OUTCOME].saved_choice = AE_OUT_UNKNOWN;
-	ui_form_field_set(&f[AF_RESOLVED], "Resolved on", "YYYY-MM-DD; when resolved", UF_TEXT, 12,
-			  10);
-	ui_form_field_set(&f[AF_NOTE], "Note", NULL, UF_MEMO, 50, 0);
-	f[AF_NOTE].memo_rows = 1;
+	ui_fform_choices(ff, AF_GRADE, c->items, 5);
+	char t[20];
+	ae_init(a);
+	a->patient_id = patient_id;
+	ui_fform_set(ff, AF_ONSET, visit_format_time(ff->clock(), ff->tz, t));
+	return ui_fform_ready(ff, ui, resume);
 }
 
 struct ui_screen *ui_ae_new(struct ui *ui, int64_t patient_id)
 {
-	char t[20];
-	struct aform *af = xcalloc(1, sizeof *af);
-	af->base.ops = &af_ops;
-	af->base.patient = patient_id;
-	af->today = app_today(ui->app);
-	af->tz = ui->app->cfg.tz_offset_minutes * 60;
-	af->clock = ui->app->clock;
-	ae_init(&af->a);
-	af->a.patient_id = patient_id;
-	af_lists(af);
-	af_fields(af);
-	ui_form_init(&af->form, af->f, AF_N, af_check, af, AE_NOTE_MAX);
-	ui_field_set(&af->f[AF_ONSET].edit, visit_format_time(af->clock(), af->tz, t));
-	ui_fdraft_init(&af->draft, "ae", patient_id, &af->form);
-	return &af->base;
+	return open_form(ui, patient_id, false);
+}
+
+struct ui_screen *ui_ae_resume(struct ui *ui, int64_t patient_id)
+{
+	return open_form(ui, patient_id, true);
 }

@@ -8,11 +8,13 @@
 
 #include "date.h"
 #include "store.h"
-#include "ui_dashboard.h"
+#include "ui_ae.h"
 #include "ui_dialog.h"
 #include "ui_eval.h"
+#include "ui_infusion.h"
 #include "ui_overview.h"
 #include "ui_patient_form.h"
+#include "ui_visit.h"
 #include "ui_visit_labs.h"
 
 #define DRAFT_OFFER_MAX 9
@@ -85,49 +87,121 @@ static void collect(const struct draft_info *d, void *arg)
 		offered[noffered++] = *d;
 }
 
+/* The patient of a draft, opened under the form that resumes it; false
+ * (with the reason) when it cannot be. */
+static bool open_patient(struct ui *ui, const struct draft_info *d)
+{
+	struct patient p;
+	struct err e = {""};
+	if (store_patient_get(ui->app->st, d->patient_id, &p, &e) != ST_OK) {
+		ui_msg(ui, ROLE_WARN, "the patient of that draft cannot be opened: %s", e.msg);
+		return false;
+	}
+	struct ui_screen *ov = ui_overview_new(ui, p.id);
+	if (ov)
+		ui_push(ui, ov);
+	return ov != NULL;
+}
+
+/* The form over the patient's overview, under the same banner. */
+static void push(struct ui *ui, struct ui_screen *form)
+{
+	if (!form)
+		return;
+	if (ui_top(ui))
+		strlcpy_(form->banner, ui_top(ui)->banner, sizeof form->banner);
+	ui_push(ui, form);
+}
+
+static void resume_patient(struct ui *ui, const struct draft_info *d)
+{
+	if (d->patient_id == 0)
+		push(ui, ui_patient_form_new(ui));
+	else if (open_patient(ui, d))
+		push(ui, ui_patient_form_edit(ui, d->patient_id));
+}
+
+static void resume_eval(struct ui *ui, const struct draft_info *d)
+{
+	struct patient p;
+	struct err e = {""};
+	if (open_patient(ui, d) && store_patient_get(ui->app->st, d->patient_id, &p, &e) == ST_OK)
+		push(ui, ui_eval_new(ui, &p));
+}
+
+static void resume_visit(struct ui *ui, const struct draft_info *d)
+{
+	if (open_patient(ui, d))
+		push(ui, ui_visit_resume(ui, d->patient_id));
+}
+
+static void resume_visit_labs(struct ui *ui, const struct draft_info *d)
+{
+	if (open_patient(ui, d))
+		push(ui, ui_visit_labs_resume(ui, d->patient_id));
+}
+
+static void resume_visit_correct(struct ui *ui, const struct draft_info *d)
+{
+	int64_t visit_id = 0;
+	draft_kind_of(d->form, &visit_id);
+	if (open_patient(ui, d))
+		push(ui, ui_visit_correct_resume(ui, d->patient_id, visit_id));
+}
+
+static void resume_ae(struct ui *ui, const struct draft_info *d)
+{
+	if (open_patient(ui, d))
+		push(ui, ui_ae_resume(ui, d->patient_id));
+}
+
+static void resume_infusion(struct ui *ui, const struct draft_info *d)
+{
+	if (open_patient(ui, d))
+		push(ui, ui_infusion_resume(ui, d->patient_id));
+}
+
+/* Which screen resumes each kind of draft (the kinds: draft.h). */
+static void (*const resumers[DRAFT_KIND_COUNT])(struct ui *, const struct draft_info *) = {
+    [DRAFT_PATIENT] = resume_patient,
+    [DRAFT_EVAL_LABS] = resume_eval,
+    [DRAFT_EVAL_IMAGING] = resume_eval,
+    [DRAFT_VISIT] = resume_visit,
+    [DRAFT_VISIT_LABS] = resume_visit_labs,
+    [DRAFT_VISIT_CORRECT] = resume_visit_correct,
+    [DRAFT_AE] = resume_ae,
+    [DRAFT_INFUSION] = resume_infusion,
+};
+
+const struct ui_draft_kind *ui_draft_kinds(size_t *n)
+{
+	static struct ui_draft_kind rows[DRAFT_KIND_COUNT];
+	for (int k = 0; k < DRAFT_KIND_COUNT; k++)
+		rows[k] =
+		    (struct ui_draft_kind){draft_kind_form((enum draft_kind)k),
+					   draft_kind_title((enum draft_kind)k, 1), resumers[k]};
+	*n = DRAFT_KIND_COUNT;
+	return rows;
+}
+
 static int resume(struct ui *ui, void *arg, int index)
 {
 	const struct draft_info *d = &offered[index];
-	struct patient p;
-	struct err e = {""};
+	enum draft_kind k = draft_kind_of(d->form, NULL);
 	(void)arg;
-	if (strcmp(d->form, UI_DRAFT_PATIENT) == 0 && d->patient_id == 0) {
-		ui_push(ui, ui_patient_form_new(ui));
+	if (k == DRAFT_KIND_NONE) {
+		ui_msg(ui, ROLE_WARN, "this version cannot open a draft of form %s", d->form);
 		return UI_DONE;
 	}
-	if (store_patient_get(ui->app->st, d->patient_id, &p, &e) != ST_OK) {
-		ui_msg(ui, ROLE_WARN, "the patient of that draft cannot be opened: %s", e.msg);
-		return UI_DONE;
-	}
-	struct ui_screen *ov = ui_overview_new(ui, p.id), *form = NULL;
-	if (!ov)
-		return UI_DONE;
-	ui_push(ui, ov);
-	/* The form the draft was typed in, over the patient's overview. */
-	if (strcmp(d->form, UI_DRAFT_PATIENT) == 0)
-		form = ui_patient_form_edit(ui, p.id);
-	else if (strcmp(d->form, UI_DRAFT_VISIT_LABS) == 0)
-		form = ui_visit_labs_resume(ui, p.id);
-	else if (!ui_dashboard_resume(ui, d->form, p.id))
-		form = ui_eval_new(ui, &p);
-	if (form)
-		ui_push(ui, form);
+	size_t n;
+	ui_draft_kinds(&n)[k].resume(ui, d);
 	return UI_DONE;
 }
 
 static void describe(const struct draft_info *d, char *buf, size_t n)
 {
 	char when[20];
-	const char *what =
-	    strcmp(d->form, UI_DRAFT_PATIENT) == 0
-		? (d->patient_id ? "Patient details" : "New patient form")
-	    : strcmp(d->form, UI_DRAFT_VISIT_LABS) == 0 ? "Visit labs"
-	    : strcmp(d->form, UI_DRAFT_LABS) == 0	? "Labs"
-	    : strcmp(d->form, UI_DRAFT_IMAGING) == 0	? "Imaging note"
-	    : strncmp(d->form, UI_DRAFT_VISIT_CORRECT, strlen(UI_DRAFT_VISIT_CORRECT)) == 0
-		? "Correction of a visit"
-		: d->form;
-	snprintf(buf, n, "%s%s%s%s%s  (%s)", what, d->patient_id ? " of " : "", d->name,
+	snprintf(buf, n, "%s%s%s%s%s  (%s)", draft_title(d), d->patient_id ? " of " : "", d->name,
 		 d->patient_id ? " MRN " : "", d->mrn, date_format_time(d->updated, when));
 }
 

@@ -1,17 +1,18 @@
-/* ui_infusion.c: the infusion form. */
+/* ui_infusion.c: the infusion form — a field table over struct infusion and
+ * its save, on the form engine (ui_formdef). */
 #include "ui_infusion.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dashboard.h"
 #include "infusion.h"
+#include "plan.h"
 #include "store.h"
 #include "store_followup.h"
-#include "ui_draw.h"
-#include "ui_fdraft.h"
-#include "ui_form.h"
+#include "ui_formdef.h"
 #include "util.h"
 #include "visit.h"
 
@@ -20,203 +21,190 @@ enum { IF_ITEM, IF_AT, IF_ROUTE, IF_CELLS, IF_LOT, IF_BY, IF_REACTION, IF_NOTE, 
 #define IF_ITEMS_MAX 24
 #define IF_ITEM_TEXT 64
 
-/* In the order of the model's route enum: ROUTE_IV, ROUTE_INTRAHEPATIC. */
-static const char *const routes[] = {"iv (peripheral)", "intrahepatic (ultrasound-guided)"};
-
-struct iform {
-	struct ui_screen base;
-	struct ui_form form;
-	struct ui_form_field f[IF_N];
-	struct ui_fdraft draft;
-	struct infusion inf;
-	day_t today;
-	int tz;
-	int64_t (*clock)(void);
-	int64_t item_id[IF_ITEMS_MAX];
-	char item_text[IF_ITEMS_MAX + 1][IF_ITEM_TEXT];
+/* The open scheduled infusions, then "not scheduled". */
+struct ictx {
+	int64_t id[IF_ITEMS_MAX];
+	char text[IF_ITEMS_MAX + 1][IF_ITEM_TEXT];
 	const char *items[IF_ITEMS_MAX + 1];
-	int nitems;
+	int n;
 };
+
+static const char *route_label(int i)
+{
+	return plan_route_str((enum plan_route)i);
+}
+
+static enum status check_item(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+			      struct err *e)
+{
+	struct ictx *c = ff->ctx;
+	struct infusion *inf = ff->rec;
+	int i = ui_fform_choice(ff, IF_ITEM);
+	inf->schedule_id = i >= 0 && i < c->n ? c->id[i] : 0;
+	return ST_OK;
+}
+
+/* "none" is no reaction, as an empty field is. */
+static enum status check_reaction(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+				  struct err *e)
+{
+	struct infusion *inf = ff->rec;
+	const char *v = strcmp(t, "none") == 0 ? "" : t;
+	enum status s = infusion_check_reaction(v, e);
+	if (s == ST_OK)
+		strlcpy_(inf->reaction, v, sizeof inf->reaction);
+	return s;
+}
+
+#define IN(m) offsetof(struct infusion, m)
+static const struct ui_fielddef if_fields[IF_N] = {
+    {.label = "Scheduled",
+     .kind = FK_CHOICE,
+     .hint = "Space: list",
+     .width = 36,
+     .check = check_item},
+    {.label = "Given at",
+     .name = "given at",
+     .kind = FK_TIME,
+     .hint = "YYYY-MM-DD HH:MM",
+     .width = 17,
+     .max = 16,
+     .off = IN(given_at),
+     .off_day = IN(date)},
+    {.label = "Route",
+     .kind = FK_CHOICE,
+     .width = 36,
+     .off = IN(route),
+     .choice_label = route_label,
+     .nchoices = ROUTE_INTRAHEPATIC + 1,
+     .first = ROUTE_IV},
+    {.label = "Cells given",
+     .kind = FK_NUMBER,
+     .unit = "cells",
+     .hint = "total, e.g. 6e7",
+     .width = 12,
+     .max = 16,
+     .off = IN(cells),
+     .number = infusion_check_cells},
+    {.label = "Product lot",
+     .kind = FK_TEXT,
+     .width = 24,
+     .max = INFUSION_LOT_MAX,
+     .off = IN(lot),
+     .size = sizeof(((struct infusion *)0)->lot),
+     .text = infusion_check_lot},
+    {.label = "Given by",
+     .kind = FK_TEXT,
+     .width = 30,
+     .max = INFUSION_BY_MAX,
+     .off = IN(given_by),
+     .size = sizeof(((struct infusion *)0)->given_by),
+     .text = infusion_check_given_by},
+    {.label = "Reaction (24 h)",
+     .kind = FK_TEXT,
+     .hint = "empty: none",
+     .width = 40,
+     .max = INFUSION_REACTION_MAX,
+     .check = check_reaction},
+    {.label = "Note",
+     .kind = FK_MEMO,
+     .width = 50,
+     .rows = 2,
+     .optional = true,
+     .off = IN(note),
+     .size = sizeof(((struct infusion *)0)->note),
+     .text = visit_check_note},
+};
+#undef IN
+
+static enum status if_save(struct ui_fform *ff, struct ui *ui, bool confirmed, struct err *e)
+{
+	struct infusion *inf = ff->rec;
+	char t[20];
+	enum status s = infusion_validate(inf, ff->today, e);
+	if (s == ST_CONFIRM)
+		s = ST_OK; /* each warning was confirmed as its field was left */
+	if (s == ST_OK)
+		s = store_infusion_add(ui->app->st, inf, e);
+	if (s == ST_OK)
+		ui_msg(ui, ROLE_OK, "recorded the infusion at %s: %.3g cells, lot %s",
+		       visit_format_time(inf->given_at, ff->tz, t), inf->cells, inf->lot);
+	return s;
+}
 
 static const enum ui_action if_hints[] = {ACT_HELP, ACT_NEXT, ACT_CHOOSE,
 					  ACT_SAVE, ACT_BACK, ACT_NONE};
 
-static enum status check_line(struct iform *fi, int i, const char *t, struct err *e)
-{
-	char *dst = i == IF_LOT ? fi->inf.lot : i == IF_BY ? fi->inf.given_by : fi->inf.reaction;
-	size_t n = i == IF_LOT	? sizeof fi->inf.lot
-		   : i == IF_BY ? sizeof fi->inf.given_by
-				: sizeof fi->inf.reaction;
-	const char *v = i == IF_REACTION && strcmp(t, "none") == 0 ? "" : t;
-	enum status s = i == IF_LOT  ? infusion_check_lot(v, e)
-			: i == IF_BY ? infusion_check_given_by(v, e)
-				     : infusion_check_reaction(v, e);
-	if (s == ST_OK)
-		strlcpy_(dst, v, n);
-	return s;
-}
-
-static enum status if_check(void *owner, int i, bool confirmed, struct err *e)
-{
-	struct iform *fi = owner;
-	const char *t = ui_form_text(&fi->form, i);
-	enum status s = ST_OK;
-	int c = fi->f[i].choice;
-	switch (i) {
-	case IF_ITEM:
-		fi->inf.schedule_id = c >= 0 && c < fi->nitems ? fi->item_id[c] : 0;
-		return ST_OK;
-	case IF_AT:
-		return visit_parse_time("given at", t, fi->tz, fi->clock(), &fi->inf.given_at,
-					&fi->inf.date, e);
-	case IF_ROUTE:
-		if (c < 0)
-			return err_set(e, ST_INVALID, "route: choose iv or intrahepatic");
-		fi->inf.route = c == 0 ? ROUTE_IV : ROUTE_INTRAHEPATIC;
-		return ST_OK;
-	case IF_CELLS:
-		s = infusion_check_cells(t, &fi->inf.cells, e);
-		break;
-	case IF_NOTE:
-		s = visit_check_note(t, e);
-		if (s == ST_OK)
-			strlcpy_(fi->inf.note, t, sizeof fi->inf.note);
-		return s;
-	default:
-		return check_line(fi, i, t, e);
-	}
-	return s == ST_CONFIRM && confirmed ? ST_OK : s;
-}
-
-static void if_draw(struct ui_screen *s, struct ui *ui)
-{
-	struct iform *fi = (struct iform *)s;
-	ui_put(ui->body, 0, 0, ui->cols, ROLE_TITLE, "Infusion given (UC-MSC)");
-	ui_form_draw(&fi->form, ui, 2);
-	ui_fdraft_offer(&fi->draft, ui);
-}
-
-static int if_save(struct iform *fi, struct ui *ui)
-{
-	struct err e = {""};
-	char t[20];
-	if (!ui_form_valid(&fi->form, ui))
-		return UI_DONE;
-	enum status s = infusion_validate(&fi->inf, fi->today, &e);
-	if (s == ST_OK || s == ST_CONFIRM) {
-		s = store_infusion_add(ui->app->st, &fi->inf, &e);
-	}
-	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
-		return UI_DONE;
-	}
-	ui_fdraft_drop(&fi->draft, ui);
-	fi->base.dirty = false;
-	ui_msg(ui, ROLE_OK, "recorded the infusion at %s: %.3g cells, lot %s",
-	       visit_format_time(fi->inf.given_at, fi->tz, t), fi->inf.cells, fi->inf.lot);
-	return UI_POP;
-}
-
-static int if_key(struct ui_screen *s, struct ui *ui, int key)
-{
-	struct iform *fi = (struct iform *)s;
-	if (ui_key_is(key, ACT_SAVE))
-		return if_save(fi, ui);
-	int r = ui_form_key(&fi->form, ui, key);
-	fi->base.dirty = fi->form.dirty;
-	ui_fdraft_changed(&fi->draft, ui);
-	return r;
-}
-
-static void if_done(struct ui_screen *s)
-{
-	struct iform *fi = (struct iform *)s;
-	ui_fdraft_done(&fi->draft);
-	ui_form_done(&fi->form);
-	free(fi);
-}
-
-static const struct ui_screen_ops if_ops = {
-    "Infusion",
-    if_draw,
-    if_key,
-    NULL,
-    if_done,
-    if_hints,
-    "Record an infusion as given: the scheduled infusion it closes (or none), when "
-    "(YYYY-MM-DD HH:MM), route, total cells (1e6-1e10; \"1e8\" is accepted, unusual doses "
-    "ask first), product lot, who gave it, and any reaction within 24 hours (empty or "
-    "'none' for none). F2 saves.",
+static const struct ui_formdef if_def = {
+    .kind = DRAFT_INFUSION,
+    .title = "Infusion",
+    .noun = "infusion",
+    .heading = "Infusion given (UC-MSC)",
+    .help = "Record an infusion as given: the scheduled infusion it closes (or none), when "
+	    "(YYYY-MM-DD HH:MM), route, total cells (1e6-1e10; \"1e8\" is accepted, unusual "
+	    "doses ask first), product lot, who gave it, and any reaction within 24 hours "
+	    "(empty or 'none' for none). F2 saves.",
+    .hints = if_hints,
+    .fields = if_fields,
+    .n = IF_N,
+    .rec_size = sizeof(struct infusion),
+    .version_off = offsetof(struct infusion, version),
+    .note_max = INFUSION_NOTE_MAX,
+    .save = if_save,
 };
 
-static void if_fields(struct iform *fi)
-{
-	struct ui_form_field *f = fi->f;
-	ui_form_field_set(&f[IF_ITEM], "Scheduled", "Space: list", UF_CHOICE, 36, 0);
-	f[IF_ITEM].choices = fi->items;
-	f[IF_ITEM].nchoices = fi->nitems + 1;
-	f[IF_ITEM].choice = f[IF_ITEM].saved_choice = 0;
-	ui_form_field_set(&f[IF_AT], "Given at", "YYYY-MM-DD HH:MM", UF_TEXT, 17, 16);
-	ui_form_field_set(&f[IF_ROUTE], "Route", NULL, UF_CHOICE, 36, 0);
-	f[IF_ROUTE].choices = routes;
-	f[IF_ROUTE].nchoices = 2;
-	f[IF_ROUTE].choice = f[IF_ROUTE].saved_choice = 0;
-	ui_form_field_set(&f[IF_CELLS], "Cells given", "total, e.g. 6e7", UF_TEXT, 12, 16);
-	ui_form_field_set(&f[IF_LOT], "Product lot", NULL, UF_TEXT, 24, INFUSION_LOT_MAX);
-	ui_form_field_set(&f[IF_BY], "Given by", NULL, UF_TEXT, 30, INFUSION_BY_MAX);
-	ui_form_field_set(&f[IF_REACTION], "Reaction (24 h)", "empty: none", UF_TEXT, 40,
-			  INFUSION_REACTION_MAX);
-	ui_form_field_set(&f[IF_NOTE], "Note", NULL, UF_MEMO, 50, 0);
-	f[IF_NOTE].memo_rows = 2;
-}
-
-/* The open scheduled infusions, then "not scheduled". */
-static enum status load_items(struct iform *fi, struct ui *ui, int64_t patient_id, struct err *e)
+static enum status load_items(struct ictx *c, struct ui *ui, int64_t patient_id, struct err *e)
 {
 	struct dash_cal *cal = xcalloc(DASH_SCHED_MAX, sizeof *cal);
 	char d[16];
 	int n = 0;
 	enum status s = store_dash_calendar(ui->app->st, patient_id, cal, DASH_SCHED_MAX, &n, e);
-	for (int i = 0; s == ST_OK && i < n && fi->nitems < IF_ITEMS_MAX; i++) {
+	for (int i = 0; s == ST_OK && i < n && c->n < IF_ITEMS_MAX; i++) {
 		const struct schedule_item *it = &cal[i].item;
 		if (it->kind != SCHED_INFUSION || it->state != SCHED_OPEN)
 			continue;
-		fi->item_id[fi->nitems] = it->id;
-		snprintf(fi->item_text[fi->nitems], IF_ITEM_TEXT, "%s due %s", it->label,
+		c->id[c->n] = it->id;
+		snprintf(c->text[c->n], IF_ITEM_TEXT, "%s due %s", it->label,
 			 date_format(it->due, d));
-		fi->items[fi->nitems] = fi->item_text[fi->nitems];
-		fi->nitems++;
+		c->items[c->n] = c->text[c->n];
+		c->n++;
 	}
-	strlcpy_(fi->item_text[fi->nitems], "not scheduled", IF_ITEM_TEXT);
-	fi->items[fi->nitems] = fi->item_text[fi->nitems];
+	strlcpy_(c->text[c->n], "not scheduled", IF_ITEM_TEXT);
+	c->items[c->n] = c->text[c->n];
 	free(cal);
 	return s;
 }
 
-struct ui_screen *ui_infusion_new(struct ui *ui, int64_t patient_id)
+static struct ui_screen *open_form(struct ui *ui, int64_t patient_id, bool resume)
 {
 	struct err e = {""};
-	char t[20];
-	struct iform *fi = xcalloc(1, sizeof *fi);
-	fi->base.ops = &if_ops;
-	fi->base.patient = patient_id;
-	fi->today = app_today(ui->app);
-	fi->tz = ui->app->cfg.tz_offset_minutes * 60;
-	fi->clock = ui->app->clock;
-	infusion_init(&fi->inf);
-	fi->inf.patient_id = patient_id;
-	enum status s = load_items(fi, ui, patient_id, &e);
+	struct ui_fform *ff = ui_fform_new(&if_def, ui, patient_id, 0, sizeof(struct ictx));
+	struct infusion *inf = ff->rec;
+	enum status s = load_items(ff->ctx, ui, patient_id, &e);
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "cannot open the infusion form: %s", err_why(&e, s));
-		free(fi);
+		ui_fform_free(ff);
 		return NULL;
 	}
-	if_fields(fi);
-	ui_form_init(&fi->form, fi->f, IF_N, if_check, fi, INFUSION_NOTE_MAX);
-	ui_field_set(&fi->f[IF_AT].edit, visit_format_time(fi->clock(), fi->tz, t));
+	char t[20];
+	infusion_init(inf);
+	inf->patient_id = patient_id;
+	ui_fform_set(ff, IF_AT, visit_format_time(ff->clock(), ff->tz, t));
 	const struct user *me = store_actor(ui->app->st);
 	if (me)
-		ui_field_set(&fi->f[IF_BY].edit, me->display[0] ? me->display : me->login);
-	ui_fdraft_init(&fi->draft, "infusion", patient_id, &fi->form);
-	return &fi->base;
+		ui_fform_set(ff, IF_BY, me->display[0] ? me->display : me->login);
+	ui_fform_choices(ff, IF_ITEM, ((struct ictx *)ff->ctx)->items,
+			 ((struct ictx *)ff->ctx)->n + 1);
+	ui_fform_choose(ff, IF_ITEM, 0);
+	return ui_fform_ready(ff, ui, resume);
+}
+
+struct ui_screen *ui_infusion_new(struct ui *ui, int64_t patient_id)
+{
+	return open_form(ui, patient_id, false);
+}
+
+struct ui_screen *ui_infusion_resume(struct ui *ui, int64_t patient_id)
+{
+	return open_form(ui, patient_id, true);
 }
