@@ -116,9 +116,9 @@ static void push(struct ui *ui, struct ui_screen *form)
 static void resume_patient(struct ui *ui, const struct draft_info *d)
 {
 	if (d->patient_id == 0)
-		push(ui, ui_patient_form_new(ui));
+		push(ui, ui_patient_form_resume(ui));
 	else if (open_patient(ui, d))
-		push(ui, ui_patient_form_edit(ui, d->patient_id));
+		push(ui, ui_patient_form_edit_resume(ui, d->patient_id));
 }
 
 static void resume_eval(struct ui *ui, const struct draft_info *d)

@@ -1,115 +1,134 @@
-/* ui_patient_form.c: registering a new patient. */
+/* ui_patient_form.c: registering a patient and editing one's details — a
+ * field table over struct patient and its save, on the form engine. */
 #include "ui_patient_form.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "store.h"
-#include "ui_dialog.h"
-#include "ui_draft.h"
-#include "ui_draw.h"
-#include "ui_form.h"
+#include "ui_formdef.h"
 #include "ui_overview.h"
 #include "util.h"
 
 enum { PF_MRN, PF_NAME, PF_DOB, PF_SEX, PF_ETIOLOGY, PF_WEIGHT, PF_N };
 #define PF_ETIOLOGY_MAX 16
 
+/* The model's codes are 'F' and 'M' (patient_check_sex); this is how they
+ * are offered. */
 static const char *const sexes[] = {"F (female)", "M (male)"};
 
-struct pform {
-	struct ui_screen base;
-	struct ui_form form;
-	struct ui_form_field f[PF_N];
-	struct patient p;
-	day_t today;
-	char etio_text[PF_ETIOLOGY_MAX][96];
-	const char *etio_items[PF_ETIOLOGY_MAX];
+/* The etiology list as offered ("K70.3 Alcohol-related cirrhosis"); when
+ * editing, the stored weight as shown and its day, so an unchanged weight
+ * keeps the day it was measured. */
+struct pctx {
+	char text[PF_ETIOLOGY_MAX][96];
+	const char *items[PF_ETIOLOGY_MAX];
 	const struct etiology *etio;
-	size_t netio;
-	struct ui_draft draft;
-	bool edit;	     /* editing a stored patient */
-	char weight_was[16]; /* the stored weight as shown, to keep its date */
+	size_t n;
+	bool edit;
+	char weight_was[16];
 	day_t weight_date_was;
 };
 
-static const enum ui_action pf_hints[] = {ACT_HELP, ACT_NEXT, ACT_SAVE, ACT_BACK, ACT_NONE};
-
-static enum status check_choice(struct pform *pf, int i, struct err *e)
+static const char *sex_label(int i)
 {
-	int c = pf->f[i].choice;
-	if (i == PF_SEX) {
-		char code[2] = {c >= 0 ? sexes[c][0] : '\0', '\0'};
-		return patient_check_sex(code, &pf->p.sex, e);
-	}
-	pf->p.etiology[0] = '\0';
-	if (c >= 0)
-		strlcpy_(pf->p.etiology, pf->etio[c].code, sizeof pf->p.etiology);
-	return patient_check_etiology(pf->p.etiology, e);
+	return sexes[i];
 }
 
-/* Each field through the model's own check; values land in pf->p. */
-static enum status pf_check(void *owner, int i, bool confirmed, struct err *e)
+static enum status check_dob(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+			     struct err *e)
 {
-	struct pform *pf = owner;
-	const char *t = ui_form_text(&pf->form, i);
-	enum status s = ST_OK;
-	switch (i) {
-	case PF_MRN:
-		s = patient_check_mrn(t, e);
-		strlcpy_(pf->p.mrn, t, sizeof pf->p.mrn);
-		break;
-	case PF_NAME:
-		s = patient_check_name(t, e);
-		strlcpy_(pf->p.name, t, sizeof pf->p.name);
-		break;
-	case PF_DOB:
-		s = patient_check_dob(t, pf->today, &pf->p.dob, e);
-		break;
-	case PF_SEX:
-	case PF_ETIOLOGY:
-		return check_choice(pf, i, e);
-	case PF_WEIGHT:
-		pf->p.weight_kg = NAN;
-		pf->p.weight_date = DAY_NONE;
-		if (!*t)
-			return ST_OK;
-		s = patient_check_weight(t, &pf->p.weight_kg, e);
-		/* An unchanged weight keeps the day it was measured. */
-		pf->p.weight_date =
-		    pf->edit && strcmp(t, pf->weight_was) == 0 ? pf->weight_date_was : pf->today;
-		break;
-	}
-	return s == ST_CONFIRM && confirmed ? ST_OK : s;
+	return patient_check_dob(t, ff->today, &((struct patient *)ff->rec)->dob, e);
 }
 
-static void pf_draw(struct ui_screen *s, struct ui *ui)
+static enum status check_sex(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+			     struct err *e)
 {
-	struct pform *pf = (struct pform *)s;
-	ui_put(ui->body, 0, 0, ui->cols, ROLE_TITLE, pf->edit ? "Edit patient" : "New patient");
-	ui_put(ui->body, 1, 0, ui->cols, ROLE_DIM,
-	       "Tab/Enter next field, Space lists the choices, F2 or Ctrl-S saves, Esc leaves");
-	ui_form_draw(&pf->form, ui, 3);
+	int c = ui_fform_choice(ff, PF_SEX);
+	char code[2] = {c >= 0 ? sexes[c][0] : '\0', '\0'};
+	return patient_check_sex(code, &((struct patient *)ff->rec)->sex, e);
 }
 
-static void pf_draft(struct ui_screen *s, struct ui *ui, bool keep)
+static enum status check_etiology(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+				  struct err *e)
 {
-	struct pform *pf = (struct pform *)s;
-	struct strbuf sb;
-	if (!keep) {
-		ui_draft_drop(&pf->draft, ui);
-		return;
-	}
-	sb_init(&sb);
-	ui_form_encode(&pf->form, &sb);
-	ui_draft_keep(&pf->draft, ui, sb_str(&sb));
-	sb_done(&sb);
+	struct pctx *c = ff->ctx;
+	struct patient *p = ff->rec;
+	int i = ui_fform_choice(ff, PF_ETIOLOGY);
+	strlcpy_(p->etiology, i >= 0 ? c->etio[i].code : "", sizeof p->etiology);
+	return patient_check_etiology(p->etiology, e);
 }
 
-static void describe(const struct patient *p, char *buf, size_t n)
+static enum status check_weight(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+				struct err *e)
 {
+	struct pctx *c = ff->ctx;
+	struct patient *p = ff->rec;
+	p->weight_kg = NAN;
+	p->weight_date = DAY_NONE;
+	if (!*t)
+		return ST_OK;
+	enum status s = patient_check_weight(t, &p->weight_kg, e);
+	p->weight_date = c->edit && strcmp(t, c->weight_was) == 0 ? c->weight_date_was : ff->today;
+	return s;
+}
+
+#define PO(m) offsetof(struct patient, m)
+static const struct ui_fielddef pf_fields[PF_N] = {
+    {.label = "MRN",
+     .kind = FK_TEXT,
+     .hint = "letters, digits, '-'",
+     .width = 22,
+     .max = PATIENT_MRN_MAX,
+     .off = PO(mrn),
+     .size = PATIENT_MRN_MAX + 1,
+     .text = patient_check_mrn},
+    {.label = "Name",
+     .kind = FK_TEXT,
+     .hint = "LAST, First",
+     .width = 40,
+     .max = PATIENT_NAME_MAX,
+     .off = PO(name),
+     .size = PATIENT_NAME_MAX + 1,
+     .text = patient_check_name},
+    {.label = "Date of birth",
+     .kind = FK_DATE,
+     .hint = "YYYY-MM-DD",
+     .width = 12,
+     .max = 10,
+     .off = PO(dob),
+     .check = check_dob},
+    {.label = "Sex",
+     .kind = FK_CHOICE,
+     .hint = "F or M",
+     .width = 16,
+     .choice_label = sex_label,
+     .nchoices = 2,
+     .first = -1,
+     .check = check_sex},
+    {.label = "Etiology",
+     .kind = FK_CHOICE,
+     .hint = "optional; Space: list",
+     .width = 44,
+     .none = "not given",
+     .first = -1,
+     .check = check_etiology},
+    {.label = "Weight",
+     .kind = FK_NUMBER,
+     .unit = "kg",
+     .hint = "optional; 20-250",
+     .width = 8,
+     .max = 8,
+     .optional = true,
+     .check = check_weight},
+};
+#undef PO
+
+static void pf_describe(const struct ui_fform *ff, const void *rec, char *buf, size_t n)
+{
+	const struct patient *p = rec;
 	char dob[16], w[24] = "no weight";
 	if (!isnan(p->weight_kg))
 		snprintf(w, sizeof w, "%.1f kg", p->weight_kg);
@@ -117,217 +136,105 @@ static void describe(const struct patient *p, char *buf, size_t n)
 		 p->sex, p->etiology[0] ? p->etiology : "no etiology", w);
 }
 
-static int pf_saved(struct pform *pf, struct ui *ui);
-
-/* Someone saved the patient after this form read it: y keeps the nurse's
- * version (theirs stays in the audit trail), n takes theirs. */
-static int conflict_answer(struct ui *ui, void *arg, bool yes)
+static enum status pf_save(struct ui_fform *ff, struct ui *ui, bool confirmed, struct err *e)
 {
-	struct pform *pf = arg;
-	struct err e = {""};
-	struct patient theirs;
-	if (!yes) {
-		ui_draft_drop(&pf->draft, ui);
-		pf->base.dirty = false;
-		ui_pop(ui);
-		ui_msg(ui, ROLE_HINT, "kept the other version; your changes were not saved");
-		return UI_DONE;
-	}
-	enum status s = store_patient_update(ui->app->st, &pf->p, &theirs, &e);
-	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
-		if (s == ST_CONFLICT)
-			pf->p.version = theirs.version;
-		return UI_DONE;
-	}
-	return pf_saved(pf, ui);
+	struct pctx *c = ff->ctx;
+	struct patient *p = ff->rec;
+	enum status s = patient_validate(p, ff->today, e);
+	if (s == ST_OK)
+		s = c->edit ? store_patient_update(ui->app->st, p, ff->theirs, e)
+			    : store_patient_add(ui->app->st, p, e);
+	if (s == ST_DUPLICATE)
+		ff->form.focus = PF_MRN;
+	if (s == ST_OK)
+		ui_msg(ui, ROLE_OK, "%s %s %s", c->edit ? "saved" : "registered", p->mrn, p->name);
+	return s;
 }
 
-static void ask_conflict(struct pform *pf, struct ui *ui, const struct patient *theirs)
+/* A registration goes on to the new patient's overview. */
+static void pf_after(struct ui_fform *ff, struct ui *ui)
 {
-	char a[256], b[256], q[800];
-	describe(theirs, a, sizeof a);
-	describe(&pf->p, b, sizeof b);
-	snprintf(q, sizeof q,
-		 "Someone else saved this patient after you opened it. Theirs: %s. Yours: %s. "
-		 "y keeps yours (theirs stays in the audit trail); n takes theirs.",
-		 a, b);
-	/* Saving again over the version now stored is what "keep yours" means. */
-	pf->p.version = theirs->version;
-	ui_confirm(ui, q, conflict_answer, pf);
+	char msg[UI_MSG_MAX];
+	if (((struct pctx *)ff->ctx)->edit)
+		return;
+	strlcpy_(msg, ui->msg, sizeof msg);
+	struct ui_screen *ov = ui_overview_new(ui, ((struct patient *)ff->rec)->id);
+	if (ov)
+		ui_push(ui, ov);
+	ui_msg(ui, ROLE_OK, "%s", msg);
 }
 
-static int pf_save(struct pform *pf, struct ui *ui)
+static const enum ui_action pf_hints[] = {ACT_HELP, ACT_NEXT, ACT_SAVE, ACT_BACK, ACT_NONE};
+
+#define PF_HELP                                                                                 \
+	"Register a patient. Each field is checked when you leave it (Tab, Enter, Down): a "    \
+	"refused value is marked '! invalid' with the reason on the message line; an unusual "  \
+	"one (a weight outside 40-150 kg, an age under 18) asks y/n. Sex and etiology are "     \
+	"choices: Space opens the list, Left/Right change, a letter jumps. Weight is "          \
+	"optional. Nothing is stored until every field is valid and you press F2 (or "          \
+	"Ctrl-S). In a text field letters are typed, so use F1 for help, F3 to find a patient " \
+	"and Esc to leave."
+
+#define PF_DEF(t, h)                                                                \
+	{                                                                           \
+		.kind = DRAFT_PATIENT, .title = t, .noun = "patient", .heading = h, \
+		.help = PF_HELP, .hints = pf_hints, .fields = pf_fields, .n = PF_N, \
+		.rec_size = sizeof(struct patient),                                 \
+		.version_off = offsetof(struct patient, version), .save = pf_save,  \
+		.describe = pf_describe, .after = pf_after                          \
+	}
+static const struct ui_formdef pf_new_def = PF_DEF("New patient", "New patient");
+static const struct ui_formdef pf_edit_def = PF_DEF("Edit patient", "Edit patient");
+
+static struct ui_fform *pf_open(struct ui *ui, const struct ui_formdef *def, int64_t patient_id)
 {
-	struct err e = {""};
-	struct patient theirs;
-	if (!ui_form_valid(&pf->form, ui))
-		return UI_DONE;
-	enum status s = patient_validate(&pf->p, pf->today, &e);
-	if (s == ST_OK) {
-		s = pf->edit ? store_patient_update(ui->app->st, &pf->p, &theirs, &e)
-			     : store_patient_add(ui->app->st, &pf->p, &e);
+	struct ui_fform *ff = ui_fform_new(def, ui, patient_id, 0, sizeof(struct pctx));
+	struct pctx *c = ff->ctx;
+	struct patient *p = ff->rec;
+	p->weight_kg = NAN;
+	p->weight_date = DAY_NONE;
+	c->etio = etiology_list(&c->n);
+	c->n = c->n > PF_ETIOLOGY_MAX ? PF_ETIOLOGY_MAX : c->n;
+	for (size_t i = 0; i < c->n; i++) {
+		snprintf(c->text[i], sizeof c->text[i], "%s %s", c->etio[i].code, c->etio[i].name);
+		c->items[i] = c->text[i];
 	}
-	if (s == ST_CONFLICT) {
-		ask_conflict(pf, ui, &theirs);
-		return UI_DONE;
-	}
-	if (s != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
-		if (s == ST_DUPLICATE)
-			pf->form.focus = PF_MRN;
-		return UI_DONE;
-	}
-	return pf_saved(pf, ui);
+	ui_fform_choices(ff, PF_ETIOLOGY, c->items, (int)c->n);
+	return ff;
 }
 
-static int pf_saved(struct pform *pf, struct ui *ui)
+static struct ui_screen *new_form(struct ui *ui, bool resume)
 {
-	bool edit = pf->edit;
-	char mrn[PATIENT_MRN_MAX + 1], name[PATIENT_NAME_MAX + 1];
-	int64_t id = pf->p.id;
-	strlcpy_(mrn, pf->p.mrn, sizeof mrn);
-	strlcpy_(name, pf->p.name, sizeof name);
-	pf->base.dirty = false;
-	ui_draft_drop(&pf->draft, ui);
-	ui_pop(ui);
-	if (!edit) {
-		struct ui_screen *ov = ui_overview_new(ui, id);
-		if (ov)
-			ui_push(ui, ov);
-	}
-	ui_msg(ui, ROLE_OK, "%s %s %s", edit ? "saved" : "registered", mrn, name);
-	return UI_DONE;
-}
-
-static int pf_key(struct ui_screen *s, struct ui *ui, int key)
-{
-	struct pform *pf = (struct pform *)s;
-	if (ui_key_is(key, ACT_SAVE))
-		return pf_save(pf, ui);
-	int r = ui_form_key(&pf->form, ui, key);
-	pf->base.dirty = pf->form.dirty;
-	if (pf->form.settled) {
-		pf->form.settled = false;
-		pf_draft(s, ui, true);
-	}
-	return r;
-}
-
-static void pf_done(struct ui_screen *s)
-{
-	struct pform *pf = (struct pform *)s;
-	ui_form_done(&pf->form);
-	ui_draft_done(&pf->draft);
-	free(pf);
-}
-
-static const struct ui_screen_ops pf_ops = {
-    "New patient",
-    pf_draw,
-    pf_key,
-    NULL,
-    pf_done,
-    pf_hints,
-    "Register a patient. Each field is checked when you leave it (Tab, Enter, Down): a "
-    "refused value is marked '! invalid' with the reason on the message line; an unusual "
-    "one (a weight outside 40-150 kg, an age under 18) asks y/n. Sex and etiology are "
-    "choices: Space opens the list, Left/Right change, a letter jumps. Weight is optional. "
-    "Nothing is stored until every field is valid and you press F2 (or Ctrl-S). In a text "
-    "field letters are typed, so use F1 for help, F3 to find a patient and Esc to leave.",
-    pf_draft,
-};
-
-static void pf_fields(struct pform *pf)
-{
-	static const struct {
-		const char *label, *hint;
-		enum ui_form_kind kind;
-		int width;
-		size_t max;
-	} spec[PF_N] = {
-	    {"MRN", "letters, digits, '-'", UF_TEXT, 22, PATIENT_MRN_MAX},
-	    {"Name", "LAST, First", UF_TEXT, 40, PATIENT_NAME_MAX},
-	    {"Date of birth", "YYYY-MM-DD", UF_TEXT, 12, 10},
-	    {"Sex", "F or M", UF_CHOICE, 16, 0},
-	    {"Etiology", "optional; Space: list", UF_CHOICE, 44, 0},
-	    {"Weight (kg)", "optional; 20-250", UF_TEXT, 8, 8},
-	};
-	for (int i = 0; i < PF_N; i++) {
-		pf->f[i].label = spec[i].label;
-		pf->f[i].hint = spec[i].hint;
-		pf->f[i].kind = spec[i].kind;
-		pf->f[i].width = spec[i].width;
-		if (spec[i].kind == UF_TEXT)
-			ui_field_init(&pf->f[i].edit, spec[i].max);
-		pf->f[i].choice = -1;
-	}
-	pf->f[PF_SEX].choices = sexes;
-	pf->f[PF_SEX].nchoices = 2;
-	pf->f[PF_ETIOLOGY].choices = pf->etio_items;
-	pf->f[PF_ETIOLOGY].nchoices = (int)pf->netio;
-	pf->f[PF_ETIOLOGY].none = "not given";
-}
-
-static struct pform *pf_alloc(struct ui *ui)
-{
-	struct pform *pf = xcalloc(1, sizeof *pf);
-	pf->base.ops = &pf_ops;
-	pf->today = app_today(ui->app);
-	pf->p.weight_kg = NAN;
-	pf->p.weight_date = DAY_NONE;
-	pf->etio = etiology_list(&pf->netio);
-	if (pf->netio > PF_ETIOLOGY_MAX)
-		pf->netio = PF_ETIOLOGY_MAX;
-	for (size_t i = 0; i < pf->netio; i++) {
-		snprintf(pf->etio_text[i], sizeof pf->etio_text[i], "%s %s", pf->etio[i].code,
-			 pf->etio[i].name);
-		pf->etio_items[i] = pf->etio_text[i];
-	}
-	pf_fields(pf);
-	return pf;
-}
-
-/* Offer back what an earlier session of this user typed in this form. */
-static void pf_resume(struct pform *pf, struct ui *ui, int64_t patient_id)
-{
-	ui_form_init(&pf->form, pf->f, PF_N, pf_check, pf, 0);
-	ui_draft_init(&pf->draft, UI_DRAFT_PATIENT, patient_id);
-	char *kept = ui_draft_load(&pf->draft, ui);
-	if (kept) {
-		ui_form_decode(&pf->form, kept);
-		pf->base.dirty = true;
-		free(kept);
-	}
+	return ui_fform_ready(pf_open(ui, &pf_new_def, 0), ui, resume);
 }
 
 struct ui_screen *ui_patient_form_new(struct ui *ui)
 {
-	struct pform *pf = pf_alloc(ui);
-	pf_resume(pf, ui, 0);
-	return &pf->base;
+	return new_form(ui, false);
 }
 
-/* Fill the form from the stored record. */
-static void fill(struct pform *pf, const struct patient *p)
+struct ui_screen *ui_patient_form_resume(struct ui *ui)
 {
-	char dob[16];
-	ui_field_set(&pf->f[PF_MRN].edit, p->mrn);
-	ui_field_set(&pf->f[PF_NAME].edit, p->name);
-	ui_field_set(&pf->f[PF_DOB].edit, date_format(p->dob, dob));
-	pf->f[PF_SEX].choice = p->sex == 'F' ? 0 : 1;
-	for (size_t i = 0; i < pf->netio; i++)
-		if (strcmp(pf->etio[i].code, p->etiology) == 0)
-			pf->f[PF_ETIOLOGY].choice = (int)i;
-	if (!isnan(p->weight_kg))
-		snprintf(pf->weight_was, sizeof pf->weight_was, "%.1f", p->weight_kg);
-	ui_field_set(&pf->f[PF_WEIGHT].edit, pf->weight_was);
-	pf->weight_date_was = p->weight_date;
-	for (int i = 0; i < PF_N; i++)
-		pf->f[i].saved_choice = pf->f[i].choice;
+	return new_form(ui, true);
 }
 
-struct ui_screen *ui_patient_form_edit(struct ui *ui, int64_t patient_id)
+/* The stored record in the fields. */
+static void fill(struct ui_fform *ff, const struct patient *p)
+{
+	struct pctx *c = ff->ctx;
+	ui_fform_fill(ff); /* MRN, name */
+	ui_fform_set(ff, PF_DOB, date_format(p->dob, (char[16]){0}));
+	ui_fform_choose(ff, PF_SEX, p->sex == 'F' ? 0 : 1);
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->etio[i].code, p->etiology) == 0)
+			ui_fform_choose(ff, PF_ETIOLOGY, (int)i);
+	if (!isnan(p->weight_kg))
+		snprintf(c->weight_was, sizeof c->weight_was, "%.1f", p->weight_kg);
+	ui_fform_set(ff, PF_WEIGHT, c->weight_was);
+	c->weight_date_was = p->weight_date;
+}
+
+static struct ui_screen *edit_form(struct ui *ui, int64_t patient_id, bool resume)
 {
 	struct err e = {""};
 	struct patient p;
@@ -335,11 +242,19 @@ struct ui_screen *ui_patient_form_edit(struct ui *ui, int64_t patient_id)
 		ui_msg(ui, ROLE_CRITICAL, "%s", e.msg);
 		return NULL;
 	}
-	struct pform *pf = pf_alloc(ui);
-	pf->edit = true;
-	pf->p = p;
-	pf->base.patient = patient_id;
-	fill(pf, &p);
-	pf_resume(pf, ui, patient_id);
-	return &pf->base;
+	struct ui_fform *ff = pf_open(ui, &pf_edit_def, patient_id);
+	((struct pctx *)ff->ctx)->edit = true;
+	*(struct patient *)ff->rec = p;
+	fill(ff, &p);
+	return ui_fform_ready(ff, ui, resume);
+}
+
+struct ui_screen *ui_patient_form_edit(struct ui *ui, int64_t patient_id)
+{
+	return edit_form(ui, patient_id, false);
+}
+
+struct ui_screen *ui_patient_form_edit_resume(struct ui *ui, int64_t patient_id)
+{
+	return edit_form(ui, patient_id, true);
 }
