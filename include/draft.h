@@ -23,6 +23,41 @@ struct draft_info {
 	int64_t size;			 /* bytes of content */
 };
 
+/* The forms that keep drafts: X(kind, stored form name, title). A name
+ * ending in '.' is per record: the record's id follows it ("visit-correct.17").
+ * One table for the start-up offer, the screens that resume and `drafts`. */
+#define DRAFT_KINDS(X)                                                    \
+	X(DRAFT_PATIENT, "patient.new", "Patient details")                \
+	X(DRAFT_EVAL_LABS, "eval.labs", "Labs")                           \
+	X(DRAFT_EVAL_IMAGING, "eval.imaging", "Imaging note")             \
+	X(DRAFT_VISIT, "visit", "Visit")                                  \
+	X(DRAFT_VISIT_LABS, "visit.labs", "Visit labs")                   \
+	X(DRAFT_VISIT_CORRECT, "visit-correct.", "Correction of a visit") \
+	X(DRAFT_AE, "ae", "Adverse event")                                \
+	X(DRAFT_INFUSION, "infusion", "Infusion")
+
+#define DRAFT_KIND_ENUM(k, form, title) k,
+enum draft_kind { DRAFT_KIND_NONE = -1, DRAFT_KINDS(DRAFT_KIND_ENUM) DRAFT_KIND_COUNT };
+#undef DRAFT_KIND_ENUM
+
+/* The stored form name of kind k ("visit-correct." for a per-record kind),
+ * "" for a bad k. Static. */
+const char *draft_kind_form(enum draft_kind k);
+/* What the kind is called on screen and in `drafts` ("Adverse event"); a
+ * registration (DRAFT_PATIENT without a patient) is "New patient form" when
+ * patient_id is 0. Static; "" for a bad k. */
+const char *draft_kind_title(enum draft_kind k, int64_t patient_id);
+/* The kind of a stored form name; for a per-record kind *record gets the id
+ * after the prefix (0 otherwise; record may be NULL). DRAFT_KIND_NONE when
+ * the name is no known kind, or its id is not a positive number. */
+enum draft_kind draft_kind_of(const char *form, int64_t *record);
+/* The stored form name of kind k for record (ignored unless per record)
+ * into buf; returns buf. */
+char *draft_form_name(enum draft_kind k, int64_t record, char buf[DRAFT_FORM_MAX + 1]);
+/* The title of a listed draft: its kind's title, or the raw form name of a
+ * kind this version does not know (raw text: neutralise before output). */
+const char *draft_title(const struct draft_info *d);
+
 /* Draft content is "key=value" lines; a value's newlines and backslashes
  * are escaped as \n and \\. Append one line to sb. */
 void draft_put(struct strbuf *sb, const char *key, const char *value);

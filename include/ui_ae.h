@@ -1,5 +1,6 @@
 /* ui_ae.h: the adverse-event form — CTCAE term, grade with its definition
- * shown while choosing, onset, seriousness, relation, action, outcome. */
+ * shown while choosing, onset, seriousness, relation, action, outcome — a
+ * field table on the form engine (ui_formdef.h). */
 #ifndef HEPADESK_UI_AE_H
 #define HEPADESK_UI_AE_H
 
@@ -10,5 +11,9 @@
 /* The form for patient id; NULL, with the reason on the message line, when
  * it cannot be opened. Heap screen for ui_push. */
 struct ui_screen *ui_ae_new(struct ui *ui, int64_t patient_id);
+
+/* The same form with the patient's kept draft loaded (chosen from the list
+ * of drafts); NULL as for ui_ae_new. */
+struct ui_screen *ui_ae_resume(struct ui *ui, int64_t patient_id);
 
 #endif

@@ -12,13 +12,6 @@
 #include "ui_screen.h"
 #include "util.h"
 
-/* The forms that keep drafts. */
-#define UI_DRAFT_PATIENT "patient.new"
-#define UI_DRAFT_LABS "eval.labs"
-#define UI_DRAFT_IMAGING "eval.imaging"
-#define UI_DRAFT_VISIT_LABS "visit.labs"
-#define UI_DRAFT_VISIT_CORRECT "visit-correct." /* + the visit's id */
-
 /* The draft of one form: its name, patient, and what was kept last (so an
  * unchanged form is not written again). */
 struct ui_draft {

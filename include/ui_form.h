@@ -19,6 +19,7 @@ enum ui_form_state { UFS_UNCHECKED, UFS_OK, UFS_BAD, UFS_ASK };
 struct ui_form_field {
 	const char *label;
 	const char *hint; /* shown after the field ("YYYY-MM-DD"), or NULL */
+	const char *unit; /* shown right after the entry ("kg"), or NULL */
 	enum ui_form_kind kind;
 	int width;			    /* columns of the entry area */
 	struct ui_field edit;		    /* UF_TEXT */

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "app.h"
+#include "draft.h"
 #include "patient.h"
 #include "ui_color.h"
 #include "ui_keymap.h"
@@ -22,7 +23,6 @@
 #define UI_STACK_MAX 16
 #define UI_MSG_MAX 512
 #define UI_GLOBAL_MAX 8
-#define UI_DRAFT_KINDS_MAX 16
 
 /* Reactions a key handler returns; the loop acts on them. */
 enum ui_reaction {
@@ -35,7 +35,6 @@ enum ui_reaction {
 
 struct ui;
 struct ui_screen;
-struct ui_draft_kind;
 
 /* A global key's handler: key was passed on by top, the screen on top.
  * Returns enum ui_reaction flags. */
@@ -110,8 +109,8 @@ struct ui {
 	} globals[UI_GLOBAL_MAX];
 	int nglobals;
 	ui_patient_fn open_patient;
-	const struct ui_draft_kind *kinds[UI_DRAFT_KINDS_MAX];
-	int nkinds;
+	/* per draft kind (draft.h), the function that resumes it, or NULL */
+	void (*resume[DRAFT_KIND_COUNT])(struct ui *ui, const struct draft_info *d);
 };
 
 /* Push s (heap, owned by the stack from now on). A full stack frees s and

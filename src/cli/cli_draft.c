@@ -2,6 +2,7 @@
 #include "cli_int.h"
 
 #include "date.h"
+#include "draft.h"
 #include "json.h"
 #include "util.h"
 
@@ -19,12 +20,13 @@ static void draft_out(const struct draft_info *d, void *arg)
 	date_format_time(d->updated, when);
 	o->n++;
 	if (!o->json) {
-		cli_putf(o->c, "%-16s %s  %-12s %-30s %lld bytes\n", d->form, when,
+		cli_putf(o->c, "%-22s %s  %-12s %-30s %lld bytes\n", draft_title(d), when,
 			 d->mrn[0] ? d->mrn : "-", d->name, (long long)d->size);
 		return;
 	}
 	json_obj_begin(&o->j, NULL);
 	json_string(&o->j, "form", d->form);
+	json_string(&o->j, "title", draft_title(d));
 	json_string(&o->j, "mrn", d->mrn[0] ? d->mrn : NULL);
 	json_string(&o->j, "name", d->name[0] ? d->name : NULL);
 	json_string(&o->j, "updated", when);

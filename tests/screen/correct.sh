@@ -60,8 +60,7 @@ start
 wait_for "Unsaved input from an earlier session"
 shows "Correction of a visit of CORRECT, Cy MRN C-1"
 keys Enter
-wait_for "A draft of this form was kept"
-keys y
+wait_for "restored unsaved input"
 wait_for "weight was missed"
 shows "< W1 on $TODAY, v2 >"
 shows "weight was missed"

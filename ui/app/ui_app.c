@@ -57,9 +57,9 @@ static void push_over_patient(struct ui *ui, int64_t patient_id,
 static void resume_patient(struct ui *ui, const struct draft_info *d)
 {
 	if (d->patient_id == 0)
-		ui_push(ui, ui_patient_form_new(ui));
+		ui_push(ui, ui_patient_form_resume(ui));
 	else
-		push_over_patient(ui, d->patient_id, ui_patient_form_edit);
+		push_over_patient(ui, d->patient_id, ui_patient_form_edit_resume);
 }
 
 static struct ui_screen *open_eval(struct ui *ui, int64_t patient_id)
@@ -85,43 +85,43 @@ static void resume_visit_labs(struct ui *ui, const struct draft_info *d)
 
 static void resume_visit(struct ui *ui, const struct draft_info *d)
 {
-	push_over_patient(ui, d->patient_id, ui_visit_new);
+	push_over_patient(ui, d->patient_id, ui_visit_resume);
 }
 
 static void resume_ae(struct ui *ui, const struct draft_info *d)
 {
-	push_over_patient(ui, d->patient_id, ui_ae_new);
+	push_over_patient(ui, d->patient_id, ui_ae_resume);
 }
 
 static void resume_infusion(struct ui *ui, const struct draft_info *d)
 {
-	push_over_patient(ui, d->patient_id, ui_infusion_new);
+	push_over_patient(ui, d->patient_id, ui_infusion_resume);
 }
 
 static void resume_visit_correct(struct ui *ui, const struct draft_info *d)
 {
-	long long visit_id;
+	int64_t visit_id = 0;
 	struct ui_screen *form;
+	draft_kind_of(d->form, &visit_id);
 	push_over_patient(ui, d->patient_id, NULL);
 	if (ui_top(ui) && ui_top(ui)->patient == d->patient_id &&
-	    sscanf(d->form, UI_DRAFT_VISIT_CORRECT "%lld", &visit_id) == 1 &&
-	    (form = ui_visit_correct_new(ui, d->patient_id, visit_id))) {
+	    (form = ui_visit_correct_resume(ui, d->patient_id, visit_id))) {
 		if (!form->banner[0])
 			strlcpy_(form->banner, ui_top(ui)->banner, sizeof form->banner);
 		ui_push(ui, form);
 	}
 }
 
-/* Every form that keeps a draft, as the resume menu names it. */
-static const struct ui_draft_kind draft_kinds[] = {
-    {UI_DRAFT_PATIENT, "Patient details", resume_patient, "New patient form"},
-    {UI_DRAFT_LABS, "Labs", resume_eval},
-    {UI_DRAFT_IMAGING, "Imaging note", resume_eval},
-    {UI_DRAFT_VISIT_LABS, "Visit labs", resume_visit_labs},
-    {UI_DRAFT_VISIT_CORRECT, "Correction of a visit", resume_visit_correct},
-    {"visit", "Visit", resume_visit},
-    {"ae", "Adverse event", resume_ae},
-    {"infusion", "Infusion", resume_infusion},
+/* Which screen resumes each kind of draft (the kinds: draft.h). */
+static const ui_resume_fn resumers[DRAFT_KIND_COUNT] = {
+    [DRAFT_PATIENT] = resume_patient,
+    [DRAFT_EVAL_LABS] = resume_eval,
+    [DRAFT_EVAL_IMAGING] = resume_eval,
+    [DRAFT_VISIT] = resume_visit,
+    [DRAFT_VISIT_LABS] = resume_visit_labs,
+    [DRAFT_VISIT_CORRECT] = resume_visit_correct,
+    [DRAFT_AE] = resume_ae,
+    [DRAFT_INFUSION] = resume_infusion,
 };
 
 /* The framework's tables: what the global keys open, the patient screen,
@@ -131,8 +131,8 @@ static void register_tables(struct ui *ui)
 	ui_global_key(ui, ACT_HELP, open_help);
 	ui_global_key(ui, ACT_LOOKUP, open_lookup);
 	ui_patient_opener(ui, ui_overview_new);
-	for (size_t i = 0; i < ARRAY_SIZE(draft_kinds); i++)
-		ui_resume_register(ui, &draft_kinds[i]);
+	for (int k = 0; k < DRAFT_KIND_COUNT; k++)
+		ui_resume_register(ui, (enum draft_kind)k, resumers[k]);
 }
 
 int ui_run(struct app *app)

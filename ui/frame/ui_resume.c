@@ -10,40 +10,26 @@
 
 #define RESUME_OFFER_MAX 9
 
-bool ui_resume_register(struct ui *ui, const struct ui_draft_kind *k)
+void ui_resume_register(struct ui *ui, enum draft_kind k, ui_resume_fn fn)
 {
-	if (ui->nkinds >= UI_DRAFT_KINDS_MAX)
-		return false;
-	for (int i = 0; i < ui->nkinds; i++)
-		if (strcmp(ui->kinds[i]->form_prefix, k->form_prefix) == 0)
-			return false;
-	ui->kinds[ui->nkinds++] = k;
-	return true;
+	if (k > DRAFT_KIND_NONE && k < DRAFT_KIND_COUNT)
+		ui->resume[k] = fn;
 }
 
-static bool kind_matches(const struct ui_draft_kind *k, const char *form)
-{
-	size_t n = strlen(k->form_prefix);
-	if (n > 0 && k->form_prefix[n - 1] == '.')
-		return strncmp(form, k->form_prefix, n) == 0 && form[n] != '\0';
-	return strcmp(form, k->form_prefix) == 0;
-}
-
-const struct ui_draft_kind *ui_resume_kind(const struct ui *ui, const char *form)
-{
-	for (int i = 0; i < ui->nkinds; i++)
-		if (kind_matches(ui->kinds[i], form))
-			return ui->kinds[i];
-	return NULL;
-}
-
-void ui_resume_describe(const struct ui *ui, const struct draft_info *d, char *buf, size_t n)
+void ui_resume_describe(const struct draft_info *d, char *buf, size_t n)
 {
 	char when[20];
-	const struct ui_draft_kind *k = ui_resume_kind(ui, d->form);
-	const char *title = !k ? d->form : !d->patient_id && k->title_new ? k->title_new : k->title;
-	snprintf(buf, n, "%s%s%s%s%s  (%s)", title, d->patient_id ? " of " : "", d->name,
+	snprintf(buf, n, "%s%s%s%s%s  (%s)", draft_title(d), d->patient_id ? " of " : "", d->name,
 		 d->patient_id ? " MRN " : "", d->mrn, date_format_time(d->updated, when));
+}
+
+void ui_resume(struct ui *ui, const struct draft_info *d)
+{
+	enum draft_kind k = draft_kind_of(d->form, NULL);
+	if (k == DRAFT_KIND_NONE || !ui->resume[k])
+		ui_msg(ui, ROLE_WARN, "draft %s: no form of this program resumes it", d->form);
+	else
+		ui->resume[k](ui, d);
 }
 
 /* The drafts offered at start (one offer per session). */
@@ -57,15 +43,10 @@ static void collect(const struct draft_info *d, void *arg)
 		offered[noffered++] = *d;
 }
 
-static int resume(struct ui *ui, void *arg, int index)
+static int resume_chosen(struct ui *ui, void *arg, int index)
 {
-	const struct draft_info *d = &offered[index];
-	const struct ui_draft_kind *k = ui_resume_kind(ui, d->form);
 	(void)arg;
-	if (!k)
-		ui_msg(ui, ROLE_WARN, "draft %s: no form of this program resumes it", d->form);
-	else
-		k->resume(ui, d);
+	ui_resume(ui, &offered[index]);
 	return UI_DONE;
 }
 
@@ -78,10 +59,10 @@ void ui_resume_offer(struct ui *ui)
 	if (store_draft_each(ui->app->st, collect, NULL, &e) != ST_OK || noffered == 0)
 		return;
 	for (int i = 0; i < noffered; i++) {
-		ui_resume_describe(ui, &offered[i], text[i], sizeof text[i]);
+		ui_resume_describe(&offered[i], text[i], sizeof text[i]);
 		items[i] = text[i];
 	}
 	ui_pick(ui, "Unsaved input from an earlier session: Enter resumes, Esc later", items,
-		noffered, 0, resume, NULL);
+		noffered, 0, resume_chosen, NULL);
 	ui_msg(ui, ROLE_WARN, "you have unsaved input from an earlier session (Esc: decide later)");
 }

@@ -237,8 +237,8 @@ static const struct ui_screen_ops eval_ops = {
  * the imaging step when only that step has some. */
 static void restore_drafts(struct eval *ev, struct ui *ui)
 {
-	ui_draft_init(&ev->labs_draft, UI_DRAFT_LABS, ev->p.id);
-	ui_draft_init(&ev->imaging_draft, UI_DRAFT_IMAGING, ev->p.id);
+	ui_draft_init(&ev->labs_draft, draft_kind_form(DRAFT_EVAL_LABS), ev->p.id);
+	ui_draft_init(&ev->imaging_draft, draft_kind_form(DRAFT_EVAL_IMAGING), ev->p.id);
 	char *labs = ui_draft_load(&ev->labs_draft, ui);
 	char *img = ui_draft_load(&ev->imaging_draft, ui);
 	if (labs)

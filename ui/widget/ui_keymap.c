@@ -235,17 +235,19 @@ int ui_key_format(const char *text, unsigned scope, char *buf, size_t n)
 			buf[len++] = *p++;
 			continue;
 		}
-		enum ui_action a = ui_key_find(p + 1, (size_t)(end - p - 1));
+		bool first_only = p[1] == '=';
+		const char *name = p + 1 + first_only;
+		enum ui_action a = ui_key_find(name, (size_t)(end - name));
 		char put[80];
 		if (a == ACT_NONE || !(ui_key_scope(a) & scope) ||
 		    !ui_key_names(a, scope, ", ", names, sizeof names)[0]) {
-			snprintf(put, sizeof put, "{?%.*s}", (int)(end - p - 1), p + 1);
+			snprintf(put, sizeof put, "{?%.*s}", (int)(end - name), name);
 			bad++;
 		} else {
 			/* "F2 (^S)": the first key, the others after it. */
 			size_t first = strcspn(names, ",");
-			snprintf(put, sizeof put, names[first] ? "%.*s (%s)" : "%.*s", (int)first,
-				 names, names + first + (names[first] ? 2 : 0));
+			snprintf(put, sizeof put, names[first] && !first_only ? "%.*s (%s)" : "%.*s",
+				 (int)first, names, names + first + (names[first] ? 2 : 0));
 		}
 		int w = snprintf(buf + len, n - len, "%s", put);
 		len += w < 0 ? 0 : (size_t)w < n - len ? (size_t)w : n - len - 1;

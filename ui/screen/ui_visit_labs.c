@@ -85,7 +85,7 @@ static const struct ui_screen_ops vl_ops = {
     vl_hints,
     "The labs of the visit just recorded: the same rows as the intake labs (u switches a "
     "row between conventional and SI units; refused values name the accepted range, "
-    "unusual ones ask y/n). F2 stores them with the visit; Esc leaves without labs. What "
+    "unusual ones ask y/n). {SAVE} stores them with the visit; {BACK} leaves without labs. What "
     "you type is kept as a draft until it is stored.",
     vl_draft,
 };
@@ -104,25 +104,36 @@ struct ui_screen *ui_visit_labs_new(struct ui *ui, int64_t patient_id, int64_t v
 	strlcpy_(v->label, label && *label ? label : "unscheduled", sizeof v->label);
 	snprintf(v->title, sizeof v->title, "Labs of the %s visit on %s (Esc if none were taken)",
 		 v->label, d);
-	ui_draft_init(&v->draft, UI_DRAFT_VISIT_LABS, patient_id);
+	ui_draft_init(&v->draft, draft_kind_form(DRAFT_VISIT_LABS), patient_id);
 	return &v->base;
 }
 
 struct ui_screen *ui_visit_labs_resume(struct ui *ui, int64_t patient_id)
 {
 	struct ui_draft d;
-	char id[24], label[24], day[16];
+	char id[24] = "", label[24] = "", day[16] = "";
 	day_t when;
-	ui_draft_init(&d, UI_DRAFT_VISIT_LABS, patient_id);
+	long long visit_id = 0;
+	ui_draft_init(&d, draft_kind_form(DRAFT_VISIT_LABS), patient_id);
 	char *content = ui_draft_load(&d, ui);
 	ui_draft_done(&d);
 	if (!content)
 		return NULL;
-	if (!draft_get(content, "visit", id, sizeof id) ||
-	    !draft_get(content, "visit_label", label, sizeof label) ||
-	    !draft_get(content, "date", day, sizeof day) || !date_parse(day, &when))
+	/* Each key on its own: a draft without one still has the others. */
+	if (!draft_get(content, "visit", id, sizeof id) || sscanf(id, "%lld", &visit_id) != 1 ||
+	    visit_id <= 0) {
+		ui_msg(ui, ROLE_WARN,
+		       "the visit labs draft does not name its visit (visit=%s): it is kept, "
+		       "enter the labs with the visit",
+		       id);
+		free(content);
+		return NULL;
+	}
+	if (!draft_get(content, "visit_label", label, sizeof label))
+		label[0] = '\0';
+	if (!draft_get(content, "date", day, sizeof day) || !date_parse(day, &when))
 		when = app_today(ui->app);
-	struct vlabs *v = (struct vlabs *)ui_visit_labs_new(ui, patient_id, atoll(id), when, label);
+	struct vlabs *v = (struct vlabs *)ui_visit_labs_new(ui, patient_id, visit_id, when, label);
 	ui_eval_labs_decode(&v->labs, content);
 	v->base.dirty = true;
 	free(content);

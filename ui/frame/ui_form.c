@@ -265,6 +265,10 @@ static int draw_field(struct ui_form *fm, struct ui *ui, int i, int y)
 			ui_cursor(ui, y, cx);
 	}
 	int after = x + width + 1;
+	if (f->unit) {
+		ui_put(ui->body, y, after, ui->cols - after, ROLE_NORMAL, f->unit);
+		after += ui_text_width(f->unit) + 1;
+	}
 	const char *word = state_word(f->state);
 	if (*word)
 		ui_put(ui->body, y, after, ui->cols - after,

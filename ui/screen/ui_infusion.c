@@ -1,0 +1,210 @@
+/* ui_infusion.c: the infusion form — a field table over struct infusion and
+ * its save, on the form engine (ui_formdef). */
+#include "ui_infusion.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dashboard.h"
+#include "infusion.h"
+#include "plan.h"
+#include "store.h"
+#include "store_followup.h"
+#include "ui_formdef.h"
+#include "util.h"
+#include "visit.h"
+
+enum { IF_ITEM, IF_AT, IF_ROUTE, IF_CELLS, IF_LOT, IF_BY, IF_REACTION, IF_NOTE, IF_N };
+
+#define IF_ITEMS_MAX 24
+#define IF_ITEM_TEXT 64
+
+/* The open scheduled infusions, then "not scheduled". */
+struct ictx {
+	int64_t id[IF_ITEMS_MAX];
+	char text[IF_ITEMS_MAX + 1][IF_ITEM_TEXT];
+	const char *items[IF_ITEMS_MAX + 1];
+	int n;
+};
+
+static const char *route_label(int i)
+{
+	return plan_route_str((enum plan_route)i);
+}
+
+static enum status check_item(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+			      struct err *e)
+{
+	struct ictx *c = ff->ctx;
+	struct infusion *inf = ff->rec;
+	int i = ui_fform_choice(ff, IF_ITEM);
+	inf->schedule_id = i >= 0 && i < c->n ? c->id[i] : 0;
+	return ST_OK;
+}
+
+/* "none" is no reaction, as an empty field is. */
+static enum status check_reaction(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+				  struct err *e)
+{
+	struct infusion *inf = ff->rec;
+	const char *v = strcmp(t, "none") == 0 ? "" : t;
+	enum status s = infusion_check_reaction(v, e);
+	if (s == ST_OK)
+		strlcpy_(inf->reaction, v, sizeof inf->reaction);
+	return s;
+}
+
+#define IN(m) offsetof(struct infusion, m)
+static const struct ui_fielddef if_fields[IF_N] = {
+    {.label = "Scheduled",
+     .kind = FK_CHOICE,
+     .hint = "Space: list",
+     .width = 36,
+     .check = check_item},
+    {.label = "Given at",
+     .name = "given at",
+     .kind = FK_TIME,
+     .hint = "YYYY-MM-DD HH:MM",
+     .width = 17,
+     .max = 16,
+     .off = IN(given_at),
+     .off_day = IN(date)},
+    {.label = "Route",
+     .kind = FK_CHOICE,
+     .width = 36,
+     .off = IN(route),
+     .choice_label = route_label,
+     .nchoices = ROUTE_INTRAHEPATIC + 1,
+     .first = ROUTE_IV},
+    {.label = "Cells given",
+     .kind = FK_NUMBER,
+     .unit = "cells",
+     .hint = "total, e.g. 6e7",
+     .width = 12,
+     .max = 16,
+     .off = IN(cells),
+     .number = infusion_check_cells},
+    {.label = "Product lot",
+     .kind = FK_TEXT,
+     .width = 24,
+     .max = INFUSION_LOT_MAX,
+     .off = IN(lot),
+     .size = sizeof(((struct infusion *)0)->lot),
+     .text = infusion_check_lot},
+    {.label = "Given by",
+     .kind = FK_TEXT,
+     .width = 30,
+     .max = INFUSION_BY_MAX,
+     .off = IN(given_by),
+     .size = sizeof(((struct infusion *)0)->given_by),
+     .text = infusion_check_given_by},
+    {.label = "Reaction (24 h)",
+     .kind = FK_TEXT,
+     .hint = "empty: none",
+     .width = 40,
+     .max = INFUSION_REACTION_MAX,
+     .check = check_reaction},
+    {.label = "Note",
+     .kind = FK_MEMO,
+     .width = 50,
+     .rows = 2,
+     .optional = true,
+     .off = IN(note),
+     .size = sizeof(((struct infusion *)0)->note),
+     .text = visit_check_note},
+};
+#undef IN
+
+static enum status if_save(struct ui_fform *ff, struct ui *ui, bool confirmed, struct err *e)
+{
+	struct infusion *inf = ff->rec;
+	char t[20];
+	enum status s = infusion_validate(inf, ff->today, e);
+	if (s == ST_CONFIRM)
+		s = ST_OK; /* each warning was confirmed as its field was left */
+	if (s == ST_OK)
+		s = store_infusion_add(ui->app->st, inf, e);
+	if (s == ST_OK)
+		ui_msg(ui, ROLE_OK, "recorded the infusion at %s: %.3g cells, lot %s",
+		       visit_format_time(inf->given_at, ff->tz, t), inf->cells, inf->lot);
+	return s;
+}
+
+static const enum ui_action if_hints[] = {ACT_HELP, ACT_NEXT, ACT_CHOOSE,
+					  ACT_SAVE, ACT_BACK, ACT_NONE};
+
+static const struct ui_formdef if_def = {
+    .kind = DRAFT_INFUSION,
+    .title = "Infusion",
+    .noun = "infusion",
+    .heading = "Infusion given (UC-MSC)",
+    .help = "Record an infusion as given: the scheduled infusion it closes (or none), when "
+	    "(YYYY-MM-DD HH:MM), route, total cells (1e6-1e10; \"1e8\" is accepted, unusual "
+	    "doses ask first), product lot, who gave it, and any reaction within 24 hours "
+	    "(empty or 'none' for none). {SAVE} saves.",
+    .hints = if_hints,
+    .fields = if_fields,
+    .n = IF_N,
+    .rec_size = sizeof(struct infusion),
+    .version_off = offsetof(struct infusion, version),
+    .note_max = INFUSION_NOTE_MAX,
+    .save = if_save,
+};
+
+static enum status load_items(struct ictx *c, struct ui *ui, int64_t patient_id, struct err *e)
+{
+	struct dash_cal *cal = xcalloc(DASH_SCHED_MAX, sizeof *cal);
+	char d[16];
+	int n = 0;
+	enum status s = store_dash_calendar(ui->app->st, patient_id, cal, DASH_SCHED_MAX, &n, e);
+	for (int i = 0; s == ST_OK && i < n && c->n < IF_ITEMS_MAX; i++) {
+		const struct schedule_item *it = &cal[i].item;
+		if (it->kind != SCHED_INFUSION || it->state != SCHED_OPEN)
+			continue;
+		c->id[c->n] = it->id;
+		snprintf(c->text[c->n], IF_ITEM_TEXT, "%s due %s", it->label,
+			 date_format(it->due, d));
+		c->items[c->n] = c->text[c->n];
+		c->n++;
+	}
+	strlcpy_(c->text[c->n], "not scheduled", IF_ITEM_TEXT);
+	c->items[c->n] = c->text[c->n];
+	free(cal);
+	return s;
+}
+
+static struct ui_screen *open_form(struct ui *ui, int64_t patient_id, bool resume)
+{
+	struct err e = {""};
+	struct ui_fform *ff = ui_fform_new(&if_def, ui, patient_id, 0, sizeof(struct ictx));
+	struct infusion *inf = ff->rec;
+	enum status s = load_items(ff->ctx, ui, patient_id, &e);
+	if (s != ST_OK) {
+		ui_msg(ui, ROLE_CRITICAL, "cannot open the infusion form: %s", err_why(&e, s));
+		ui_fform_free(ff);
+		return NULL;
+	}
+	char t[20];
+	infusion_init(inf);
+	inf->patient_id = patient_id;
+	ui_fform_set(ff, IF_AT, visit_format_time(ff->clock(), ff->tz, t));
+	const struct user *me = store_actor(ui->app->st);
+	if (me)
+		ui_fform_set(ff, IF_BY, me->display[0] ? me->display : me->login);
+	ui_fform_choices(ff, IF_ITEM, ((struct ictx *)ff->ctx)->items,
+			 ((struct ictx *)ff->ctx)->n + 1);
+	ui_fform_choose(ff, IF_ITEM, 0);
+	return ui_fform_ready(ff, ui, resume);
+}
+
+struct ui_screen *ui_infusion_new(struct ui *ui, int64_t patient_id)
+{
+	return open_form(ui, patient_id, false);
+}
+
+struct ui_screen *ui_infusion_resume(struct ui *ui, int64_t patient_id)
+{
+	return open_form(ui, patient_id, true);
+}
