@@ -6,7 +6,8 @@
 # Scripts run concurrently, at most $JOBS at a time (default: twice the
 # number of cores; most of the time of a screen test is waiting for the
 # screen). Each script's output is kept whole and printed in the order the
-# scripts were given, as soon as it and the ones before it are done.
+# scripts were given, as soon as it and the ones before it are done. A
+# script marked "# run-sh: alone" runs first, with no other of its suite.
 # JOBS=1 runs them one after another; TIMES=1 prints each script's time.
 name=$(basename "$(dirname "${1:-x/x}")")
 jobs=${JOBS:-$(($(nproc 2>/dev/null || echo 1) * 2))}
@@ -49,21 +50,47 @@ flush() {
 	done
 }
 
+# Number the scripts in the order given (the order of the report).
 for t in "$@"; do
 	[ -f "$t" ] || continue
 	case "$t" in */lib.sh) continue ;; esac
-	read -r _ <&3 # wait for a free slot
-	flush
 	n=$((n + 1))
 	printf '%s\n' "$t" >"$R/$n.name"
+done
+
+# start I SLOTS: run script I holding SLOTS slots; give them back at the end.
+start() {
 	(
 		t0=$(date +%s%N)
-		sh "$t" >"$R/$n.out" 2>&1 3>&-
+		sh "$(cat "$R/$1.name")" >"$R/$1.out" 2>&1 3>&-
 		rc=$?
-		echo $((($(date +%s%N) - t0) / 1000000)) >"$R/$n.ms"
-		echo $rc >"$R/$n.rc.tmp" && mv "$R/$n.rc.tmp" "$R/$n.rc"
-		echo >&3
+		echo $((($(date +%s%N) - t0) / 1000000)) >"$R/$1.ms"
+		echo $rc >"$R/$1.rc.tmp" && mv "$R/$1.rc.tmp" "$R/$1.rc"
+		k=0
+		while [ $k -lt "$2" ]; do echo >&3; k=$((k + 1)); done
 	) &
+}
+
+# A script with the line "# run-sh: alone" (many processes racing for one
+# lock within a timeout) runs with no other script of this suite: it takes
+# every slot. Those run first, then the others, each taking one slot.
+i=0
+while [ $i -lt $n ]; do
+	i=$((i + 1))
+	grep -q '^# run-sh: alone' "$(cat "$R/$i.name")" || continue
+	k=0
+	while [ $k -lt "$jobs" ]; do read -r _ <&3; k=$((k + 1)); done
+	flush
+	start $i "$jobs"
+	touch "$R/$i.started"
+done
+i=0
+while [ $i -lt $n ]; do
+	i=$((i + 1))
+	[ -e "$R/$i.started" ] && continue
+	read -r _ <&3 # wait for a free slot
+	flush
+	start $i 1
 done
 wait
 i=0 # a runner killed before it could record the exit status: a failure
