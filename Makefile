@@ -105,9 +105,11 @@ cli: $(TEST_BIN) $(BIN)
 screen: $(TEST_BIN)
 	@HEPADESK=$(abspath $(TEST_BIN)) tests/run-sh.sh tests/screen/*.sh
 
+# The three suites run at once, each running its tests concurrently (JOBS=N
+# per suite; JOBS=1 one by one); -O prints each suite's output whole.
 test: deps layercheck
-	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN) $(UNIT_BIN)
-	@$(MAKE) --no-print-directory unit cli screen
+	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 2) $(BIN) $(TEST_BIN) $(UNIT_BIN)
+	@$(MAKE) --no-print-directory -j3 -Otarget unit cli screen
 
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \

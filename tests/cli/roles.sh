@@ -86,11 +86,17 @@ expect_in "with the fix" "chmod o-rwx '$P'" "$ERR"
 chmod 0600 "$P"
 
 # The WAL and shared-memory files are not readable by others either.
-{ echo "select count(*) from patients;"; echo ".shell sleep 1"; } | sqlite3 "$P" >/dev/null &
+# A reader keeps the database open (so the last writer's close leaves both
+# files in place) from $T/opened until told ($T/release; or $T is gone).
+{ echo "select count(*) from patients;"
+  echo ".shell touch '$T/opened'; while [ ! -e '$T/release' ] && [ -e '$T/opened' ]; do sleep 0.05; done"; } | sqlite3 "$P" >/dev/null &
 holder=$!
-sleep 0.3
+n=200
+while [ ! -e "$T/opened" ] && [ $n -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
+[ -e "$T/opened" ] || notok "the reader never opened the database"
 "$HEPADESK" --db "$P" patient add --mrn W1 --name "WAL, Walt" --dob 1970-01-01 --sex M >/dev/null
 expect_eq "the -wal file is private" "$(stat -c '%a' "$P-wal" 2>&1)" 600
 expect_eq "the -shm file is private" "$(stat -c '%a' "$P-shm" 2>&1)" 600
+touch "$T/release"
 wait $holder
 finish

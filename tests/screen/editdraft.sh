@@ -11,8 +11,9 @@ wait_for "Edit patient"
 keys Tab Tab Tab Tab Tab
 keys C-u
 type_text 77.5
+wait_for "77.5"
 keys Tab
-sleep 0.3
+wait_for "> MRN" # the Tab was handled (focus wrapped): the input is all in
 kill -HUP "$(hd_pid)" || fail "cannot signal hepadesk"
 wait_for "hepadesk-exited=129"
 stop

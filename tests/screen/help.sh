@@ -13,10 +13,38 @@ map="$(dirname "$0")/../../include/ui_keymap.h"
 [ -r "$map" ] || fail "cannot read $map"
 seen=$T/seen
 : > "$seen"
-for i in 1 2 3 4 5 6 7; do
-	screen_text >> "$seen"
+# settled_after OLD: poll until the screen differs from OLD and has stopped
+# changing (a key was handled and drawn); print it.
+settled_after() {
+	n=100
+	while [ $n -gt 0 ]; do
+		a=$(screen_text)
+		if [ "$a" != "$1" ]; then
+			b=$(screen_text)
+			[ "$a" = "$b" ] && { printf '%s\n' "$a"; return 0; }
+		fi
+		sleep 0.05
+		n=$((n - 1))
+	done
+	return 1
+}
+# The last page (G), back to the first (g), then page by page until
+# the last page shows: each PageDown is sent only once the one before it
+# has been drawn.
+first=$(screen_text)
+keys G # End
+last=$(settled_after "$first") || fail "G (End) did not scroll the help"
+keys g # Home
+cur=$(settled_after "$last") || fail "g (Home) did not scroll the help"
+[ "$cur" = "$first" ] || fail "g (Home) did not return to the first page"
+pages=1
+while :; do
+	printf '%s\n' "$cur" >> "$seen"
+	[ "$cur" = "$last" ] && break
+	[ $pages -lt 30 ] || fail "PageDown never reached the last page"
 	keys PageDown
-	sleep 0.1
+	cur=$(settled_after "$cur") || fail "PageDown did not scroll the help (page $pages)"
+	pages=$((pages + 1))
 done
 grep -o '"[a-z][^"]*")[[:space:]]*\\$' "$map" | sed 's/^"//; s/")[[:space:]]*\\$//' | cut -c1-30 |
 while IFS= read -r text; do

@@ -8,7 +8,7 @@ T=$(mktemp -d)
 DB=$T/t.db
 SOCK=hd$$
 export HOME=$T/home LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
-unset NO_COLOR HEPADESK_DB HEPADESK_CONFIG
+unset NO_COLOR HEPADESK_DB HEPADESK_CONFIG XDG_CONFIG_HOME XDG_DATA_HOME
 mkdir -p "$HOME"
 
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }

@@ -17,7 +17,7 @@ wait_for "Labs of the W1 visit on $TODAY"
 type_text 2.1
 keys Tab
 wait_for "2.1"
-sleep 0.3
+wait_for "> INR" # the Tab was handled: the input is all in
 kill -HUP "$(hd_pid)" || fail "cannot signal hepadesk"
 wait_for "hepadesk-exited=129"
 [ "$(sql "select count(*) from drafts where form = 'visit.labs'")" = 1 ] || fail "the visit labs were not kept"

@@ -38,6 +38,19 @@ static int setup(void **state)
 	return 0;
 }
 
+/* For the test of creation itself: store_open makes the folder and file
+ * (the other tests start from a copy of the template). */
+static int setup_created(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	struct err e;
+	tmpdb_create(f->dir, f->path, "store", "sub/clinic.db", &f->st);
+	store_set_now(f->st, NOW);
+	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
+	*state = f;
+	return 0;
+}
+
 static int teardown(void **state)
 {
 	struct fx *f = *state;
@@ -372,7 +385,7 @@ static void test_imaging(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_created_private, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_created_private, setup_created, teardown),
 	    cmocka_unit_test_setup_teardown(test_world_readable_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_unknown_user_denied, setup, teardown),

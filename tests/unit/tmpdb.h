@@ -4,10 +4,14 @@
 #ifndef HEPADESK_TMPDB_H
 #define HEPADESK_TMPDB_H
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "store.h"
 #include "testclock.h"
@@ -15,14 +19,76 @@
 #define TMPDB_DIR_MAX 64
 #define TMPDB_PATH_MAX 128
 
-/* Make /tmp/hd-TAG.XXXXXX, open (create) FILE inside it into *st. */
+/* Make /tmp/hd-TAG.XXXXXX; *path = FILE inside it. */
+static inline void tmpdb_mkdir(char *dir, char *path, const char *tag, const char *file)
+{
+	snprintf(dir, TMPDB_DIR_MAX, "/tmp/hd-%s.XXXXXX", tag);
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, TMPDB_PATH_MAX, "%s/%s", dir, file);
+}
+
+/* Make /tmp/hd-TAG.XXXXXX and create FILE inside it with store_open (every
+ * migration, the folders and modes it sets): for tests of creation itself. */
+static inline void tmpdb_create(char *dir, char *path, const char *tag, const char *file,
+				struct store **st)
+{
+	struct err e;
+	tmpdb_mkdir(dir, path, tag, file);
+	assert_int_equal(store_open(path, TESTCLOCK_OPTS, st, &e), ST_OK);
+}
+
+/* The template: a new database made by store_open once per test process (on
+ * the first call), kept as bytes; its file is removed at once. Running every
+ * migration for every test was most of the storage tests' time. */
+static inline const unsigned char *tmpdb_template(size_t *len)
+{
+	static unsigned char *bytes;
+	static size_t n;
+	if (!bytes) {
+		char dir[TMPDB_DIR_MAX], path[TMPDB_PATH_MAX];
+		struct store *st;
+		tmpdb_create(dir, path, "tmpl", "template.db", &st);
+		store_close(st); /* the last close checkpoints and removes the WAL */
+		FILE *fp = fopen(path, "rb");
+		assert_non_null(fp);
+		assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+		long size = ftell(fp);
+		assert_true(size > 0);
+		rewind(fp);
+		bytes = malloc((size_t)size);
+		assert_non_null(bytes);
+		assert_int_equal(fread(bytes, 1, (size_t)size, fp), (size_t)size);
+		fclose(fp);
+		n = (size_t)size;
+		assert_int_equal(remove(path), 0);
+		assert_int_equal(rmdir(dir), 0);
+	}
+	*len = n;
+	return bytes;
+}
+
+/* Make /tmp/hd-TAG.XXXXXX, write a copy of the template as FILE inside it
+ * (its folders 0700, the file 0600, as store_open makes them) and open it
+ * into *st. Each test gets its own private file, as new as a created one. */
 static inline void tmpdb_open(char *dir, char *path, const char *tag, const char *file,
 			      struct store **st)
 {
 	struct err e;
-	snprintf(dir, TMPDB_DIR_MAX, "/tmp/hd-%s.XXXXXX", tag);
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, TMPDB_PATH_MAX, "%s/%s", dir, file);
+	size_t len;
+	const unsigned char *tmpl = tmpdb_template(&len);
+	tmpdb_mkdir(dir, path, tag, file);
+	for (char *p = path + strlen(dir) + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		assert_true(mkdir(path, 0700) == 0 || errno == EEXIST);
+		*p = '/';
+	}
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(fchmod(fd, 0600), 0);
+	assert_int_equal(write(fd, tmpl, len), (ssize_t)len);
+	assert_int_equal(close(fd), 0);
 	assert_int_equal(store_open(path, TESTCLOCK_OPTS, st, &e), ST_OK);
 }
 
