@@ -89,31 +89,59 @@ enum status store_fail(struct store *st, struct err *e, const char *what)
 	return err_set(e, s, "%s: %s", what, m);
 }
 
+/* The cached idle statement for sql, or NULL. A busy statement (stepped,
+ * neither done nor reset) belongs to a caller still reading its rows:
+ * resetting it would restart that caller's loop. */
+static struct store_stmt *cache_find(struct store *st, const char *sql)
+{
+	for (int i = 0; i < st->ncache; i++)
+		if (st->cache[i].sql == sql && !sqlite3_stmt_busy(st->cache[i].stmt))
+			return &st->cache[i];
+	return NULL;
+}
+
+/* A slot for a new statement: a free one, else the least recently used idle
+ * one (finalised); NULL when every cached statement is in use. */
+static struct store_stmt *cache_slot(struct store *st)
+{
+	struct store_stmt *victim = NULL;
+	if (st->ncache < STORE_STMT_CACHE)
+		return &st->cache[st->ncache++];
+	for (int i = 0; i < st->ncache; i++) {
+		struct store_stmt *c = &st->cache[i];
+		if (!sqlite3_stmt_busy(c->stmt) && (!victim || c->used < victim->used))
+			victim = c;
+	}
+	if (victim)
+		sqlite3_finalize(victim->stmt);
+	return victim;
+}
+
 sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *e)
 {
-	for (int i = 0; i < st->ncache; i++) {
-		if (st->cache[i].sql == sql) {
-			sqlite3_reset(st->cache[i].stmt);
-			sqlite3_clear_bindings(st->cache[i].stmt);
-			return st->cache[i].stmt;
-		}
+	struct store_stmt *c = cache_find(st, sql);
+	if (c) {
+		sqlite3_reset(c->stmt);
+		sqlite3_clear_bindings(c->stmt);
+		c->used = ++st->stmt_tick;
+		return c->stmt;
 	}
 	sqlite3_stmt *s = NULL;
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
 		store_fail(st, e, "preparing a query");
 		return NULL;
 	}
-	if (st->ncache < STORE_STMT_CACHE) {
-		st->cache[st->ncache].sql = sql;
-		st->cache[st->ncache].stmt = s;
-		st->ncache++;
-	} else {
-		/* The cache is sized for every statement in the program; a full
-		 * cache is a programming error, but stay correct: replace slot 0. */
-		sqlite3_finalize(st->cache[0].stmt);
-		st->cache[0].sql = sql;
-		st->cache[0].stmt = s;
+	/* The cache is sized for every statement in the program plus the
+	 * few a re-entrant caller adds; a full one is a programming error,
+	 * but stay correct. */
+	if (!(c = cache_slot(st))) {
+		sqlite3_finalize(s);
+		err_set(e, ST_IO, "too many queries in progress at once (%d)", STORE_STMT_CACHE);
+		return NULL;
 	}
+	c->sql = sql;
+	c->stmt = s;
+	c->used = ++st->stmt_tick;
 	return s;
 }
 

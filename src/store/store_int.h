@@ -15,6 +15,7 @@
 struct store_stmt {
 	const char *sql; /* identity: the caller's static string */
 	sqlite3_stmt *stmt;
+	uint64_t used; /* st->stmt_tick when last handed out (least recent goes first) */
 };
 
 struct store {
@@ -28,10 +29,14 @@ struct store {
 	int busy_timeout_ms;
 	struct store_stmt cache[STORE_STMT_CACHE];
 	int ncache;
+	uint64_t stmt_tick;
 };
 
 /* A cached, reset statement for a static SQL string (prepared once); NULL on
- * error with e filled. */
+ * error with e filled. A statement still being stepped (a caller's row loop
+ * that calls back into the store) is never reset nor evicted: a re-entrant
+ * caller of the same SQL gets a statement of its own, and a full cache drops
+ * the least recently used idle one. ST_IO when all STORE_STMT_CACHE are busy. */
 sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *e);
 
 /* Map the connection's last error to a status with a message. */
