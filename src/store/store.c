@@ -2,6 +2,7 @@
  * statement cache, transactions with retry, and error mapping. */
 #include "store_int.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -26,20 +27,68 @@ const char *asset_text(const char *path)
 	return NULL;
 }
 
-/* Migrations are the embedded assets/sql/NNN-*.sql files, in order. */
-static int migration_number(const char *path)
+int store_migration_number(const char *path)
 {
 	size_t n = strlen(MIGRATION_DIR);
+	char *end;
 	if (strncmp(path, MIGRATION_DIR, n) != 0)
 		return 0;
-	return atoi(path + n);
+	if (!isdigit((unsigned char)path[n]))
+		return -1;
+	long v = strtol(path + n, &end, 10);
+	return v > 0 && v < 10000 && (*end == '-' || *end == '_') ? (int)v : -1;
+}
+
+/* The path of the one migration numbered want in list; NULL when there is
+ * none, *twice set to a second one when there are two. */
+static const char *migration_path(const struct asset *list, int want, const char **twice)
+{
+	const char *found = NULL;
+	*twice = NULL;
+	for (const struct asset *a = list; a->path; a++) {
+		if (store_migration_number(a->path) != want)
+			continue;
+		if (found && !*twice)
+			*twice = a->path;
+		found = found ? found : a->path;
+	}
+	return found;
+}
+
+enum status store_migrations_check(const struct asset *list, int *top, struct err *e)
+{
+	int max = 0;
+	const char *twice;
+	*top = 0;
+	for (const struct asset *a = list; a->path; a++) {
+		int v = store_migration_number(a->path);
+		if (v < 0)
+			return err_set(e, ST_IO,
+				       "migration %s: its name must start with its number "
+				       "(" MIGRATION_DIR "NNN-what.sql)",
+				       a->path);
+		max = v > max ? v : max;
+	}
+	for (int want = 1; want <= max; want++) {
+		const char *path = migration_path(list, want, &twice);
+		if (!path)
+			return err_set(e, ST_IO,
+				       "migration %03d is missing (" MIGRATION_DIR
+				       " goes up to %03d): this build cannot upgrade a database",
+				       want, max);
+		if (twice)
+			return err_set(e, ST_IO, "migrations %s and %s have the same number %03d",
+				       path, twice, want);
+	}
+	*top = max;
+	return ST_OK;
 }
 
 int store_schema_version(void)
 {
 	int max = 0;
 	for (const struct asset *a = assets; a->path; a++) {
-		int v = migration_number(a->path);
+		int v = store_migration_number(a->path);
 		if (v > max)
 			max = v;
 	}

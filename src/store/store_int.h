@@ -122,6 +122,17 @@ day_t store_col_day(sqlite3_stmt *s, int i);
 double store_col_real(sqlite3_stmt *s, int i); /* NULL -> NAN */
 void store_col_text(sqlite3_stmt *s, int i, char *dst, size_t n);
 
+/* Migrations are the embedded assets/sql/NNN-what.sql files, applied in
+ * order. The number of a migration's path; 0 for a path outside
+ * assets/sql/; -1 for one inside that does not start with a number. */
+int store_migration_number(const char *path);
+/* Check the migrations of list (assets terminated by a NULL path): numbered
+ * 1..N with none missing, none twice and no unnumbered file; *top receives
+ * N. ST_IO naming the missing or repeated number (or the file) otherwise: a
+ * build with a gap would mark a database upgraded without the missing step. */
+struct asset;
+enum status store_migrations_check(const struct asset *list, int *top, struct err *e);
+
 /* Create the audit triggers of every audited table (after migrations). */
 enum status store_audit_install(struct store *st, struct err *e);
 

@@ -1,5 +1,6 @@
 /* test_store_int.c: the storage internals (src/store/store_int.h) against a
- * real SQLite file — the statement cache under re-entrant use and when full. */
+ * real SQLite file — the statement cache under re-entrant use and when full,
+ * and the check of the embedded migrations' numbering. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -202,6 +203,73 @@ static void all_busy_refused(void **state)
 	free(sql);
 }
 
+/* --- the migrations' numbering --- */
+
+static enum status check(const struct asset *list, int *top, char *msg)
+{
+	struct err e = {""};
+	enum status s = store_migrations_check(list, top, &e);
+	strcpy(msg, e.msg);
+	return s;
+}
+
+static void migrations_numbered_without_gaps(void **state)
+{
+	char msg[ERR_MSG_MAX];
+	int top = -1;
+	static const struct asset ok[] = {{"assets/hepadesk.ini", ""},
+					  {"assets/sql/002-b.sql", ""},
+					  {"assets/sql/001-a.sql", ""},
+					  {"assets/sql/003_c.sql", ""},
+					  {NULL, NULL}};
+	assert_int_equal(check(ok, &top, msg), ST_OK);
+	assert_int_equal(top, 3);
+
+	static const struct asset gap[] = {{"assets/sql/001-a.sql", ""},
+					   {"assets/sql/002-b.sql", ""},
+					   {"assets/sql/004-d.sql", ""},
+					   {NULL, NULL}};
+	assert_int_equal(check(gap, &top, msg), ST_IO);
+	assert_string_equal(msg, "migration 003 is missing (assets/sql/ goes up to 004): this "
+				 "build cannot upgrade a database");
+	assert_int_equal(top, 0);
+
+	static const struct asset first[] = {{"assets/sql/002-b.sql", ""}, {NULL, NULL}};
+	assert_int_equal(check(first, &top, msg), ST_IO);
+	assert_non_null(strstr(msg, "migration 001 is missing"));
+
+	static const struct asset twice[] = {{"assets/sql/001-a.sql", ""},
+					     {"assets/sql/002-b.sql", ""},
+					     {"assets/sql/002-c.sql", ""},
+					     {NULL, NULL}};
+	assert_int_equal(check(twice, &top, msg), ST_IO);
+	assert_string_equal(msg, "migrations assets/sql/002-b.sql and assets/sql/002-c.sql have "
+				 "the same number 002");
+
+	static const struct asset unnumbered[] = {
+	    {"assets/sql/001-a.sql", ""}, {"assets/sql/extra.sql", ""}, {NULL, NULL}};
+	assert_int_equal(check(unnumbered, &top, msg), ST_IO);
+	assert_string_equal(msg, "migration assets/sql/extra.sql: its name must start with its "
+				 "number (assets/sql/NNN-what.sql)");
+
+	static const struct asset none[] = {{NULL, NULL}};
+	assert_int_equal(check(none, &top, msg), ST_OK);
+	assert_int_equal(top, 0);
+}
+
+/* The migrations this build embeds pass, and the newest is the schema. */
+static void embedded_migrations_pass(void **state)
+{
+	char msg[ERR_MSG_MAX];
+	int top = -1;
+	assert_int_equal(check(assets, &top, msg), ST_OK);
+	assert_int_equal(top, store_schema_version());
+	assert_true(top >= 9);
+	assert_int_equal(store_migration_number("assets/sql/009-visit-correction.sql"), 9);
+	assert_int_equal(store_migration_number("assets/protocols/ucmsc-default.ini"), 0);
+	assert_int_equal(store_migration_number("assets/sql/9x.sql"), -1);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -210,6 +278,8 @@ int main(void)
 	    T(busy_statement_not_reset),
 	    T(full_cache_keeps_busy_statement),
 	    cmocka_unit_test(all_busy_refused),
+	    cmocka_unit_test(migrations_numbered_without_gaps),
+	    cmocka_unit_test(embedded_migrations_pass),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);
