@@ -36,25 +36,6 @@ static enum status protocol_insert(struct store *st, const struct protocol *p, c
 	return ST_OK;
 }
 
-enum status store_protocol_keep(struct store *st, const struct protocol *p, const char *text,
-				struct err *e)
-{
-	char hash[65];
-	enum status s = store_may(st, PERM_RECORD, e);
-	if (s != ST_OK)
-		return s;
-	protocol_hash(text, hash);
-	if (strcmp(hash, p->hash) != 0)
-		return err_set(e, ST_INVALID, "protocol text does not match protocol %s", p->name);
-	if ((s = store_begin(st, e)) != ST_OK)
-		return s;
-	if ((s = protocol_insert(st, p, text, e)) != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
 static enum status text_query(struct store *st, const char *sql, const char *arg, char **text,
 			      struct err *e)
 {
@@ -108,10 +89,10 @@ enum status store_protocol_active(struct store *st, const char *path, struct pro
 	if (text)
 		*text = NULL;
 	err_clear(refusal);
+	/* A read: nothing is written here. The text is kept by the first write
+	 * that uses it (insert_eval, inside the signing transaction). */
 	enum status s = protocol_read_text(path, &t, refusal);
 	if (s == ST_OK && (s = protocol_parse(path, t, out, refusal)) == ST_OK) {
-		if (store_may(st, PERM_RECORD, &ignored) == ST_OK)
-			store_protocol_keep(st, out, t, &ignored);
 		if (text)
 			*text = t;
 		else
