@@ -18,8 +18,6 @@
 /* The text of the protocol kept most recently (by first use) into *text
  * (heap, caller frees); ST_NOT_FOUND when none was kept. */
 enum status store_protocol_newest(struct store *st, char **text, struct err *e);
-/* The text kept under a hash; ST_NOT_FOUND when unknown. */
-enum status store_protocol_text(struct store *st, const char *hash, char **text, struct err *e);
 
 /* The protocol to run on: the file at path when it parses; otherwise the
  * newest kept protocol (kept by the first evaluation signed under it), else

@@ -36,9 +36,10 @@ static enum status protocol_insert(struct store *st, const struct protocol *p, c
 	return ST_OK;
 }
 
-static enum status text_query(struct store *st, const char *sql, const char *arg, char **text,
-			      struct err *e)
+enum status store_protocol_newest(struct store *st, char **text, struct err *e)
 {
+	static const char sql[] =
+	    "SELECT text FROM protocols ORDER BY first_used DESC, id DESC LIMIT 1";
 	enum status s = store_may(st, PERM_READ, e);
 	*text = NULL;
 	if (s != ST_OK)
@@ -46,8 +47,6 @@ static enum status text_query(struct store *st, const char *sql, const char *arg
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
-	if (arg)
-		sqlite3_bind_text(q, 1, arg, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW)
 		*text = xstrdup((const char *)sqlite3_column_text(q, 0));
@@ -55,18 +54,6 @@ static enum status text_query(struct store *st, const char *sql, const char *arg
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(st, e, "reading a protocol");
 	return *text ? ST_OK : err_set(e, ST_NOT_FOUND, "no protocol kept");
-}
-
-enum status store_protocol_newest(struct store *st, char **text, struct err *e)
-{
-	return text_query(st,
-			  "SELECT text FROM protocols ORDER BY first_used DESC, id DESC LIMIT 1",
-			  NULL, text, e);
-}
-
-enum status store_protocol_text(struct store *st, const char *hash, char **text, struct err *e)
-{
-	return text_query(st, "SELECT text FROM protocols WHERE hash = ?", hash, text, e);
 }
 
 /* Parse text; on success hand it to *text_out (or free it). */
