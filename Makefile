@@ -7,7 +7,7 @@ CC       ?= cc
 PKGS     := ncursesw sqlite3 libmd
 DEBS     := pkgconf libncurses-dev ncurses-term libsqlite3-dev sqlite3 \
             libiniparser-dev libcmocka-dev libunistring-dev libmd-dev tmux \
-            util-linux procps
+            util-linux procps clang libclang-rt-14-dev
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter \
             -Wno-missing-field-initializers
@@ -138,3 +138,5 @@ clean:
 	rm -rf build build-asan
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+include tests/fuzz/fuzz.mk

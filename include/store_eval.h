@@ -15,22 +15,16 @@
 #include "store.h"
 
 /* --- protocols --- */
-/* Keep the text of protocol p (keyed by its hash; a known hash is left as
- * it is). Needs PERM_RECORD. text must be the text p was parsed from. */
-enum status store_protocol_keep(struct store *st, const struct protocol *p, const char *text,
-				struct err *e);
 /* The text of the protocol kept most recently (by first use) into *text
  * (heap, caller frees); ST_NOT_FOUND when none was kept. */
 enum status store_protocol_newest(struct store *st, char **text, struct err *e);
-/* The text kept under a hash; ST_NOT_FOUND when unknown. */
-enum status store_protocol_text(struct store *st, const char *hash, char **text, struct err *e);
 
-/* The protocol to run on: the file at path when it parses (kept in the
- * database when the actor may record); otherwise the newest kept protocol,
- * else the built-in default, with *refusal describing why the file was
- * refused (msg "" when it was not). *text (when text is not NULL) receives
- * the protocol's text (heap, caller frees). ST_INVALID only when nothing
- * usable exists. */
+/* The protocol to run on: the file at path when it parses; otherwise the
+ * newest kept protocol (kept by the first evaluation signed under it), else
+ * the built-in default, with *refusal describing why the file was refused
+ * (msg "" when it was not). *text (when text is not NULL) receives the
+ * protocol's text (heap, caller frees). ST_INVALID only when nothing usable
+ * exists. A read: it writes nothing, so it works on a read-only database. */
 enum status store_protocol_active(struct store *st, const char *path, struct protocol *out,
 				  char **text, struct err *refusal, struct err *e);
 

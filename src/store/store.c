@@ -2,6 +2,7 @@
  * statement cache, transactions with retry, and error mapping. */
 #include "store_int.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -26,20 +27,68 @@ const char *asset_text(const char *path)
 	return NULL;
 }
 
-/* Migrations are the embedded assets/sql/NNN-*.sql files, in order. */
-static int migration_number(const char *path)
+int store_migration_number(const char *path)
 {
 	size_t n = strlen(MIGRATION_DIR);
+	char *end;
 	if (strncmp(path, MIGRATION_DIR, n) != 0)
 		return 0;
-	return atoi(path + n);
+	if (!isdigit((unsigned char)path[n]))
+		return -1;
+	long v = strtol(path + n, &end, 10);
+	return v > 0 && v < 10000 && (*end == '-' || *end == '_') ? (int)v : -1;
+}
+
+/* The path of the one migration numbered want in list; NULL when there is
+ * none, *twice set to a second one when there are two. */
+static const char *migration_path(const struct asset *list, int want, const char **twice)
+{
+	const char *found = NULL;
+	*twice = NULL;
+	for (const struct asset *a = list; a->path; a++) {
+		if (store_migration_number(a->path) != want)
+			continue;
+		if (found && !*twice)
+			*twice = a->path;
+		found = found ? found : a->path;
+	}
+	return found;
+}
+
+enum status store_migrations_check(const struct asset *list, int *top, struct err *e)
+{
+	int max = 0;
+	const char *twice;
+	*top = 0;
+	for (const struct asset *a = list; a->path; a++) {
+		int v = store_migration_number(a->path);
+		if (v < 0)
+			return err_set(e, ST_IO,
+				       "migration %s: its name must start with its number "
+				       "(" MIGRATION_DIR "NNN-what.sql)",
+				       a->path);
+		max = v > max ? v : max;
+	}
+	for (int want = 1; want <= max; want++) {
+		const char *path = migration_path(list, want, &twice);
+		if (!path)
+			return err_set(e, ST_IO,
+				       "migration %03d is missing (" MIGRATION_DIR
+				       " goes up to %03d): this build cannot upgrade a database",
+				       want, max);
+		if (twice)
+			return err_set(e, ST_IO, "migrations %s and %s have the same number %03d",
+				       path, twice, want);
+	}
+	*top = max;
+	return ST_OK;
 }
 
 int store_schema_version(void)
 {
 	int max = 0;
 	for (const struct asset *a = assets; a->path; a++) {
-		int v = migration_number(a->path);
+		int v = store_migration_number(a->path);
 		if (v > max)
 			max = v;
 	}
@@ -89,31 +138,59 @@ enum status store_fail(struct store *st, struct err *e, const char *what)
 	return err_set(e, s, "%s: %s", what, m);
 }
 
+/* The cached idle statement for sql, or NULL. A busy statement (stepped,
+ * neither done nor reset) belongs to a caller still reading its rows:
+ * resetting it would restart that caller's loop. */
+static struct store_stmt *cache_find(struct store *st, const char *sql)
+{
+	for (int i = 0; i < st->ncache; i++)
+		if (st->cache[i].sql == sql && !sqlite3_stmt_busy(st->cache[i].stmt))
+			return &st->cache[i];
+	return NULL;
+}
+
+/* A slot for a new statement: a free one, else the least recently used idle
+ * one (finalised); NULL when every cached statement is in use. */
+static struct store_stmt *cache_slot(struct store *st)
+{
+	struct store_stmt *victim = NULL;
+	if (st->ncache < STORE_STMT_CACHE)
+		return &st->cache[st->ncache++];
+	for (int i = 0; i < st->ncache; i++) {
+		struct store_stmt *c = &st->cache[i];
+		if (!sqlite3_stmt_busy(c->stmt) && (!victim || c->used < victim->used))
+			victim = c;
+	}
+	if (victim)
+		sqlite3_finalize(victim->stmt);
+	return victim;
+}
+
 sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *e)
 {
-	for (int i = 0; i < st->ncache; i++) {
-		if (st->cache[i].sql == sql) {
-			sqlite3_reset(st->cache[i].stmt);
-			sqlite3_clear_bindings(st->cache[i].stmt);
-			return st->cache[i].stmt;
-		}
+	struct store_stmt *c = cache_find(st, sql);
+	if (c) {
+		sqlite3_reset(c->stmt);
+		sqlite3_clear_bindings(c->stmt);
+		c->used = ++st->stmt_tick;
+		return c->stmt;
 	}
 	sqlite3_stmt *s = NULL;
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
 		store_fail(st, e, "preparing a query");
 		return NULL;
 	}
-	if (st->ncache < STORE_STMT_CACHE) {
-		st->cache[st->ncache].sql = sql;
-		st->cache[st->ncache].stmt = s;
-		st->ncache++;
-	} else {
-		/* The cache is sized for every statement in the program; a full
-		 * cache is a programming error, but stay correct: replace slot 0. */
-		sqlite3_finalize(st->cache[0].stmt);
-		st->cache[0].sql = sql;
-		st->cache[0].stmt = s;
+	/* The cache is sized for every statement in the program plus the
+	 * few a re-entrant caller adds; a full one is a programming error,
+	 * but stay correct. */
+	if (!(c = cache_slot(st))) {
+		sqlite3_finalize(s);
+		err_set(e, ST_IO, "too many queries in progress at once (%d)", STORE_STMT_CACHE);
+		return NULL;
 	}
+	c->sql = sql;
+	c->stmt = s;
+	c->used = ++st->stmt_tick;
 	return s;
 }
 

@@ -36,28 +36,10 @@ static enum status protocol_insert(struct store *st, const struct protocol *p, c
 	return ST_OK;
 }
 
-enum status store_protocol_keep(struct store *st, const struct protocol *p, const char *text,
-				struct err *e)
+enum status store_protocol_newest(struct store *st, char **text, struct err *e)
 {
-	char hash[65];
-	enum status s = store_may(st, PERM_RECORD, e);
-	if (s != ST_OK)
-		return s;
-	protocol_hash(text, hash);
-	if (strcmp(hash, p->hash) != 0)
-		return err_set(e, ST_INVALID, "protocol text does not match protocol %s", p->name);
-	if ((s = store_begin(st, e)) != ST_OK)
-		return s;
-	if ((s = protocol_insert(st, p, text, e)) != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
-static enum status text_query(struct store *st, const char *sql, const char *arg, char **text,
-			      struct err *e)
-{
+	static const char sql[] =
+	    "SELECT text FROM protocols ORDER BY first_used DESC, id DESC LIMIT 1";
 	enum status s = store_may(st, PERM_READ, e);
 	*text = NULL;
 	if (s != ST_OK)
@@ -65,8 +47,6 @@ static enum status text_query(struct store *st, const char *sql, const char *arg
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
-	if (arg)
-		sqlite3_bind_text(q, 1, arg, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW)
 		*text = xstrdup((const char *)sqlite3_column_text(q, 0));
@@ -74,18 +54,6 @@ static enum status text_query(struct store *st, const char *sql, const char *arg
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(st, e, "reading a protocol");
 	return *text ? ST_OK : err_set(e, ST_NOT_FOUND, "no protocol kept");
-}
-
-enum status store_protocol_newest(struct store *st, char **text, struct err *e)
-{
-	return text_query(st,
-			  "SELECT text FROM protocols ORDER BY first_used DESC, id DESC LIMIT 1",
-			  NULL, text, e);
-}
-
-enum status store_protocol_text(struct store *st, const char *hash, char **text, struct err *e)
-{
-	return text_query(st, "SELECT text FROM protocols WHERE hash = ?", hash, text, e);
 }
 
 /* Parse text; on success hand it to *text_out (or free it). */
@@ -108,10 +76,10 @@ enum status store_protocol_active(struct store *st, const char *path, struct pro
 	if (text)
 		*text = NULL;
 	err_clear(refusal);
+	/* A read: nothing is written here. The text is kept by the first write
+	 * that uses it (insert_eval, inside the signing transaction). */
 	enum status s = protocol_read_text(path, &t, refusal);
 	if (s == ST_OK && (s = protocol_parse(path, t, out, refusal)) == ST_OK) {
-		if (store_may(st, PERM_RECORD, &ignored) == ST_OK)
-			store_protocol_keep(st, out, t, &ignored);
 		if (text)
 			*text = t;
 		else

@@ -15,6 +15,7 @@
 struct store_stmt {
 	const char *sql; /* identity: the caller's static string */
 	sqlite3_stmt *stmt;
+	uint64_t used; /* st->stmt_tick when last handed out (least recent goes first) */
 };
 
 struct store {
@@ -28,10 +29,14 @@ struct store {
 	int busy_timeout_ms;
 	struct store_stmt cache[STORE_STMT_CACHE];
 	int ncache;
+	uint64_t stmt_tick;
 };
 
 /* A cached, reset statement for a static SQL string (prepared once); NULL on
- * error with e filled. */
+ * error with e filled. A statement still being stepped (a caller's row loop
+ * that calls back into the store) is never reset nor evicted: a re-entrant
+ * caller of the same SQL gets a statement of its own, and a full cache drops
+ * the least recently used idle one. ST_IO when all STORE_STMT_CACHE are busy. */
 sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *e);
 
 /* Map the connection's last error to a status with a message. */
@@ -116,6 +121,17 @@ void store_bind_real(sqlite3_stmt *s, int i, double v); /* NAN -> NULL */
 day_t store_col_day(sqlite3_stmt *s, int i);
 double store_col_real(sqlite3_stmt *s, int i); /* NULL -> NAN */
 void store_col_text(sqlite3_stmt *s, int i, char *dst, size_t n);
+
+/* Migrations are the embedded assets/sql/NNN-what.sql files, applied in
+ * order. The number of a migration's path; 0 for a path outside
+ * assets/sql/; -1 for one inside that does not start with a number. */
+int store_migration_number(const char *path);
+/* Check the migrations of list (assets terminated by a NULL path): numbered
+ * 1..N with none missing, none twice and no unnumbered file; *top receives
+ * N. ST_IO naming the missing or repeated number (or the file) otherwise: a
+ * build with a gap would mark a database upgraded without the missing step. */
+struct asset;
+enum status store_migrations_check(const struct asset *list, int *top, struct err *e);
 
 /* Create the audit triggers of every audited table (after migrations). */
 enum status store_audit_install(struct store *st, struct err *e);

@@ -177,7 +177,10 @@ static enum status migrate_one(struct store *st, int number, const char *sql, st
 
 static enum status migrate(struct store *st, struct err *e)
 {
-	int have = file_version(st->db), want = store_schema_version();
+	int have = file_version(st->db), want;
+	enum status s = store_migrations_check(assets, &want, e);
+	if (s != ST_OK)
+		return s;
 	if (have < 0)
 		return store_fail(st, e, "reading the database");
 	if (have > want)
@@ -187,9 +190,9 @@ static enum status migrate(struct store *st, struct err *e)
 			       have, want);
 	for (int n = have + 1; n <= want; n++) {
 		for (const struct asset *a = assets; a->path; a++) {
-			if (strncmp(a->path, "assets/sql/", 11) != 0 || atoi(a->path + 11) != n)
+			if (store_migration_number(a->path) != n)
 				continue;
-			enum status s = migrate_one(st, n, a->text, e);
+			s = migrate_one(st, n, a->text, e);
 			if (s != ST_OK)
 				return s;
 		}

@@ -357,6 +357,13 @@ static void refused_protocol_falls_back_to_the_kept_one(void **state)
 	assert_int_equal(store_protocol_active(f->st, good, &p, &text, &refusal, &f->e), ST_OK);
 	assert_string_equal(refusal.msg, "");
 	assert_string_equal(p.version, "7");
+	/* Reading keeps nothing; signing under it keeps its text. */
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM protocols"), 0);
+	struct evaluation ev;
+	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &p, text, f->pid, f->today, &ev, &f->e),
+			 ST_OK);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM protocols WHERE version = '7'"),
+			 1);
 	free(text);
 	assert_int_equal(store_protocol_active(f->st, bad, &p, &text, &refusal, &f->e), ST_OK);
 	assert_non_null(strstr(refusal.msg, "bad.ini:7: [item.l] analytes: unknown analyte "
@@ -365,6 +372,64 @@ static void refused_protocol_falls_back_to_the_kept_one(void **state)
 	assert_non_null(strstr(text, "version = 7"));
 	free(text);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM protocols"), 1);
+}
+
+/* Rows of the tables a checklist could write to, as "protocols/audit/evaluations". */
+static void written_rows(const struct fx *f, char *out, size_t n)
+{
+	snprintf(out, n, "%lld/%lld/%lld", tmpdb_int(f->path, "SELECT count(*) FROM protocols"),
+		 tmpdb_int(f->path, "SELECT count(*) FROM audit"),
+		 tmpdb_int(f->path, "SELECT count(*) FROM evaluations"));
+}
+
+/* Open the checklist as a screen does: the active protocol, then the
+ * patient's result, READY, under the protocol in the file. */
+static void open_checklist(struct fx *f, struct store *st, const char *file)
+{
+	struct protocol p;
+	struct err refusal;
+	struct checklist_result r;
+	char *text = NULL;
+	assert_int_equal(store_protocol_active(st, file, &p, &text, &refusal, &f->e), ST_OK);
+	assert_string_equal(refusal.msg, "");
+	assert_string_equal(p.hash, f->p.hash);
+	assert_non_null(text);
+	free(text);
+	assert_int_equal(uc_checklist_load(st, &f->cfg, &p, f->pid, f->today, &r, &f->e), ST_OK);
+	assert_int_equal(r.status, EVAL_READY);
+}
+
+/* Opening a patient's checklist is a read: nothing is written (the old read
+ * path kept the protocol text with an ignored error), and it works on a
+ * database opened read-only, where a write is refused as such. */
+static void checklist_read_writes_nothing(void **state)
+{
+	struct fx *f = *state;
+	char file[192], before[64], after[64];
+	snprintf(file, sizeof file, "%s/site.ini", f->dir);
+	FILE *g = fopen(file, "w");
+	fputs(f->text, g);
+	fclose(g);
+	written_rows(f, before, sizeof before);
+	assert_int_equal(strncmp(before, "0/", 2), 0);
+
+	open_checklist(f, f->st, file);
+	written_rows(f, after, sizeof after);
+	assert_string_equal(after, before);
+
+	struct store *ro;
+	struct store_opts o = *TESTCLOCK_OPTS;
+	struct evaluation ev;
+	o.readonly = true;
+	o.create = false;
+	assert_int_equal(store_open(f->path, &o, &ro, &f->e), ST_OK);
+	assert_int_equal(store_set_actor(ro, "nina", &f->e), ST_OK);
+	open_checklist(f, ro, file);
+	assert_int_equal(uc_eval_sign(ro, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+			 ST_READONLY);
+	store_close(ro);
+	written_rows(f, after, sizeof after);
+	assert_string_equal(after, before);
 }
 
 int main(void)
@@ -378,6 +443,7 @@ int main(void)
 	    T(plan_with_schedule),
 	    T(intrahepatic_needs_a_physician),
 	    T(refused_protocol_falls_back_to_the_kept_one),
+	    T(checklist_read_writes_nothing),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);
