@@ -101,6 +101,8 @@ void draft_put(struct strbuf *sb, const char *key, const char *value)
 bool draft_get(const char *content, const char *key, char *buf, size_t n)
 {
 	size_t klen = strlen(key);
+	if (n == 0)
+		return false; /* not even room for the NUL */
 	for (const char *p = content; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
 		if (strncmp(p, key, klen) != 0 || p[klen] != '=')
 			continue;

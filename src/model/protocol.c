@@ -166,6 +166,13 @@ static const char *const *keys_of(const char *section)
  * silently ignored criterion. */
 static enum status check_names(const struct pctx *x)
 {
+	/* iniparser keeps a key above the first [section] as ":key" and no
+	 * section lists it: refuse it, or a misspelt key would be ignored. */
+	for (ssize_t i = 0; i < x->dict->size; i++) {
+		const char *k = x->dict->key[i];
+		if (k && k[0] == ':')
+			return fail(x, "", k + 1, "key before any [section]; each key belongs to one");
+	}
 	int nsec = iniparser_getnsec(x->dict);
 	for (int i = 0; i < nsec; i++) {
 		const char *sec = iniparser_getsecname(x->dict, i);

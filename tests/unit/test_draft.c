@@ -233,6 +233,11 @@ static void test_codec(void **state)
 	assert_false(draft_get(sb_str(&sb), "ab", v, 6)); /* "second" needs 7 bytes */
 	assert_true(draft_get(sb_str(&sb), "ab", v, 7));
 	assert_false(draft_get("", "ab", v, sizeof v));
+	/* No room at all: refused, and the buffer is not written (an empty value
+	 * used to put its NUL one byte past it). */
+	char b[2] = "x";
+	assert_false(draft_get("k=\n", "k", b, 0));
+	assert_int_equal(b[0], 'x');
 	sb_done(&sb);
 }
 

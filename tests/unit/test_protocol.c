@@ -128,6 +128,8 @@ static void unknown_names_refused(void **state)
 	refused(HEAD "[item.w]\nkind = scale\nlabel = W\n",
 		"site.ini:5: [item.w] kind: 'scale' is not accepted");
 	refused(HEAD "[extras]\nx = 1\n", "site.ini:4: [extras]: unknown section");
+	/* A key above every section was parsed and silently ignored. */
+	refused("nmae = x\n" HEAD, "site.ini:1: [] nmae: key before any [section]");
 	refused(HEAD "[item.w]\nkind = weight\n", "site.ini:4: [item.w] label: required");
 	refused(HEAD "[item.i]\nkind = imaging\nlabel = I\nfinding = hcc\nmodalities = pet\n",
 		"[item.i] modalities: unknown modality 'pet'");
