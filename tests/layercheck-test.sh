@@ -83,16 +83,10 @@ printf '#include "cli.h"\n#include "ui_home.h"\n' >"$d/ui/main.c"
 expect "main.c opening a screen itself fails" "$d" 1 \
 	"ui/main.c (root) includes ui_home.h (ui-screen): not allowed"
 
-d=$(tree uifile)
-printf '#include "ui_form.h"\n#include "ui_home.h"\n' >"$d/ui/ui_form.c"
-printf '#include "ui_screen.h"\n' >"$d/include/ui_form.h"
-expect "a file line puts ui/ui_form.c in the frame: it may not include a screen" "$d" 1 \
-	"ui/ui_form.c (ui-frame) includes ui_home.h (ui-screen): not allowed"
-
 d=$(tree uiloose)
 printf '#include "ui_loose.h"\n#include "ui_screen.h"\n' >"$d/ui/ui_loose.c"
 printf '/* loose */\n' >"$d/include/ui_loose.h"
-expect "a ui file outside the layer folders, with no file line, fails" "$d" 1 "ui/ui_loose.c: no layer"
+expect "a ui file outside the layer folders fails" "$d" 1 "ui/ui_loose.c: no layer"
 
 d=$(tree uicycle)
 printf '#include "ui_home.h"\n#include "ui_list.h"\n' >"$d/ui/screen/ui_home.c"

@@ -2,7 +2,7 @@
 # The layer check: every #include runs down the layers of tests/layers.conf
 # (never up, never sideways), no two modules include each other however
 # indirectly, curses stays in ui/, SQLite in src/store. A file's layer is its
-# folder (src/X: X; ui/X: ui-X; ui/main.c: root) or its `file` line. Usage:
+# folder (src/X: X; ui/X: ui-X; ui/main.c: root). Usage:
 #   tests/layercheck.sh [ROOT]   (default: the repository; tests give a fixture tree)
 # Prints "ok - layer check", or each offending include and exits 1.
 root=${1:-.}
@@ -20,7 +20,6 @@ trap 'rm -f "${TMPDIR:-/tmp}/lc.$$"' EXIT
 out=$(awk -F '\t' -v conf="$conf" -v files="$files" '
 function modname(p,   b) { b = p; sub(/.*\//, "", b); sub(/\.[ch]$/, "", b); sub(/_int$/, "", b); return b }
 function layer_of_path(p,   a, n) {
-	if (p in filelayer) return filelayer[p]
 	n = split(p, a, "/")
 	if (p == "ui/main.c") return "root"
 	if (a[1] == "src" && n >= 3) return a[2]
@@ -33,7 +32,6 @@ BEGIN {
 		n = split(line, w, /[[:space:]]+/)
 		if (w[1] == "layer") { known[w[2]] = 1; for (i = 3; i <= n; i++) may[w[2], w[i]] = 1 }
 		else if (w[1] == "header") hdr[w[2]] = w[3]
-		else if (w[1] == "file") filelayer[w[2]] = w[3]
 	}
 	nf = split(files, f, "\n")
 	for (i = 1; i <= nf; i++) {
@@ -44,7 +42,7 @@ BEGIN {
 	for (i = 1; i <= nf; i++) {
 		p = f[i]; m = modname(p)
 		fl[p] = (p ~ /^include\//) ? modlayer[m] : layer_of_path(p)
-		if (fl[p] == "") { print "layer: " p ": no layer (put it in a layer folder, or add a .c beside it, a header or a file line in layers.conf)"; bad = 1 }
+		if (fl[p] == "") { print "layer: " p ": no layer (put it in a layer folder, or add a .c beside it or a header line in layers.conf)"; bad = 1 }
 		else if (!(fl[p] in known)) { print "layer: " p ": unknown layer " fl[p]; bad = 1 }
 	}
 }
