@@ -45,7 +45,7 @@ static int setup_created(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	struct err e;
 	tmpdb_create(f->dir, f->path, "store", "sub/clinic.db", &f->st);
-	store_set_now(f->st, NOW);
+	testclock_now = NOW;
 	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
 	*state = f;
 	return 0;
