@@ -6,7 +6,7 @@ BUILD    ?= build
 CC       ?= cc
 PKGS     := ncursesw sqlite3 libmd
 DEBS     := pkgconf libncurses-dev ncurses-term libsqlite3-dev sqlite3 \
-            libiniparser-dev libcmocka-dev libunistring-dev libmd-dev tmux \
+            libiniparser-dev libcmocka-dev libunistring-dev libmd-dev tmux clang-tidy \
             util-linux procps clang libclang-rt-14-dev
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter \
@@ -47,7 +47,7 @@ DEMO_DB  := $(BUILD)/demo/hepadesk-demo.db
 EMBED    := $(SQL) assets/hepadesk.ini $(wildcard assets/protocols/*.ini) \
             $(wildcard assets/*.txt)
 
-.PHONY: all deps run test asan bench unit cli screen layercheck clean demo
+.PHONY: all deps run test asan bench unit cli screen layercheck tidy clean demo
 all: $(BIN)
 
 deps:
@@ -133,6 +133,12 @@ $(BUILD)/bench/%: tests/bench/%.c $(LIB) | deps
 bench: deps $(BIN)
 	@$(MAKE) --no-print-directory $(BENCH_BIN)
 	@tests/bench/bench.sh $(abspath $(BIN)) $(BUILD)/bench
+
+# clang-tidy with the checked-in .clang-tidy over every C file; any finding
+# fails (CI runs it). A deliberate exception needs a NOLINT with its reason.
+TIDY_FLAGS = -std=c11 $(CPPFLAGS) -Itests/hooks $(PKG_CFLAGS) $(UI_CFLAGS)
+tidy: deps $(BUILD)/gen/assets.c
+	@tests/tidy.sh $(TIDY_FLAGS)
 
 clean:
 	rm -rf build build-asan

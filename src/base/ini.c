@@ -13,7 +13,7 @@ static bool line_names(const char *line, const char *end, const char *name, char
 
 	while (line < end && (*line == ' ' || *line == '\t'))
 		line++;
-	if ((size_t)(end - line) < len || strncasecmp(line, name, len))
+	if ((size_t)(end - line) < len || strncasecmp(line, name, len) != 0)
 		return false;
 	line += len;
 	while (line < end && (*line == ' ' || *line == '\t'))

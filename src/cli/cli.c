@@ -168,7 +168,7 @@ void cli_putf(struct cli *c, const char *fmt, ...)
 	free(s);
 }
 
-static int parse_one(struct cli *c, char *arg, char *next, struct cli_opt *opts, int nopts,
+static int parse_one(struct cli *c, char *arg, const char *next, struct cli_opt *opts, int nopts,
 		     int *used)
 {
 	char *name = arg + 2, *eq = strchr(name, '=');

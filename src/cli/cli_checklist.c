@@ -77,7 +77,7 @@ int cli_checklist(struct cli *c, int argc, char **argv)
 	struct protocol p;
 	struct evaluation ev;
 	struct err e = {""};
-	day_t on;
+	day_t on = DAY_NONE;
 	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
 	if (rc || (rc = patient_and_day(c, pos[0], &o[0], &pt, &on)) ||
 	    (rc = cli_protocol(c, &p, NULL)))
@@ -153,7 +153,7 @@ static int sign_or_amend(struct cli *c, const char *mrn, const struct cli_opt *d
 	struct evaluation ev;
 	struct err e = {""};
 	char *text = NULL, d[16];
-	day_t on;
+	day_t on = DAY_NONE;
 	int rc = patient_and_day(c, mrn, date, &pt, &on);
 	if (rc || (rc = cli_protocol(c, &p, &text)))
 		return rc;

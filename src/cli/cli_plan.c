@@ -124,8 +124,8 @@ static int request(struct cli *c, struct cli_opt *o, struct plan_request *rq)
 				 inf->max);
 	rq->infusions = o[2].set ? (int)v : 0;
 	if (o[3].set && !parse_long(o[3].value, (long)gap->min, (long)gap->max, &v))
-		return cli_usage(c, "--interval-days '%s': accepted %g-%g %s", o[3].value,
-				 gap->min, gap->max, gap->unit);
+		return cli_usage(c, "--interval-days '%s': accepted %g-%g %s", o[3].value, gap->min,
+				 gap->max, gap->unit);
 	rq->interval_days = o[3].set ? (int)v : 0;
 	if (!o[4].set)
 		return cli_usage(c, "--first-date is required");
@@ -197,11 +197,11 @@ int cli_plan_reschedule(struct cli *c, int argc, char **argv)
 		s = err_set(&e, ST_NOT_FOUND, "no open visit '%s' for %s",
 			    text_sanitize_buf(b, sizeof b, pos[1]), pt.mrn);
 	}
-	if (s == ST_OK)
+	if (s == ST_OK && hit)
 		s = store_schedule_reschedule(c->app->st, hit->id, hit->version, due, o[1].value,
 					      &e);
 	char d[16], t[16];
-	if (s == ST_OK)
+	if (s == ST_OK && hit)
 		cli_putf(c, "moved %s of %s to %s (target %s kept)\n", hit->label, pt.mrn,
 			 date_format(due, d), date_format(hit->target, t));
 	free(all);

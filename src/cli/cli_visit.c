@@ -125,7 +125,8 @@ static enum status visit_target(struct cli *c, const char *mrn, const struct cli
 			    : ST_OK;
 	if (s == ST_OK)
 		s = store_patient_by_mrn(c->app->st, mrn, p, e);
-	v->patient_id = p->id;
+	if (s == ST_OK)
+		v->patient_id = p->id;
 	if (s == ST_OK && label) {
 		struct schedule_item it;
 		s = store_schedule_by_label(c->app->st, p->id, label, &it, e);
@@ -444,7 +445,8 @@ static enum status ae_grade(struct cli_opt *o, struct ae *a, struct err *e)
 	double hours = -1;
 	int suggested = -1;
 	if (o[A_TEMP].set)
-		s = vital_parse(VITAL_TEMPERATURE, o[A_TEMP].value, o[A_CONFIRM].set, &a->temp_c, e);
+		s = vital_parse(VITAL_TEMPERATURE, o[A_TEMP].value, o[A_CONFIRM].set, &a->temp_c,
+				e);
 	if (s == ST_OK && o[A_HOURS].set &&
 	    (!parse_double(o[A_HOURS].value, &hours) || hours < 0 || hours > 2400))
 		return err_set(e, ST_INVALID, "hours: '%.20s' is outside 0-2400 hours of fever",

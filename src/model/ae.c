@@ -83,36 +83,37 @@ const char *ae_outcome_label(enum ae_outcome o)
 	return (unsigned)o < AE_OUT_COUNT ? outcome_names[o][1] : "";
 }
 
-static int find_name(const char *s, const char *const *names, size_t stride, int n)
-{
-	for (int i = 0; s && i < n; i++)
-		if (strcmp(s, names[(size_t)i * stride]) == 0)
-			return i;
-	return -1;
-}
-
 bool ae_relation_parse(const char *s, enum ae_relation *out)
 {
-	int i = find_name(s, relation_names, 1, AE_REL_COUNT);
-	if (i >= 0)
-		*out = (enum ae_relation)i;
-	return i >= 0;
+	for (int i = 0; s && i < AE_REL_COUNT; i++) {
+		if (strcmp(s, relation_names[i]) == 0) {
+			*out = (enum ae_relation)i;
+			return true;
+		}
+	}
+	return false;
 }
 
 bool ae_action_parse(const char *s, enum ae_action *out)
 {
-	int i = find_name(s, &action_names[0][0], 2, AE_ACT_COUNT);
-	if (i >= 0)
-		*out = (enum ae_action)i;
-	return i >= 0;
+	for (int i = 0; s && i < AE_ACT_COUNT; i++) {
+		if (strcmp(s, action_names[i][0]) == 0) {
+			*out = (enum ae_action)i;
+			return true;
+		}
+	}
+	return false;
 }
 
 bool ae_outcome_parse(const char *s, enum ae_outcome *out)
 {
-	int i = find_name(s, &outcome_names[0][0], 2, AE_OUT_COUNT);
-	if (i >= 0)
-		*out = (enum ae_outcome)i;
-	return i >= 0;
+	for (int i = 0; s && i < AE_OUT_COUNT; i++) {
+		if (strcmp(s, outcome_names[i][0]) == 0) {
+			*out = (enum ae_outcome)i;
+			return true;
+		}
+	}
+	return false;
 }
 
 /* The table's boundaries are inclusive at the top of each band: 39.0 is

@@ -452,7 +452,7 @@ void config_write_defaults(struct strbuf *out)
 		    "; refused; a key left out keeps its default.\n");
 	for (size_t i = 0; i < ARRAY_SIZE(options_table); i++) {
 		const struct config_option *o = &options_table[i];
-		if (!section || strcmp(section, o->section)) {
+		if (!section || strcmp(section, o->section) != 0) {
 			section = o->section;
 			sb_addf(out, "\n[%s]\n", section);
 		}

@@ -137,7 +137,7 @@ static dictionary *load_text(const struct pctx *x, struct err *e)
 	iniparser_set_error_callback(NULL);
 	if (!d || parse_msg[0]) {
 		const char *open = strrchr(parse_msg, '(');
-		int line = open ? atoi(open + 1) : 0;
+		int line = open ? (int)strtol(open + 1, NULL, 10) : 0;
 		const char *arrow = strstr(parse_msg, "->");
 		char what[128];
 		text_sanitize_buf(what, sizeof what, arrow ? arrow + 2 : "unreadable");
@@ -171,7 +171,8 @@ static enum status check_names(const struct pctx *x)
 	for (ssize_t i = 0; i < x->dict->size; i++) {
 		const char *k = x->dict->key[i];
 		if (k && k[0] == ':')
-			return fail(x, "", k + 1, "key before any [section]; each key belongs to one");
+			return fail(x, "", k + 1,
+				    "key before any [section]; each key belongs to one");
 	}
 	int nsec = iniparser_getnsec(x->dict);
 	for (int i = 0; i < nsec; i++) {
@@ -305,8 +306,8 @@ static enum status get_limit_int(const struct pctx *x, enum plan_limit_id id, co
 }
 
 /* A default and its _min and _max, in order. */
-static enum status get_limit_range(const struct pctx *x, enum plan_limit_id id, int *def,
-				   int *lo, int *hi)
+static enum status get_limit_range(const struct pctx *x, enum plan_limit_id id, int *def, int *lo,
+				   int *hi)
 {
 	const struct plan_limit *l = &plan_limits[id];
 	char key[48];
@@ -341,7 +342,8 @@ static enum status parse_dose(const struct pctx *x, struct protocol *p)
 	    (s = get_limit_range(x, PLIM_INTERVAL, &p->interval_days, &p->interval_days_min,
 				 &p->interval_days_max)) ||
 	    (s = get_limit_int(x, PLIM_INFUSION_WINDOW, "",
-			       (int)plan_limits[PLIM_INFUSION_WINDOW].def, &p->infusion_window_days)))
+			       (int)plan_limits[PLIM_INFUSION_WINDOW].def,
+			       &p->infusion_window_days)))
 		return s;
 	return ST_OK;
 }
@@ -350,8 +352,9 @@ static enum status parse_followup(const struct pctx *x, struct protocol *p)
 {
 	const char *v = get(x, "followup", "weeks");
 	const struct plan_limit *wk = &plan_limits[PLIM_VISIT_WEEK];
-	enum status s = get_limit_int(x, PLIM_VISIT_WINDOW, "",
-				      (int)plan_limits[PLIM_VISIT_WINDOW].def, &p->visit_window_days);
+	enum status s =
+	    get_limit_int(x, PLIM_VISIT_WINDOW, "", (int)plan_limits[PLIM_VISIT_WINDOW].def,
+			  &p->visit_window_days);
 	if (s)
 		return s;
 	if (!v)

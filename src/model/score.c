@@ -147,18 +147,15 @@ static double meld_creatinine(struct score_result *out, enum score_id score,
 			      const struct score_input *in, double cap, const char *dialysis_reason,
 			      const char *cap_reason)
 {
-	double used = in->creatinine;
-
 	if (in->dialysis) {
-		used = cap;
-		add_clamp(out, score, "creatinine", in->creatinine, used, dialysis_reason);
-	} else if (in->creatinine > cap) {
-		used = cap;
-		add_clamp(out, score, "creatinine", in->creatinine, used, cap_reason);
-	} else {
-		used = raise_to_one(out, score, "creatinine", in->creatinine);
+		add_clamp(out, score, "creatinine", in->creatinine, cap, dialysis_reason);
+		return cap;
 	}
-	return used;
+	if (in->creatinine > cap) {
+		add_clamp(out, score, "creatinine", in->creatinine, cap, cap_reason);
+		return cap;
+	}
+	return raise_to_one(out, score, "creatinine", in->creatinine);
 }
 
 /* Sodium bounded to 125..137 mmol/L (MELD-Na and MELD 3.0). */
@@ -458,18 +455,14 @@ static void reset_result(struct score_result *out, const char *why)
 
 enum status score_compute(const struct score_input *in, struct score_result *out, struct err *e)
 {
-	enum status st = ST_INVALID;
-
 	err_clear(e);
 	if (out)
 		reset_result(out, "invalid input");
-	if (!in || !out) {
-		st = err_set(e, ST_INVALID, "no score input or result");
-	} else {
-		st = check_labs(in, e);
-		if (st == ST_OK)
-			st = check_settings(in, e);
-	}
+	if (!in || !out)
+		return err_set(e, ST_INVALID, "no score input or result");
+	enum status st = check_labs(in, e);
+	if (st == ST_OK)
+		st = check_settings(in, e);
 	if (st == ST_OK) {
 		compute_meld(in, out);
 		compute_meld_na(in, out);

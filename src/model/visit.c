@@ -387,13 +387,13 @@ enum status visit_parse_time(const char *field, const char *text, int tz_offset_
 			     int64_t *t, day_t *day, struct err *e)
 {
 	char b[48], date[11];
-	int h, m, used = 0;
 	day_t d;
 	if (!text || strlen(text) != 16 || (text[10] != ' ' && text[10] != 'T') ||
-	    !all_digits(text + 11, 2) || !all_digits(text + 14, 2) ||
-	    sscanf(text + 11, "%2d:%2d%n", &h, &m, &used) != 2 || used != 5 || text[13] != ':')
+	    !all_digits(text + 11, 2) || !all_digits(text + 14, 2) || text[13] != ':')
 		return err_set(e, ST_INVALID, "%s: '%s' is not YYYY-MM-DD HH:MM", field,
 			       text_sanitize_buf(b, sizeof b, text ? text : ""));
+	int h = (text[11] - '0') * 10 + (text[12] - '0');
+	int m = (text[14] - '0') * 10 + (text[15] - '0');
 	memcpy(date, text, 10);
 	date[10] = '\0';
 	if (!date_parse(date, &d) || h < 0 || h > 23 || m < 0 || m > 59)

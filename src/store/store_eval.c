@@ -79,7 +79,7 @@ enum status store_protocol_active(struct store *st, const char *path, struct pro
 	/* A read: nothing is written here. The text is kept by the first write
 	 * that uses it (insert_eval, inside the signing transaction). */
 	enum status s = protocol_read_text(path, &t, refusal);
-	if (s == ST_OK && (s = protocol_parse(path, t, out, refusal)) == ST_OK) {
+	if (s == ST_OK && protocol_parse(path, t, out, refusal) == ST_OK) {
 		if (text)
 			*text = t;
 		else

@@ -182,7 +182,7 @@ static enum status conflict(struct store *st, const struct patient *mine, struct
 		store_rollback(st);
 	if (s != ST_OK)
 		return s;
-	struct patient cur;
+	struct patient cur = {0};
 	s = get_one(st, sql, mine->id, NULL, &cur, e);
 	if (s != ST_OK)
 		return s;

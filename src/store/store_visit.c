@@ -72,6 +72,7 @@ static enum status read_item(struct store *st, int64_t id, struct schedule_item 
 {
 	static const char sql[] = "SELECT " ITEM_COLS " FROM schedule WHERE id = ?";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
+	memset(it, 0, sizeof *it);
 	if (!q)
 		return ST_IO;
 	sqlite3_bind_int64(q, 1, id);
@@ -443,7 +444,7 @@ static enum status update_visit(struct store *st, const struct visit *v, day_t o
 static enum status correct_visit(struct store *st, struct visit *v, const char *reason,
 				 struct err *e)
 {
-	struct visit cur;
+	struct visit cur = {0};
 	char d[16];
 	enum status s = stored_visit(st, v->patient_id, v->id, &cur, e);
 	if (s != ST_OK)

@@ -1,6 +1,7 @@
 /* testhooks.c: the test build's settable clock (see testhooks.h). */
 #include "testhooks.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,19 +10,32 @@
 #include "date.h"
 #include "util.h"
 
+/* Two digits at s as a number, or -1. */
+static int two(const char *s)
+{
+	return isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1])
+		   ? (s[0] - '0') * 10 + (s[1] - '0')
+		   : -1;
+}
+
+/* "YYYY-MM-DD", "YYYY-MM-DD HH:MM", "YYYY-MM-DD HH:MM:SS" or seconds. */
 static bool parse_now(const char *s, int64_t *out)
 {
-	long long secs;
-	day_t d;
-	int h = 0, m = 0, sec = 0;
 	char date[11];
-	if (sscanf(s, "%10[0-9-] %d:%d:%d", date, &h, &m, &sec) >= 1 && strlen(date) == 10 &&
-	    date_parse(date, &d)) {
-		*out = date_to_time(d) + h * 3600 + m * 60 + sec;
-		return true;
+	day_t d;
+	size_t len = strcspn(s, "\n");
+	if (len >= 10) {
+		memcpy(date, s, 10);
+		date[10] = '\0';
+		int h = len >= 16 ? two(s + 11) : 0, m = len >= 16 ? two(s + 14) : 0;
+		int sec = len >= 19 ? two(s + 17) : 0;
+		if (date_parse(date, &d) && h >= 0 && m >= 0 && sec >= 0) {
+			*out = date_to_time(d) + h * 3600 + m * 60 + sec;
+			return true;
+		}
 	}
 	char *end;
-	secs = strtoll(s, &end, 10);
+	long long secs = strtoll(s, &end, 10);
 	if (end == s)
 		return false;
 	*out = secs;

@@ -122,7 +122,7 @@ static void draw_header(struct ui *ui)
 	int x = ui_putf(ui->hdr, 0, 0, COLS - rw - 2, ROLE_HEADER, " hepadesk | %s ",
 			u && u->display[0] ? u->display : (u ? u->login : ""));
 	if (b && !ui->locked)
-		x += ui_putf(ui->hdr, 0, x, COLS - rw - 2 - x, ROLE_HEADER, "| %s", b->banner);
+		ui_putf(ui->hdr, 0, x, COLS - rw - 2 - x, ROLE_HEADER, "| %s", b->banner);
 	ui_put(ui->hdr, 0, COLS - rw - 1, rw, ROLE_HEADER, right);
 	wnoutrefresh(ui->hdr);
 }

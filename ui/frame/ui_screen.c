@@ -23,7 +23,7 @@ void ui_remove(struct ui *ui, struct ui_screen *s)
 		if (ui->stack[i] != s)
 			continue;
 		memmove(&ui->stack[i], &ui->stack[i + 1],
-			(size_t)(ui->depth - i - 1) * sizeof ui->stack[0]);
+			(size_t)(ui->depth - i - 1) * sizeof(struct ui_screen *));
 		ui->depth--;
 		if (ui->ndead < (int)(sizeof ui->dead / sizeof ui->dead[0]))
 			ui->dead[ui->ndead++] = s;

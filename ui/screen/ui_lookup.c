@@ -172,12 +172,12 @@ static int list_key(struct lookup *lk, struct ui *ui, int key)
 		return lk->top + d - 1 < lk->n ? open_patient(lk, ui, lk->top + d - 1) : UI_DONE;
 	if (ui_key_is(key, ACT_ENTER))
 		return open_patient(lk, ui, lk->sel);
-	if (ui_key_is(key, ACT_UP) && lk->sel == 0)
+	bool leave = (ui_key_is(key, ACT_UP) && lk->sel == 0) || ui_key_is(key, ACT_LOOKUP) ||
+		     ui_key_is(key, ACT_NEXT) || ui_key_is(key, ACT_PREV);
+	if (leave)
 		lk->in_list = false;
 	else if (ui_key_move(key, &lk->sel, lk->n, page))
 		return UI_DONE;
-	else if (ui_key_is(key, ACT_LOOKUP) || ui_key_is(key, ACT_NEXT) || ui_key_is(key, ACT_PREV))
-		lk->in_list = false;
 	else if (lk->base.home && ui_key_is(key, ACT_NEW)) {
 		lk->stale = true;
 		ui_push(ui, ui_patient_form_new(ui));

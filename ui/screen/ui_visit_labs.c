@@ -120,8 +120,10 @@ struct ui_screen *ui_visit_labs_resume(struct ui *ui, int64_t patient_id)
 	if (!content)
 		return NULL;
 	/* Each key on its own: a draft without one still has the others. */
-	if (!draft_get(content, "visit", id, sizeof id) || sscanf(id, "%lld", &visit_id) != 1 ||
-	    visit_id <= 0) {
+	char *end = NULL;
+	if (draft_get(content, "visit", id, sizeof id))
+		visit_id = strtoll(id, &end, 10);
+	if (!end || end == id || *end || visit_id <= 0) {
 		ui_msg(ui, ROLE_WARN,
 		       "the visit labs draft does not name its visit (visit=%s): it is kept, "
 		       "enter the labs with the visit",
