@@ -33,10 +33,8 @@ enum ui_fkind { FK_TEXT, FK_NUMBER, FK_DATE, FK_TIME, FK_CHOICE, FK_MEMO };
 struct ui_fform;
 
 struct ui_fielddef {
-	const char *label; /* NULL: label_of(arg) names it */
-	const char *name;  /* in messages and dates ("visit date"); NULL: label */
-	const char *(*label_of)(int arg);
-	int arg; /* passed to label_of and check */
+	const char *label;
+	const char *name; /* in messages and dates ("visit date"); NULL: label */
 	enum ui_fkind kind;
 	const char *unit;	   /* shown beside the entry ("°C"), or NULL */
 	const char *hint;	   /* format or range ("YYYY-MM-DD", "30-45") */
@@ -44,7 +42,6 @@ struct ui_fielddef {
 	size_t max;		   /* text bytes (FK_TEXT, FK_NUMBER, FK_DATE, FK_TIME) */
 	int rows;		   /* FK_MEMO */
 	bool optional;		   /* empty means not given / not measured */
-	bool skip;		   /* nothing lands in the record (check may use it) */
 	size_t off, size, off_day; /* where the value lands (see enum ui_fkind) */
 	enum status (*text)(const char *t, struct err *e);
 	enum status (*number)(const char *t, double *out, struct err *e);

@@ -72,9 +72,7 @@ static enum status ff_check(void *owner, int i, bool confirmed, struct err *e)
 	struct ui_fform *ff = owner;
 	const struct ui_fielddef *fd = &ff->def->fields[i];
 	const char *t = ui_form_text(&ff->form, i);
-	enum status s = fd->check  ? fd->check(ff, fd, t, e)
-			: fd->skip ? ST_OK
-				   : check_kind(ff, i, t, e);
+	enum status s = fd->check ? fd->check(ff, fd, t, e) : check_kind(ff, i, t, e);
 	return s == ST_CONFIRM && confirmed ? ST_OK : s;
 }
 
@@ -273,8 +271,7 @@ static void field_from_def(struct ui_fform *ff, int i, const char **items)
 	struct ui_form_field *f = &ff->f[i];
 	static const enum ui_form_kind widget[] = {UF_TEXT, UF_TEXT,   UF_TEXT,
 						   UF_TEXT, UF_CHOICE, UF_MEMO};
-	ui_form_field_set(f, fd->label ? fd->label : fd->label_of(fd->arg), fd->hint,
-			  widget[fd->kind], fd->width, fd->max);
+	ui_form_field_set(f, fd->label, fd->hint, widget[fd->kind], fd->width, fd->max);
 	f->unit = fd->unit;
 	f->memo_rows = fd->rows;
 	if (fd->kind != FK_CHOICE)
@@ -368,7 +365,7 @@ static void fill_field(struct ui_fform *ff, int i)
 void ui_fform_fill(struct ui_fform *ff)
 {
 	for (int i = 0; i < ff->def->n; i++)
-		if (!ff->def->fields[i].skip && !ff->def->fields[i].check)
+		if (!ff->def->fields[i].check)
 			fill_field(ff, i);
 }
 
