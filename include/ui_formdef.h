@@ -18,6 +18,7 @@
 #include "ui_draft.h"
 #include "ui_form.h"
 #include "ui_screen.h"
+#include "vital.h"
 
 /* What a field holds, and so which validator it calls and where the checked
  * value lands in the record (at off):
@@ -32,9 +33,14 @@ enum ui_fkind { FK_TEXT, FK_NUMBER, FK_DATE, FK_TIME, FK_CHOICE, FK_MEMO };
 
 struct ui_fform;
 
+#define UI_VITAL(id) (1 + (int)(id))
+
 struct ui_fielddef {
 	const char *label;
 	const char *name; /* in messages and dates ("visit date"); NULL: label */
+	/* UI_VITAL(id): a measure of the vitals table (vital.h), whose unit and
+	 * accepted range are shown and whose validator checks FK_NUMBER; 0: none. */
+	int vital;
 	enum ui_fkind kind;
 	const char *unit;	   /* shown beside the entry ("°C"), or NULL */
 	const char *hint;	   /* format or range ("YYYY-MM-DD", "30-45") */

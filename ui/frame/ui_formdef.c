@@ -46,7 +46,12 @@ static enum status check_kind(struct ui_fform *ff, int i, const char *t, struct 
 	switch (fd->kind) {
 	case FK_NUMBER:
 		*(double *)at(ff, fd->off) = NAN;
-		return empty ? ST_OK : fd->number(t, at(ff, fd->off), e);
+		if (empty)
+			return ST_OK;
+		if (fd->vital)
+			return vital_parse((enum vital_id)(fd->vital - 1), t, false,
+					   at(ff, fd->off), e);
+		return fd->number(t, at(ff, fd->off), e);
 	case FK_DATE:
 		*(day_t *)at(ff, fd->off) = DAY_NONE;
 		return empty ? ST_OK
@@ -265,14 +270,27 @@ static int count_items(const struct ui_formdef *def)
 	return n;
 }
 
+/* The accepted range of a vital as a field's hint ("30-45", "0-3"):
+ * made once per vital from the table, valid for the program's life. */
+static const char *vital_hint(enum vital_id id)
+{
+	static char hints[VITAL_COUNT][48];
+	const struct vital *v = vital_get(id);
+	if (!hints[id][0])
+		snprintf(hints[id], sizeof hints[id], "%g-%g", v->hard_lo, v->hard_hi);
+	return hints[id];
+}
+
 static void field_from_def(struct ui_fform *ff, int i, const char **items)
 {
 	const struct ui_fielddef *fd = &ff->def->fields[i];
 	struct ui_form_field *f = &ff->f[i];
 	static const enum ui_form_kind widget[] = {UF_TEXT, UF_TEXT,   UF_TEXT,
 						   UF_TEXT, UF_CHOICE, UF_MEMO};
-	ui_form_field_set(f, fd->label, fd->hint, widget[fd->kind], fd->width, fd->max);
-	f->unit = fd->unit;
+	const struct vital *v = fd->vital ? vital_get((enum vital_id)(fd->vital - 1)) : NULL;
+	const char *hint = v && !fd->hint ? vital_hint(v->id) : fd->hint;
+	ui_form_field_set(f, fd->label, hint, widget[fd->kind], fd->width, fd->max);
+	f->unit = v && v->unit[0] ? v->unit : fd->unit;
 	f->memo_rows = fd->rows;
 	if (fd->kind != FK_CHOICE)
 		return;

@@ -116,8 +116,7 @@ static const struct ui_fielddef pf_fields[PF_N] = {
      .check = check_etiology},
     {.label = "Weight",
      .kind = FK_NUMBER,
-     .unit = "kg",
-     .hint = "optional; 20-250",
+     .vital = UI_VITAL(VITAL_WEIGHT),
      .width = 8,
      .max = 8,
      .optional = true,
@@ -165,9 +164,9 @@ static void pf_after(struct ui_fform *ff, struct ui *ui)
 
 static const enum ui_action pf_hints[] = {ACT_HELP, ACT_NEXT, ACT_SAVE, ACT_BACK, ACT_NONE};
 
-#define PF_HELP                                                                              \
-	"Register a patient. Each field is checked when you leave it ({NEXT}, {ENTER}, "     \
-	"{DOWN}): a refused value is marked '! invalid' with the reason on the message "     \
+#define PF_HELP                                                                               \
+	"Register a patient. Each field is checked when you leave it ({NEXT}, {ENTER}, "      \
+	"{DOWN}): a refused value is marked '! invalid' with the reason on the message "      \
 	"line; an unusual one (a weight outside its usual range, an age under 18) asks y/n. " \
 	"Sex and etiology are choices: {CHOOSE} change it, a letter jumps. Weight is "        \
 	"optional. Nothing is stored until every field is valid and you press {SAVE}. In a "  \
