@@ -120,6 +120,12 @@ static const struct cli_cmd commands[] = {
      "the database file's integrity and the audit chain (exit 1 on any problem)"},
     {"drafts", NULL, cli_drafts, true, "drafts [--json]",
      "your unsaved form input kept from earlier sessions"},
+    /* Examination findings (issue 11). */
+    {"exam", "add", cli_exam_add, true,
+     "exam add MRN [--date YYYY-MM-DD] [--ascites 0-3] [--encephalopathy 0-4] "
+     "[--dialysis yes|no] [--weight KG] [--dry-weight KG (with ascites 3)] [--confirm]",
+     "record examination findings: ascites (ICA), encephalopathy (West Haven), dialysis in "
+     "the 7 days before (>= 2 sessions or 24 h CVVHD), weight"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

@@ -188,22 +188,33 @@ static void bound_text(const struct protocol_item *it, char *dst)
 		    : put(dst, "at most %g", it->max);
 }
 
-/* The labs a score used: data text, and the oldest date among them. */
+/* The labs and findings a score used: data text, and the oldest date among
+ * them. */
 static day_t score_labs(const struct protocol_item *it, const struct checklist_input *in,
 			char *data)
 {
 	static const enum score_id ids[] = {SCORE_MELD,	      SCORE_MELD_NA,	SCORE_MELD3,
 					    SCORE_CHILD_PUGH, SCORE_CHILD_PUGH, SCORE_ALBI,
 					    SCORE_FIB4,	      SCORE_APRI};
+	const struct score_basis *b = &in->basis;
 	enum analyte_id used[ANALYTE_COUNT];
+	char f[160];
 	int n = overview_score_analytes(ids[it->score], used);
 	day_t oldest = DAY_NONE;
 	for (int i = 0; i < n; i++) {
-		if (!in->labs.have[used[i]])
+		if (!b->labs.have[used[i]])
 			continue;
-		describe_lab(data, &in->labs.r[used[i]], in->on);
-		if (oldest == DAY_NONE || in->labs.r[used[i]].date < oldest)
-			oldest = in->labs.r[used[i]].date;
+		describe_lab(data, &b->labs.r[used[i]], in->on);
+		if (oldest == DAY_NONE || b->labs.r[used[i]].date < oldest)
+			oldest = b->labs.r[used[i]].date;
+	}
+	bool cp = ids[it->score] == SCORE_CHILD_PUGH;
+	const char *kinds[] = {"ascites", "encephalopathy", "dialysis"};
+	for (int k = cp ? 0 : 2; k < (cp ? 2 : 3); k++) {
+		if (it->score >= PSCORE_ALBI_GRADE)
+			break;
+		score_basis_finding_text(b, kinds[k], f, sizeof f);
+		append(data, "%s%s", *data ? "; " : "", f);
 	}
 	return oldest;
 }
@@ -350,34 +361,17 @@ static void eval_line(const struct protocol *p, int i, const struct checklist_in
 	}
 }
 
-/* Child-Pugh needs the encephalopathy grade the nurse recorded. */
-static void scores_for(const struct protocol *p, const struct checklist_input *in,
-		       struct score_result *sr)
-{
-	struct score_input si = in->score_in;
-	for (int i = 0; i < p->nitems; i++) {
-		const struct protocol_item *it = &p->items[i];
-		if (it->kind == PITEM_GRADE && it->feeds_encephalopathy) {
-			int g = answer_grade(answer_of(in, it->id));
-			si.encephalopathy = g >= 0 ? g : SCORE_HE_UNKNOWN;
-		}
-	}
-	if (score_compute(&si, sr, NULL) != ST_OK)
-		score_compute(&(struct score_input){.bilirubin = NAN}, sr, NULL);
-}
-
 void checklist_evaluate(const struct protocol *p, const struct checklist_input *in,
 			struct checklist_result *out)
 {
-	struct score_result sr;
+	const struct score_result *sr = &in->basis.scores;
 	bool excluded = false, held = false;
 	memset(out, 0, sizeof *out);
 	out->on = in->on;
-	scores_for(p, in, &sr);
 	for (int i = 0; i < p->nitems; i++) {
 		struct checklist_line *l = &out->lines[out->n++];
 		const struct protocol_item *it = &p->items[i];
-		eval_line(p, i, in, &sr, l);
+		eval_line(p, i, in, sr, l);
 		if (l->state == ITEM_NOT_MET && it->excludes)
 			excluded = l->blocking = true;
 		else if (l->state != ITEM_MET && it->required)

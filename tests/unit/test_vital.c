@@ -28,6 +28,7 @@ static const struct {
 } pinned[] = {
     {VITAL_TEMPERATURE, "temperature", "temperature", "°C", 30, 45, 35, 41},
     {VITAL_WEIGHT, "weight", "weight", "kg", 20, 250, 40, 150},
+    {VITAL_DRY_WEIGHT, "dry-weight", "dry weight", "kg", 20, 250, 40, 150},
     {VITAL_SYSTOLIC, "systolic", "blood pressure", "mmHg", 50, 260, 70, 220},
     {VITAL_DIASTOLIC, "diastolic", "blood pressure", "mmHg", 20, 160, 40, 130},
     {VITAL_PARACENTESIS, "paracentesis", "paracentesis", "mL", 0, 20000, 0, 12000},
