@@ -44,7 +44,8 @@ static const struct cli_cmd commands[] = {
     {"imaging", "add", cli_imaging_add, true,
      "imaging add MRN --date YYYY-MM-DD --modality ultrasound|doppler|ct|mri|elastography "
      "[--stiffness KPA [--iqr KPA]] [--fibrosis F0-F4] [--note TEXT] "
-     "[--hcc yes|no] [--thrombosis yes|no] [--ascites yes|no] [--confirm]",
+     "[--hcc yes|no] [--thrombosis yes|no] [--ascites yes|no] [--lirads LR-1..LR-5|LR-M|LR-TIV] "
+     "[--lesion-mm MM] [--confirm]",
      "record an imaging note and its findings"},
     {"find", NULL, cli_find, true, "find QUERY [--json|--csv] [--limit N]",
      "find patients by MRN (exact or prefix) or name (\"SMI\", \"smith, j\")"},

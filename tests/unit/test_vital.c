@@ -34,6 +34,7 @@ static const struct {
     {VITAL_PARACENTESIS, "paracentesis", "paracentesis", "mL", 0, 20000, 0, 12000},
     {VITAL_STIFFNESS, "stiffness", "liver stiffness", "kPa", 1.5, 75, 1.5, 25},
     {VITAL_IQR, "iqr", "stiffness IQR", "kPa", 0, 75, 0, 75},
+    {VITAL_LESION, "lesion-mm", "largest lesion", "mm", 1, 300, 1, 150},
     {VITAL_ASCITES, "ascites", "ascites", "", 0, 3, 0, 3},
     {VITAL_ENCEPHALOPATHY, "encephalopathy", "encephalopathy", "", 0, 4, 0, 4},
 };
