@@ -17,6 +17,7 @@
 #include "patient.h"
 #include "protocol.h"
 #include "score.h"
+#include "score_basis.h"
 #include "status.h"
 #include "user.h"
 
@@ -56,7 +57,7 @@ struct checklist_input {
 	struct lab_latest labs;				    /* latest on or before on */
 	struct imaging_note imaging[CHECKLIST_IMAGING_MAX]; /* newest first */
 	int nimaging;
-	struct score_input score_in;			     /* from overview_score_input */
+	struct score_basis basis; /* the scores and their inputs (uc_scores_load) */
 	struct checklist_answer answers[PROTOCOL_ITEMS_MAX]; /* newest per item */
 	int nanswers;
 };
@@ -81,8 +82,8 @@ struct checklist_result {
 /* Evaluate every item of p against in (pure: no storage, no clock).
  * An item not met that excludes makes the result EXCLUDED; otherwise a
  * required item missing or stale, or a holding item not met, makes it
- * NOT_READY; else READY. A grade item that feeds encephalopathy sets the
- * Child-Pugh input from its answer. */
+ * NOT_READY; else READY. Score items take in->basis (the same scores every
+ * other view shows). */
 void checklist_evaluate(const struct protocol *p, const struct checklist_input *in,
 			struct checklist_result *out);
 

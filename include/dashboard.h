@@ -125,16 +125,18 @@ char dash_child_pugh_class(int points);
 
 /* What the score series are computed from (pure; tests fill it directly).
  * Every series is oldest first. lab[a] holds an analyte's canonical values;
- * ascites holds ICA grades 0-3 (visits; imaging that found none gives 0);
- * he holds West Haven grades. A score on a day uses each input's newest
- * value on or before that day and no older than cfg->lab_window_days. */
+ * ascites holds ICA grades 0-3 (examinations, visits; imaging that found
+ * none gives 0); he holds West Haven grades; dialysis 1/0 from examinations.
+ * A score on a day is score_basis_build's (score_basis.h) from each input's
+ * newest value on or before that day and no older than cfg->lab_window_days:
+ * the choice every other view makes. */
 struct dash_input {
 	const struct patient *p;
 	const struct config *cfg;
 	const struct dash_point *lab[ANALYTE_COUNT];
 	int nlab[ANALYTE_COUNT];
-	const struct dash_point *ascites, *he, *stiffness;
-	int nascites, nhe, nstiffness;
+	const struct dash_point *ascites, *he, *stiffness, *dialysis;
+	int nascites, nhe, nstiffness, ndialysis;
 	day_t as_of;	   /* the signed evaluation's as_of, DAY_NONE when none */
 	int64_t signed_at; /* when it was signed */
 	day_t today;

@@ -33,6 +33,33 @@ enum finding { FIND_NA = -1, FIND_NO = 0, FIND_YES = 1 };
 	_(thrombosis, "thrombosis", "portal/hepatic vein thrombosis") \
 	_(ascites, "ascites", "ascites")
 
+/* LI-RADS v2018 categories of the most suspicious observation; 0 when not
+ * given. LR-4, LR-5, LR-M and LR-TIV need action: they count as a lesion
+ * suspicious for HCC (REFERENCE.md 14.7). */
+#define LIRADS_INFO(_)        \
+	_(LR1, "LR-1", false) \
+	_(LR2, "LR-2", false) \
+	_(LR3, "LR-3", false) \
+	_(LR4, "LR-4", true)  \
+	_(LR5, "LR-5", true)  \
+	_(LRM, "LR-M", true)  \
+	_(LRTIV, "LR-TIV", true)
+
+enum lirads {
+	LIRADS_NONE,
+#define LIRADS_ENUM_(id, text, act) LIRADS_##id,
+	LIRADS_INFO(LIRADS_ENUM_)
+#undef LIRADS_ENUM_
+	    LIRADS_COUNT
+};
+
+/* "LR-5"; "" for LIRADS_NONE or a bad value. */
+const char *lirads_str(enum lirads c);
+/* Parse "LR-5" (or "lr-5", "5", "M", "TIV"); false for anything else. */
+bool lirads_parse(const char *s, enum lirads *out);
+/* LR-4, LR-5, LR-M, LR-TIV. */
+bool lirads_needs_action(enum lirads c);
+
 struct imaging_note {
 	int64_t id;
 	int64_t patient_id;
@@ -45,6 +72,8 @@ struct imaging_note {
 	enum finding hcc;
 	enum finding thrombosis;
 	enum finding ascites;
+	enum lirads lirads; /* LIRADS_NONE when not given */
+	double lesion_mm;   /* the largest lesion, mm; NAN when not given */
 	int64_t version;
 };
 
@@ -60,6 +89,8 @@ void imaging_init(struct imaging_note *n);
 enum status imaging_check_stiffness(const char *text, double *out, struct err *e);
 enum status imaging_check_iqr(const char *text, double stiffness, double *out, struct err *e);
 enum status imaging_check_fibrosis(const char *text, int *out, struct err *e);
+/* Also: lesion size within the vitals table's limits (VITAL_LESION); a
+ * LI-RADS category that needs action with "HCC absent" is refused. */
 enum status imaging_validate(const struct imaging_note *n, day_t today, struct err *e);
 
 #endif

@@ -27,6 +27,8 @@
 	  41.0, "", "", "Body temperature in °C (a value that looks like °F is refused)")          \
 	_(WEIGHT, "weight", "Weight", "weight", "", "kg", 1, 20.0, 250.0, 40.0, 150.0, "", "",     \
 	  "Body weight in kg; the dose is cells/kg x this weight")                                 \
+	_(DRY_WEIGHT, "dry-weight", "Dry weight", "dry weight", "", "kg", 1, 20.0, 250.0, 40.0,    \
+	  150.0, "", "", "Estimated dry weight in kg, where ascites is tense (ICA grade 3)")       \
 	_(SYSTOLIC, "systolic", "Systolic blood pressure", "blood pressure", "systolic", "mmHg",   \
 	  0, 50.0, 260.0, 70.0, 220.0, "", "", "Systolic blood pressure in mmHg")                  \
 	_(DIASTOLIC, "diastolic", "Diastolic blood pressure", "blood pressure", "diastolic",       \
@@ -39,6 +41,8 @@
 	  "Liver stiffness by transient elastography (VCTE), median in kPa")                       \
 	_(IQR, "iqr", "Stiffness IQR", "stiffness IQR", "", "kPa", 1, 0.0, 75.0, 0.0, 75.0, "",    \
 	  "", "Interquartile range of the stiffness readings, kPa; at most the median")            \
+	_(LESION, "lesion-mm", "Largest lesion", "largest lesion", "", "mm", 0, 1.0, 300.0, 1.0,   \
+	  150.0, "", "", "Diameter of the largest liver lesion on imaging, mm")                   \
 	_(ASCITES, "ascites", "Ascites (ICA grade)", "ascites", "grade", "", 0, 0.0, 3.0, 0.0,     \
 	  3.0, "", "International Club of Ascites", "Ascites grade 0-3 (International Club of "    \
 						    "Ascites)")                                    \

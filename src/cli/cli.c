@@ -44,7 +44,8 @@ static const struct cli_cmd commands[] = {
     {"imaging", "add", cli_imaging_add, true,
      "imaging add MRN --date YYYY-MM-DD --modality ultrasound|doppler|ct|mri|elastography "
      "[--stiffness KPA [--iqr KPA]] [--fibrosis F0-F4] [--note TEXT] "
-     "[--hcc yes|no] [--thrombosis yes|no] [--ascites yes|no] [--confirm]",
+     "[--hcc yes|no] [--thrombosis yes|no] [--ascites yes|no] [--lirads LR-1..LR-5|LR-M|LR-TIV] "
+     "[--lesion-mm MM] [--confirm]",
      "record an imaging note and its findings"},
     {"find", NULL, cli_find, true, "find QUERY [--json|--csv] [--limit N]",
      "find patients by MRN (exact or prefix) or name (\"SMI\", \"smith, j\")"},
@@ -120,6 +121,12 @@ static const struct cli_cmd commands[] = {
      "the database file's integrity and the audit chain (exit 1 on any problem)"},
     {"drafts", NULL, cli_drafts, true, "drafts [--json]",
      "your unsaved form input kept from earlier sessions"},
+    /* Examination findings (issue 11). */
+    {"exam", "add", cli_exam_add, true,
+     "exam add MRN [--date YYYY-MM-DD] [--ascites 0-3] [--encephalopathy 0-4] "
+     "[--dialysis yes|no] [--weight KG] [--dry-weight KG (with ascites 3)] [--confirm]",
+     "record examination findings: ascites (ICA), encephalopathy (West Haven), dialysis in "
+     "the 7 days before (>= 2 sessions or 24 h CVVHD), weight"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

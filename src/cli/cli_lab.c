@@ -118,16 +118,26 @@ static enum status imaging_values(struct cli *c, struct cli_opt *o, struct imagi
 				       IMAGING_NOTE_MAX);
 		strlcpy_(n->note, o[5].value, sizeof n->note);
 	}
+	if (s == ST_OK && o[10].set && !lirads_parse(o[10].value, &n->lirads))
+		return err_set(e, ST_INVALID,
+			       "LI-RADS: '%.20s' is not accepted; accepted LR-1, LR-2, LR-3, LR-4, "
+			       "LR-5, LR-M, LR-TIV",
+			       o[10].value);
+	/* A category that needs action is a lesion suspicious for HCC. */
+	if (s == ST_OK && lirads_needs_action(n->lirads) && n->hcc == FIND_NA)
+		n->hcc = FIND_YES;
+	if (s == ST_OK && o[11].set)
+		s = vital_parse(VITAL_LESION, o[11].value, confirm, &n->lesion_mm, e);
 	return s;
 }
 
 int cli_imaging_add(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"date", OPT_VALUE},	{"modality", OPT_VALUE},
-			      {"stiffness", OPT_VALUE}, {"iqr", OPT_VALUE},
-			      {"fibrosis", OPT_VALUE},	{"note", OPT_VALUE},
-			      {"hcc", OPT_VALUE},	{"thrombosis", OPT_VALUE},
-			      {"ascites", OPT_VALUE},	{"confirm", OPT_FLAG}};
+	struct cli_opt o[] = {
+	    {"date", OPT_VALUE},   {"modality", OPT_VALUE},   {"stiffness", OPT_VALUE},
+	    {"iqr", OPT_VALUE},	   {"fibrosis", OPT_VALUE},   {"note", OPT_VALUE},
+	    {"hcc", OPT_VALUE},	   {"thrombosis", OPT_VALUE}, {"ascites", OPT_VALUE},
+	    {"confirm", OPT_FLAG}, {"lirads", OPT_VALUE},     {"lesion-mm", OPT_VALUE}};
 	const char *pos[1];
 	struct imaging_note n;
 	struct err e = {""};

@@ -108,6 +108,67 @@ static void labs_json(struct json *j, const struct overview *ov)
 	json_obj_end(j);
 }
 
+static void finding_json(struct json *j, const char *key, const struct finding_pick *f,
+			 const struct finding_pick *old)
+{
+	char d[16];
+	json_obj_begin(j, key);
+	if (f->have) {
+		json_int(j, "value", f->value);
+		json_string(j, "date", date_format(f->date, d));
+		json_string(j, "source", finding_source_str(f->source));
+	} else {
+		json_null(j, "value");
+		json_string(j, "too_old_date", old->have ? date_format(old->date, d) : NULL);
+	}
+	json_obj_end(j);
+}
+
+/* What the scores were fed (score_basis.h): the window, each lab used with
+ * its date, the labs left out as too old, and the findings. */
+static void basis_json(struct json *j, const struct score_basis *b)
+{
+	char d[16];
+	json_obj_begin(j, "score_inputs");
+	json_int(j, "window_days", b->window_days);
+	json_obj_begin(j, "labs");
+	for (int a = 0; a < ANALYTE_COUNT; a++) {
+		if (!b->labs.have[a])
+			continue;
+		json_obj_begin(j, analyte_get((enum analyte_id)a)->key);
+		json_num(j, "value", b->labs.r[a].canonical, 3);
+		json_string(j, "unit", analyte_unit((enum analyte_id)a, UNITS_US));
+		json_string(j, "date", date_format(b->labs.r[a].date, d));
+		json_obj_end(j);
+	}
+	json_obj_end(j);
+	json_arr_begin(j, "labs_too_old");
+	for (int a = 0; a < ANALYTE_COUNT; a++)
+		if (b->lab_too_old[a])
+			json_string(j, NULL, analyte_get((enum analyte_id)a)->key);
+	json_arr_end(j);
+	finding_json(j, "ascites_ica", &b->findings.ascites, &b->too_old.ascites);
+	finding_json(j, "encephalopathy_west_haven", &b->findings.he, &b->too_old.he);
+	finding_json(j, "dialysis", &b->findings.dialysis, &b->too_old.dialysis);
+	json_bool(j, "dialysis_rule", b->in.dialysis);
+	json_obj_end(j);
+}
+
+void cli_basis_text(struct cli *c, const struct score_basis *b)
+{
+	static const char *const kinds[] = {"ascites", "encephalopathy", "dialysis"};
+	char f[160];
+	cli_putf(c, "score inputs (labs and findings within %d days):\n", b->window_days);
+	for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
+		score_basis_finding_text(b, kinds[k], f, sizeof f);
+		cli_putf(c, "  %s\n", f);
+	}
+	for (int a = 0; a < ANALYTE_COUNT; a++)
+		if (b->lab_too_old[a])
+			cli_putf(c, "  %s: older than %d days, not used\n",
+				 analyte_get((enum analyte_id)a)->key, b->window_days);
+}
+
 static void show_json(struct cli *c, const struct overview *ov)
 {
 	struct json j;
@@ -126,8 +187,9 @@ static void show_json(struct cli *c, const struct overview *ov)
 		    ov->p.weight_date == DAY_NONE ? NULL : date_format(ov->p.weight_date, d));
 	labs_json(&j, ov);
 	json_obj_begin(&j, "scores");
-	cli_score_json(&j, &ov->scores);
+	cli_score_json(&j, &ov->basis.scores);
 	json_obj_end(&j);
+	basis_json(&j, &ov->basis);
 	json_obj_end(&j);
 	fprintf(c->out, "%s\n", json_str(&j));
 	json_done(&j);
@@ -155,8 +217,9 @@ static void show_text(struct cli *c, const struct overview *ov)
 			 buf, analyte_unit((enum analyte_id)a, UNITS_US), lab_flag_mark(r->flag),
 			 date_format(r->date, d));
 	}
+	cli_basis_text(c, &ov->basis);
 	cli_put(c, "scores:\n");
-	cli_score_text(c, &ov->scores);
+	cli_score_text(c, &ov->basis.scores);
 }
 
 int cli_show(struct cli *c, int argc, char **argv)

@@ -125,27 +125,102 @@ static void modalities_text(const struct protocol_item *it, char *dst)
 			append(dst, "%s%s", *dst ? "/" : "", modality_str((enum modality)m));
 }
 
+/* How sensitive a modality is for a finding: 2 for the studies that may
+ * overrule a positive one (contrast CT or MRI for HCC; Doppler, CT or MRI
+ * for thrombosis), 1 for ultrasound, 0 for a study that cannot tell. */
+static int sensitivity(enum pfinding f, enum modality m)
+{
+	if (m == MOD_CT || m == MOD_MRI)
+		return 2;
+	if (m == MOD_DOPPLER)
+		return f == PFIND_THROMBOSIS ? 2 : 0;
+	return m == MOD_ULTRASOUND ? 1 : 0;
+}
+
+static enum finding finding_of(const struct protocol_item *it, const struct imaging_note *n)
+{
+	return it->finding == PFIND_HCC ? n->hcc : n->thrombosis;
+}
+
+/* "mri on 2026-01-02, 60 days old: HCC present" */
+static void describe_study(char *dst, const struct protocol_item *it, const struct imaging_note *n,
+			   day_t on)
+{
+	const char *what = it->finding == PFIND_HCC ? "HCC" : "portal/hepatic vein thrombosis";
+	char d[16];
+	int age = (int)(on - n->date);
+	append(dst, "%s%s on %s, %d day%s old: %s %s", *dst ? "; " : "", modality_str(n->modality),
+	       date_format(n->date, d), age, age == 1 ? "" : "s", what,
+	       finding_of(it, n) == FIND_YES ? "present" : "absent");
+	if (n->lirads)
+		append(dst, ", %s", lirads_str(n->lirads));
+	if (!isnan(n->lesion_mm))
+		append(dst, ", largest lesion %.0f mm", n->lesion_mm);
+}
+
+/* A positive finding within the window excludes until a later study at
+ * least as sensitive (and able to overrule it) says absent. Returns true
+ * when it decided the line. in->imaging is newest first. */
+static bool eval_positive(const struct protocol_item *it, const struct checklist_input *in,
+			  struct checklist_line *l)
+{
+	const char *what = it->finding == PFIND_HCC ? "HCC" : "portal/hepatic vein thrombosis";
+	char d[16];
+	int pos = -1;
+	for (int i = 0; i < in->nimaging; i++) {
+		const struct imaging_note *n = &in->imaging[i];
+		if (n->date <= in->on && !stale(it, in->on, n->date) &&
+		    finding_of(it, n) == FIND_YES) {
+			pos = i;
+			break;
+		}
+	}
+	if (pos < 0)
+		return false;
+	const struct imaging_note *p = &in->imaging[pos];
+	const int need = 2;		     /* the studies that may overrule a positive one */
+	for (int i = pos - 1; i >= 0; i--) { /* later studies, oldest first */
+		const struct imaging_note *n = &in->imaging[i];
+		if (n->date > in->on || finding_of(it, n) != FIND_NO)
+			continue;
+		if (sensitivity(it->finding, n->modality) >= need) {
+			describe_study(l->data, it, p, in->on);
+			describe_study(l->data, it, n, in->on);
+			set_state(l, ITEM_MET);
+			put(l->reason, "%s found on %s %s was ruled out by a later %s on %s", what,
+			    modality_str(p->modality), date_format(p->date, d),
+			    modality_str(n->modality), date_format(n->date, (char[16]){0}));
+			return true;
+		}
+	}
+	describe_study(l->data, it, p, in->on);
+	for (int i = pos - 1; i >= 0; i--)
+		if (in->imaging[i].date <= in->on && finding_of(it, &in->imaging[i]) == FIND_NO)
+			describe_study(l->data, it, &in->imaging[i], in->on);
+	set_state(l, ITEM_NOT_MET);
+	put(l->reason, "%s found on %s %s; only a later %s saying absent can overrule it", what,
+	    modality_str(p->modality), date_format(p->date, d),
+	    it->finding == PFIND_HCC ? "contrast CT or MRI" : "Doppler, CT or MRI");
+	return true;
+}
+
 static void eval_imaging(const struct protocol_item *it, const struct checklist_input *in,
 			 struct checklist_line *l)
 {
 	const char *what = it->finding == PFIND_HCC ? "HCC" : "portal/hepatic vein thrombosis";
-	char mods[64] = "", d[16];
+	char mods[64] = "";
 	modalities_text(it, mods);
+	if (eval_positive(it, in, l))
+		return;
 	for (int i = 0; i < in->nimaging; i++) {
 		const struct imaging_note *n = &in->imaging[i];
-		enum finding f = it->finding == PFIND_HCC ? n->hcc : n->thrombosis;
+		enum finding f = finding_of(it, n);
 		if (n->date > in->on || !it->modality[n->modality] || f == FIND_NA)
 			continue;
-		int age = (int)(in->on - n->date);
-		put(l->data, "%s on %s, %d day%s old: %s %s", modality_str(n->modality),
-		    date_format(n->date, d), age, age == 1 ? "" : "s", what,
-		    f == FIND_YES ? "present" : "absent");
+		describe_study(l->data, it, n, in->on);
 		if (stale(it, in->on, n->date)) {
 			set_state(l, ITEM_STALE);
 			put(l->reason, "%s; window %d days", l->data, it->window_days);
-		} else if (f == FIND_YES) {
-			set_state(l, ITEM_NOT_MET);
-			put(l->reason, "%s found on %s %s", what, modality_str(n->modality), d);
 		} else {
 			set_state(l, ITEM_MET);
 			put(l->reason, "%s excluded by %s within %d days", what,
@@ -188,22 +263,33 @@ static void bound_text(const struct protocol_item *it, char *dst)
 		    : put(dst, "at most %g", it->max);
 }
 
-/* The labs a score used: data text, and the oldest date among them. */
+/* The labs and findings a score used: data text, and the oldest date among
+ * them. */
 static day_t score_labs(const struct protocol_item *it, const struct checklist_input *in,
 			char *data)
 {
 	static const enum score_id ids[] = {SCORE_MELD,	      SCORE_MELD_NA,	SCORE_MELD3,
 					    SCORE_CHILD_PUGH, SCORE_CHILD_PUGH, SCORE_ALBI,
 					    SCORE_FIB4,	      SCORE_APRI};
+	const struct score_basis *b = &in->basis;
 	enum analyte_id used[ANALYTE_COUNT];
+	char f[160];
 	int n = overview_score_analytes(ids[it->score], used);
 	day_t oldest = DAY_NONE;
 	for (int i = 0; i < n; i++) {
-		if (!in->labs.have[used[i]])
+		if (!b->labs.have[used[i]])
 			continue;
-		describe_lab(data, &in->labs.r[used[i]], in->on);
-		if (oldest == DAY_NONE || in->labs.r[used[i]].date < oldest)
-			oldest = in->labs.r[used[i]].date;
+		describe_lab(data, &b->labs.r[used[i]], in->on);
+		if (oldest == DAY_NONE || b->labs.r[used[i]].date < oldest)
+			oldest = b->labs.r[used[i]].date;
+	}
+	bool cp = ids[it->score] == SCORE_CHILD_PUGH;
+	const char *kinds[] = {"ascites", "encephalopathy", "dialysis"};
+	for (int k = cp ? 0 : 2; k < (cp ? 2 : 3); k++) {
+		if (it->score >= PSCORE_ALBI_GRADE)
+			break;
+		score_basis_finding_text(b, kinds[k], f, sizeof f);
+		append(data, "%s%s", *data ? "; " : "", f);
 	}
 	return oldest;
 }
@@ -350,34 +436,17 @@ static void eval_line(const struct protocol *p, int i, const struct checklist_in
 	}
 }
 
-/* Child-Pugh needs the encephalopathy grade the nurse recorded. */
-static void scores_for(const struct protocol *p, const struct checklist_input *in,
-		       struct score_result *sr)
-{
-	struct score_input si = in->score_in;
-	for (int i = 0; i < p->nitems; i++) {
-		const struct protocol_item *it = &p->items[i];
-		if (it->kind == PITEM_GRADE && it->feeds_encephalopathy) {
-			int g = answer_grade(answer_of(in, it->id));
-			si.encephalopathy = g >= 0 ? g : SCORE_HE_UNKNOWN;
-		}
-	}
-	if (score_compute(&si, sr, NULL) != ST_OK)
-		score_compute(&(struct score_input){.bilirubin = NAN}, sr, NULL);
-}
-
 void checklist_evaluate(const struct protocol *p, const struct checklist_input *in,
 			struct checklist_result *out)
 {
-	struct score_result sr;
+	const struct score_result *sr = &in->basis.scores;
 	bool excluded = false, held = false;
 	memset(out, 0, sizeof *out);
 	out->on = in->on;
-	scores_for(p, in, &sr);
 	for (int i = 0; i < p->nitems; i++) {
 		struct checklist_line *l = &out->lines[out->n++];
 		const struct protocol_item *it = &p->items[i];
-		eval_line(p, i, in, &sr, l);
+		eval_line(p, i, in, sr, l);
 		if (l->state == ITEM_NOT_MET && it->excludes)
 			excluded = l->blocking = true;
 		else if (l->state != ITEM_MET && it->required)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "overview.h"
+#include "score_basis.h"
 #include "util.h"
 
 static const struct dash_measure_info measures[] = {
@@ -151,60 +152,71 @@ static bool seen(const struct dash_point *p, int64_t signed_at)
 	return !p->followup && (!signed_at || p->entered <= signed_at);
 }
 
-/* The newest value of a series on or before day (only those the signed
- * evaluation saw when seen_only) and no older than window days, or NAN; the
- * point *used takes on the newest date, entry and follow-up it used. */
-static double fresh(const struct dash_point *pts, int n, day_t day, int window, bool seen_only,
-		    int64_t signed_at, struct dash_point *used)
+/* Index of the newest point of a series on or before day (only those the
+ * signed evaluation saw when seen_only) and no older than window days, or
+ * -1. */
+static int fresh_at(const struct dash_point *pts, int n, day_t day, int window, bool seen_only,
+		    int64_t signed_at)
 {
 	int i = dash_at_or_before(pts, n, day);
 	while (seen_only && i >= 0 && !seen(&pts[i], signed_at))
 		i--;
-	if (i < 0 || pts[i].date < day - window)
-		return NAN;
-	if (used->date == DAY_NONE || pts[i].date > used->date)
-		used->date = pts[i].date;
-	if (pts[i].entered > used->entered)
-		used->entered = pts[i].entered;
-	used->followup |= pts[i].followup;
-	return pts[i].value;
+	return i < 0 || pts[i].date < day - window ? -1 : i;
 }
 
-static enum ascites ctp_ascites(double ica, int ica2_points)
+/* The point *used takes on the newest date, entry and follow-up of p. */
+static void note_used(struct dash_point *used, const struct dash_point *p)
 {
-	if (isnan(ica))
-		return ASCITES_UNKNOWN;
-	if (ica < 0.5)
-		return ASCITES_NONE;
-	if (ica < 1.5 || (ica < 2.5 && ica2_points == 2))
-		return ASCITES_SLIGHT;
-	return ASCITES_MODERATE;
+	if (used->date == DAY_NONE || p->date > used->date)
+		used->date = p->date;
+	if (p->entered > used->entered)
+		used->entered = p->entered;
+	used->followup |= p->followup;
 }
 
-/* The score inputs on day: labs, then Child-Pugh's ascites and HE grades. */
-static void score_inputs(const struct dash_input *in, enum dash_measure m, day_t day,
-			 bool seen_only, struct score_input *si, struct dash_point *pt)
+/* A finding of a grade series on day into *f; noted in *used when note. */
+static void finding_on(const struct dash_input *in, const struct dash_point *pts, int n, day_t day,
+		       bool seen_only, bool note, struct finding_pick *f, struct dash_point *used)
+{
+	int i = fresh_at(pts, n, day, in->cfg->lab_window_days, seen_only, in->signed_at);
+	memset(f, 0, sizeof *f);
+	f->date = DAY_NONE;
+	if (i < 0)
+		return;
+	*f = (struct finding_pick){true, (int)pts[i].value, pts[i].date,
+				   pts[i].followup ? FSRC_VISIT : FSRC_EXAM};
+	if (note)
+		note_used(used, &pts[i]);
+}
+
+/* The score basis on day, chosen by score_basis_build from the newest inputs
+ * in the series: the same choice every other view makes. */
+static void basis_on(const struct dash_input *in, enum dash_measure m, day_t day, bool seen_only,
+		     struct score_basis *b, struct dash_point *pt)
 {
 	enum analyte_id used[ANALYTE_COUNT];
-	struct dash_point other = *pt;
 	struct lab_latest labs;
+	struct exam_findings f;
 	int window = in->cfg->lab_window_days;
 	memset(&labs, 0, sizeof labs);
 	int nu = overview_score_analytes((enum score_id)dash_measure(m)->id, used);
 	for (int k = 0; k < nu; k++) {
 		enum analyte_id a = used[k];
-		double v =
-		    fresh(in->lab[a], in->nlab[a], day, window, seen_only, in->signed_at, pt);
-		labs.have[a] = !isnan(v);
-		labs.r[a].canonical = v;
+		int i = fresh_at(in->lab[a], in->nlab[a], day, window, seen_only, in->signed_at);
+		if (i < 0)
+			continue;
+		labs.have[a] = true;
+		labs.r[a].analyte = a;
+		labs.r[a].canonical = in->lab[a][i].value;
+		labs.r[a].date = in->lab[a][i].date;
+		note_used(pt, &in->lab[a][i]);
 	}
-	overview_score_input(in->p, &labs, NULL, 0, day, in->cfg, si);
-	struct dash_point *g = m == DASH_CHILD_PUGH ? pt : &other;
-	si->ascites =
-	    ctp_ascites(fresh(in->ascites, in->nascites, day, window, seen_only, in->signed_at, g),
-			in->cfg->ascites_ica2_points);
-	double he = fresh(in->he, in->nhe, day, window, seen_only, in->signed_at, g);
-	si->encephalopathy = isnan(he) ? SCORE_HE_UNKNOWN : (int)he;
+	bool cp = m == DASH_CHILD_PUGH;
+	bool meld = m == DASH_MELD || m == DASH_MELD_NA || m == DASH_MELD3;
+	finding_on(in, in->ascites, in->nascites, day, seen_only, cp, &f.ascites, pt);
+	finding_on(in, in->he, in->nhe, day, seen_only, cp, &f.he, pt);
+	finding_on(in, in->dialysis, in->ndialysis, day, seen_only, meld, &f.dialysis, pt);
+	score_basis_build(in->p, &labs, &f, day, in->cfg, b);
 }
 
 bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, bool seen_only,
@@ -212,19 +224,19 @@ bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, 
 {
 	const struct dash_measure_info *mi = dash_measure(m);
 	struct dash_point pt = {DAY_NONE, NAN, 0, false};
-	struct score_input si;
-	struct score_result r;
+	struct score_basis *b;
 	if (!mi || mi->source != DSRC_SCORE)
 		return false;
-	score_inputs(in, m, day, seen_only, &si, &pt);
-	if (score_compute(&si, &r, NULL) != ST_OK)
-		return false;
-	const struct score_value *v = score_get(&r, (enum score_id)mi->id);
-	if (!v || !v->computable)
-		return false;
-	pt.value = mi->id == SCORE_ALBI ? v->raw : v->value;
-	*out = pt;
-	return true;
+	b = xmalloc(sizeof *b);
+	basis_on(in, m, day, seen_only, b, &pt);
+	const struct score_value *v = score_get(&b->scores, (enum score_id)mi->id);
+	bool ok = b->valid && v && v->computable;
+	if (ok) {
+		pt.value = mi->id == SCORE_ALBI ? v->raw : v->value;
+		*out = pt;
+	}
+	free(b);
+	return ok;
 }
 
 static int cmp_day(const void *a, const void *b)
@@ -242,8 +254,11 @@ static int score_days(const struct dash_input *in, enum dash_measure m, day_t **
 	for (int i = 0; i < nu; i++)
 		total += in->nlab[used[i]];
 	bool cp = m == DASH_CHILD_PUGH;
+	bool meld = m == DASH_MELD || m == DASH_MELD_NA || m == DASH_MELD3;
 	if (cp)
 		total += in->nascites + in->nhe;
+	if (meld)
+		total += in->ndialysis;
 	day_t *d = xmalloc(((size_t)total + 1) * sizeof *d);
 	int n = 0;
 	for (int i = 0; i < nu; i++)
@@ -253,6 +268,8 @@ static int score_days(const struct dash_input *in, enum dash_measure m, day_t **
 		d[n++] = in->ascites[k].date;
 	for (int k = 0; cp && k < in->nhe; k++)
 		d[n++] = in->he[k].date;
+	for (int k = 0; meld && k < in->ndialysis; k++)
+		d[n++] = in->dialysis[k].date;
 	qsort(d, (size_t)n, sizeof *d, cmp_day);
 	int u = 0;
 	for (int i = 0; i < n; i++)

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 #include "util.h"
@@ -35,6 +36,39 @@ const char *finding_str(enum finding f)
 	return f == FIND_YES ? "yes" : f == FIND_NO ? "no" : "not assessed";
 }
 
+static const struct {
+	const char *text;
+	bool act;
+} lirads_rows[] = {{"", false},
+#define LIRADS_ROW_(id, text, act) {text, act},
+		   LIRADS_INFO(LIRADS_ROW_)
+#undef LIRADS_ROW_
+};
+
+const char *lirads_str(enum lirads c)
+{
+	return (unsigned)c < LIRADS_COUNT ? lirads_rows[c].text : "";
+}
+
+bool lirads_parse(const char *s, enum lirads *out)
+{
+	if (!s)
+		return false;
+	if (strncasecmp(s, "LR-", 3) == 0)
+		s += 3;
+	for (int c = 1; *s && c < LIRADS_COUNT; c++)
+		if (strcasecmp(s, lirads_rows[c].text + 3) == 0) {
+			*out = (enum lirads)c;
+			return true;
+		}
+	return false;
+}
+
+bool lirads_needs_action(enum lirads c)
+{
+	return (unsigned)c < LIRADS_COUNT && lirads_rows[c].act;
+}
+
 void imaging_init(struct imaging_note *n)
 {
 	memset(n, 0, sizeof *n);
@@ -43,6 +77,8 @@ void imaging_init(struct imaging_note *n)
 	n->iqr_kpa = NAN;
 	n->fibrosis_stage = -1;
 	n->hcc = n->thrombosis = n->ascites = FIND_NA;
+	n->lirads = LIRADS_NONE;
+	n->lesion_mm = NAN;
 }
 
 enum status imaging_check_stiffness(const char *text, double *out, struct err *e)
@@ -106,5 +142,14 @@ enum status imaging_validate(const struct imaging_note *n, day_t today, struct e
 			       "stiffness IQR: needs a stiffness, and 0 to the median");
 	if (n->fibrosis_stage < -1 || n->fibrosis_stage > 4)
 		return err_set(e, ST_INVALID, "fibrosis stage: accepted F0-F4");
+	if (!isnan(n->lesion_mm) && vital_check(VITAL_LESION, n->lesion_mm, true, e) != ST_OK)
+		return ST_INVALID;
+	if ((unsigned)n->lirads >= LIRADS_COUNT)
+		return err_set(e, ST_INVALID, "LI-RADS: accepted LR-1 to LR-5, LR-M, LR-TIV");
+	if (lirads_needs_action(n->lirads) && n->hcc == FIND_NO)
+		return err_set(e, ST_INVALID,
+			       "LI-RADS: %s needs action and cannot go with HCC absent; record "
+			       "--hcc yes or a lower category",
+			       lirads_str(n->lirads));
 	return ST_OK;
 }

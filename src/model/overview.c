@@ -1,47 +1,9 @@
 /* overview.c: a patient's overview — latest labs, imaging, current scores. */
 #include "overview.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "util.h"
-
-static double latest(const struct lab_latest *l, enum analyte_id a)
-{
-	return l->have[a] ? l->r[a].canonical : NAN;
-}
-
-void overview_score_input(const struct patient *p, const struct lab_latest *labs,
-			  const struct imaging_note *img, int nimg, day_t today,
-			  const struct config *cfg, struct score_input *in)
-{
-	score_input_init(in);
-	in->bilirubin = latest(labs, ANALYTE_BILIRUBIN);
-	in->inr = latest(labs, ANALYTE_INR);
-	in->creatinine = latest(labs, ANALYTE_CREATININE);
-	in->sodium = latest(labs, ANALYTE_SODIUM);
-	in->albumin = latest(labs, ANALYTE_ALBUMIN);
-	in->ast = latest(labs, ANALYTE_AST);
-	in->alt = latest(labs, ANALYTE_ALT);
-	in->platelets = latest(labs, ANALYTE_PLATELETS);
-	in->sex = p->sex;
-	in->age = patient_age(p, today);
-	const struct etiology *et = etiology_find(p->etiology);
-	in->cholestatic = et && et->cholestatic;
-	in->cp_inr_low = cfg->cp_inr_low;
-	in->cp_inr_high = cfg->cp_inr_high;
-	in->albi_coef = cfg->albi_albumin_coef;
-	in->ast_uln = cfg->apri_ast_uln;
-	/* Imaging that found no ascites is "none" for Child-Pugh; ascites
-	 * that was seen needs a graded clinical assessment, not a guess. */
-	for (int i = 0; i < nimg; i++) {
-		if (img[i].ascites == FIND_NA)
-			continue;
-		if (img[i].ascites == FIND_NO)
-			in->ascites = ASCITES_NONE;
-		break;
-	}
-}
 
 int overview_score_analytes(enum score_id id, enum analyte_id *out)
 {

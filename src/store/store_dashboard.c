@@ -98,19 +98,25 @@ enum status store_dash_grades(struct store *st, int64_t patient_id, struct dash_
 			      int *na, struct dash_point *he, int *nh, int max, struct err *e)
 {
 	static const char asc[] =
-	    "SELECT date, g, created, k FROM (SELECT date, ascites_grade AS g, created, 1 AS k, id "
-	    "FROM visits WHERE patient_id = ?1 AND state = 'done' AND ascites_grade IS NOT NULL "
-	    "UNION ALL SELECT date, 0, created, 0, id FROM imaging WHERE patient_id = ?1 AND "
-	    "ascites = 0) ORDER BY date DESC, k DESC, id DESC LIMIT ?2";
+	    "SELECT date, g, created, k FROM (SELECT date, ascites_grade AS g, created, 1 AS k, "
+	    "2 AS p, id FROM visits WHERE patient_id = ?1 AND state = 'done' AND ascites_grade IS "
+	    "NOT NULL UNION ALL SELECT date, ascites_grade, created, 0, 1, id FROM exams WHERE "
+	    "patient_id = ?1 AND ascites_grade IS NOT NULL "
+	    "UNION ALL SELECT date, 0, created, 0, 3, id FROM imaging WHERE patient_id = ?1 AND "
+	    "ascites = 0) ORDER BY date DESC, p ASC, id DESC LIMIT ?2";
 	/* The checklist's encephalopathy answer: "no" is grade 0, "yes" carries
-	 * the grade 1-4 in its value (as checklist.c reads it). */
+	 * the grade 1-4 in its value (as checklist.c reads it). On one day the
+	 * source first in enum finding_source wins (p), as store_exam_findings
+	 * chooses: the series is read newest first and the last of a day counts. */
 	static const char hes[] =
-	    "SELECT date, g, created, k FROM (SELECT date, he_grade AS g, created, 1 AS k, id "
-	    "FROM visits WHERE patient_id = ?1 AND state = 'done' AND he_grade IS NOT NULL "
+	    "SELECT date, g, created, k FROM (SELECT date, he_grade AS g, created, 1 AS k, 2 AS p, "
+	    "id FROM visits WHERE patient_id = ?1 AND state = 'done' AND he_grade IS NOT NULL "
+	    "UNION ALL SELECT date, he_grade, created, 0, 1, id FROM exams WHERE patient_id = ?1 "
+	    "AND he_grade IS NOT NULL "
 	    "UNION ALL SELECT answered_on, CASE answer WHEN 'no' THEN 0 ELSE CAST(value AS "
-	    "INTEGER) END, created, 0, id FROM answers WHERE patient_id = ?1 AND "
+	    "INTEGER) END, created, 0, 4, id FROM answers WHERE patient_id = ?1 AND "
 	    "item = 'encephalopathy' AND (answer = 'no' OR value IN ('1', '2', '3', '4'))) "
-	    "ORDER BY date DESC, k DESC, id DESC LIMIT ?2";
+	    "ORDER BY date DESC, p ASC, id DESC LIMIT ?2";
 	enum status s = store_may(st, PERM_READ, e);
 	*na = *nh = 0;
 	if (s != ST_OK)

@@ -22,8 +22,8 @@ enum status store_imaging_insert(struct store *st, struct imaging_note *n, struc
 {
 	static const char sql[] =
 	    "INSERT INTO imaging (patient_id, date, modality, note, stiffness_kpa, iqr_kpa, "
-	    "fibrosis_stage, hcc, thrombosis, ascites, created) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "fibrosis_stage, hcc, thrombosis, ascites, created, lirads, lesion_mm) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
@@ -39,6 +39,9 @@ enum status store_imaging_insert(struct store *st, struct imaging_note *n, struc
 	bind_finding(q, 9, n->thrombosis);
 	bind_finding(q, 10, n->ascites);
 	sqlite3_bind_int64(q, 11, st->now);
+	if (n->lirads != LIRADS_NONE)
+		sqlite3_bind_text(q, 12, lirads_str(n->lirads), -1, SQLITE_STATIC);
+	store_bind_real(q, 13, n->lesion_mm);
 	if (sqlite3_step(q) != SQLITE_DONE)
 		return store_fail(st, e, "saving an imaging note");
 	n->id = sqlite3_last_insert_rowid(st->db);
@@ -79,6 +82,8 @@ static void imaging_row(sqlite3_stmt *q, void *row)
 	m->thrombosis = col_finding(q, 9);
 	m->ascites = col_finding(q, 10);
 	m->version = sqlite3_column_int64(q, 11);
+	lirads_parse((const char *)sqlite3_column_text(q, 12), &m->lirads);
+	m->lesion_mm = store_col_real(q, 13);
 }
 
 enum status store_imaging_list(struct store *st, int64_t patient_id, struct imaging_note *out,
@@ -86,7 +91,8 @@ enum status store_imaging_list(struct store *st, int64_t patient_id, struct imag
 {
 	static const char sql[] =
 	    "SELECT id, patient_id, date, modality, note, stiffness_kpa, iqr_kpa, "
-	    "fibrosis_stage, hcc, thrombosis, ascites, version FROM imaging WHERE patient_id = ? "
+	    "fibrosis_stage, hcc, thrombosis, ascites, version, lirads, lesion_mm FROM imaging "
+	    "WHERE patient_id = ? "
 	    "ORDER BY date DESC, id DESC LIMIT ?";
 	return store_patient_rows(st, sql, patient_id, out, sizeof *out, max, n, imaging_row,
 				  "reading imaging notes", e);

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "overview.h"
+#include "uc_scores.h"
 #include "store_eval.h"
 #include "util.h"
 
@@ -31,9 +31,7 @@ enum status uc_checklist_input(struct store *st, const struct config *cfg, int64
 		if (in->imaging[i].date <= on)
 			in->imaging[k++] = in->imaging[i];
 	in->nimaging = k;
-	overview_score_input(&in->patient, &in->labs, in->imaging, in->nimaging, on, cfg,
-			     &in->score_in);
-	return ST_OK;
+	return uc_scores_load(st, cfg, &in->patient, &in->labs, on, &in->basis, e);
 }
 
 enum status uc_checklist_load(struct store *st, const struct config *cfg, const struct protocol *p,

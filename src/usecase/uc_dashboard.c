@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_exam.h"
 #include "store_followup.h"
 #include "util.h"
 
@@ -14,6 +15,7 @@ struct series {
 	struct dash_point lab[ANALYTE_COUNT][DASH_SERIES_MAX];
 	struct dash_point ascites[DASH_SERIES_MAX], he[DASH_SERIES_MAX];
 	struct dash_point stiffness[DASH_SERIES_MAX], scratch[DASH_SERIES_MAX];
+	struct dash_point dialysis[DASH_SERIES_MAX];
 };
 
 static enum status load_series(struct store *st, int64_t pid, struct series *s,
@@ -28,9 +30,13 @@ static enum status load_series(struct store *st, int64_t pid, struct series *s,
 	in->ascites = s->ascites;
 	in->he = s->he;
 	in->stiffness = s->stiffness;
+	in->dialysis = s->dialysis;
 	if (r == ST_OK)
 		r = store_dash_grades(st, pid, s->ascites, &in->nascites, s->he, &in->nhe,
 				      DASH_SERIES_MAX, e);
+	if (r == ST_OK)
+		r = store_exam_dialysis_series(st, pid, s->dialysis, DASH_SERIES_MAX,
+					       &in->ndialysis, e);
 	if (r == ST_OK)
 		r = store_dash_stiffness(st, pid, s->stiffness, DASH_SERIES_MAX, &in->nstiffness,
 					 e);

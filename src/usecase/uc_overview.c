@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "uc_scores.h"
 
 enum status uc_overview_load(struct store *st, int64_t patient_id, day_t today,
 			     const struct config *cfg, struct overview *out, struct err *e)
@@ -20,10 +21,8 @@ enum status uc_overview_load(struct store *st, int64_t patient_id, day_t today,
 	if (s != ST_OK)
 		return s;
 	out->age = patient_age(&out->p, today);
-	overview_score_input(&out->p, &out->labs, out->imaging, out->nimaging, today, cfg,
-			     &out->in);
-	s = score_compute(&out->in, &out->scores, e);
-	/* Stored values are within the hard limits, so a refusal here means an
-	 * out-of-domain setting; show the scores as not computable. */
-	return s == ST_INVALID ? ST_OK : s;
+	/* Stored values are within the hard limits, so a refusal by the score
+	 * model means an out-of-domain setting; the basis then shows the scores
+	 * as not computable. */
+	return uc_scores_load(st, cfg, &out->p, &out->labs, today, &out->basis, e);
 }

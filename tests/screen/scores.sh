@@ -3,7 +3,7 @@
 # clamped and why, and "not computable: needs sodium" when sodium is missing.
 . "$(dirname "$0")/lib.sh"
 hd patient add --mrn S-9 --name "TANAKA, Yui" --dob 1960-03-03 --sex F >/dev/null || fail "setup"
-hd lab add S-9 --date 2026-01-10 --bilirubin 2 --inr 1.5 --creatinine 0.5 --albumin 3 >/dev/null ||
+hd lab add S-9 --date "$(ago 10)" --bilirubin 2 --inr 1.5 --creatinine 0.5 --albumin 3 >/dev/null ||
 	fail "lab setup"
 start
 open_patient S-9 "MRN S-9"
@@ -14,7 +14,7 @@ keys F8 F8
 wait_for "[Scores]"
 shows "MELD-Na     --   not computable: needs sodium"
 shows "Total bilirubin"
-shows "2026-01-10"
+shows "$(ago 10)"
 shows "clamped: creatinine 0.5 -> 1"
 hd score --bilirubin 2 --inr 1.5 --creatinine 0.5 --albumin 3 --sex F --age 66 | grep -q "MELD  *[0-9]" ||
 	fail "reference score missing"

@@ -23,6 +23,7 @@ struct fx {
 	struct config cfg;
 	struct checklist_input in;
 	struct checklist_result r;
+	struct finding_pick ascites;
 };
 
 static day_t day(const char *s)
@@ -70,12 +71,22 @@ static void imaging(struct checklist_input *in, enum modality m, enum finding hc
 	n->date = day(date);
 }
 
-/* Scores follow the labs: recompute the inputs as the loader does. */
+/* Scores follow the labs and findings: choose the inputs as the loader
+ * does (uc_scores_load): the ascites of f->ascites and the encephalopathy
+ * grade of the newest answer, as store_exam_findings reads them. */
 static void evaluate(struct fx *f, const char *on)
 {
+	struct exam_findings x = {.ascites = f->ascites};
 	f->in.on = day(on);
-	overview_score_input(&f->in.patient, &f->in.labs, f->in.imaging, f->in.nimaging, f->in.on,
-			     &f->cfg, &f->in.score_in);
+	for (int i = 0; i < f->in.nanswers; i++) {
+		const struct checklist_answer *a = &f->in.answers[i];
+		if (strcmp(a->item, "encephalopathy") != 0 || a->answered_on > f->in.on)
+			continue;
+		struct finding_pick p = {true, a->yes ? atoi(a->value) : 0, a->answered_on,
+					 FSRC_ANSWER};
+		finding_pick_newer(&x.he, &p);
+	}
+	score_basis_build(&f->in.patient, &f->in.labs, &x, f->in.on, &f->cfg, &f->in.basis);
 	checklist_evaluate(&f->p, &f->in, &f->r);
 }
 
@@ -125,6 +136,7 @@ static int setup(void **state)
 		answer(in, no[i], false, "", "2026-11-20");
 	answer(in, "encephalopathy", true, "1", "2026-11-20");
 	answer(in, "consent", true, "2026-11-19", "2026-11-20");
+	f->ascites = (struct finding_pick){true, 0, day("2026-11-20"), FSRC_EXAM};
 	*state = f;
 	return 0;
 }

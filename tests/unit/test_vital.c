@@ -28,11 +28,13 @@ static const struct {
 } pinned[] = {
     {VITAL_TEMPERATURE, "temperature", "temperature", "°C", 30, 45, 35, 41},
     {VITAL_WEIGHT, "weight", "weight", "kg", 20, 250, 40, 150},
+    {VITAL_DRY_WEIGHT, "dry-weight", "dry weight", "kg", 20, 250, 40, 150},
     {VITAL_SYSTOLIC, "systolic", "blood pressure", "mmHg", 50, 260, 70, 220},
     {VITAL_DIASTOLIC, "diastolic", "blood pressure", "mmHg", 20, 160, 40, 130},
     {VITAL_PARACENTESIS, "paracentesis", "paracentesis", "mL", 0, 20000, 0, 12000},
     {VITAL_STIFFNESS, "stiffness", "liver stiffness", "kPa", 1.5, 75, 1.5, 25},
     {VITAL_IQR, "iqr", "stiffness IQR", "kPa", 0, 75, 0, 75},
+    {VITAL_LESION, "lesion-mm", "largest lesion", "mm", 1, 300, 1, 150},
     {VITAL_ASCITES, "ascites", "ascites", "", 0, 3, 0, 3},
     {VITAL_ENCEPHALOPATHY, "encephalopathy", "encephalopathy", "", 0, 4, 0, 4},
 };

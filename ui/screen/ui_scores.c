@@ -42,7 +42,19 @@ static void score_detail(struct ui_lines *ls, const struct overview *ov, enum sc
 	int n = overview_score_analytes(id, used);
 	for (int k = 0; k < n; k++)
 		ui_scores_lab_line(ls, ov, used[k], 6, stale_days);
-	const struct score_result *r = &ov->scores;
+	/* The findings the score took (score_basis.h): Child-Pugh's grades, the
+	 * MELD family's dialysis rule. */
+	static const char *const cp[] = {"ascites", "encephalopathy"}, *const meld[] = {"dialysis"};
+	const char *const *kinds = id == SCORE_CHILD_PUGH ? cp : meld;
+	int nk = id == SCORE_CHILD_PUGH						? 2
+		 : id == SCORE_MELD || id == SCORE_MELD_NA || id == SCORE_MELD3 ? 1
+										: 0;
+	for (int k = 0; k < nk; k++) {
+		char f[160];
+		score_basis_finding_text(&ov->basis, kinds[k], f, sizeof f);
+		ui_lines_add(ls, ROLE_NORMAL, "      %s", f);
+	}
+	const struct score_result *r = &ov->basis.scores;
 	for (size_t c = 0; c < r->n_clamps; c++)
 		if (r->clamps[c].score == id)
 			ui_lines_add(ls, ROLE_WARN, "      clamped: %s %g -> %g (%s)",
@@ -53,7 +65,7 @@ static void score_detail(struct ui_lines *ls, const struct overview *ov, enum sc
 int ui_scores_lines(struct ui_lines *ls, const struct overview *ov, bool detail, int stale_days)
 {
 	int first = ls->n;
-	const struct score_result *r = &ov->scores;
+	const struct score_result *r = &ov->basis.scores;
 	for (int i = 0; i < SCORE_COUNT; i++) {
 		enum score_id id = (enum score_id)i;
 		char val[128];

@@ -1,0 +1,139 @@
+/* score_basis.c: the one choice of score inputs — labs and examination
+ * findings within the window — and the scores from it. */
+#include "score_basis.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+void score_basis_input(const struct patient *p, const struct lab_latest *labs, day_t on,
+		       const struct config *cfg, struct score_input *in)
+{
+	static const struct {
+		enum analyte_id a;
+		size_t off;
+	} map[] = {
+	    {ANALYTE_BILIRUBIN, offsetof(struct score_input, bilirubin)},
+	    {ANALYTE_INR, offsetof(struct score_input, inr)},
+	    {ANALYTE_CREATININE, offsetof(struct score_input, creatinine)},
+	    {ANALYTE_SODIUM, offsetof(struct score_input, sodium)},
+	    {ANALYTE_ALBUMIN, offsetof(struct score_input, albumin)},
+	    {ANALYTE_AST, offsetof(struct score_input, ast)},
+	    {ANALYTE_ALT, offsetof(struct score_input, alt)},
+	    {ANALYTE_PLATELETS, offsetof(struct score_input, platelets)},
+	};
+	score_input_init(in);
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		*(double *)((char *)in + map[i].off) =
+		    labs->have[map[i].a] ? labs->r[map[i].a].canonical : NAN;
+	in->sex = p->sex;
+	in->age = patient_age(p, on);
+	const struct etiology *et = etiology_find(p->etiology);
+	in->cholestatic = et && et->cholestatic;
+	in->cp_inr_low = cfg->cp_inr_low;
+	in->cp_inr_high = cfg->cp_inr_high;
+	in->albi_coef = cfg->albi_albumin_coef;
+	in->ast_uln = cfg->apri_ast_uln;
+}
+
+enum ascites score_basis_ascites(int ica, int ica2_points)
+{
+	switch (ica) {
+	case 0:
+		return ASCITES_NONE;
+	case 1:
+		return ASCITES_SLIGHT;
+	case 2:
+		return ica2_points == 3 ? ASCITES_MODERATE : ASCITES_SLIGHT;
+	case 3:
+		return ASCITES_MODERATE;
+	default:
+		return ASCITES_UNKNOWN;
+	}
+}
+
+/* Keep a finding when it is on or before on and within the window; one
+ * before the window is noted as too old. */
+static void keep(const struct finding_pick *f, day_t on, int window, struct finding_pick *used,
+		 struct finding_pick *old)
+{
+	memset(used, 0, sizeof *used);
+	memset(old, 0, sizeof *old);
+	used->date = old->date = DAY_NONE;
+	if (!f->have || f->date > on)
+		return;
+	if (on - f->date > window)
+		*old = *f;
+	else
+		*used = *f;
+}
+
+void score_basis_build(const struct patient *p, const struct lab_latest *labs,
+		       const struct exam_findings *f, day_t on, const struct config *cfg,
+		       struct score_basis *out)
+{
+	memset(out, 0, sizeof *out);
+	out->on = on;
+	out->window_days = cfg->lab_window_days;
+	for (int a = 0; a < ANALYTE_COUNT; a++) {
+		if (!labs->have[a] || labs->r[a].date > on)
+			continue;
+		if (on - labs->r[a].date > out->window_days) {
+			out->lab_too_old[a] = true;
+			continue;
+		}
+		out->labs.have[a] = true;
+		out->labs.r[a] = labs->r[a];
+	}
+	score_basis_input(p, &out->labs, on, cfg, &out->in);
+	keep(&f->ascites, on, out->window_days, &out->findings.ascites, &out->too_old.ascites);
+	keep(&f->he, on, out->window_days, &out->findings.he, &out->too_old.he);
+	keep(&f->dialysis, on, out->window_days, &out->findings.dialysis, &out->too_old.dialysis);
+	if (out->findings.ascites.have)
+		out->in.ascites =
+		    score_basis_ascites(out->findings.ascites.value, cfg->ascites_ica2_points);
+	if (out->findings.he.have)
+		out->in.encephalopathy = out->findings.he.value;
+	out->in.dialysis = out->findings.dialysis.have && out->findings.dialysis.value == 1;
+	out->valid = score_compute(&out->in, &out->scores, NULL) == ST_OK;
+	if (!out->valid) {
+		struct score_input none;
+		score_input_init(&none);
+		score_compute(&none, &out->scores, NULL);
+	}
+}
+
+void score_basis_finding_text(const struct score_basis *b, const char *kind, char *buf, size_t n)
+{
+	const struct finding_pick *used = NULL, *old = NULL;
+	const char *label = kind;
+	char d[16], v[24];
+	if (strcmp(kind, "ascites") == 0) {
+		used = &b->findings.ascites;
+		old = &b->too_old.ascites;
+		label = "ascites ICA";
+	} else if (strcmp(kind, "encephalopathy") == 0) {
+		used = &b->findings.he;
+		old = &b->too_old.he;
+		label = "encephalopathy West Haven";
+	} else {
+		used = &b->findings.dialysis;
+		old = &b->too_old.dialysis;
+	}
+	if (!used->have) {
+		if (old->have)
+			snprintf(buf, n, "%s: last on %s, older than %d days, not used", kind,
+				 date_format(old->date, d), b->window_days);
+		else
+			snprintf(buf, n, "%s: not assessed within %d days", kind, b->window_days);
+		return;
+	}
+	if (strcmp(kind, "dialysis") == 0)
+		snprintf(v, sizeof v, "%s", used->value ? "yes" : "no");
+	else
+		snprintf(v, sizeof v, "%d", used->value);
+	int age = (int)(b->on - used->date);
+	snprintf(buf, n, "%s %s (%s %s, %d day%s old)", label, v, finding_source_str(used->source),
+		 date_format(used->date, d), age, age == 1 ? "" : "s");
+}
