@@ -120,6 +120,10 @@ static const struct cli_cmd commands[] = {
      "the database file's integrity and the audit chain (exit 1 on any problem)"},
     {"drafts", NULL, cli_drafts, true, "drafts [--json]",
      "your unsaved form input kept from earlier sessions"},
+    /* The trust boundary (cli_trust.c). */
+    {"init", NULL, cli_init, false, "init",
+     "create a new clinic database (the only command that creates one); you become its "
+     "first administrator"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */
