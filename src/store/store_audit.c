@@ -379,7 +379,8 @@ static enum status check_head(struct store *st, struct audit_verify *v, const ch
 static enum status check_triggers(struct store *st, struct audit_verify *v, struct err *e)
 {
 	static const char *const guards[] = {"audit_no_update", "audit_no_delete",
-					     "audit_head_track", "audit_head_follows"};
+					     "audit_head_track", "audit_head_follows",
+					     "audit_head_kept"};
 	char names[64][64];
 	int n;
 	enum status s = audited_tables(st, names, &n, e);
