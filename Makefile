@@ -4,9 +4,10 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := ncursesw sqlite3 libmd
+PKGS     := ncursesw sqlite3 libmd libsodium
 DEBS     := pkgconf libncurses-dev ncurses-term libsqlite3-dev sqlite3 \
-            libiniparser-dev libcmocka-dev libunistring-dev libmd-dev tmux clang-tidy \
+            libiniparser-dev libcmocka-dev libunistring-dev libmd-dev libsodium-dev tmux \
+            clang-tidy clang-format \
             util-linux procps clang libclang-rt-14-dev
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter \
@@ -21,8 +22,8 @@ CPPFLAGS := -Iinclude -I$(BUILD) -I/usr/include/iniparser \
 CFLAGS   := -std=c11 $(OPT) $(WARN) $(SAN) -MMD -MP
 # pkg-config is asked only when a target that compiles runs (deps may not be
 # installed yet when make parses this file).
-PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 libmd 2>/dev/null)
-MODEL_LIBS = $(shell pkg-config --libs sqlite3 libmd 2>/dev/null) \
+PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 libmd libsodium 2>/dev/null)
+MODEL_LIBS = $(shell pkg-config --libs sqlite3 libmd libsodium 2>/dev/null) \
              -liniparser -lunistring -lm
 UI_CFLAGS  = $(shell pkg-config --cflags ncursesw 2>/dev/null)
 UI_LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null)
@@ -117,6 +118,7 @@ asan: deps
 
 $(DEMO_DB): | $(BIN)
 	@mkdir -p $(dir $@) && chmod 0750 $(dir $@)
+	$(BIN) --db $@ init >/dev/null
 	$(BIN) --db $@ demo --patients 2000
 
 demo: $(DEMO_DB)

@@ -20,7 +20,8 @@ struct app {
 	clock_fn clock;
 };
 
-/* Open the database at app->db_path (creating it when create is true) with
+/* Open the database at app->db_path (first creating it with store_create
+ * when create is true: `hepadesk init` only) with
  * the app's clock and settings, acting as the logged-in OS user (by real
  * uid, never an environment variable). On failure app->st may be open and
  * is closed by app_close. */

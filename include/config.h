@@ -44,7 +44,8 @@ enum status config_load_file(struct config *c, const char *path, struct err *e);
 void config_write_defaults(struct strbuf *out);
 
 /* The database path: --db, $HEPADESK_DB, the config, else
- * $XDG_DATA_HOME/hepadesk/hepadesk.db (or ~/.local/share/...). */
+ * $XDG_DATA_HOME/hepadesk/hepadesk.db (or ~/.local/share/...). A --db given
+ * empty stays empty, so opening refuses it instead of using a default. */
 void config_db_path(const struct config *c, const char *flag, char *out, size_t n);
 
 #endif

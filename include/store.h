@@ -27,15 +27,28 @@ struct store_opts {
 	clock_fn clock;	     /* what "now" is for writes (NULL: the system clock) */
 };
 
-/* Open (and if needed create and migrate) the database at path. A new
- * database is created with mode 0600 (0660 with a group) in a folder of mode
- * 0700 (0770); a database that others can read or write is refused with the
- * chmod command that fixes it. A database from a newer schema is refused
- * (ST_TOO_NEW). On success *out owns the connection; store_close frees it. */
+/* Open (and, with opts->create, create when missing) and migrate the
+ * database at path. A path that is empty, missing (without create), a
+ * folder, or not readable and writable by this user is refused naming it;
+ * an existing file that is not a hepadesk database (another application's
+ * SQLite file, a text file) is refused before anything is written to it. A
+ * new database is created with mode 0600 (0660 with a group) in a folder of
+ * mode 0700 (0770), with its audit key PATH.key beside it (store_key.c); a
+ * database that others can read or write is refused with the chmod command
+ * that fixes it. A database from a newer schema is refused (ST_TOO_NEW). On
+ * success *out owns the connection; store_close frees it. */
 enum status store_open(const char *path, const struct store_opts *opts, struct store **out,
 		       struct err *e);
+/* Create a new database at path — the one way a database comes to be
+ * (`hepadesk init`): built and migrated under a temporary name beside it,
+ * then given its name at once with its audit key, so a crash leaves no
+ * half-made clinic and two inits at once make one. An existing path is
+ * ST_DUPLICATE, nothing changed. Its first user is made admin by the first
+ * store_set_actor on it (the trail is empty). */
+enum status store_create(const char *path, const struct store_opts *opts, struct err *e);
 /* Close and free st (NULL is fine). Safe from an exit or hang-up path at any
- * point: a write still open is rolled back, so nothing is half-saved. */
+ * point: a write still open is rolled back, so nothing is half-saved. The
+ * audit head, when it moved, is witnessed outside the database first. */
 void store_close(struct store *st);
 
 /* Schema version this build writes, and the one the open file has. */
@@ -47,8 +60,10 @@ int store_file_version(struct store *st);
  * write's BEGIN) and fixed for the whole transaction. */
 int64_t store_now(const struct store *st);
 
-/* Resolve the acting OS login to a user. A database with no users makes this
- * login its first admin (bootstrap). Unknown or disabled: ST_DENIED with
+/* Resolve the acting OS login to a user. A database with no users that has
+ * never recorded anything (a new one, as `hepadesk init` makes it) makes
+ * this login its first admin (bootstrap); a file whose users were emptied
+ * does not. Unknown or disabled: ST_DENIED with
  * "not authorised — ask the administrator". */
 enum status store_set_actor(struct store *st, const char *login, struct err *e);
 /* The acting user; valid while st is open. NULL before store_set_actor. */

@@ -33,7 +33,8 @@ int main(int argc, char **argv)
 	if (s != ST_OK)
 		return cli_report(&call, &app, s, &e);
 	config_db_path(&app.cfg, call.db_flag, app.db_path, sizeof app.db_path);
-	if (call.needs_db && (s = app_open(&app, true, &e)) != ST_OK)
+	/* Only `hepadesk init` (which opens for itself) creates a database. */
+	if (call.needs_db && (s = app_open(&app, false, &e)) != ST_OK)
 		rc = cli_report(&call, &app, s, &e);
 	else
 		rc = cli_has_command(&call) ? cli_run(&call, &app) : ui_run(&app);

@@ -127,6 +127,10 @@ static const struct cli_cmd commands[] = {
      "[--dialysis yes|no] [--weight KG] [--dry-weight KG (with ascites 3)] [--confirm]",
      "record examination findings: ascites (ICA), encephalopathy (West Haven), dialysis in "
      "the 7 days before (>= 2 sessions or 24 h CVVHD), weight"},
+    /* The trust boundary (cli_trust.c). */
+    {"init", NULL, cli_init, false, "init",
+     "create a new clinic database (the only command that creates one); you become its "
+     "first administrator"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

@@ -86,6 +86,7 @@ int cli_audit_verify(struct cli *c, int argc, char **argv);
 int cli_check(struct cli *c, int argc, char **argv);
 int cli_drafts(struct cli *c, int argc, char **argv);
 int cli_exam_add(struct cli *c, int argc, char **argv);
+int cli_init(struct cli *c, int argc, char **argv);
 
 /* Append s to sb as one quoted CSV cell: neutralised (no control, escape or
  * bidi characters), quotes doubled, and prefixed with ' when a spreadsheet

@@ -466,7 +466,9 @@ void config_db_path(const struct config *c, const char *flag, char *out, size_t 
 
 	if (!n)
 		return;
-	if (flag && *flag)
+	/* An empty --db is kept empty (and refused when opened), never taken
+	 * for "not given". */
+	if (flag)
 		strlcpy_(out, flag, n);
 	else if (env && *env)
 		strlcpy_(out, env, n);

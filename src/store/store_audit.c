@@ -2,10 +2,10 @@
  * table, the hash chain, appends from C, verification and listing. */
 #include "store_int.h"
 
-#include <sha2.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
@@ -22,27 +22,6 @@ static bool is_audited(const char *table)
 		if (strcmp(table, unaudited[i]) == 0)
 			return false;
 	return true;
-}
-
-/* The row hash: SHA-256 over each field as type, length and bytes, so no two
- * different rows serialise the same. Fields: prev, ts, actor, action, tbl,
- * row_id, patient_id, before, after. */
-void store_audit_hash(sqlite3_value **argv, int argc, char out[65])
-{
-	SHA2_CTX ctx;
-
-	SHA256Init(&ctx);
-	for (int i = 0; i < argc; i++) {
-		int type = sqlite3_value_type(argv[i]);
-		const unsigned char *t = sqlite3_value_text(argv[i]);
-		unsigned int n = type == SQLITE_NULL ? 0 : (unsigned)sqlite3_value_bytes(argv[i]);
-		uint8_t head[5] = {(uint8_t)type, (uint8_t)(n >> 24), (uint8_t)(n >> 16),
-				   (uint8_t)(n >> 8), (uint8_t)n};
-		SHA256Update(&ctx, head, sizeof head);
-		if (n)
-			SHA256Update(&ctx, t, n);
-	}
-	SHA256End(&ctx, out);
 }
 
 /* json_object('c1', X.c1, ...) for a table's columns. */
@@ -72,60 +51,71 @@ static const char *const trigger_kinds[][4] = {
     {"del", "DELETE", "delete", "OLD"},
 };
 
-static enum status install_one(struct store *st, const char *table, struct err *e)
+/* The CREATE TRIGGER statement of one kind (k of trigger_kinds) for table,
+ * as sqlite_schema keeps it: installed by store_audit_install and compared
+ * by verify, so a trigger dropped or replaced from outside is found. */
+static enum status trigger_sql(struct store *st, const char *table, size_t k,
+			       struct strbuf *out, struct err *e)
 {
-	struct strbuf sql, oldj, newj;
+	struct strbuf oldj, newj;
 	bool has_patient = false;
 	enum status s;
 
-	sb_init(&sql);
 	sb_init(&oldj);
 	sb_init(&newj);
 	if ((s = columns_json(st, table, "OLD", &oldj, &has_patient, e)) != ST_OK ||
 	    (s = columns_json(st, table, "NEW", &newj, &has_patient, e)) != ST_OK)
 		goto out;
-	for (size_t k = 0; k < ARRAY_SIZE(trigger_kinds); k++) {
-		const char *const *t = trigger_kinds[k];
-		const char *rec = t[3];
-		char pid[64];
-		if (strcmp(table, "patients") == 0)
-			snprintf(pid, sizeof pid, "%s.id", rec);
-		else if (has_patient)
-			snprintf(pid, sizeof pid, "%s.patient_id", rec);
-		else
-			strlcpy_(pid, "NULL", sizeof pid);
-		const char *before = k == 0 ? "NULL" : sb_str(&oldj);
-		const char *after = k == 2 ? "NULL" : sb_str(&newj);
-		sb_addf(
-		    &sql,
-		    "DROP TRIGGER IF EXISTS audit_%s_%s;\n"
-		    "CREATE TRIGGER audit_%s_%s AFTER %s ON %s WHEN hd_audit_on() BEGIN\n"
-		    " INSERT INTO audit (ts, actor, action, tbl, row_id, patient_id, before, "
-		    "after, prev, hash)\n"
-		    " SELECT ts, actor, '%s', '%s', rid, pid, b, a, p, "
-		    "hd_hash(p, ts, actor, '%s', '%s', rid, pid, b, a)\n"
-		    " FROM (SELECT hd_now() AS ts, hd_actor() AS actor, %s.id AS rid, %s AS pid,"
-		    " %s AS b, %s AS a,"
-		    " coalesce((SELECT hash FROM audit_head WHERE id = 1), '') AS p);\n"
-		    "END;\n",
-		    table, t[0], table, t[0], t[1], table, t[2], table, t[2], table, rec, pid,
-		    before, after);
-	}
-	s = store_exec(st, sb_str(&sql), e);
+	const char *const *t = trigger_kinds[k];
+	const char *rec = t[3];
+	char pid[64];
+	if (strcmp(table, "patients") == 0)
+		snprintf(pid, sizeof pid, "%s.id", rec);
+	else if (has_patient)
+		snprintf(pid, sizeof pid, "%s.patient_id", rec);
+	else
+		strlcpy_(pid, "NULL", sizeof pid);
+	const char *before = k == 0 ? "NULL" : sb_str(&oldj);
+	const char *after = k == 2 ? "NULL" : sb_str(&newj);
+	sb_addf(out,
+		"CREATE TRIGGER audit_%s_%s AFTER %s ON %s WHEN hd_audit_on() BEGIN\n"
+		" INSERT INTO audit (ts, actor, action, tbl, row_id, patient_id, before, "
+		"after, prev, hash)\n"
+		" SELECT ts, actor, '%s', '%s', rid, pid, b, a, p, "
+		"hd_hash(p, ts, actor, '%s', '%s', rid, pid, b, a)\n"
+		" FROM (SELECT hd_now() AS ts, hd_actor() AS actor, %s.id AS rid, %s AS pid,"
+		" %s AS b, %s AS a,"
+		" coalesce((SELECT hash FROM audit_head WHERE id = 1), '') AS p);\n"
+		"END",
+		table, t[0], t[1], table, t[2], table, t[2], table, rec, pid, before, after);
 out:
-	sb_done(&sql);
 	sb_done(&oldj);
 	sb_done(&newj);
 	return s;
 }
 
-enum status store_audit_install(struct store *st, struct err *e)
+static enum status install_one(struct store *st, const char *table, struct err *e)
+{
+	struct strbuf sql;
+	enum status s = ST_OK;
+
+	sb_init(&sql);
+	for (size_t k = 0; k < ARRAY_SIZE(trigger_kinds) && s == ST_OK; k++) {
+		sb_addf(&sql, "DROP TRIGGER IF EXISTS audit_%s_%s;\n", table, trigger_kinds[k][0]);
+		s = trigger_sql(st, table, k, &sql, e);
+		sb_add(&sql, ";\n");
+	}
+	if (s == ST_OK)
+		s = store_exec(st, sb_str(&sql), e);
+	sb_done(&sql);
+	return s;
+}
+
+/* The audited tables' names into names (at most 64). */
+static enum status audited_tables(struct store *st, char names[64][64], int *n, struct err *e)
 {
 	sqlite3_stmt *s;
-	enum status rc = ST_OK;
-	char names[64][64];
-	int n = 0;
-
+	*n = 0;
 	if (sqlite3_prepare_v2(st->db,
 			       "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
 			       -1, &s, NULL))
@@ -136,15 +126,23 @@ enum status store_audit_install(struct store *st, struct err *e)
 		if (!is_audited(t))
 			continue;
 		/* A table left unaudited must stop the migration, not pass. */
-		if (n == 64 || strlen(t) >= sizeof names[0]) {
+		if (*n == 64 || strlen(t) >= 64) {
 			sqlite3_finalize(s);
 			return err_set(e, ST_IO, "cannot audit table %s: too many or too long", t);
 		}
-		strlcpy_(names[n++], t, sizeof names[0]);
+		strlcpy_(names[(*n)++], t, 64);
 	}
 	sqlite3_finalize(s);
 	if (step != SQLITE_DONE)
 		return store_fail(st, e, "reading the schema");
+	return ST_OK;
+}
+
+enum status store_audit_install(struct store *st, struct err *e)
+{
+	char names[64][64];
+	int n;
+	enum status rc = audited_tables(st, names, &n, e);
 	for (int i = 0; i < n && rc == ST_OK; i++)
 		rc = install_one(st, names[i], e);
 	return rc;
@@ -376,24 +374,145 @@ static enum status check_head(struct store *st, struct audit_verify *v, const ch
 	return ST_OK;
 }
 
+/* Every audit trigger is there and is the program's own: one dropped (the
+ * program's later writes would go unaudited) or replaced is a problem. */
+static enum status check_triggers(struct store *st, struct audit_verify *v, struct err *e)
+{
+	static const char *const guards[] = {"audit_no_update", "audit_no_delete",
+					     "audit_head_track", "audit_head_follows",
+					     "audit_head_kept"};
+	char names[64][64];
+	int n;
+	enum status s = audited_tables(st, names, &n, e);
+	sqlite3_stmt *q = s == ST_OK ? store_stmt(st, "SELECT sql FROM sqlite_schema WHERE "
+						      "type = 'trigger' AND name = ?1",
+						  e)
+				     : NULL;
+	if (!q)
+		return s == ST_OK ? ST_IO : s;
+	for (int i = 0; i < n + 1 && s == ST_OK; i++) {
+		size_t kinds = i < n ? ARRAY_SIZE(trigger_kinds) : ARRAY_SIZE(guards);
+		for (size_t k = 0; k < kinds && s == ST_OK; k++) {
+			char name[100];
+			struct strbuf want;
+			sb_init(&want);
+			if (i < n) {
+				snprintf(name, sizeof name, "audit_%s_%s", names[i],
+					 trigger_kinds[k][0]);
+				s = trigger_sql(st, names[i], k, &want, e);
+			} else {
+				strlcpy_(name, guards[k], sizeof name);
+			}
+			sqlite3_bind_text(q, 1, name, -1, SQLITE_TRANSIENT);
+			int rc = sqlite3_step(q);
+			if (rc == SQLITE_DONE)
+				problem(v, 0,
+					"audit trigger %s is missing: writes to %s go unaudited "
+					"(the schema was changed outside hepadesk)",
+					name, i < n ? names[i] : "the audit trail");
+			else if (rc == SQLITE_ROW && i < n && s == ST_OK &&
+				 strcmp((const char *)sqlite3_column_text(q, 0), sb_str(&want)))
+				problem(v, 0,
+					"audit trigger %s is not hepadesk's (it was replaced "
+					"outside hepadesk)",
+					name);
+			else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+				s = store_fail(st, e, "reading the schema");
+			sqlite3_reset(q);
+			sb_done(&want);
+		}
+	}
+	return s;
+}
+
+/* The witness lines (read before the snapshot, so each names a committed
+ * row) against the trail: a witnessed seq gone, or with another hash, is
+ * found however the database itself was made consistent again. */
+static enum status check_witness(struct store *st, struct audit_verify *v,
+				 const struct witness_line *w, int nw, bool present, struct err *e)
+{
+	char path[PATH_MAX + 16];
+	store_witness_path(st, path, sizeof path);
+	if (!present && v->rows > 0)
+		problem(v, 0,
+			"the witness file %s is missing: the chain head cannot be checked against "
+			"it",
+			path);
+	sqlite3_stmt *q = store_stmt(st, "SELECT hash FROM audit WHERE seq = ?1", e);
+	if (!q)
+		return ST_IO;
+	for (int i = 0; i < nw; i++) {
+		if (!w[i].genuine) {
+			problem(v, 0, "witness line %d was not written by hepadesk (its MAC "
+				      "does not match the key)",
+				w[i].number);
+			continue;
+		}
+		if (w[i].seq == 0)
+			continue;
+		sqlite3_bind_int64(q, 1, w[i].seq);
+		int rc = sqlite3_step(q);
+		if (rc == SQLITE_DONE && w[i].seq > v->last_seq)
+			problem(v, w[i].seq,
+				"the witness (line %d) saw the trail reach seq %lld, but it ends "
+				"at seq %lld: the newest rows were removed",
+				w[i].number, (long long)w[i].seq, (long long)v->last_seq);
+		else if (rc == SQLITE_DONE)
+			problem(v, w[i].seq, "seq %lld, witnessed (line %d), is missing",
+				(long long)w[i].seq, w[i].number);
+		else if (rc == SQLITE_ROW &&
+			 strcmp((const char *)sqlite3_column_text(q, 0), w[i].hash) != 0)
+			problem(v, w[i].seq,
+				"seq %lld is not the row the witness saw (line %d): the history "
+				"was rewritten",
+				(long long)w[i].seq, w[i].number);
+		sqlite3_reset(q);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_fail(st, e, "reading the audit trail");
+	}
+	return ST_OK;
+}
+
 enum status store_audit_verify(struct store *st, struct audit_verify *out, struct err *e)
 {
-	char last_hash[65];
+	char last_hash[65], key[PATH_MAX + 8];
+	struct witness_line *w = NULL;
+	int nw = 0;
+	bool present = false;
 	memset(out, 0, sizeof *out);
 	enum status s = store_may(st, PERM_AUDIT, e);
 	if (s != ST_OK)
 		return s;
-	/* One read snapshot for the walk and the head: writers may go on. */
+	store_key_path(st, key, sizeof key);
+	if (!st->have_key)
+		return err_set(e, ST_CORRUPT,
+			       "the audit key %s is missing: the trail cannot be checked (copy "
+			       "the key with the database)",
+			       key);
+	/* This session's own writes are witnessed first, like at its end. */
+	store_witness(st);
+	if ((s = store_witness_read(st, &w, &nw, &present, e)) != ST_OK)
+		return s;
+	/* One read snapshot for the walk, the head and the witness: writers
+	 * may go on. */
 	bool own = sqlite3_get_autocommit(st->db);
 	if (own)
 		store_release(st);
 	if (own && (s = store_exec(st, "BEGIN", e)) != ST_OK)
-		return s;
+		goto out;
 	s = walk_chain(st, out, last_hash, e);
 	if (s == ST_OK)
 		s = check_head(st, out, last_hash, e);
-	if (own)
+	if (s == ST_OK)
+		s = check_witness(st, out, w, nw, present, e);
+	if (s == ST_OK)
+		s = check_triggers(st, out, e);
+	if (own) {
+		store_release(st);
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	}
+out:
+	free(w);
 	return s;
 }
 

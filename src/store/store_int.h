@@ -6,6 +6,7 @@
 
 #include <limits.h>
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include "schedule.h"
 #include "store.h"
@@ -27,6 +28,15 @@ struct store {
 	struct user actor;
 	bool audit_on; /* off only while loading a synthetic demo */
 	int busy_timeout_ms;
+	bool created;  /* this open made the file */
+	bool readonly; /* opened for reading only */
+	/* The audit key (store_key.c): have_key false only on a read-only open
+	 * of a copy whose key file is absent. */
+	unsigned char key[32];
+	bool have_key;
+	gid_t gid;		     /* the sharing group, or (gid_t)-1 */
+	int64_t witnessed_seq;	     /* the head last witnessed (or read at open) */
+	char witnessed_hash[65];
 	struct store_stmt cache[STORE_STMT_CACHE];
 	int ncache;
 	uint64_t stmt_tick;
@@ -136,7 +146,45 @@ enum status store_migrations_check(const struct asset *list, int *top, struct er
 /* Create the audit triggers of every audited table (after migrations). */
 enum status store_audit_install(struct store *st, struct err *e);
 
-/* SHA-256 hex of the audit fields, the one definition of a row's hash. */
-void store_audit_hash(sqlite3_value **argv, int argc, char out[65]);
+/* PRAGMA application_id of a hepadesk database ("HDSK"); set by the
+ * migration that keys the audit trail. */
+#define STORE_APPLICATION_ID 0x48445348
+
+/* HMAC-SHA-256 hex of the audit fields under the database's key, the one
+ * definition of a row's hash; false when the key is absent (a read-only
+ * copy opened without its key file). */
+bool store_audit_hash(const struct store *st, sqlite3_value **argv, int argc, char out[65]);
+
+/* The audit key and witness beside the database: PATH.key, PATH.witness. */
+void store_key_path(const struct store *st, char *out, size_t n);
+void store_witness_path(const struct store *st, char *out, size_t n);
+
+/* Load the key file beside the database, or create it (mode 0400, 0440 to
+ * the group gid) for a new database or one whose trail is not keyed yet. A
+ * keyed trail whose key is gone is ST_CORRUPT naming the file; a read-only
+ * open goes on without it. Reads the head that is already witnessed. */
+enum status store_key_open(struct store *st, bool readonly, gid_t gid, struct err *e);
+
+/* The migration that keys the trail: checks the unkeyed chain (ST_CORRUPT
+ * naming the first broken seq, nothing changed), re-hashes every row with
+ * the key and marks the trail keyed. Inside the migration's transaction. */
+enum status store_audit_rekey(struct store *st, struct err *e);
+
+/* Witness the chain head outside the database when it moved since the last
+ * witness: one line (seq, hash, time, MAC) appended to PATH.witness and the
+ * system log. Called by store_close, so at the end of every command and
+ * session. Failures are silent: verify reports a head not witnessed. */
+void store_witness(struct store *st);
+
+struct witness_line {
+	int number; /* line number in the file */
+	bool genuine; /* parsed and its MAC is the key's */
+	int64_t seq;
+	char hash[65];
+};
+/* Every line of the witness file (*lines owned by the caller, free()); a
+ * missing file is ST_OK with *present false. */
+enum status store_witness_read(const struct store *st, struct witness_line **lines, int *n,
+			       bool *present, struct err *e);
 
 #endif

@@ -113,8 +113,12 @@ static void fn_audit_on(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 static void fn_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+	const struct store *st = sqlite3_user_data(ctx);
 	char hex[65];
-	store_audit_hash(argv, argc, hex);
+	if (!store_audit_hash(st, argv, argc, hex)) {
+		sqlite3_result_error(ctx, "the audit key is missing", -1);
+		return;
+	}
 	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
 }
 
@@ -148,10 +152,16 @@ int store_file_version(struct store *st)
 	return file_version(st->db);
 }
 
+/* The migration after which the trail is keyed (store_audit_rekey): named
+ * by its topic, since migration numbers change when branches merge. */
+#define REKEY_MIGRATION "-audit-hmac.sql"
+
 /* Apply one migration in its own transaction; re-checks the version under
  * the write lock so two sessions opening a new file migrate it once. */
-static enum status migrate_one(struct store *st, int number, const char *sql, struct err *e)
+static enum status migrate_one(struct store *st, int number, const char *path, const char *sql,
+			       struct err *e)
 {
+	size_t len = strlen(path), tag = strlen(REKEY_MIGRATION);
 	enum status s = store_begin(st, e);
 	if (s != ST_OK)
 		return s;
@@ -168,6 +178,8 @@ static enum status migrate_one(struct store *st, int number, const char *sql, st
 		return s;
 	}
 	s = store_audit_install(st, e);
+	if (s == ST_OK && len > tag && strcmp(path + len - tag, REKEY_MIGRATION) == 0)
+		s = store_audit_rekey(st, e);
 	if (s != ST_OK) {
 		store_rollback(st);
 		return s;
@@ -192,7 +204,7 @@ static enum status migrate(struct store *st, struct err *e)
 		for (const struct asset *a = assets; a->path; a++) {
 			if (store_migration_number(a->path) != n)
 				continue;
-			s = migrate_one(st, n, a->text, e);
+			s = migrate_one(st, n, a->path, a->text, e);
 			if (s != ST_OK)
 				return s;
 		}
@@ -252,19 +264,98 @@ static enum status configure(struct store *st, const struct store_opts *o, struc
 	return s;
 }
 
+/* What is at path before SQLite touches it: a missing file (with the
+ * reason, when it is not plain absence), a folder, or a file this user may
+ * not read or write — each named, instead of SQLite's "unable to open". */
+static enum status check_path(const char *path, bool create, bool readonly, bool *exists,
+			      struct err *e)
+{
+	struct stat sb;
+	*exists = false;
+	if (!path || !*path)
+		return err_set(e, ST_INVALID, "no database file named (--db is empty)");
+	if (stat(path, &sb) != 0) {
+		if (errno == EACCES)
+			return err_set(e, ST_DENIED,
+				       "database %s: permission denied (a folder on its path "
+				       "cannot be entered by you)",
+				       path);
+		if (errno != ENOENT || !create)
+			return err_set(e, ST_NOT_FOUND,
+				       "database %s does not exist (%s); check the path, or "
+				       "create a new clinic with `hepadesk init`",
+				       path, strerror(errno));
+		return ST_OK;
+	}
+	*exists = true;
+	if (S_ISDIR(sb.st_mode))
+		return err_set(e, ST_INVALID, "database %s is a folder, not a database file",
+			       path);
+	if (!S_ISREG(sb.st_mode))
+		return err_set(e, ST_INVALID, "database %s is not a regular file", path);
+	/* A file that can be read but not written opens for reading; a write
+	 * then says the database cannot be written. */
+	if (access(path, R_OK) != 0 && errno == EACCES)
+		return err_set(e, ST_DENIED,
+			       "database %s: permission denied (mode %03o: you may not read it)",
+			       path, (unsigned)(sb.st_mode & 0777));
+	return ST_OK;
+}
+
+/* An existing file must be a hepadesk database before anything is written
+ * to it (switching to WAL, migrating): hepadesk's application id, or (files
+ * from before the id) a schema version with hepadesk's own tables. Nothing
+ * here writes. */
+static enum status check_identity(struct store *st, struct err *e)
+{
+	static const char sql[] =
+	    "SELECT (SELECT application_id FROM pragma_application_id), "
+	    "(SELECT user_version FROM pragma_user_version), "
+	    "(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
+	    "('meta', 'users', 'patients', 'audit')), "
+	    "(SELECT count(*) FROM sqlite_schema)";
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK ||
+	    sqlite3_step(q) != SQLITE_ROW) {
+		int rc = sqlite3_extended_errcode(st->db);
+		sqlite3_finalize(q);
+		if ((rc & 0xff) == SQLITE_NOTADB)
+			return err_set(e, ST_CORRUPT,
+				       "%s is not a database file (a text file, or damaged); "
+				       "nothing was written to it",
+				       st->path);
+		return store_fail(st, e, "reading the database");
+	}
+	int64_t app = sqlite3_column_int64(q, 0);
+	int version = sqlite3_column_int(q, 1), ours = sqlite3_column_int(q, 2);
+	int objects = sqlite3_column_int(q, 3);
+	sqlite3_finalize(q);
+	if (app == STORE_APPLICATION_ID || (app == 0 && version >= 1 && ours == 4))
+		return ST_OK;
+	if (objects == 0 && version == 0)
+		return err_set(e, ST_INVALID,
+			       "%s is an empty file, not a hepadesk database; a new clinic is "
+			       "made with `hepadesk init`",
+			       st->path);
+	return err_set(e, ST_INVALID,
+		       "%s is a SQLite database of another application, not hepadesk's; "
+		       "nothing was written to it",
+		       st->path);
+}
+
 enum status store_open(const char *path, const struct store_opts *opts, struct store **out,
 		       struct err *e)
 {
-	static const struct store_opts defaults = {.busy_timeout_ms = 5000, .create = true};
+	static const struct store_opts defaults = {.busy_timeout_ms = 5000};
 	const struct store_opts *o = opts ? opts : &defaults;
 	bool shared = o->group && *o->group;
-	bool exists = access(path, F_OK) == 0;
+	bool exists;
 	enum status s;
 
 	gid_t gid;
 	*out = NULL;
-	if (!exists && !o->create)
-		return err_set(e, ST_NOT_FOUND, "database %s does not exist", path);
+	if ((s = check_path(path, o->create && !o->readonly, o->readonly, &exists, e)) != ST_OK)
+		return s;
 	if ((s = group_id(o->group, &gid, e)) != ST_OK)
 		return s;
 	if (!exists && (s = make_folder(path, shared ? 0770 : 0700, gid, e)) != ST_OK)
@@ -288,7 +379,14 @@ enum status store_open(const char *path, const struct store_opts *opts, struct s
 			    st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		goto fail;
 	}
-	s = configure(st, o, e);
+	st->created = !exists;
+	st->readonly = o->readonly;
+	sqlite3_busy_handler(st->db, busy_wait, st);
+	s = exists ? check_identity(st, e) : ST_OK;
+	if (s == ST_OK)
+		s = configure(st, o, e);
+	if (s == ST_OK)
+		s = store_key_open(st, o->readonly, gid, e);
 	if (s == ST_OK && !o->readonly)
 		s = migrate(st, e);
 	umask(old);
@@ -303,6 +401,45 @@ fail:
 	return s;
 }
 
+enum status store_create(const char *path, const struct store_opts *opts, struct err *e)
+{
+	char tmp[PATH_MAX], tmpkey[PATH_MAX + 8], key[PATH_MAX + 8];
+	struct store_opts o = opts ? *opts : (struct store_opts){.busy_timeout_ms = 5000};
+	struct store *st;
+	struct stat sb;
+	if (!path || !*path)
+		return err_set(e, ST_INVALID, "no database file named (--db is empty)");
+	if (lstat(path, &sb) == 0 || errno != ENOENT)
+		return err_set(e, ST_DUPLICATE,
+			       "%s already exists; init makes a new database only and changed "
+			       "nothing",
+			       path);
+	if (snprintf(tmp, sizeof tmp, "%s.init-%ld", path, (long)getpid()) >= (int)sizeof tmp)
+		return err_set(e, ST_INVALID, "database path %.60s... is too long", path);
+	snprintf(tmpkey, sizeof tmpkey, "%s.key", tmp);
+	snprintf(key, sizeof key, "%s.key", path);
+	unlink(tmp);
+	unlink(tmpkey);
+	o.create = true;
+	o.readonly = false;
+	enum status s = store_open(tmp, &o, &st, e);
+	store_close(st);
+	/* link() claims the name atomically: two inits at once make one file. */
+	if (s == ST_OK && link(tmp, path) != 0)
+		s = errno == EEXIST ? err_set(e, ST_DUPLICATE,
+					      "%s already exists; init makes a new database "
+					      "only and changed nothing",
+					      path)
+				    : err_set(e, ST_IO, "cannot create %s: %s", path,
+					      strerror(errno));
+	else if (s == ST_OK && rename(tmpkey, key) != 0)
+		s = err_set(e, ST_IO, "cannot create the audit key %s: %s", key,
+			    strerror(errno));
+	unlink(tmp);
+	unlink(tmpkey);
+	return s;
+}
+
 void store_close(struct store *st)
 {
 	if (!st)
@@ -312,6 +449,8 @@ void store_close(struct store *st)
 	 * finalised so the connection really closes and the WAL is checkpointed. */
 	if (st->db && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (st->db)
+		store_witness(st);
 	for (int i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	if (st->db) {

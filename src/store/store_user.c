@@ -56,6 +56,16 @@ static enum status insert_user(struct store *st, const struct user *u, struct er
 	return ST_OK;
 }
 
+static bool trail_empty(struct store *st)
+{
+	struct err ignored;
+	sqlite3_stmt *q = store_stmt(st, "SELECT NOT EXISTS (SELECT 1 FROM audit)", &ignored);
+	bool empty = q && sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 1;
+	if (q)
+		sqlite3_reset(q);
+	return empty;
+}
+
 /* A database with no users makes its creator the first admin. */
 static enum status bootstrap(struct store *st, const char *login, struct err *e)
 {
@@ -92,7 +102,10 @@ enum status store_set_actor(struct store *st, const char *login, struct err *e)
 	if (!login || !*login)
 		return err_set(e, ST_DENIED, "not authorised — ask the administrator");
 	s = user_get(st, login, &st->actor, &ignored);
-	if (s == ST_NOT_FOUND) {
+	/* Only a database that never recorded anything (as `hepadesk init`
+	 * makes it) takes its first user as admin: a file whose users were
+	 * emptied gives nobody anything. */
+	if (s == ST_NOT_FOUND && (st->created || trail_empty(st))) {
 		s = bootstrap(st, login, e);
 		if (s != ST_OK) {
 			st->have_actor = false;

@@ -11,7 +11,10 @@ enum status app_open(struct app *app, bool create, struct err *e)
 			       .group = app->cfg.group,
 			       .create = create,
 			       .clock = app->clock};
-	enum status s = store_open(app->db_path, &o, &app->st, e);
+	enum status s = create ? store_create(app->db_path, &o, e) : ST_OK;
+	o.create = false;
+	if (s == ST_OK)
+		s = store_open(app->db_path, &o, &app->st, e);
 	if (s != ST_OK)
 		return s;
 	return store_set_actor(app->st, pw ? pw->pw_name : NULL, e);

@@ -62,12 +62,16 @@ make_db() {
 		echo "note demo of $n patients reused from $(basename "$db") (built in $secs s)" >>"$ROWS_FILE"
 		return
 	fi
-	rm -f "$db" "$db-wal" "$db-shm" "$db.ok" "$db.tmp" "$db.tmp-wal" "$db.tmp-shm"
+	rm -f "$db" "$db-wal" "$db-shm" "$db.ok" "$db.tmp" "$db.tmp-wal" "$db.tmp-shm" \
+		"$db.key" "$db.witness" "$db.tmp.key" "$db.tmp.witness"
 	echo "bench: generating a demo clinic of $n patients (seed $SEED)..."
 	t0=$(now_ms)
-	"$BIN" --db "$db.tmp" demo --patients "$n" --seed "$SEED" >/dev/null
+	"$BIN" --db "$db.tmp" init >/dev/null &&
+		"$BIN" --db "$db.tmp" demo --patients "$n" --seed "$SEED" >/dev/null
 	t1=$(now_ms)
 	mv "$db.tmp" "$db"
+	mv "$db.tmp.key" "$db.key"
+	mv "$db.tmp.witness" "$db.witness"
 	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 1000 }')
 	bytes=$(du -m "$db" | cut -f1)
 	echo "$secs $bytes" >"$db.ok"

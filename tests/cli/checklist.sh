@@ -104,6 +104,7 @@ expect_in "the kept protocol is used" '"version":"1.0"' "$OUT"
 
 # The demo clinic has one READY, one NOT_READY and one EXCLUDED patient.
 DEMO="$T/demo/demo.db"
+"$HEPADESK" --db "$DEMO" init >/dev/null
 "$HEPADESK" --db "$DEMO" demo --patients 5 >/dev/null
 run "$HEPADESK" --db "$DEMO" checklist 90000001 --json
 expect_in "demo 90000001 is READY" '"status":"READY"' "$OUT"

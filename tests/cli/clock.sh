@@ -28,6 +28,7 @@ if grep -q HEPADESK_TEST_NOW "$HEPADESK_INSTALLED"; then
 else
 	ok "the installed program has no test clock in it"
 fi
+"$HEPADESK_INSTALLED" --db "$T/installed.db" init >/dev/null
 before=$(date -u +%s)
 HEPADESK_TEST_NOW="2001-01-01" "$HEPADESK_INSTALLED" --db "$T/installed.db" patient add \
 	--mrn K3 --name "CLOCK, Three" --dob 1960-01-01 --sex M >/dev/null

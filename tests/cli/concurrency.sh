@@ -53,15 +53,27 @@ expect_rc "audit chain intact after concurrent writes" 0
 expect_eq "integrity ok" "$(sql "pragma integrity_check")" "ok"
 echo "ok - concurrency: $PROCS processes, $writes writes, ${secs}s, $errors errors"
 
-# Many sessions opening (creating, migrating) a new database at once.
+# Many sessions opening a path with no database at once: each is refused
+# naming it, and none creates it (only init does).
 NEW="$T/new/clinic.db"
 w=1
 while [ $w -le $PROCS ]; do
-	( "$HEPADESK" --db "$NEW" find X >/dev/null 2>>"$T/newerr" || echo fail >>"$T/newfail" ) &
+	( "$HEPADESK" --db "$NEW" find X >/dev/null 2>>"$T/newerr" && echo opened >>"$T/newfail" ) &
 	w=$((w + 1))
 done
 wait
-expect_eq "$PROCS first opens at once all succeed ($(sort "$T/newerr" 2>/dev/null | uniq -c | head -n 3))" "$(cat "$T/newfail" 2>/dev/null | wc -l)" 0
+expect_eq "$PROCS opens of a missing database: none succeeds" "$(cat "$T/newfail" 2>/dev/null | wc -l)" 0
+expect_eq "each names the path" "$(grep -c "database $NEW does not exist" "$T/newerr")" "$PROCS"
+expect_eq "and nothing was created" "$(ls "$T/new" 2>/dev/null | wc -l)" 0
+# Many inits of one new database at once: exactly one makes it.
+w=1
+while [ $w -le $PROCS ]; do
+	( "$HEPADESK" --db "$NEW" init >/dev/null 2>>"$T/initerr" && echo made >>"$T/initok" ) &
+	w=$((w + 1))
+done
+wait
+expect_eq "$PROCS inits at once: one made the database" "$(cat "$T/initok" 2>/dev/null | wc -l)" 1
+expect_eq "the others say it already exists" "$(grep -c "already exists" "$T/initerr")" "$((PROCS - 1))"
 expect_eq "migrated once" "$(sqlite3 "$NEW" "pragma user_version")" "$(sql "pragma user_version")"
 expect_eq "one admin bootstrapped" "$(sqlite3 "$NEW" "select count(*) from users")" 1
 finish

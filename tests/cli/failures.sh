@@ -15,7 +15,8 @@ if [ $ROOT -eq 1 ]; then
 	GID=$(id -g nobody)
 	GROUP=$(getent group "$GID" | cut -d: -f1)
 	chmod 0711 "$T"
-	chgrp "$GROUP" "$DB" "$(dirname "$DB")"
+	chgrp "$GROUP" "$DB" "$DB.key" "$DB.witness" "$(dirname "$DB")"
+	chmod 0440 "$DB.key"; chmod 0660 "$DB.witness"
 	chmod 0770 "$(dirname "$DB")"
 	hd user add nobody --role nurse >/dev/null
 	as_nobody() { setpriv --reuid=nobody --regid="$GID" --clear-groups "$HEPADESK" --db "$DB" "$@"; }
@@ -80,7 +81,7 @@ mkdir -p "$T/bad" && chmod 0700 "$T/bad"
 head -c 16384 /dev/urandom >"$BAD" && chmod 0600 "$BAD"
 run "$HEPADESK" --db "$BAD" find X
 expect_rc "garbage file: exit 1" 1
-expect_in "garbage file: says damaged and what to do" "damaged; run \`hepadesk check\`" "$ERR"
+expect_in "garbage file: says it is not a database (or damaged), nothing written" "is not a database file (a text file, or damaged); nothing was written to it" "$ERR"
 run "$HEPADESK" --db "$BAD" check
 expect_rc "check on a garbage file: exit 1" 1
 expect_in "check names the damage" "DAMAGED" "$ERR"
@@ -97,6 +98,7 @@ if [ $ROOT -eq 1 ] && mkdir -p "$T/full" && mount -t tmpfs -o size=2m tmpfs "$T/
 	trap 'umount "$T/full" 2>/dev/null; rm -rf "$T"' EXIT
 	FDB="$T/full/db/c.db"
 	hf() { "$HEPADESK" --db "$FDB" "$@"; }
+	hf init >/dev/null
 	hf patient add --mrn F1 --name "FULL, Fiona" --dob 1970-01-01 --sex F >/dev/null
 	free=$(df --output=avail -k "$T/full" | tail -n 1)
 	dd if=/dev/zero of="$T/full/fill" bs=1k count=$((free - 96)) 2>/dev/null

@@ -12,6 +12,9 @@ DB="$T/db/clinic.db"
 FAILS=0
 hd() { "$HEPADESK" --db "$DB" "$@"; }
 . "$(dirname "$0")/../fixtures.sh"
+# Only `hepadesk init` creates a database: each script starts on a new one
+# (NO_INIT=1 before sourcing: the script makes its own).
+[ "${NO_INIT:-0}" = 1 ] || "$HEPADESK" --db "$DB" init >/dev/null || { echo "not ok - init"; exit 1; }
 
 ok() { echo "ok - $1"; }
 notok() { echo "not ok - $1"; FAILS=$((FAILS + 1)); }

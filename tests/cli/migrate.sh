@@ -1,6 +1,7 @@
 # Command-line tests: schema migrations. An older database (here: only the
 # first migration applied, as the first release wrote it) is brought up to
 # date on open, with its audit triggers; a newer one is refused.
+NO_INIT=1
 . "$(dirname "$0")/lib.sh"
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 

@@ -2,6 +2,7 @@
 # and nothing else; roles limit commands; user management is for admins; the
 # database and its folder are private (or shared with database:group only).
 # Other logins are played with setpriv as user nobody (root only).
+NO_INIT=1
 . "$(dirname "$0")/lib.sh"
 
 if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null; then
@@ -15,6 +16,7 @@ printf '[database]\ngroup = %s\n' "$GROUP" >"$T/shared.ini"
 hds() { "$HEPADESK" --config "$T/shared.ini" --db "$DB" "$@"; }
 as_nobody() { setpriv --reuid=nobody --regid="$NOBODY_GID" --clear-groups "$HEPADESK" --config "$T/shared.ini" --db "$DB" "$@"; }
 
+hds init >/dev/null
 run hds patient add --mrn R100 --name "ROLE, Rita" --dob 1970-05-01 --sex F
 expect_rc "admin (the creator) registers" 0
 expect_eq "shared database file is 0660 to the group" "$(stat -c '%a %G' "$DB")" "660 $GROUP"
@@ -76,7 +78,7 @@ expect_in "the list marks the disabled user" "(disabled)" "$OUT"
 
 # A private database: 0600 in a 0700 folder; a readable one is refused.
 P="$T/private/p.db"
-run "$HEPADESK" --db "$P" find X
+run "$HEPADESK" --db "$P" init
 expect_eq "a new private database is 0600" "$(stat -c '%a' "$P")" 600
 expect_eq "in a 0700 folder" "$(stat -c '%a' "$(dirname "$P")")" 700
 chmod 0644 "$P"

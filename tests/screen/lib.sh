@@ -20,6 +20,9 @@ hd() { "$HEPADESK" --db "$DB" "$@"; }
 # sql QUERY: run a query on the test database.
 sql() { sqlite3 -batch -noheader "$DB" "$1"; }
 . "$(dirname "$0")/../fixtures.sh"
+# Only `hepadesk init` creates a database: each script starts on a new one
+# (NO_INIT=1 before sourcing: the script makes its own).
+[ "${NO_INIT:-0}" = 1 ] || "$HEPADESK" --db "$DB" init >/dev/null || { echo "not ok - $NAME: init"; exit 1; }
 
 screen_text() { tm capture-pane -p -t hd 2>/dev/null; }
 

@@ -562,8 +562,11 @@ static void test_db_path_order(void **state)
 	config_db_path(&f->c, NULL, out, sizeof out);
 	assert_string_equal(out, want);
 	setenv("XDG_DATA_HOME", "", 1);
-	config_db_path(&f->c, "", out, sizeof out);
+	config_db_path(&f->c, NULL, out, sizeof out);
 	assert_string_equal(out, want);
+	/* --db "" stays empty (opening refuses it), never the default clinic. */
+	config_db_path(&f->c, "", out, sizeof out);
+	assert_string_equal(out, "");
 	setenv("XDG_DATA_HOME", "/data", 1);
 	config_db_path(&f->c, NULL, out, sizeof out);
 	assert_string_equal(out, "/data/hepadesk/hepadesk.db");

@@ -37,8 +37,11 @@ static inline void tmpdb_create(char *dir, char *path, const char *tag, const ch
 	assert_int_equal(store_open(path, TESTCLOCK_OPTS, st, &e), ST_OK);
 }
 
+/* The template's audit key (every copy shares it, as a backup does). */
+static unsigned char tmpdb_key[32];
+
 /* The template: a new database made by store_open once per test process (on
- * the first call), kept as bytes; its file is removed at once. Running every
+ * the first call), kept as bytes with its key; its files are removed at once. Running every
  * migration for every test was most of the storage tests' time. */
 static inline const unsigned char *tmpdb_template(size_t *len)
 {
@@ -49,6 +52,13 @@ static inline const unsigned char *tmpdb_template(size_t *len)
 		struct store *st;
 		tmpdb_create(dir, path, "tmpl", "template.db", &st);
 		store_close(st); /* the last close checkpoints and removes the WAL */
+		char keypath[TMPDB_PATH_MAX + 8];
+		snprintf(keypath, sizeof keypath, "%s.key", path);
+		FILE *kf = fopen(keypath, "rb");
+		assert_non_null(kf);
+		assert_int_equal(fread(tmpdb_key, 1, sizeof tmpdb_key, kf), sizeof tmpdb_key);
+		fclose(kf);
+		assert_int_equal(remove(keypath), 0);
 		FILE *fp = fopen(path, "rb");
 		assert_non_null(fp);
 		assert_int_equal(fseek(fp, 0, SEEK_END), 0);
@@ -68,7 +78,8 @@ static inline const unsigned char *tmpdb_template(size_t *len)
 }
 
 /* Make /tmp/hd-TAG.XXXXXX, write a copy of the template as FILE inside it
- * (its folders 0700, the file 0600, as store_open makes them) and open it
+ * (its folders 0700, the file 0600, as store_open makes them) with the
+ * template's key beside it and open it
  * into *st. Each test gets its own private file, as new as a created one. */
 static inline void tmpdb_open(char *dir, char *path, const char *tag, const char *file,
 			      struct store **st)
@@ -88,6 +99,12 @@ static inline void tmpdb_open(char *dir, char *path, const char *tag, const char
 	assert_true(fd >= 0);
 	assert_int_equal(fchmod(fd, 0600), 0);
 	assert_int_equal(write(fd, tmpl, len), (ssize_t)len);
+	assert_int_equal(close(fd), 0);
+	char keypath[TMPDB_PATH_MAX + 8];
+	snprintf(keypath, sizeof keypath, "%s.key", path);
+	fd = open(keypath, O_WRONLY | O_CREAT | O_EXCL, 0400);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, tmpdb_key, sizeof tmpdb_key), (ssize_t)sizeof tmpdb_key);
 	assert_int_equal(close(fd), 0);
 	assert_int_equal(store_open(path, TESTCLOCK_OPTS, st, &e), ST_OK);
 }
