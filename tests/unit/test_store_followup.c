@@ -307,7 +307,7 @@ static struct ae event(struct fx *f, const char *term, int grade, int64_t t)
 }
 
 /* A check that gives every item the state in *ctx: storage acts on the
- * verdict (the check itself is tested in test_infusion_check.c). */
+ * verdict (the check itself: tests/cli/infusion.sh). */
 static enum status fixed_check(void *ctx, struct store *st, const struct infusion *f,
 			       struct icheck_result *out, struct err *e)
 {
