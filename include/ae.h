@@ -11,6 +11,7 @@
 
 #include "date.h"
 #include "status.h"
+#include "user.h"
 
 #define AE_TERM_MAX 80
 #define AE_NOTE_MAX 2000
@@ -75,6 +76,9 @@ struct ae {
 	day_t resolved; /* DAY_NONE unless resolved or with sequelae */
 	double temp_c;	/* NAN unless a temperature was recorded */
 	char note[AE_NOTE_MAX + 1];
+	/* A physician's review (the stopping rules halt infusions until it). */
+	char reviewed_by[USER_LOGIN_MAX + 1]; /* "" until reviewed */
+	int64_t reviewed_at;		      /* 0 until reviewed */
 	int64_t version;
 };
 

@@ -9,11 +9,13 @@
 #include "date.h"
 #include "plan.h"
 #include "status.h"
+#include "user.h"
 
 #define INFUSION_LOT_MAX 40
 #define INFUSION_BY_MAX 80
 #define INFUSION_REACTION_MAX 500
 #define INFUSION_NOTE_MAX 2000
+#define INFUSION_REASON_MAX 200
 
 struct infusion {
 	int64_t id;
@@ -27,6 +29,11 @@ struct infusion {
 	char given_by[INFUSION_BY_MAX + 1];
 	char reaction[INFUSION_REACTION_MAX + 1]; /* within 24 h; "" for none */
 	char note[INFUSION_NOTE_MAX + 1];
+	day_t lot_expiry; /* the product lot's expiry day; DAY_NONE when not given */
+	/* A physician's confirmed override of the pre-infusion check's soft
+	 * failures ("" when none was needed). */
+	char override_reason[INFUSION_REASON_MAX + 1];
+	char override_by[USER_LOGIN_MAX + 1];
 	int64_t version;
 };
 

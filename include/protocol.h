@@ -87,6 +87,33 @@ struct plan_limit {
 /* The row of id, or NULL for a bad id. Static storage. */
 const struct plan_limit *plan_limit(enum plan_limit_id id);
 
+/* What the protocol sets for treatment safety, checked before every
+ * infusion (infusion_check.h) and when a plan is made; the same row shape
+ * as PLAN_LIMIT_INFO (section, key, label, unit, bounds, default). A file
+ * that leaves a key out gets the default. */
+#define SAFETY_LIMIT_INFO(_)                                                                     \
+	_(EVAL_VALID, "infusions", "evaluation_valid_days", "Evaluation valid for", "days", 1,    \
+	  730, 90)                                                                               \
+	_(LAB_WINDOW, "infusions", "labs_window_days", "Labs before an infusion within", "days", \
+	  1, 90, 14)                                                                             \
+	_(DOSE_TOLERANCE, "infusions", "dose_tolerance_pct", "Dose within the plan by", "%", 0,  \
+	  50, 10)                                                                                \
+	_(STOP_GRADE, "stopping", "related_grade",                                               \
+	  "A related adverse event halts infusions from grade", "CTCAE grade", 1, 5, 4)          \
+	_(STOP_SERIOUS, "stopping", "serious_halts",                                             \
+	  "A serious adverse event halts infusions until a physician reviews it", "1 yes, 0 no", \
+	  0, 1, 1)
+
+enum safety_limit_id {
+#define SAFETY_LIMIT_ENUM_(id, ...) SAFE_##id,
+	SAFETY_LIMIT_INFO(SAFETY_LIMIT_ENUM_)
+#undef SAFETY_LIMIT_ENUM_
+	    SAFE_COUNT
+};
+
+/* The row of id, or NULL for a bad id. Static storage. */
+const struct plan_limit *safety_limit(enum safety_limit_id id);
+
 struct protocol_item {
 	char id[PROTOCOL_ID_MAX + 1]; /* the section name after "item." */
 	char label[PROTOCOL_LABEL_MAX + 1];
@@ -127,6 +154,7 @@ struct protocol {
 	int visit_weeks[PROTOCOL_VISITS_MAX];
 	int nvisits;
 	int visit_window_days;
+	double safety[SAFE_COUNT]; /* SAFETY_LIMIT_INFO values */
 };
 
 const char *pitem_kind_str(enum pitem_kind k);

@@ -115,7 +115,12 @@ enum status store_imaging_list(struct store *st, int64_t patient_id, struct imag
 
 /* --- users --- */
 enum status store_user_add(struct store *st, const struct user *u, struct err *e);
+/* Set a user's roles to r alone / add r / remove r; disable a user. Each
+ * needs PERM_MANAGE_USERS and is refused (ST_INVALID) when it would leave
+ * no enabled administrator, or a user with no role. */
 enum status store_user_set_role(struct store *st, const char *login, enum role r, struct err *e);
+enum status store_user_grant(struct store *st, const char *login, enum role r, struct err *e);
+enum status store_user_revoke(struct store *st, const char *login, enum role r, struct err *e);
 enum status store_user_disable(struct store *st, const char *login, struct err *e);
 /* Calls fn for each user, ordered by login. */
 enum status store_user_each(struct store *st, void (*fn)(const struct user *, void *), void *arg,

@@ -54,9 +54,8 @@ enum status store_visit_correct(struct store *st, struct visit *v, const char *r
 enum status store_visit_list(struct store *st, int64_t patient_id, struct visit *out, int max,
 			     int *n, struct err *e);
 
-/* Record an infusion; with a schedule_id the item must be the patient's
- * open infusion item, which is closed as done. */
-enum status store_infusion_add(struct store *st, struct infusion *f, struct err *e);
+/* Recording an infusion goes through its check: store_infusion_add in
+ * store_treat.h. */
 /* The first infusion given; *found false when there is none. */
 enum status store_infusion_first(struct store *st, int64_t patient_id, struct infusion *out,
 				 bool *found, struct err *e);

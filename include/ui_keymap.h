@@ -191,12 +191,12 @@ const char *ui_key_names(enum ui_action a, unsigned scope, const char *sep, char
 
 /* True when action a is offered on a screen of scope to role: a's scope
  * meets the screen's, the role may do it, and a key of it acts there. */
-bool ui_key_offered(enum ui_action a, unsigned scope, enum role role);
+bool ui_key_offered(enum ui_action a, unsigned scope, unsigned role);
 
 /* The hint line of a screen of scope for role: "F1 help  Esc back" — the
  * first acting key of each action of acts (ended by ACT_NONE) that is
  * offered there; others are left out. Into buf of size n. */
-void ui_key_hints(const enum ui_action *acts, unsigned scope, enum role role, char *buf, int n);
+void ui_key_hints(const enum ui_action *acts, unsigned scope, unsigned role, char *buf, int n);
 
 /* Copy text into buf (size n), each "{NAME}" replaced by the names of the
  * keys of action NAME that act in scope, the first then the others in

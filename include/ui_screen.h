@@ -132,8 +132,8 @@ void ui_cursor(struct ui *ui, int y, int x);
  * *scope (SC_GLOBAL included). */
 const enum ui_action *ui_screen_keys(const struct ui_screen *s, unsigned *scope);
 
-/* The acting user's role (ROLE_VIEWER when nobody is logged in). */
-enum role ui_role(const struct ui *ui);
+/* The acting user's roles (ROLE_BIT of each; viewer when nobody is logged in). */
+unsigned ui_role(const struct ui *ui);
 
 /* Register fn as what key action a does on every screen that passes it on
  * (UI_PASS). Later registrations of the same action replace earlier ones;

@@ -74,9 +74,11 @@ static const struct cli_cmd commands[] = {
      "cancel the active plan (and its open infusions and visits), with a reason"},
     {"plan", NULL, cli_plan, true, "plan MRN [--json]", "the treatment plan and its schedule"},
     {"user", NULL, cli_user, true,
-     "user add LOGIN --role viewer|nurse|physician|admin [--name TEXT] | user list [--json] | "
-     "user role LOGIN ROLE | user disable LOGIN",
-     "manage users (admins)"},
+     "user add LOGIN --role ROLE[,ROLE...] [--name TEXT] | user list [--json] | "
+     "user role LOGIN ROLE | user grant LOGIN ROLE | user revoke LOGIN ROLE | "
+     "user disable LOGIN  (ROLE: viewer|nurse|physician|admin)",
+     "manage users and their roles; one user may hold several (admins; the last admin "
+     "stays)"},
     {"visit", "add", cli_visit_add, true,
      "visit add MRN (--label LABEL | --unscheduled) [--date YYYY-MM-DD] [--temperature C] "
      "[--weight KG] [--bp SYS/DIA] [--fatigue|--appetite|--jaundice|--pruritus|--oedema "
@@ -94,8 +96,10 @@ static const struct cli_cmd commands[] = {
      "correct a recorded visit (VISIT: its number in the dashboard), with the reason"},
     {"infusion", "add", cli_infusion_add, true,
      "infusion add MRN --at \"YYYY-MM-DD HH:MM\" --route iv|intrahepatic --cells N --lot LOT "
-     "[--by NAME] [--reaction TEXT|none] [--label LABEL] [--note TEXT] [--confirm]",
-     "record an infusion (closes its scheduled item with --label)"},
+     "--expires YYYY-MM-DD [--by NAME] [--reaction TEXT|none] [--label LABEL] [--note TEXT] "
+     "[--confirm [--reason TEXT]]",
+     "record an infusion after its check (closes its scheduled item with --label); "
+     "a physician confirms a soft failure with --confirm --reason"},
     {"ae", "add", cli_ae_add, true,
      "ae add MRN --term TERM --onset \"YYYY-MM-DD HH:MM\" --serious yes|no "
      "--relation unrelated|unlikely|possible|probable|definite [--grade 1-5] "
@@ -131,6 +135,18 @@ static const struct cli_cmd commands[] = {
     {"init", NULL, cli_init, false, "init",
      "create a new clinic database (the only command that creates one); you become its "
      "first administrator"},
+    /* safe treatment (cli_treat.c) */
+    {"infusion", "check", cli_infusion_check, true,
+     "infusion check MRN [--label LABEL] [--at \"YYYY-MM-DD HH:MM\" --route iv|intrahepatic "
+     "--cells N --lot LOT [--expires YYYY-MM-DD]] [--json]",
+     "the pre-infusion check, item by item with its data (exit 2 when refused)"},
+    {"status", NULL, cli_status, true,
+     "status MRN [screening|evaluated|in_treatment|in_followup|completed|withdrawn|lost|"
+     "transplanted|deceased [--date YYYY-MM-DD] [--reason TEXT]] [--json]",
+     "the patient's status and its history, or record a change (withdrawn and deceased need "
+     "--reason; deceased, transplanted and withdrawn close the schedule)"},
+    {"ae", "review", cli_ae_review, true, "ae review MRN EVENT",
+     "a physician's review of an adverse event that halts infusions (the stopping rules)"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

@@ -194,8 +194,9 @@ int cli_find(struct cli *c, int argc, char **argv)
 static void print_user(const struct user *u, void *arg)
 {
 	struct cli *c = arg;
-	cli_putf(c, "%-20s %-10s %s%s\n", u->login, role_str(u->role), u->display,
-		 u->disabled ? " (disabled)" : "");
+	char roles[ROLES_TEXT_MAX];
+	cli_putf(c, "%-20s %-24s %s%s\n", u->login, roles_str(u->roles, roles, sizeof roles),
+		 u->display, u->disabled ? " (disabled)" : "");
 }
 
 static int user_add(struct cli *c, int argc, char **argv)
@@ -207,14 +208,16 @@ static int user_add(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
 	if (rc)
 		return rc;
-	if (!o[0].set || !role_parse(o[0].value, &u.role))
-		return cli_usage(c, "--role: accepted viewer, nurse, physician, admin");
+	char roles[ROLES_TEXT_MAX];
+	if (!o[0].set || !roles_parse(o[0].value, &u.roles))
+		return cli_usage(c, "--role: accepted viewer, nurse, physician, admin, or several "
+				    "joined by commas (nurse,admin)");
 	strlcpy_(u.login, pos[0], sizeof u.login);
 	strlcpy_(u.display, o[1].set ? o[1].value : pos[0], sizeof u.display);
 	enum status s = store_user_add(c->app->st, &u, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
-	cli_putf(c, "added %s as %s\n", u.login, role_str(u.role));
+	cli_putf(c, "added %s as %s\n", u.login, roles_str(u.roles, roles, sizeof roles));
 	return 0;
 }
 
@@ -230,18 +233,22 @@ int cli_user(struct cli *c, int argc, char **argv)
 	if (strcmp(sub, "list") == 0 && argc == 1) {
 		if ((s = store_may(c->app->st, PERM_MANAGE_USERS, &e)) == ST_OK)
 			s = store_user_each(c->app->st, print_user, c, &e);
-	} else if (strcmp(sub, "role") == 0 && argc == 3) {
+	} else if ((strcmp(sub, "role") == 0 || strcmp(sub, "grant") == 0 ||
+		    strcmp(sub, "revoke") == 0) &&
+		   argc == 3) {
 		if (!role_parse(argv[2], &r))
 			return cli_usage(c, "role '%s': accepted viewer, nurse, physician, admin",
 					 argv[2]);
-		s = store_user_set_role(c->app->st, argv[1], r, &e);
+		s = sub[0] == 'r' && sub[2] == 'l' ? store_user_set_role(c->app->st, argv[1], r, &e)
+		    : sub[0] == 'g'		      ? store_user_grant(c->app->st, argv[1], r, &e)
+						      : store_user_revoke(c->app->st, argv[1], r, &e);
 	} else if (strcmp(sub, "disable") == 0 && argc == 2) {
 		s = store_user_disable(c->app->st, argv[1], &e);
 	} else if (strcmp(sub, "--help") == 0) {
 		fprintf(c->out, "usage: hepadesk %s\n", c->usage);
 		return 0;
 	} else {
-		return cli_usage(c, "expected add, list, role or disable");
+		return cli_usage(c, "expected add, list, role, grant, revoke or disable");
 	}
 	return s == ST_OK ? 0 : cli_fail(c, s, &e);
 }

@@ -1,4 +1,4 @@
-/* cli_visit.c: `visit add`, `visit missed`, `infusion add` and `ae add` —
+/* cli_visit.c: `visit add`, `visit missed`, `ae add` and `ae outcome` —
  * follow-up recording for scripts and tests, through the model's checks. */
 #include "cli_int.h"
 
@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "ae.h"
-#include "infusion.h"
 #include "store_followup.h"
 #include "text.h"
 #include "util.h"
@@ -354,70 +353,6 @@ int cli_visit_missed(struct cli *c, int argc, char **argv)
 		return cli_fail(c, s, &e);
 	cli_putf(c, "recorded %s for %s as missed on %s: %s\n", v.label, p.mrn,
 		 date_format(v.date, d), v.reason);
-	return 0;
-}
-
-static enum status infusion_fields(struct cli *c, struct cli_opt *o, struct infusion *f,
-				   struct err *e)
-{
-	enum status s = visit_parse_time("given at", o[0].value, c->app->cfg.tz_offset_minutes * 60,
-					 c->app->clock(), &f->given_at, &f->date, e);
-	char routes[PLAN_ROUTE_CHOICES_MAX];
-	if (s == ST_OK && !plan_route_parse(o[1].value, &f->route))
-		s = err_set(e, ST_INVALID, "route: '%.20s' is not accepted; %s", o[1].value,
-			    plan_route_choices(routes, sizeof routes));
-	if (s == ST_OK)
-		s = confirmed(infusion_check_cells(o[2].value, &f->cells, e), o[8].set);
-	if (s == ST_OK && (s = infusion_check_lot(o[3].value, e)) == ST_OK)
-		strlcpy_(f->lot, o[3].value, sizeof f->lot);
-	const struct user *me = store_actor(c->app->st);
-	const char *by = o[4].set ? o[4].value : me ? me->display : "";
-	if (s == ST_OK && (s = infusion_check_given_by(by, e)) == ST_OK)
-		strlcpy_(f->given_by, by, sizeof f->given_by);
-	const char *re = o[5].set && strcmp(o[5].value, "none") != 0 ? o[5].value : "";
-	if (s == ST_OK && (s = infusion_check_reaction(re, e)) == ST_OK)
-		strlcpy_(f->reaction, re, sizeof f->reaction);
-	if (s == ST_OK && o[7].set && (s = visit_check_note(o[7].value, e)) == ST_OK)
-		strlcpy_(f->note, o[7].value, sizeof f->note);
-	return s;
-}
-
-int cli_infusion_add(struct cli *c, int argc, char **argv)
-{
-	struct cli_opt o[] = {{"at", OPT_VALUE},    {"route", OPT_VALUE}, {"cells", OPT_VALUE},
-			      {"lot", OPT_VALUE},   {"by", OPT_VALUE},	  {"reaction", OPT_VALUE},
-			      {"label", OPT_VALUE}, {"note", OPT_VALUE},  {"confirm", OPT_FLAG}};
-	const char *pos[1];
-	struct err e = {""};
-	struct patient p;
-	struct infusion f;
-	char t[20];
-	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
-	if (rc)
-		return rc;
-	for (int i = 0; i < 4; i++)
-		if (!o[i].set)
-			return cli_usage(c, "--%s is required", o[i].name);
-	infusion_init(&f);
-	enum status s = infusion_fields(c, o, &f, &e);
-	if (s == ST_CONFIRM)
-		return cli_usage(c, "%s (add --confirm to accept)", e.msg);
-	if (s == ST_OK && (s = store_patient_by_mrn(c->app->st, pos[0], &p, &e)) == ST_OK &&
-	    o[6].set) {
-		struct schedule_item it;
-		if ((s = store_schedule_by_label(c->app->st, p.id, o[6].value, &it, &e)) == ST_OK)
-			f.schedule_id = it.id;
-	}
-	f.patient_id = s == ST_OK ? p.id : 0;
-	if (s == ST_OK) {
-		s = store_infusion_add(c->app->st, &f, &e);
-	}
-	if (s != ST_OK)
-		return cli_fail(c, s, &e);
-	cli_putf(c, "recorded infusion for %s at %s: %s, %.3g cells, lot %s%s%s\n", p.mrn,
-		 visit_format_time(f.given_at, c->app->cfg.tz_offset_minutes * 60, t),
-		 plan_route_str(f.route), f.cells, f.lot, f.reaction[0] ? "; reaction: " : "",
-		 f.reaction);
 	return 0;
 }
 

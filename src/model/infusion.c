@@ -11,6 +11,7 @@ void infusion_init(struct infusion *f)
 {
 	memset(f, 0, sizeof *f);
 	f->date = DAY_NONE;
+	f->lot_expiry = DAY_NONE;
 }
 
 enum status infusion_check_cells(const char *text, double *out, struct err *e)

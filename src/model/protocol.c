@@ -54,6 +54,28 @@ const struct plan_limit *plan_limit(enum plan_limit_id id)
 	return (unsigned)id < PLIM_COUNT ? &plan_limits[id] : NULL;
 }
 
+static const struct plan_limit safety_limits[SAFE_COUNT] = {
+#define SAFETY_LIMIT_ROW_(id, sec, key, label, unit, lo, hi, def) \
+	[SAFE_##id] = {sec, key, label, unit, lo, hi, def},
+    SAFETY_LIMIT_INFO(SAFETY_LIMIT_ROW_)
+#undef SAFETY_LIMIT_ROW_
+};
+
+const struct plan_limit *safety_limit(enum safety_limit_id id)
+{
+	return (unsigned)id < SAFE_COUNT ? &safety_limits[id] : NULL;
+}
+
+/* True when key is a SAFETY_LIMIT_INFO key of section. */
+static bool safety_key(const char *section, const char *key)
+{
+	for (int i = 0; i < SAFE_COUNT; i++)
+		if (strcmp(safety_limits[i].section, section) == 0 &&
+		    strcmp(safety_limits[i].key, key) == 0)
+			return true;
+	return false;
+}
+
 /* Keys each section accepts; "item" covers every [item.ID]. */
 static const struct {
 	const char *section;
@@ -65,6 +87,7 @@ static const struct {
      {"count", "count_min", "count_max", "interval_days", "interval_days_min", "interval_days_max",
       "window_days"}},
     {"followup", {"weeks", "window_days"}},
+    {"stopping", {NULL}}, /* every key from SAFETY_LIMIT_INFO */
     {"item",
      {"label", "help", "kind", "required", "on_fail", "window_days", "analytes", "min", "max",
       "modalities", "finding", "score", "fails_if", "max_grade", "feeds"}},
@@ -181,13 +204,13 @@ static enum status check_names(const struct pctx *x)
 		if (!known)
 			return fail(x, sec, NULL,
 				    "unknown section; accepted [protocol], [dose], "
-				    "[infusions], [followup] and [item.ID]");
+				    "[infusions], [followup], [stopping] and [item.ID]");
 		int nk = iniparser_getsecnkeys(x->dict, sec);
 		const char **keys = xcalloc((size_t)nk + 1, sizeof *keys);
 		iniparser_getseckeys(x->dict, sec, keys);
 		for (int k = 0; k < nk; k++) {
 			const char *name = keys[k] + strlen(sec) + 1;
-			bool ok = false;
+			bool ok = safety_key(sec, name);
 			for (int j = 0; known[j] && !ok; j++)
 				ok = strcmp(known[j], name) == 0;
 			if (!ok) {
@@ -346,6 +369,16 @@ static enum status parse_dose(const struct pctx *x, struct protocol *p)
 			       &p->infusion_window_days)))
 		return s;
 	return ST_OK;
+}
+
+static enum status parse_safety(const struct pctx *x, struct protocol *p)
+{
+	enum status s = ST_OK;
+	for (int i = 0; s == ST_OK && i < SAFE_COUNT; i++) {
+		const struct plan_limit *l = &safety_limits[i];
+		s = get_num(x, l->section, l->key, l->min, l->max, l->def, &p->safety[i]);
+	}
+	return s;
 }
 
 static enum status parse_followup(const struct pctx *x, struct protocol *p)
@@ -552,6 +585,8 @@ static enum status parse_all(const struct pctx *x, struct protocol *p)
 		s = parse_dose(x, p);
 	if (s == ST_OK)
 		s = parse_followup(x, p);
+	if (s == ST_OK)
+		s = parse_safety(x, p);
 	int nsec = iniparser_getnsec(x->dict);
 	for (int i = 0; s == ST_OK && i < nsec; i++) {
 		const char *sec = iniparser_getsecname(x->dict, i);

@@ -19,15 +19,22 @@ static const char *const perm_names[] = {
 #undef PERM_NAME_
 };
 
-/* Which roles may do what: viewers read; nurses record; physicians also sign
- * off intrahepatic routes and amend signed evaluations; admins manage users
- * and the protocol and read the audit trail (and do what nurses do). */
+/* Which roles may do what: viewers read; nurses record and prepare;
+ * physicians also sign evaluations, make and cancel plans, sign off
+ * intrahepatic routes, amend signed evaluations, confirm overrides of the
+ * infusion check and review adverse events; admins manage users and the
+ * protocol and read the audit trail, and take no clinical action unless they
+ * also hold a clinical role. */
 static const unsigned char allowed[PERM_COUNT][ROLE_COUNT] = {
     /*                        viewer nurse physician admin */
     [PERM_READ] = {1, 1, 1, 1},
-    [PERM_RECORD] = {0, 1, 1, 1},
+    [PERM_RECORD] = {0, 1, 1, 0},
+    [PERM_SIGN_EVALUATION] = {0, 0, 1, 0},
+    [PERM_PLAN] = {0, 0, 1, 0},
     [PERM_SIGN_INTRAHEPATIC] = {0, 0, 1, 0},
     [PERM_AMEND_SIGNED] = {0, 0, 1, 0},
+    [PERM_CONFIRM_OVERRIDE] = {0, 0, 1, 0},
+    [PERM_REVIEW_AE] = {0, 0, 1, 0},
     [PERM_MANAGE_USERS] = {0, 0, 0, 1},
     [PERM_MANAGE_PROTOCOL] = {0, 0, 0, 1},
     [PERM_AUDIT] = {0, 0, 0, 1},
@@ -49,9 +56,47 @@ bool role_parse(const char *s, enum role *out)
 	return false;
 }
 
-bool role_allows(enum role r, enum perm p)
+char *roles_str(unsigned roles, char *buf, size_t n)
 {
-	return (unsigned)r < ROLE_COUNT && (unsigned)p < PERM_COUNT && allowed[p][r];
+	size_t len = 0;
+	buf[0] = '\0';
+	for (int r = 0; r < ROLE_COUNT && len < n; r++)
+		if (roles & ROLE_BIT(r))
+			len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? "," : "",
+						role_names[r]);
+	return buf;
+}
+
+bool roles_parse(const char *s, unsigned *out)
+{
+	unsigned set = 0;
+	char word[16];
+	while (s && *s) {
+		size_t k = strcspn(s, ",");
+		if (k == 0 || k >= sizeof word)
+			return false;
+		memcpy(word, s, k);
+		word[k] = '\0';
+		enum role r;
+		if (!role_parse(word, &r))
+			return false;
+		set |= ROLE_BIT(r);
+		s += k + (s[k] == ',');
+	}
+	if (!set)
+		return false;
+	*out = set;
+	return true;
+}
+
+bool role_allows(unsigned roles, enum perm p)
+{
+	if ((unsigned)p >= PERM_COUNT)
+		return false;
+	for (int r = 0; r < ROLE_COUNT; r++)
+		if ((roles & ROLE_BIT(r)) && allowed[p][r])
+			return true;
+	return false;
 }
 
 const char *perm_roles(enum perm p)
@@ -80,10 +125,11 @@ enum status user_may(const struct user *u, enum perm p, struct err *e)
 {
 	if (!u || u->disabled)
 		return err_set(e, ST_DENIED, "not authorised — ask the administrator");
-	if (role_allows(u->role, p))
+	if (role_allows(u->roles, p))
 		return ST_OK;
+	char held[ROLES_TEXT_MAX];
 	return err_set(e, ST_DENIED, "not permitted: to %s you need the role %s (you are %s)",
-		       perm_names[p], perm_roles(p), role_str(u->role));
+		       perm_names[p], perm_roles(p), roles_str(u->roles, held, sizeof held));
 }
 
 enum status user_validate(const struct user *u, struct err *e)
@@ -106,7 +152,7 @@ enum status user_validate(const struct user *u, struct err *e)
 		return err_set(e, ST_INVALID,
 			       "display name: 1-%d characters of text, no control characters",
 			       USER_DISPLAY_MAX);
-	if ((unsigned)u->role >= ROLE_COUNT)
+	if (!u->roles || (u->roles & ~ROLES_ALL))
 		return err_set(e, ST_INVALID, "role: accepted viewer, nurse, physician, admin");
 	return ST_OK;
 }

@@ -3,8 +3,10 @@
  * the clinic's recent serious events. */
 #include "store_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "pstate.h"
 #include "store_followup.h"
 #include "util.h"
 
@@ -12,7 +14,7 @@
 	"id, patient_id, term, term_listed, grade, onset_at, onset, coalesce(infusion_id, 0), " \
 	"coalesce(days_since_infusion, -1), serious, relation, action, outcome, resolved, "     \
 	"temp_c, "                                                                              \
-	"note, version"
+	"note, version, coalesce(reviewed_by, ''), coalesce(reviewed_at, 0)"
 
 /* The store's day: one day of slack, as for labs. */
 static day_t store_day(const struct store *st)
@@ -76,6 +78,23 @@ static enum status ae_checks(struct store *st, struct ae *a, struct err *e)
 	return s;
 }
 
+/* A grade 5 event records the death (its day, the term as the cause) and
+ * closes the schedule, unless a death is recorded already. */
+static enum status record_death(struct store *st, const struct ae *a, struct err *e)
+{
+	struct pstatus ps;
+	enum status s = store_status_read(st, a->patient_id, &ps, e);
+	if (s != ST_OK || (ps.id && ps.state == PSTATE_DECEASED))
+		return s;
+	memset(&ps, 0, sizeof ps);
+	ps.patient_id = a->patient_id;
+	ps.state = PSTATE_DECEASED;
+	ps.date = a->onset;
+	snprintf(ps.reason, sizeof ps.reason, "%s (adverse event %lld, grade 5)", a->term,
+		 (long long)a->id);
+	return store_status_insert(st, &ps, e);
+}
+
 /* Link the event to the last infusion given at or before its onset. */
 static enum status ae_write(struct store *st, struct ae *a, struct err *e)
 {
@@ -86,7 +105,9 @@ static enum status ae_write(struct store *st, struct ae *a, struct err *e)
 	a->days_since_infusion = found ? ae_days_since(f.date, a->onset) : -1;
 	if (found && a->days_since_infusion < 0)
 		a->days_since_infusion = 0; /* same instant across a day boundary offset */
-	return s == ST_OK ? insert_ae(st, a, e) : s;
+	if (s == ST_OK)
+		s = insert_ae(st, a, e);
+	return s == ST_OK && a->grade >= 5 ? record_death(st, a, e) : s;
 }
 
 enum status store_ae_add(struct store *st, struct ae *a, struct err *e)
@@ -123,6 +144,8 @@ static void read_ae(sqlite3_stmt *q, int c, struct ae *a)
 	a->temp_c = store_col_real(q, c + 14);
 	store_col_text(q, c + 15, a->note, sizeof a->note);
 	a->version = sqlite3_column_int64(q, c + 16);
+	store_col_text(q, c + 17, a->reviewed_by, sizeof a->reviewed_by);
+	a->reviewed_at = sqlite3_column_int64(q, c + 18);
 }
 
 static void ae_row(sqlite3_stmt *q, void *row)
@@ -148,6 +171,7 @@ enum status store_ae_notable(struct store *st, day_t since, int limit, struct cl
 	    "a.onset_at, a.onset, coalesce(a.infusion_id, 0), "
 	    "coalesce(a.days_since_infusion, -1), a.serious, a.relation, "
 	    "a.action, a.outcome, a.resolved, a.temp_c, a.note, a.version, "
+	    "coalesce(a.reviewed_by, ''), coalesce(a.reviewed_at, 0), "
 	    "p.mrn, p.name FROM adverse_events a JOIN patients p ON p.id = a.patient_id" NOTABLE " "
 	    "ORDER BY a.onset DESC, a.onset_at DESC, a.id DESC LIMIT ?2";
 	static const char count_sql[] = "SELECT count(*) FROM adverse_events a" NOTABLE;
@@ -164,8 +188,8 @@ enum status store_ae_notable(struct store *st, day_t since, int limit, struct cl
 		struct clinic_ae *c = &out[(*n)++];
 		read_ae(q, 0, &c->ae);
 		c->patient_id = c->ae.patient_id;
-		store_col_text(q, 17, c->mrn, sizeof c->mrn);
-		store_col_text(q, 18, c->name, sizeof c->name);
+		store_col_text(q, 19, c->mrn, sizeof c->mrn);
+		store_col_text(q, 20, c->name, sizeof c->name);
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -315,7 +315,7 @@ enum status store_eval_sign(struct store *st, const struct store_evaluator *ev,
 	struct evaluation cur;
 	struct err none;
 	char d[16], t[20];
-	enum status s = sign_checks(st, p, protocol_text, PERM_RECORD, e);
+	enum status s = sign_checks(st, p, protocol_text, PERM_SIGN_EVALUATION, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
 	if (current(st, patient_id, &cur, &none) == ST_OK) {
@@ -390,6 +390,6 @@ enum status store_demo_sign(struct store *st, const struct store_evaluator *ev,
 			    const struct protocol *p, const char *protocol_text, int64_t patient_id,
 			    day_t on, struct err *e)
 {
-	enum status s = sign_checks(st, p, protocol_text, PERM_RECORD, e);
+	enum status s = sign_checks(st, p, protocol_text, PERM_SIGN_EVALUATION, e);
 	return s == ST_OK ? insert_eval(st, ev, p, protocol_text, patient_id, on, 0, NULL, e) : s;
 }

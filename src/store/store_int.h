@@ -117,6 +117,24 @@ struct infusion;
 enum status store_infusion_before(struct store *st, int64_t patient_id, int64_t t,
 				  struct infusion *out, bool *found, struct err *e);
 
+/* An infusion's own checks (PERM_RECORD, infusion_validate, not in the
+ * future), before its transaction. */
+enum status store_infusion_checks(struct store *st, struct infusion *f, struct err *e);
+/* Insert an infusion inside the caller's transaction, closing its scheduled
+ * item (which must be the patient's open infusion of a plan with the same
+ * route); detail is the pre-infusion check as JSON (NULL: none, demo). */
+enum status store_infusion_write(struct store *st, struct infusion *f, const char *detail,
+				 struct err *e);
+
+/* The patient's status: a new row inside the caller's transaction (no
+ * checks), and for a state that ends treatment the active plan and its
+ * open items closed with the state, date and reason. */
+struct pstatus;
+enum status store_status_insert(struct store *st, struct pstatus *ps, struct err *e);
+/* The current status inside the caller's transaction; ps->id 0 when none. */
+enum status store_status_read(struct store *st, int64_t patient_id, struct pstatus *ps,
+			      struct err *e);
+
 /* Follow-up: adverse events of grade >= 3 or serious with onset on or after
  * since, newest first (at most limit, into out), and how many there are;
  * read from the partial index adverse_events_notable. */

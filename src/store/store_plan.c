@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pstate.h"
 #include "store_eval.h"
 #include "util.h"
 
@@ -57,11 +58,11 @@ enum status store_plan_current(struct store *st, int64_t patient_id, struct plan
 	return s == ST_OK ? active_plan(st, patient_id, out, e) : s;
 }
 
-/* Who may make this plan: anyone who records for IV; the physician
- * themself for an intrahepatic route. */
+/* Who may make this plan: a physician; for an intrahepatic route the
+ * physician signs it themself. */
 static enum status plan_perms(struct store *st, const struct plan_request *rq, struct err *e)
 {
-	enum status s = store_may(st, PERM_RECORD, e);
+	enum status s = store_may(st, PERM_PLAN, e);
 	if (s == ST_OK && rq->route == ROUTE_INTRAHEPATIC)
 		s = store_may(st, PERM_SIGN_INTRAHEPATIC, e);
 	if (s != ST_OK)
@@ -108,7 +109,7 @@ static enum status insert_plan(struct store *st, struct plan *pl, struct err *e)
 
 /* The plan's evaluation: the current signed one, and READY. */
 static enum status ready_evaluation(struct store *st, int64_t patient_id, int64_t *id,
-				    struct err *e)
+				    day_t *as_of, struct err *e)
 {
 	struct evaluation ev;
 	char d[16];
@@ -126,7 +127,33 @@ static enum status ready_evaluation(struct store *st, int64_t patient_id, int64_
 			       ev.chain_version, date_format(ev.as_of, d),
 			       eval_status_str(ev.status));
 	*id = ev.id;
+	*as_of = ev.as_of;
 	return ST_OK;
+}
+
+/* The first infusion inside the evaluation's validity, and a patient whose
+ * status lets treatment start. */
+static enum status plan_safety(struct store *st, const struct protocol *p,
+			       const struct plan_request *rq, int64_t patient_id, day_t as_of,
+			       struct err *e)
+{
+	char a[16], u[16], f[16];
+	int valid = (int)p->safety[SAFE_EVAL_VALID];
+	if (rq->first_date > as_of + valid)
+		return err_set(e, ST_INVALID,
+			       "first infusion date: %s is %d days after the evaluation of %s; "
+			       "the protocol accepts %d days (until %s) — amend the evaluation",
+			       date_format(rq->first_date, f), rq->first_date - as_of,
+			       date_format(as_of, a), valid, date_format(as_of + valid, u));
+	struct pstatus ps;
+	enum status s = store_status_read(st, patient_id, &ps, e);
+	if (s == ST_OK && ps.id && pstate_ends_treatment(ps.state))
+		s = err_set(e, ST_INVALID, "status: the patient is %s since %s; no plan can start",
+			    pstate_label(ps.state), date_format(ps.date, a));
+	if (s == ST_OK && ps.id && ps.state == PSTATE_COMPLETED)
+		s = err_set(e, ST_INVALID, "status: the patient completed treatment on %s",
+			    date_format(ps.date, a));
+	return s;
 }
 
 static enum status plan_tx(struct store *st, const struct protocol *p,
@@ -137,7 +164,10 @@ static enum status plan_tx(struct store *st, const struct protocol *p,
 	struct patient pt;
 	struct err none;
 	int64_t eval_id = 0;
-	enum status s = ready_evaluation(st, patient_id, &eval_id, e);
+	day_t as_of = DAY_NONE;
+	enum status s = ready_evaluation(st, patient_id, &eval_id, &as_of, e);
+	if (s == ST_OK)
+		s = plan_safety(st, p, rq, patient_id, as_of, e);
 	if (s == ST_OK && active_plan(st, patient_id, &existing, &none) == ST_OK)
 		s = err_set(e, ST_DUPLICATE,
 			    "the patient already has an active plan (%s, %d "
@@ -155,6 +185,9 @@ static enum status plan_tx(struct store *st, const struct protocol *p,
 		out->physician_signed_at = st->now;
 	}
 	if ((s = insert_plan(st, out, e)) != ST_OK)
+		return s;
+	struct pstatus ps = {.patient_id = patient_id, .state = PSTATE_IN_TREATMENT, .date = today};
+	if ((s = store_status_insert(st, &ps, e)) != ST_OK)
 		return s;
 	for (int i = 0; i < *n && s == ST_OK; i++) {
 		items[i].plan_id = out->id;
@@ -220,7 +253,7 @@ static enum status cancel_tx(struct store *st, int64_t plan_id, int64_t version,
 enum status store_plan_cancel(struct store *st, int64_t plan_id, int64_t version,
 			      const char *reason, struct err *e)
 {
-	enum status s = store_may(st, PERM_RECORD, e);
+	enum status s = store_may(st, PERM_PLAN, e);
 	if (s != ST_OK)
 		return s;
 	if (!reason || !*reason || strlen(reason) > 200 || !text_is_clean(reason, false))

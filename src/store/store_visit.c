@@ -19,7 +19,8 @@
 	"v.stiffness_kpa, v.iqr_kpa, v.note, v.version, coalesce(v.correction_reason, '')"
 #define INFUSION_COLS                                                                             \
 	"id, patient_id, coalesce(schedule_id, 0), given_at, date, route, cells, lot, given_by, " \
-	"coalesce(reaction, ''), note, version"
+	"coalesce(reaction, ''), note, version, lot_expiry, coalesce(override_reason, ''), " \
+	"coalesce(override_by, '')"
 
 /* The store's day: one day of slack, as for labs (the clinic may run ahead
  * of UTC). */
@@ -279,11 +280,13 @@ enum status store_visit_list(struct store *st, int64_t patient_id, struct visit 
 				  "reading visits", e);
 }
 
-static enum status insert_infusion(struct store *st, struct infusion *f, struct err *e)
+static enum status insert_infusion(struct store *st, struct infusion *f, const char *detail,
+				   struct err *e)
 {
 	static const char sql[] =
 	    "INSERT INTO infusions (patient_id, schedule_id, given_at, date, route, cells, lot, "
-	    "given_by, reaction, note, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "given_by, reaction, note, created, lot_expiry, check_detail, override_reason, "
+	    "override_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
@@ -299,6 +302,10 @@ static enum status insert_infusion(struct store *st, struct infusion *f, struct 
 	store_bind_text(q, 9, f->reaction);
 	sqlite3_bind_text(q, 10, f->note, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(q, 11, st->now);
+	store_bind_day(q, 12, f->lot_expiry);
+	store_bind_text(q, 13, detail);
+	store_bind_text(q, 14, f->override_reason);
+	store_bind_text(q, 15, f->override_by);
 	if (sqlite3_step(q) != SQLITE_DONE)
 		return store_fail(st, e, "saving the infusion");
 	f->id = sqlite3_last_insert_rowid(st->db);
@@ -306,7 +313,7 @@ static enum status insert_infusion(struct store *st, struct infusion *f, struct 
 	return ST_OK;
 }
 
-static enum status infusion_checks(struct store *st, struct infusion *f, struct err *e)
+enum status store_infusion_checks(struct store *st, struct infusion *f, struct err *e)
 {
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s == ST_OK)
@@ -339,7 +346,8 @@ static enum status plan_route(struct store *st, const struct schedule_item *it,
 	return ST_OK;
 }
 
-static enum status infusion_write(struct store *st, struct infusion *f, struct err *e)
+enum status store_infusion_write(struct store *st, struct infusion *f, const char *detail,
+				 struct err *e)
 {
 	struct schedule_item it;
 	enum status s = ST_OK;
@@ -350,21 +358,13 @@ static enum status infusion_write(struct store *st, struct infusion *f, struct e
 		if (s == ST_OK)
 			s = store_schedule_set_state(st, it.id, SCHED_DONE, e);
 	}
-	return s == ST_OK ? insert_infusion(st, f, e) : s;
-}
-
-enum status store_infusion_add(struct store *st, struct infusion *f, struct err *e)
-{
-	enum status s = infusion_checks(st, f, e);
-	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
-		return s;
-	return finish(st, infusion_write(st, f, e), e);
+	return s == ST_OK ? insert_infusion(st, f, detail, e) : s;
 }
 
 enum status store_demo_infusion(struct store *st, struct infusion *f, struct err *e)
 {
-	enum status s = infusion_checks(st, f, e);
-	return s == ST_OK ? infusion_write(st, f, e) : s;
+	enum status s = store_infusion_checks(st, f, e);
+	return s == ST_OK ? store_infusion_write(st, f, NULL, e) : s;
 }
 
 /* One recorded visit of the patient (no permission check). */
@@ -505,6 +505,9 @@ static void read_infusion(sqlite3_stmt *q, struct infusion *f)
 	store_col_text(q, 9, f->reaction, sizeof f->reaction);
 	store_col_text(q, 10, f->note, sizeof f->note);
 	f->version = sqlite3_column_int64(q, 11);
+	f->lot_expiry = store_col_day(q, 12);
+	store_col_text(q, 13, f->override_reason, sizeof f->override_reason);
+	store_col_text(q, 14, f->override_by, sizeof f->override_by);
 }
 
 /* The first (or last at or before a time) infusion of a patient. */

@@ -72,11 +72,12 @@ run hd checklist R1 --json
 expect_in "checklist shows the signature" "\"signed\":{\"by\":\"$ME\"" "$OUT"
 
 hd checklist answer R1 gi_bleed yes >/dev/null
+hd user revoke "$ME" physician >/dev/null
 run hd checklist amend R1 --reason "bleed reported"
 expect_rc "an admin may not amend" 1
 expect_in "the refusal names the role" "physician" "$ERR"
 hd user add doc --role physician >/dev/null
-hd user role "$ME" physician >/dev/null 2>&1
+hd user grant "$ME" physician >/dev/null
 run hd checklist amend R1
 expect_rc "amend needs a reason" 2
 run hd checklist amend R1 --reason "bleed reported"

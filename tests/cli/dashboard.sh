@@ -14,7 +14,7 @@ expect_in "no infusion yet" '"first_infusion":null,"days_since_first_infusion":n
 expect_in "the next visit is the first infusion, due today" '"next_visit":{"label":"Infusion 1","due":"'"$TODAY"'","window_start":"'"$(ago 2)"'","window_end":"'"$(later 2)"'"}' "$OUT"
 expect_in "stiffness never measured: nulls" '{"key":"stiffness","unit":"kPa","baseline":null,"latest":null,"change":null,"change_pct":null,"direction":null,"trend":[]}' "$OUT"
 
-hd infusion add D1 --at "$NOW" --route iv --cells 3e7 --lot UC-1 --label "Infusion 1" >/dev/null
+hd infusion add D1 --at "$NOW" --route iv --cells 3e7 --lot UC-1 --expires 2027-01-31 --label "Infusion 1" >/dev/null
 hd ae add D1 --term Fever --temperature 38.6 --onset "$NOW" --serious no --relation probable >/dev/null
 hd visit add D1 --label W1 --albumin 3.3 --alt 30 --bilirubin 2.3 --inr 1.4 --creatinine 1.0 --sodium 136 \
 	--ascites 1 --encephalopathy 0 --fatigue mild --stiffness 21 --confirm >/dev/null

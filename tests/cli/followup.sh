@@ -10,24 +10,24 @@ fixture_planned P1 "FOLLOW, Pat"
 expect_eq "fixture: a plan with its schedule" "$(sql "select count(*) from schedule")" "12"
 
 # --- infusions ---
-run hd infusion add P1 --at "$NOW" --route intrahepatic --cells 3e7 --lot "UC-26-001" --label "Infusion 1"
+run hd infusion add P1 --at "$NOW" --route intrahepatic --cells 3e7 --lot "UC-26-001" --expires 2027-01-31 --label "Infusion 1"
 expect_rc "a route other than the plan's is refused" 2
-expect_in "the refusal names both routes" "route: intrahepatic, but the plan for Infusion 1 is iv" "$ERR"
-run hd infusion add P1 --at "$NOW" --route iv --cells 3e7 --lot "UC-26-001" --label "Infusion 1" --reaction none
+expect_in "the check's refusal names both routes" "infusion check: route: route intrahepatic does not match the plan's iv" "$ERR"
+run hd infusion add P1 --at "$NOW" --route iv --cells 3e7 --lot "UC-26-001" --expires 2027-01-31 --label "Infusion 1" --reaction none
 expect_rc "infusion add succeeds" 0
 expect_in "infusion add says what it did" "recorded infusion for P1 at $NOW: iv, 3e+07 cells, lot UC-26-001" "$OUT"
 expect_eq "the scheduled infusion is closed" "$(sql "select state from schedule where label = 'Infusion 1'")" "done"
 expect_eq "the row keeps lot, cells and who gave it" "$(sql "select lot, cells, given_by <> '', reaction is null from infusions")" "UC-26-001|30000000.0|1|1"
-run hd infusion add P1 --at "$NOW" --route iv --cells 3e7 --lot "UC-26-001" --label "Infusion 1"
-expect_rc "the same scheduled infusion twice: exit 1" 1
-expect_in "the refusal says it is done" "Infusion 1 is already done; nothing was saved" "$ERR"
-run hd infusion add P1 --at "$NOW" --route iv --cells 3e11 --lot L
+run hd infusion add P1 --at "$NOW" --route iv --cells 3e7 --lot "UC-26-001" --expires 2027-01-31 --label "Infusion 1"
+expect_rc "the same scheduled infusion twice: exit 2" 2
+expect_in "the check says it is done" "infusion check: interval: Infusion 1 is already done" "$ERR"
+run hd infusion add P1 --at "$NOW" --route iv --cells 3e11 --lot L --expires 2027-01-31
 expect_rc "cells beyond the hard limit: exit 2" 2
 expect_in "cells message names field, value and range" "cells: '3e11' is outside 1e6-1e10 cells" "$ERR"
-run hd infusion add P1 --at "$NOW" --route iv --cells 5e6 --lot L
+run hd infusion add P1 --at "$NOW" --route iv --cells 5e6 --lot L --expires 2027-01-31
 expect_rc "an unusual dose needs --confirm" 2
 expect_in "the confirmation says why" "confirm the total (not per kg)" "$ERR"
-run hd infusion add P1 --at "$(later 1) 09:00" --route iv --cells 3e7 --lot L
+run hd infusion add P1 --at "$(later 1) 09:00" --route iv --cells 3e7 --lot L --expires 2027-01-31
 expect_rc "an infusion in the future is refused" 2
 expect_in "the time is named" "given at: $(later 1) 09:00 is in the future" "$ERR"
 expect_eq "refusals wrote nothing" "$(sql "select count(*) from infusions")" "1"

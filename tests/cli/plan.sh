@@ -26,10 +26,17 @@ expect_rc "infusions outside 1-24 refused" 2
 run hd plan add P1 --route oral --first-date "$FIRST"
 expect_rc "an unknown route is refused" 2
 expect_in "the route refusal lists the routes" "accepted iv or intrahepatic" "$ERR"
+# The creator of the database is admin and physician; as admin alone they
+# take no clinical action.
+hd user revoke "$(id -un)" physician >/dev/null
 run hd plan add P1 --route intrahepatic --first-date "$FIRST"
 expect_rc "an admin may not sign an intrahepatic route" 1
 expect_in "the refusal names the role it needs" "physician" "$ERR"
 expect_eq "refusals stored nothing" "$(sql "select count(*) from plans")" "0"
+run hd plan add P1 --route iv --first-date "$FIRST"
+expect_rc "nor make an IV plan" 1
+expect_in "the refusal names the physician" "you need the role physician (you are admin)" "$ERR"
+hd user grant "$(id -un)" physician >/dev/null
 
 run hd plan add P1 --route iv --first-date "$FIRST"
 expect_rc "plan add succeeds" 0
@@ -70,7 +77,7 @@ hd checklist sign P3 >/dev/null
 # A physician signs an intrahepatic route in their own session.
 ME=$(id -un)
 hd user add doc --role physician >/dev/null
-hd user role "$ME" physician >/dev/null 2>&1
+hd user grant "$ME" physician >/dev/null
 run hd plan add P3 --route intrahepatic --first-date "$FIRST" --physician doc
 expect_rc "nobody signs for another physician" 1
 run hd plan add P3 --route intrahepatic --first-date "$FIRST"

@@ -30,6 +30,7 @@ keys q
 wait_gone "Audit trail"
 stop
 hd user add nurse1 --role nurse >/dev/null || fail "setup nurse"
+hd user add admin2 --role admin >/dev/null || fail "setup admin"
 hd user role "$ME" nurse >/dev/null 2>&1 || fail "setup role"
 start
 keys A

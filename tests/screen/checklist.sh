@@ -58,13 +58,20 @@ n=$(sqlite3 "$DB" "select count(*) from answers where item in ('encephalopathy',
 [ "$n" = 2 ] || fail "answers stored: $n"
 note=$(sqlite3 "$DB" "select note from answers where item = 'encephalopathy'")
 [ "$note" = "alert, oriented" ] || fail "note stored: $note"
-# Amending needs a physician: the admin gets the model's refusal.
+# Amending needs a physician: the admin (without the physician role the
+# database's creator also holds) gets the model's refusal.
+stop
+hd user revoke "$ME" physician >/dev/null || fail "cannot revoke the physician role"
+start
+open_patient $M "MRN $M"
+keys c
+wait_for "Signed v1"
 keys a
 wait_for "not permitted"
 # As a physician (a new session: roles are read at log-in) the amendment is
 # a new version signed by them; the old one stays, pointing at it.
 stop
-hd user role "$ME" physician >/dev/null || fail "cannot make the user a physician"
+hd user grant "$ME" physician >/dev/null || fail "cannot make the user a physician"
 start
 open_patient $M "MRN $M"
 keys c

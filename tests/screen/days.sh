@@ -11,7 +11,7 @@ export HEPADESK_TEST_NOW="@$T/now"
 
 fixture_planned D-1 "DAYS, Dana" || fail "setup"
 # Day 0: the first infusion; W1 and W2 seen on their days from the command line.
-hd infusion add D-1 --label "Infusion 1" --at "$TODAY 09:30" --route iv --cells 30000000 --lot L-1 >/dev/null || fail "infusion I1"
+hd infusion add D-1 --label "Infusion 1" --at "$TODAY 09:30" --route iv --cells 30000000 --lot L-1 --expires 2027-01-31 >/dev/null || fail "infusion I1"
 echo "$(day 7) 10:00" >"$T/now"
 hd visit add D-1 --label W1 --temperature 36.8 >/dev/null || fail "W1"
 echo "$(day 14) 10:00" >"$T/now"

@@ -36,6 +36,7 @@ done
 
 fixture_ready H-1 "HINT, Hanna" || fail "setup"
 hd checklist sign H-1 >/dev/null || fail "sign"
+hd user revoke "$(id -un)" physician >/dev/null || fail "revoke"
 start
 wait_for "Recent patients"
 hint_has "? help  / find  Enter open  n new patient  A audit  q quit"
@@ -120,7 +121,7 @@ keys Escape
 stop
 
 # A physician is offered amend on the checklist.
-hd user role "$(id -un)" physician >/dev/null || fail "cannot make the user a physician"
+hd user grant "$(id -un)" physician >/dev/null || fail "cannot make the user a physician"
 start
 open_patient H-1 "MRN H-1"
 keys c

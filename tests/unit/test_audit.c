@@ -51,7 +51,7 @@ static int setup(void **state)
 	add_patient(f, 0, "P1");
 	testclock_now = NOW + 100;
 	add_patient(f, 1, "P2");
-	struct user bob = {0, "bob", "Bob", ROLE_NURSE, false};
+	struct user bob = {0, "bob", "Bob", ROLE_BIT(ROLE_NURSE), false};
 	assert_int_equal(store_user_add(f->st, &bob, &e), ST_OK);
 	assert_int_equal(store_set_actor(f->st, "bob", &e), ST_OK);
 	testclock_now = NOW + 200;

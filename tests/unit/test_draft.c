@@ -80,7 +80,7 @@ static void test_keyed_by_user_form_patient(void **state)
 {
 	struct fx *f = *state;
 	struct err e;
-	struct user bob = {0, "bob", "Bob", ROLE_NURSE, false};
+	struct user bob = {0, "bob", "Bob", ROLE_BIT(ROLE_NURSE), false};
 	char *c = NULL;
 	assert_int_equal(store_user_add(f->st, &bob, &e), ST_OK);
 	assert_int_equal(store_draft_save(f->st, "patient.add", 0, "mrn=X1", &e), ST_OK);
@@ -204,7 +204,7 @@ static void test_two_sessions(void **state)
 	assert_int_equal(store_draft_load(b, "lab.add", f->pid, &c, NULL, &e), ST_OK);
 	assert_string_equal(c, "from a");
 	free(c);
-	struct user u = {0, "carol", "Carol", ROLE_NURSE, false};
+	struct user u = {0, "carol", "Carol", ROLE_BIT(ROLE_NURSE), false};
 	assert_int_equal(store_user_add(b, &u, &e), ST_OK);
 	assert_int_equal(store_set_actor(f->st, "carol", &e), ST_OK);
 	store_close(b);

@@ -146,13 +146,13 @@ static void test_roles(void **state)
 {
 	struct fx *f = *state;
 	struct err e;
-	struct user v = {0, "vic", "Vic Viewer", ROLE_VIEWER, false};
+	struct user v = {0, "vic", "Vic Viewer", ROLE_BIT(ROLE_VIEWER), false};
 	assert_int_equal(store_user_add(f->st, &v, &e), ST_OK);
 	assert_int_equal(store_set_actor(f->st, "vic", &e), ST_OK);
 	struct patient p = mk("X2", "DOE, J");
 	assert_int_equal(store_patient_add(f->st, &p, &e), ST_DENIED);
 	assert_non_null(strstr(e.msg, "nurse"));
-	struct user n = {0, "ned", "Ned", ROLE_NURSE, false};
+	struct user n = {0, "ned", "Ned", ROLE_BIT(ROLE_NURSE), false};
 	assert_int_equal(store_user_add(f->st, &n, &e), ST_DENIED);
 	assert_non_null(strstr(e.msg, "admin"));
 	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);

@@ -115,6 +115,13 @@ static void ready_patient(struct fx *f)
 	assert_int_equal(answer(f, "consent", true, "2026-11-19", "2026-11-20"), ST_OK);
 }
 
+/* Physicians sign evaluations (and make plans): phil signs. */
+static enum status phil_signs(struct fx *f, struct evaluation *ev)
+{
+	as(f, "phil");
+	return uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, ev, &f->e);
+}
+
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
@@ -122,8 +129,8 @@ static int setup(void **state)
 	f->today = day("2026-11-23");
 	testclock_now = date_to_time(f->today) + 9 * 3600;
 	as(f, "alice");
-	struct user nina = {0, "nina", "Nina", ROLE_NURSE, false};
-	struct user phil = {0, "phil", "Phil", ROLE_PHYSICIAN, false};
+	struct user nina = {0, "nina", "Nina", ROLE_BIT(ROLE_NURSE), false};
+	struct user phil = {0, "phil", "Phil", ROLE_BIT(ROLE_PHYSICIAN), false};
 	assert_int_equal(store_user_add(f->st, &nina, &f->e), ST_OK);
 	assert_int_equal(store_user_add(f->st, &phil, &f->e), ST_OK);
 	f->text = asset_text(DEFAULT);
@@ -131,6 +138,7 @@ static int setup(void **state)
 	config_defaults(&f->cfg);
 	as(f, "nina");
 	ready_patient(f);
+	as(f, "phil");
 	*state = f;
 	return 0;
 }
@@ -148,6 +156,7 @@ static void answers_newest_per_item(void **state)
 	struct fx *f = *state;
 	struct checklist_answer a[PROTOCOL_ITEMS_MAX];
 	int n;
+	as(f, "nina");
 	assert_int_equal(answer(f, "hiv", true, "", "2026-11-22"), ST_OK);
 	assert_int_equal(
 	    store_answer_latest(f->st, f->pid, f->today, a, PROTOCOL_ITEMS_MAX, &n, &f->e), ST_OK);
@@ -186,10 +195,10 @@ static void sign_records_and_refuses_twice(void **state)
 	assert_int_equal(r.status, EVAL_READY);
 	assert_int_equal(store_eval_current(f->st, f->pid, &cur, &f->e), ST_NOT_FOUND);
 	assert_string_equal(f->e.msg, "no signed evaluation");
-	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+	assert_int_equal(phil_signs(f, &ev),
 			 ST_OK);
 	assert_int_equal(ev.status, EVAL_READY);
-	assert_string_equal(ev.signed_by, "nina");
+	assert_string_equal(ev.signed_by, "phil");
 	assert_int_equal(ev.chain_version, 1);
 	assert_string_equal(ev.protocol_hash, f->p.hash);
 	assert_int_equal(ev.as_of, f->today);
@@ -200,9 +209,9 @@ static void sign_records_and_refuses_twice(void **state)
 	free(detail);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM protocols"), 1);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'evaluations' "
-					    "AND action = 'create' AND actor = 'nina'"),
+					    "AND action = 'create' AND actor = 'phil'"),
 			 1);
-	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+	assert_int_equal(phil_signs(f, &ev),
 			 ST_DUPLICATE);
 	assert_non_null(strstr(f->e.msg, "already signed: version 1 (READY"));
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM evaluations"), 1);
@@ -220,10 +229,11 @@ static void amendment_keeps_the_old_version(void **state)
 	struct fx *f = *state;
 	struct evaluation ev, am, hist[4];
 	int n;
-	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+	assert_int_equal(phil_signs(f, &ev),
 			 ST_OK);
 	assert_int_equal(answer(f, "hiv", true, "", "2026-11-23"), ST_OK);
 	/* A nurse may not amend. */
+	as(f, "nina");
 	assert_int_equal(uc_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today,
 				       "HIV test came back", &am, &f->e),
 			 ST_DENIED);
@@ -244,7 +254,7 @@ static void amendment_keeps_the_old_version(void **state)
 	assert_int_equal(store_eval_history(f->st, f->pid, hist, 4, &n, &f->e), ST_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(hist[0].status, EVAL_READY);
-	assert_string_equal(hist[0].signed_by, "nina");
+	assert_string_equal(hist[0].signed_by, "phil");
 	assert_int_equal(hist[0].superseded_by, am.id);
 	assert_int_equal(hist[1].superseded_by, 0);
 	struct evaluation cur;
@@ -268,7 +278,7 @@ static void plan_needs_ready_signed_evaluation(void **state)
 			 ST_INVALID);
 	assert_non_null(strstr(f->e.msg, "sign the checklist first"));
 	assert_int_equal(answer(f, "consent", false, "", "2026-11-23"), ST_OK);
-	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+	assert_int_equal(phil_signs(f, &ev),
 			 ST_OK);
 	assert_int_equal(ev.status, EVAL_NOT_READY);
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
@@ -288,7 +298,7 @@ static void plan_with_schedule(void **state)
 	rq.first_date = day("2026-11-30");
 	assert_int_equal(store_plan_current(f->st, f->pid, &cur, &f->e), ST_NOT_FOUND);
 	assert_string_equal(f->e.msg, "no active treatment plan");
-	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+	assert_int_equal(phil_signs(f, &ev),
 			 ST_OK);
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_OK);
@@ -318,8 +328,8 @@ static void intrahepatic_needs_a_physician(void **state)
 	int n;
 	struct evaluation ev;
 	rq.first_date = day("2026-11-30");
-	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
-			 ST_OK);
+	assert_int_equal(phil_signs(f, &ev), ST_OK);
+	as(f, "nina");
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_DENIED);
 	assert_non_null(strstr(f->e.msg, "physician"));
@@ -423,7 +433,7 @@ static void checklist_read_writes_nothing(void **state)
 	o.readonly = true;
 	o.create = false;
 	assert_int_equal(store_open(f->path, &o, &ro, &f->e), ST_OK);
-	assert_int_equal(store_set_actor(ro, "nina", &f->e), ST_OK);
+	assert_int_equal(store_set_actor(ro, "phil", &f->e), ST_OK);
 	open_checklist(f, ro, file);
 	assert_int_equal(uc_eval_sign(ro, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
 			 ST_READONLY);

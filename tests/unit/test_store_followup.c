@@ -25,6 +25,7 @@
 #include "store.h"
 #include "store_eval.h"
 #include "store_followup.h"
+#include "store_treat.h"
 
 struct fx {
 	char dir[TMPDB_DIR_MAX];
@@ -305,6 +306,30 @@ static struct ae event(struct fx *f, const char *term, int grade, int64_t t)
 	return a;
 }
 
+/* A check that gives every item the state in *ctx: storage acts on the
+ * verdict (the check itself: tests/cli/infusion.sh). */
+static enum status fixed_check(void *ctx, struct store *st, const struct infusion *f,
+			       struct icheck_result *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	for (int i = 0; i < ICHECK_COUNT; i++) {
+		out->lines[i].item = (enum icheck_item)i;
+		out->lines[i].state = i == ICHECK_DOSE ? *(enum icheck_state *)ctx : ICHK_PASS;
+		if (out->lines[i].state != ICHK_PASS)
+			strcpy(out->lines[i].reason, "as the test says");
+	}
+	out->state = *(enum icheck_state *)ctx;
+	return ST_OK;
+}
+
+static enum icheck_state check_says = ICHK_PASS;
+static const struct store_infusion_checker passing = {fixed_check, &check_says};
+
+static enum status add_infusion(struct store *st, struct infusion *f, struct err *e)
+{
+	return store_infusion_add(st, f, &passing, NULL, e);
+}
+
 static void test_infusion_and_ae(void **state)
 {
 	struct fx *f = *state;
@@ -317,7 +342,7 @@ static void test_infusion_and_ae(void **state)
 	assert_int_equal(before.infusion_id, 0);
 	on(f, "2026-01-13");
 	struct infusion inf = infusion_at(f, "Infusion 1", t1);
-	assert_int_equal(store_infusion_add(f->st, &inf, &e), ST_OK);
+	assert_int_equal(add_infusion(f->st, &inf, &e), ST_OK);
 	assert_int_equal(tmpdb_int(f->path,
 				   "SELECT count(*) FROM schedule WHERE label = 'Infusion 1' AND "
 				   "state = 'done'"),
@@ -336,9 +361,19 @@ static void test_infusion_and_ae(void **state)
 	struct ae later = event(f, "Fever", 1, (int64_t)day("2026-01-15") * 86400);
 	assert_int_equal(store_ae_add(f->st, &later, &e), ST_INVALID);
 	struct infusion wrong = infusion_at(f, "W1", t1);
-	assert_int_equal(store_infusion_add(f->st, &wrong, &e), ST_INVALID);
+	assert_int_equal(add_infusion(f->st, &wrong, &e), ST_INVALID);
 	struct infusion again = infusion_at(f, "Infusion 1", t1);
-	assert_int_equal(store_infusion_add(f->st, &again, &e), ST_CONFLICT);
+	assert_int_equal(add_infusion(f->st, &again, &e), ST_CONFLICT);
+	/* The check's verdict: refused names the item; a confirmation needs a
+	 * physician's reason; nothing is written until it passes. */
+	struct infusion more = infusion_at(f, "Infusion 2", t1 + 3600);
+	check_says = ICHK_REFUSE;
+	assert_int_equal(add_infusion(f->st, &more, &e), ST_INVALID);
+	assert_string_equal(e.msg, "infusion check: dose: as the test says");
+	check_says = ICHK_CONFIRM;
+	assert_int_equal(add_infusion(f->st, &more, &e), ST_CONFIRM);
+	check_says = ICHK_PASS;
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM infusions"), 1);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM infusions"), 1);
 	/* Grade 5 must be fatal and serious; the schema holds it too. */
 	struct ae death = event(f, "Death NOS", 5, t1 + 86400);
@@ -382,7 +417,7 @@ static void test_roles(void **state)
 	struct user u = {0};
 	strcpy(u.login, "vera");
 	strcpy(u.display, "Vera");
-	u.role = ROLE_VIEWER;
+	u.roles = ROLE_BIT(ROLE_VIEWER);
 	assert_int_equal(store_user_add(f->st, &u, &e), ST_OK);
 	assert_int_equal(store_set_actor(f->st, "vera", &e), ST_OK);
 	on(f, "2026-01-20");
@@ -429,7 +464,7 @@ static void test_dashboard_load(void **state)
 	on(f, "2026-01-13");
 	struct infusion inf =
 	    infusion_at(f, "Infusion 1", (int64_t)day("2026-01-12") * 86400 + 9 * 3600);
-	assert_int_equal(store_infusion_add(f->st, &inf, &e), ST_OK);
+	assert_int_equal(add_infusion(f->st, &inf, &e), ST_OK);
 	struct ae fever = event(f, "Fever", 1, inf.given_at + 6 * 3600);
 	assert_int_equal(store_ae_add(f->st, &fever, &e), ST_OK);
 	add_visit(f, "W1", "2026-01-19", 3.0, 38, 2.1);

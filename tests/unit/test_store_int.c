@@ -31,8 +31,8 @@ static int setup(void **state)
 	struct err e;
 	tmpdb_open(f->dir, f->path, "stmt", "clinic.db", &f->st);
 	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
-	struct user bob = {0, "bob", "Bob", ROLE_NURSE, false};
-	struct user carol = {0, "carol", "Carol", ROLE_NURSE, false};
+	struct user bob = {0, "bob", "Bob", ROLE_BIT(ROLE_NURSE), false};
+	struct user carol = {0, "carol", "Carol", ROLE_BIT(ROLE_NURSE), false};
 	assert_int_equal(store_user_add(f->st, &bob, &e), ST_OK);
 	assert_int_equal(store_user_add(f->st, &carol, &e), ST_OK);
 	*state = f;

@@ -20,7 +20,7 @@ struct help {
 	char fault[160]; /* the first key named there but not acting there */
 	int nfault;
 	unsigned scope; /* the scopes of the screen it is about */
-	enum role role;
+	unsigned role; /* the roles held, ROLE_BIT set */
 	int top;   /* first row shown */
 	int total; /* rows of the last draw */
 };

@@ -119,8 +119,8 @@ const enum ui_action *ui_screen_keys(const struct ui_screen *s, unsigned *scope)
 	return hints;
 }
 
-enum role ui_role(const struct ui *ui)
+unsigned ui_role(const struct ui *ui)
 {
 	const struct user *u = ui->app ? store_actor(ui->app->st) : NULL;
-	return u ? u->role : ROLE_VIEWER;
+	return u ? u->roles : ROLE_BIT(ROLE_VIEWER);
 }

@@ -11,12 +11,14 @@
 #include "infusion.h"
 #include "plan.h"
 #include "store.h"
+#include "store_eval.h"
 #include "store_followup.h"
+#include "uc_infusion.h"
 #include "ui_formdef.h"
 #include "util.h"
 #include "visit.h"
 
-enum { IF_ITEM, IF_AT, IF_ROUTE, IF_CELLS, IF_LOT, IF_BY, IF_REACTION, IF_NOTE, IF_N };
+enum { IF_ITEM, IF_AT, IF_ROUTE, IF_CELLS, IF_LOT, IF_EXPIRES, IF_BY, IF_REACTION, IF_NOTE, IF_N };
 
 #define IF_ITEMS_MAX 24
 #define IF_ITEM_TEXT 64
@@ -42,6 +44,14 @@ static enum status check_item(struct ui_fform *ff, const struct ui_fielddef *fd,
 	int i = ui_fform_choice(ff, IF_ITEM);
 	inf->schedule_id = i >= 0 && i < c->n ? c->id[i] : 0;
 	return ST_OK;
+}
+
+/* The lot's expiry: a date, in the future as a rule. */
+static enum status check_expires(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+				 struct err *e)
+{
+	struct infusion *inf = ff->rec;
+	return date_parse_field("lot expires", t, ff->today, true, &inf->lot_expiry, e);
 }
 
 /* "none" is no reaction, as an empty field is. */
@@ -93,6 +103,12 @@ static const struct ui_fielddef if_fields[IF_N] = {
      .off = IN(lot),
      .size = sizeof(((struct infusion *)0)->lot),
      .text = infusion_check_lot},
+    {.label = "Lot expires",
+     .kind = FK_TEXT,
+     .hint = "YYYY-MM-DD",
+     .width = 12,
+     .max = 10,
+     .check = check_expires},
     {.label = "Given by",
      .kind = FK_TEXT,
      .width = 30,
@@ -124,8 +140,13 @@ static enum status if_save(struct ui_fform *ff, struct ui *ui, bool confirmed, s
 	enum status s = infusion_validate(inf, ff->today, e);
 	if (s == ST_CONFIRM)
 		s = ST_OK; /* each warning was confirmed as its field was left */
+	struct protocol *p = xcalloc(1, sizeof *p);
+	struct err refusal = {""};
 	if (s == ST_OK)
-		s = store_infusion_add(ui->app->st, inf, e);
+		s = store_protocol_active(ui->app->st, ui->app->cfg.protocol, p, NULL, &refusal, e);
+	if (s == ST_OK)
+		s = uc_infusion_add(ui->app->st, p, inf, ff->today, NULL, e);
+	free(p);
 	if (s == ST_OK)
 		ui_msg(ui, ROLE_OK, "recorded the infusion at %s: %.3g cells, lot %s",
 		       visit_format_time(inf->given_at, ff->tz, t), inf->cells, inf->lot);
@@ -143,7 +164,8 @@ static const struct ui_formdef if_def = {
     .help = "Record an infusion as given: the scheduled infusion it closes (or none), when "
 	    "(YYYY-MM-DD HH:MM), route, total cells (1e6-1e10; \"1e8\" is accepted, unusual "
 	    "doses ask first), product lot, who gave it, and any reaction within 24 hours "
-	    "(empty or 'none' for none). {SAVE} saves.",
+	    "(empty or 'none' for none). The lot's expiry date is required. Saving runs the "
+	    "pre-infusion check: a refused item names what is missing. {SAVE} saves.",
     .hints = if_hints,
     .fields = if_fields,
     .n = IF_N,

@@ -194,7 +194,7 @@ const char *ui_key_names(enum ui_action a, unsigned scope, const char *sep, char
 	return buf;
 }
 
-bool ui_key_offered(enum ui_action a, unsigned scope, enum role role)
+bool ui_key_offered(enum ui_action a, unsigned scope, unsigned role)
 {
 	char names[64];
 	if (!valid(a) || !(keymap[a].scope & scope))
@@ -204,7 +204,7 @@ bool ui_key_offered(enum ui_action a, unsigned scope, enum role role)
 	return ui_key_names(a, scope, " ", names, sizeof names)[0] != '\0';
 }
 
-void ui_key_hints(const enum ui_action *acts, unsigned scope, enum role role, char *buf, int n)
+void ui_key_hints(const enum ui_action *acts, unsigned scope, unsigned role, char *buf, int n)
 {
 	int len = 0;
 	char names[64];
