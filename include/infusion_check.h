@@ -83,8 +83,8 @@ struct icheck_input {
 	struct schedule_item item; /* the scheduled infusion this one closes */
 	double weight_kg;	   /* the patient's latest weight; NAN when none */
 	day_t weight_date;
-	bool have_infusion;	/* f holds the infusion's values */
-	struct infusion f;	/* route, cells, lot, lot_expiry, given_at, date */
+	bool have_infusion; /* f holds the infusion's values */
+	struct infusion f;  /* route, cells, lot, lot_expiry, given_at, date */
 };
 
 const char *icheck_item_str(enum icheck_item i);   /* "dose" */
@@ -113,7 +113,6 @@ bool infusion_ae_halts(const struct protocol *p, const struct ae *a, day_t day);
 void infusion_check_json(struct json *j, const struct icheck_result *r);
 
 /* The first line in state s, or NULL. */
-const struct icheck_line *infusion_check_first(const struct icheck_result *r,
-					       enum icheck_state s);
+const struct icheck_line *infusion_check_first(const struct icheck_result *r, enum icheck_state s);
 
 #endif

@@ -19,8 +19,8 @@
 /* The routes of administration: one table feeds the enum, the code (command
  * line --route, JSON "route", the plans and infusions tables) and the label
  * a screen shows. An intrahepatic route is signed by a physician. */
-#define PLAN_ROUTE_INFO(_)                    \
-	_(IV, "iv", "IV (peripheral)")        \
+#define PLAN_ROUTE_INFO(_)             \
+	_(IV, "iv", "IV (peripheral)") \
 	_(INTRAHEPATIC, "intrahepatic", "Intrahepatic (ultrasound-guided)")
 
 enum plan_route {

@@ -63,13 +63,13 @@ enum pfinding { PFIND_HCC, PFIND_THROMBOSIS };
  * leaves the key out (0 for the week list, which has its own default).
  * A protocol narrows the dose, infusions and interval with KEY_min/KEY_max;
  * plan_compute then holds a request to the protocol's own bounds. */
-#define PLAN_LIMIT_INFO(_)                                                                       \
-	_(CELLS_PER_KG, "dose", "cells_per_kg", "Cells per kg", "cells/kg", 1e3, 1e9, 0.5e6)     \
-	_(WEIGHT_WINDOW, "dose", "weight_window_days", "Weight valid for", "days", 1, 365, 14)   \
-	_(INFUSIONS, "infusions", "count", "Infusions", "infusions", 1, 24, 3)                   \
+#define PLAN_LIMIT_INFO(_)                                                                      \
+	_(CELLS_PER_KG, "dose", "cells_per_kg", "Cells per kg", "cells/kg", 1e3, 1e9, 0.5e6)    \
+	_(WEIGHT_WINDOW, "dose", "weight_window_days", "Weight valid for", "days", 1, 365, 14)  \
+	_(INFUSIONS, "infusions", "count", "Infusions", "infusions", 1, 24, 3)                  \
 	_(INTERVAL, "infusions", "interval_days", "Days between infusions", "days", 1, 365, 28) \
-	_(INFUSION_WINDOW, "infusions", "window_days", "Infusion window", "days", 0, 90, 0)      \
-	_(VISIT_WINDOW, "followup", "window_days", "Visit window", "days", 0, 90, 3)             \
+	_(INFUSION_WINDOW, "infusions", "window_days", "Infusion window", "days", 0, 90, 0)     \
+	_(VISIT_WINDOW, "followup", "window_days", "Visit window", "days", 0, 90, 3)            \
 	_(VISIT_WEEK, "followup", "weeks", "Follow-up week", "weeks", 1, 520, 0)
 
 enum plan_limit_id {
@@ -92,7 +92,7 @@ const struct plan_limit *plan_limit(enum plan_limit_id id);
  * as PLAN_LIMIT_INFO (section, key, label, unit, bounds, default). A file
  * that leaves a key out gets the default. */
 #define SAFETY_LIMIT_INFO(_)                                                                     \
-	_(EVAL_VALID, "infusions", "evaluation_valid_days", "Evaluation valid for", "days", 1,    \
+	_(EVAL_VALID, "infusions", "evaluation_valid_days", "Evaluation valid for", "days", 1,   \
 	  730, 90)                                                                               \
 	_(LAB_WINDOW, "infusions", "labs_window_days", "Labs before an infusion within", "days", \
 	  1, 90, 14)                                                                             \

@@ -18,15 +18,15 @@
  * "state"), the label, whether a reason is required (for death: the
  * cause), and whether the state ends treatment (closes the open schedule
  * and stops infusions). */
-#define PSTATE_INFO(_)                                                         \
-	_(SCREENING, "screening", "Screening", false, false)                    \
-	_(EVALUATED, "evaluated", "Evaluated", false, false)                    \
-	_(IN_TREATMENT, "in_treatment", "In treatment", false, false)           \
-	_(IN_FOLLOWUP, "in_followup", "In follow-up", false, false)             \
-	_(COMPLETED, "completed", "Completed", false, false)                    \
-	_(WITHDRAWN, "withdrawn", "Withdrawn", true, true)                      \
-	_(LOST, "lost", "Lost to follow-up", false, true)                       \
-	_(TRANSPLANTED, "transplanted", "Transplanted", false, true)            \
+#define PSTATE_INFO(_)                                                \
+	_(SCREENING, "screening", "Screening", false, false)          \
+	_(EVALUATED, "evaluated", "Evaluated", false, false)          \
+	_(IN_TREATMENT, "in_treatment", "In treatment", false, false) \
+	_(IN_FOLLOWUP, "in_followup", "In follow-up", false, false)   \
+	_(COMPLETED, "completed", "Completed", false, false)          \
+	_(WITHDRAWN, "withdrawn", "Withdrawn", true, true)            \
+	_(LOST, "lost", "Lost to follow-up", false, true)             \
+	_(TRANSPLANTED, "transplanted", "Transplanted", false, true)  \
 	_(DECEASED, "deceased", "Deceased", true, true)
 
 enum pstate {

@@ -32,16 +32,16 @@ const char *score_name(enum score_id id);
  * number type (INT or DOUBLE), accepted range, default, unit, help. One table
  * feeds score_input_init(), the config defaults and checks (config.c) and so
  * assets/hepadesk.ini. */
-#define SCORE_SETTING_INFO(_)                                                                      \
-	_(CP_INR_LOW, "child_pugh_inr_low", DOUBLE, 1.0, 5.0, 1.7, "",                             \
-	  "Child-Pugh INR: below this 1 point, from this up to the high bound 2 points")           \
-	_(CP_INR_HIGH, "child_pugh_inr_high", DOUBLE, 1.0, 5.0, 2.3, "",                           \
-	  "Child-Pugh INR: above this 3 points; must not be below child_pugh_inr_low")             \
-	_(ALBI_COEF, "albi_albumin_coefficient", DOUBLE, -0.1, -0.08, -0.085, "per g/L",           \
-	  "ALBI albumin (g/L) coefficient: -0.085 per Johnson 2015, some use -0.0852")             \
-	_(APRI_AST_ULN, "apri_ast_uln", DOUBLE, 10, 200, 40, "U/L",                                \
-	  "APRI: the lab's AST upper limit of normal, U/L")                                        \
-	_(ICA2_POINTS, "ascites_ica_grade2_points", INT, 2, 3, 2, "points",                        \
+#define SCORE_SETTING_INFO(_)                                                            \
+	_(CP_INR_LOW, "child_pugh_inr_low", DOUBLE, 1.0, 5.0, 1.7, "",                   \
+	  "Child-Pugh INR: below this 1 point, from this up to the high bound 2 points") \
+	_(CP_INR_HIGH, "child_pugh_inr_high", DOUBLE, 1.0, 5.0, 2.3, "",                 \
+	  "Child-Pugh INR: above this 3 points; must not be below child_pugh_inr_low")   \
+	_(ALBI_COEF, "albi_albumin_coefficient", DOUBLE, -0.1, -0.08, -0.085, "per g/L", \
+	  "ALBI albumin (g/L) coefficient: -0.085 per Johnson 2015, some use -0.0852")   \
+	_(APRI_AST_ULN, "apri_ast_uln", DOUBLE, 10, 200, 40, "U/L",                      \
+	  "APRI: the lab's AST upper limit of normal, U/L")                              \
+	_(ICA2_POINTS, "ascites_ica_grade2_points", INT, 2, 3, 2, "points",              \
 	  "Child-Pugh ascites points for ICA grade 2, a centre-dependent choice")
 
 enum score_setting {

@@ -22,8 +22,8 @@
 enum status store_status_current(struct store *st, int64_t patient_id, struct pstatus *out,
 				 struct err *e);
 /* Every status change, oldest first, at most max. PERM_READ. */
-enum status store_status_history(struct store *st, int64_t patient_id, struct pstatus *out,
-				 int max, int *n, struct err *e);
+enum status store_status_history(struct store *st, int64_t patient_id, struct pstatus *out, int max,
+				 int *n, struct err *e);
 /* Record a change of status (PERM_RECORD) after pstate_check_change against
  * the current one, with the store's day as today. Withdrawn, transplanted
  * and deceased close the active plan and its open infusions and visits with

@@ -201,9 +201,9 @@ void ui_key_hints(const enum ui_action *acts, unsigned scope, unsigned role, cha
 /* Copy text into buf (size n), each "{NAME}" replaced by the names of the
  * keys of action NAME that act in scope, the first then the others in
  * brackets ("{SAVE}" -> "F2 (^S)", "{BACK}" in a form -> "Esc (F10)"); "{=NAME}"
- * names the first key only ("{=SAVE}" -> "F2"), for a line that must stay short. A name not in the table, or
- * not of scope, becomes "{?NAME}" and is counted. Returns the count of such bad names (0: all
- * good). */
+ * names the first key only ("{=SAVE}" -> "F2"), for a line that must stay short. A name not in the
+ * table, or not of scope, becomes "{?NAME}" and is counted. Returns the count of such bad names (0:
+ * all good). */
 int ui_key_format(const char *text, unsigned scope, char *buf, size_t n);
 
 /* Check a screen's keys: every action of hints (ended by ACT_NONE) has a

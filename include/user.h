@@ -25,17 +25,17 @@ enum role {
 };
 
 /* Actions that roles limit. */
-#define PERM_INFO(_)                                                   \
-	_(READ, "read patient records")                                \
-	_(RECORD, "record patients, labs, imaging, visits and events") \
-	_(SIGN_EVALUATION, "sign an evaluation")                       \
-	_(PLAN, "make, approve or cancel a treatment plan")            \
-	_(SIGN_INTRAHEPATIC, "sign off an intrahepatic route")         \
-	_(AMEND_SIGNED, "amend a signed evaluation")                   \
+#define PERM_INFO(_)                                                     \
+	_(READ, "read patient records")                                  \
+	_(RECORD, "record patients, labs, imaging, visits and events")   \
+	_(SIGN_EVALUATION, "sign an evaluation")                         \
+	_(PLAN, "make, approve or cancel a treatment plan")              \
+	_(SIGN_INTRAHEPATIC, "sign off an intrahepatic route")           \
+	_(AMEND_SIGNED, "amend a signed evaluation")                     \
 	_(CONFIRM_OVERRIDE, "confirm an override of the infusion check") \
-	_(REVIEW_AE, "review an adverse event that halts infusions")  \
-	_(MANAGE_USERS, "manage users")                                \
-	_(MANAGE_PROTOCOL, "manage the protocol")                      \
+	_(REVIEW_AE, "review an adverse event that halts infusions")     \
+	_(MANAGE_USERS, "manage users")                                  \
+	_(MANAGE_PROTOCOL, "manage the protocol")                        \
 	_(AUDIT, "read the audit trail")
 
 enum perm {

@@ -54,10 +54,10 @@ enum visit_state { VISIT_DONE, VISIT_MISSED };
  * timing column and JSON; "" for NONE, stored as NULL), the label a screen
  * or the command line shows, and what the label means ("" when it says it
  * all). */
-#define VISIT_TIMING_INFO(_)                                     \
-	_(NONE, "", "unscheduled", "")                           \
-	_(EARLY, "early", "early", "before its window")          \
-	_(IN_WINDOW, "in_window", "in window", "")               \
+#define VISIT_TIMING_INFO(_)                            \
+	_(NONE, "", "unscheduled", "")                  \
+	_(EARLY, "early", "early", "before its window") \
+	_(IN_WINDOW, "in_window", "in window", "")      \
 	_(LATE, "late", "late", "after its window")
 
 enum visit_timing {
@@ -94,15 +94,15 @@ void visit_init(struct visit *v);
 
 const char *severity_str(int s); /* "none".."severe"; "" when ungraded */
 bool severity_parse(const char *s, int *out);
-const char *symptom_key(enum symptom s);	   /* "fatigue"; "" for a bad id */
-const char *symptom_label(enum symptom s);	   /* "Fatigue" */
-const char *visit_timing_str(enum visit_timing t);   /* code: "", "early", "in_window", "late" */
-const char *visit_timing_label(enum visit_timing t); /* "unscheduled", "early", "in window" */
+const char *symptom_key(enum symptom s);	      /* "fatigue"; "" for a bad id */
+const char *symptom_label(enum symptom s);	      /* "Fatigue" */
+const char *visit_timing_str(enum visit_timing t);    /* code: "", "early", "in_window", "late" */
+const char *visit_timing_label(enum visit_timing t);  /* "unscheduled", "early", "in window" */
 const char *visit_timing_detail(enum visit_timing t); /* "before its window", or "" */
 /* The timing of a code ("" gives VT_NONE); false (and *out untouched) for
  * anything else or NULL. */
 bool visit_timing_parse(const char *code, enum visit_timing *out);
-const char *visit_state_str(enum visit_state s);   /* "done", "missed" */
+const char *visit_state_str(enum visit_state s); /* "done", "missed" */
 
 /* The definition of each grade, for choosing one (static; "" out of range):
  * ICA ascites 0-3 (REFERENCE 9.1), West Haven 0-4 (9.2). */

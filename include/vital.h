@@ -42,10 +42,11 @@
 	_(IQR, "iqr", "Stiffness IQR", "stiffness IQR", "", "kPa", 1, 0.0, 75.0, 0.0, 75.0, "",    \
 	  "", "Interquartile range of the stiffness readings, kPa; at most the median")            \
 	_(LESION, "lesion-mm", "Largest lesion", "largest lesion", "", "mm", 0, 1.0, 300.0, 1.0,   \
-	  150.0, "", "", "Diameter of the largest liver lesion on imaging, mm")                   \
+	  150.0, "", "", "Diameter of the largest liver lesion on imaging, mm")                    \
 	_(ASCITES, "ascites", "Ascites (ICA grade)", "ascites", "grade", "", 0, 0.0, 3.0, 0.0,     \
-	  3.0, "", "International Club of Ascites", "Ascites grade 0-3 (International Club of "    \
-						    "Ascites)")                                    \
+	  3.0, "", "International Club of Ascites",                                                \
+	  "Ascites grade 0-3 (International Club of "                                              \
+	  "Ascites)")                                                                              \
 	_(ENCEPHALOPATHY, "encephalopathy", "Encephalopathy (West Haven grade)", "encephalopathy", \
 	  "grade", "", 0, 0.0, 4.0, 0.0, 4.0, "", "West Haven",                                    \
 	  "Hepatic encephalopathy grade 0-4 (West Haven)")

@@ -240,8 +240,8 @@ int cli_user(struct cli *c, int argc, char **argv)
 			return cli_usage(c, "role '%s': accepted viewer, nurse, physician, admin",
 					 argv[2]);
 		s = sub[0] == 'r' && sub[2] == 'l' ? store_user_set_role(c->app->st, argv[1], r, &e)
-		    : sub[0] == 'g'		      ? store_user_grant(c->app->st, argv[1], r, &e)
-						      : store_user_revoke(c->app->st, argv[1], r, &e);
+		    : sub[0] == 'g'		   ? store_user_grant(c->app->st, argv[1], r, &e)
+						   : store_user_revoke(c->app->st, argv[1], r, &e);
 	} else if (strcmp(sub, "disable") == 0 && argc == 2) {
 		s = store_user_disable(c->app->st, argv[1], &e);
 	} else if (strcmp(sub, "--help") == 0) {

@@ -36,10 +36,10 @@ enum {
 static void infusion_opts(struct cli_opt *o)
 {
 	static const struct cli_opt defs[F_N] = {
-	    {"at", OPT_VALUE},	     {"route", OPT_VALUE}, {"cells", OPT_VALUE},
+	    {"at", OPT_VALUE},	     {"route", OPT_VALUE},   {"cells", OPT_VALUE},
 	    {"lot", OPT_VALUE},	     {"expires", OPT_VALUE}, {"by", OPT_VALUE},
-	    {"reaction", OPT_VALUE}, {"label", OPT_VALUE}, {"note", OPT_VALUE},
-	    {"confirm", OPT_FLAG},   {"reason", OPT_VALUE}, {"json", OPT_FLAG}};
+	    {"reaction", OPT_VALUE}, {"label", OPT_VALUE},   {"note", OPT_VALUE},
+	    {"confirm", OPT_FLAG},   {"reason", OPT_VALUE},  {"json", OPT_FLAG}};
 	memcpy(o, defs, sizeof defs);
 }
 
@@ -63,7 +63,8 @@ static enum status infusion_fields(struct cli *c, struct cli_opt *o, struct infu
 	if (s == ST_OK && !plan_route_parse(o[F_ROUTE].value, &f->route))
 		s = err_set(e, ST_INVALID, "route: '%.20s' is not accepted; %s", o[F_ROUTE].value,
 			    plan_route_choices(routes, sizeof routes));
-	if (s == ST_OK && (s = infusion_check_cells(o[F_CELLS].value, &f->cells, e)) == ST_CONFIRM &&
+	if (s == ST_OK &&
+	    (s = infusion_check_cells(o[F_CELLS].value, &f->cells, e)) == ST_CONFIRM &&
 	    o[F_CONFIRM].set)
 		s = ST_OK;
 	if (s == ST_OK && (s = infusion_check_lot(o[F_LOT].value, e)) == ST_OK)
@@ -75,8 +76,9 @@ static enum status infusion_fields(struct cli *c, struct cli_opt *o, struct infu
 	const char *by = o[F_BY].set ? o[F_BY].value : me ? me->display : "";
 	if (s == ST_OK && (s = infusion_check_given_by(by, e)) == ST_OK)
 		strlcpy_(f->given_by, by, sizeof f->given_by);
-	const char *re =
-	    o[F_REACTION].set && strcmp(o[F_REACTION].value, "none") != 0 ? o[F_REACTION].value : "";
+	const char *re = o[F_REACTION].set && strcmp(o[F_REACTION].value, "none") != 0
+			     ? o[F_REACTION].value
+			     : "";
 	if (s == ST_OK && (s = infusion_check_reaction(re, e)) == ST_OK)
 		strlcpy_(f->reaction, re, sizeof f->reaction);
 	if (s == ST_OK && o[F_NOTE].set && (s = visit_check_note(o[F_NOTE].value, e)) == ST_OK)
@@ -154,8 +156,9 @@ int cli_infusion_check(struct cli *c, int argc, char **argv)
 		s = infusion_target(c, pos[0], o, &p, &f, &e);
 	struct icheck_result r;
 	if (s == ST_OK)
-		s = uc_infusion_check(c->app->st, &proto, p.id, values || o[F_LABEL].set ? &f : NULL,
-				      app_today(c->app), &r, &e);
+		s = uc_infusion_check(c->app->st, &proto, p.id,
+				      values || o[F_LABEL].set ? &f : NULL, app_today(c->app), &r,
+				      &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	if (o[F_JSON].set)
@@ -285,8 +288,9 @@ int cli_status(struct cli *c, int argc, char **argv)
 	if (s == ST_OK)
 		s = store_status_history(c->app->st, p.id, h, STATUS_HISTORY_MAX, &n, &e);
 	if (s == ST_OK && pos[1] && !o[2].set && pstate_ends_treatment(ps.state))
-		cli_putf(c, "recorded %s as %s; the open schedule is closed and no further "
-			    "infusion will be accepted\n",
+		cli_putf(c,
+			 "recorded %s as %s; the open schedule is closed and no further "
+			 "infusion will be accepted\n",
 			 p.mrn, pstate_label(ps.state));
 	else if (s == ST_OK && pos[1] && !o[2].set)
 		cli_putf(c, "recorded %s as %s\n", p.mrn, pstate_label(ps.state));

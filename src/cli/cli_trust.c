@@ -2,7 +2,6 @@
  * command that creates a database. */
 #include "cli_int.h"
 
-
 #include "app.h"
 
 int cli_init(struct cli *c, int argc, char **argv)

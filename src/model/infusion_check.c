@@ -42,7 +42,7 @@ const char *icheck_state_mark(enum icheck_state s)
 }
 
 static void set(struct icheck_line *l, enum icheck_state s, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 static void set(struct icheck_line *l, enum icheck_state s, const char *fmt, ...)
 {
 	va_list ap;
@@ -143,8 +143,9 @@ static void check_labs(const struct protocol *p, const struct icheck_input *in, 
 		set(l, ICHK_REFUSE, "no %s result on file; labs are needed within %d days", missing,
 		    window);
 	else if (day - oldest > window)
-		set(l, ICHK_CONFIRM, "the oldest of the labs is %d days before the infusion (window "
-				     "%d days)",
+		set(l, ICHK_CONFIRM,
+		    "the oldest of the labs is %d days before the infusion (window "
+		    "%d days)",
 		    day - oldest, window);
 }
 
@@ -259,7 +260,8 @@ static void check_dose(const struct protocol *p, const struct icheck_input *in, 
 	}
 	if (isnan(in->weight_kg) || in->weight_date == DAY_NONE ||
 	    day - in->weight_date > p->weight_window_days) {
-		data(l, "weight %s", isnan(in->weight_kg) ? "none" : date_format(in->weight_date, d));
+		data(l, "weight %s",
+		     isnan(in->weight_kg) ? "none" : date_format(in->weight_date, d));
 		set(l, ICHK_REFUSE, "no weight within %d days of the infusion; re-measure it",
 		    p->weight_window_days);
 		return;
@@ -275,11 +277,13 @@ static void check_dose(const struct protocol *p, const struct icheck_input *in, 
 	}
 	double pct = (in->f.cells - planned) / planned * 100.0;
 	plan_format_cells(in->f.cells, given, sizeof given);
-	data(l, "%s cells given; planned %s cells/kg x %.1f kg (%s) = %s cells; %+.0f %% (within %g %%)",
+	data(l,
+	     "%s cells given; planned %s cells/kg x %.1f kg (%s) = %s cells; %+.0f %% (within %g "
+	     "%%)",
 	     given, per, in->weight_kg, date_format(in->weight_date, d), plan, pct, tol);
 	if (fabs(pct) > tol + 1e-9)
-		set(l, ICHK_REFUSE, "%s cells is %.0f %% %s the planned %s (tolerance %g %%)", given,
-		    fabs(pct), pct > 0 ? "over" : "under", plan, tol);
+		set(l, ICHK_REFUSE, "%s cells is %.0f %% %s the planned %s (tolerance %g %%)",
+		    given, fabs(pct), pct > 0 ? "over" : "under", plan, tol);
 }
 
 static void check_route(const struct icheck_input *in, struct icheck_line *l)
@@ -293,7 +297,8 @@ static void check_route(const struct icheck_input *in, struct icheck_line *l)
 		set(l, ICHK_PENDING, "checked against the route given");
 		return;
 	}
-	data(l, "given %s, planned %s", plan_route_str(in->f.route), plan_route_str(in->plan.route));
+	data(l, "given %s, planned %s", plan_route_str(in->f.route),
+	     plan_route_str(in->plan.route));
 	if (in->f.route != in->plan.route)
 		set(l, ICHK_REFUSE, "route %s does not match the plan's %s",
 		    plan_route_str(in->f.route), plan_route_str(in->plan.route));
@@ -349,8 +354,7 @@ void infusion_check_run(const struct protocol *p, const struct icheck_input *in,
 						"%s%s", k++ ? ", " : ": ", items[i].code);
 }
 
-const struct icheck_line *infusion_check_first(const struct icheck_result *r,
-					       enum icheck_state s)
+const struct icheck_line *infusion_check_first(const struct icheck_result *r, enum icheck_state s)
 {
 	for (int i = 0; i < ICHECK_COUNT; i++)
 		if (r->lines[i].state == s)

@@ -44,7 +44,7 @@ char *plan_route_choices(char *buf, size_t n)
 		buf[0] = '\0';
 	for (int r = 0; r < ROUTE_COUNT && len < n; r++) {
 		int k = snprintf(buf + len, n - len, "%s%s",
-				 r == 0		      ? ""
+				 r == 0			? ""
 				 : r == ROUTE_COUNT - 1 ? " or "
 							: ", ",
 				 routes[r].code);

@@ -43,7 +43,9 @@ char *pstate_choices(char *buf, size_t n)
 	buf[0] = '\0';
 	for (int i = 0; i < PSTATE_COUNT && len < n; i++)
 		len += (size_t)snprintf(buf + len, n - len, "%s%s",
-					i == 0 ? "" : i == PSTATE_COUNT - 1 ? " or " : ", ",
+					i == 0			? ""
+					: i == PSTATE_COUNT - 1 ? " or "
+								: ", ",
 					states[i].code);
 	return buf;
 }

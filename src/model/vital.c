@@ -84,8 +84,7 @@ static enum status refuse(const struct vital *r, double v, struct err *e)
 		return err_set(e, ST_INVALID, "%s: %g is not a finite number; accepted %s",
 			       r->field, v, range);
 	for (size_t i = 0; i < ARRAY_SIZE(other_units); i++) {
-		if (other_units[i].id == r->id && v >= other_units[i].lo &&
-		    v <= other_units[i].hi)
+		if (other_units[i].id == r->id && v >= other_units[i].lo && v <= other_units[i].hi)
 			return err_set(e, ST_INVALID,
 				       "%s: %g is outside %s; looks like %s (%.1f%s%s) — enter %s",
 				       r->field, v, range, other_units[i].unit,

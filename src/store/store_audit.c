@@ -54,8 +54,8 @@ static const char *const trigger_kinds[][4] = {
 /* The CREATE TRIGGER statement of one kind (k of trigger_kinds) for table,
  * as sqlite_schema keeps it: installed by store_audit_install and compared
  * by verify, so a trigger dropped or replaced from outside is found. */
-static enum status trigger_sql(struct store *st, const char *table, size_t k,
-			       struct strbuf *out, struct err *e)
+static enum status trigger_sql(struct store *st, const char *table, size_t k, struct strbuf *out,
+			       struct err *e)
 {
 	struct strbuf oldj, newj;
 	bool has_patient = false;
@@ -384,8 +384,9 @@ static enum status check_triggers(struct store *st, struct audit_verify *v, stru
 	char names[64][64];
 	int n;
 	enum status s = audited_tables(st, names, &n, e);
-	sqlite3_stmt *q = s == ST_OK ? store_stmt(st, "SELECT sql FROM sqlite_schema WHERE "
-						      "type = 'trigger' AND name = ?1",
+	sqlite3_stmt *q = s == ST_OK ? store_stmt(st,
+						  "SELECT sql FROM sqlite_schema WHERE "
+						  "type = 'trigger' AND name = ?1",
 						  e)
 				     : NULL;
 	if (!q)
@@ -443,8 +444,9 @@ static enum status check_witness(struct store *st, struct audit_verify *v,
 		return ST_IO;
 	for (int i = 0; i < nw; i++) {
 		if (!w[i].genuine) {
-			problem(v, 0, "witness line %d was not written by hepadesk (its MAC "
-				      "does not match the key)",
+			problem(v, 0,
+				"witness line %d was not written by hepadesk (its MAC "
+				"does not match the key)",
 				w[i].number);
 			continue;
 		}

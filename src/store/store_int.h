@@ -34,8 +34,8 @@ struct store {
 	 * of a copy whose key file is absent. */
 	unsigned char key[32];
 	bool have_key;
-	gid_t gid;		     /* the sharing group, or (gid_t)-1 */
-	int64_t witnessed_seq;	     /* the head last witnessed (or read at open) */
+	gid_t gid;	       /* the sharing group, or (gid_t)-1 */
+	int64_t witnessed_seq; /* the head last witnessed (or read at open) */
 	char witnessed_hash[65];
 	struct store_stmt cache[STORE_STMT_CACHE];
 	int ncache;
@@ -195,7 +195,7 @@ enum status store_audit_rekey(struct store *st, struct err *e);
 void store_witness(struct store *st);
 
 struct witness_line {
-	int number; /* line number in the file */
+	int number;   /* line number in the file */
 	bool genuine; /* parsed and its MAC is the key's */
 	int64_t seq;
 	char hash[65];

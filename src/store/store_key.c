@@ -225,8 +225,8 @@ static enum status rehash(struct store *st, struct err *e)
 	int64_t seq = 0;
 	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
 		return store_fail(st, e, "keying the audit trail");
-	if (sqlite3_prepare_v2(st->db, "UPDATE audit SET prev = ?1, hash = ?2 WHERE seq = ?3",
-			       -1, &u, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(st->db, "UPDATE audit SET prev = ?1, hash = ?2 WHERE seq = ?3", -1,
+			       &u, NULL) != SQLITE_OK) {
 		sqlite3_finalize(q);
 		return store_fail(st, e, "keying the audit trail");
 	}
@@ -291,8 +291,9 @@ enum status store_audit_rekey(struct store *st, struct err *e)
 		free(saved[i]);
 	}
 	if (s == ST_OK)
-		s = store_exec(st, "INSERT OR REPLACE INTO meta (key, value) VALUES "
-				   "('audit_keyed', 'hmac-sha256')",
+		s = store_exec(st,
+			       "INSERT OR REPLACE INTO meta (key, value) VALUES "
+			       "('audit_keyed', 'hmac-sha256')",
 			       e);
 	if (s == ST_OK)
 		read_head(st, &st->witnessed_seq, st->witnessed_hash);

@@ -289,8 +289,7 @@ static enum status check_path(const char *path, bool create, bool readonly, bool
 	}
 	*exists = true;
 	if (S_ISDIR(sb.st_mode))
-		return err_set(e, ST_INVALID, "database %s is a folder, not a database file",
-			       path);
+		return err_set(e, ST_INVALID, "database %s is a folder, not a database file", path);
 	if (!S_ISREG(sb.st_mode))
 		return err_set(e, ST_INVALID, "database %s is not a regular file", path);
 	/* A file that can be read but not written opens for reading; a write
@@ -426,15 +425,14 @@ enum status store_create(const char *path, const struct store_opts *opts, struct
 	store_close(st);
 	/* link() claims the name atomically: two inits at once make one file. */
 	if (s == ST_OK && link(tmp, path) != 0)
-		s = errno == EEXIST ? err_set(e, ST_DUPLICATE,
-					      "%s already exists; init makes a new database "
-					      "only and changed nothing",
-					      path)
-				    : err_set(e, ST_IO, "cannot create %s: %s", path,
-					      strerror(errno));
+		s = errno == EEXIST
+			? err_set(e, ST_DUPLICATE,
+				  "%s already exists; init makes a new database "
+				  "only and changed nothing",
+				  path)
+			: err_set(e, ST_IO, "cannot create %s: %s", path, strerror(errno));
 	else if (s == ST_OK && rename(tmpkey, key) != 0)
-		s = err_set(e, ST_IO, "cannot create the audit key %s: %s", key,
-			    strerror(errno));
+		s = err_set(e, ST_IO, "cannot create the audit key %s: %s", key, strerror(errno));
 	unlink(tmp);
 	unlink(tmpkey);
 	return s;

@@ -108,8 +108,8 @@ static enum status insert_plan(struct store *st, struct plan *pl, struct err *e)
 }
 
 /* The plan's evaluation: the current signed one, and READY. */
-static enum status ready_evaluation(struct store *st, int64_t patient_id, int64_t *id,
-				    day_t *as_of, struct err *e)
+static enum status ready_evaluation(struct store *st, int64_t patient_id, int64_t *id, day_t *as_of,
+				    struct err *e)
 {
 	struct evaluation ev;
 	char d[16];

@@ -59,8 +59,8 @@ enum status store_status_current(struct store *st, int64_t patient_id, struct ps
 	return s == ST_OK ? store_status_read(st, patient_id, out, e) : s;
 }
 
-enum status store_status_history(struct store *st, int64_t patient_id, struct pstatus *out,
-				 int max, int *n, struct err *e)
+enum status store_status_history(struct store *st, int64_t patient_id, struct pstatus *out, int max,
+				 int *n, struct err *e)
 {
 	static const char sql[] = "SELECT " STATUS_COLS " FROM patient_status WHERE patient_id = ? "
 				  "ORDER BY id LIMIT ?";
@@ -74,8 +74,9 @@ static enum status close_schedule(struct store *st, const struct pstatus *ps, st
 	static const char plan_sql[] =
 	    "UPDATE plans SET status = 'cancelled', cancel_reason = ?1, version = version + 1 "
 	    "WHERE patient_id = ?2 AND status = 'active'";
-	static const char items_sql[] = "UPDATE schedule SET state = 'cancelled', "
-					"version = version + 1 WHERE patient_id = ? AND state = 'open'";
+	static const char items_sql[] =
+	    "UPDATE schedule SET state = 'cancelled', "
+	    "version = version + 1 WHERE patient_id = ? AND state = 'open'";
 	char d[16], reason[SCHEDULE_REASON_MAX + 1];
 	snprintf(reason, sizeof reason, "%s %s%s%.160s", pstate_str(ps->state),
 		 date_format(ps->date, d), *ps->reason ? ": " : "", ps->reason);
@@ -209,7 +210,8 @@ enum status store_infusion_last(struct store *st, int64_t patient_id, int64_t t,
 enum status store_infusion_count(struct store *st, int64_t patient_id, day_t since, int *n,
 				 struct err *e)
 {
-	static const char sql[] = "SELECT count(*) FROM infusions WHERE patient_id = ? AND date >= ?";
+	static const char sql[] =
+	    "SELECT count(*) FROM infusions WHERE patient_id = ? AND date >= ?";
 	enum status s = store_may(st, PERM_READ, e);
 	if (s != ST_OK)
 		return s;
@@ -247,8 +249,9 @@ static enum status review_tx(struct store *st, int64_t patient_id, int64_t id, i
 	if (sqlite3_step(q) != SQLITE_DONE)
 		return store_fail(st, e, "saving the review");
 	if (sqlite3_changes(st->db) == 0)
-		return err_set(e, ST_CONFLICT, "the adverse event was changed by someone else; "
-					       "reload it");
+		return err_set(e, ST_CONFLICT,
+			       "the adverse event was changed by someone else; "
+			       "reload it");
 	return store_ae_get(st, patient_id, id, out, e);
 }
 

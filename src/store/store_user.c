@@ -155,8 +155,7 @@ enum status store_user_add(struct store *st, const struct user *u, struct err *e
 	return store_commit(st, e);
 }
 
-static enum status user_by_login(struct store *st, const char *login, struct user *u,
-				 struct err *e)
+static enum status user_by_login(struct store *st, const char *login, struct user *u, struct err *e)
 {
 	enum status s = user_get(st, login, u, e);
 	return s == ST_NOT_FOUND ? err_set(e, ST_NOT_FOUND, "no user %s", login) : s;

@@ -19,7 +19,7 @@
 	"v.stiffness_kpa, v.iqr_kpa, v.note, v.version, coalesce(v.correction_reason, '')"
 #define INFUSION_COLS                                                                             \
 	"id, patient_id, coalesce(schedule_id, 0), given_at, date, route, cells, lot, given_by, " \
-	"coalesce(reaction, ''), note, version, lot_expiry, coalesce(override_reason, ''), " \
+	"coalesce(reaction, ''), note, version, lot_expiry, coalesce(override_reason, ''), "      \
 	"coalesce(override_by, '')"
 
 /* The store's day: one day of slack, as for labs (the clinic may run ahead

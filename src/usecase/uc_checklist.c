@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "uc_scores.h"
 #include "store_eval.h"
+#include "uc_scores.h"
 #include "util.h"
 
 enum status uc_checklist_input(struct store *st, const struct config *cfg, int64_t patient_id,

@@ -50,8 +50,9 @@ static enum status load_item(struct store *st, int64_t patient_id, const struct 
 	enum status s = store_schedule_list(st, patient_id, items, PLAN_SCHEDULE_MAX, &n, e);
 	for (int i = 0; s == ST_OK && i < n; i++) {
 		const struct schedule_item *it = &items[i];
-		bool mine = f && f->schedule_id ? it->id == f->schedule_id
-						: it->kind == SCHED_INFUSION && it->state == SCHED_OPEN;
+		bool mine = f && f->schedule_id
+				? it->id == f->schedule_id
+				: it->kind == SCHED_INFUSION && it->state == SCHED_OPEN;
 		if (mine && in->have_plan && it->plan_id == in->plan.id) {
 			in->item = *it;
 			in->have_item = true;
@@ -66,9 +67,8 @@ static enum status load_history(struct store *st, int64_t patient_id, day_t day,
 {
 	enum status s = store_infusion_last(st, patient_id, t, &in->last, &in->have_last, e);
 	if (s == ST_OK && in->have_plan)
-		s = store_infusion_count(st, patient_id,
-					 in->plan.first_date - p->infusion_window_days, &in->ngiven,
-					 e);
+		s = store_infusion_count(
+		    st, patient_id, in->plan.first_date - p->infusion_window_days, &in->ngiven, e);
 	if (s == ST_OK)
 		s = store_ae_list(st, patient_id, in->aes, ICHECK_AE_MAX, &in->naes, e);
 	if (s == ST_OK)

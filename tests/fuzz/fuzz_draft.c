@@ -2,8 +2,8 @@
  * (draft_get) reads any content with keys from a fixed list and from the
  * input into buffers of exactly n bytes; and draft_put then draft_get gives
  * back every value, whatever its bytes (the round-trip property). */
-#include <stdint.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 

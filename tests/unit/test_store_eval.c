@@ -195,8 +195,7 @@ static void sign_records_and_refuses_twice(void **state)
 	assert_int_equal(r.status, EVAL_READY);
 	assert_int_equal(store_eval_current(f->st, f->pid, &cur, &f->e), ST_NOT_FOUND);
 	assert_string_equal(f->e.msg, "no signed evaluation");
-	assert_int_equal(phil_signs(f, &ev),
-			 ST_OK);
+	assert_int_equal(phil_signs(f, &ev), ST_OK);
 	assert_int_equal(ev.status, EVAL_READY);
 	assert_string_equal(ev.signed_by, "phil");
 	assert_int_equal(ev.chain_version, 1);
@@ -211,8 +210,7 @@ static void sign_records_and_refuses_twice(void **state)
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'evaluations' "
 					    "AND action = 'create' AND actor = 'phil'"),
 			 1);
-	assert_int_equal(phil_signs(f, &ev),
-			 ST_DUPLICATE);
+	assert_int_equal(phil_signs(f, &ev), ST_DUPLICATE);
 	assert_non_null(strstr(f->e.msg, "already signed: version 1 (READY"));
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM evaluations"), 1);
 	/* The database itself refuses an edit of a signed row. */
@@ -229,8 +227,7 @@ static void amendment_keeps_the_old_version(void **state)
 	struct fx *f = *state;
 	struct evaluation ev, am, hist[4];
 	int n;
-	assert_int_equal(phil_signs(f, &ev),
-			 ST_OK);
+	assert_int_equal(phil_signs(f, &ev), ST_OK);
 	assert_int_equal(answer(f, "hiv", true, "", "2026-11-23"), ST_OK);
 	/* A nurse may not amend. */
 	as(f, "nina");
@@ -278,8 +275,7 @@ static void plan_needs_ready_signed_evaluation(void **state)
 			 ST_INVALID);
 	assert_non_null(strstr(f->e.msg, "sign the checklist first"));
 	assert_int_equal(answer(f, "consent", false, "", "2026-11-23"), ST_OK);
-	assert_int_equal(phil_signs(f, &ev),
-			 ST_OK);
+	assert_int_equal(phil_signs(f, &ev), ST_OK);
 	assert_int_equal(ev.status, EVAL_NOT_READY);
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_INVALID);
@@ -298,8 +294,7 @@ static void plan_with_schedule(void **state)
 	rq.first_date = day("2026-11-30");
 	assert_int_equal(store_plan_current(f->st, f->pid, &cur, &f->e), ST_NOT_FOUND);
 	assert_string_equal(f->e.msg, "no active treatment plan");
-	assert_int_equal(phil_signs(f, &ev),
-			 ST_OK);
+	assert_int_equal(phil_signs(f, &ev), ST_OK);
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_OK);
 	assert_int_equal(n, 12);

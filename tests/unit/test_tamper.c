@@ -88,13 +88,14 @@ static void tamper(const char *path, const char *q)
 	char *saved[4] = {NULL, NULL, NULL, NULL}, *msg = NULL;
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_create_function(db, "forge_hash", -1, SQLITE_UTF8, NULL, unkeyed,
-						 NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_create_function(db, "forge_hash", -1, SQLITE_UTF8, NULL, unkeyed, NULL, NULL),
+	    SQLITE_OK);
 	for (int i = 0; i < 4; i++) {
 		sqlite3_stmt *s;
 		char drop[64];
-		assert_int_equal(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE name = ?",
+		assert_int_equal(sqlite3_prepare_v2(db,
+						    "SELECT sql FROM sqlite_schema WHERE name = ?",
 						    -1, &s, NULL),
 				 SQLITE_OK);
 		sqlite3_bind_text(s, 1, guards[i], -1, SQLITE_STATIC);
@@ -114,10 +115,11 @@ static void tamper(const char *path, const char *q)
 }
 
 /* Re-hash the chain forward from seq `from` without the key, head too. */
-#define REHASH_FROM(from)                                                                    \
-	"UPDATE audit SET prev = coalesce((SELECT hash FROM audit p WHERE p.seq = audit.seq - 1), " \
+#define REHASH_FROM(from)                                                                          \
+	"UPDATE audit SET prev = coalesce((SELECT hash FROM audit p WHERE p.seq = audit.seq - "    \
+	"1), "                                                                                     \
 	"''), hash = forge_hash(coalesce((SELECT hash FROM audit p WHERE p.seq = audit.seq - 1), " \
-	"''), ts, actor, action, tbl, row_id, patient_id, before, after) WHERE seq = " #from ";" \
+	"''), ts, actor, action, tbl, row_id, patient_id, before, after) WHERE seq = " #from ";"   \
 	"UPDATE audit_head SET hash = (SELECT hash FROM audit WHERE seq = audit_head.seq);"
 
 static struct audit_verify verify(struct fx *f)
@@ -242,9 +244,10 @@ static void drop_trigger_and_write(void **state)
 static void replace_trigger(void **state)
 {
 	struct fx *f = *state;
-	assert_int_equal(tmpdb_exec(f->path, "DROP TRIGGER audit_users_upd; CREATE TRIGGER "
-					     "audit_users_upd AFTER UPDATE ON users BEGIN SELECT 1; "
-					     "END"),
+	assert_int_equal(tmpdb_exec(f->path,
+				    "DROP TRIGGER audit_users_upd; CREATE TRIGGER "
+				    "audit_users_upd AFTER UPDATE ON users BEGIN SELECT 1; "
+				    "END"),
 			 SQLITE_OK);
 	struct audit_verify v = verify(f);
 	assert_true(mentions(&v, "audit trigger audit_users_upd is not hepadesk's"));
@@ -268,8 +271,9 @@ int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
-	    T(untouched_is_intact), T(edit),		T(rehash_without_key),
-	    T(delete_middle),	    T(insert_row),	T(reorder),
+	    T(untouched_is_intact), T(edit),
+	    T(rehash_without_key),  T(delete_middle),
+	    T(insert_row),	    T(reorder),
 	    T(truncate_tail),	    T(delete_newest_and_move_head),
 	    T(wipe_both_tables),    T(drop_trigger_and_write),
 	    T(replace_trigger),	    T(forged_witness_line),

@@ -165,8 +165,8 @@ static void test_messages(void **state)
 	assert_int_equal(vital_parse(VITAL_WEIGHT, "251", true, &v, &e), ST_INVALID);
 	assert_true(v == 0);
 	assert_int_equal(vital_parse(VITAL_ASCITES, "4", false, &v, &e), ST_INVALID);
-	assert_string_equal(e.msg,
-			    "ascites: '4' is not a International Club of Ascites grade; accepted 0-3");
+	assert_string_equal(
+	    e.msg, "ascites: '4' is not a International Club of Ascites grade; accepted 0-3");
 	assert_int_equal(vital_parse(VITAL_ENCEPHALOPATHY, "2.5", false, &v, &e), ST_INVALID);
 	assert_string_equal(e.msg, "encephalopathy: '2.5' is not a West Haven grade; accepted 0-4");
 	assert_int_equal(vital_parse(VITAL_ENCEPHALOPATHY, "4", false, &v, &e), ST_OK);

@@ -20,9 +20,9 @@ struct help {
 	char fault[160]; /* the first key named there but not acting there */
 	int nfault;
 	unsigned scope; /* the scopes of the screen it is about */
-	unsigned role; /* the roles held, ROLE_BIT set */
-	int top;   /* first row shown */
-	int total; /* rows of the last draw */
+	unsigned role;	/* the roles held, ROLE_BIT set */
+	int top;	/* first row shown */
+	int total;	/* rows of the last draw */
 };
 
 static const enum ui_action help_hints[] = {ACT_DOWN, ACT_UP, ACT_BACK, ACT_NONE};

@@ -179,8 +179,9 @@ static void clinic_draw(struct ui_screen *s, struct ui *ui)
 		load(c, ui);
 	ui_put(ui->body, 0, 0, 14, ROLE_TITLE, "Find patient:");
 	char say[128];
-	ui_key_format("press {=LOOKUP} for an MRN or name;  {=NEW} new patient;  {=ENTER} opens a row",
-		      SC_GLOBAL | SC_HOME | SC_LIST, say, sizeof say);
+	ui_key_format(
+	    "press {=LOOKUP} for an MRN or name;  {=NEW} new patient;  {=ENTER} opens a row",
+	    SC_GLOBAL | SC_HOME | SC_LIST, say, sizeof say);
 	ui_put(ui->body, 0, 14, ui->cols - 14, ROLE_DIM, say);
 	follow_sel(c, h);
 	ui_lines_draw(&c->lines, ui->body, CLINIC_TOP, h);

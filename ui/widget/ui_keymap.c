@@ -246,8 +246,9 @@ int ui_key_format(const char *text, unsigned scope, char *buf, size_t n)
 		} else {
 			/* "F2 (^S)": the first key, the others after it. */
 			size_t first = strcspn(names, ",");
-			snprintf(put, sizeof put, names[first] && !first_only ? "%.*s (%s)" : "%.*s",
-				 (int)first, names, names + first + (names[first] ? 2 : 0));
+			snprintf(put, sizeof put,
+				 names[first] && !first_only ? "%.*s (%s)" : "%.*s", (int)first,
+				 names, names + first + (names[first] ? 2 : 0));
 		}
 		int w = snprintf(buf + len, n - len, "%s", put);
 		len += w < 0 ? 0 : (size_t)w < n - len ? (size_t)w : n - len - 1;
