@@ -412,7 +412,8 @@ static enum status check_triggers(struct store *st, struct audit_verify *v, stru
 					"(the schema was changed outside hepadesk)",
 					name, i < n ? names[i] : "the audit trail");
 			else if (rc == SQLITE_ROW && i < n && s == ST_OK &&
-				 strcmp((const char *)sqlite3_column_text(q, 0), sb_str(&want)))
+				 strcmp((const char *)sqlite3_column_text(q, 0), sb_str(&want)) !=
+				     0)
 				problem(v, 0,
 					"audit trigger %s is not hepadesk's (it was replaced "
 					"outside hepadesk)",

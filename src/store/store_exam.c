@@ -186,7 +186,7 @@ enum status store_exam_dialysis_series(struct store *st, int64_t patient_id, str
 		return ST_IO;
 	sqlite3_bind_int64(q, 1, patient_id);
 	sqlite3_bind_int(q, 2, max);
-	int rc;
+	int rc = SQLITE_DONE;
 	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		out[*n] = (struct dash_point){store_col_day(q, 0), sqlite3_column_int(q, 1),
 					      sqlite3_column_int64(q, 2), false};

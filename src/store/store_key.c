@@ -310,6 +310,46 @@ static void line_mac(const struct store *st, const char *text, char out[65])
 	sodium_bin2hex(out, 65, mac, sizeof mac);
 }
 
+/* After "NAME=" at *p: a whole decimal number; *p moves past it. */
+static bool field_num(const char **p, const char *name, long long *out)
+{
+	size_t n = strlen(name);
+	char *end;
+	if (strncmp(*p, name, n) != 0 || (*p)[n] != '=')
+		return false;
+	errno = 0;
+	*out = strtoll(*p + n + 1, &end, 10);
+	if (errno || end == *p + n + 1)
+		return false;
+	*p = end;
+	return true;
+}
+
+/* After "NAME=" at *p: a word of at most size - 1 bytes; *p moves past it. */
+static bool field_word(const char **p, const char *name, char *out, size_t size)
+{
+	size_t n = strlen(name), len;
+	if (strncmp(*p, name, n) != 0 || (*p)[n] != '=')
+		return false;
+	len = strcspn(*p + n + 1, " ");
+	if (len == 0 || len >= size)
+		return false;
+	memcpy(out, *p + n + 1, len);
+	out[len] = '\0';
+	*p += n + 1 + len;
+	return true;
+}
+
+/* "seq=N hash=H at=T mac=M", exactly. */
+static bool parse_witness(const char *line, long long *seq, char hash[80], long long *at,
+			  char mac[80])
+{
+	const char *p = line;
+	return field_num(&p, "seq", seq) && *p++ == ' ' && field_word(&p, "hash", hash, 80) &&
+	       *p++ == ' ' && field_num(&p, "at", at) && *p++ == ' ' &&
+	       field_word(&p, "mac", mac, 80) && *p == '\0';
+}
+
 void store_witness(struct store *st)
 {
 	int64_t seq;
@@ -363,8 +403,7 @@ enum status store_witness_read(const struct store *st, struct witness_line **lin
 		long long seq = 0, at = 0;
 		w.number = *n + 1;
 		buf[strcspn(buf, "\n")] = '\0';
-		if (sscanf(buf, "seq=%lld hash=%79s at=%lld mac=%79s", &seq, hash, &at, mac) == 4 &&
-		    strlen(hash) == 64) {
+		if (parse_witness(buf, &seq, hash, &at, mac) && strlen(hash) == 64) {
 			snprintf(text, sizeof text, "seq=%lld hash=%s at=%lld", seq, hash, at);
 			char want[65];
 			line_mac(st, text, want);

@@ -23,6 +23,7 @@ static enum status user_get(struct store *st, const char *login, struct user *u,
 	    "SELECT id, login, display, CASE roles WHEN '' THEN role ELSE roles END, disabled "
 	    "FROM users WHERE login = ?";
 	sqlite3_stmt *s = store_stmt(st, sql, e);
+	memset(u, 0, sizeof *u);
 	if (!s)
 		return ST_IO;
 	sqlite3_bind_text(s, 1, login, -1, SQLITE_TRANSIENT);

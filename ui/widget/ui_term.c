@@ -59,8 +59,8 @@ static bool terminal_has_acs(void)
 	const char *acsc = tigetstr("acsc");
 	/* tigetstr answers (char *)-1 for a name that is not a string
 	 * capability: the one integer-to-pointer the terminfo API makes us test. */
-	return acsc != NULL && acsc != (char *)-1 &&
-	       *acsc != '\0'; /* NOLINT(performance-no-int-to-ptr) */
+	// NOLINTNEXTLINE(performance-no-int-to-ptr)
+	return acsc != NULL && acsc != (char *)-1 && *acsc != '\0';
 }
 
 bool ui_term_start(char *why, int n)
