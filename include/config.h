@@ -25,6 +25,8 @@ struct config {
 	int ascites_ica2_points;  /* scores:ascites_ica_grade2_points */
 	char protocol[PATH_MAX];  /* protocol:file */
 	int lab_window_days;	  /* display:lab_stale_days */
+	char hl7_authority[64];	  /* hl7:assigning_authority */
+	char hl7_local_codes[1024]; /* hl7:local_codes */
 };
 
 /* Fill c with the built-in defaults. */

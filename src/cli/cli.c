@@ -147,6 +147,16 @@ static const struct cli_cmd commands[] = {
      "--reason; deceased, transplanted and withdrawn close the schedule)"},
     {"ae", "review", cli_ae_review, true, "ae review MRN EVENT",
      "a physician's review of an adverse event that halts infusions (the stopping rules)"},
+    {"import", "hl7", cli_import_hl7, true, "import hl7 FILE...|DIR [--dry-run]",
+     "take in lab results from HL7 v2 ORU^R01 files, one transaction per message"},
+    {"import", "queue", cli_import_queue, true, "import queue [--json]",
+     "the lab results waiting for a nurse (unmatched, unknown code, to confirm)"},
+    {"import", "resolve", cli_import_resolve, true,
+     "import resolve ID (--store [--mrn MRN] [--confirm] | --reject) --reason TEXT",
+     "store (matched or confirmed) or reject a queued lab result, with the reason"},
+    {"hl7", "listen", cli_hl7_listen, true,
+     "hl7 listen [--address 127.0.0.1] [--port 2575]",
+     "receive lab results over MLLP and acknowledge each message (runs until SIGTERM)"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

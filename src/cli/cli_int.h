@@ -90,6 +90,10 @@ int cli_check(struct cli *c, int argc, char **argv);
 int cli_drafts(struct cli *c, int argc, char **argv);
 int cli_exam_add(struct cli *c, int argc, char **argv);
 int cli_init(struct cli *c, int argc, char **argv);
+int cli_import_hl7(struct cli *c, int argc, char **argv);
+int cli_import_queue(struct cli *c, int argc, char **argv);
+int cli_import_resolve(struct cli *c, int argc, char **argv);
+int cli_hl7_listen(struct cli *c, int argc, char **argv);
 
 /* Append s to sb as one quoted CSV cell: neutralised (no control, escape or
  * bidi characters), quotes doubled, and prefixed with ' when a spreadsheet

@@ -74,6 +74,13 @@ static const struct config_option options_table[] = {
 		"Checklist protocol file in use"),
 	INT_OPT("display", "lab_stale_days", 1, 365, 30, lab_window_days,
 		"Days after which a lab result is marked stale on the overview"),
+	STR_OPT("hl7", "assigning_authority", "", hl7_authority,
+		"PID-3 assigning authority whose identifier is the MRN; empty: the "
+		"identifier of type MR, else the first"),
+	STR_OPT("hl7", "local_codes", "", hl7_local_codes,
+		"The laboratory's own result codes mapped to analytes, as CODE=analyte "
+		"pairs separated by commas (e.g. TBIL=bilirubin,K-INR=inr); LOINC codes "
+		"need no entry"),
 };
 /* clang-format on */
 

@@ -102,6 +102,9 @@ enum status store_audit(struct store *st, const char *action, const char *tbl, i
 
 /* Inserts inside the caller's transaction, after the caller's checks. */
 enum status store_lab_insert(struct store *st, struct lab_result *r, struct err *e);
+/* Correct lab row id with r's value and unit, keeping reason (HL7 'C'). */
+enum status store_lab_correct(struct store *st, int64_t id, struct lab_result *r,
+			      const char *reason, struct err *e);
 enum status store_patient_insert(struct store *st, struct patient *p, struct err *e);
 enum status store_imaging_insert(struct store *st, struct imaging_note *n, struct err *e);
 /* Schedule rows: inserted with their plan, closed with their visit. */

@@ -66,6 +66,40 @@ enum status store_lab_insert(struct store *st, struct lab_result *r, struct err 
 	return ST_OK;
 }
 
+/* Correct row id in place with r's value (inside the caller's transaction):
+ * the version goes up and the reason is kept; the audit trigger keeps the
+ * value before and after. */
+enum status store_lab_correct(struct store *st, int64_t id, struct lab_result *r,
+			      const char *reason, struct err *e)
+{
+	static const char sql[] =
+	    "UPDATE labs SET value = ?, unit = ?, canonical = ?, flag = ?, confirmed = ?, "
+	    "correction_reason = ?, version = version + 1 WHERE id = ? RETURNING version";
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_double(q, 1, r->value);
+	sqlite3_bind_text(q, 2, r->unit, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_double(q, 3, r->canonical);
+	sqlite3_bind_text(q, 4, flag_text[r->flag], -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 5, r->confirmed);
+	sqlite3_bind_text(q, 6, reason, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 7, id);
+	bool found = false;
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		found = true;
+		r->id = id;
+		r->version = sqlite3_column_int64(q, 0);
+		rc = sqlite3_step(q);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, e, "correcting a lab result");
+	return found ? ST_OK
+		     : err_set(e, ST_NOT_FOUND, "lab result %lld: not found", (long long)id);
+}
+
 /* Re-check what a caller built: hard limits and dates (warnings were
  * answered at entry). */
 static enum status check_row(struct store *st, const struct lab_result *r, struct err *e)
