@@ -102,6 +102,8 @@ static const struct cli_cmd commands[] = {
      "a physician confirms a soft failure with --confirm --reason"},
     {"ae", "add", cli_ae_add, true,
      "ae add MRN --term TERM --onset \"YYYY-MM-DD HH:MM\" --serious yes|no "
+     "[--criteria death,life_threatening,hospitalisation,disability,congenital,important] "
+     "[--aware \"YYYY-MM-DD HH:MM\"] "
      "--relation unrelated|unlikely|possible|probable|definite [--grade 1-5] "
      "[--temperature C [--hours H]] [--action none|medication|infusion_slowed|"
      "infusion_stopped|hospitalised|other] [--outcome resolved|resolving|not_resolved|"
@@ -147,6 +149,14 @@ static const struct cli_cmd commands[] = {
      "--reason; deceased, transplanted and withdrawn close the schedule)"},
     {"ae", "review", cli_ae_review, true, "ae review MRN EVENT",
      "a physician's review of an adverse event that halts infusions (the stopping rules)"},
+    /* serious adverse events on their reporting clock (cli_sae.c) */
+    {"sae", "report", cli_sae_report, true,
+     "sae report REPORT --at \"YYYY-MM-DD HH:MM\" --to TEXT --ref TEXT",
+     "record a serious adverse event report made (when, to whom, the receiver's reference); "
+     "it closes the report"},
+    {"sae", NULL, cli_sae, true, "sae [--json]",
+     "the open serious adverse event reports, soonest due first, with the time left "
+     "(OVERDUE when it ran out)"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */
