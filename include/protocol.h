@@ -112,7 +112,15 @@ const struct plan_limit *plan_limit(enum plan_limit_id id);
 	  "days of awareness", 1, 30, 7)                                                         \
 	_(SUSAR_OTHER_DAYS, "safety", "susar_other_days",                                        \
 	  "Any other unexpected serious related one is reported within", "days of awareness", 1, \
-	  90, 15)
+	  90, 15)                                                                                \
+	_(IH_INR_MAX, "intrahepatic", "inr_max", "Intrahepatic route: INR at most", "INR", 1, 5, \
+	  1.5)                                                                                   \
+	_(IH_PLATELETS_MIN, "intrahepatic", "platelets_min",                                     \
+	  "Intrahepatic route: platelets at least", "10^9/L", 10, 500, 50)                       \
+	_(IH_ASCITES_MAX, "intrahepatic", "ascites_max_grade",                                   \
+	  "Intrahepatic route: ascites at most", "ICA grade 0-3", 0, 3, 1)                       \
+	_(IH_DOPPLER_DAYS, "intrahepatic", "doppler_days",                                       \
+	  "Intrahepatic route: a Doppler showing a patent portal vein within", "days", 1, 365, 30)
 
 enum safety_limit_id {
 #define SAFETY_LIMIT_ENUM_(id, ...) SAFE_##id,

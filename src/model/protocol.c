@@ -89,6 +89,7 @@ static const struct {
     {"followup", {"weeks", "window_days"}},
     {"stopping", {NULL}},     /* every key from SAFETY_LIMIT_INFO */
     {"safety", {"expected"}}, /* and the reporting clocks from SAFETY_LIMIT_INFO */
+    {"intrahepatic", {NULL}}, /* every key from SAFETY_LIMIT_INFO */
     {"item",
      {"label", "help", "kind", "required", "on_fail", "window_days", "analytes", "min", "max",
       "modalities", "finding", "score", "fails_if", "max_grade", "feeds"}},
@@ -205,7 +206,8 @@ static enum status check_names(const struct pctx *x)
 		if (!known)
 			return fail(x, sec, NULL,
 				    "unknown section; accepted [protocol], [dose], "
-				    "[infusions], [followup], [stopping], [safety] and [item.ID]");
+				    "[infusions], [followup], [stopping], [safety], [intrahepatic] "
+				    "and [item.ID]");
 		int nk = iniparser_getsecnkeys(x->dict, sec);
 		const char **keys = xcalloc((size_t)nk + 1, sizeof *keys);
 		iniparser_getseckeys(x->dict, sec, keys);
