@@ -97,6 +97,8 @@ static const struct cli_cmd commands[] = {
     {"infusion", "add", cli_infusion_add, true,
      "infusion add MRN --at \"YYYY-MM-DD HH:MM\" --route iv|intrahepatic --cells N --lot LOT "
      "--expires YYYY-MM-DD [--by NAME] [--reaction TEXT|none] [--label LABEL] [--note TEXT] "
+     "[--temp-before|--temp-after C] [--pulse-before|--pulse-after /min] "
+     "[--bp-before|--bp-after SYS/DIA mmHg] [--spo2-before|--spo2-after %] "
      "[--confirm [--reason TEXT]]",
      "record an infusion after its check (closes its scheduled item with --label); "
      "a physician confirms a soft failure with --confirm --reason"},
