@@ -40,6 +40,23 @@
 	_(FATAL, "fatal", "fatal")                                      \
 	_(UNKNOWN, "unknown", "unknown")
 
+/* ICH E2A seriousness criteria (REFERENCE 14.1): an event is serious when at
+ * least one is ticked. Bit (1u << AE_CRIT_x) in struct ae.criteria. */
+#define AE_CRITERION_INFO(_)                                                             \
+	_(DEATH, "death", "results in death")                                            \
+	_(LIFE, "life_threatening", "life-threatening")                                  \
+	_(HOSPITAL, "hospitalisation", "requires or prolongs inpatient hospitalisation") \
+	_(DISABILITY, "disability", "persistent or significant disability")              \
+	_(CONGENITAL, "congenital", "congenital anomaly or birth defect")                \
+	_(IMPORTANT, "important", "important medical event")
+
+enum ae_criterion {
+#define AE_ENUM_(name, ...) AE_CRIT_##name,
+	AE_CRITERION_INFO(AE_ENUM_)
+#undef AE_ENUM_
+	    AE_CRIT_COUNT
+};
+
 enum ae_relation {
 #define AE_ENUM_(name, ...) AE_REL_##name,
 	AE_RELATION_INFO(AE_ENUM_)
@@ -70,6 +87,9 @@ struct ae {
 	int64_t infusion_id;	 /* the last infusion before onset, 0 if none (set by storage) */
 	int days_since_infusion; /* -1 when there was no infusion before onset */
 	bool serious;
+	unsigned criteria; /* bits (1u << AE_CRIT_x) ticked */
+	bool expected;	   /* the term is on the protocol's expected list */
+	int64_t aware_at;  /* when the site became aware (seconds, UTC); 0: not set */
 	enum ae_relation relation;
 	enum ae_action action;
 	enum ae_outcome outcome;
@@ -87,6 +107,20 @@ void ae_init(struct ae *a);
 
 /* CTCAE v5.0 general definition of a grade (static; "" outside 1-5). */
 const char *ae_grade_text(int grade);
+
+const char *ae_criterion_str(enum ae_criterion c);
+const char *ae_criterion_label(enum ae_criterion c);
+/* A comma-separated list of criterion names ("death, hospitalisation"; "" or
+ * "none" for none) into *out bits. ST_INVALID naming the unknown word and
+ * the accepted names. */
+enum status ae_criteria_parse(const char *text, unsigned *out, struct err *e);
+/* The names of the bits in out ("" when none), comma-separated. */
+void ae_criteria_format(unsigned bits, char *out, size_t n);
+/* The criteria the record itself implies: death for grade 5, hospitalisation
+ * when the action is "admitted or stay prolonged". */
+unsigned ae_criteria_implied(const struct ae *a);
+/* Related to the treatment: possible, probable or definite. */
+bool ae_is_related(enum ae_relation r);
 
 const char *ae_relation_str(enum ae_relation r);
 const char *ae_action_str(enum ae_action a);
@@ -119,7 +153,12 @@ enum status ae_check_grade(const char *text, int *out, struct err *e);
 /* Whole-record check against today: term, grade 1-5, onset not after today;
  * grade 5 <=> outcome fatal, and grade 5 is serious; a resolution date is
  * given exactly when the outcome is resolved or with sequelae, on or after
- * onset and not after today. ST_CONFIRM for a grade 4 not marked serious. */
+ * onset and not after today. Seriousness follows the ICH E2A criteria (with
+ * the implied ones): "not serious" with a criterion ticked or implied (a
+ * hospitalisation, a death) is refused, and so is "serious" with none
+ * (for an event with its awareness time: those recorded before the criteria
+ * were kept have none, and keep their yes/no).
+ * ST_CONFIRM for a grade 4 not marked serious. */
 enum status ae_validate(const struct ae *a, day_t today, struct err *e);
 
 /* Whole days from an infusion day to the onset day (>= 0), or -1 when the

@@ -13,6 +13,7 @@
 #include "ae.h"
 #include "checklist.h"
 #include "date.h"
+#include "ihgate.h"
 #include "infusion.h"
 #include "json.h"
 #include "lab.h"
@@ -33,6 +34,8 @@
 	_(INTERVAL, "interval", "Interval since the last infusion inside its window")       \
 	_(DOSE, "dose", "Dose within the protocol's tolerance of the plan")                 \
 	_(ROUTE, "route", "Route matches the plan")                                         \
+	_(INTRAHEPATIC, "intrahepatic",                                                     \
+	  "Intrahepatic route: INR, platelets, ascites, portal vein")                       \
 	_(LOT, "lot", "Product lot recorded and not expired")
 
 enum icheck_item {
@@ -83,6 +86,7 @@ struct icheck_input {
 	struct schedule_item item; /* the scheduled infusion this one closes */
 	double weight_kg;	   /* the patient's latest weight; NAN when none */
 	day_t weight_date;
+	struct ih_input ih; /* the intrahepatic gates' data (loaded for that route) */
 	bool have_infusion; /* f holds the infusion's values */
 	struct infusion f;  /* route, cells, lot, lot_expiry, given_at, date */
 };

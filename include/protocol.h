@@ -19,6 +19,8 @@
 #define PROTOCOL_HELP_MAX 400
 #define PROTOCOL_VISITS_MAX 24
 #define PROTOCOL_TEXT_MAX 60000
+#define PROTOCOL_EXPECTED_MAX 32 /* [safety] expected: terms */
+#define PROTOCOL_TERM_MAX 80
 
 /* The kinds of checklist item; one table feeds the enum and the parser. */
 #define PITEM_KIND_INFO(_)                                                        \
@@ -102,7 +104,23 @@ const struct plan_limit *plan_limit(enum plan_limit_id id);
 	  "A related adverse event halts infusions from grade", "CTCAE grade", 1, 5, 4)          \
 	_(STOP_SERIOUS, "stopping", "serious_halts",                                             \
 	  "A serious adverse event halts infusions until a physician reviews it", "1 yes, 0 no", \
-	  0, 1, 1)
+	  0, 1, 1)                                                                               \
+	_(SAE_HOURS, "safety", "sae_report_hours", "A serious adverse event is reported within", \
+	  "hours of awareness", 1, 168, 24)                                                      \
+	_(SUSAR_FATAL_DAYS, "safety", "susar_fatal_days",                                        \
+	  "An unexpected related fatal or life-threatening one is reported within",              \
+	  "days of awareness", 1, 30, 7)                                                         \
+	_(SUSAR_OTHER_DAYS, "safety", "susar_other_days",                                        \
+	  "Any other unexpected serious related one is reported within", "days of awareness", 1, \
+	  90, 15)                                                                                \
+	_(IH_INR_MAX, "intrahepatic", "inr_max", "Intrahepatic route: INR at most", "INR", 1, 5, \
+	  1.5)                                                                                   \
+	_(IH_PLATELETS_MIN, "intrahepatic", "platelets_min",                                     \
+	  "Intrahepatic route: platelets at least", "10^9/L", 10, 500, 50)                       \
+	_(IH_ASCITES_MAX, "intrahepatic", "ascites_max_grade",                                   \
+	  "Intrahepatic route: ascites at most", "ICA grade 0-3", 0, 3, 1)                       \
+	_(IH_DOPPLER_DAYS, "intrahepatic", "doppler_days",                                       \
+	  "Intrahepatic route: a Doppler showing a patent portal vein within", "days", 1, 365, 30)
 
 enum safety_limit_id {
 #define SAFETY_LIMIT_ENUM_(id, ...) SAFE_##id,
@@ -155,6 +173,10 @@ struct protocol {
 	int nvisits;
 	int visit_window_days;
 	double safety[SAFE_COUNT]; /* SAFETY_LIMIT_INFO values */
+	/* [safety] expected: the adverse events the reference safety information
+	 * lists (expectedness, REFERENCE 14.2); none when the key is left out. */
+	char expected[PROTOCOL_EXPECTED_MAX][PROTOCOL_TERM_MAX + 1];
+	int nexpected;
 };
 
 const char *pitem_kind_str(enum pitem_kind k);
@@ -177,6 +199,10 @@ enum status protocol_load_file(const char *path, struct protocol *out, struct er
 /* The text of the file protocol_load_file would read into *out (heap, caller
  * frees). ST_NOT_FOUND, ST_IO or ST_INVALID (binary, too large) with e filled. */
 enum status protocol_read_text(const char *path, char **out, struct err *e);
+
+/* Whether an adverse-event term is on the protocol's expected list (letter
+ * case ignored). */
+bool protocol_expects(const struct protocol *p, const char *term);
 
 /* The item with this id, or NULL. */
 const struct protocol_item *protocol_item(const struct protocol *p, const char *id);

@@ -60,7 +60,9 @@ enum status store_visit_list(struct store *st, int64_t patient_id, struct visit 
 enum status store_infusion_first(struct store *st, int64_t patient_id, struct infusion *out,
 				 bool *found, struct err *e);
 
-/* Record an adverse event. The last infusion given at or before onset is
+/* Record an adverse event that is not serious (a serious one is recorded
+ * with its reporting clock: store_sae_add in store_sae.h, or uc_ae_add;
+ * here it is ST_INVALID). The last infusion given at or before onset is
  * looked up here: a->infusion_id and a->days_since_infusion are set from it
  * (0 and -1 when none). */
 enum status store_ae_add(struct store *st, struct ae *a, struct err *e);

@@ -34,6 +34,10 @@
 	_(DIASTOLIC, "diastolic", "Diastolic blood pressure", "blood pressure", "diastolic",       \
 	  "mmHg", 0, 20.0, 160.0, 40.0, 130.0, "", "",                                             \
 	  "Diastolic blood pressure in mmHg, below the systolic")                                  \
+	_(PULSE, "pulse", "Pulse", "pulse", "", "/min", 0, 20.0, 250.0, 40.0, 140.0, "", "",       \
+	  "Pulse rate in beats per minute")                                                        \
+	_(SPO2, "spo2", "SpO2", "SpO2", "", "%", 0, 50.0, 100.0, 90.0, 100.0, "", "",              \
+	  "Oxygen saturation by pulse oximetry, %")                                                \
 	_(PARACENTESIS, "paracentesis", "Paracentesis", "paracentesis", "", "mL", 0, 0.0, 20000.0, \
 	  0.0, 12000.0, "", "", "Ascitic fluid drained since the last visit, mL")                  \
 	_(STIFFNESS, "stiffness", "Liver stiffness", "liver stiffness", "", "kPa", 1, 1.5, 75.0,   \

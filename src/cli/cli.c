@@ -97,11 +97,15 @@ static const struct cli_cmd commands[] = {
     {"infusion", "add", cli_infusion_add, true,
      "infusion add MRN --at \"YYYY-MM-DD HH:MM\" --route iv|intrahepatic --cells N --lot LOT "
      "--expires YYYY-MM-DD [--by NAME] [--reaction TEXT|none] [--label LABEL] [--note TEXT] "
+     "[--temp-before|--temp-after C] [--pulse-before|--pulse-after /min] "
+     "[--bp-before|--bp-after SYS/DIA mmHg] [--spo2-before|--spo2-after %] "
      "[--confirm [--reason TEXT]]",
      "record an infusion after its check (closes its scheduled item with --label); "
      "a physician confirms a soft failure with --confirm --reason"},
     {"ae", "add", cli_ae_add, true,
      "ae add MRN --term TERM --onset \"YYYY-MM-DD HH:MM\" --serious yes|no "
+     "[--criteria death,life_threatening,hospitalisation,disability,congenital,important] "
+     "[--aware \"YYYY-MM-DD HH:MM\"] "
      "--relation unrelated|unlikely|possible|probable|definite [--grade 1-5] "
      "[--temperature C [--hours H]] [--action none|medication|infusion_slowed|"
      "infusion_stopped|hospitalised|other] [--outcome resolved|resolving|not_resolved|"
@@ -157,6 +161,14 @@ static const struct cli_cmd commands[] = {
     {"hl7", "listen", cli_hl7_listen, true,
      "hl7 listen [--address 127.0.0.1] [--port 2575]",
      "receive lab results over MLLP and acknowledge each message (runs until SIGTERM)"},
+    /* serious adverse events on their reporting clock (cli_sae.c) */
+    {"sae", "report", cli_sae_report, true,
+     "sae report REPORT --at \"YYYY-MM-DD HH:MM\" --to TEXT --ref TEXT",
+     "record a serious adverse event report made (when, to whom, the receiver's reference); "
+     "it closes the report"},
+    {"sae", NULL, cli_sae, true, "sae [--json]",
+     "the open serious adverse event reports, soonest due first, with the time left "
+     "(OVERDUE when it ran out)"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

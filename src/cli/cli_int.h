@@ -66,6 +66,9 @@ int cli_ae_outcome(struct cli *c, int argc, char **argv);
 int cli_infusion_check(struct cli *c, int argc, char **argv);
 int cli_status(struct cli *c, int argc, char **argv);
 int cli_ae_review(struct cli *c, int argc, char **argv);
+/* serious adverse events on their reporting clock (cli_sae.c) */
+int cli_sae(struct cli *c, int argc, char **argv);
+int cli_sae_report(struct cli *c, int argc, char **argv);
 int cli_dashboard(struct cli *c, int argc, char **argv);
 int cli_due(struct cli *c, int argc, char **argv);
 int cli_checklist(struct cli *c, int argc, char **argv);

@@ -30,7 +30,21 @@ enum {
 	F_CONFIRM,
 	F_REASON,
 	F_JSON,
-	F_N
+	F_OBS, /* the observations' options: OBS_OPTS[i] at F_OBS + i */
+	F_N = F_OBS + 8
+};
+
+/* The observations before and after the infusion: option, the set, the
+ * measure (IOBS_SYSTOLIC: systolic/diastolic mmHg). */
+static const struct {
+	const char *name;
+	bool after;
+	enum infusion_obs_id id;
+} obs_opts[F_N - F_OBS] = {
+    {"temp-before", false, IOBS_TEMP},	 {"pulse-before", false, IOBS_PULSE},
+    {"bp-before", false, IOBS_SYSTOLIC}, {"spo2-before", false, IOBS_SPO2},
+    {"temp-after", true, IOBS_TEMP},	 {"pulse-after", true, IOBS_PULSE},
+    {"bp-after", true, IOBS_SYSTOLIC},	 {"spo2-after", true, IOBS_SPO2},
 };
 
 static void infusion_opts(struct cli_opt *o)
@@ -41,6 +55,8 @@ static void infusion_opts(struct cli_opt *o)
 	    {"reaction", OPT_VALUE}, {"label", OPT_VALUE},   {"note", OPT_VALUE},
 	    {"confirm", OPT_FLAG},   {"reason", OPT_VALUE},  {"json", OPT_FLAG}};
 	memcpy(o, defs, sizeof defs);
+	for (int i = 0; i < F_N - F_OBS; i++)
+		o[F_OBS + i] = (struct cli_opt){obs_opts[i].name, OPT_VALUE};
 }
 
 static enum status infusion_when(struct cli *c, struct cli_opt *o, struct infusion *f,
@@ -53,6 +69,36 @@ static enum status infusion_when(struct cli *c, struct cli_opt *o, struct infusi
 	}
 	return visit_parse_time("given at", o[F_AT].value, c->app->cfg.tz_offset_minutes * 60,
 				c->app->clock(), &f->given_at, &f->date, e);
+}
+
+/* The observations given: each within its measure's limits (a warning
+ * needs --confirm), blood pressure as SYSTOLIC/DIASTOLIC mmHg. */
+static enum status infusion_obs(struct cli_opt *o, struct infusion *f, struct err *e)
+{
+	enum status s = ST_OK;
+	for (int i = 0; s == ST_OK && i < F_N - F_OBS; i++) {
+		const struct cli_opt *op = &o[F_OBS + i];
+		struct infusion_obs *set = obs_opts[i].after ? &f->after : &f->before;
+		enum infusion_obs_id id = obs_opts[i].id;
+		if (!op->set)
+			continue;
+		if (id == IOBS_SYSTOLIC) {
+			int sbp, dbp;
+			if ((s = visit_check_bp(op->value, &sbp, &dbp, e)) == ST_OK) {
+				set->v[IOBS_SYSTOLIC] = sbp;
+				set->v[IOBS_DIASTOLIC] = dbp;
+			}
+		} else {
+			s = vital_parse(infusion_obs_vital(id), op->value, o[F_CONFIRM].set,
+					&set->v[id], e);
+		}
+		if (s != ST_OK && s != ST_CONFIRM) {
+			char why[sizeof e->msg];
+			snprintf(why, sizeof why, "%s", e->msg);
+			s = err_set(e, s, "%s: %s", op->name, why);
+		}
+	}
+	return s;
 }
 
 static enum status infusion_fields(struct cli *c, struct cli_opt *o, struct infusion *f,
@@ -83,6 +129,12 @@ static enum status infusion_fields(struct cli *c, struct cli_opt *o, struct infu
 		strlcpy_(f->reaction, re, sizeof f->reaction);
 	if (s == ST_OK && o[F_NOTE].set && (s = visit_check_note(o[F_NOTE].value, e)) == ST_OK)
 		strlcpy_(f->note, o[F_NOTE].value, sizeof f->note);
+	if (s == ST_OK)
+		s = infusion_obs(o, f, e);
+	if (s == ST_OK)
+		s = infusion_check_obs(&f->before, "before", e);
+	if (s == ST_OK)
+		s = infusion_check_obs(&f->after, "after", e);
 	return s;
 }
 
@@ -207,6 +259,10 @@ int cli_infusion_add(struct cli *c, int argc, char **argv)
 		 visit_format_time(f.given_at, c->app->cfg.tz_offset_minutes * 60, t),
 		 plan_route_str(f.route), f.cells, f.lot, f.reaction[0] ? "; reaction: " : "",
 		 f.reaction);
+	char ob[160], oa[160];
+	infusion_obs_format(&f.before, ob, sizeof ob);
+	infusion_obs_format(&f.after, oa, sizeof oa);
+	cli_putf(c, "observations before: %s; after: %s\n", ob, oa);
 	if (*f.override_by)
 		cli_putf(c, "check overridden by %s: %s\n", f.override_by, f.override_reason);
 	return 0;

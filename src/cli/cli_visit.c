@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "ae.h"
+#include "sae.h"
 #include "store_followup.h"
 #include "text.h"
+#include "uc_ae.h"
 #include "util.h"
 #include "visit.h"
 #include "vital.h"
@@ -369,6 +371,8 @@ enum {
 	A_HOURS,
 	A_NOTE,
 	A_CONFIRM,
+	A_CRITERIA,
+	A_AWARE,
 	A_N
 };
 
@@ -425,6 +429,16 @@ static enum status ae_choices(struct cli *c, struct cli_opt *o, struct ae *a, st
 			       "outcome: '%.20s' is not accepted; resolved, "
 			       "resolving, not_resolved, sequelae, fatal or unknown",
 			       o[A_OUTCOME].value);
+	if (o[A_CRITERIA].set && ae_criteria_parse(o[A_CRITERIA].value, &a->criteria, e) != ST_OK)
+		return ST_INVALID;
+	if (o[A_AWARE].set) {
+		day_t day;
+		enum status s =
+		    visit_parse_time("aware", o[A_AWARE].value, c->app->cfg.tz_offset_minutes * 60,
+				     c->app->clock(), &a->aware_at, &day, e);
+		if (s != ST_OK)
+			return s;
+	}
 	if (o[A_RESOLVED].set)
 		return date_parse_field("resolved", o[A_RESOLVED].value, app_today(c->app), false,
 					&a->resolved, e);
@@ -451,10 +465,14 @@ static enum status ae_fields(struct cli *c, struct cli_opt *o, struct ae *a, str
 int cli_ae_add(struct cli *c, int argc, char **argv)
 {
 	struct cli_opt o[A_N] = {
-	    {"term", OPT_VALUE},    {"grade", OPT_VALUE},    {"onset", OPT_VALUE},
-	    {"serious", OPT_VALUE}, {"relation", OPT_VALUE}, {"action", OPT_VALUE},
-	    {"outcome", OPT_VALUE}, {"resolved", OPT_VALUE}, {"temperature", OPT_VALUE},
-	    {"hours", OPT_VALUE},   {"note", OPT_VALUE},     {"confirm", OPT_FLAG}};
+	    {"term", OPT_VALUE},     {"grade", OPT_VALUE},    {"onset", OPT_VALUE},
+	    {"serious", OPT_VALUE},  {"relation", OPT_VALUE}, {"action", OPT_VALUE},
+	    {"outcome", OPT_VALUE},  {"resolved", OPT_VALUE}, {"temperature", OPT_VALUE},
+	    {"hours", OPT_VALUE},    {"note", OPT_VALUE},     {"confirm", OPT_FLAG},
+	    {"criteria", OPT_VALUE}, {"aware", OPT_VALUE}};
+	struct protocol proto;
+	struct sae_due due[2];
+	int ndue = 0;
 	const char *pos[1];
 	struct err e = {""};
 	struct patient p;
@@ -467,13 +485,15 @@ int cli_ae_add(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < ARRAY_SIZE(required); i++)
 		if (!o[required[i]].set)
 			return cli_usage(c, "--%s is required", o[required[i]].name);
+	if ((rc = cli_protocol(c, &proto, NULL)))
+		return rc;
 	ae_init(&a);
 	enum status s = ae_fields(c, o, &a, &e);
 	if (s == ST_CONFIRM)
 		return cli_usage(c, "%s (add --confirm to accept)", e.msg);
 	if (s == ST_OK && (s = store_patient_by_mrn(c->app->st, pos[0], &p, &e)) == ST_OK) {
 		a.patient_id = p.id;
-		s = store_ae_add(c->app->st, &a, &e);
+		s = uc_ae_add(c->app->st, &proto, &a, due, &ndue, &e);
 	}
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
@@ -483,7 +503,21 @@ int cli_ae_add(struct cli *c, int argc, char **argv)
 	if (a.days_since_infusion >= 0)
 		cli_putf(c, ", %d day%s after the last infusion", a.days_since_infusion,
 			 a.days_since_infusion == 1 ? "" : "s");
-	cli_put(c, a.serious ? "; SERIOUS\n" : "\n");
+	if (a.serious) {
+		char crit[160];
+		ae_criteria_format(a.criteria | ae_criteria_implied(&a), crit, sizeof crit);
+		cli_putf(c, "; SERIOUS (%s), %s\n", crit,
+			 a.expected ? "expected" : "unexpected under the protocol");
+	} else {
+		cli_put(c, "\n");
+	}
+	int tz = c->app->cfg.tz_offset_minutes * 60;
+	for (int i = 0; i < ndue; i++) {
+		char left[48];
+		sae_time_left(due[i].due_at, store_now(c->app->st), left, sizeof left);
+		cli_putf(c, "  %s due by %s (%s)\n", sae_kind_label(due[i].kind),
+			 visit_format_time(due[i].due_at, tz, d), left);
+	}
 	return 0;
 }
 

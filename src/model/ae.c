@@ -30,6 +30,109 @@ static const char *const outcome_names[][2] = {
 #undef AE_NAME_
 };
 
+static const char *const criterion_names[][2] = {
+#define AE_NAME_(name, text, label) {text, label},
+    AE_CRITERION_INFO(AE_NAME_)
+#undef AE_NAME_
+};
+
+const char *ae_criterion_str(enum ae_criterion c)
+{
+	return (unsigned)c < AE_CRIT_COUNT ? criterion_names[c][0] : "?";
+}
+
+const char *ae_criterion_label(enum ae_criterion c)
+{
+	return (unsigned)c < AE_CRIT_COUNT ? criterion_names[c][1] : "?";
+}
+
+static bool criterion_word(const char *w, size_t len, unsigned *out)
+{
+	for (int i = 0; i < AE_CRIT_COUNT; i++)
+		if (strlen(criterion_names[i][0]) == len &&
+		    strncasecmp(criterion_names[i][0], w, len) == 0) {
+			*out |= 1u << i;
+			return true;
+		}
+	return false;
+}
+
+enum status ae_criteria_parse(const char *text, unsigned *out, struct err *e)
+{
+	unsigned bits = 0;
+	const char *p = text;
+	while (*p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		size_t len = strcspn(p, " ,");
+		if (!len)
+			break;
+		if (!(len == 4 && strncasecmp(p, "none", 4) == 0) && !criterion_word(p, len, &bits))
+			return err_set(
+			    e, ST_INVALID,
+			    "criteria: '%.*s' is not an ICH E2A criterion; accepted death, "
+			    "life_threatening, hospitalisation, disability, congenital, "
+			    "important (or none)",
+			    (int)(len > 40 ? 40 : len), p);
+		p += len;
+	}
+	*out = bits;
+	return ST_OK;
+}
+
+void ae_criteria_format(unsigned bits, char *out, size_t n)
+{
+	size_t used = 0;
+	if (n)
+		out[0] = '\0';
+	for (int i = 0; i < AE_CRIT_COUNT && n; i++)
+		if (bits & (1u << i)) {
+			int w = snprintf(out + used, n - used, "%s%s", used ? ", " : "",
+					 criterion_names[i][0]);
+			if (w < 0 || (size_t)w >= n - used)
+				return;
+			used += (size_t)w;
+		}
+}
+
+unsigned ae_criteria_implied(const struct ae *a)
+{
+	unsigned bits = 0;
+	if (a->grade >= 5 || a->outcome == AE_OUT_FATAL)
+		bits |= 1u << AE_CRIT_DEATH;
+	if (a->action == AE_ACT_HOSPITALISED)
+		bits |= 1u << AE_CRIT_HOSPITAL;
+	return bits;
+}
+
+bool ae_is_related(enum ae_relation r)
+{
+	return r == AE_REL_POSSIBLE || r == AE_REL_PROBABLE || r == AE_REL_DEFINITE;
+}
+
+/* ICH E2A: serious exactly when a criterion is ticked or implied. */
+static enum status check_seriousness(const struct ae *a, struct err *e)
+{
+	unsigned all = a->criteria | ae_criteria_implied(a);
+	if (a->serious && !all && a->aware_at) /* older records kept no criteria */
+		return err_set(e, ST_INVALID,
+			       "serious: name the ICH E2A criterion that makes it serious "
+			       "(death, life_threatening, hospitalisation, disability, "
+			       "congenital or important)");
+	if (!a->serious && all) {
+		char names[120];
+		ae_criteria_format(all, names, sizeof names);
+		return err_set(e, ST_INVALID,
+			       "serious: 'no' is refused with %s; an event that %s is serious "
+			       "(ICH E2A)",
+			       names,
+			       all & (1u << AE_CRIT_HOSPITAL)
+				   ? "requires or prolongs inpatient hospitalisation"
+				   : "meets an ICH E2A criterion");
+	}
+	return ST_OK;
+}
+
 void ae_init(struct ae *a)
 {
 	memset(a, 0, sizeof *a);
@@ -238,6 +341,11 @@ enum status ae_validate(const struct ae *a, day_t today, struct err *e)
 	if (strlen(a->note) > AE_NOTE_MAX || !text_is_clean(a->note, true))
 		return err_set(e, ST_INVALID, "note: at most %d bytes of text", AE_NOTE_MAX);
 	enum status s = check_outcome(a, today, e);
+	if (s == ST_OK)
+		s = check_seriousness(a, e);
+	if (s == ST_OK && a->aware_at && a->aware_at < a->onset_at)
+		return err_set(e, ST_INVALID,
+			       "aware: the site cannot become aware before the onset");
 	if (s == ST_OK && a->grade == 4 && !a->serious)
 		return err_set(e, ST_CONFIRM,
 			       "serious: a grade 4 event is life-threatening and "

@@ -2,14 +2,83 @@
  * reactions within 24 hours. */
 #include "infusion.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "text.h"
 #include "util.h"
 
+static const enum vital_id obs_vitals[IOBS_COUNT] = {
+#define IOBS_VITAL_(id, col, opt, vital) [IOBS_##id] = vital,
+    INFUSION_OBS_INFO(IOBS_VITAL_)
+#undef IOBS_VITAL_
+};
+
+enum vital_id infusion_obs_vital(enum infusion_obs_id id)
+{
+	return (unsigned)id < IOBS_COUNT ? obs_vitals[id] : VITAL_COUNT;
+}
+
+enum status infusion_check_obs(const struct infusion_obs *o, const char *which, struct err *e)
+{
+	for (int i = 0; i < IOBS_COUNT; i++) {
+		if (isnan(o->v[i]))
+			continue;
+		if (vital_check(obs_vitals[i], o->v[i], true, e) != ST_OK) {
+			char why[sizeof e->msg];
+			snprintf(why, sizeof why, "%s", e->msg);
+			return err_set(e, ST_INVALID, "%s the infusion: %s", which, why);
+		}
+	}
+	double sbp = o->v[IOBS_SYSTOLIC], dbp = o->v[IOBS_DIASTOLIC];
+	if (isnan(sbp) != isnan(dbp))
+		return err_set(
+		    e, ST_INVALID,
+		    "%s the infusion: blood pressure needs both values (SYSTOLIC/DIASTOLIC "
+		    "mmHg)",
+		    which);
+	if (!isnan(sbp) && dbp >= sbp)
+		return err_set(
+		    e, ST_INVALID,
+		    "%s the infusion: blood pressure %.0f/%.0f mmHg: the diastolic must be "
+		    "below the systolic",
+		    which, sbp, dbp);
+	return ST_OK;
+}
+
+void infusion_obs_format(const struct infusion_obs *o, char *out, size_t n)
+{
+	size_t used = 0;
+	const double *v = o->v;
+	out[0] = '\0';
+#define OBS_PUT_(...)                                                            \
+	do {                                                                     \
+		int w_ = snprintf(out + used, n - used, "%s", used ? ", " : ""); \
+		if (w_ > 0 && (size_t)w_ < n - used)                             \
+			used += (size_t)w_;                                      \
+		w_ = snprintf(out + used, n - used, __VA_ARGS__);                \
+		if (w_ > 0 && (size_t)w_ < n - used)                             \
+			used += (size_t)w_;                                      \
+	} while (0)
+	if (!isnan(v[IOBS_TEMP]))
+		OBS_PUT_("%.1f °C", v[IOBS_TEMP]);
+	if (!isnan(v[IOBS_PULSE]))
+		OBS_PUT_("pulse %.0f /min", v[IOBS_PULSE]);
+	if (!isnan(v[IOBS_SYSTOLIC]))
+		OBS_PUT_("BP %.0f/%.0f mmHg", v[IOBS_SYSTOLIC], v[IOBS_DIASTOLIC]);
+	if (!isnan(v[IOBS_SPO2]))
+		OBS_PUT_("SpO2 %.0f %%", v[IOBS_SPO2]);
+#undef OBS_PUT_
+	if (!used)
+		snprintf(out, n, "none");
+}
+
 void infusion_init(struct infusion *f)
 {
 	memset(f, 0, sizeof *f);
+	for (int i = 0; i < IOBS_COUNT; i++)
+		f->before.v[i] = f->after.v[i] = NAN;
 	f->date = DAY_NONE;
 	f->lot_expiry = DAY_NONE;
 }
@@ -78,5 +147,9 @@ enum status infusion_validate(const struct infusion *f, day_t today, struct err 
 		s = infusion_check_reaction(f->reaction, e);
 	if (s == ST_OK && (strlen(f->note) > INFUSION_NOTE_MAX || !text_is_clean(f->note, true)))
 		s = err_set(e, ST_INVALID, "note: at most %d bytes of text", INFUSION_NOTE_MAX);
+	if (s == ST_OK)
+		s = infusion_check_obs(&f->before, "before", e);
+	if (s == ST_OK)
+		s = infusion_check_obs(&f->after, "after", e);
 	return s;
 }

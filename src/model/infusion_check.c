@@ -304,6 +304,22 @@ static void check_route(const struct icheck_input *in, struct icheck_line *l)
 		    plan_route_str(in->f.route), plan_route_str(in->plan.route));
 }
 
+/* The intrahepatic route's gates again before each infusion by that route
+ * (the plan's, or the one given). */
+static void check_intrahepatic(const struct protocol *p, const struct icheck_input *in,
+			       struct icheck_line *l)
+{
+	bool ih = (in->have_plan && in->plan.route == ROUTE_INTRAHEPATIC) ||
+		  (in->have_infusion && in->f.route == ROUTE_INTRAHEPATIC);
+	if (!ih) {
+		data(l, "not the intrahepatic route");
+		return;
+	}
+	struct err e = {""};
+	if (ih_check(p, &in->ih, l->data, sizeof l->data, &e) != ST_OK)
+		set(l, ICHK_REFUSE, "%s", e.msg + strlen("intrahepatic: "));
+}
+
 static void check_lot(const struct icheck_input *in, day_t day, struct icheck_line *l)
 {
 	char d[16];
@@ -338,6 +354,7 @@ void infusion_check_run(const struct protocol *p, const struct icheck_input *in,
 	check_interval(p, in, day, &out->lines[ICHECK_INTERVAL]);
 	check_dose(p, in, day, &out->lines[ICHECK_DOSE]);
 	check_route(in, &out->lines[ICHECK_ROUTE]);
+	check_intrahepatic(p, in, &out->lines[ICHECK_INTRAHEPATIC]);
 	check_lot(in, day, &out->lines[ICHECK_LOT]);
 	size_t len = 0;
 	for (int i = 0; i < ICHECK_COUNT; i++)

@@ -87,7 +87,9 @@ static const struct {
      {"count", "count_min", "count_max", "interval_days", "interval_days_min", "interval_days_max",
       "window_days"}},
     {"followup", {"weeks", "window_days"}},
-    {"stopping", {NULL}}, /* every key from SAFETY_LIMIT_INFO */
+    {"stopping", {NULL}},     /* every key from SAFETY_LIMIT_INFO */
+    {"safety", {"expected"}}, /* and the reporting clocks from SAFETY_LIMIT_INFO */
+    {"intrahepatic", {NULL}}, /* every key from SAFETY_LIMIT_INFO */
     {"item",
      {"label", "help", "kind", "required", "on_fail", "window_days", "analytes", "min", "max",
       "modalities", "finding", "score", "fails_if", "max_grade", "feeds"}},
@@ -204,7 +206,8 @@ static enum status check_names(const struct pctx *x)
 		if (!known)
 			return fail(x, sec, NULL,
 				    "unknown section; accepted [protocol], [dose], "
-				    "[infusions], [followup], [stopping] and [item.ID]");
+				    "[infusions], [followup], [stopping], [safety], [intrahepatic] "
+				    "and [item.ID]");
 		int nk = iniparser_getsecnkeys(x->dict, sec);
 		const char **keys = xcalloc((size_t)nk + 1, sizeof *keys);
 		iniparser_getseckeys(x->dict, sec, keys);
@@ -379,6 +382,43 @@ static enum status parse_safety(const struct pctx *x, struct protocol *p)
 		s = get_num(x, l->section, l->key, l->min, l->max, l->def, &p->safety[i]);
 	}
 	return s;
+}
+
+static enum status parse_expected(const struct pctx *x, struct protocol *p)
+{
+	const char *v = get(x, "safety", "expected");
+	enum status s = ST_OK;
+	p->nexpected = 0;
+	if (!v)
+		return ST_OK;
+	char *copy = xstrdup(v), *save = NULL;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		while (*t == ' ' || *t == '\t')
+			t++;
+		for (size_t l = strlen(t); l && (t[l - 1] == ' ' || t[l - 1] == '\t'); l--)
+			t[l - 1] = '\0';
+		if (!*t)
+			continue;
+		if (p->nexpected >= PROTOCOL_EXPECTED_MAX || strlen(t) > PROTOCOL_TERM_MAX ||
+		    !text_is_clean(t, false)) {
+			s = fail(x, "safety", "expected",
+				 "'%.40s' is not accepted; at most %d terms of 1-%d characters, "
+				 "comma-separated",
+				 t, PROTOCOL_EXPECTED_MAX, PROTOCOL_TERM_MAX);
+			break;
+		}
+		strlcpy_(p->expected[p->nexpected++], t, sizeof p->expected[0]);
+	}
+	free(copy);
+	return s;
+}
+
+bool protocol_expects(const struct protocol *p, const char *term)
+{
+	for (int i = 0; i < p->nexpected; i++)
+		if (strcasecmp(p->expected[i], term) == 0)
+			return true;
+	return false;
 }
 
 static enum status parse_followup(const struct pctx *x, struct protocol *p)
@@ -587,6 +627,8 @@ static enum status parse_all(const struct pctx *x, struct protocol *p)
 		s = parse_followup(x, p);
 	if (s == ST_OK)
 		s = parse_safety(x, p);
+	if (s == ST_OK)
+		s = parse_expected(x, p);
 	int nsec = iniparser_getnsec(x->dict);
 	for (int i = 0; s == ST_OK && i < nsec; i++) {
 		const char *sec = iniparser_getsecname(x->dict, i);

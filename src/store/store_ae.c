@@ -14,7 +14,8 @@
 	"id, patient_id, term, term_listed, grade, onset_at, onset, coalesce(infusion_id, 0), " \
 	"coalesce(days_since_infusion, -1), serious, relation, action, outcome, resolved, "     \
 	"temp_c, "                                                                              \
-	"note, version, coalesce(reviewed_by, ''), coalesce(reviewed_at, 0)"
+	"note, version, coalesce(reviewed_by, ''), coalesce(reviewed_at, 0), criteria, "        \
+	"coalesce(expected, 0), coalesce(aware_at, 0)"
 
 /* The store's day: one day of slack, as for labs. */
 static day_t store_day(const struct store *st)
@@ -37,8 +38,9 @@ static enum status insert_ae(struct store *st, struct ae *a, struct err *e)
 	static const char sql[] =
 	    "INSERT INTO adverse_events (patient_id, term, term_listed, grade, ctcae_version, "
 	    "onset_at, onset, infusion_id, days_since_infusion, serious, relation, action, "
-	    "outcome, resolved, temp_c, note, created) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "outcome, resolved, temp_c, note, created, criteria, expected, aware_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	char crit[160];
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
@@ -61,6 +63,10 @@ static enum status insert_ae(struct store *st, struct ae *a, struct err *e)
 	store_bind_real(q, 15, a->temp_c);
 	sqlite3_bind_text(q, 16, a->note, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(q, 17, st->now);
+	ae_criteria_format(a->criteria | ae_criteria_implied(a), crit, sizeof crit);
+	sqlite3_bind_text(q, 18, crit, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(q, 19, a->expected);
+	sqlite3_bind_int64(q, 20, a->aware_at);
 	if (sqlite3_step(q) != SQLITE_DONE)
 		return store_fail(st, e, "saving the adverse event");
 	a->id = sqlite3_last_insert_rowid(st->db);
@@ -68,13 +74,17 @@ static enum status insert_ae(struct store *st, struct ae *a, struct err *e)
 	return ST_OK;
 }
 
-static enum status ae_checks(struct store *st, struct ae *a, struct err *e)
+enum status store_ae_checks(struct store *st, struct ae *a, struct err *e)
 {
+	if (!a->aware_at) /* aware when it is recorded (or at onset), unless told */
+		a->aware_at = a->onset_at > st->now ? a->onset_at : st->now;
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s == ST_OK && (s = ae_validate(a, store_day(st), e)) == ST_CONFIRM)
 		s = ST_OK; /* the caller asked; the grade-4 question is the form's */
 	if (s == ST_OK && a->onset_at > st->now)
 		s = err_set(e, ST_INVALID, "onset: the time is in the future");
+	if (s == ST_OK && a->aware_at > st->now)
+		s = err_set(e, ST_INVALID, "aware: the time is in the future");
 	return s;
 }
 
@@ -96,7 +106,7 @@ static enum status record_death(struct store *st, const struct ae *a, struct err
 }
 
 /* Link the event to the last infusion given at or before its onset. */
-static enum status ae_write(struct store *st, struct ae *a, struct err *e)
+enum status store_ae_write(struct store *st, struct ae *a, struct err *e)
 {
 	struct infusion f;
 	bool found;
@@ -110,18 +120,10 @@ static enum status ae_write(struct store *st, struct ae *a, struct err *e)
 	return s == ST_OK && a->grade >= 5 ? record_death(st, a, e) : s;
 }
 
-enum status store_ae_add(struct store *st, struct ae *a, struct err *e)
-{
-	enum status s = ae_checks(st, a, e);
-	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
-		return s;
-	return finish(st, ae_write(st, a, e), e);
-}
-
 enum status store_demo_ae(struct store *st, struct ae *a, struct err *e)
 {
-	enum status s = ae_checks(st, a, e);
-	return s == ST_OK ? ae_write(st, a, e) : s;
+	enum status s = store_ae_checks(st, a, e);
+	return s == ST_OK ? store_ae_write(st, a, e) : s;
 }
 
 static void read_ae(sqlite3_stmt *q, int c, struct ae *a)
@@ -146,6 +148,12 @@ static void read_ae(sqlite3_stmt *q, int c, struct ae *a)
 	a->version = sqlite3_column_int64(q, c + 16);
 	store_col_text(q, c + 17, a->reviewed_by, sizeof a->reviewed_by);
 	a->reviewed_at = sqlite3_column_int64(q, c + 18);
+	struct err ignored;
+	if (ae_criteria_parse((const char *)sqlite3_column_text(q, c + 19), &a->criteria,
+			      &ignored) != ST_OK)
+		a->criteria = 0;
+	a->expected = sqlite3_column_int(q, c + 20) != 0;
+	a->aware_at = sqlite3_column_int64(q, c + 21);
 }
 
 static void ae_row(sqlite3_stmt *q, void *row)
@@ -171,8 +179,9 @@ enum status store_ae_notable(struct store *st, day_t since, int limit, struct cl
 	    "a.onset_at, a.onset, coalesce(a.infusion_id, 0), "
 	    "coalesce(a.days_since_infusion, -1), a.serious, a.relation, "
 	    "a.action, a.outcome, a.resolved, a.temp_c, a.note, a.version, "
-	    "coalesce(a.reviewed_by, ''), coalesce(a.reviewed_at, 0), "
-	    "p.mrn, p.name FROM adverse_events a JOIN patients p ON p.id = a.patient_id" NOTABLE " "
+	    "coalesce(a.reviewed_by, ''), coalesce(a.reviewed_at, 0), a.criteria, "
+	    "coalesce(a.expected, 0), coalesce(a.aware_at, 0), p.mrn, p.name FROM adverse_events a "
+	    "JOIN patients p ON p.id = a.patient_id" NOTABLE " "
 	    "ORDER BY a.onset DESC, a.onset_at DESC, a.id DESC LIMIT ?2";
 	static const char count_sql[] = "SELECT count(*) FROM adverse_events a" NOTABLE;
 #undef NOTABLE
@@ -188,8 +197,8 @@ enum status store_ae_notable(struct store *st, day_t since, int limit, struct cl
 		struct clinic_ae *c = &out[(*n)++];
 		read_ae(q, 0, &c->ae);
 		c->patient_id = c->ae.patient_id;
-		store_col_text(q, 19, c->mrn, sizeof c->mrn);
-		store_col_text(q, 20, c->name, sizeof c->name);
+		store_col_text(q, 22, c->mrn, sizeof c->mrn);
+		store_col_text(q, 23, c->name, sizeof c->name);
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -129,6 +129,14 @@ enum status store_infusion_checks(struct store *st, struct infusion *f, struct e
 enum status store_infusion_write(struct store *st, struct infusion *f, const char *detail,
 				 struct err *e);
 
+/* An adverse event's checks before its transaction (PERM_RECORD,
+ * ae_validate, onset and awareness not in the future; aware_at defaults to
+ * now), and its insert inside the caller's transaction (linked to the last
+ * infusion; a grade 5 records the death). */
+struct ae;
+enum status store_ae_checks(struct store *st, struct ae *a, struct err *e);
+enum status store_ae_write(struct store *st, struct ae *a, struct err *e);
+
 /* The patient's status: a new row inside the caller's transaction (no
  * checks), and for a state that ends treatment the active plan and its
  * open items closed with the state, date and reason. */

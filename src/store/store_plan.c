@@ -4,10 +4,13 @@
 #include "text.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "ihgate.h"
 #include "pstate.h"
 #include "store_eval.h"
+#include "store_ih.h"
 #include "util.h"
 
 #define PLAN_COLS                                                                      \
@@ -156,6 +159,21 @@ static enum status plan_safety(struct store *st, const struct protocol *p,
 	return s;
 }
 
+/* The intrahepatic route's gates as of the day the plan is made (the
+ * physician making it approves the route). */
+static enum status intrahepatic_gates(struct store *st, const struct protocol *p,
+				      int64_t patient_id, day_t today, struct err *e)
+{
+	struct ih_input in;
+	char data[320];
+	enum status s = store_ih_input(st, patient_id, today, &in, e);
+	if (s == ST_OK && (s = ih_check(p, &in, data, sizeof data, e)) != ST_OK) {
+		size_t used = strlen(e->msg);
+		snprintf(e->msg + used, sizeof e->msg - used, " (data: %s)", data);
+	}
+	return s;
+}
+
 static enum status plan_tx(struct store *st, const struct protocol *p,
 			   const struct plan_request *rq, int64_t patient_id, day_t today,
 			   struct plan *out, struct schedule_item *items, int *n, struct err *e)
@@ -177,6 +195,8 @@ static enum status plan_tx(struct store *st, const struct protocol *p,
 		s = store_patient_get(st, patient_id, &pt, e);
 	if (s == ST_OK)
 		s = plan_compute(p, &pt, rq, today, out, items, n, e);
+	if (s == ST_OK && out->route == ROUTE_INTRAHEPATIC)
+		s = intrahepatic_gates(st, p, patient_id, today, e);
 	if (s != ST_OK)
 		return s;
 	out->evaluation_id = eval_id;

@@ -17,10 +17,16 @@
 	"v.timing, v.missed_reason, v.temp_c, v.weight_kg, v.sbp, v.dbp, v.fatigue, v.appetite, "  \
 	"v.jaundice, v.pruritus, v.oedema, v.ascites_grade, v.paracentesis_ml, v.he_grade, "       \
 	"v.stiffness_kpa, v.iqr_kpa, v.note, v.version, coalesce(v.correction_reason, '')"
+/* The observations, before then after, in INFUSION_OBS_INFO order. */
+#define OBS_COLS                                                                      \
+	"temp_before, pulse_before, systolic_before, diastolic_before, spo2_before, " \
+	"temp_after, pulse_after, systolic_after, diastolic_after, spo2_after"
+#define INFUSION_OBS_COL0 15 /* the first observation column of INFUSION_COLS */
+
 #define INFUSION_COLS                                                                             \
 	"id, patient_id, coalesce(schedule_id, 0), given_at, date, route, cells, lot, given_by, " \
 	"coalesce(reaction, ''), note, version, lot_expiry, coalesce(override_reason, ''), "      \
-	"coalesce(override_by, '')"
+	"coalesce(override_by, ''), " OBS_COLS
 
 /* The store's day: one day of slack, as for labs (the clinic may run ahead
  * of UTC). */
@@ -286,7 +292,8 @@ static enum status insert_infusion(struct store *st, struct infusion *f, const c
 	static const char sql[] =
 	    "INSERT INTO infusions (patient_id, schedule_id, given_at, date, route, cells, lot, "
 	    "given_by, reaction, note, created, lot_expiry, check_detail, override_reason, "
-	    "override_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "override_by, " OBS_COLS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
@@ -306,6 +313,10 @@ static enum status insert_infusion(struct store *st, struct infusion *f, const c
 	store_bind_text(q, 13, detail);
 	store_bind_text(q, 14, f->override_reason);
 	store_bind_text(q, 15, f->override_by);
+	for (int i = 0; i < IOBS_COUNT; i++) {
+		store_bind_real(q, 16 + i, f->before.v[i]);
+		store_bind_real(q, 16 + IOBS_COUNT + i, f->after.v[i]);
+	}
 	if (sqlite3_step(q) != SQLITE_DONE)
 		return store_fail(st, e, "saving the infusion");
 	f->id = sqlite3_last_insert_rowid(st->db);
@@ -507,6 +518,10 @@ static void read_infusion(sqlite3_stmt *q, struct infusion *f)
 	f->version = sqlite3_column_int64(q, 11);
 	f->lot_expiry = store_col_day(q, 12);
 	store_col_text(q, 13, f->override_reason, sizeof f->override_reason);
+	for (int i = 0; i < IOBS_COUNT; i++) {
+		f->before.v[i] = store_col_real(q, INFUSION_OBS_COL0 + i);
+		f->after.v[i] = store_col_real(q, INFUSION_OBS_COL0 + IOBS_COUNT + i);
+	}
 	store_col_text(q, 14, f->override_by, sizeof f->override_by);
 }
 

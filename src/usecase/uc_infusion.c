@@ -10,6 +10,7 @@
 
 #include "store_eval.h"
 #include "store_followup.h"
+#include "store_ih.h"
 #include "store_treat.h"
 #include "util.h"
 
@@ -103,6 +104,10 @@ static enum status load_input(struct store *st, const struct protocol *p, int64_
 		s = load_item(st, patient_id, f, in, e);
 	if (s == ST_OK)
 		s = load_history(st, patient_id, day, t, p, in, e);
+	bool ih = (in->have_plan && in->plan.route == ROUTE_INTRAHEPATIC) ||
+		  (f && f->route == ROUTE_INTRAHEPATIC);
+	if (s == ST_OK && ih)
+		s = store_ih_input(st, patient_id, day, &in->ih, e);
 	return s;
 }
 

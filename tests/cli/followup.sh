@@ -38,7 +38,7 @@ expect_rc "a fever from its temperature" 0
 expect_in "grade 2 suggested for 39.5 °C, with its definition" "recorded Fever grade 2 (Moderate;" "$OUT"
 expect_in "days since the last infusion" "0 days after the last infusion" "$OUT"
 expect_eq "stored with the listed term, grade, link and version" "$(sql "select term, term_listed, grade, days_since_infusion, infusion_id is not null, ctcae_version, relation, outcome from adverse_events")" "Fever|1|2|0|1|5.0|probable|unknown"
-run hd ae add P1 --term Fever --temperature 40.3 --hours 30 --onset "$NOW" --serious yes --relation possible
+run hd ae add P1 --term Fever --temperature 40.3 --hours 30 --onset "$NOW" --serious yes --criteria life_threatening --relation possible
 expect_in "above 40.0 °C for more than 24 h is grade 4" "grade 4" "$OUT"
 run hd ae add P1 --term Fever --temperature 40.3 --onset "$NOW" --serious no --relation possible --grade 2
 expect_rc "a grade that disagrees with the temperature needs --confirm" 2

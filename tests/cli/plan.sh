@@ -81,6 +81,10 @@ hd user grant "$ME" physician >/dev/null
 run hd plan add P3 --route intrahepatic --first-date "$FIRST" --physician doc
 expect_rc "nobody signs for another physician" 1
 run hd plan add P3 --route intrahepatic --first-date "$FIRST"
+expect_rc "the fixture's INR 1.6 fails the intrahepatic gate" 2
+hd lab add P3 --date "$TODAY" --inr 1.3 >/dev/null
+hd exam add P3 --date "$TODAY" --ascites 0 >/dev/null
+run hd plan add P3 --route intrahepatic --first-date "$FIRST"
 expect_rc "a physician makes an intrahepatic plan" 0
 expect_eq "the plan records the physician's sign-off" "$(sql "select physician, physician_signed_at is not null from plans where route = 'intrahepatic'")" "$ME|1"
 run hd plan NOPE

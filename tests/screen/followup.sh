@@ -37,7 +37,7 @@ type_text Fever; keys Tab
 type_text 38.4; keys Tab
 wait_for "< 1: Mild"
 shows "Grade definition:"
-keys Tab Tab Tab
+keys Tab Tab Tab Tab
 keys p
 wait_for "< possible >"
 keys F2

@@ -167,13 +167,48 @@ static void test_infusion_checks(void **state)
 	assert_int_equal(infusion_validate(&f, 99, &e), ST_INVALID);
 }
 
+/* Observations before and after an infusion: limits, blood pressure pairs,
+ * the text with units. */
+static void test_infusion_obs(void **state)
+{
+	struct infusion f;
+	struct err e;
+	char out[160];
+	infusion_init(&f);
+	assert_true(isnan(f.before.v[IOBS_SPO2]) && isnan(f.after.v[IOBS_TEMP]));
+	infusion_obs_format(&f.before, out, sizeof out);
+	assert_string_equal(out, "none");
+	assert_int_equal(infusion_check_obs(&f.before, "before", &e), ST_OK);
+	f.before.v[IOBS_PULSE] = 251;
+	assert_int_equal(infusion_check_obs(&f.before, "before", &e), ST_INVALID);
+	assert_non_null(strstr(e.msg, "before the infusion: "));
+	assert_non_null(strstr(e.msg, "/min"));
+	f.before.v[IOBS_PULSE] = 150; /* above the warning: the caller confirmed it */
+	assert_int_equal(infusion_check_obs(&f.before, "before", &e), ST_OK);
+	f.after.v[IOBS_SYSTOLIC] = 110;
+	assert_int_equal(infusion_check_obs(&f.after, "after", &e), ST_INVALID);
+	assert_non_null(strstr(e.msg, "needs both values"));
+	f.after.v[IOBS_DIASTOLIC] = 110;
+	assert_int_equal(infusion_check_obs(&f.after, "after", &e), ST_INVALID);
+	assert_non_null(strstr(e.msg, "diastolic must be below"));
+	f.after.v[IOBS_DIASTOLIC] = 70;
+	f.after.v[IOBS_SPO2] = 100;
+	f.after.v[IOBS_TEMP] = 37.25;
+	assert_int_equal(infusion_check_obs(&f.after, "after", &e), ST_OK);
+	infusion_obs_format(&f.after, out, sizeof out);
+	assert_string_equal(out, "37.2 °C, BP 110/70 mmHg, SpO2 100 %");
+	f.after.v[IOBS_SPO2] = 100.5;
+	assert_int_equal(infusion_check_obs(&f.after, "after", &e), ST_INVALID);
+	assert_non_null(strstr(e.msg, "%"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_fever_grades),    cmocka_unit_test(test_grade_texts),
 	    cmocka_unit_test(test_terms),	    cmocka_unit_test(test_names),
 	    cmocka_unit_test(test_validate),	    cmocka_unit_test(test_days_since),
-	    cmocka_unit_test(test_infusion_checks),
+	    cmocka_unit_test(test_infusion_checks), cmocka_unit_test(test_infusion_obs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -332,6 +332,13 @@ static void intrahepatic_needs_a_physician(void **state)
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_DENIED);
 	as(f, "phil");
+	/* The route's gates (the fixture's INR 1.6 is above 1.5): refused with the
+	 * data used; a fresh INR of 1.4 lets the physician's plan through. */
+	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
+			 ST_INVALID);
+	assert_non_null(strstr(f->e.msg, "intrahepatic: INR 1.6 is above the protocol's 1.5"));
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM plans"), 0);
+	lab(f, ANALYTE_INR, 1.4, "2026-11-20");
 	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
 			 ST_OK);
 	assert_string_equal(pl.physician, "phil");

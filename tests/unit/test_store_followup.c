@@ -25,6 +25,7 @@
 #include "store.h"
 #include "store_eval.h"
 #include "store_followup.h"
+#include "store_sae.h"
 #include "store_treat.h"
 
 struct fx {
@@ -533,7 +534,10 @@ static void test_clinic_load(void **state)
 	bleed.serious = true;
 	bleed.relation = AE_REL_UNRELATED;
 	bleed.action = AE_ACT_HOSPITALISED;
-	assert_int_equal(store_ae_add(f->st, &bleed, &e), ST_OK);
+	assert_int_equal(store_ae_add(f->st, &bleed, &e), ST_INVALID); /* its clock is owed */
+	assert_non_null(strstr(e.msg, "reporting deadline"));
+	struct sae_due due = {SAE_INITIAL, store_now(f->st) + 86400};
+	assert_int_equal(store_sae_add(f->st, &bleed, &due, 1, &e), ST_OK);
 	struct ae mild = event(f, "Fatigue", 1, (int64_t)day("2026-01-11") * 86400);
 	assert_int_equal(store_ae_add(f->st, &mild, &e), ST_OK);
 	struct clinic_dashboard *cd = calloc(1, sizeof *cd);

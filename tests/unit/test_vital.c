@@ -31,6 +31,8 @@ static const struct {
     {VITAL_DRY_WEIGHT, "dry-weight", "dry weight", "kg", 20, 250, 40, 150},
     {VITAL_SYSTOLIC, "systolic", "blood pressure", "mmHg", 50, 260, 70, 220},
     {VITAL_DIASTOLIC, "diastolic", "blood pressure", "mmHg", 20, 160, 40, 130},
+    {VITAL_PULSE, "pulse", "pulse", "/min", 20, 250, 40, 140},
+    {VITAL_SPO2, "spo2", "SpO2", "%", 50, 100, 90, 100},
     {VITAL_PARACENTESIS, "paracentesis", "paracentesis", "mL", 0, 20000, 0, 12000},
     {VITAL_STIFFNESS, "stiffness", "liver stiffness", "kPa", 1.5, 75, 1.5, 25},
     {VITAL_IQR, "iqr", "stiffness IQR", "kPa", 0, 75, 0, 75},

@@ -6,11 +6,14 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <strings.h>
 
 #include "ae.h"
 #include "store.h"
+#include "store_eval.h"
 #include "store_followup.h"
+#include "uc_ae.h"
 #include "ui_dialog.h"
 #include "ui_draw.h"
 #include "ui_formdef.h"
@@ -23,6 +26,7 @@ enum {
 	AF_GRADE,
 	AF_ONSET,
 	AF_SERIOUS,
+	AF_CRITERIA,
 	AF_RELATION,
 	AF_ACTION,
 	AF_OUTCOME,
@@ -111,6 +115,12 @@ static enum status check_serious(struct ui_fform *ff, const struct ui_fielddef *
 	return ST_OK;
 }
 
+static enum status check_criteria(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+				  struct err *e)
+{
+	return ae_criteria_parse(t, &((struct ae *)ff->rec)->criteria, e);
+}
+
 #define AE_(m) offsetof(struct ae, m)
 static const struct ui_fielddef af_fields[AF_N] = {
     {.label = "Term",
@@ -148,6 +158,13 @@ static const struct ui_fielddef af_fields[AF_N] = {
      .choice_label = yesno_label,
      .nchoices = 2,
      .check = check_serious},
+    {.label = "ICH E2A",
+     .kind = FK_TEXT,
+     .hint = "death, life_threatening, hospitalisation, disability, congenital, important",
+     .width = 34,
+     .max = 120,
+     .optional = true,
+     .check = check_criteria},
     {.label = "Relation",
      .name = "relation",
      .kind = FK_CHOICE,
@@ -224,6 +241,20 @@ static int af_key(struct ui_fform *ff, struct ui *ui, int key)
 	return UI_DONE;
 }
 
+/* Record the event under the active protocol: expectedness and, for a
+ * serious one, its reporting clock. */
+static enum status save_ae(struct ui *ui, struct ae *a, struct err *e)
+{
+	struct protocol *p = xcalloc(1, sizeof *p);
+	struct err refusal = {""};
+	enum status s =
+	    store_protocol_active(ui->app->st, ui->app->cfg.protocol, p, NULL, &refusal, e);
+	if (s == ST_OK)
+		s = uc_ae_add(ui->app->st, p, a, NULL, NULL, e);
+	free(p);
+	return s;
+}
+
 static enum status af_save(struct ui_fform *ff, struct ui *ui, bool confirmed, struct err *e)
 {
 	struct ae *a = ff->rec;
@@ -232,7 +263,7 @@ static enum status af_save(struct ui_fform *ff, struct ui *ui, bool confirmed, s
 	if (s == ST_CONFIRM && !confirmed)
 		return s; /* asked: record it as it is? */
 	if (s == ST_OK || s == ST_CONFIRM)
-		s = store_ae_add(ui->app->st, a, e);
+		s = save_ae(ui, a, e);
 	if (s == ST_OK)
 		ui_msg(ui, ROLE_OK, "recorded %s grade %d, onset %s%s", a->term, a->grade,
 		       date_format(a->onset, d), a->serious ? "; SERIOUS" : "");

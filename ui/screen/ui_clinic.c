@@ -8,7 +8,9 @@
 
 #include "dashboard.h"
 #include "date.h"
+#include "sae.h"
 #include "store.h"
+#include "store_sae.h"
 #include "ui_audit.h"
 #include "ui_draw.h"
 #include "ui_lines.h"
@@ -17,7 +19,8 @@
 #include "util.h"
 
 #define CLINIC_RECENT 10
-#define CLINIC_ROWS_MAX (5 * CLINIC_LIST_MAX + CLINIC_RECENT)
+#define CLINIC_SAE_MAX 20 /* open reports listed; the count gives the rest */
+#define CLINIC_ROWS_MAX (5 * CLINIC_LIST_MAX + CLINIC_RECENT + CLINIC_SAE_MAX)
 #define CLINIC_TOP 2 /* body rows above the list: the prompt line and a blank */
 
 /* A row that opens a patient: its line and the patient. */
@@ -31,6 +34,9 @@ struct clinic_screen {
 	struct clinic_dashboard *cd;
 	struct patient_hit recent[CLINIC_RECENT];
 	int nrecent;
+	struct sae_report sae[CLINIC_SAE_MAX];
+	int nsae;
+	int64_t now;
 	struct ui_lines lines;
 	struct clinic_pick pick[CLINIC_ROWS_MAX];
 	int npick, sel;
@@ -102,6 +108,26 @@ static void ae_rows(struct clinic_screen *c)
 	}
 }
 
+/* The open serious adverse event reports, soonest due first, with the time
+ * left by the clock (OVERDUE when it ran out). */
+static void sae_rows(struct clinic_screen *c)
+{
+	ui_lines_add(&c->lines, ROLE_TITLE, "Serious adverse event reports open (%d%s)", c->nsae,
+		     c->nsae == CLINIC_SAE_MAX ? " or more: hepadesk sae lists all" : "");
+	if (c->nsae == 0)
+		ui_lines_add(&c->lines, ROLE_DIM, "    none");
+	for (int i = 0; i < c->nsae; i++) {
+		const struct sae_report *r = &c->sae[i];
+		char left[48];
+		sae_time_left(r->due_at, c->now, left, sizeof left);
+		int l =
+		    ui_lines_add(&c->lines, r->due_at < c->now ? ROLE_CRITICAL : ROLE_WARN,
+				 "    %-10s report %lld %s: %s G%d  %s", r->mrn, (long long)r->id,
+				 r->kind == SAE_SUSAR ? "SUSAR" : "SAE", r->term, r->grade, left);
+		add_pick(c, l, r->patient_id);
+	}
+}
+
 static void recent_rows(struct clinic_screen *c)
 {
 	ui_lines_add(&c->lines, ROLE_TITLE, "Recent patients (%d)", c->nrecent);
@@ -126,6 +152,7 @@ static void build(struct clinic_screen *c)
 	    "Awaiting sign-off %lld  evaluation %lld (newest %d)  grade>=3/serious AEs %lld",
 	    (long long)k->awaiting_signoff, (long long)k->awaiting_evaluation, CLINIC_NEW_PATIENTS,
 	    (long long)k->serious_ae_30d);
+	sae_rows(c);
 	visit_rows(c, "Due today", c->cd->due, c->cd->ndue, k->due_today);
 	visit_rows(c, "Overdue", c->cd->overdue, c->cd->noverdue, k->overdue);
 	eval_rows(c, "Awaiting sign-off", c->cd->awaiting_signoff, c->cd->nsignoff,
@@ -149,6 +176,12 @@ static void load(struct clinic_screen *c, struct ui *ui)
 		memset(c->cd, 0, sizeof *c->cd);
 		c->cd->today = app_today(ui->app);
 		ui_msg(ui, ROLE_CRITICAL, "clinic dashboard: %s", err_why(&e, s));
+	}
+	e.msg[0] = '\0';
+	c->now = ui->app->clock();
+	if ((s = store_sae_open(ui->app->st, c->sae, CLINIC_SAE_MAX, &c->nsae, &e)) != ST_OK) {
+		c->nsae = 0;
+		ui_msg(ui, ROLE_CRITICAL, "serious adverse event reports: %s", err_why(&e, s));
 	}
 	e.msg[0] = '\0';
 	s = store_patient_recent(ui->app->st, c->recent, CLINIC_RECENT, &c->nrecent, &e);
@@ -249,7 +282,9 @@ static const struct ui_screen_ops clinic_ops = {
     NULL,
     clinic_done,
     clinic_hints,
-    "Recent patients are listed at the end, after today's clinic: visits due today, overdue "
+    "Recent patients are listed at the end, after today's clinic: the serious adverse event "
+    "reports still to be made, each with the time left (OVERDUE when it ran out; hepadesk "
+    "sae report records one), visits due today, overdue "
     "visits (! and the days overdue), patients awaiting a physician's sign-off or their "
     "evaluation, adverse events of grade 3 or more or serious in the last 30 days, and the "
     "count of each. {UP} and {DOWN} choose a row, {ENTER} opens that patient. {LOOKUP} finds any "
