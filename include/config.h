@@ -25,6 +25,9 @@ struct config {
 	int ascites_ica2_points;  /* scores:ascites_ica_grade2_points */
 	char protocol[PATH_MAX];  /* protocol:file */
 	int lab_window_days;	  /* display:lab_stale_days */
+	double lab_jump_factor;	  /* labs:jump_factor */
+	int lab_jump_days;	  /* labs:jump_days */
+	double lab_same_day_factor; /* labs:same_day_factor */
 };
 
 /* Fill c with the built-in defaults. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "uc_lab.h"
 #include "util.h"
 #include "vital.h"
 
@@ -78,7 +79,9 @@ int cli_lab_add(struct cli *c, int argc, char **argv)
 	}
 	if (n == 0)
 		return cli_usage(c, "give at least one analyte value (e.g. --bilirubin 2.1)");
-	s = store_lab_add(c->app->st, rows, n, &e);
+	s = uc_lab_add(c->app->st, &c->app->cfg, rows, n, o[O_CONFIRM].set, &e);
+	if (s == ST_CONFIRM)
+		return cli_usage(c, "%s (add --confirm to accept)", e.msg);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	cli_putf(c, "recorded %d result%s for %s on %s\n", n, n == 1 ? "" : "s", p.mrn,

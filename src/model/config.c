@@ -74,6 +74,14 @@ static const struct config_option options_table[] = {
 		"Checklist protocol file in use"),
 	INT_OPT("display", "lab_stale_days", 1, 365, 30, lab_window_days,
 		"Days after which a lab result is marked stale on the overview"),
+	DBL_OPT("labs", "jump_factor", 1.5, 100, 5, lab_jump_factor,
+		"A result this many times above or below the previous one of the analyte "
+		"within labs:jump_days asks for confirmation (a clinic's choice)"),
+	INT_OPT("labs", "jump_days", 1, 365, 30, lab_jump_days,
+		"Days within which labs:jump_factor applies"),
+	DBL_OPT("labs", "same_day_factor", 1.1, 100, 1.5, lab_same_day_factor,
+		"A second result of an analyte on one day this many times above or below "
+		"the first asks for confirmation (a clinic's choice)"),
 };
 /* clang-format on */
 
