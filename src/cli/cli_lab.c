@@ -25,7 +25,7 @@ static enum status lookup(struct cli *c, const char *mrn, struct patient *p, str
 
 int cli_lab_add(struct cli *c, int argc, char **argv)
 {
-	enum { O_DATE = ANALYTE_COUNT, O_UNITS, O_SOURCE, O_CONFIRM, O_N };
+	enum { O_DATE = ANALYTE_COUNT, O_UNITS, O_SOURCE, O_CONFIRM, O_HBV_LOG10, O_N };
 	char names[ANALYTE_COUNT][24];
 	struct cli_opt o[O_N];
 	const char *pos[1];
@@ -40,6 +40,7 @@ int cli_lab_add(struct cli *c, int argc, char **argv)
 	o[O_UNITS] = (struct cli_opt){"units", OPT_VALUE, NULL, false};
 	o[O_SOURCE] = (struct cli_opt){"source", OPT_VALUE, NULL, false};
 	o[O_CONFIRM] = (struct cli_opt){"confirm", OPT_FLAG, NULL, false};
+	o[O_HBV_LOG10] = (struct cli_opt){"hbv-dna-log10", OPT_VALUE, NULL, false};
 	int rc = cli_parse(c, argc, argv, o, O_N, pos, 1, 1);
 	if (rc)
 		return rc;
@@ -63,12 +64,17 @@ int cli_lab_add(struct cli *c, int argc, char **argv)
 
 	struct lab_result rows[ANALYTE_COUNT];
 	int n = 0;
+	if (o[ANALYTE_HBV_DNA].set && o[O_HBV_LOG10].set)
+		return cli_usage(c, "--hbv-dna (IU/mL) and --hbv-dna-log10 (log10 IU/mL): give one");
 	for (int a = 0; a < ANALYTE_COUNT; a++) {
-		if (!o[a].set)
+		bool log10 = a == ANALYTE_HBV_DNA && o[O_HBV_LOG10].set;
+		if (!o[a].set && !log10)
 			continue;
 		struct lab_result *r = &rows[n++];
 		memset(r, 0, sizeof *r);
-		s = lab_entry((enum analyte_id)a, u, o[a].value, o[O_CONFIRM].set, r, &e);
+		s = log10 ? lab_entry_log10(ANALYTE_HBV_DNA, o[O_HBV_LOG10].value,
+					    o[O_CONFIRM].set, r, &e)
+			  : lab_entry((enum analyte_id)a, u, o[a].value, o[O_CONFIRM].set, r, &e);
 		if (s == ST_CONFIRM)
 			return cli_usage(c, "%s (add --confirm to accept)", e.msg);
 		if (s != ST_OK)

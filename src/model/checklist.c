@@ -69,12 +69,14 @@ static void set_state(struct checklist_line *l, enum item_state s)
 /* "bilirubin 2.3 mg/dL on 2026-11-02, 21 days old" */
 static void describe_lab(char *dst, const struct lab_result *r, day_t on)
 {
-	char v[32], d[16];
+	char v[32], d[16], entered[40];
 	analyte_format(r->analyte, UNITS_US, r->canonical, v, sizeof v);
 	const char *unit = analyte_unit(r->analyte, UNITS_US);
-	append(dst, "%s%s %s%s%s on %s, %d day%s old", *dst ? "; " : "",
-	       analyte_get(r->analyte)->key, v, *unit ? " " : "", unit, date_format(r->date, d),
-	       (int)(on - r->date), on - r->date == 1 ? "" : "s");
+	lab_entered_text(r, entered, sizeof entered);
+	append(dst, "%s%s %s%s%s%s%s%s on %s, %d day%s old", *dst ? "; " : "",
+	       analyte_get(r->analyte)->key, v, *unit ? " " : "", unit, *entered ? " (" : "",
+	       entered, *entered ? ")" : "", date_format(r->date, d), (int)(on - r->date),
+	       on - r->date == 1 ? "" : "s");
 }
 
 static void eval_lab(const struct protocol_item *it, const struct checklist_input *in,

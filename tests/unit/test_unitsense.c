@@ -122,6 +122,35 @@ static void left_alone(void **state)
 	assert_int_equal(unitsense_check(&r, &later, &opts, &e), ST_OK);
 }
 
+/* HBV DNA in log10 IU/mL, and a bare IU/mL value under 10 (lab.h). */
+static void hbv_dna_log10(void **state)
+{
+	(void)state;
+	struct lab_result r;
+	struct err e = {""};
+	memset(&r, 0, sizeof r);
+	assert_int_equal(lab_entry(ANALYTE_HBV_DNA, UNITS_US, "5.3", false, &r, &e), ST_CONFIRM);
+	assert_has(e.msg, "hbv_dna 5.3 IU/mL is under 10: was it 5.3 log10 IU/mL (about 199526");
+	assert_int_equal(lab_entry(ANALYTE_HBV_DNA, UNITS_US, "5.3", true, &r, &e), ST_OK);
+	assert_true(r.confirmed);
+	assert_string_equal(r.unit, "IU/mL");
+	assert_int_equal(lab_entry(ANALYTE_HBV_DNA, UNITS_US, "0", false, &r, &e), ST_OK);
+	assert_int_equal(lab_entry(ANALYTE_HBV_DNA, UNITS_US, "10", false, &r, &e), ST_OK);
+	assert_false(r.confirmed);
+	assert_int_equal(lab_entry_log10(ANALYTE_HBV_DNA, "5.3", false, &r, &e), ST_OK);
+	assert_true(lab_is_log10(&r));
+	assert_true(fabs(r.canonical - 199526.23) < 0.01);
+	assert_true(r.value == 5.3);
+	char buf[40];
+	lab_entered_text(&r, buf, sizeof buf);
+	assert_string_equal(buf, "5.30 log10 IU/mL");
+	assert_int_equal(lab_entry_log10(ANALYTE_HBV_DNA, "10.5", false, &r, &e), ST_INVALID);
+	assert_has(e.msg, "accepted 0-10 log10 IU/mL");
+	assert_int_equal(lab_entry_log10(ANALYTE_HBV_DNA, "-1", false, &r, &e), ST_INVALID);
+	assert_int_equal(lab_entry_log10(ANALYTE_BILIRUBIN, "1", false, &r, &e), ST_INVALID);
+	assert_has(e.msg, "HBV DNA only");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -129,6 +158,7 @@ int main(void)
 	    cmocka_unit_test(same_day),
 	    cmocka_unit_test(jump_within_window),
 	    cmocka_unit_test(left_alone),
+	    cmocka_unit_test(hbv_dna_log10),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
