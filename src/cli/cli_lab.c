@@ -118,6 +118,8 @@ static enum status imaging_values(struct cli *c, struct cli_opt *o, struct imagi
 		s = vital_parse(VITAL_STIFFNESS, o[2].value, confirm, &n->stiffness_kpa, e);
 	if (s == ST_OK && o[3].set)
 		s = imaging_check_iqr(o[3].value, n->stiffness_kpa, &n->iqr_kpa, e);
+	if (s == ST_OK && o[3].set)
+		s = imaging_check_reliability(n->stiffness_kpa, n->iqr_kpa, confirm, e);
 	if (s == ST_OK && o[4].set)
 		s = imaging_check_fibrosis(o[4].value, &n->fibrosis_stage, e);
 	if (s == ST_OK && o[5].set) {
