@@ -21,15 +21,15 @@
 #define PROTOCOL_TEXT_MAX 60000
 
 /* The kinds of checklist item; one table feeds the enum and the parser. */
-#define PITEM_KIND_INFO(_)                                                        \
-	_(LAB, "lab")		/* latest result of analytes within N days */     \
-	_(IMAGING, "imaging")	/* a finding excluded by imaging within N days */ \
-	_(SCORE, "score")	/* a score within bounds */                       \
-	_(WEIGHT, "weight")	/* weight measured within N days */               \
-	_(QUESTION, "question") /* nurse-confirmed yes/no screening */            \
-	_(GRADE, "grade")	/* nurse-confirmed grade at most N */             \
+#define PITEM_KIND_INFO(_)                                                           \
+	_(LAB, "lab")		/* latest result of analytes within N days */        \
+	_(IMAGING, "imaging")	/* a finding excluded by imaging within N days */    \
+	_(SCORE, "score")	/* a score within bounds */                          \
+	_(WEIGHT, "weight")	/* weight measured within N days */                  \
+	_(QUESTION, "question") /* nurse-confirmed yes/no screening */               \
+	_(GRADE, "grade")	/* nurse-confirmed grade at most N */                \
 	_(CONSENT, "consent")	/* informed consent signed, with its date */         \
-	_(AGE, "age")		/* age in years on the day within min-max */      \
+	_(AGE, "age")		/* age in years on the day within min-max */         \
 	_(VIRAL, "viral")	/* HBV DNA below max, or (answered) on antivirals */ \
 	_(EXAM, "exam")		/* an examination finding's grade at most N */
 

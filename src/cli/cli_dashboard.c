@@ -239,8 +239,10 @@ static void measure_line(struct cli *c, const struct dash_row *r, bool ascii)
 	bool unrel = (r->have_baseline && r->baseline.unreliable) ||
 		     (r->have_latest && r->latest.unreliable);
 	cli_putf(c, "%-18s %7s %7s %8s %6s %-9s %s%s\n", label, b, l, ch, pct,
-		 unrel ? "unreliab" : dir ? dir : "", trend,
-		 unrel ? "  (stiffness IQR/median > 30 %: unreliable, not counted)" : "");
+		 unrel ? "unreliab"
+		 : dir ? dir
+		       : "",
+		 trend, unrel ? "  (stiffness IQR/median > 30 %: unreliable, not counted)" : "");
 }
 
 static void calendar_text(struct cli *c, const struct dashboard *db)

@@ -65,15 +65,16 @@ int cli_lab_add(struct cli *c, int argc, char **argv)
 	struct lab_result rows[ANALYTE_COUNT];
 	int n = 0;
 	if (o[ANALYTE_HBV_DNA].set && o[O_HBV_LOG10].set)
-		return cli_usage(c, "--hbv-dna (IU/mL) and --hbv-dna-log10 (log10 IU/mL): give one");
+		return cli_usage(c,
+				 "--hbv-dna (IU/mL) and --hbv-dna-log10 (log10 IU/mL): give one");
 	for (int a = 0; a < ANALYTE_COUNT; a++) {
 		bool log10 = a == ANALYTE_HBV_DNA && o[O_HBV_LOG10].set;
 		if (!o[a].set && !log10)
 			continue;
 		struct lab_result *r = &rows[n++];
 		memset(r, 0, sizeof *r);
-		s = log10 ? lab_entry_log10(ANALYTE_HBV_DNA, o[O_HBV_LOG10].value,
-					    o[O_CONFIRM].set, r, &e)
+		s = log10 ? lab_entry_log10(ANALYTE_HBV_DNA, o[O_HBV_LOG10].value, o[O_CONFIRM].set,
+					    r, &e)
 			  : lab_entry((enum analyte_id)a, u, o[a].value, o[O_CONFIRM].set, r, &e);
 		if (s == ST_CONFIRM)
 			return cli_usage(c, "%s (add --confirm to accept)", e.msg);

@@ -472,7 +472,8 @@ static void eval_viral(const struct protocol_item *it, const struct checklist_in
 		put(l->reason, "HBV DNA below %g IU/mL", it->max);
 	} else if (antiviral) {
 		set_state(l, ITEM_MET);
-		put(l->reason, "on antiviral therapy (answered %s)", date_format(a->answered_on, d));
+		put(l->reason, "on antiviral therapy (answered %s)",
+		    date_format(a->answered_on, d));
 	} else if (fresh) {
 		set_state(l, ITEM_NOT_MET);
 		put(l->reason, "HBV DNA %g IU/mL is not below %g IU/mL%s", r->canonical, it->max,

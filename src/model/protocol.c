@@ -106,8 +106,8 @@ const char *pitem_kind_str(enum pitem_kind k)
 
 bool pitem_answerable(const struct protocol_item *it)
 {
-	return it->kind == PITEM_QUESTION || it->kind == PITEM_GRADE ||
-	       it->kind == PITEM_CONSENT || (it->kind == PITEM_VIRAL && it->or_antiviral);
+	return it->kind == PITEM_QUESTION || it->kind == PITEM_GRADE || it->kind == PITEM_CONSENT ||
+	       (it->kind == PITEM_VIRAL && it->or_antiviral);
 }
 
 const char *pscore_str(enum pscore s)
@@ -527,9 +527,11 @@ static enum status parse_age(const struct pctx *x, const char *sec, struct proto
 	if (isnan(it->min) && isnan(it->max))
 		return fail(x, sec, "max", "an age item needs min, max or both (years)");
 	if (!isnan(it->min) && (it->min < 0 || it->min > 120 || it->min != floor(it->min)))
-		return fail(x, sec, "min", "impossible age %g: accepted 0-120 whole years", it->min);
+		return fail(x, sec, "min", "impossible age %g: accepted 0-120 whole years",
+			    it->min);
 	if (!isnan(it->max) && (it->max < 0 || it->max > 120 || it->max != floor(it->max)))
-		return fail(x, sec, "max", "impossible age %g: accepted 0-120 whole years", it->max);
+		return fail(x, sec, "max", "impossible age %g: accepted 0-120 whole years",
+			    it->max);
 	return ST_OK;
 }
 
@@ -543,7 +545,8 @@ static enum status parse_viral(const struct pctx *x, const char *sec, struct pro
 	if (!isnan(it->min))
 		return fail(x, sec, "min", "not accepted for a viral item; give max only");
 	if (it->max <= an->hard_lo || it->max > an->hard_hi)
-		return fail(x, sec, "max", "impossible HBV DNA threshold %g: accepted above %g up to %g %s",
+		return fail(x, sec, "max",
+			    "impossible HBV DNA threshold %g: accepted above %g up to %g %s",
 			    it->max, an->hard_lo, an->hard_hi, an->unit[UNITS_US]);
 	return get_bool(x, sec, "or_antiviral", "yes", "no", false, &it->or_antiviral);
 }

@@ -324,7 +324,9 @@ static void compute_child_pugh(const struct score_input *in, struct score_result
 					: band_points(in->bilirubin, 2.0, 3.0);
 		p += 4 - band_points(in->albumin, 2.8, 3.5);
 		/* PT seconds: under 4 s 1 point, 4-6 s 2, over 6 s 3 (Pugh 1973). */
-		p += by_pt ? (in->pt_prolong_s < 4 ? 1 : in->pt_prolong_s <= 6 ? 2 : 3)
+		p += by_pt ? (in->pt_prolong_s < 4    ? 1
+			      : in->pt_prolong_s <= 6 ? 2
+						      : 3)
 			   : band_points(in->inr, in->cp_inr_low, in->cp_inr_high);
 		p += ascites_points(in->ascites);
 		p += encephalopathy_points(in->encephalopathy);
@@ -377,7 +379,8 @@ static void compute_fib4(const struct score_input *in, struct score_result *out)
 		if (in->age < 35)
 			add_warning(out, "FIB-4 is unreliable under 35 years");
 		else if (in->age >= 65)
-			add_warning(out, "FIB-4 from 65 years: rule-out cut-off 2.0 instead of 1.30");
+			add_warning(out,
+				    "FIB-4 from 65 years: rule-out cut-off 2.0 instead of 1.30");
 	}
 }
 

@@ -30,7 +30,8 @@ static void earlier(const struct lab_result *p, enum unit_system u, char *out, s
 	const char *unit = analyte_unit(a, u);
 	analyte_format(a, u, p->canonical, v, sizeof v);
 	if (!known || as == u || analyte_get(a)->si_factor == 1.0) {
-		snprintf(out, n, "%s%s%s on %s", v, *unit ? " " : "", unit, date_format(p->date, d));
+		snprintf(out, n, "%s%s%s on %s", v, *unit ? " " : "", unit,
+			 date_format(p->date, d));
 		return;
 	}
 	char e[32];

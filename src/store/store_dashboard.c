@@ -84,7 +84,8 @@ enum status store_dash_stiffness(struct store *st, int64_t patient_id, struct da
 				 int max, int *n, struct err *e)
 {
 	static const char sql[] =
-	    "SELECT date, v, created, k, iqr FROM (SELECT date, stiffness_kpa AS v, created, 0 AS k, "
+	    "SELECT date, v, created, k, iqr FROM (SELECT date, stiffness_kpa AS v, created, 0 AS "
+	    "k, "
 	    "id, iqr_kpa AS iqr FROM imaging WHERE patient_id = ?1 AND stiffness_kpa IS NOT NULL "
 	    "UNION ALL SELECT date, stiffness_kpa, created, 1, id, iqr_kpa FROM visits WHERE "
 	    "patient_id = ?1 "

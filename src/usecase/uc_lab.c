@@ -9,8 +9,8 @@
 /* Unit sense for one row; the previous result is the latest stored on or
  * before its day, or an earlier row of the same analyte in this entry. */
 static enum status sense_one(struct store *st, const struct unitsense_opts *o,
-			     const struct lab_result *rows, int i,
-			     struct lab_latest *latest, struct err *e)
+			     const struct lab_result *rows, int i, struct lab_latest *latest,
+			     struct err *e)
 {
 	const struct lab_result *r = &rows[i];
 	const struct lab_result *prev = NULL;

@@ -262,10 +262,10 @@ static void test_score_series(void **state)
 static void test_stiffness_unreliable(void **state)
 {
 	(void)state;
-	assert_true(stiffness_unreliable(18.5, 7.5));	/* 41 % */
-	assert_false(stiffness_unreliable(20.0, 6.0));	/* 30 % exactly */
-	assert_false(stiffness_unreliable(6.0, 2.4));	/* 40 % but below 7.1 kPa */
-	assert_true(stiffness_unreliable(7.1, 2.2));	/* 31 % at 7.1 kPa */
+	assert_true(stiffness_unreliable(18.5, 7.5));  /* 41 % */
+	assert_false(stiffness_unreliable(20.0, 6.0)); /* 30 % exactly */
+	assert_false(stiffness_unreliable(6.0, 2.4));  /* 40 % but below 7.1 kPa */
+	assert_true(stiffness_unreliable(7.1, 2.2));   /* 31 % at 7.1 kPa */
 	assert_false(stiffness_unreliable(18.5, NAN)); /* no IQR */
 	struct err e = {""};
 	assert_int_equal(imaging_check_reliability(18.5, 7.5, false, &e), ST_CONFIRM);

@@ -437,8 +437,9 @@ static void test_missing_inputs(void **state)
 	assert_string_equal(r.meld_na.why_not, "needs bilirubin, INR, creatinine, sodium");
 	assert_string_equal(r.meld3.why_not,
 			    "needs bilirubin, INR, creatinine, sodium, albumin, sex");
-	assert_string_equal(r.child_pugh.why_not,
-			    "needs bilirubin, albumin, INR or PT prolongation, ascites, encephalopathy grade");
+	assert_string_equal(
+	    r.child_pugh.why_not,
+	    "needs bilirubin, albumin, INR or PT prolongation, ascites, encephalopathy grade");
 	assert_string_equal(r.albi.why_not, "needs bilirubin, albumin");
 	assert_string_equal(r.fib4.why_not, "needs age, AST, ALT, platelets");
 	assert_string_equal(r.apri.why_not, "needs AST, platelets");
@@ -672,8 +673,8 @@ static void test_score_edges(void **state)
 	(void)state;
 	struct score_input in;
 	score_input_init(&in);
-	in.bilirubin = 2.5; /* 2 points */
-	in.albumin = 3.0;   /* 2 */
+	in.bilirubin = 2.5;	     /* 2 points */
+	in.albumin = 3.0;	     /* 2 */
 	in.ascites = ASCITES_SLIGHT; /* 2 */
 	in.encephalopathy = 0;	     /* 1 */
 	struct score_result r = run(&in);
@@ -705,8 +706,10 @@ static void test_score_edges(void **state)
 		double raw;
 		int grade;
 		const char *want;
-	} albi[] = {{-2.5996, 2, "-2.5996  grade 2"}, {-2.6004, 1, "-2.600  grade 1"},
-		    {-1.3899, 3, "-1.3899  grade 3"}, {-1.3904, 2, "-1.390  grade 2"},
+	} albi[] = {{-2.5996, 2, "-2.5996  grade 2"},
+		    {-2.6004, 1, "-2.600  grade 1"},
+		    {-1.3899, 3, "-1.3899  grade 3"},
+		    {-1.3904, 2, "-1.390  grade 2"},
 		    {-2.586, 2, "-2.586  grade 2"}};
 	for (size_t i = 0; i < sizeof albi / sizeof albi[0]; i++) {
 		a.albi.raw = albi[i].raw;

@@ -154,10 +154,8 @@ static void hbv_dna_log10(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(other_unit_system),
-	    cmocka_unit_test(same_day),
-	    cmocka_unit_test(jump_within_window),
-	    cmocka_unit_test(left_alone),
+	    cmocka_unit_test(other_unit_system),  cmocka_unit_test(same_day),
+	    cmocka_unit_test(jump_within_window), cmocka_unit_test(left_alone),
 	    cmocka_unit_test(hbv_dna_log10),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -31,9 +31,9 @@ static enum status check_number(struct ui_eval_imaging *im, int i, const char *t
 		return ST_OK;
 	enum status s = imaging_check_iqr(t, im->note.stiffness_kpa, &im->note.iqr_kpa, e);
 	/* A poorly reliable measurement asks (y/n, as a warning limit does). */
-	return s == ST_OK ? imaging_check_reliability(im->note.stiffness_kpa, im->note.iqr_kpa,
-						      false, e)
-			  : s;
+	return s == ST_OK
+		   ? imaging_check_reliability(im->note.stiffness_kpa, im->note.iqr_kpa, false, e)
+		   : s;
 }
 
 static enum status check_choice(struct ui_eval_imaging *im, int i, int c, struct err *e)
