@@ -11,22 +11,25 @@
 #include "util.h"
 
 struct config {
-	char path[PATH_MAX];	  /* the file read, "" for built-in defaults */
-	char db_path[PATH_MAX];	  /* database:path */
-	int busy_timeout_ms;	  /* database:busy_timeout_ms */
-	char group[64];		  /* database:group */
-	int idle_lock_seconds;	  /* session:idle_lock_seconds */
-	int idle_exit_seconds;	  /* session:idle_exit_seconds */
-	int tz_offset_minutes;	  /* session:tz_offset_minutes */
-	double cp_inr_low;	  /* scores:child_pugh_inr_low */
-	double cp_inr_high;	  /* scores:child_pugh_inr_high */
-	double albi_albumin_coef; /* scores:albi_albumin_coefficient */
-	double apri_ast_uln;	  /* scores:apri_ast_uln */
-	int ascites_ica2_points;  /* scores:ascites_ica_grade2_points */
-	char protocol[PATH_MAX];  /* protocol:file */
-	int lab_window_days;	  /* display:lab_stale_days */
-	char hl7_authority[64];	  /* hl7:assigning_authority */
+	char path[PATH_MAX];	    /* the file read, "" for built-in defaults */
+	char db_path[PATH_MAX];	    /* database:path */
+	int busy_timeout_ms;	    /* database:busy_timeout_ms */
+	char group[64];		    /* database:group */
+	int idle_lock_seconds;	    /* session:idle_lock_seconds */
+	int idle_exit_seconds;	    /* session:idle_exit_seconds */
+	int tz_offset_minutes;	    /* session:tz_offset_minutes */
+	double cp_inr_low;	    /* scores:child_pugh_inr_low */
+	double cp_inr_high;	    /* scores:child_pugh_inr_high */
+	double albi_albumin_coef;   /* scores:albi_albumin_coefficient */
+	double apri_ast_uln;	    /* scores:apri_ast_uln */
+	int ascites_ica2_points;    /* scores:ascites_ica_grade2_points */
+	char protocol[PATH_MAX];    /* protocol:file */
+	int lab_window_days;	    /* display:lab_stale_days */
+	char hl7_authority[64];	    /* hl7:assigning_authority */
 	char hl7_local_codes[1024]; /* hl7:local_codes */
+	double lab_jump_factor;	    /* labs:jump_factor */
+	int lab_jump_days;	    /* labs:jump_days */
+	double lab_same_day_factor; /* labs:same_day_factor */
 };
 
 /* Fill c with the built-in defaults. */

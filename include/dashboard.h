@@ -71,6 +71,7 @@ struct dash_point {
 	double value;
 	int64_t entered;
 	bool followup;
+	bool unreliable; /* a stiffness with IQR/median beyond the rule (imaging.h) */
 };
 
 enum dash_direction { DIR_NONE, DIR_IMPROVED, DIR_WORSE, DIR_UNCHANGED };

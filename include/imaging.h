@@ -89,6 +89,18 @@ void imaging_init(struct imaging_note *n);
 enum status imaging_check_stiffness(const char *text, double *out, struct err *e);
 enum status imaging_check_iqr(const char *text, double stiffness, double *out, struct err *e);
 enum status imaging_check_fibrosis(const char *text, int *out, struct err *e);
+
+/* Liver stiffness reliability (VCTE; Boursier et al., Hepatology 2013;57:1182,
+ * REFERENCE 14.4): poorly reliable when IQR/median is above 0.30 with a median
+ * of 7.1 kPa or more. NaN in either gives false (nothing to judge). */
+#define STIFFNESS_IQR_RATIO_MAX 0.30
+#define STIFFNESS_RELIABLE_BELOW_KPA 7.1
+bool stiffness_unreliable(double kpa, double iqr_kpa);
+
+/* ST_CONFIRM (unless confirmed) naming the median, the IQR, the ratio and
+ * the rule when stiffness_unreliable; ST_OK otherwise. Confirmed, it is
+ * recorded and shown marked unreliable, and not counted as a change. */
+enum status imaging_check_reliability(double kpa, double iqr_kpa, bool confirmed, struct err *e);
 /* Also: lesion size within the vitals table's limits (VITAL_LESION); a
  * LI-RADS category that needs action with "HCC absent" is refused. */
 enum status imaging_validate(const struct imaging_note *n, day_t today, struct err *e);

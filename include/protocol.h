@@ -23,14 +23,17 @@
 #define PROTOCOL_TERM_MAX 80
 
 /* The kinds of checklist item; one table feeds the enum and the parser. */
-#define PITEM_KIND_INFO(_)                                                        \
-	_(LAB, "lab")		/* latest result of analytes within N days */     \
-	_(IMAGING, "imaging")	/* a finding excluded by imaging within N days */ \
-	_(SCORE, "score")	/* a score within bounds */                       \
-	_(WEIGHT, "weight")	/* weight measured within N days */               \
-	_(QUESTION, "question") /* nurse-confirmed yes/no screening */            \
-	_(GRADE, "grade")	/* nurse-confirmed grade at most N */             \
-	_(CONSENT, "consent")	/* informed consent signed, with its date */
+#define PITEM_KIND_INFO(_)                                                           \
+	_(LAB, "lab")		/* latest result of analytes within N days */        \
+	_(IMAGING, "imaging")	/* a finding excluded by imaging within N days */    \
+	_(SCORE, "score")	/* a score within bounds */                          \
+	_(WEIGHT, "weight")	/* weight measured within N days */                  \
+	_(QUESTION, "question") /* nurse-confirmed yes/no screening */               \
+	_(GRADE, "grade")	/* nurse-confirmed grade at most N */                \
+	_(CONSENT, "consent")	/* informed consent signed, with its date */         \
+	_(AGE, "age")		/* age in years on the day within min-max */         \
+	_(VIRAL, "viral")	/* HBV DNA below max, or (answered) on antivirals */ \
+	_(EXAM, "exam")		/* an examination finding's grade at most N */
 
 enum pitem_kind {
 #define PITEM_ENUM_(name, text) PITEM_##name,
@@ -58,6 +61,9 @@ enum pscore {
 };
 
 enum pfinding { PFIND_HCC, PFIND_THROMBOSIS };
+
+/* The examination findings an exam item may limit. */
+enum pexam { PEXAM_ASCITES, PEXAM_ENCEPHALOPATHY };
 
 /* The plan parameters a protocol file sets and a plan request may ask for:
  * id, [section] and key in the protocol file, label, unit, the widest bounds
@@ -155,6 +161,12 @@ struct protocol_item {
 	/* grade: the highest grade that passes, 0-4; feeds Child-Pugh */
 	int max_grade;
 	bool feeds_encephalopathy;
+	/* exam: which finding max_grade limits (ascites ICA 0-3, West Haven 0-4) */
+	enum pexam exam;
+	/* viral: max is the HBV DNA threshold in IU/mL (met below it); with
+	 * or_antiviral an answer "yes" (on antiviral therapy) also meets it.
+	 * Applies to hepatitis B etiology, or whenever an HBV DNA is on record. */
+	bool or_antiviral;
 };
 
 struct protocol {
@@ -181,6 +193,9 @@ struct protocol {
 
 const char *pitem_kind_str(enum pitem_kind k);
 const char *pscore_str(enum pscore s);
+/* True for the items a nurse answers (question, grade, consent, and a viral
+ * item's "on antiviral therapy" when it allows it). */
+bool pitem_answerable(const struct protocol_item *it);
 
 /* Parse and check protocol text (display_path names it in messages). On
  * success fills *out (hash included) and returns ST_OK; otherwise returns

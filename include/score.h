@@ -88,6 +88,10 @@ struct score_input {
 	double cp_inr_low;  /* Child-Pugh INR band: < low 1 point (SSET_CP_INR_LOW) */
 	double cp_inr_high; /* low..high 2 points, > high 3 points (SSET_CP_INR_HIGH) */
 	double albi_coef;   /* ALBI albumin coefficient (SSET_ALBI_COEF) */
+	/* PT prolongation over control in seconds, NAN when not given; Child-Pugh
+	 * uses it (Pugh 1973: 1-3 s 1 point, 4-6 s 2, > 6 s 3) when INR is not
+	 * given (REFERENCE 14.3). */
+	double pt_prolong_s;
 };
 
 /* Everything missing; ULN, INR band and ALBI coefficient at the defaults of
@@ -125,7 +129,7 @@ struct score_result {
 	struct score_value meld3;
 	struct score_value child_pugh; /* value = points 5-15 */
 	char child_pugh_class;	       /* 'A', 'B', 'C', or 0 when not computable */
-	char child_pugh_inr_rule[32];  /* the INR band used, e.g. "INR 1.7-2.3" */
+	char child_pugh_inr_rule[48];  /* the INR band used, e.g. "INR 1.7-2.3", or the PT rule */
 	struct score_value albi;       /* raw = ALBI score, value = grade */
 	int albi_grade;		       /* 1-3, or 0 when not computable */
 	struct score_value fib4;

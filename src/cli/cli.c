@@ -26,7 +26,8 @@ static const struct cli_cmd commands[] = {
     {"score", NULL, cli_score, false,
      "score [--units us|si] --bilirubin V --inr V --creatinine V [--dialysis] [--sodium V] "
      "[--albumin V] [--sex F|M] [--age N] [--ast V --alt V --platelets V [--ast-uln V]] "
-     "[--ascites none|slight|moderate] [--encephalopathy 0-4] [--cholestatic] [--json]",
+     "[--ascites none|slight|moderate] [--encephalopathy 0-4] [--cholestatic] "
+     "[--pt-prolong SECONDS (Child-Pugh without INR)] [--json]",
      "every score computable from the values given"},
     {"patient", "add", cli_patient_add, true,
      "patient add --mrn M --name \"LAST, First\" --dob YYYY-MM-DD --sex F|M "

@@ -44,6 +44,8 @@ static void point_json(struct json *j, const char *key, bool have, const struct 
 	json_string(j, "date", date_format(p->date, d));
 	if (m == DASH_CHILD_PUGH)
 		json_string(j, "class", (char[]){dash_child_pugh_class((int)p->value), 0});
+	if (p->unreliable)
+		json_bool(j, "unreliable", true);
 	json_obj_end(j);
 }
 
@@ -234,7 +236,13 @@ static void measure_line(struct cli *c, const struct dash_row *r, bool ascii)
 		snprintf(pct, sizeof pct, "%+.0f%%", r->change_pct);
 	dash_sparkline(r->trend, r->ntrend, TREND_COLS, ascii, trend, sizeof trend);
 	const char *dir = dash_direction_str(r->dir);
-	cli_putf(c, "%-18s %7s %7s %8s %6s %-9s %s\n", label, b, l, ch, pct, dir ? dir : "", trend);
+	bool unrel = (r->have_baseline && r->baseline.unreliable) ||
+		     (r->have_latest && r->latest.unreliable);
+	cli_putf(c, "%-18s %7s %7s %8s %6s %-9s %s%s\n", label, b, l, ch, pct,
+		 unrel ? "unreliab"
+		 : dir ? dir
+		       : "",
+		 trend, unrel ? "  (stiffness IQR/median > 30 %: unreliable, not counted)" : "");
 }
 
 static void calendar_text(struct cli *c, const struct dashboard *db)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "uc_lab.h"
 #include "util.h"
 #include "vital.h"
 
@@ -24,7 +25,7 @@ static enum status lookup(struct cli *c, const char *mrn, struct patient *p, str
 
 int cli_lab_add(struct cli *c, int argc, char **argv)
 {
-	enum { O_DATE = ANALYTE_COUNT, O_UNITS, O_SOURCE, O_CONFIRM, O_N };
+	enum { O_DATE = ANALYTE_COUNT, O_UNITS, O_SOURCE, O_CONFIRM, O_HBV_LOG10, O_N };
 	char names[ANALYTE_COUNT][24];
 	struct cli_opt o[O_N];
 	const char *pos[1];
@@ -39,6 +40,7 @@ int cli_lab_add(struct cli *c, int argc, char **argv)
 	o[O_UNITS] = (struct cli_opt){"units", OPT_VALUE, NULL, false};
 	o[O_SOURCE] = (struct cli_opt){"source", OPT_VALUE, NULL, false};
 	o[O_CONFIRM] = (struct cli_opt){"confirm", OPT_FLAG, NULL, false};
+	o[O_HBV_LOG10] = (struct cli_opt){"hbv-dna-log10", OPT_VALUE, NULL, false};
 	int rc = cli_parse(c, argc, argv, o, O_N, pos, 1, 1);
 	if (rc)
 		return rc;
@@ -62,12 +64,18 @@ int cli_lab_add(struct cli *c, int argc, char **argv)
 
 	struct lab_result rows[ANALYTE_COUNT];
 	int n = 0;
+	if (o[ANALYTE_HBV_DNA].set && o[O_HBV_LOG10].set)
+		return cli_usage(c,
+				 "--hbv-dna (IU/mL) and --hbv-dna-log10 (log10 IU/mL): give one");
 	for (int a = 0; a < ANALYTE_COUNT; a++) {
-		if (!o[a].set)
+		bool log10 = a == ANALYTE_HBV_DNA && o[O_HBV_LOG10].set;
+		if (!o[a].set && !log10)
 			continue;
 		struct lab_result *r = &rows[n++];
 		memset(r, 0, sizeof *r);
-		s = lab_entry((enum analyte_id)a, u, o[a].value, o[O_CONFIRM].set, r, &e);
+		s = log10 ? lab_entry_log10(ANALYTE_HBV_DNA, o[O_HBV_LOG10].value, o[O_CONFIRM].set,
+					    r, &e)
+			  : lab_entry((enum analyte_id)a, u, o[a].value, o[O_CONFIRM].set, r, &e);
 		if (s == ST_CONFIRM)
 			return cli_usage(c, "%s (add --confirm to accept)", e.msg);
 		if (s != ST_OK)
@@ -78,7 +86,9 @@ int cli_lab_add(struct cli *c, int argc, char **argv)
 	}
 	if (n == 0)
 		return cli_usage(c, "give at least one analyte value (e.g. --bilirubin 2.1)");
-	s = store_lab_add(c->app->st, rows, n, &e);
+	s = uc_lab_add(c->app->st, &c->app->cfg, rows, n, o[O_CONFIRM].set, &e);
+	if (s == ST_CONFIRM)
+		return cli_usage(c, "%s (add --confirm to accept)", e.msg);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	cli_putf(c, "recorded %d result%s for %s on %s\n", n, n == 1 ? "" : "s", p.mrn,
@@ -109,6 +119,8 @@ static enum status imaging_values(struct cli *c, struct cli_opt *o, struct imagi
 		s = vital_parse(VITAL_STIFFNESS, o[2].value, confirm, &n->stiffness_kpa, e);
 	if (s == ST_OK && o[3].set)
 		s = imaging_check_iqr(o[3].value, n->stiffness_kpa, &n->iqr_kpa, e);
+	if (s == ST_OK && o[3].set)
+		s = imaging_check_reliability(n->stiffness_kpa, n->iqr_kpa, confirm, e);
 	if (s == ST_OK && o[4].set)
 		s = imaging_check_fibrosis(o[4].value, &n->fibrosis_stage, e);
 	if (s == ST_OK && o[5].set) {

@@ -29,6 +29,7 @@ enum {
 	O_HE,
 	O_CHOL,
 	O_JSON,
+	O_PTS,
 	O_N
 };
 
@@ -117,6 +118,13 @@ static int parse_clinical(struct cli *c, struct cli_opt *o, struct score_input *
 					 o[O_HE].value);
 		in->encephalopathy = (int)v;
 	}
+	if (o[O_PTS].set) {
+		double pt;
+		if (!parse_double(o[O_PTS].value, &pt) || pt < 0 || pt > 60)
+			return cli_usage(c, "--pt-prolong '%s': accepted 0-60 s over control",
+					 o[O_PTS].value);
+		in->pt_prolong_s = pt;
+	}
 	in->dialysis = o[O_DIAL].set;
 	in->cholestatic = o[O_CHOL].set;
 	return 0;
@@ -133,7 +141,7 @@ int cli_score(struct cli *c, int argc, char **argv)
 	    [O_ALT] = {"alt", OPT_VALUE},	    [O_PLT] = {"platelets", OPT_VALUE},
 	    [O_ULN] = {"ast-uln", OPT_VALUE},	    [O_ASC] = {"ascites", OPT_VALUE},
 	    [O_HE] = {"encephalopathy", OPT_VALUE}, [O_CHOL] = {"cholestatic", OPT_FLAG},
-	    [O_JSON] = {"json", OPT_FLAG},
+	    [O_JSON] = {"json", OPT_FLAG},	    [O_PTS] = {"pt-prolong", OPT_VALUE},
 	};
 	struct score_input in;
 	struct score_result r;

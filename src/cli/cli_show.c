@@ -99,6 +99,8 @@ static void labs_json(struct json *j, const struct overview *ov)
 		json_string(j, "value", buf);
 		json_string(j, "unit", analyte_unit((enum analyte_id)a, UNITS_US));
 		json_string(j, "entered", r->unit[0] ? r->unit : "");
+		if (lab_is_log10(r))
+			json_num(j, "entered_value", r->value, 2);
 		json_string(j, "date", date_format(r->date, d));
 		json_int(j, "age_days", ov->today - r->date);
 		json_string(j, "flag", lab_flag_mark(r->flag));
@@ -213,9 +215,13 @@ static void show_text(struct cli *c, const struct overview *ov)
 			continue;
 		const struct lab_result *r = &ov->labs.r[a];
 		analyte_format((enum analyte_id)a, UNITS_US, r->canonical, buf, sizeof buf);
-		cli_putf(c, "  %-26s %10s %-7s %-3s %s\n", analyte_get((enum analyte_id)a)->label,
-			 buf, analyte_unit((enum analyte_id)a, UNITS_US), lab_flag_mark(r->flag),
-			 date_format(r->date, d));
+		char entered[40];
+		lab_entered_text(r, entered, sizeof entered);
+		cli_putf(c, "  %-26s %10s %-7s %-3s %s%s%s%s\n",
+			 analyte_get((enum analyte_id)a)->label, buf,
+			 analyte_unit((enum analyte_id)a, UNITS_US), lab_flag_mark(r->flag),
+			 date_format(r->date, d), *entered ? " (entered " : "", entered,
+			 *entered ? ")" : "");
 	}
 	cli_basis_text(c, &ov->basis);
 	cli_put(c, "scores:\n");

@@ -76,6 +76,8 @@ static enum status visit_vitals(struct cli_opt *o, struct visit *v, bool confirm
 		s = vital_parse(VITAL_STIFFNESS, o[V_STIFF].value, confirm, &v->stiffness_kpa, e);
 	if (s == ST_OK && o[V_IQR].set)
 		s = imaging_check_iqr(o[V_IQR].value, v->stiffness_kpa, &v->iqr_kpa, e);
+	if (s == ST_OK && o[V_IQR].set)
+		s = imaging_check_reliability(v->stiffness_kpa, v->iqr_kpa, confirm, e);
 	if (s == ST_OK && o[V_NOTE].set && (s = visit_check_note(o[V_NOTE].value, e)) == ST_OK)
 		strlcpy_(v->note, o[V_NOTE].value, sizeof v->note);
 	return s;

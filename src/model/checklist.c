@@ -69,12 +69,14 @@ static void set_state(struct checklist_line *l, enum item_state s)
 /* "bilirubin 2.3 mg/dL on 2026-11-02, 21 days old" */
 static void describe_lab(char *dst, const struct lab_result *r, day_t on)
 {
-	char v[32], d[16];
+	char v[32], d[16], entered[40];
 	analyte_format(r->analyte, UNITS_US, r->canonical, v, sizeof v);
 	const char *unit = analyte_unit(r->analyte, UNITS_US);
-	append(dst, "%s%s %s%s%s on %s, %d day%s old", *dst ? "; " : "",
-	       analyte_get(r->analyte)->key, v, *unit ? " " : "", unit, date_format(r->date, d),
-	       (int)(on - r->date), on - r->date == 1 ? "" : "s");
+	lab_entered_text(r, entered, sizeof entered);
+	append(dst, "%s%s %s%s%s%s%s%s on %s, %d day%s old", *dst ? "; " : "",
+	       analyte_get(r->analyte)->key, v, *unit ? " " : "", unit, *entered ? " (" : "",
+	       entered, *entered ? ")" : "", date_format(r->date, d), (int)(on - r->date),
+	       on - r->date == 1 ? "" : "s");
 }
 
 static void eval_lab(const struct protocol_item *it, const struct checklist_input *in,
@@ -408,6 +410,116 @@ static void eval_answer(const struct protocol_item *it, const struct checklist_i
 	set_state(l, ok ? ITEM_MET : ITEM_NOT_MET);
 }
 
+/* A West Haven grade from an examination or a visit on or after the day of
+ * the answer (on one day the examination wins, as in finding_pick_newer). */
+static bool newer_he(const struct protocol_item *it, const struct checklist_input *in)
+{
+	const struct finding_pick *f = &in->basis.findings.he;
+	const struct checklist_answer *a = answer_of(in, it->id);
+	return f->have && f->source != FSRC_ANSWER && (!a || f->date >= a->answered_on);
+}
+
+static void eval_age(const struct protocol_item *it, const struct checklist_input *in,
+		     struct checklist_line *l)
+{
+	const struct patient *p = &in->patient;
+	char d[16];
+	if (p->dob == DAY_NONE) {
+		set_state(l, ITEM_MISSING);
+		put(l->reason, "no date of birth on record");
+		return;
+	}
+	int age = patient_age(p, in->on);
+	put(l->data, "born %s, age %d years on this day", date_format(p->dob, d), age);
+	bool lo = !isnan(it->min) && age < it->min, hi = !isnan(it->max) && age > it->max;
+	set_state(l, lo || hi ? ITEM_NOT_MET : ITEM_MET);
+	put(l->reason, "age %d years is %s ", age, lo || hi ? "outside" : "within");
+	if (!isnan(it->min) && !isnan(it->max))
+		append(l->reason, "%g-%g years", it->min, it->max);
+	else if (!isnan(it->min))
+		append(l->reason, "at least %g years", it->min);
+	else
+		append(l->reason, "at most %g years", it->max);
+}
+
+/* HBV DNA below the threshold, or (when the item allows it) a "yes, on
+ * antiviral therapy" answer. Applies to hepatitis B (B18.1) and to any
+ * patient with an HBV DNA on record. */
+static void eval_viral(const struct protocol_item *it, const struct checklist_input *in,
+		       struct checklist_line *l)
+{
+	const struct checklist_answer *a = it->or_antiviral ? answer_of(in, it->id) : NULL;
+	bool hbv = strcmp(in->patient.etiology, "B18.1") == 0;
+	bool have = in->labs.have[ANALYTE_HBV_DNA];
+	const struct lab_result *r = &in->labs.r[ANALYTE_HBV_DNA];
+	char d[16];
+	if (!hbv && !have) {
+		set_state(l, ITEM_MET);
+		put(l->reason, "not hepatitis B (etiology %s) and no HBV DNA on record",
+		    *in->patient.etiology ? in->patient.etiology : "not recorded");
+		return;
+	}
+	if (have)
+		describe_lab(l->data, r, in->on);
+	bool fresh = have && !stale(it, in->on, r->date);
+	bool below = fresh && r->canonical < it->max;
+	bool antiviral = a && a->yes && !stale(it, in->on, a->answered_on);
+	if (a)
+		append(l->data, "%son antiviral therapy: answered %s on %s", *l->data ? "; " : "",
+		       a->yes ? "yes" : "no", date_format(a->answered_on, d));
+	if (below) {
+		set_state(l, ITEM_MET);
+		put(l->reason, "HBV DNA below %g IU/mL", it->max);
+	} else if (antiviral) {
+		set_state(l, ITEM_MET);
+		put(l->reason, "on antiviral therapy (answered %s)",
+		    date_format(a->answered_on, d));
+	} else if (fresh) {
+		set_state(l, ITEM_NOT_MET);
+		put(l->reason, "HBV DNA %g IU/mL is not below %g IU/mL%s", r->canonical, it->max,
+		    it->or_antiviral ? " and antiviral therapy is not confirmed" : "");
+	} else if (have) {
+		set_state(l, ITEM_STALE);
+		put(l->reason, "HBV DNA %d days old; window %d days", (int)(in->on - r->date),
+		    it->window_days);
+	} else {
+		set_state(l, ITEM_MISSING);
+		put(l->reason, "hepatitis B: no HBV DNA on or before this day%s",
+		    it->or_antiviral ? ", and antiviral therapy not confirmed" : "");
+	}
+}
+
+/* The newest ascites or encephalopathy finding (examination, visit,
+ * imaging or checklist answer; the score basis chose it) at most max_grade. */
+static void eval_exam(const struct protocol_item *it, enum pexam which,
+		      const struct checklist_input *in, struct checklist_line *l)
+{
+	const struct score_basis *b = &in->basis;
+	bool asc = which == PEXAM_ASCITES;
+	const struct finding_pick *f = asc ? &b->findings.ascites : &b->findings.he;
+	const struct finding_pick *old = asc ? &b->too_old.ascites : &b->too_old.he;
+	const char *what = asc ? "ascites ICA grade" : "encephalopathy West Haven grade";
+	char d[16];
+	if (!f->have)
+		f = old;
+	if (!f->have) {
+		set_state(l, ITEM_MISSING);
+		put(l->reason, "%s not assessed on or before this day", what);
+		return;
+	}
+	int age = (int)(in->on - f->date);
+	put(l->data, "%s %d (%s %s, %d day%s old)", what, f->value, finding_source_str(f->source),
+	    date_format(f->date, d), age, age == 1 ? "" : "s");
+	if (f == old || stale(it, in->on, f->date)) {
+		set_state(l, ITEM_STALE);
+		put(l->reason, "%s; window %d days: examine again", l->data,
+		    it->window_days ? it->window_days : b->window_days);
+		return;
+	}
+	set_state(l, f->value <= it->max_grade ? ITEM_MET : ITEM_NOT_MET);
+	put(l->reason, "%s %d; accepted at most %d", what, f->value, it->max_grade);
+}
+
 static void eval_line(const struct protocol *p, int i, const struct checklist_input *in,
 		      const struct score_result *sr, struct checklist_line *l)
 {
@@ -427,8 +539,25 @@ static void eval_line(const struct protocol *p, int i, const struct checklist_in
 	case PITEM_WEIGHT:
 		eval_weight(it, in, l);
 		break;
-	case PITEM_QUESTION:
+	case PITEM_AGE:
+		eval_age(it, in, l);
+		break;
+	case PITEM_VIRAL:
+		eval_viral(it, in, l);
+		break;
+	case PITEM_EXAM:
+		eval_exam(it, it->exam, in, l);
+		break;
 	case PITEM_GRADE:
+		/* An encephalopathy grade also takes a newer finding recorded
+		 * at an examination or a visit. */
+		if (it->feeds_encephalopathy && newer_he(it, in)) {
+			eval_exam(it, PEXAM_ENCEPHALOPATHY, in, l);
+			break;
+		}
+		eval_answer(it, in, l);
+		break;
+	case PITEM_QUESTION:
 	case PITEM_CONSENT:
 	case PITEM_KIND_COUNT:
 		eval_answer(it, in, l);
@@ -510,7 +639,7 @@ enum status checklist_check_answer(const struct protocol *p, const struct checkl
 	if (!it)
 		return err_set(e, ST_INVALID, "item '%s' is not in protocol %s %s",
 			       text_sanitize_buf(b, sizeof b, a->item), p->name, p->version);
-	if (it->kind != PITEM_QUESTION && it->kind != PITEM_GRADE && it->kind != PITEM_CONSENT)
+	if (!pitem_answerable(it))
 		return err_set(e, ST_INVALID,
 			       "%s is a %s item: it is computed from the record, "
 			       "not answered",

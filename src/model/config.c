@@ -81,6 +81,14 @@ static const struct config_option options_table[] = {
 		"The laboratory's own result codes mapped to analytes, as CODE=analyte "
 		"pairs separated by commas (e.g. TBIL=bilirubin,K-INR=inr); LOINC codes "
 		"need no entry"),
+	DBL_OPT("labs", "jump_factor", 1.5, 100, 5, lab_jump_factor,
+		"A result this many times above or below the previous one of the analyte "
+		"within labs:jump_days asks for confirmation (a clinic's choice)"),
+	INT_OPT("labs", "jump_days", 1, 365, 30, lab_jump_days,
+		"Days within which labs:jump_factor applies"),
+	DBL_OPT("labs", "same_day_factor", 1.1, 100, 1.5, lab_same_day_factor,
+		"A second result of an analyte on one day this many times above or below "
+		"the first asks for confirmation (a clinic's choice)"),
 };
 /* clang-format on */
 

@@ -95,6 +95,9 @@ void dash_row_build(enum dash_measure m, const struct dash_point *pts, int n, da
 	}
 	dash_compare(m, b >= 0 ? pts[b].value : NAN, l >= 0 ? pts[l].value : NAN, &out->change,
 		     &out->change_pct, &out->dir);
+	/* An unreliable measurement is no evidence of improvement or worsening. */
+	if ((b >= 0 && pts[b].unreliable) || (l >= 0 && pts[l].unreliable))
+		out->dir = DIR_NONE;
 	int first = l + 1 > DASH_TREND_MAX ? l + 1 - DASH_TREND_MAX : 0;
 	for (int i = first; i <= l; i++)
 		out->trend[out->ntrend++] = pts[i].value;

@@ -104,6 +104,25 @@ enum status imaging_check_iqr(const char *text, double stiffness, double *out, s
 	return ST_OK;
 }
 
+bool stiffness_unreliable(double kpa, double iqr_kpa)
+{
+	if (isnan(kpa) || isnan(iqr_kpa) || !(kpa > 0))
+		return false;
+	return iqr_kpa / kpa > STIFFNESS_IQR_RATIO_MAX && kpa >= STIFFNESS_RELIABLE_BELOW_KPA;
+}
+
+enum status imaging_check_reliability(double kpa, double iqr_kpa, bool confirmed, struct err *e)
+{
+	if (confirmed || !stiffness_unreliable(kpa, iqr_kpa))
+		return ST_OK;
+	return err_set(e, ST_CONFIRM,
+		       "stiffness %.1f kPa with IQR %.1f kPa (IQR/median %.0f %%) is poorly "
+		       "reliable: above %.0f %% with a median of %.1f kPa or more; re-measure, or "
+		       "confirm to record it marked unreliable",
+		       kpa, iqr_kpa, 100 * iqr_kpa / kpa, 100 * STIFFNESS_IQR_RATIO_MAX,
+		       STIFFNESS_RELIABLE_BELOW_KPA);
+}
+
 enum status imaging_check_fibrosis(const char *text, int *out, struct err *e)
 {
 	char b[48];

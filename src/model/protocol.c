@@ -79,7 +79,7 @@ static bool safety_key(const char *section, const char *key)
 /* Keys each section accepts; "item" covers every [item.ID]. */
 static const struct {
 	const char *section;
-	const char *keys[16];
+	const char *keys[20];
 } section_keys[] = {
     {"protocol", {"name", "version"}},
     {"dose", {"cells_per_kg", "cells_per_kg_min", "cells_per_kg_max", "weight_window_days"}},
@@ -92,7 +92,7 @@ static const struct {
     {"intrahepatic", {NULL}}, /* every key from SAFETY_LIMIT_INFO */
     {"item",
      {"label", "help", "kind", "required", "on_fail", "window_days", "analytes", "min", "max",
-      "modalities", "finding", "score", "fails_if", "max_grade", "feeds"}},
+      "modalities", "finding", "score", "fails_if", "max_grade", "feeds", "or_antiviral"}},
 };
 
 static char parse_msg[256];
@@ -104,6 +104,12 @@ static int capture(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *pitem_kind_str(enum pitem_kind k)
 {
 	return (unsigned)k < PITEM_KIND_COUNT ? kind_names[k] : "?";
+}
+
+bool pitem_answerable(const struct protocol_item *it)
+{
+	return it->kind == PITEM_QUESTION || it->kind == PITEM_GRADE || it->kind == PITEM_CONSENT ||
+	       (it->kind == PITEM_VIRAL && it->or_antiviral);
 }
 
 const char *pscore_str(enum pscore s)
@@ -555,6 +561,53 @@ static enum status parse_imaging(const struct pctx *x, const char *sec, struct p
 	return s;
 }
 
+/* age: min and/or max in whole years, 0-120. */
+static enum status parse_age(const struct pctx *x, const char *sec, struct protocol_item *it)
+{
+	if (isnan(it->min) && isnan(it->max))
+		return fail(x, sec, "max", "an age item needs min, max or both (years)");
+	if (!isnan(it->min) && (it->min < 0 || it->min > 120 || it->min != floor(it->min)))
+		return fail(x, sec, "min", "impossible age %g: accepted 0-120 whole years",
+			    it->min);
+	if (!isnan(it->max) && (it->max < 0 || it->max > 120 || it->max != floor(it->max)))
+		return fail(x, sec, "max", "impossible age %g: accepted 0-120 whole years",
+			    it->max);
+	return ST_OK;
+}
+
+/* viral: max = the HBV DNA threshold in IU/mL; or_antiviral = yes | no. */
+static enum status parse_viral(const struct pctx *x, const char *sec, struct protocol_item *it)
+{
+	const struct analyte *an = analyte_get(ANALYTE_HBV_DNA);
+	if (isnan(it->max))
+		return fail(x, sec, "max", "a viral item needs max, the HBV DNA threshold in %s",
+			    an->unit[UNITS_US]);
+	if (!isnan(it->min))
+		return fail(x, sec, "min", "not accepted for a viral item; give max only");
+	if (it->max <= an->hard_lo || it->max > an->hard_hi)
+		return fail(x, sec, "max",
+			    "impossible HBV DNA threshold %g: accepted above %g up to %g %s",
+			    it->max, an->hard_lo, an->hard_hi, an->unit[UNITS_US]);
+	return get_bool(x, sec, "or_antiviral", "yes", "no", false, &it->or_antiviral);
+}
+
+/* exam: finding = ascites (ICA 0-3) | encephalopathy (West Haven 0-4), max_grade. */
+static enum status parse_exam(const struct pctx *x, const char *sec, struct protocol_item *it)
+{
+	const char *f = get(x, sec, "finding");
+	if (f && strcmp(f, "ascites") == 0)
+		it->exam = PEXAM_ASCITES;
+	else if (f && strcmp(f, "encephalopathy") == 0)
+		it->exam = PEXAM_ENCEPHALOPATHY;
+	else
+		return fail(x, sec, "finding", "'%s' is not accepted; ascites or encephalopathy",
+			    f ? f : "");
+	if (!get(x, sec, "max_grade"))
+		return fail(x, sec, "max_grade", "required for an exam item, and missing");
+	return get_int(x, sec, "max_grade", 0, it->exam == PEXAM_ASCITES ? 3 : 4, 0,
+		       &it->max_grade);
+}
+
 static enum status parse_kind_fields(const struct pctx *x, const char *sec,
 				     struct protocol_item *it)
 {
@@ -579,6 +632,12 @@ static enum status parse_kind_fields(const struct pctx *x, const char *sec,
 			return fail(x, sec, "max_grade", "required for a grade item, and missing");
 		return get_int(x, sec, "max_grade", 0, 4, 0, &it->max_grade);
 	}
+	case PITEM_AGE:
+		return parse_age(x, sec, it);
+	case PITEM_VIRAL:
+		return parse_viral(x, sec, it);
+	case PITEM_EXAM:
+		return parse_exam(x, sec, it);
 	case PITEM_WEIGHT:
 	case PITEM_CONSENT:
 	case PITEM_KIND_COUNT:
@@ -604,7 +663,7 @@ static enum status parse_item(const struct pctx *x, const char *sec, struct prot
 	if (!k || i == PITEM_KIND_COUNT)
 		return fail(x, sec, "kind",
 			    "'%s' is not accepted; lab, imaging, score, weight, "
-			    "question, grade or consent",
+			    "question, grade, consent, age, viral or exam",
 			    k ? k : "");
 	it->kind = (enum pitem_kind)i;
 	if ((s = get_text(x, sec, "label", true, it->label, sizeof it->label)) ||

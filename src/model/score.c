@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyte.h"
@@ -55,6 +56,7 @@ void score_input_init(struct score_input *in)
 	*in = (struct score_input){
 	    .bilirubin = NAN,
 	    .inr = NAN,
+	    .pt_prolong_s = NAN,
 	    .creatinine = NAN,
 	    .sodium = NAN,
 	    .albumin = NAN,
@@ -308,7 +310,11 @@ static void compute_child_pugh(const struct score_input *in, struct score_result
 		 in->cp_inr_low, in->cp_inr_high);
 	need(needs, sizeof needs, isnan(in->bilirubin), "bilirubin");
 	need(needs, sizeof needs, isnan(in->albumin), "albumin");
-	need(needs, sizeof needs, isnan(in->inr), "INR");
+	bool by_pt = isnan(in->inr) && !isnan(in->pt_prolong_s);
+	if (by_pt)
+		snprintf(out->child_pugh_inr_rule, sizeof out->child_pugh_inr_rule,
+			 "PT +%g s: 1-3 s, 4-6 s, > 6 s", in->pt_prolong_s);
+	need(needs, sizeof needs, isnan(in->inr) && !by_pt, "INR or PT prolongation");
 	need(needs, sizeof needs, in->ascites == ASCITES_UNKNOWN, "ascites");
 	need(needs, sizeof needs, in->encephalopathy == SCORE_HE_UNKNOWN, "encephalopathy grade");
 	if (needs[0]) {
@@ -317,7 +323,11 @@ static void compute_child_pugh(const struct score_input *in, struct score_result
 		int p = in->cholestatic ? band_points(in->bilirubin, 4.0, 10.0)
 					: band_points(in->bilirubin, 2.0, 3.0);
 		p += 4 - band_points(in->albumin, 2.8, 3.5);
-		p += band_points(in->inr, in->cp_inr_low, in->cp_inr_high);
+		/* PT seconds: under 4 s 1 point, 4-6 s 2, over 6 s 3 (Pugh 1973). */
+		p += by_pt ? (in->pt_prolong_s < 4    ? 1
+			      : in->pt_prolong_s <= 6 ? 2
+						      : 3)
+			   : band_points(in->inr, in->cp_inr_low, in->cp_inr_high);
 		p += ascites_points(in->ascites);
 		p += encephalopathy_points(in->encephalopathy);
 		set_value(&out->child_pugh, p, p);
@@ -363,8 +373,15 @@ static void compute_fib4(const struct score_input *in, struct score_result *out)
 		set_not_computable(&out->fib4, "needs %s", needs);
 	else if (in->platelets <= 0 || in->alt <= 0)
 		set_not_computable(&out->fib4, "platelets and ALT must be above 0");
-	else
+	else {
 		set_value(&out->fib4, 0, in->age * in->ast / (in->platelets * sqrt(in->alt)));
+		/* REFERENCE 14.5 (McPherson 2017). */
+		if (in->age < 35)
+			add_warning(out, "FIB-4 is unreliable under 35 years");
+		else if (in->age >= 65)
+			add_warning(out,
+				    "FIB-4 from 65 years: rule-out cut-off 2.0 instead of 1.30");
+	}
 }
 
 /* APRI = (AST / AST ULN) / platelets * 100. */
@@ -527,9 +544,21 @@ void score_format(const struct score_result *r, enum score_id id, char *buf, siz
 		snprintf(buf, n, "%d  class %c (%s)", v->value, r->child_pugh_class,
 			 r->child_pugh_inr_rule);
 		break;
-	case SCORE_ALBI:
-		snprintf(buf, n, "%.3f  grade %d", v->raw, r->albi_grade);
+	case SCORE_ALBI: {
+		/* Enough digits that the value shown is on the side of each cut
+		 * (-2.60, -1.39) its grade is: -2.5996 is not "-2.600 grade 2". */
+		int d = 3;
+		char num[32];
+		for (; d < 8; d++) {
+			snprintf(num, sizeof num, "%.*f", d, v->raw);
+			double shown = strtod(num, NULL);
+			if ((shown <= -2.60) == (v->raw <= -2.60) &&
+			    (shown <= -1.39) == (v->raw <= -1.39))
+				break;
+		}
+		snprintf(buf, n, "%.*f  grade %d", d, v->raw, r->albi_grade);
 		break;
+	}
 	case SCORE_FIB4:
 		snprintf(buf, n, "%.3f", v->raw);
 		break;

@@ -37,6 +37,10 @@ static enum status read_series(struct store *st, sqlite3_stmt *q, struct dash_po
 		out[*n].value = sqlite3_column_double(q, 1);
 		out[*n].entered = sqlite3_column_int64(q, 2);
 		out[*n].followup = sqlite3_column_int(q, 3) != 0;
+		/* A fifth column is a stiffness's IQR. */
+		out[*n].unreliable =
+		    sqlite3_column_count(q) > 4 && sqlite3_column_type(q, 4) != SQLITE_NULL &&
+		    stiffness_unreliable(out[*n].value, sqlite3_column_double(q, 4));
 		if (out[*n].date != DAY_NONE)
 			(*n)++;
 	}
@@ -80,9 +84,11 @@ enum status store_dash_stiffness(struct store *st, int64_t patient_id, struct da
 				 int max, int *n, struct err *e)
 {
 	static const char sql[] =
-	    "SELECT date, v, created, k FROM (SELECT date, stiffness_kpa AS v, created, 0 AS k, id "
-	    "FROM imaging WHERE patient_id = ?1 AND stiffness_kpa IS NOT NULL UNION ALL "
-	    "SELECT date, stiffness_kpa, created, 1, id FROM visits WHERE patient_id = ?1 "
+	    "SELECT date, v, created, k, iqr FROM (SELECT date, stiffness_kpa AS v, created, 0 AS "
+	    "k, "
+	    "id, iqr_kpa AS iqr FROM imaging WHERE patient_id = ?1 AND stiffness_kpa IS NOT NULL "
+	    "UNION ALL SELECT date, stiffness_kpa, created, 1, id, iqr_kpa FROM visits WHERE "
+	    "patient_id = ?1 "
 	    "AND stiffness_kpa IS NOT NULL) ORDER BY date DESC, k DESC, id DESC LIMIT ?2";
 	enum status s = store_may(st, PERM_READ, e);
 	*n = 0;

@@ -59,6 +59,20 @@ static enum status demo_labs(struct store *st, int64_t pid, day_t d, struct err 
 	return s;
 }
 
+/* A hepatitis B patient's HBV DNA, suppressed on antiviral therapy. */
+static enum status demo_hbv(struct store *st, int64_t pid, day_t d, struct err *e)
+{
+	struct lab_result r = {0};
+	r.patient_id = pid;
+	r.analyte = ANALYTE_HBV_DNA;
+	r.value = r.canonical = 15;
+	strlcpy_(r.unit, analyte_unit(r.analyte, UNITS_US), sizeof r.unit);
+	r.date = d;
+	strlcpy_(r.source, "demo", sizeof r.source);
+	r.flag = analyte_flag(r.analyte, r.canonical);
+	return store_demo_lab(st, &r, e);
+}
+
 static enum status demo_imaging_pair(struct store *st, int64_t pid, day_t d, struct err *e)
 {
 	struct imaging_note n;
@@ -129,6 +143,8 @@ static enum status one_case(struct store *st, const struct protocol *p, const ch
 	enum status s = store_demo_patient(st, &pt, e);
 	if (s == ST_OK)
 		s = demo_labs(st, pt.id, c == CASE_NOT_READY ? today - 30 : today - 2, e);
+	if (s == ST_OK && strcmp(pt.etiology, "B18.1") == 0)
+		s = demo_hbv(st, pt.id, today - 20, e);
 	if (s == ST_OK)
 		s = demo_imaging_pair(st, pt.id, today - 10, e);
 	if (s == ST_OK)

@@ -123,7 +123,7 @@ static const enum analyte_id fu_panel[] = {
 };
 
 static enum status intake_records(struct fu *f, int64_t pid, day_t t0, const struct liver *x,
-				  struct err *e)
+				  bool hbv, struct err *e)
 {
 	enum status s = ST_OK;
 	for (size_t i = 0; i < ARRAY_SIZE(fu_panel) && s == ST_OK; i++) {
@@ -133,6 +133,10 @@ static enum status intake_records(struct fu *f, int64_t pid, day_t t0, const str
 	struct lab_result afp = fu_lab(pid, ANALYTE_AFP, x->v[ANALYTE_AFP], t0 - 2);
 	if (s == ST_OK)
 		s = store_demo_lab(f->st, &afp, e);
+	/* Hepatitis B: HBV DNA suppressed on antiviral therapy. */
+	struct lab_result dna = fu_lab(pid, ANALYTE_HBV_DNA, 15, t0 - 2);
+	if (s == ST_OK && hbv)
+		s = store_demo_lab(f->st, &dna, e);
 	struct imaging_note n;
 	imaging_init(&n);
 	n.patient_id = pid;
@@ -197,7 +201,7 @@ static enum status intake(struct fu *f, const char *mrn, day_t t0, struct patien
 	intake_state(f, x);
 	enum status s = store_demo_patient(f->st, pt, e);
 	if (s == ST_OK)
-		s = intake_records(f, pt->id, t0, x, e);
+		s = intake_records(f, pt->id, t0, x, strcmp(pt->etiology, "B18.1") == 0, e);
 	if (s == ST_OK)
 		s = intake_answers(f, pt->id, t0, e);
 	if (s == ST_OK)

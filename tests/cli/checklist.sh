@@ -112,7 +112,7 @@ expect_in "demo 90000001 is READY" '"status":"READY"' "$OUT"
 expect_in "demo 90000001 is signed" '"signed":{"by":' "$OUT"
 run "$HEPADESK" --db "$DEMO" checklist 90000002 --json
 expect_in "demo 90000002 is NOT_READY" '"status":"NOT_READY"' "$OUT"
-expect_in "demo 90000002 lists stale labs and missing consent" '"blocking":["labs","platelets","meld3","child_pugh","consent"]' "$OUT"
+expect_in "demo 90000002 lists stale labs and missing consent" '"blocking":["labs","platelets","meld3","child_pugh","afp","consent"]' "$OUT"
 run "$HEPADESK" --db "$DEMO" checklist 90000003 --json
 expect_in "demo 90000003 is EXCLUDED" '"status":"EXCLUDED"' "$OUT"
 expect_in "demo 90000003 names the criterion" '"blocking":["malignancy"]' "$OUT"

@@ -13,11 +13,13 @@ EACH=25
 run hd patient add --mrn C100 --name "CONCURRENT, Carla" --dob 1960-01-01 --sex F
 expect_rc "patient for the writers" 0
 
+# The writers put many ALT values on one day: --confirm answers unit sense's
+# same-day question (tests/cli/unitsense.sh tests the question itself).
 writer() { # writer ID: EACH lab adds, one line per failure in $T/fail.ID
 	i=0
 	while [ $i -lt $EACH ]; do
 		v=$(( (($1 * EACH + i) % 40) + 10 ))
-		if ! hd lab add C100 --date 2026-01-15 --alt "$v" --source "w$1" >/dev/null 2>>"$T/err.$1"; then
+		if ! hd lab add C100 --date 2026-01-15 --alt "$v" --source "w$1" --confirm >/dev/null 2>>"$T/err.$1"; then
 			echo "writer $1 write $i failed" >>"$T/fail.$1"
 		fi
 		i=$((i + 1))

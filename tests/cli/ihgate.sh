@@ -21,7 +21,8 @@ run hd plan add H1 --route intrahepatic --first-date "$FIRST"
 expect_rc "platelets 45: refused" 2
 expect_in "names the platelets" "platelets 45 10^9/L are below the protocol's 50 10^9/L" "$ERR"
 
-hd lab add H1 --date "$TODAY" --platelets 80 >/dev/null
+# A second count the same day, 80 after 45, is unusual: confirmed.
+hd lab add H1 --date "$TODAY" --platelets 80 --confirm >/dev/null
 hd exam add H1 --date "$TODAY" --ascites 2 >/dev/null
 run hd plan add H1 --route intrahepatic --first-date "$FIRST"
 expect_rc "moderate ascites: refused" 2

@@ -43,4 +43,13 @@ expect_in "unit mix-up named" "looks like µmol/L" "$ERR"
 run "$HEPADESK" score --bilirubin 2 --inr 1.5 --creatinine 1.1 --sodium 130
 expect_rc "text output" 0
 expect_in "text output names MELD-Na" "MELD-Na" "$OUT"
+# --- Score edges (issue 11): Child-Pugh from PT seconds without an INR.
+run hd score --bilirubin 2.5 --albumin 3.0 --ascites slight --encephalopathy 0 --pt-prolong 5
+expect_rc "Child-Pugh from PT prolongation computes" 0
+expect_in "PT +5 s gives 2 points and names the rule" "Child-Pugh  9  class B (PT +5 s: 1-3 s, 4-6 s, > 6 s)" "$OUT"
+run hd score --bilirubin 2.5 --albumin 3.0 --ascites slight --encephalopathy 0 --pt-prolong abc
+expect_rc "a bad --pt-prolong is refused" 2
+run hd score --ast 40 --alt 36 --platelets 200 --age 70
+expect_in "FIB-4 at 70 gives the age caveat" "FIB-4 from 65 years: rule-out cut-off 2.0 instead of 1.30" "$OUT"
+
 finish

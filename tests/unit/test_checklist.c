@@ -24,6 +24,7 @@ struct fx {
 	struct checklist_input in;
 	struct checklist_result r;
 	struct finding_pick ascites;
+	struct finding_pick he; /* from an examination or visit */
 };
 
 static day_t day(const char *s)
@@ -76,7 +77,7 @@ static void imaging(struct checklist_input *in, enum modality m, enum finding hc
  * grade of the newest answer, as store_exam_findings reads them. */
 static void evaluate(struct fx *f, const char *on)
 {
-	struct exam_findings x = {.ascites = f->ascites};
+	struct exam_findings x = {.ascites = f->ascites, .he = f->he};
 	f->in.on = day(on);
 	for (int i = 0; i < f->in.nanswers; i++) {
 		const struct checklist_answer *a = &f->in.answers[i];
@@ -189,7 +190,7 @@ static void missing_lab_holds(void **state)
 	assert_int_equal(line(f, "labs")->state, ITEM_MISSING);
 	assert_has(line(f, "labs")->reason, "no result on or before this day for afp");
 	assert_int_equal(f->r.status, EVAL_NOT_READY);
-	assert_string_equal(f->r.summary, "NOT READY: labs missing");
+	assert_string_equal(f->r.summary, "NOT READY: labs missing, afp missing");
 }
 
 static void lab_below_bound_excludes(void **state)
@@ -418,6 +419,137 @@ static void json_contract(void **state)
 	json_done(&j);
 }
 
+/* Age in whole years on the day: 16 and 88 fall outside 18-75. */
+static void age_range_excludes(void **state)
+{
+	struct fx *f = *state;
+	f->in.patient.dob = day("2010-06-01");
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "age")->state, ITEM_NOT_MET);
+	assert_has(line(f, "age")->reason, "age 16 years is outside 18-75 years");
+	assert_int_equal(f->r.status, EVAL_EXCLUDED);
+	f->in.patient.dob = day("1938-05-01");
+	evaluate(f, "2026-11-23");
+	assert_has(line(f, "age")->reason, "age 88 years is outside 18-75 years");
+	assert_int_equal(f->r.status, EVAL_EXCLUDED);
+	f->in.patient.dob = day("2008-11-23"); /* 18 on the day */
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "age")->state, ITEM_MET);
+	f->in.patient.dob = day("1951-01-01"); /* 75 */
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "age")->state, ITEM_MET);
+	f->in.patient.dob = DAY_NONE;
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "age")->state, ITEM_MISSING);
+}
+
+static void afp_above_threshold_holds(void **state)
+{
+	struct fx *f = *state;
+	lab(&f->in, ANALYTE_AFP, 850, "2026-11-16");
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "afp")->state, ITEM_NOT_MET);
+	assert_has(line(f, "afp")->reason, "afp 850.0 ng/mL");
+	assert_has(line(f, "afp")->reason, "at most 200");
+	assert_int_equal(f->r.status, EVAL_NOT_READY);
+	lab(&f->in, ANALYTE_AFP, 200, "2026-11-16");
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "afp")->state, ITEM_MET);
+}
+
+static void viral_replication(void **state)
+{
+	struct fx *f = *state;
+	/* Not hepatitis B and no HBV DNA: the rule does not apply. */
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "hbv")->state, ITEM_MET);
+	strcpy(f->in.patient.etiology, "B18.1");
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "hbv")->state, ITEM_MISSING);
+	assert_int_equal(f->r.status, EVAL_NOT_READY);
+	lab(&f->in, ANALYTE_HBV_DNA, 2.5e7, "2026-11-16");
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "hbv")->state, ITEM_NOT_MET);
+	assert_has(line(f, "hbv")->reason, "HBV DNA 2.5e+07 IU/mL is not below 1000 IU/mL");
+	assert_int_equal(f->r.status, EVAL_NOT_READY);
+	answer(&f->in, "hbv", false, "", "2026-11-20");
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "hbv")->state, ITEM_NOT_MET);
+	answer(&f->in, "hbv", true, "", "2026-11-20");
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "hbv")->state, ITEM_MET);
+	assert_has(line(f, "hbv")->reason, "on antiviral therapy");
+	answer(&f->in, "hbv", false, "", "2026-11-20");
+	lab(&f->in, ANALYTE_HBV_DNA, 999, "2026-11-16");
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "hbv")->state, ITEM_MET);
+	lab(&f->in, ANALYTE_HBV_DNA, 1000, "2026-11-16");
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "hbv")->state, ITEM_NOT_MET);
+	/* An HBV DNA on record applies the rule whatever the etiology. */
+	strcpy(f->in.patient.etiology, "K70.3");
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "hbv")->state, ITEM_NOT_MET);
+	lab(&f->in, ANALYTE_HBV_DNA, 20, "2026-05-01"); /* beyond the 90-day window */
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "hbv")->state, ITEM_STALE);
+}
+
+static void exam_grade_limits(void **state)
+{
+	struct fx *f = *state;
+	f->ascites = (struct finding_pick){true, 2, day("2026-11-20"), FSRC_VISIT};
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "ascites")->state, ITEM_MET);
+	assert_has(line(f, "ascites")->data, "ascites ICA grade 2 (visit 2026-11-20, 3 days old)");
+	f->ascites.value = 3;
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "ascites")->state, ITEM_NOT_MET);
+	assert_has(line(f, "ascites")->reason, "ascites ICA grade 3; accepted at most 2");
+	assert_int_equal(f->r.status, EVAL_EXCLUDED);
+	f->ascites = (struct finding_pick){false, 0, DAY_NONE, FSRC_NONE};
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "ascites")->state, ITEM_MISSING);
+	/* A West Haven grade examined after the answer decides the grade item. */
+	f->ascites = (struct finding_pick){true, 0, day("2026-11-20"), FSRC_EXAM};
+	f->he = (struct finding_pick){true, 2, day("2026-11-22"), FSRC_EXAM};
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "encephalopathy")->state, ITEM_NOT_MET);
+	assert_has(line(f, "encephalopathy")->reason,
+		   "encephalopathy West Haven grade 2; accepted at most 1");
+	f->he.date = day("2026-11-19"); /* older than the answer (grade 1) */
+	evaluate(f, "2026-11-23");
+	assert_int_equal(line(f, "encephalopathy")->state, ITEM_MET);
+}
+
+static void new_kinds_parse_and_refuse(void **state)
+{
+	(void)state;
+	struct protocol p;
+	struct err e = {""};
+	const char *head = "[protocol]\nname = t\nversion = 1\n[item.x]\nlabel = x\n";
+	const struct {
+		const char *body, *want;
+	} bad[] = {
+	    {"kind = age\n", "an age item needs min, max or both"},
+	    {"kind = age\nmax = 130\n", "impossible age 130"},
+	    {"kind = viral\n", "a viral item needs max"},
+	    {"kind = viral\nmax = 1000\nor_antiviral = maybe\n", "'maybe' is not accepted"},
+	    {"kind = exam\nfinding = ascites\nmax_grade = 4\n", "max_grade"},
+	    {"kind = exam\nfinding = jaundice\nmax_grade = 1\n", "ascites or encephalopathy"},
+	};
+	char text[512];
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(text, sizeof text, "%s%s", head, bad[i].body);
+		assert_int_equal(protocol_parse("t.ini", text, &p, &e), ST_INVALID);
+		assert_has(e.msg, bad[i].want);
+	}
+	snprintf(text, sizeof text, "%s%s", head, "kind = viral\nmax = 1000\n");
+	assert_int_equal(protocol_parse("t.ini", text, &p, &e), ST_OK);
+	assert_false(p.items[0].or_antiviral);
+	assert_false(pitem_answerable(&p.items[0]));
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -437,6 +569,11 @@ int main(void)
 	    T(optional_item_does_not_block),
 	    T(answers_are_checked),
 	    T(json_contract),
+	    T(age_range_excludes),
+	    T(afp_above_threshold_holds),
+	    T(viral_replication),
+	    T(exam_grade_limits),
+	    T(new_kinds_parse_and_refuse),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

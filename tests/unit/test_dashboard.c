@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "dashboard.h"
+#include "imaging.h"
 
 static day_t day(const char *s)
 {
@@ -257,6 +258,32 @@ static void test_score_series(void **state)
 	assert_false(rows[DASH_STIFFNESS].have_latest);
 }
 
+/* Stiffness reliability (REFERENCE 14.4) and what the dashboard does with it. */
+static void test_stiffness_unreliable(void **state)
+{
+	(void)state;
+	assert_true(stiffness_unreliable(18.5, 7.5));  /* 41 % */
+	assert_false(stiffness_unreliable(20.0, 6.0)); /* 30 % exactly */
+	assert_false(stiffness_unreliable(6.0, 2.4));  /* 40 % but below 7.1 kPa */
+	assert_true(stiffness_unreliable(7.1, 2.2));   /* 31 % at 7.1 kPa */
+	assert_false(stiffness_unreliable(18.5, NAN)); /* no IQR */
+	struct err e = {""};
+	assert_int_equal(imaging_check_reliability(18.5, 7.5, false, &e), ST_CONFIRM);
+	assert_non_null(strstr(e.msg, "IQR/median 41 %"));
+	assert_int_equal(imaging_check_reliability(18.5, 7.5, true, &e), ST_OK);
+	struct dash_point pts[] = {
+	    {day("2026-01-01"), 14.0, 0, false, false},
+	    {day("2026-03-01"), 18.5, 0, true, true},
+	};
+	struct dash_row r;
+	dash_row_build(DASH_STIFFNESS, pts, 2, day("2026-01-10"), 0, day("2026-03-02"), &r);
+	assert_true(r.latest.unreliable);
+	assert_int_equal(r.dir, DIR_NONE); /* not "worse" */
+	pts[1].unreliable = false;
+	dash_row_build(DASH_STIFFNESS, pts, 2, day("2026-01-10"), 0, day("2026-03-02"), &r);
+	assert_int_equal(r.dir, DIR_WORSE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -268,6 +295,7 @@ int main(void)
 	    cmocka_unit_test(test_sparkline),
 	    cmocka_unit_test(test_score_series),
 	    cmocka_unit_test(test_baseline_entered_by_signature),
+	    cmocka_unit_test(test_stiffness_unreliable),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

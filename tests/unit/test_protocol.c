@@ -26,7 +26,7 @@ static void default_protocol_parses(void **state)
 	assert_non_null(text);
 	assert_int_equal(protocol_parse(DEFAULT, text, &p, &e), ST_OK);
 	assert_string_equal(p.version, "1.0");
-	assert_int_equal(p.nitems, 18);
+	assert_int_equal(p.nitems, 22);
 	assert_true(p.cells_per_kg == 0.5e6);
 	assert_true(p.cells_per_kg_min == 0.1e6 && p.cells_per_kg_max == 1.0e6);
 	assert_int_equal(p.weight_window_days, 14);
@@ -84,7 +84,7 @@ static void refused(const char *text, const char *want)
 	if (!strstr(e.msg, want))
 		fail_msg("'%s' not in '%s'", want, e.msg);
 	assert_string_equal(held.hash, before);
-	assert_int_equal(held.nitems, 18);
+	assert_int_equal(held.nitems, 22);
 }
 
 static void unknown_analyte_refused(void **state)

@@ -437,8 +437,9 @@ static void test_missing_inputs(void **state)
 	assert_string_equal(r.meld_na.why_not, "needs bilirubin, INR, creatinine, sodium");
 	assert_string_equal(r.meld3.why_not,
 			    "needs bilirubin, INR, creatinine, sodium, albumin, sex");
-	assert_string_equal(r.child_pugh.why_not,
-			    "needs bilirubin, albumin, INR, ascites, encephalopathy grade");
+	assert_string_equal(
+	    r.child_pugh.why_not,
+	    "needs bilirubin, albumin, INR or PT prolongation, ascites, encephalopathy grade");
 	assert_string_equal(r.albi.why_not, "needs bilirubin, albumin");
 	assert_string_equal(r.fib4.why_not, "needs age, AST, ALT, platelets");
 	assert_string_equal(r.apri.why_not, "needs AST, platelets");
@@ -664,10 +665,79 @@ static void test_names_and_get(void **state)
 	assert_null(score_get(NULL, SCORE_MELD));
 }
 
+/* Score edges of issue 11: Child-Pugh from PT seconds without INR (REFERENCE
+ * 14.3), ALBI digits at the cuts, FIB-4 caveats (14.5). Expected values
+ * worked by hand from the reference tables. */
+static void test_score_edges(void **state)
+{
+	(void)state;
+	struct score_input in;
+	score_input_init(&in);
+	in.bilirubin = 2.5;	     /* 2 points */
+	in.albumin = 3.0;	     /* 2 */
+	in.ascites = ASCITES_SLIGHT; /* 2 */
+	in.encephalopathy = 0;	     /* 1 */
+	struct score_result r = run(&in);
+	assert_false(r.child_pugh.computable);
+	assert_non_null(strstr(r.child_pugh.why_not, "INR or PT prolongation"));
+	const struct {
+		double pt;
+		int points;
+	} pt[] = {{1, 8}, {3, 8}, {4, 9}, {6, 9}, {6.5, 10}, {12, 10}};
+	for (size_t i = 0; i < sizeof pt / sizeof pt[0]; i++) {
+		in.pt_prolong_s = pt[i].pt;
+		r = run(&in);
+		assert_true(r.child_pugh.computable);
+		if (r.child_pugh.value != pt[i].points)
+			fail_msg("PT +%g s: %d points, expected %d", pt[i].pt, r.child_pugh.value,
+				 pt[i].points);
+		assert_non_null(strstr(r.child_pugh_inr_rule, "1-3 s, 4-6 s, > 6 s"));
+	}
+	in.inr = 1.5; /* INR given: it wins over PT seconds */
+	r = run(&in);
+	assert_int_equal(r.child_pugh.value, 8);
+	assert_string_equal(r.child_pugh_inr_rule, "INR 1.7-2.3");
+
+	/* ALBI: the value shown agrees with the grade at each cut. */
+	char buf[64];
+	struct score_result a = {0};
+	a.albi.computable = true;
+	const struct {
+		double raw;
+		int grade;
+		const char *want;
+	} albi[] = {{-2.5996, 2, "-2.5996  grade 2"},
+		    {-2.6004, 1, "-2.600  grade 1"},
+		    {-1.3899, 3, "-1.3899  grade 3"},
+		    {-1.3904, 2, "-1.390  grade 2"},
+		    {-2.586, 2, "-2.586  grade 2"}};
+	for (size_t i = 0; i < sizeof albi / sizeof albi[0]; i++) {
+		a.albi.raw = albi[i].raw;
+		a.albi_grade = albi[i].grade;
+		score_format(&a, SCORE_ALBI, buf, sizeof buf);
+		assert_string_equal(buf, albi[i].want);
+	}
+
+	/* FIB-4 caveats. */
+	score_input_init(&in);
+	in.ast = 40, in.alt = 36, in.platelets = 200;
+	in.age = 70;
+	r = run(&in);
+	assert_true(has_warning(&r, "FIB-4 from 65 years: rule-out cut-off 2.0 instead of 1.30"));
+	in.age = 30;
+	r = run(&in);
+	assert_true(has_warning(&r, "FIB-4 is unreliable under 35 years"));
+	in.age = 50;
+	r = run(&in);
+	assert_false(has_warning(&r, "FIB-4 is unreliable under 35 years"));
+	assert_false(has_warning(&r, "FIB-4 from 65 years: rule-out cut-off 2.0 instead of 1.30"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_meld_vectors),
+	    cmocka_unit_test(test_score_edges),
 	    cmocka_unit_test(test_meld_na_gate_11_12),
 	    cmocka_unit_test(test_meld_caps),
 	    cmocka_unit_test(test_labs_below_one),

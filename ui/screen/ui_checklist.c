@@ -165,7 +165,7 @@ static void cl_draw(struct ui_screen *s, struct ui *ui)
 
 static bool nurse_item(const struct protocol_item *it)
 {
-	return it->kind == PITEM_QUESTION || it->kind == PITEM_GRADE || it->kind == PITEM_CONSENT;
+	return pitem_answerable(it);
 }
 
 /* values: answer, [grade or consent date,] note — as asked in ask(). */
@@ -173,7 +173,7 @@ static enum status answer_save(struct ui *ui, void *arg, const char *const *valu
 {
 	struct cl_screen *c = arg;
 	const struct protocol_item *it = &c->proto.items[c->res.lines[c->sel].item];
-	bool has_value = it->kind != PITEM_QUESTION;
+	bool has_value = it->kind == PITEM_GRADE || it->kind == PITEM_CONSENT;
 	struct checklist_answer a = {0};
 	a.patient_id = c->pt.id;
 	a.yes = strcmp(values[0], "yes") == 0;
@@ -213,7 +213,8 @@ static void ask(struct cl_screen *c, struct ui *ui, const struct protocol_item *
 	snprintf(intro, sizeof intro, "%s%s%s", it->help, it->help[0] ? " " : "",
 		 it->kind == PITEM_QUESTION
 		     ? (it->yes_fails ? "(yes fails the item)" : "(no fails the item)")
-		     : "");
+		 : it->kind == PITEM_VIRAL ? "Answer yes when the patient is on antiviral therapy."
+					   : "");
 	ui_prompt(ui, title, intro, f, n, answer_save, c);
 }
 

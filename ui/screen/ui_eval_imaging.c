@@ -29,7 +29,11 @@ static enum status check_number(struct ui_eval_imaging *im, int i, const char *t
 	im->note.iqr_kpa = NAN;
 	if (!*t)
 		return ST_OK;
-	return imaging_check_iqr(t, im->note.stiffness_kpa, &im->note.iqr_kpa, e);
+	enum status s = imaging_check_iqr(t, im->note.stiffness_kpa, &im->note.iqr_kpa, e);
+	/* A poorly reliable measurement asks (y/n, as a warning limit does). */
+	return s == ST_OK
+		   ? imaging_check_reliability(im->note.stiffness_kpa, im->note.iqr_kpa, false, e)
+		   : s;
 }
 
 static enum status check_choice(struct ui_eval_imaging *im, int i, int c, struct err *e)

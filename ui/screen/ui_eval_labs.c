@@ -6,6 +6,7 @@
 
 #include "date.h"
 #include "store.h"
+#include "uc_lab.h"
 #include "ui_dialog.h"
 #include "ui_draft.h"
 #include "ui_draw.h"
@@ -198,18 +199,16 @@ static int collect(struct ui_eval_labs *l, struct ui *ui, struct lab_result *out
 	return n;
 }
 
-static int save(struct ui_eval_labs *l, struct ui *ui)
+/* Store the collected rows (unit sense confirmed when asked) and clear the
+ * form. */
+static int store_rows(struct ui_eval_labs *l, struct ui *ui, bool confirmed)
 {
 	struct lab_result rows[ANALYTE_COUNT];
 	struct err e = {""};
 	int n = collect(l, ui, rows);
-	if (n < 0)
+	if (n <= 0)
 		return UI_DONE;
-	if (n == 0) {
-		ui_msg(ui, ROLE_WARN, "nothing to save: enter at least one value");
-		return UI_DONE;
-	}
-	enum status s = store_lab_add(ui->app->st, rows, n, &e);
+	enum status s = uc_lab_add(ui->app->st, &ui->app->cfg, rows, n, confirmed, &e);
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
 		return UI_DONE;
@@ -225,6 +224,44 @@ static int save(struct ui_eval_labs *l, struct ui *ui)
 	l->focus = 1;
 	ui_msg(ui, ROLE_OK, "stored %d lab result%s for %s", n, n == 1 ? "" : "s", l->date.buf);
 	return UI_DONE;
+}
+
+/* The answer to unit sense's question (uc_lab.h). */
+static int sense_answer(struct ui *ui, void *arg, bool yes)
+{
+	struct ui_eval_labs *l = arg;
+	if (!yes) {
+		ui_msg(ui, ROLE_WARN, "not saved: correct the value or its unit, or clear it");
+		return UI_DONE;
+	}
+	return store_rows(l, ui, true);
+}
+
+static int save(struct ui_eval_labs *l, struct ui *ui)
+{
+	struct lab_result rows[ANALYTE_COUNT];
+	struct err e = {""};
+	int n = collect(l, ui, rows);
+	if (n < 0)
+		return UI_DONE;
+	if (n == 0) {
+		ui_msg(ui, ROLE_WARN, "nothing to save: enter at least one value");
+		return UI_DONE;
+	}
+	/* Unit sense against the patient's history asks before anything is
+	 * written. */
+	enum status s = uc_lab_sense(ui->app->st, &ui->app->cfg, rows, n, &e);
+	if (s == ST_CONFIRM) {
+		char q[ERR_MSG_MAX + 40];
+		snprintf(q, sizeof q, "%s. Save it as entered?", e.msg);
+		ui_confirm(ui, q, sense_answer, l);
+		return UI_DONE;
+	}
+	if (s != ST_OK) {
+		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
+		return UI_DONE;
+	}
+	return store_rows(l, ui, false);
 }
 
 int ui_eval_labs_key(struct ui_eval_labs *l, struct ui *ui, int key)

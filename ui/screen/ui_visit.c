@@ -125,7 +125,9 @@ static enum status check_iqr(struct ui_fform *ff, const struct ui_fielddef *fd, 
 {
 	struct visit *v = ff->rec;
 	v->iqr_kpa = NAN;
-	return *t ? imaging_check_iqr(t, v->stiffness_kpa, &v->iqr_kpa, e) : ST_OK;
+	enum status s = *t ? imaging_check_iqr(t, v->stiffness_kpa, &v->iqr_kpa, e) : ST_OK;
+	/* A poorly reliable measurement asks (the engine's y/n). */
+	return s == ST_OK ? imaging_check_reliability(v->stiffness_kpa, v->iqr_kpa, false, e) : s;
 }
 
 #define VO(m) offsetof(struct visit, m)
