@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 
+#include "config.h"
 #include "hl7.h"
 #include "hl7map.h"
 #include "store.h"
@@ -18,13 +19,14 @@ struct uc_import_opts {
 	const char *authority;	 /* PID-3 assigning authority of the MRN ("" any) */
 	const char *local_codes; /* configured CODE=analyte list */
 	day_t today;
+	const struct config *cfg; /* unit sense settings (uc_lab.h) */
 };
 
 struct uc_import {
 	bool duplicate; /* taken in before: nothing stored, still acknowledged */
 	char sender[HL7_SENDER_MAX + 1];
 	char control_id[HL7_ID_MAX];
-	struct hl7_saved saved;	 /* counts (also for a dry run) */
+	struct hl7_saved saved; /* counts (also for a dry run) */
 	int nitems;
 	struct hl7_item *items; /* heap; uc_import_done frees */
 };

@@ -23,8 +23,12 @@ struct import_run {
 
 static void import_opts(struct cli *c, bool dry_run, struct uc_import_opts *o)
 {
-	*o = (struct uc_import_opts){"file", dry_run, c->app->cfg.hl7_authority,
-				     c->app->cfg.hl7_local_codes, app_today(c->app)};
+	*o = (struct uc_import_opts){"file",
+				     dry_run,
+				     c->app->cfg.hl7_authority,
+				     c->app->cfg.hl7_local_codes,
+				     app_today(c->app),
+				     &c->app->cfg};
 }
 
 static void print_item(struct cli *c, const struct hl7_item *it, bool dry)
@@ -72,9 +76,9 @@ static void one_message(struct import_run *run, const char *file, const char *te
 		cli_put(c, "taken in before, nothing stored\n");
 		run->duplicates++;
 	} else {
-		cli_putf(c, "%d %sstored, %d corrected, %d queued, %d noted\n",
-			 r.saved.stored, run->dry_run ? "to be " : "", r.saved.corrected,
-			 r.saved.queued, r.saved.noted);
+		cli_putf(c, "%d %sstored, %d corrected, %d queued, %d noted\n", r.saved.stored,
+			 run->dry_run ? "to be " : "", r.saved.corrected, r.saved.queued,
+			 r.saved.noted);
 		for (int i = 0; i < r.nitems; i++)
 			print_item(c, &r.items[i], run->dry_run);
 		run->total.stored += r.saved.stored;
@@ -208,8 +212,9 @@ int cli_import_hl7(struct cli *c, int argc, char **argv)
 		return cli_fail(c, ST_INVALID, &e);
 	for (int i = 0; i < 256 && pos[i]; i++)
 		one_path(&run, pos[i]);
-	cli_putf(c, "%s%d message%s: %d stored, %d corrected, %d queued, %d noted; %d duplicate%s, "
-		    "%d refused\n",
+	cli_putf(c,
+		 "%s%d message%s: %d stored, %d corrected, %d queued, %d noted; %d duplicate%s, "
+		 "%d refused\n",
 		 run.dry_run ? "dry run, nothing written: " : "", run.messages,
 		 run.messages == 1 ? "" : "s", run.total.stored, run.total.corrected,
 		 run.total.queued, run.total.noted, run.duplicates, run.duplicates == 1 ? "" : "s",
@@ -230,10 +235,10 @@ static void queue_row(const struct hl7_queued *q, void *arg)
 	const struct hl7_item *it = &q->item;
 	o->n++;
 	if (!o->json) {
-		cli_putf(o->c, "%4lld  %-12s %-10s %-24.24s %-8s %s %s  (%s) %s\n", (long long)q->id,
-			 hl7_queue_reason_label(it->reason), it->mrn[0] ? it->mrn : "?", it->name,
-			 it->code, it->value, it->unit, it->collected[0] ? it->collected : "no date",
-			 it->detail);
+		cli_putf(o->c, "%4lld  %-12s %-10s %-24.24s %-8s %s %s  (%s) %s\n",
+			 (long long)q->id, hl7_queue_reason_label(it->reason),
+			 it->mrn[0] ? it->mrn : "?", it->name, it->code, it->value, it->unit,
+			 it->collected[0] ? it->collected : "no date", it->detail);
 		return;
 	}
 	json_obj_begin(&o->j, NULL);
@@ -284,8 +289,11 @@ int cli_import_queue(struct cli *c, int argc, char **argv)
 
 int cli_import_resolve(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"store", OPT_FLAG},  {"reject", OPT_FLAG}, {"mrn", OPT_VALUE},
-			      {"confirm", OPT_FLAG}, {"reason", OPT_VALUE}};
+	struct cli_opt o[] = {{"store", OPT_FLAG},
+			      {"reject", OPT_FLAG},
+			      {"mrn", OPT_VALUE},
+			      {"confirm", OPT_FLAG},
+			      {"reason", OPT_VALUE}};
 	const char *pos[1];
 	struct hl7_queued q;
 	struct err e = {""};

@@ -11,10 +11,10 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <string.h>
-#include <sys/socket.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -79,8 +79,12 @@ static void take_frame(struct cli *c, struct conn *k)
 {
 	size_t len;
 	const char *msg = mllp_frame(&k->rx, &len);
-	struct uc_import_opts o = {"mllp", false, c->app->cfg.hl7_authority,
-				   c->app->cfg.hl7_local_codes, app_today(c->app)};
+	struct uc_import_opts o = {"mllp",
+				   false,
+				   c->app->cfg.hl7_authority,
+				   c->app->cfg.hl7_local_codes,
+				   app_today(c->app),
+				   &c->app->cfg};
 	struct uc_import r;
 	struct err e = {""};
 	struct strbuf ack, wire;
@@ -93,7 +97,8 @@ static void take_frame(struct cli *c, struct conn *k)
 	uc_import_ack(msg, len, s, &r, &e, now, &ack);
 	mllp_wrap(ack.buf, ack.len, &wire);
 	if (s == ST_OK)
-		log_line(c, "%s: message %s from %s: %s%d stored, %d corrected, %d queued, %d noted",
+		log_line(c,
+			 "%s: message %s from %s: %s%d stored, %d corrected, %d queued, %d noted",
 			 k->peer, r.control_id, r.sender, r.duplicate ? "duplicate, " : "",
 			 r.duplicate ? 0 : r.saved.stored, r.duplicate ? 0 : r.saved.corrected,
 			 r.duplicate ? 0 : r.saved.queued, r.duplicate ? 0 : r.saved.noted);
@@ -110,7 +115,8 @@ static void take_frame(struct cli *c, struct conn *k)
 static void drop(struct cli *c, struct conn *k, const char *why)
 {
 	if (mllp_pending(&k->rx))
-		log_line(c, "%s: %s in the middle of a message: nothing of it stored", k->peer, why);
+		log_line(c, "%s: %s in the middle of a message: nothing of it stored", k->peer,
+			 why);
 	close(k->fd);
 	mllp_done(&k->rx);
 	k->fd = -1;

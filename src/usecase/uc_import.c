@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "uc_lab.h"
 #include "util.h"
 
 /* Match each PID of o against storage. */
@@ -37,8 +38,26 @@ static enum status match_all(struct store *st, const struct hl7_oru *o, const ch
 	return ST_OK;
 }
 
-static void plan(const struct hl7_oru *o, const struct hl7_match *m,
-		 const struct uc_import_opts *opt, struct uc_import *r)
+/* Unit sense across the patient's history (uc_lab.h), as for a typed
+ * result: one that would ask a nurse is queued for her, never stored. */
+static enum status sense(struct store *st, const struct uc_import_opts *opt, struct hl7_item *it,
+			 struct err *e)
+{
+	struct err why = {""};
+	if (it->action != HL7_STORE || !opt->cfg)
+		return ST_OK;
+	enum status s = uc_lab_sense(st, opt->cfg, &it->lab, 1, &why);
+	if (s == ST_CONFIRM) {
+		it->action = HL7_QUEUE;
+		it->reason = HL7_Q_CONFIRM;
+		strlcpy_(it->detail, why.msg, sizeof it->detail);
+		return ST_OK;
+	}
+	return s == ST_OK ? ST_OK : err_set(e, s, "%s", why.msg);
+}
+
+static enum status plan(struct store *st, const struct hl7_oru *o, const struct hl7_match *m,
+			const struct uc_import_opts *opt, struct uc_import *r, struct err *e)
 {
 	r->nitems = o->nobs;
 	r->items = xcalloc((size_t)o->nobs, sizeof *r->items);
@@ -46,14 +65,19 @@ static void plan(const struct hl7_oru *o, const struct hl7_match *m,
 		struct hl7_item *it = &r->items[i];
 		const struct hl7_match *pm = &m[o->obs[i].patient];
 		hl7map_item(o, &o->obs[i], pm, opt->local_codes, opt->today, it);
+		enum status s = sense(st, opt, it, e);
+		if (s != ST_OK)
+			return s;
 		if (!pm->known)
-			strlcpy_(it->mrn, hl7map_mrn(&o->patients[o->obs[i].patient], opt->authority),
+			strlcpy_(it->mrn,
+				 hl7map_mrn(&o->patients[o->obs[i].patient], opt->authority),
 				 sizeof it->mrn);
 		r->saved.stored += it->action == HL7_STORE;
 		r->saved.corrected += it->action == HL7_CORRECT;
 		r->saved.queued += it->action == HL7_QUEUE;
 		r->saved.noted += it->action == HL7_NOTE;
 	}
+	return ST_OK;
 }
 
 enum status uc_import_message(struct store *st, const char *text, size_t len,
@@ -76,7 +100,8 @@ enum status uc_import_message(struct store *st, const char *text, size_t len,
 	m = xcalloc((size_t)o.npatients, sizeof *m);
 	if ((s = match_all(st, &o, opt->authority, m, e)) != ST_OK)
 		goto out;
-	plan(&o, m, opt, r);
+	if ((s = plan(st, &o, m, opt, r, e)) != ST_OK)
+		goto out;
 	if (opt->dry_run) {
 		s = store_hl7_seen(st, r->sender, r->control_id, &r->duplicate, e);
 	} else {
@@ -118,8 +143,8 @@ void uc_import_ack(const char *text, size_t len, enum status s, const struct uc_
 			 r->saved.stored, r->saved.corrected, r->saved.queued, r->saved.noted);
 		hl7_ack(parsed ? &msg : NULL, HL7_AA, summary, now, out);
 	} else {
-		hl7_ack(parsed ? &msg : NULL, s == ST_INVALID ? HL7_AE : HL7_AR, err_why(e, s),
-			now, out);
+		hl7_ack(parsed ? &msg : NULL, s == ST_INVALID ? HL7_AE : HL7_AR, err_why(e, s), now,
+			out);
 	}
 	if (parsed)
 		hl7_msg_done(&msg);

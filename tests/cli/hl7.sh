@@ -111,7 +111,9 @@ expect_eq "four concurrent senders each get AA" "$(cat "$T/ack1" "$T/ack2" "$T/a
 MSA|AA|L0002
 MSA|AA|L0003
 MSA|AA|L0004"
-expect_eq "... and each message is stored once" "$(sql "select count(*) from hl7_messages where control_id like 'L000%' and via = 'mllp' and stored = 6")" "4"
+# Each stores 5 results; its INR 1.6 waits for a nurse, because the INR of
+# 7.5 confirmed earlier that day makes it a same-day jump (unit sense).
+expect_eq "... and each message is stored once" "$(sql "select count(*) from hl7_messages where control_id like 'L000%' and via = 'mllp' and stored = 5 and queued = 1")" "4"
 expect_eq "a redelivery over MLLP is acknowledged AA" "$(send "$S/01-final-conventional.hl7" L0001 | cut -d'|' -f1-3)" "MSA|AA|L0001"
 expect_eq "... storing nothing" "$(sql "select count(*) from hl7_messages where control_id = 'L0001'")" "1"
 expect_eq "a malformed message gets AE with segment and field" "$(send "$S/12-malformed.hl7" X | cut -d'|' -f1-4)" \
@@ -126,4 +128,15 @@ wait "$LP"
 RC=$?
 expect_rc "SIGTERM stops the listener cleanly" 0
 expect_in "... saying so" "stopped" "$(tail -n 1 "$T/listen.log")"
+# Unit sense across history, as for typed entry: 5.2 umol/L right after
+# 171 umol/L is plausible only as mg/dL, so it waits for a nurse.
+hd patient add --mrn H2 --name "SENSE, Sam" --dob 1960-05-06 --sex M >/dev/null
+hd lab add H2 --date "$(ago 10)" --units si --bilirubin 171 >/dev/null
+N=$(labs)
+run hd import hl7 "$S/14-unit-sense.hl7"
+expect_eq "a result unit sense asks about is not stored" "$(labs)" "$N"
+expect_eq "... it is queued as needing confirmation" \
+	"$(sql "select reason from hl7_queue where mrn = 'H2'")" "confirm"
+run hd import queue
+expect_in "... naming the likely unit and the earlier value" "171" "$OUT"
 finish
