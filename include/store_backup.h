@@ -10,9 +10,9 @@
 #include "store.h"
 
 struct backup_report {
-	int64_t pages;	     /* database pages copied */
-	int64_t audit_rows;  /* rows in the copy's audit trail */
-	int64_t head_seq;    /* the copy's newest audit row */
+	int64_t pages;	    /* database pages copied */
+	int64_t audit_rows; /* rows in the copy's audit trail */
+	int64_t head_seq;   /* the copy's newest audit row */
 };
 
 /* Copy the database to dest (which must not exist), with dest.key and

@@ -55,8 +55,7 @@ int ini_repeat_line(const char *text, const char *section, const char *key)
 		const char *sec = p + strspn(p, " \t");
 		if (sec < end && *sec == '[')
 			in = *section && line_names(sec + 1, end, section, ']');
-		else if (in && *sec != ';' && *sec != '#' && line_names(p, end, key, '=') &&
-			 seen++)
+		else if (in && *sec != ';' && *sec != '#' && line_names(p, end, key, '=') && seen++)
 			return line;
 		p = *end ? end + 1 : end;
 	}

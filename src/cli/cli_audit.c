@@ -136,7 +136,8 @@ static int audit_filter(struct cli *c, struct cli_opt *o, struct audit_filter *f
 		f->since = date_to_time(d) - (int64_t)c->app->cfg.tz_offset_minutes * 60;
 	}
 	if (o[3].set && !parse_long(o[3].value, 1, AUDIT_LIMIT_MAX, &limit))
-		return cli_usage(c, "--limit '%s': %saccepted 1-%ld", o[3].value, cli_nan(o[3].value), AUDIT_LIMIT_MAX);
+		return cli_usage(c, "--limit '%s': %saccepted 1-%ld", o[3].value,
+				 cli_nan(o[3].value), AUDIT_LIMIT_MAX);
 	f->limit = (int)limit;
 	return 0;
 }

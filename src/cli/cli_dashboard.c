@@ -493,7 +493,8 @@ int cli_due(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (o[2].set && !parse_long(o[2].value, 1, CLINIC_LIST_MAX, &limit))
-		return cli_usage(c, "--limit '%s': %saccepted 1-%d", o[2].value, cli_nan(o[2].value), CLINIC_LIST_MAX);
+		return cli_usage(c, "--limit '%s': %saccepted 1-%d", o[2].value,
+				 cli_nan(o[2].value), CLINIC_LIST_MAX);
 	enum status s =
 	    o[0].set ? date_parse_field("date", o[0].value, day, true, &day, &e) : ST_OK;
 	struct clinic_dashboard *cd = xcalloc(1, sizeof *cd);

@@ -174,14 +174,18 @@ int cli_find(struct cli *c, int argc, char **argv)
 	if (o[0].set && o[2].set)
 		return cli_usage(c, "--json and --csv: choose one");
 	if (o[1].set && !parse_long(o[1].value, 1, FIND_MAX, &limit))
-		return cli_usage(c, "--limit '%s': %saccepted 1-%d", o[1].value, cli_nan(o[1].value), FIND_MAX);
+		return cli_usage(c, "--limit '%s': %saccepted 1-%d", o[1].value,
+				 cli_nan(o[1].value), FIND_MAX);
 	struct patient_hit hits[FIND_MAX];
 	int n = 0;
 	enum status s = store_patient_find(c->app->st, q[0], hits, (int)limit, &n, &e);
 	/* Every list is audited before the data leaves, plain text too. */
 	if (s == ST_OK && n > 0)
 		s = store_patient_exported(c->app->st, hits, n,
-					   o[2].set ? "csv" : o[0].set ? "json" : "text", &e);
+					   o[2].set   ? "csv"
+					   : o[0].set ? "json"
+						      : "text",
+					   &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	if (o[2].set)
@@ -252,7 +256,9 @@ int cli_user(struct cli *c, int argc, char **argv)
 						   : store_user_revoke(c->app->st, argv[1], r, &e);
 		if (s == ST_OK)
 			cli_putf(c, "%s: %s %s\n", argv[1],
-				 sub[0] == 'g' ? "granted" : sub[2] == 'v' ? "revoked" : "role set to",
+				 sub[0] == 'g'	 ? "granted"
+				 : sub[2] == 'v' ? "revoked"
+						 : "role set to",
 				 argv[2]);
 	} else if (strcmp(sub, "disable") == 0 && argc == 2) {
 		s = store_user_disable(c->app->st, argv[1], &e);

@@ -120,12 +120,12 @@ static int request(struct cli *c, struct cli_opt *o, struct plan_request *rq)
 	const struct plan_limit *inf = plan_limit(PLIM_INFUSIONS);
 	const struct plan_limit *gap = plan_limit(PLIM_INTERVAL);
 	if (o[2].set && !parse_long(o[2].value, (long)inf->min, (long)inf->max, &v))
-		return cli_usage(c, "--infusions '%s': %saccepted %g-%g", o[2].value, cli_nan(o[2].value), inf->min,
-				 inf->max);
+		return cli_usage(c, "--infusions '%s': %saccepted %g-%g", o[2].value,
+				 cli_nan(o[2].value), inf->min, inf->max);
 	rq->infusions = o[2].set ? (int)v : 0;
 	if (o[3].set && !parse_long(o[3].value, (long)gap->min, (long)gap->max, &v))
-		return cli_usage(c, "--interval-days '%s': %saccepted %g-%g %s", o[3].value, cli_nan(o[3].value), gap->min,
-				 gap->max, gap->unit);
+		return cli_usage(c, "--interval-days '%s': %saccepted %g-%g %s", o[3].value,
+				 cli_nan(o[3].value), gap->min, gap->max, gap->unit);
 	rq->interval_days = o[3].set ? (int)v : 0;
 	if (!o[4].set)
 		return cli_usage(c, "--first-date is required");

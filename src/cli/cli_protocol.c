@@ -78,7 +78,8 @@ int cli_protocol_list(struct cli *c, int argc, char **argv)
 			json_string(&j, "sha256", r->hash);
 			json_bool(&j, "active", r->active);
 			if (r->installed_at) {
-				json_string(&j, "installed", date_format_time(r->installed_at, when));
+				json_string(&j, "installed",
+					    date_format_time(r->installed_at, when));
 				json_string(&j, "installed_by", r->installed_by);
 			} else {
 				json_null(&j, "installed");
@@ -119,8 +120,9 @@ int cli_backup(struct cli *c, int argc, char **argv)
 	enum status s = store_backup(c->app->st, pos[0], &r, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
-	cli_putf(c, "backup %s: %lld pages; integrity ok; audit chain intact (%lld rows, newest "
-		    "seq %lld); with %s.key and %s.witness, readable by owner and group only\n",
+	cli_putf(c,
+		 "backup %s: %lld pages; integrity ok; audit chain intact (%lld rows, newest "
+		 "seq %lld); with %s.key and %s.witness, readable by owner and group only\n",
 		 pos[0], (long long)r.pages, (long long)r.audit_rows, (long long)r.head_seq, pos[0],
 		 pos[0]);
 	return 0;

@@ -329,8 +329,8 @@ static enum status apply_values(const struct load_ctx *x, struct config *c)
 		int again = ini_repeat_line(x->text, o->section, o->key);
 		if (again)
 			return err_set(x->e, ST_INVALID,
-				       "%s:%d: %s is given a second time; keep one value",
-				       x->path, again, name);
+				       "%s:%d: %s is given a second time; keep one value", x->path,
+				       again, name);
 		const char *val = iniparser_getstring(x->dict, name, NULL);
 		if (!val)
 			continue;
@@ -389,10 +389,11 @@ enum status config_privileged_check(const char *config_flag, const char *db_flag
 	if (!config_privileged())
 		return ST_OK;
 	if (db_flag)
-		return err_set(e, ST_DENIED,
-			       "--db is not accepted: the installed program opens only the database "
-			       "named in %s (default %s)",
-			       SYSTEM_CONFIG, CONFIG_SYSTEM_DB);
+		return err_set(
+		    e, ST_DENIED,
+		    "--db is not accepted: the installed program opens only the database "
+		    "named in %s (default %s)",
+		    SYSTEM_CONFIG, CONFIG_SYSTEM_DB);
 	if (config_flag)
 		return err_set(e, ST_DENIED,
 			       "--config is not accepted: the installed program reads only %s",

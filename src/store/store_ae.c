@@ -1,8 +1,8 @@
 /* store_ae.c: the adverse-event log — events linked to the last infusion
  * before their onset, their outcome recorded later, the patient's list and
  * the clinic's recent serious events. */
-#include "store_int.h"
 #include "store_dates.h"
+#include "store_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -77,8 +77,8 @@ static enum status ae_checks(struct store *st, struct ae *a, struct err *e)
 	if (s == ST_OK && a->onset_at > st->now)
 		s = err_set(e, ST_INVALID, "onset: the time is in the future");
 	if (s == ST_OK)
-		s = store_date_plausible(st, a->patient_id, "onset",
-					 date_from_time(a->onset_at, 0), DATE_RECORD, e);
+		s = store_date_plausible(st, a->patient_id, "onset", date_from_time(a->onset_at, 0),
+					 DATE_RECORD, e);
 	return s;
 }
 

@@ -33,7 +33,8 @@ static enum status copy_file(const char *src, const char *dst, struct err *e)
 	enum status s = ST_OK;
 	while (s == ST_OK && (n = read(in, buf, sizeof buf)) != 0) {
 		if (n < 0 || write(out, buf, (size_t)n) != n)
-			s = err_set(e, ST_IO, "cannot copy %s to %s: %s", src, dst, strerror(errno));
+			s = err_set(e, ST_IO, "cannot copy %s to %s: %s", src, dst,
+				    strerror(errno));
 	}
 	if (s == ST_OK && fsync(out) != 0)
 		s = err_set(e, ST_IO, "cannot write %s: %s", dst, strerror(errno));
@@ -94,9 +95,8 @@ static enum status copy_db(struct store *st, const char *tmp, int64_t *pages, st
 static enum status verify_copy(struct store *st, const char *tmp, struct backup_report *out,
 			       struct err *e)
 {
-	struct store_opts o = {.busy_timeout_ms = st->busy_timeout_ms,
-			       .readonly = true,
-			       .clock = st->clock};
+	struct store_opts o = {
+	    .busy_timeout_ms = st->busy_timeout_ms, .readonly = true, .clock = st->clock};
 	struct store *copy = NULL;
 	struct audit_verify v;
 	int bad = 0;

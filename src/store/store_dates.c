@@ -45,7 +45,6 @@ enum status store_date_plausible(struct store *st, int64_t patient_id, const cha
 	day_t hi = kind == DATE_SCHEDULE ? DAY_NONE : today;
 	const char *hi_what = "today";
 	if (kind != DATE_RECORD && plan != DAY_NONE && plan > birth)
-		return date_check_range(field, d, plan, "the treatment plan opens", hi, hi_what,
-					e);
+		return date_check_range(field, d, plan, "the treatment plan opens", hi, hi_what, e);
 	return date_check_range(field, d, birth, "the patient's birth", hi, hi_what, e);
 }

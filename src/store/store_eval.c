@@ -1,6 +1,6 @@
 /* store_eval.c: protocols kept by hash, nurse answers, signed evaluations and amendments. */
-#include "store_int.h"
 #include "store_dates.h"
+#include "store_int.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* store_exam.c: examination findings, and the newest finding of each kind
  * from every record that holds one. */
-#include "store_int.h"
 #include "store_dates.h"
+#include "store_int.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* store_imaging.c: imaging notes. */
-#include "store_int.h"
 #include "store_dates.h"
+#include "store_int.h"
 
 #include <string.h>
 

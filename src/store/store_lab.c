@@ -1,7 +1,7 @@
 /* store_lab.c: lab results — a panel stored in one transaction, the latest
  * value of each analyte, and one analyte's history. */
-#include "store_int.h"
 #include "store_dates.h"
+#include "store_int.h"
 
 #include <string.h>
 

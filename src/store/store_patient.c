@@ -300,8 +300,7 @@ enum status store_patient_recent(struct store *st, struct patient_hit *hits, int
 	return store_rows_end(st, q, rc, "reading recent patients", e);
 }
 
-static enum status viewed(struct store *st, int64_t patient_id, const char *what,
-			  struct err *e)
+static enum status viewed(struct store *st, int64_t patient_id, const char *what, struct err *e)
 {
 	static const char upsert[] =
 	    "INSERT INTO recent (user, patient_id, opened) VALUES (?1, ?2, ?3) "

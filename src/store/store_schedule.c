@@ -1,7 +1,7 @@
 /* store_schedule.c: schedule rows — inserted with their plan, listed per
  * patient, rescheduled with a reason, closed when a visit is recorded. */
-#include "store_int.h"
 #include "store_dates.h"
+#include "store_int.h"
 
 #include <string.h>
 

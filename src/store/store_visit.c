@@ -1,8 +1,8 @@
 /* store_visit.c: follow-up records — visits with their labs, missed visits
  * and infusions — each written in one transaction that also closes the
  * scheduled item it answers. */
-#include "store_int.h"
 #include "store_dates.h"
+#include "store_int.h"
 
 #include <math.h>
 #include <string.h>

@@ -212,7 +212,8 @@ static void test_duplicate_key_refused(void **state)
 	assert_int_equal(load_text(f, "[session]\nidle_lock_seconds = 60\n"
 				      "idle_lock_seconds = 14400\n"),
 			 ST_INVALID);
-	assert_non_null(strstr(f->e.msg, "t.ini:3: session:idle_lock_seconds is given a second time"));
+	assert_non_null(
+	    strstr(f->e.msg, "t.ini:3: session:idle_lock_seconds is given a second time"));
 	assert_int_equal(f->c.idle_lock_seconds, 600);
 	assert_int_equal(load_text(f, "[display]\nlab_stale_days = 5\n[session]\n"
 				      "idle_lock_seconds = 60\n[display]\n; lab_stale_days = 9\n"

@@ -368,7 +368,8 @@ static void installed_protocol_is_the_active_one(void **state)
 	assert_non_null(strstr(f->e.msg, "manage the protocol"));
 	as(f, "alice");
 	assert_int_equal(store_protocol_install(f->st, "bad.ini", bad, &p, &f->e), ST_INVALID);
-	assert_non_null(strstr(f->e.msg, "bad.ini:7: [item.l] analytes: unknown analyte 'glucose'"));
+	assert_non_null(
+	    strstr(f->e.msg, "bad.ini:7: [item.l] analytes: unknown analyte 'glucose'"));
 	assert_int_equal(store_protocol_install(f->st, "site.ini", site7, &p, &f->e), ST_OK);
 	assert_int_equal(store_protocol_install(f->st, "mine.ini", site7b, &p, &f->e),
 			 ST_DUPLICATE);

@@ -617,8 +617,7 @@ static void test_clinic_signoff_order(void **state)
 	struct err e;
 	struct protocol pr;
 	char *text = NULL;
-	assert_int_equal(store_protocol_active(f->st, &pr, &text, &e),
-			 ST_OK);
+	assert_int_equal(store_protocol_active(f->st, &pr, &text, &e), ST_OK);
 	free(text);
 	static const char *const a_days[] = {"2026-01-06", "2026-01-15"};
 	static const char *const b_days[] = {"2026-01-10"};
