@@ -2,6 +2,7 @@
  * draft, resumed and saved; see ui_formdef.h. */
 #include "ui_formdef.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,14 +126,19 @@ static void ff_draft(struct ui_screen *s, struct ui *ui, bool keep_it)
 static bool load(struct ui_fform *ff, struct ui *ui)
 {
 	char *content = ui_draft_load(&ff->draft, ui);
-	char v[24];
-	long long was;
+	char v[24], *end;
+	long long was = 0;
 	bool changed = false;
 	if (!content)
 		return false;
 	ui_form_decode(&ff->form, content);
-	if (versioned(ff) && draft_get(content, DRAFT_VERSION_KEY, v, sizeof v) &&
-	    sscanf(v, "%lld", &was) == 1 && was != *rec_version(ff)) {
+	if (versioned(ff) && draft_get(content, DRAFT_VERSION_KEY, v, sizeof v)) {
+		errno = 0;
+		was = strtoll(v, &end, 10);
+		if (errno || end == v || *end || was < 1)
+			was = *rec_version(ff); /* unreadable: treat as unchanged */
+	}
+	if (versioned(ff) && was != 0 && was != *rec_version(ff)) {
 		changed = true;
 		ff->started_version = was;
 		*rec_version(ff) = was;
