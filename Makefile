@@ -48,7 +48,7 @@ DEMO_DB  := $(BUILD)/demo/hepadesk-demo.db
 EMBED    := $(SQL) assets/hepadesk.ini $(wildcard assets/protocols/*.ini) \
             $(wildcard assets/*.txt)
 
-.PHONY: all deps run test asan bench unit cli screen layercheck tidy clean demo
+.PHONY: all deps run test asan bench unit cli screen layercheck tidy clean demo install
 all: $(BIN)
 
 deps:
@@ -141,6 +141,35 @@ bench: deps $(BIN)
 TIDY_FLAGS = -std=c11 $(CPPFLAGS) -Itests/hooks $(PKG_CFLAGS) $(UI_CFLAGS)
 tidy: deps $(BUILD)/gen/assets.c
 	@tests/tidy.sh $(TIDY_FLAGS)
+
+# make install [PREFIX=/usr/local] [DESTDIR=staging]: the program
+# set-group-ID to the group hepadesk (chgrp is skipped, with a warning, when
+# the group does not exist, as in a build container), the system settings
+# (naming /var/lib/hepadesk/hepadesk.db and the group; an existing file is
+# kept), the protocols and term lists, the man page, and the data folder.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+HD_GROUP ?= hepadesk
+install: $(BIN)
+	install -d -m 0755 $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/hepadesk/protocols \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)/etc/hepadesk
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/hepadesk
+	install -m 0644 assets/protocols/*.ini $(DESTDIR)$(PREFIX)/share/hepadesk/protocols/
+	install -m 0644 assets/*.txt $(DESTDIR)$(PREFIX)/share/hepadesk/
+	install -m 0644 docs/hepadesk.1 $(DESTDIR)$(PREFIX)/share/man/man1/hepadesk.1
+	test -e $(DESTDIR)/etc/hepadesk/hepadesk.ini || \
+	  sed -e 's|^path = ""|path = "/var/lib/hepadesk/hepadesk.db"|' \
+	      -e 's|^group = ""|group = "$(HD_GROUP)"|' assets/hepadesk.ini \
+	      > $(DESTDIR)/etc/hepadesk/hepadesk.ini
+	chmod 0644 $(DESTDIR)/etc/hepadesk/hepadesk.ini
+	install -d -m 2770 $(DESTDIR)/var/lib/hepadesk
+	@if getent group $(HD_GROUP) >/dev/null; then \
+	  chgrp $(HD_GROUP) $(DESTDIR)$(PREFIX)/bin/hepadesk $(DESTDIR)/var/lib/hepadesk; \
+	else \
+	  echo "make install: group $(HD_GROUP) does not exist; chgrp skipped" \
+	       "(groupadd --system $(HD_GROUP), then chgrp it and $(DESTDIR)/var/lib/hepadesk)" >&2; \
+	fi
+	chmod 2755 $(DESTDIR)$(PREFIX)/bin/hepadesk
 
 clean:
 	rm -rf build build-asan

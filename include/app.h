@@ -26,6 +26,9 @@ struct app {
  * uid, never an environment variable). On failure app->st may be open and
  * is closed by app_close. */
 enum status app_open(struct app *app, bool create, struct err *e);
+/* Open the existing database for reading only (`check` on a backup copy
+ * that nobody may write); a write through it is refused. */
+enum status app_open_readonly(struct app *app, struct err *e);
 /* Close the database (app->st becomes NULL); safe to call twice. */
 void app_close(struct app *app);
 

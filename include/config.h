@@ -23,7 +23,6 @@ struct config {
 	double albi_albumin_coef;   /* scores:albi_albumin_coefficient */
 	double apri_ast_uln;	    /* scores:apri_ast_uln */
 	int ascites_ica2_points;    /* scores:ascites_ica_grade2_points */
-	char protocol[PATH_MAX];    /* protocol:file */
 	int lab_window_days;	    /* display:lab_stale_days */
 	char hl7_authority[64];	    /* hl7:assigning_authority */
 	char hl7_local_codes[1024]; /* hl7:local_codes */
@@ -47,6 +46,21 @@ enum status config_load_file(struct config *c, const char *path, struct err *e);
 
 /* Write the documented default file (every key, its default and help). */
 void config_write_defaults(struct strbuf *out);
+
+/* The clinic's database when /etc/hepadesk/hepadesk.ini names none. */
+#define CONFIG_SYSTEM_DB "/var/lib/hepadesk/hepadesk.db"
+
+/* True in a privileged run: the program installed set-group-ID (or
+ * set-user-ID) and started by someone else. Such a run trusts nothing the
+ * caller controls: settings come only from /etc/hepadesk/hepadesk.ini, the
+ * database only from it (else CONFIG_SYSTEM_DB), every environment variable
+ * is read with secure_getenv (so HEPADESK_DB, HEPADESK_CONFIG, XDG_* and
+ * HOME are ignored), and the protocol only from the database. */
+bool config_privileged(void);
+
+/* In a privileged run, --db and --config are refused (ST_DENIED naming the
+ * system file) rather than silently ignored; otherwise ST_OK. */
+enum status config_privileged_check(const char *config_flag, const char *db_flag, struct err *e);
 
 /* The database path: --db, $HEPADESK_DB, the config, else
  * $XDG_DATA_HOME/hepadesk/hepadesk.db (or ~/.local/share/...). A --db given

@@ -28,10 +28,18 @@ int64_t date_to_time(day_t d);
 /* Whole years between birth and on (age in years on that day). */
 int date_age_years(day_t birth, day_t on);
 
-/* Parse a date for a named field, refusing malformed dates and dates after
- * `today` (when future_ok is false) with a message naming the field. */
+/* Parse a date for a named field, refusing malformed dates ("not a date"),
+ * well-formed dates of years outside 1900-2199 ("out of range", with the
+ * range) and dates after `today` (when future_ok is false) with a message
+ * naming the field. */
 enum status date_parse_field(const char *field, const char *s, day_t today, bool future_ok,
 			     day_t *out, struct err *e);
+
+/* d within lo..hi (either DAY_NONE: no bound), else ST_INVALID naming the
+ * field, the date, the bound crossed (lo_what: "the patient's birth") and
+ * the accepted range. */
+enum status date_check_range(const char *field, day_t d, day_t lo, const char *lo_what, day_t hi,
+			     const char *hi_what, struct err *e);
 
 /* Format a timestamp as "YYYY-MM-DD HH:MM" (UTC) into buf (>= 17 bytes). */
 char *date_format_time(int64_t t, char *buf);

@@ -9,4 +9,8 @@
  * case, as iniparser does. */
 int ini_find_line(const char *text, const char *section, const char *key);
 
+/* The line where key is given a second time in section (a section may be
+ * opened more than once), or 0: iniparser would silently keep the last. */
+int ini_repeat_line(const char *text, const char *section, const char *key);
+
 #endif

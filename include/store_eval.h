@@ -19,14 +19,15 @@
  * (heap, caller frees); ST_NOT_FOUND when none was kept. */
 enum status store_protocol_newest(struct store *st, char **text, struct err *e);
 
-/* The protocol to run on: the file at path when it parses; otherwise the
- * newest kept protocol (kept by the first evaluation signed under it), else
- * the built-in default, with *refusal describing why the file was refused
- * (msg "" when it was not). *text (when text is not NULL) receives the
- * protocol's text (heap, caller frees). ST_INVALID only when nothing usable
- * exists. A read: it writes nothing, so it works on a read-only database. */
-enum status store_protocol_active(struct store *st, const char *path, struct protocol *out,
-				  char **text, struct err *refusal, struct err *e);
+/* The protocol to run on: the one an administrator activated last
+ * (store_protocol.h); in a database with no activation, the one built
+ * into the program. Never a file named by the
+ * caller or found in the current directory. *text (when text is not NULL)
+ * receives the protocol's text (heap, caller frees). ST_INVALID when the
+ * active protocol no longer passes this program's checks. A read: it writes
+ * nothing, so it works on a read-only database. */
+enum status store_protocol_active(struct store *st, struct protocol *out, char **text,
+				  struct err *e);
 
 /* --- answers --- */
 /* Record a nurse's answer (PERM_RECORD) after checklist_check_answer against

@@ -10,7 +10,8 @@
 #include "util.h"
 
 /* Append s to sb with every C0/C1 control character (except newline and tab
- * when allow_newline is true), DEL, bidirectional override/isolate/mark, and
+ * when allow_newline is true), DEL, bidirectional override/isolate/mark,
+ * format characters (zero-width, soft hyphen, BOM), line separators, and
  * invalid UTF-8 replaced by U+FFFD (or '?' when ascii_only). ESC never survives.
  * This is the one neutraliser: screens, command-line output and exports all
  * call it. */
@@ -20,8 +21,10 @@ void text_sanitize(struct strbuf *sb, const char *s, bool allow_newline);
  * returns dst. */
 char *text_sanitize_buf(char *dst, size_t n, const char *s);
 
-/* True when s is valid UTF-8 with no control, escape or bidi characters
- * (newline and tab allowed only when multiline). */
+/* True when s is valid UTF-8 with no control (C0, C1, DEL), escape, bidi or
+ * other format character (zero-width space and joiners, soft hyphen, BOM),
+ * nor a line or paragraph separator (newline and tab allowed only when
+ * multiline). Every stored text field is checked with it. */
 bool text_is_clean(const char *s, bool multiline);
 
 /* Number of terminal columns s takes (wcwidth per character; invalid bytes

@@ -108,6 +108,7 @@ struct ui_fform {
 	int tz; /* the clinic's offset, seconds east of UTC */
 	int64_t (*clock)(void);
 	int64_t patient_id, record_id;
+	int64_t started_version; /* the record's version the form (or its draft) began from */
 };
 
 /* A form of def for patient_id (0: none) over record_id (the record a

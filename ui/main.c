@@ -29,7 +29,9 @@ int main(int argc, char **argv)
 	int rc = cli_begin(&call, argc, argv, stdout, stderr);
 	if (rc >= 0)
 		return rc;
-	enum status s = config_load(&app.cfg, call.config_flag, &e);
+	enum status s = config_privileged_check(call.config_flag, call.db_flag, &e);
+	if (s == ST_OK)
+		s = config_load(&app.cfg, call.config_flag, &e);
 	if (s != ST_OK)
 		return cli_report(&call, &app, s, &e);
 	config_db_path(&app.cfg, call.db_flag, app.db_path, sizeof app.db_path);

@@ -174,7 +174,16 @@ enum status date_parse_field(const char *field, const char *s, day_t today, bool
 
 	text_sanitize_buf(name, sizeof name, field ? field : "date");
 	if (!date_parse(s, &d)) {
+		int y, m, dd;
 		text_sanitize_buf(shown, sizeof shown, s);
+		/* A well-formed date of a year this program does not take. */
+		if (s && strnlen(s, 11) == 10 && s[4] == '-' && s[7] == '-' &&
+		    parse_digits(s, 4, &y) && parse_digits(s + 5, 2, &m) &&
+		    parse_digits(s + 8, 2, &dd) && m >= 1 && m <= 12 && dd >= 1 &&
+		    dd <= days_in_month(y, m))
+			return err_set(e, ST_INVALID,
+				       "%s: %s is out of range; accepted %04d-01-01 to %04d-12-31",
+				       name, shown, YEAR_MIN, YEAR_MAX);
 		return err_set(e, ST_INVALID, "%s: '%s' is not a date (use YYYY-MM-DD)", name,
 			       shown);
 	}
@@ -183,6 +192,29 @@ enum status date_parse_field(const char *field, const char *s, day_t today, bool
 			       date_format(d, date), date_format(today, now));
 	if (out)
 		*out = d;
+	return ST_OK;
+}
+
+enum status date_check_range(const char *field, day_t d, day_t lo, const char *lo_what, day_t hi,
+			     const char *hi_what, struct err *e)
+{
+	char name[64], dd[11], l[11], h[11], range[64];
+	text_sanitize_buf(name, sizeof name, field ? field : "date");
+	date_format(d, dd);
+	date_format(lo, l);
+	date_format(hi, h);
+	if (lo != DAY_NONE && hi != DAY_NONE)
+		snprintf(range, sizeof range, "%s to %s", l, h);
+	else if (lo != DAY_NONE)
+		snprintf(range, sizeof range, "%s or later", l);
+	else
+		snprintf(range, sizeof range, "up to %s", h);
+	if (lo != DAY_NONE && d < lo)
+		return err_set(e, ST_INVALID, "%s: %s is before %s (%s); accepted %s", name, dd,
+			       lo_what, l, range);
+	if (hi != DAY_NONE && d > hi)
+		return err_set(e, ST_INVALID, "%s: %s is after %s (%s); accepted %s", name, dd,
+			       hi_what, h, range);
 	return ST_OK;
 }
 

@@ -42,3 +42,22 @@ int ini_find_line(const char *text, const char *section, const char *key)
 	}
 	return found;
 }
+
+int ini_repeat_line(const char *text, const char *section, const char *key)
+{
+	bool in = !*section;
+	int line = 1, seen = 0;
+
+	for (const char *p = text; *p; line++) {
+		const char *end = strchr(p, '\n');
+		if (!end)
+			end = p + strlen(p);
+		const char *sec = p + strspn(p, " \t");
+		if (sec < end && *sec == '[')
+			in = *section && line_names(sec + 1, end, section, ']');
+		else if (in && *sec != ';' && *sec != '#' && line_names(p, end, key, '=') && seen++)
+			return line;
+		p = *end ? end + 1 : end;
+	}
+	return 0;
+}

@@ -27,7 +27,7 @@ struct uchar {
 enum ch_class {
 	CH_KEEP,    /* passes unchanged */
 	CH_BLANK,   /* newline or tab: kept in multi-line text, else a space */
-	CH_REPLACE, /* control, bidi format or invalid byte: becomes U+FFFD */
+	CH_REPLACE, /* control, bidi, format or invalid byte: becomes U+FFFD */
 };
 
 /* Bidirectional marks, embeddings, overrides and isolates: they reorder what
@@ -85,6 +85,13 @@ static enum ch_class classify(struct uchar c)
 	if (c.uc < 0x20 || (c.uc >= 0x7F && c.uc <= 0x9F))
 		return CH_REPLACE;
 	if (is_bidi_format(c.uc))
+		return CH_REPLACE;
+	/* Format characters (zero-width space, joiners, soft hyphen, byte order
+	 * mark, ...) and line/paragraph separators: invisible, so two names that
+	 * differ only by one would look identical. */
+	if (uc_is_general_category(c.uc, UC_CATEGORY_Cf) ||
+	    uc_is_general_category(c.uc, UC_CATEGORY_Zl) ||
+	    uc_is_general_category(c.uc, UC_CATEGORY_Zp))
 		return CH_REPLACE;
 	return CH_KEEP;
 }

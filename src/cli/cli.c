@@ -2,6 +2,7 @@
  * opening the database as the logged-in OS user, option parsing. */
 #include "cli_int.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,8 +160,7 @@ static const struct cli_cmd commands[] = {
     {"import", "resolve", cli_import_resolve, true,
      "import resolve ID (--store [--mrn MRN] [--confirm] | --reject) --reason TEXT",
      "store (matched or confirmed) or reject a queued lab result, with the reason"},
-    {"hl7", "listen", cli_hl7_listen, true,
-     "hl7 listen [--address 127.0.0.1] [--port 2575]",
+    {"hl7", "listen", cli_hl7_listen, true, "hl7 listen [--address 127.0.0.1] [--port 2575]",
      "receive lab results over MLLP and acknowledge each message (runs until SIGTERM)"},
     /* serious adverse events on their reporting clock (cli_sae.c) */
     {"sae", "report", cli_sae_report, true,
@@ -170,6 +170,17 @@ static const struct cli_cmd commands[] = {
     {"sae", NULL, cli_sae, true, "sae [--json]",
      "the open serious adverse event reports, soonest due first, with the time left "
      "(OVERDUE when it ran out)"},
+    /* The trust boundary, second part (cli_protocol.c). */
+    {"protocol", "install", cli_protocol_install, true, "protocol install FILE",
+     "validate a protocol file and keep its text and hash in the database (admins)"},
+    {"protocol", "activate", cli_protocol_activate, true, "protocol activate NAME VERSION",
+     "make an installed protocol the one every checklist, plan and infusion check uses "
+     "(admins)"},
+    {"protocol", "list", cli_protocol_list, true, "protocol list [--json]",
+     "installed protocols; * marks the active one"},
+    {"backup", NULL, cli_backup, true, "backup FILE",
+     "a consistent copy made while people work, verified (integrity and audit chain), with "
+     "its key and witness, readable by owner and group only (admins)"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */
@@ -182,12 +193,53 @@ static void put_clean(FILE *f, const char *s, bool multiline)
 	sb_done(&clean);
 }
 
+/* A value echoed in a message ('...') is shown at most SHOWN_COLS columns
+ * wide, then "…": a bad 1 MB value is named, not repeated. Returns a heap
+ * string. */
+#define SHOWN_COLS 60
+static char *shorten_quoted(const char *msg)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	const char *p = msg;
+	const char *open;
+	while ((open = strchr(p, '\'')) != NULL) {
+		const char *close = strchr(open + 1, '\'');
+		if (!close)
+			break;
+		sb_addn(&sb, p, (size_t)(open + 1 - p));
+		size_t len = (size_t)(close - open - 1);
+		char *inner = xstrndup(open + 1, len);
+		size_t fit = text_fit(inner, SHOWN_COLS);
+		sb_addn(&sb, inner, fit < len ? fit : len);
+		if (fit < len)
+			sb_add(&sb, "\xE2\x80\xA6");
+		free(inner);
+		sb_addc(&sb, '\'');
+		p = close + 1;
+	}
+	sb_add(&sb, p);
+	return sb_take(&sb);
+}
+
+const char *cli_nan(const char *v)
+{
+	char *end;
+	if (!v || !*v)
+		return "not a number; ";
+	errno = 0;
+	(void)strtod(v, &end);
+	return *end || end == v ? "not a number; " : "";
+}
+
 int cli_usage(struct cli *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = xvasprintf(fmt, ap);
+	char *full = xvasprintf(fmt, ap);
 	va_end(ap);
+	char *msg = shorten_quoted(full);
+	free(full);
 	fprintf(c->err, "hepadesk %s: ", c->name);
 	put_clean(c->err, msg, false);
 	fprintf(c->err, "\nusage: hepadesk %s\n", c->usage ? c->usage : c->name);
@@ -198,7 +250,9 @@ int cli_usage(struct cli *c, const char *fmt, ...)
 int cli_fail(struct cli *c, enum status s, const struct err *e)
 {
 	fprintf(c->err, "hepadesk %s: ", c->name);
-	put_clean(c->err, err_why(e, s), false);
+	char *msg = shorten_quoted(err_why(e, s));
+	put_clean(c->err, msg, false);
+	free(msg);
 	fputc('\n', c->err);
 	return status_exit_code(s);
 }

@@ -136,7 +136,8 @@ static int audit_filter(struct cli *c, struct cli_opt *o, struct audit_filter *f
 		f->since = date_to_time(d) - (int64_t)c->app->cfg.tz_offset_minutes * 60;
 	}
 	if (o[3].set && !parse_long(o[3].value, 1, AUDIT_LIMIT_MAX, &limit))
-		return cli_usage(c, "--limit '%s': accepted 1-%ld", o[3].value, AUDIT_LIMIT_MAX);
+		return cli_usage(c, "--limit '%s': %saccepted 1-%ld", o[3].value,
+				 cli_nan(o[3].value), AUDIT_LIMIT_MAX);
 	f->limit = (int)limit;
 	return 0;
 }
@@ -210,11 +211,12 @@ static void integrity_line(const char *problem, void *arg)
 	cli_putf(arg, "integrity: %s\n", problem);
 }
 
-/* Open an existing database as the logged-in OS user (as main.c does for
- * other commands), so a damaged file is reported as the finding. */
+/* Open an existing database as the logged-in OS user, for reading only:
+ * check writes nothing, so it verifies a read-only backup copy too, and a
+ * damaged file is reported as the finding. */
 static enum status check_open(struct cli *c, struct err *e)
 {
-	return app_open(c->app, false, e);
+	return app_open_readonly(c->app, e);
 }
 
 int cli_check(struct cli *c, int argc, char **argv)

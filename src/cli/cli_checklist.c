@@ -12,18 +12,9 @@
 
 int cli_protocol(struct cli *c, struct protocol *p, char **text)
 {
-	struct err refusal = {""}, e = {""};
-	enum status s =
-	    store_protocol_active(c->app->st, c->app->cfg.protocol, p, text, &refusal, &e);
-	if (s != ST_OK)
-		return cli_fail(c, s, &e);
-	if (refusal.msg[0]) {
-		struct err note;
-		err_set(&note, ST_INVALID, "protocol refused: %s; running on %s %s (%.12s)",
-			refusal.msg, p->name, p->version, p->hash);
-		cli_fail(c, ST_INVALID, &note);
-	}
-	return 0;
+	struct err e = {""};
+	enum status s = store_protocol_active(c->app->st, p, text, &e);
+	return s == ST_OK ? 0 : cli_fail(c, s, &e);
 }
 
 /* The patient named by MRN and the day given by --date (default today). */

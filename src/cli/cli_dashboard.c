@@ -468,8 +468,10 @@ static void add_hit(struct patient_hit *h, int *n, int64_t id, const char *mrn)
 	(*n)++;
 }
 
-/* The clinic lists leave as JSON: audit which patients they name. */
-static enum status log_export(struct cli *c, const struct clinic_dashboard *cd, struct err *e)
+/* The clinic lists leave in every format: audit which patients they name
+ * (format "json" or "text"). */
+static enum status log_export(struct cli *c, const struct clinic_dashboard *cd, const char *format,
+			      struct err *e)
 {
 	struct patient_hit *h = xcalloc(5 * CLINIC_LIST_MAX, sizeof *h);
 	int n = 0;
@@ -484,7 +486,7 @@ static enum status log_export(struct cli *c, const struct clinic_dashboard *cd, 
 			cd->awaiting_evaluation[i].mrn);
 	for (int i = 0; i < cd->nserious; i++)
 		add_hit(h, &n, cd->serious[i].patient_id, cd->serious[i].mrn);
-	enum status s = n ? store_patient_exported(c->app->st, h, n, "json", e) : ST_OK;
+	enum status s = n ? store_patient_exported(c->app->st, h, n, format, e) : ST_OK;
 	free(h);
 	return s;
 }
@@ -499,14 +501,15 @@ int cli_due(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (o[2].set && !parse_long(o[2].value, 1, CLINIC_LIST_MAX, &limit))
-		return cli_usage(c, "--limit '%s': accepted 1-%d", o[2].value, CLINIC_LIST_MAX);
+		return cli_usage(c, "--limit '%s': %saccepted 1-%d", o[2].value,
+				 cli_nan(o[2].value), CLINIC_LIST_MAX);
 	enum status s =
 	    o[0].set ? date_parse_field("date", o[0].value, day, true, &day, &e) : ST_OK;
 	struct clinic_dashboard *cd = xcalloc(1, sizeof *cd);
 	if (s == ST_OK)
 		s = uc_clinic_load(c->app->st, day, (int)limit, cd, &e);
-	if (s == ST_OK && o[1].set)
-		s = log_export(c, cd, &e);
+	if (s == ST_OK)
+		s = log_export(c, cd, o[1].set ? "json" : "text", &e);
 	if (s == ST_OK && o[1].set)
 		clinic_json(c, cd);
 	else if (s == ST_OK)

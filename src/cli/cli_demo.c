@@ -15,9 +15,11 @@ int cli_demo(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (o[0].set && !parse_long(o[0].value, 1, 10000000, &patients))
-		return cli_usage(c, "--patients '%s': accepted 1-10000000", o[0].value);
+		return cli_usage(c, "--patients '%s': %saccepted 1-10000000", o[0].value,
+				 cli_nan(o[0].value));
 	if (o[1].set && !parse_long(o[1].value, 0, 2147483647L, &seed))
-		return cli_usage(c, "--seed '%s': accepted 0-2147483647", o[1].value);
+		return cli_usage(c, "--seed '%s': %saccepted 0-2147483647", o[1].value,
+				 cli_nan(o[1].value));
 	struct demo_opts d = {patients, (uint64_t)seed, app_today(c->app)};
 	enum status s = demo_generate(c->app->st, &d, &e);
 	if (s != ST_OK)

@@ -36,6 +36,9 @@ int cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *opts, int no
 
 /* Print "hepadesk NAME: message" (neutralised) and return the exit code of s. */
 int cli_fail(struct cli *c, enum status s, const struct err *e);
+/* "not a number; " when v does not read as a number, else "": a message
+ * about a bad numeric value then says which it is. */
+const char *cli_nan(const char *v);
 /* Print a usage error and return 2. */
 int cli_usage(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -76,14 +79,17 @@ int cli_checklist_answer(struct cli *c, int argc, char **argv);
 int cli_checklist_sign(struct cli *c, int argc, char **argv);
 int cli_checklist_amend(struct cli *c, int argc, char **argv);
 int cli_plan(struct cli *c, int argc, char **argv);
+int cli_protocol_install(struct cli *c, int argc, char **argv);
+int cli_protocol_activate(struct cli *c, int argc, char **argv);
+int cli_protocol_list(struct cli *c, int argc, char **argv);
+int cli_backup(struct cli *c, int argc, char **argv);
 int cli_plan_add(struct cli *c, int argc, char **argv);
 int cli_plan_reschedule(struct cli *c, int argc, char **argv);
 int cli_plan_cancel(struct cli *c, int argc, char **argv);
 
 struct protocol;
-/* The active protocol (store_protocol_active on the configured file) into p,
- * and its text into *text when text is not NULL (caller frees). A refused
- * file is reported on stderr and the program runs on the protocol it had.
+/* The active protocol (store_protocol_active: from the database) into p,
+ * and its text into *text when text is not NULL (caller frees).
  * Returns 0, or the exit code after printing a failure. */
 int cli_protocol(struct cli *c, struct protocol *p, char **text);
 

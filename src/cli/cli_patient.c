@@ -174,14 +174,18 @@ int cli_find(struct cli *c, int argc, char **argv)
 	if (o[0].set && o[2].set)
 		return cli_usage(c, "--json and --csv: choose one");
 	if (o[1].set && !parse_long(o[1].value, 1, FIND_MAX, &limit))
-		return cli_usage(c, "--limit '%s': accepted 1-%d", o[1].value, FIND_MAX);
+		return cli_usage(c, "--limit '%s': %saccepted 1-%d", o[1].value,
+				 cli_nan(o[1].value), FIND_MAX);
 	struct patient_hit hits[FIND_MAX];
 	int n = 0;
 	enum status s = store_patient_find(c->app->st, q[0], hits, (int)limit, &n, &e);
-	/* An export (JSON or CSV) is audited before the data leaves. */
-	if (s == ST_OK && n > 0 && (o[0].set || o[2].set)) {
-		s = store_patient_exported(c->app->st, hits, n, o[2].set ? "csv" : "json", &e);
-	}
+	/* Every list is audited before the data leaves, plain text too. */
+	if (s == ST_OK && n > 0)
+		s = store_patient_exported(c->app->st, hits, n,
+					   o[2].set   ? "csv"
+					   : o[0].set ? "json"
+						      : "text",
+					   &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	if (o[2].set)
@@ -212,8 +216,16 @@ static int user_add(struct cli *c, int argc, char **argv)
 	if (!o[0].set || !roles_parse(o[0].value, &u.roles))
 		return cli_usage(c, "--role: accepted viewer, nurse, physician, admin, or several "
 				    "joined by commas (nurse,admin)");
+	/* Refused, never cut: a cut login would be another person's. */
+	const char *display = o[1].set ? o[1].value : pos[0];
+	if (strlen(pos[0]) > USER_LOGIN_MAX)
+		return cli_usage(c, "login '%s' is %zu bytes; accepted 1-%d", pos[0],
+				 strlen(pos[0]), USER_LOGIN_MAX);
+	if (strlen(display) > USER_DISPLAY_MAX)
+		return cli_usage(c, "--name '%s' is %zu bytes; accepted 1-%d", display,
+				 strlen(display), USER_DISPLAY_MAX);
 	strlcpy_(u.login, pos[0], sizeof u.login);
-	strlcpy_(u.display, o[1].set ? o[1].value : pos[0], sizeof u.display);
+	strlcpy_(u.display, display, sizeof u.display);
 	enum status s = store_user_add(c->app->st, &u, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
@@ -242,8 +254,16 @@ int cli_user(struct cli *c, int argc, char **argv)
 		s = sub[0] == 'r' && sub[2] == 'l' ? store_user_set_role(c->app->st, argv[1], r, &e)
 		    : sub[0] == 'g'		   ? store_user_grant(c->app->st, argv[1], r, &e)
 						   : store_user_revoke(c->app->st, argv[1], r, &e);
+		if (s == ST_OK)
+			cli_putf(c, "%s: %s %s\n", argv[1],
+				 sub[0] == 'g'	 ? "granted"
+				 : sub[2] == 'v' ? "revoked"
+						 : "role set to",
+				 argv[2]);
 	} else if (strcmp(sub, "disable") == 0 && argc == 2) {
 		s = store_user_disable(c->app->st, argv[1], &e);
+		if (s == ST_OK)
+			cli_putf(c, "disabled %s: they can no longer sign in\n", argv[1]);
 	} else if (strcmp(sub, "--help") == 0) {
 		fprintf(c->out, "usage: hepadesk %s\n", c->usage);
 		return 0;

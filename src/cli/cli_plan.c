@@ -115,17 +115,17 @@ static int request(struct cli *c, struct cli_opt *o, struct plan_request *rq)
 		return cli_usage(c, "--route '%s': accepted %s", o[0].set ? o[0].value : "",
 				 plan_route_choices(routes, sizeof routes));
 	if (o[1].set && (!parse_double(o[1].value, &rq->cells_per_kg) || !(rq->cells_per_kg > 0)))
-		return cli_usage(c, "--cells-per-kg '%s': a number of cells per kg, e.g. 0.5e6",
-				 o[1].value);
+		return cli_usage(c, "--cells-per-kg '%s': %sa number of cells per kg, e.g. 0.5e6",
+				 o[1].value, cli_nan(o[1].value));
 	const struct plan_limit *inf = plan_limit(PLIM_INFUSIONS);
 	const struct plan_limit *gap = plan_limit(PLIM_INTERVAL);
 	if (o[2].set && !parse_long(o[2].value, (long)inf->min, (long)inf->max, &v))
-		return cli_usage(c, "--infusions '%s': accepted %g-%g", o[2].value, inf->min,
-				 inf->max);
+		return cli_usage(c, "--infusions '%s': %saccepted %g-%g", o[2].value,
+				 cli_nan(o[2].value), inf->min, inf->max);
 	rq->infusions = o[2].set ? (int)v : 0;
 	if (o[3].set && !parse_long(o[3].value, (long)gap->min, (long)gap->max, &v))
-		return cli_usage(c, "--interval-days '%s': accepted %g-%g %s", o[3].value, gap->min,
-				 gap->max, gap->unit);
+		return cli_usage(c, "--interval-days '%s': %saccepted %g-%g %s", o[3].value,
+				 cli_nan(o[3].value), gap->min, gap->max, gap->unit);
 	rq->interval_days = o[3].set ? (int)v : 0;
 	if (!o[4].set)
 		return cli_usage(c, "--first-date is required");

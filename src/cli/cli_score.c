@@ -92,15 +92,16 @@ static int parse_clinical(struct cli *c, struct cli_opt *o, struct score_input *
 	}
 	if (o[O_AGE].set) {
 		if (!parse_long(o[O_AGE].value, 0, 120, &v))
-			return cli_usage(c, "--age '%s': accepted 0-120 years", o[O_AGE].value);
+			return cli_usage(c, "--age '%s': %saccepted 0-120 years", o[O_AGE].value,
+					 cli_nan(o[O_AGE].value));
 		in->age = (int)v;
 	}
 	if (o[O_ULN].set) {
 		const struct score_setting_row *r = score_setting(SSET_APRI_AST_ULN);
 		double uln;
 		if (!parse_double(o[O_ULN].value, &uln) || uln < r->min || uln > r->max)
-			return cli_usage(c, "--ast-uln '%s': accepted %g-%g %s", o[O_ULN].value,
-					 r->min, r->max, r->unit);
+			return cli_usage(c, "--ast-uln '%s': %saccepted %g-%g %s", o[O_ULN].value,
+					 cli_nan(o[O_ULN].value), r->min, r->max, r->unit);
 		in->ast_uln = uln;
 	}
 	if (o[O_ASC].set) {
@@ -114,8 +115,9 @@ static int parse_clinical(struct cli *c, struct cli_opt *o, struct score_input *
 	}
 	if (o[O_HE].set) {
 		if (!parse_long(o[O_HE].value, 0, 4, &v))
-			return cli_usage(c, "--encephalopathy '%s': accepted West Haven grade 0-4",
-					 o[O_HE].value);
+			return cli_usage(c,
+					 "--encephalopathy '%s': %saccepted West Haven grade 0-4",
+					 o[O_HE].value, cli_nan(o[O_HE].value));
 		in->encephalopathy = (int)v;
 	}
 	if (o[O_PTS].set) {

@@ -1,4 +1,5 @@
 /* config.c: the settings table, the INI loader with strict checks, the default file writer. */
+#define _GNU_SOURCE /* secure_getenv */
 #include "config.h"
 #include "ini.h"
 #include "score.h"
@@ -70,8 +71,6 @@ static const struct config_option options_table[] = {
 	{"scores", k, CONFIG_##type, lo, hi, def, NULL, SCORE_FIELD_##id, h},
 	SCORE_SETTING_INFO(SCORE_OPT_)
 #undef SCORE_OPT_
-	STR_OPT("protocol", "file", "assets/protocols/ucmsc-default.ini", protocol,
-		"Checklist protocol file in use"),
 	INT_OPT("display", "lab_stale_days", 1, 365, 30, lab_window_days,
 		"Days after which a lab result is marked stale on the overview"),
 	STR_OPT("hl7", "assigning_authority", "", hl7_authority,
@@ -247,6 +246,13 @@ static enum status check_key(const struct load_ctx *x, const char *name)
 		return fail(x, NULL, NULL, "unknown key '%s'", name);
 	memcpy(section, name, slen);
 	section[slen] = '\0';
+	/* The protocol comes from the database, never from a user's file. */
+	if (!strcmp(section, "protocol"))
+		return fail(x, section, colon + 1,
+			    "'%s' is no longer read: the protocol lives in the database "
+			    "(an administrator runs `hepadesk protocol install FILE` and "
+			    "`hepadesk protocol activate NAME VERSION`)",
+			    name);
 	if (!find_option(section, colon + 1))
 		return fail(x, section, colon + 1, "unknown key '%s'", name);
 	return ST_OK;
@@ -335,6 +341,11 @@ static enum status apply_values(const struct load_ctx *x, struct config *c)
 	for (size_t i = 0; i < ARRAY_SIZE(options_table); i++) {
 		const struct config_option *o = &options_table[i];
 		snprintf(name, sizeof name, "%s:%s", o->section, o->key);
+		int again = ini_repeat_line(x->text, o->section, o->key);
+		if (again)
+			return err_set(x->e, ST_INVALID,
+				       "%s:%d: %s is given a second time; keep one value", x->path,
+				       again, name);
 		const char *val = iniparser_getstring(x->dict, name, NULL);
 		if (!val)
 			continue;
@@ -383,10 +394,32 @@ out:
 	return st;
 }
 
+bool config_privileged(void)
+{
+	return getegid() != getgid() || geteuid() != getuid();
+}
+
+enum status config_privileged_check(const char *config_flag, const char *db_flag, struct err *e)
+{
+	if (!config_privileged())
+		return ST_OK;
+	if (db_flag)
+		return err_set(
+		    e, ST_DENIED,
+		    "--db is not accepted: the installed program opens only the database "
+		    "named in %s (default %s)",
+		    SYSTEM_CONFIG, CONFIG_SYSTEM_DB);
+	if (config_flag)
+		return err_set(e, ST_DENIED,
+			       "--config is not accepted: the installed program reads only %s",
+			       SYSTEM_CONFIG);
+	return ST_OK;
+}
+
 /* $HOME, else the password database, else the current directory. */
 static const char *home_dir(void)
 {
-	const char *home = getenv("HOME");
+	const char *home = secure_getenv("HOME");
 	const struct passwd *pw;
 
 	if (home && *home)
@@ -401,7 +434,7 @@ static const char *home_dir(void)
  * (the XDG base directory spec says to ignore relative values). */
 static void xdg_path(const char *var, const char *fallback, const char *rest, char *out, size_t n)
 {
-	const char *base = getenv(var);
+	const char *base = secure_getenv(var);
 
 	if (!n)
 		return;
@@ -423,10 +456,13 @@ static bool file_present(const char *path)
 enum status config_load(struct config *c, const char *explicit_path, struct err *e)
 {
 	char user[PATH_MAX];
-	const char *env = getenv("HEPADESK_CONFIG");
+	const char *env = secure_getenv("HEPADESK_CONFIG");
 
 	config_defaults(c);
 	err_clear(e);
+	/* A privileged run reads the system configuration only. */
+	if (config_privileged())
+		return file_present(SYSTEM_CONFIG) ? config_load_file(c, SYSTEM_CONFIG, e) : ST_OK;
 	if (explicit_path)
 		return config_load_file(c, explicit_path, e);
 	if (env && *env)
@@ -477,13 +513,15 @@ void config_write_defaults(struct strbuf *out)
 
 void config_db_path(const struct config *c, const char *flag, char *out, size_t n)
 {
-	const char *env = getenv("HEPADESK_DB");
+	const char *env = secure_getenv("HEPADESK_DB");
 
 	if (!n)
 		return;
 	/* An empty --db is kept empty (and refused when opened), never taken
 	 * for "not given". */
-	if (flag)
+	if (config_privileged())
+		strlcpy_(out, c && c->db_path[0] ? c->db_path : CONFIG_SYSTEM_DB, n);
+	else if (flag)
 		strlcpy_(out, flag, n);
 	else if (env && *env)
 		strlcpy_(out, env, n);

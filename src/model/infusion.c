@@ -87,7 +87,11 @@ enum status infusion_check_cells(const char *text, double *out, struct err *e)
 {
 	char b[48];
 	double v;
-	if (!parse_double(text, &v) || v < 1e6 || v > 1e10)
+	if (!parse_double(text, &v))
+		return err_set(e, ST_INVALID,
+			       "cells: '%s' is not a number; accepted 1e6-1e10 cells (total given)",
+			       text_sanitize_buf(b, sizeof b, text ? text : ""));
+	if (v < 1e6 || v > 1e10)
 		return err_set(e, ST_INVALID, "cells: '%s' is outside 1e6-1e10 cells (total given)",
 			       text_sanitize_buf(b, sizeof b, text ? text : ""));
 	*out = v;

@@ -52,6 +52,11 @@ enum status patient_check_mrn(const char *mrn, struct err *e)
 	if (n == 0 || n > PATIENT_MRN_MAX)
 		return err_set(e, ST_INVALID, "MRN: '%s' must be 1-%d characters",
 			       shown(mrn, b, sizeof b), PATIENT_MRN_MAX);
+	/* "-" or "--HELP" would read as an option on every command line. */
+	if (mrn[0] == '-')
+		return err_set(e, ST_INVALID,
+			       "MRN: '%s' is not accepted; it must start with a letter or digit",
+			       shown(mrn, b, sizeof b));
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)mrn[i];
 		if (!isalnum(c) && c != '-')

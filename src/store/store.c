@@ -251,6 +251,34 @@ void store_release(struct store *st)
 		sqlite3_reset(st->cache[i].stmt);
 }
 
+/* A write stamped earlier than the newest audit row by more than this is
+ * refused: the clock was set back (or faked), and the trail would go
+ * backwards in time. */
+#define STORE_CLOCK_SLACK_S 300
+
+static enum status clock_not_back(struct store *st, struct err *e)
+{
+	static const char sql[] = "SELECT ts FROM audit ORDER BY seq DESC LIMIT 1";
+	sqlite3_stmt *q;
+	/* A database being created has no trail yet (the first migration). */
+	if (!st->audit_on || sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+		return ST_OK;
+	int rc = sqlite3_step(q);
+	int64_t newest = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : INT64_MIN;
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, e, "reading the newest audit row");
+	if (rc == SQLITE_ROW && st->now < newest - STORE_CLOCK_SLACK_S) {
+		char now[32], last[32];
+		return err_set(e, ST_INVALID,
+			       "the clock reads %s UTC, earlier than the newest audit row (%s "
+			       "UTC): the system clock was set back; nothing was saved — have the "
+			       "clock corrected",
+			       date_format_time(st->now, now), date_format_time(newest, last));
+	}
+	return ST_OK;
+}
+
 enum status store_begin(struct store *st, struct err *e)
 {
 	/* A cached statement left on a row keeps an old read snapshot open; a
@@ -263,7 +291,10 @@ enum status store_begin(struct store *st, struct err *e)
 		int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 		if (rc == SQLITE_OK) {
 			st->now = st->clock();
-			return ST_OK;
+			enum status s = clock_not_back(st, e);
+			if (s != ST_OK)
+				sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return s;
 		}
 		if ((rc & 0xff) != SQLITE_BUSY)
 			break;

@@ -1,6 +1,7 @@
 /* store_ae.c: the adverse-event log — events linked to the last infusion
  * before their onset, their outcome recorded later, the patient's list and
  * the clinic's recent serious events. */
+#include "store_dates.h"
 #include "store_int.h"
 
 #include <stdio.h>
@@ -85,6 +86,9 @@ enum status store_ae_checks(struct store *st, struct ae *a, struct err *e)
 		s = err_set(e, ST_INVALID, "onset: the time is in the future");
 	if (s == ST_OK && a->aware_at > st->now)
 		s = err_set(e, ST_INVALID, "aware: the time is in the future");
+	if (s == ST_OK)
+		s = store_date_plausible(st, a->patient_id, "onset", date_from_time(a->onset_at, 0),
+					 DATE_RECORD, e);
 	return s;
 }
 

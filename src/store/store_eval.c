@@ -1,4 +1,5 @@
 /* store_eval.c: protocols kept by hash, nurse answers, signed evaluations and amendments. */
+#include "store_dates.h"
 #include "store_int.h"
 
 #include <stdlib.h>
@@ -68,33 +69,52 @@ static enum status take(const char *where, char *text, struct protocol *out, cha
 	return s;
 }
 
-enum status store_protocol_active(struct store *st, const char *path, struct protocol *out,
-				  char **text, struct err *refusal, struct err *e)
+/* The text of the newest activation into *text (heap); NULL when none. */
+static enum status activated_text(struct store *st, char **text, struct err *e)
+{
+	static const char sql[] =
+	    "SELECT p.text FROM protocol_activations a JOIN protocols p ON p.id = a.protocol_id "
+	    "ORDER BY a.activated_at DESC, a.id DESC LIMIT 1";
+	*text = NULL;
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*text = xstrdup((const char *)sqlite3_column_text(q, 0));
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, e, "reading the active protocol");
+	return ST_OK;
+}
+
+enum status store_protocol_active(struct store *st, struct protocol *out, char **text,
+				  struct err *e)
 {
 	char *t = NULL;
-	struct err ignored;
 	if (text)
 		*text = NULL;
-	err_clear(refusal);
-	/* A read: nothing is written here. The text is kept by the first write
-	 * that uses it (insert_eval, inside the signing transaction). */
-	enum status s = protocol_read_text(path, &t, refusal);
-	if (s == ST_OK && protocol_parse(path, t, out, refusal) == ST_OK) {
-		if (text)
-			*text = t;
-		else
-			free(t);
-		return ST_OK;
+	/* A read: nothing is written here. */
+	enum status s = store_may(st, PERM_READ, e);
+	if (s == ST_OK)
+		s = activated_text(st, &t, e);
+	if (s != ST_OK)
+		return s;
+	if (t) {
+		struct err why;
+		if (take("active protocol", t, out, text, &why) == ST_OK)
+			return ST_OK;
+		return err_set(e, ST_INVALID,
+			       "the active protocol does not pass this program's checks (%s); "
+			       "an administrator must install and activate one that does",
+			       why.msg);
 	}
-	free(t);
-	/* Keep running on the protocol the clinic had. */
-	if (store_protocol_newest(st, &t, &ignored) == ST_OK &&
-	    take("kept protocol", t, out, text, &ignored) == ST_OK)
-		return ST_OK;
+	/* No activation yet (a database made before protocols were installed):
+	 * the protocol built into the program, never a file. */
 	const char *builtin = asset_text(DEFAULT_PROTOCOL);
 	if (builtin && take(DEFAULT_PROTOCOL, xstrdup(builtin), out, text, e) == ST_OK)
 		return ST_OK;
-	return err_set(e, ST_INVALID, "no usable protocol: %s", refusal ? refusal->msg : "");
+	return err_set(e, ST_INVALID, "no usable protocol: none is active");
 }
 
 static enum status answer_insert(struct store *st, struct checklist_answer *a, struct err *e)
@@ -122,7 +142,14 @@ static enum status answer_checks(struct store *st, const struct protocol *p,
 				 const struct checklist_answer *a, struct err *e)
 {
 	enum status s = store_may(st, PERM_RECORD, e);
-	return s == ST_OK ? checklist_check_answer(p, a, date_from_time(st->now, 0) + 1, e) : s;
+	if (s == ST_OK)
+		s = checklist_check_answer(p, a, date_from_time(st->now, 0) + 1, e);
+	/* A consent date is a date of the patient's life. */
+	const struct protocol_item *it = protocol_item(p, a->item);
+	day_t when;
+	if (s == ST_OK && it && it->kind == PITEM_CONSENT && a->yes && date_parse(a->value, &when))
+		s = store_date_plausible(st, a->patient_id, "consent date", when, DATE_RECORD, e);
+	return s;
 }
 
 enum status store_answer_add(struct store *st, const struct protocol *p, struct checklist_answer *a,

@@ -1,5 +1,6 @@
 /* store_exam.c: examination findings, and the newest finding of each kind
  * from every record that holds one. */
+#include "store_dates.h"
 #include "store_int.h"
 
 #include <math.h>
@@ -71,6 +72,8 @@ enum status store_exam_add(struct store *st, struct exam *x, struct err *e)
 	/* One day of slack: the clinic's day may run ahead of UTC. */
 	if (s == ST_OK)
 		s = exam_validate(x, date_from_time(st->now, 0) + 1, true, e);
+	if (s == ST_OK)
+		s = store_date_plausible(st, x->patient_id, "date", x->date, DATE_RECORD, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
 	s = insert(st, x, e);

@@ -1,4 +1,5 @@
 /* store_imaging.c: imaging notes. */
+#include "store_dates.h"
 #include "store_int.h"
 
 #include <string.h>
@@ -55,6 +56,8 @@ enum status store_imaging_add(struct store *st, struct imaging_note *n, struct e
 	/* One day of slack: the clinic's day may run ahead of UTC. */
 	if (s == ST_OK)
 		s = imaging_validate(n, date_from_time(st->now, 0) + 1, e);
+	if (s == ST_OK)
+		s = store_date_plausible(st, n->patient_id, "date", n->date, DATE_RECORD, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
 	s = store_imaging_insert(st, n, e);

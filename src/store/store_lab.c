@@ -1,5 +1,6 @@
 /* store_lab.c: lab results — a panel stored in one transaction, the latest
  * value of each analyte, and one analyte's history. */
+#include "store_dates.h"
 #include "store_int.h"
 
 #include <string.h>
@@ -117,7 +118,7 @@ static enum status check_row(struct store *st, const struct lab_result *r, struc
 	if (r->date > date_from_time(st->now, 0) + 1)
 		return err_set(e, ST_INVALID, "collection date: %s is in the future",
 			       date_format(r->date, d));
-	return ST_OK;
+	return store_date_plausible(st, r->patient_id, "collection date", r->date, DATE_RECORD, e);
 }
 
 enum status store_lab_add(struct store *st, struct lab_result *rows, int n, struct err *e)

@@ -300,8 +300,7 @@ enum status store_patient_recent(struct store *st, struct patient_hit *hits, int
 	return store_rows_end(st, q, rc, "reading recent patients", e);
 }
 
-enum status store_patient_viewed(struct store *st, int64_t patient_id, const char *what,
-				 struct err *e)
+static enum status viewed(struct store *st, int64_t patient_id, const char *what, struct err *e)
 {
 	static const char upsert[] =
 	    "INSERT INTO recent (user, patient_id, opened) VALUES (?1, ?2, ?3) "
@@ -353,8 +352,8 @@ int64_t store_patient_count(struct store *st)
 	return n;
 }
 
-enum status store_patient_exported(struct store *st, const struct patient_hit *hits, int n,
-				   const char *format, struct err *e)
+static enum status exported(struct store *st, const struct patient_hit *hits, int n,
+			    const char *format, struct err *e)
 {
 	struct strbuf after;
 	enum status s = store_may(st, PERM_READ, e);
@@ -378,4 +377,28 @@ enum status store_patient_exported(struct store *st, const struct patient_hit *h
 		return s;
 	}
 	return store_commit(st, e);
+}
+
+/* A read that cannot be audited is refused as a read: nothing was shown
+ * (not "nothing was saved", which a reader would not understand). */
+static enum status read_refused(enum status s, struct err *e)
+{
+	if (s == ST_READONLY)
+		err_set(e, ST_READONLY,
+			"the database cannot be written (read-only file or folder), and every "
+			"list or view of patients is recorded in its audit trail; nothing was "
+			"shown");
+	return s;
+}
+
+enum status store_patient_viewed(struct store *st, int64_t patient_id, const char *what,
+				 struct err *e)
+{
+	return read_refused(viewed(st, patient_id, what, e), e);
+}
+
+enum status store_patient_exported(struct store *st, const struct patient_hit *hits, int n,
+				   const char *format, struct err *e)
+{
+	return read_refused(exported(st, hits, n, format, e), e);
 }

@@ -1,9 +1,11 @@
 /* store_schedule.c: schedule rows — inserted with their plan, listed per
  * patient, rescheduled with a reason, closed when a visit is recorded. */
+#include "store_dates.h"
 #include "store_int.h"
 
 #include <string.h>
 
+#include "text.h"
 #include "util.h"
 
 #define SCHED_COLS                                                      \
@@ -93,18 +95,42 @@ enum status store_schedule_list(struct store *st, int64_t patient_id, struct sch
 				  "reading the schedule", e);
 }
 
+/* The patient a schedule row belongs to. */
+static enum status schedule_patient(struct store *st, int64_t id, int64_t *pid, struct err *e)
+{
+	static const char sql[] = "SELECT patient_id FROM schedule WHERE id = ?";
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	*pid = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, e, "reading the schedule");
+	return ST_OK;
+}
+
 enum status store_schedule_reschedule(struct store *st, int64_t id, int64_t version, day_t due,
 				      const char *reason, struct err *e)
 {
 	static const char sql[] = "UPDATE schedule SET due_date = ?1, reschedule_reason = ?2, "
 				  "version = version + 1 WHERE id = ?3 AND version = ?4 "
 				  "AND state = 'open'";
+	int64_t pid = 0;
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s != ST_OK)
 		return s;
 	if (!reason || !*reason || strlen(reason) > SCHEDULE_REASON_MAX)
 		return err_set(e, ST_INVALID, "reason: say why the visit moves (1-%d characters)",
 			       SCHEDULE_REASON_MAX);
+	if (!text_is_clean(reason, false))
+		return err_set(e, ST_INVALID,
+			       "reason: control, escape, bidi and invisible format characters are "
+			       "not accepted");
+	if ((s = schedule_patient(st, id, &pid, e)) != ST_OK ||
+	    (s = store_date_plausible(st, pid, "date", due, DATE_SCHEDULE, e)) != ST_OK)
+		return s;
 	if ((s = store_begin(st, e)) != ST_OK)
 		return s;
 	sqlite3_stmt *q = store_stmt(st, sql, e);

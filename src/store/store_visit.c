@@ -1,6 +1,7 @@
 /* store_visit.c: follow-up records — visits with their labs, missed visits
  * and infusions — each written in one transaction that also closes the
  * scheduled item it answers. */
+#include "store_dates.h"
 #include "store_int.h"
 
 #include <math.h>
@@ -195,6 +196,9 @@ static enum status visit_checks(struct store *st, struct visit *v, struct lab_re
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s == ST_OK)
 		s = visit_validate(v, store_day(st), e);
+	if (s == ST_OK)
+		s = store_date_plausible(st, v->patient_id, "visit date", v->date, DATE_TREATMENT,
+					 e);
 	for (int i = 0; s == ST_OK && i < n; i++) {
 		if (labs[i].date == DAY_NONE)
 			labs[i].date = v->date;
@@ -331,6 +335,9 @@ enum status store_infusion_checks(struct store *st, struct infusion *f, struct e
 		s = infusion_validate(f, store_day(st), e);
 	if (s == ST_OK && f->given_at > st->now)
 		s = err_set(e, ST_INVALID, "given at: the time is in the future");
+	if (s == ST_OK)
+		s = store_date_plausible(st, f->patient_id, "given at",
+					 date_from_time(f->given_at, 0), DATE_TREATMENT, e);
 	return s;
 }
 

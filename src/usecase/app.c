@@ -4,12 +4,13 @@
 #include <pwd.h>
 #include <unistd.h>
 
-enum status app_open(struct app *app, bool create, struct err *e)
+static enum status open_as_user(struct app *app, bool create, bool readonly, struct err *e)
 {
 	struct passwd *pw = getpwuid(getuid());
 	struct store_opts o = {.busy_timeout_ms = app->cfg.busy_timeout_ms,
 			       .group = app->cfg.group,
 			       .create = create,
+			       .readonly = readonly,
 			       .clock = app->clock};
 	enum status s = create ? store_create(app->db_path, &o, e) : ST_OK;
 	o.create = false;
@@ -18,6 +19,16 @@ enum status app_open(struct app *app, bool create, struct err *e)
 	if (s != ST_OK)
 		return s;
 	return store_set_actor(app->st, pw ? pw->pw_name : NULL, e);
+}
+
+enum status app_open(struct app *app, bool create, struct err *e)
+{
+	return open_as_user(app, create, false, e);
+}
+
+enum status app_open_readonly(struct app *app, struct err *e)
+{
+	return open_as_user(app, false, true, e);
 }
 
 void app_close(struct app *app)

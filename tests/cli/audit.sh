@@ -45,21 +45,22 @@ expect_in "check reports integrity" "integrity: ok" "$OUT"
 expect_in "UPDATE refused by trigger" "append-only" "$(sqlite3 "$DB" "update audit set actor='eve' where seq=2" 2>&1)"
 expect_in "DELETE refused by trigger" "append-only" "$(sqlite3 "$DB" "delete from audit where seq=2" 2>&1)"
 
+# (init wrote seq 1-2: the built-in protocol installed and activated.)
 cp "$DB" "$T/clean.db"
 restore() { cp "$T/clean.db" "$DB"; rm -f "$DB-wal" "$DB-shm"; }
 
-sql "DROP TRIGGER audit_no_update; UPDATE audit SET after = replace(after, '2.1', '1.1') WHERE seq = 4"
+sql "DROP TRIGGER audit_no_update; UPDATE audit SET after = replace(after, '2.1', '1.1') WHERE seq = 6"
 run hd audit verify
 expect_rc "an edited row fails verify" 1
-expect_in "the edited row is named" "seq 4: its contents do not match its hash" "$OUT"
+expect_in "the edited row is named" "seq 6: its contents do not match its hash" "$OUT"
 run hd check
 expect_rc "check fails on an edited trail" 1
 
 restore
-sql "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 3"
+sql "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 5"
 run hd audit verify
 expect_rc "a deleted middle row fails verify" 1
-expect_in "the gap is named" "seq 3 is missing" "$OUT"
+expect_in "the gap is named" "seq 5 is missing" "$OUT"
 
 restore
 last=$(sql "select max(seq) from audit")

@@ -1,5 +1,5 @@
 # Command-line tests: `hepadesk checklist` — the JSON contract, answers, each
-# overall result, sign-off, amendment and a refused protocol file.
+# overall result, sign-off and amendment (protocols: protocol.sh).
 . "$(dirname "$0")/lib.sh"
 
 ME=$(id -un)
@@ -86,22 +86,6 @@ expect_in "amend gives version 2" "amended R1: version 2, EXCLUDED" "$OUT"
 expect_eq "the old version is kept and points to the new" "$(sql "select id, status, superseded_by from evaluations order by id")" "1|READY|2
 2|EXCLUDED|"
 expect_eq "the amendment keeps its reason" "$(sql "select amends, amend_reason from evaluations where id = 2")" "1|bleed reported"
-
-# A refused protocol file: reported with file, line and key; the kept one runs.
-cat >"$T/bad.ini" <<'EOF'
-[protocol]
-name = Broken
-version = 9
-[item.labs]
-kind = lab
-label = Labs
-analytes = bilirubin, glucose
-EOF
-printf '[protocol]\nfile = %s\n' "$T/bad.ini" >"$T/cfg.ini"
-run "$HEPADESK" --db "$DB" --config "$T/cfg.ini" checklist R1 --json
-expect_rc "a refused protocol does not stop the command" 0
-expect_in "the refusal names file, line and key" "bad.ini:7: [item.labs] analytes: unknown analyte 'glucose'" "$ERR"
-expect_in "the kept protocol is used" '"version":"1.0"' "$OUT"
 
 # The demo clinic has one READY, one NOT_READY and one EXCLUDED patient.
 DEMO="$T/demo/demo.db"

@@ -26,6 +26,13 @@ if [ $ROOT -eq 1 ]; then
 	expect_in "read-only file: says so" "cannot be written (read-only file or folder)" "$ERR"
 	expect_in "read-only file: nothing was saved" "nothing was saved" "$ERR"
 	expect_eq "read-only file: no row written" "$(labs)" 1
+	# A read (audited) on a read-only file is not "nothing was saved" (issue 13).
+	for cmd in "find F100" "show F100" "due"; do
+		run as_nobody $cmd
+		expect_rc "read-only file: $cmd exit 1" 1
+		expect_eq "read-only file: $cmd does not say nothing was saved" "$(printf '%s' "$ERR" | grep -c 'nothing was saved')" 0
+		expect_in "read-only file: $cmd says why nothing is shown" "every list or view of patients is recorded in its audit trail; nothing was shown" "$ERR"
+	done
 	chmod 0660 "$DB"
 	sound "read-only file"
 	chmod 0550 "$(dirname "$DB")"

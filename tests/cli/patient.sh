@@ -36,7 +36,9 @@ run hd find 王
 expect_in "a CJK name is found" "C300" "$OUT"
 run hd find a100 --json
 expect_in "find --json gives the MRN key" '"mrn":"A100"' "$OUT"
-expect_eq "a JSON export is audited with what left" "$(sql "select action, after from audit where action = 'export'")" 'export|{"format":"json","mrns":["A100"]}'
+expect_eq "a JSON export is audited with what left" "$(sql "select action, after from audit where action = 'export' order by seq desc limit 1")" 'export|{"format":"json","mrns":["A100"]}'
+# Plain-text find is audited too (issue 13: 1,451 patients listed unlogged).
+expect_eq "a plain-text find is audited" "$(sql "select after from audit where action = 'export' and after like '%\"text\"%' and after like '%C300%'")" '{"format":"text","mrns":["C300"]}'
 run hd find smi --csv
 expect_eq "a CSV export is audited too" "$(sql "select count(*) from audit where action = 'export' and after like '%csv%'")" 1
 run hd find SMI --limit 1

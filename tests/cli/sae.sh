@@ -95,17 +95,25 @@ expect_eq "report 2 still open" "$(sql "select reported_at is null from sae_repo
 expect_eq "the report is audited" "$(sql "select count(*) from audit where tbl = 'sae_reports' and action = 'update'")" 1
 
 # --- the clocks and the expected list are the protocol's ---
+# A clinic's protocol, installed and activated by the administrator.
+P=$(dirname "$0")/../../assets/protocols/ucmsc-default.ini
+NAME="UC-MSC decompensated cirrhosis (clinic default)"
 sed -e 's/^sae_report_hours = 24/sae_report_hours = 12/' -e 's/^susar_fatal_days = 7/susar_fatal_days = 5/' \
-	-e 's/^expected = .*/expected = Nausea/' "$(dirname "$0")/../../assets/protocols/ucmsc-default.ini" >"$T/short.ini"
-printf '[protocol]\nfile = %s\n' "$T/short.ini" >"$T/cfg.ini"
-run "$HEPADESK" --db "$DB" --config "$T/cfg.ini" ae add S1 --term Fever --grade 4 --onset "$TODAY 09:55" \
+	-e 's/^expected = .*/expected = Nausea/' -e 's/^version = .*/version = 1.0-clocks/' "$P" >"$T/short.ini"
+run hd protocol install "$T/short.ini"
+expect_rc "the clinic's protocol is installed" 0
+run hd protocol activate "$NAME" 1.0-clocks
+expect_rc "... and activated" 0
+run hd ae add S1 --term Fever --grade 4 --onset "$TODAY 09:55" \
 	--serious yes --criteria life_threatening --relation definite
 expect_rc "under the clinic's own clocks: recorded" 0
 expect_in "12 h report" "due by $TODAY 22:00 (12 h 0 min left)" "$OUT"
 expect_in "fever no longer expected: a 5-day SUSAR" "expedited SUSAR report (regulator) due by $(later 5) 10:00" "$OUT"
-printf '[safety]\nsae_report_hours = 0\n' >>"$T/short.ini"
-run "$HEPADESK" --db "$DB" --config "$T/cfg.ini" ae add S1 --term Fever --grade 4 --onset "$TODAY 09:55" \
+sed -e 's/^sae_report_hours = 24/sae_report_hours = 0/' -e 's/^version = .*/version = 1.0-bad/' "$P" >"$T/bad.ini"
+run hd protocol install "$T/bad.ini"
+expect_rc "a clock outside 1-168 hours: the protocol is refused" 2
+expect_in "... naming the key" "[safety] sae_report_hours: '0' is not accepted; a number 1-168" "$ERR"
+run hd ae add S1 --term Fever --grade 4 --onset "$TODAY 09:55" \
 	--serious yes --criteria life_threatening --relation definite
-expect_in "a clock outside 1-168 hours: the protocol is refused, naming the key" "[safety] sae_report_hours: '0' is not accepted; a number 1-168" "$ERR"
-expect_in "and the built-in protocol's 24 h applies" "due by $(later 1) 10:00" "$OUT"
+expect_in "and the active protocol's 12 h still applies" "due by $TODAY 22:00" "$OUT"
 finish

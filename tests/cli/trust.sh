@@ -51,11 +51,12 @@ expect_rc "a folder: exit 2" 2
 expect_in "a folder is named" "is a folder, not a database file" "$ERR"
 
 # --- the audit trail, tampered with from the sqlite3 shell ---
+# (init wrote seq 1-2: the built-in protocol installed and activated.)
 hd patient add --mrn A1 --name "AUDIT, Ann" --dob 1970-01-01 --sex F >/dev/null
 hd patient add --mrn A2 --name "AUDIT, Bob" --dob 1970-01-01 --sex M >/dev/null
 run hd audit verify
 expect_rc "untouched: intact" 0
-expect_eq "each command's head is witnessed" "$(tail -n 1 "$DB.witness" | cut -d' ' -f1)" "seq=3"
+expect_eq "each command's head is witnessed" "$(tail -n 1 "$DB.witness" | cut -d' ' -f1)" "seq=5"
 cp "$DB" "$T/clean.db"; cp "$DB.witness" "$T/clean.witness"
 restore() { cp "$T/clean.db" "$DB"; cp "$T/clean.witness" "$DB.witness"; rm -f "$DB-wal" "$DB-shm"; }
 
@@ -63,22 +64,22 @@ restore() { cp "$T/clean.db" "$DB"; cp "$T/clean.witness" "$DB.witness"; rm -f "
 sql "DROP TRIGGER audit_no_delete; DROP TRIGGER audit_head_kept; DELETE FROM audit; DELETE FROM audit_head"
 run hd audit verify
 expect_rc "wiped tables: verify exit 1" 1
-expect_in "wiped tables: the witness names the lost rows" "saw the trail reach seq 3, but it ends at seq 0" "$OUT"
+expect_in "wiped tables: the witness names the lost rows" "saw the trail reach seq 5, but it ends at seq 0" "$OUT"
 restore
 
 # Newest rows deleted and the head moved onto the new last row.
-sql "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 3; UPDATE audit_head SET seq = 2, hash = (SELECT hash FROM audit WHERE seq = 2)"
+sql "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 5; UPDATE audit_head SET seq = 4, hash = (SELECT hash FROM audit WHERE seq = 4)"
 run hd audit verify
 expect_rc "deleted tail, head moved: verify exit 1" 1
-expect_in "deleted tail, head moved: found by the witness" "saw the trail reach seq 3, but it ends at seq 2" "$OUT"
+expect_in "deleted tail, head moved: found by the witness" "saw the trail reach seq 5, but it ends at seq 4" "$OUT"
 restore
 
 # A row edited and its hash re-computed without the key (the old unkeyed
 # SHA-256 is what a forger can compute; here: any hash not made with the key).
-sql "DROP TRIGGER audit_no_update; DROP TRIGGER audit_head_follows; UPDATE audit SET actor = 'eve', hash = lower(hex(randomblob(32))) WHERE seq = 3; UPDATE audit_head SET hash = (SELECT hash FROM audit WHERE seq = 3)"
+sql "DROP TRIGGER audit_no_update; DROP TRIGGER audit_head_follows; UPDATE audit SET actor = 'eve', hash = lower(hex(randomblob(32))) WHERE seq = 5; UPDATE audit_head SET hash = (SELECT hash FROM audit WHERE seq = 5)"
 run hd audit verify
 expect_rc "re-hashed without the key: verify exit 1" 1
-expect_in "re-hashed without the key: the row is named" "seq 3: its contents do not match its hash" "$OUT"
+expect_in "re-hashed without the key: the row is named" "seq 5: its contents do not match its hash" "$OUT"
 restore
 
 # A trigger dropped, then the program writes: check says the write went unaudited.

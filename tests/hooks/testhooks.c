@@ -1,4 +1,5 @@
 /* testhooks.c: the test build's settable clock (see testhooks.h). */
+#define _GNU_SOURCE /* secure_getenv */
 #include "testhooks.h"
 
 #include <ctype.h>
@@ -44,7 +45,7 @@ static bool parse_now(const char *s, int64_t *out)
 
 static int64_t test_clock(void)
 {
-	const char *v = getenv("HEPADESK_TEST_NOW");
+	const char *v = secure_getenv("HEPADESK_TEST_NOW");
 	char buf[64] = "";
 	int64_t now;
 	if (v && v[0] == '@') {

@@ -2,12 +2,22 @@
 # The home screen is the clinic dashboard: a visit due today and an overdue
 # one (dates relative to today, from the clock), the counts, and Enter on a
 # row opens that patient; / still finds any patient.
+# O-1's plan began 17 days ago and its first infusion was given then, so W1
+# (a week later) is overdue by itself: a visit cannot be moved to before its
+# plan opens, and no write is stamped before the newest audit row (issue 13),
+# so the clinic is made 17 days ago and O-1 set up then.
+REAL_NOW=${HEPADESK_TEST_NOW:-2026-03-02 10:00}
+HEPADESK_TEST_NOW="$(date -u -d "${REAL_NOW%% *} -17 days" +%F) 10:00"
+export HEPADESK_TEST_NOW
 . "$(dirname "$0")/lib.sh"
-
+fixture_planned O-1 "OVER, Due" &&
+	hd infusion add O-1 --at "$TODAY 10:00" --route iv --cells 3e7 --lot UC-1 \
+		--expires 2027-01-31 --label "Infusion 1" >/dev/null || fail "setup O-1"
+HEPADESK_TEST_NOW=$REAL_NOW
+TODAY=${REAL_NOW%% *}
+hd plan reschedule O-1 W2 --date "$TODAY" --reason "clinic day" >/dev/null || fail "reschedule O-1"
 fixture_planned D-1 "DUE, Today" || fail "setup D-1"
-fixture_planned O-1 "OVER, Due" || fail "setup O-1"
 hd plan reschedule D-1 W1 --date "$TODAY" --reason "clinic day" >/dev/null || fail "reschedule D-1"
-hd plan reschedule O-1 W1 --date "$(ago 10)" --reason "back-dated" >/dev/null || fail "reschedule O-1"
 hd patient add --mrn N-1 --name "NEW, Patient" --dob 1970-01-01 --sex M >/dev/null || fail "setup N-1"
 
 start
@@ -19,7 +29,7 @@ screen_text | grep -q "Awaiting evaluation (1)" || fail "N-1 not awaiting evalua
 shows "NEW, Patient"
 shows "Today $TODAY  due 3  overdue 1"
 # Enter on the overdue row opens that patient; back home, / still finds any.
-screen_text | grep -q "^>   D-1 .* Infusion 1" || fail "the first row is not highlighted"
+screen_text | grep -q "^>   O-1 .* W2" || fail "the first row is not highlighted"
 keys Down Down Down
 wait_for ">   O-1        W1"
 keys Enter

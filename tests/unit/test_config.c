@@ -161,7 +161,6 @@ static void test_defaults(void **state)
 	assert_true(f->c.albi_albumin_coef == -0.085);
 	assert_true(f->c.apri_ast_uln == 40.0);
 	assert_int_equal(f->c.ascites_ica2_points, 2);
-	assert_string_equal(f->c.protocol, "assets/protocols/ucmsc-default.ini");
 	assert_int_equal(f->c.lab_window_days, 30);
 }
 
@@ -175,7 +174,7 @@ static void test_every_key_applied(void **state)
 				   "idle_exit_seconds = 86400\ntz_offset_minutes = -720\n"
 				   "[scores]\nchild_pugh_inr_low = 1.8\nchild_pugh_inr_high = 2.2\n"
 				   "albi_albumin_coefficient = -0.0852\napri_ast_uln = 35.5\n"
-				   "ascites_ica_grade2_points = 3\n[protocol]\nfile = p.ini\n"
+				   "ascites_ica_grade2_points = 3\n"
 				   "[display]\nlab_stale_days = 365\n"),
 			 ST_OK);
 	assert_string_equal(f->c.db_path, "/srv/h.db");
@@ -189,9 +188,40 @@ static void test_every_key_applied(void **state)
 	assert_true(f->c.albi_albumin_coef == -0.0852);
 	assert_true(f->c.apri_ast_uln == 35.5);
 	assert_int_equal(f->c.ascites_ica2_points, 3);
-	assert_string_equal(f->c.protocol, "p.ini");
 	assert_int_equal(f->c.lab_window_days, 365);
 	assert_non_null(strstr(f->c.path, "/t.ini"));
+}
+
+/* A user's own config cannot name a protocol file (issue 13): refused with
+ * the line and where the protocol comes from now. */
+static void test_protocol_file_refused(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(load_text(f, "[protocol]\nfile = mine.ini\n"), ST_INVALID);
+	assert_non_null(strstr(f->e.msg, "t.ini:2: 'protocol:file' is no longer read"));
+	assert_non_null(strstr(f->e.msg, "hepadesk protocol install FILE"));
+}
+
+/* A key given twice was silently the last one (issue 13): refused with the
+ * line of the repeat, also across a section opened twice. */
+static void test_duplicate_key_refused(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(load_text(f, "[session]\nidle_lock_seconds = 60\n"
+				      "idle_lock_seconds = 14400\n"),
+			 ST_INVALID);
+	assert_non_null(
+	    strstr(f->e.msg, "t.ini:3: session:idle_lock_seconds is given a second time"));
+	assert_int_equal(f->c.idle_lock_seconds, 600);
+	assert_int_equal(load_text(f, "[display]\nlab_stale_days = 5\n[session]\n"
+				      "idle_lock_seconds = 60\n[display]\n; lab_stale_days = 9\n"
+				      "lab_stale_days = 7\n"),
+			 ST_INVALID);
+	assert_non_null(strstr(f->e.msg, "t.ini:7: display:lab_stale_days is given a second time"));
+	assert_int_equal(load_text(f, "[display]\nlab_stale_days = 5\n; lab_stale_days = 9\n"),
+			 ST_OK);
 }
 
 static void test_partial_file_keeps_defaults(void **state)
@@ -546,8 +576,7 @@ static void test_written_defaults_documented(void **state)
 	assert_non_null(strstr(s, "(-720..840)\ntz_offset_minutes = 0\n"));
 	assert_non_null(strstr(s, "(10-200)\napri_ast_uln = 40\n"));
 	assert_non_null(strstr(s, "(-0.1..-0.08)\nalbi_albumin_coefficient = -0.085\n"));
-	assert_non_null(strstr(s, "\n[protocol]\n"));
-	assert_non_null(strstr(s, "file = \"assets/protocols/ucmsc-default.ini\"\n"));
+	assert_null(strstr(s, "[protocol]"));
 	assert_non_null(strstr(s, "(1-365)\nlab_stale_days = 30\n"));
 	sb_done(&sb);
 }
@@ -589,6 +618,8 @@ int main(void)
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	    T(test_defaults),
 	    T(test_every_key_applied),
+	    T(test_protocol_file_refused),
+	    T(test_duplicate_key_refused),
 	    T(test_partial_file_keeps_defaults),
 	    T(test_search_explicit_wins),
 	    T(test_search_env_beats_xdg),

@@ -18,6 +18,7 @@
 
 #include "assets.h"
 #include "store_eval.h"
+#include "store_protocol.h"
 
 #define DEFAULT "assets/protocols/ucmsc-default.ini"
 
@@ -349,41 +350,60 @@ static void intrahepatic_needs_a_physician(void **state)
 			 1);
 }
 
-static void refused_protocol_falls_back_to_the_kept_one(void **state)
+/* Protocols live in the database (issue 13): with none activated the
+ * built-in one runs; only an administrator installs (validated, text and
+ * hash kept) and activates; the same name and version with another text is
+ * refused, so a look-alike file cannot replace the clinic's criteria. */
+static void installed_protocol_is_the_active_one(void **state)
 {
 	struct fx *f = *state;
-	char good[192], bad[192];
 	struct protocol p;
-	struct err refusal;
-	char *text;
-	snprintf(good, sizeof good, "%s/good.ini", f->dir);
-	snprintf(bad, sizeof bad, "%s/bad.ini", f->dir);
-	FILE *g = fopen(good, "w");
-	fputs("[protocol]\nname = Site\nversion = 7\n[item.w]\nkind = weight\nlabel = W\n", g);
-	fclose(g);
-	FILE *b = fopen(bad, "w");
-	fputs("[protocol]\nname = Site\nversion = 8\n[item.l]\nkind = lab\nlabel = L\n"
-	      "analytes = bilirubin, glucose\n",
-	      b);
-	fclose(b);
-	assert_int_equal(store_protocol_active(f->st, good, &p, &text, &refusal, &f->e), ST_OK);
-	assert_string_equal(refusal.msg, "");
-	assert_string_equal(p.version, "7");
-	/* Reading keeps nothing; signing under it keeps its text. */
+	char *text = NULL;
+	static const char site7[] =
+	    "[protocol]\nname = Site\nversion = 7\n[item.w]\nkind = weight\nlabel = W\n";
+	static const char site7b[] =
+	    "[protocol]\nname = Site\nversion = 7\n[item.v]\nkind = weight\nlabel = V\n";
+	static const char bad[] = "[protocol]\nname = Site\nversion = 8\n[item.l]\nkind = lab\n"
+				  "label = L\nanalytes = bilirubin, glucose\n";
+	assert_int_equal(store_protocol_active(f->st, &p, &text, &f->e), ST_OK);
+	assert_string_equal(p.hash, f->p.hash);
+	free(text);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM protocols"), 0);
-	struct evaluation ev;
-	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &p, text, f->pid, f->today, &ev, &f->e),
-			 ST_OK);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM protocols WHERE version = '7'"),
-			 1);
-	free(text);
-	assert_int_equal(store_protocol_active(f->st, bad, &p, &text, &refusal, &f->e), ST_OK);
-	assert_non_null(strstr(refusal.msg, "bad.ini:7: [item.l] analytes: unknown analyte "
-					    "'glucose'"));
+
+	as(f, "phil");
+	assert_int_equal(store_protocol_install(f->st, "site.ini", site7, &p, &f->e), ST_DENIED);
+	assert_non_null(strstr(f->e.msg, "manage the protocol"));
+	as(f, "alice");
+	assert_int_equal(store_protocol_install(f->st, "bad.ini", bad, &p, &f->e), ST_INVALID);
+	assert_non_null(
+	    strstr(f->e.msg, "bad.ini:7: [item.l] analytes: unknown analyte 'glucose'"));
+	assert_int_equal(store_protocol_install(f->st, "site.ini", site7, &p, &f->e), ST_OK);
+	assert_int_equal(store_protocol_install(f->st, "mine.ini", site7b, &p, &f->e),
+			 ST_DUPLICATE);
+	assert_non_null(strstr(f->e.msg, "Site version 7 is already installed with another text"));
+	/* Installed is not active. */
+	assert_int_equal(store_protocol_active(f->st, &p, NULL, &f->e), ST_OK);
+	assert_string_equal(p.hash, f->p.hash);
+	as(f, "phil");
+	assert_int_equal(store_protocol_activate(f->st, "Site", "7", &p, &f->e), ST_DENIED);
+	as(f, "alice");
+	assert_int_equal(store_protocol_activate(f->st, "Site", "9", &p, &f->e), ST_NOT_FOUND);
+	assert_int_equal(store_protocol_activate(f->st, "Site", "7", &p, &f->e), ST_OK);
+	as(f, "phil");
+	assert_int_equal(store_protocol_active(f->st, &p, &text, &f->e), ST_OK);
 	assert_string_equal(p.version, "7");
-	assert_non_null(strstr(text, "version = 7"));
+	assert_string_equal(text, site7);
 	free(text);
-	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM protocols"), 1);
+	struct protocol_row rows[4];
+	int n;
+	assert_int_equal(store_protocol_list(f->st, rows, 4, &n, &f->e), ST_OK);
+	assert_int_equal(n, 1);
+	assert_true(rows[0].active);
+	assert_string_equal(rows[0].installed_by, "alice");
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl IN "
+					    "('protocols', 'protocol_activations') AND actor = "
+					    "'alice'"),
+			 2);
 }
 
 /* Rows of the tables a checklist could write to, as "protocols/audit/evaluations". */
@@ -396,14 +416,12 @@ static void written_rows(const struct fx *f, char *out, size_t n)
 
 /* Open the checklist as a screen does: the active protocol, then the
  * patient's result, READY, under the protocol in the file. */
-static void open_checklist(struct fx *f, struct store *st, const char *file)
+static void open_checklist(struct fx *f, struct store *st)
 {
 	struct protocol p;
-	struct err refusal;
 	struct checklist_result r;
 	char *text = NULL;
-	assert_int_equal(store_protocol_active(st, file, &p, &text, &refusal, &f->e), ST_OK);
-	assert_string_equal(refusal.msg, "");
+	assert_int_equal(store_protocol_active(st, &p, &text, &f->e), ST_OK);
 	assert_string_equal(p.hash, f->p.hash);
 	assert_non_null(text);
 	free(text);
@@ -417,15 +435,11 @@ static void open_checklist(struct fx *f, struct store *st, const char *file)
 static void checklist_read_writes_nothing(void **state)
 {
 	struct fx *f = *state;
-	char file[192], before[64], after[64];
-	snprintf(file, sizeof file, "%s/site.ini", f->dir);
-	FILE *g = fopen(file, "w");
-	fputs(f->text, g);
-	fclose(g);
+	char before[64], after[64];
 	written_rows(f, before, sizeof before);
 	assert_int_equal(strncmp(before, "0/", 2), 0);
 
-	open_checklist(f, f->st, file);
+	open_checklist(f, f->st);
 	written_rows(f, after, sizeof after);
 	assert_string_equal(after, before);
 
@@ -436,7 +450,7 @@ static void checklist_read_writes_nothing(void **state)
 	o.create = false;
 	assert_int_equal(store_open(f->path, &o, &ro, &f->e), ST_OK);
 	assert_int_equal(store_set_actor(ro, "phil", &f->e), ST_OK);
-	open_checklist(f, ro, file);
+	open_checklist(f, ro);
 	assert_int_equal(uc_eval_sign(ro, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
 			 ST_READONLY);
 	store_close(ro);
@@ -454,7 +468,7 @@ int main(void)
 	    T(plan_needs_ready_signed_evaluation),
 	    T(plan_with_schedule),
 	    T(intrahepatic_needs_a_physician),
-	    T(refused_protocol_falls_back_to_the_kept_one),
+	    T(installed_protocol_is_the_active_one),
 	    T(checklist_read_writes_nothing),
 	};
 #undef T

@@ -70,9 +70,9 @@ static void test_sanitize_plain_text_unchanged(void **state)
 	check_san("Hans Müller", false, "Hans Müller");
 	check_san("e\xCC\x81", false, "e\xCC\x81"); /* e + combining acute */
 	check_san("王小明", false, "王小明");
-	check_san("\xF0\x9F\x98\x80 ok", false, "\xF0\x9F\x98\x80 ok");	  /* emoji */
-	check_san(FFFD, false, FFFD);					  /* a real U+FFFD stays */
-	check_san("\xC2\xA0\xE2\x80\x8B", false, "\xC2\xA0\xE2\x80\x8B"); /* NBSP, ZWSP */
+	check_san("\xF0\x9F\x98\x80 ok", false, "\xF0\x9F\x98\x80 ok"); /* emoji */
+	check_san(FFFD, false, FFFD);					/* a real U+FFFD stays */
+	check_san("\xC2\xA0", false, "\xC2\xA0");			/* NBSP */
 }
 
 static void test_sanitize_c0_del_esc(void **state)
@@ -105,12 +105,23 @@ static void test_sanitize_c1_and_raw_csi(void **state)
 static void test_sanitize_bidi(void **state)
 {
 	(void)state;
-	check_san("\xE2\x80\x8E\xE2\x80\x8F", false, FFFD FFFD);		  /* LRM RLM */
-	check_san("1" RLO "5.2", false, "1" FFFD "5.2");			  /* RLO */
-	check_san("\xE2\x80\xAA\xE2\x80\xAC", false, FFFD FFFD);		  /* LRE PDF */
-	check_san("\xE2\x81\xA6x\xE2\x81\xA9", false, FFFD "x" FFFD);		  /* LRI PDI */
-	check_san("\xD8\x9C", false, FFFD);					  /* ALM */
-	check_san("\xE2\x80\x8D\xE2\x81\xAA", false, "\xE2\x80\x8D\xE2\x81\xAA"); /* ZWJ, U+206A */
+	check_san("\xE2\x80\x8E\xE2\x80\x8F", false, FFFD FFFD);      /* LRM RLM */
+	check_san("1" RLO "5.2", false, "1" FFFD "5.2");	      /* RLO */
+	check_san("\xE2\x80\xAA\xE2\x80\xAC", false, FFFD FFFD);      /* LRE PDF */
+	check_san("\xE2\x81\xA6x\xE2\x81\xA9", false, FFFD "x" FFFD); /* LRI PDI */
+	check_san("\xD8\x9C", false, FFFD);			      /* ALM */
+	/* Format characters are invisible: two names differing by one would look
+	 * identical (issue 13). ZWSP, ZWNJ, ZWJ, word joiner, U+206A, soft
+	 * hyphen, BOM, line and paragraph separators. */
+	check_san("A\xE2\x80\x8B"
+		  "B",
+		  false, "A" FFFD "B");
+	check_san("\xE2\x80\x8C\xE2\x80\x8D\xE2\x81\xA0\xE2\x81\xAA", false, FFFD FFFD FFFD FFFD);
+	check_san("\xC2\xAD\xEF\xBB\xBF", false, FFFD FFFD);
+	check_san("\xE2\x80\xA8\xE2\x80\xA9", false, FFFD FFFD);
+	assert_false(text_is_clean("SMITH\xE2\x80\x8B, John", false));
+	assert_false(text_is_clean("note\xE2\x80\x8D", true));
+	assert_true(text_is_clean("line one\nline two", true));
 }
 
 static void test_sanitize_invalid_utf8(void **state)
@@ -197,7 +208,7 @@ static void test_width(void **state)
 	assert_int_equal(text_width("\xF0\x9F\x98\x80"), 2);
 	assert_int_equal(text_width("a" ESC "b"), 3);	 /* control counts 1 */
 	assert_int_equal(text_width("a" BAD "b"), 3);	 /* invalid byte counts 1 */
-	assert_int_equal(text_width("\xE2\x80\x8B"), 0); /* ZWSP */
+	assert_int_equal(text_width("\xE2\x80\x8B"), 1); /* ZWSP: shown as U+FFFD */
 	assert_int_equal(text_width("\xE2\x80\x8F"), 1); /* RLM: shown as U+FFFD */
 	assert_int_equal(text_width("a\tb\n"), 4);
 }

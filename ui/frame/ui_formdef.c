@@ -2,6 +2,7 @@
  * draft, resumed and saved; see ui_formdef.h. */
 #include "ui_formdef.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,11 +82,32 @@ static enum status ff_check(void *owner, int i, bool confirmed, struct err *e)
 	return s == ST_CONFIRM && confirmed ? ST_OK : s;
 }
 
+/* A draft of an existing record remembers the version it started from
+ * (issue 13): resumed onto a record changed since, the save then meets the
+ * version check and shows both versions instead of reverting the change. */
+#define DRAFT_VERSION_KEY "@record version"
+
+static int64_t *rec_version(const struct ui_fform *ff)
+{
+	return (int64_t *)at(ff, ff->def->version_off);
+}
+
+/* A form over a stored record (version 1 or later), not a new one. */
+static bool versioned(const struct ui_fform *ff)
+{
+	return ff->def->version_off != 0 && ff->started_version > 0;
+}
+
 static void keep(struct ui_fform *ff, struct ui *ui)
 {
 	struct strbuf sb;
 	sb_init(&sb);
 	ui_form_encode(&ff->form, &sb);
+	if (versioned(ff)) {
+		char v[24];
+		snprintf(v, sizeof v, "%lld", (long long)ff->started_version);
+		draft_put(&sb, DRAFT_VERSION_KEY, v);
+	}
 	ui_draft_keep(&ff->draft, ui, sb_str(&sb));
 	sb_done(&sb);
 }
@@ -99,14 +121,41 @@ static void ff_draft(struct ui_screen *s, struct ui *ui, bool keep_it)
 		ui_draft_drop(&ff->draft, ui);
 }
 
-static void load(struct ui_fform *ff, struct ui *ui)
+/* Resume the draft; true when the record changed since the draft began
+ * (the form then carries the draft's version, so saving conflicts). */
+static bool load(struct ui_fform *ff, struct ui *ui)
 {
 	char *content = ui_draft_load(&ff->draft, ui);
+	char v[24], *end;
+	long long was = 0;
+	bool changed = false;
 	if (!content)
-		return;
+		return false;
 	ui_form_decode(&ff->form, content);
+	if (versioned(ff) && draft_get(content, DRAFT_VERSION_KEY, v, sizeof v)) {
+		errno = 0;
+		was = strtoll(v, &end, 10);
+		if (errno || end == v || *end || was < 1)
+			was = *rec_version(ff); /* unreadable: treat as unchanged */
+	}
+	if (versioned(ff) && was != 0 && was != *rec_version(ff)) {
+		changed = true;
+		ff->started_version = was;
+		*rec_version(ff) = was;
+	}
 	free(content);
 	ff->form.dirty = ff->base.dirty = true;
+	return changed;
+}
+
+static void resumed_msg(struct ui *ui, bool changed)
+{
+	if (changed)
+		ui_msg(ui, ROLE_WARN,
+		       "the record was changed since this draft began: saving shows both versions "
+		       "and lets you choose");
+	else
+		ui_msg(ui, ROLE_OK, "draft resumed: check the fields and save with F2");
 }
 
 static int resume_answer(struct ui *ui, void *arg, bool yes)
@@ -116,8 +165,7 @@ static int resume_answer(struct ui *ui, void *arg, bool yes)
 		ui_draft_drop(&ff->draft, ui);
 		return UI_DONE;
 	}
-	load(ff, ui);
-	ui_msg(ui, ROLE_OK, "draft resumed: check the fields and save with F2");
+	resumed_msg(ui, load(ff, ui));
 	return UI_DONE;
 }
 
@@ -393,8 +441,11 @@ struct ui_screen *ui_fform_ready(struct ui_fform *ff, struct ui *ui, bool resume
 	ui_draft_init(&ff->draft, draft_form_name(ff->def->kind, ff->record_id, name),
 		      ff->patient_id);
 	ff->offered = resume;
-	if (resume)
-		load(ff, ui);
+	ff->started_version = ff->def->version_off ? *rec_version(ff) : 0;
+	/* Resumed from the start-up list, which says it restored the input;
+	 * a record changed since is said over it. */
+	if (resume && load(ff, ui))
+		resumed_msg(ui, true);
 	return &ff->base;
 }
 

@@ -246,9 +246,7 @@ static int af_key(struct ui_fform *ff, struct ui *ui, int key)
 static enum status save_ae(struct ui *ui, struct ae *a, struct err *e)
 {
 	struct protocol *p = xcalloc(1, sizeof *p);
-	struct err refusal = {""};
-	enum status s =
-	    store_protocol_active(ui->app->st, ui->app->cfg.protocol, p, NULL, &refusal, e);
+	enum status s = store_protocol_active(ui->app->st, p, NULL, e);
 	if (s == ST_OK)
 		s = uc_ae_add(ui->app->st, p, a, NULL, NULL, e);
 	free(p);

@@ -344,15 +344,11 @@ static const struct ui_screen_ops cl_ops = {
 
 static void load_protocol(struct cl_screen *c, struct ui *ui)
 {
-	struct err refusal = {""}, e = {""};
-	enum status s = store_protocol_active(ui->app->st, ui->app->cfg.protocol, &c->proto,
-					      &c->proto_text, &refusal, &e);
+	struct err e = {""};
+	enum status s = store_protocol_active(ui->app->st, &c->proto, &c->proto_text, &e);
 	c->proto_ok = s == ST_OK;
 	if (s != ST_OK)
 		err_set(&c->failure, s, "no protocol to evaluate with: %s", err_why(&e, s));
-	else if (refusal.msg[0])
-		ui_msg(ui, ROLE_WARN, "protocol refused: %s; running on %s %s", refusal.msg,
-		       c->proto.name, c->proto.version);
 }
 
 struct ui_screen *ui_checklist_new(struct ui *ui, const struct patient *p)

@@ -141,9 +141,8 @@ static enum status if_save(struct ui_fform *ff, struct ui *ui, bool confirmed, s
 	if (s == ST_CONFIRM)
 		s = ST_OK; /* each warning was confirmed as its field was left */
 	struct protocol *p = xcalloc(1, sizeof *p);
-	struct err refusal = {""};
 	if (s == ST_OK)
-		s = store_protocol_active(ui->app->st, ui->app->cfg.protocol, p, NULL, &refusal, e);
+		s = store_protocol_active(ui->app->st, p, NULL, e);
 	if (s == ST_OK)
 		s = uc_infusion_add(ui->app->st, p, inf, ff->today, NULL, e);
 	free(p);

@@ -392,14 +392,9 @@ static void fields(struct pl_screen *c, struct ui *ui)
 
 static enum status open_plan(struct pl_screen *c, struct ui *ui, struct err *e)
 {
-	struct err refusal = {""};
 	enum status s = store_patient_viewed(ui->app->st, c->pt.id, "plan", e);
 	if (s == ST_OK)
-		s = store_protocol_active(ui->app->st, ui->app->cfg.protocol, &c->proto, NULL,
-					  &refusal, e);
-	if (s == ST_OK && refusal.msg[0])
-		ui_msg(ui, ROLE_WARN, "protocol refused: %s; running on %s %s", refusal.msg,
-		       c->proto.name, c->proto.version);
+		s = store_protocol_active(ui->app->st, &c->proto, NULL, e);
 	return s;
 }
 

@@ -1,4 +1,5 @@
 /* ui_color.c: the colour roles table turned into curses attributes. */
+#define _GNU_SOURCE /* secure_getenv */
 #include "ui_color.h"
 
 #include <stdlib.h>
@@ -16,7 +17,7 @@ static attr_t attrs[UI_ROLE_COUNT];
 
 void ui_color_init(void)
 {
-	bool color_on = has_colors() && getenv("NO_COLOR") == NULL && start_color() == OK;
+	bool color_on = has_colors() && secure_getenv("NO_COLOR") == NULL && start_color() == OK;
 	bool dflt = color_on && use_default_colors() == OK;
 	for (int r = 0; r < UI_ROLE_COUNT; r++) {
 		if (!color_on || (roles[r].fg == -1 && roles[r].bg == -1)) {

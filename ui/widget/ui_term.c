@@ -1,4 +1,5 @@
 /* ui_term.c: curses start and restore, signal flags and the crash handler. */
+#define _GNU_SOURCE /* secure_getenv */
 #include "ui_term.h"
 
 #include <curses.h>
@@ -72,7 +73,7 @@ bool ui_term_start(char *why, int n)
 	}
 	if (!newterm(NULL, stdout, stdin)) {
 		snprintf(why, (size_t)n, "cannot use terminal type '%s'",
-			 getenv("TERM") ? getenv("TERM") : "(unset)");
+			 secure_getenv("TERM") ? secure_getenv("TERM") : "(unset)");
 		return false;
 	}
 	term_active = 1;
