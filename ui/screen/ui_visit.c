@@ -213,6 +213,22 @@ static enum status check_iqr(struct ui_fform *ff, const struct ui_fielddef *fd, 
 		.text = visit_check_note                                                    \
 	}
 
+/* The rows after the visit: seen or missed, and the day (both tables). */
+#define VISIT_STATE_AND_DATE          \
+	{.label = "Seen or missed",   \
+	 .kind = FK_CHOICE,           \
+	 .width = 12,                 \
+	 .choice_label = state_label, \
+	 .nchoices = 2,               \
+	 .check = check_state},       \
+	    {.label = "Date",         \
+	     .name = "visit date",    \
+	     .kind = FK_DATE,         \
+	     .hint = "YYYY-MM-DD",    \
+	     .width = 12,             \
+	     .max = 10,               \
+	     .off = VO(date)},
+
 static const struct ui_fielddef vf_fields[VF_N] = {
     {.label = "Visit",
      .kind = FK_CHOICE,
@@ -221,49 +237,23 @@ static const struct ui_fielddef vf_fields[VF_N] = {
      .none = "choose",
      .first = -1,
      .check = check_item},
-    {.label = "Seen or missed",
-     .kind = FK_CHOICE,
-     .width = 12,
-     .choice_label = state_label,
-     .nchoices = 2,
-     .check = check_state},
-    {.label = "Date",
-     .name = "visit date",
-     .kind = FK_DATE,
-     .hint = "YYYY-MM-DD",
-     .width = 12,
-     .max = 10,
-     .off = VO(date)},
-    {.label = "Reason (missed)",
-     .kind = FK_TEXT,
-     .hint = "only when missed",
-     .width = 40,
-     .max = VISIT_REASON_MAX,
-     .check = check_reason},
+    VISIT_STATE_AND_DATE{.label = "Reason (missed)",
+			 .kind = FK_TEXT,
+			 .hint = "only when missed",
+			 .width = 40,
+			 .max = VISIT_REASON_MAX,
+			 .check = check_reason},
     VISIT_MEASURES,
 };
 
 static const struct ui_fielddef vc_fields[VF_N] = {
     {.label = "Visit", .kind = FK_CHOICE, .width = 36, .check = check_item},
-    {.label = "Seen or missed",
-     .kind = FK_CHOICE,
-     .width = 12,
-     .choice_label = state_label,
-     .nchoices = 2,
-     .check = check_state},
-    {.label = "Date",
-     .name = "visit date",
-     .kind = FK_DATE,
-     .hint = "YYYY-MM-DD",
-     .width = 12,
-     .max = 10,
-     .off = VO(date)},
-    {.label = "Why corrected",
-     .kind = FK_TEXT,
-     .hint = "required",
-     .width = 40,
-     .max = VISIT_REASON_MAX,
-     .check = check_reason},
+    VISIT_STATE_AND_DATE{.label = "Why corrected",
+			 .kind = FK_TEXT,
+			 .hint = "required",
+			 .width = 40,
+			 .max = VISIT_REASON_MAX,
+			 .check = check_reason},
     VISIT_MEASURES,
 };
 #undef VO
