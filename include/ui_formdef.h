@@ -34,6 +34,7 @@ enum ui_fkind { FK_TEXT, FK_NUMBER, FK_DATE, FK_TIME, FK_CHOICE, FK_MEMO };
 struct ui_fform;
 
 #define UI_VITAL(id) (1 + (int)(id))
+#define UI_FORM_HINT_MAX 64
 
 struct ui_fielddef {
 	const char *label;
@@ -43,7 +44,7 @@ struct ui_fielddef {
 	int vital;
 	enum ui_fkind kind;
 	const char *unit;	   /* shown beside the entry ("°C"), or NULL */
-	const char *hint;	   /* format or range ("YYYY-MM-DD", "30-45") */
+	const char *hint;	   /* format or range ("YYYY-MM-DD", "30-45"); keys as {=ACTION} */
 	int width;		   /* entry columns */
 	size_t max;		   /* text bytes (FK_TEXT, FK_NUMBER, FK_DATE, FK_TIME) */
 	int rows;		   /* FK_MEMO */
@@ -97,8 +98,9 @@ struct ui_fform {
 	struct ui_screen base;
 	const struct ui_formdef *def;
 	struct ui_form form;
-	struct ui_form_field *f; /* def->n */
-	const char **items;	 /* the choice texts of every FK_CHOICE field */
+	struct ui_form_field *f;	 /* def->n */
+	const char **items;		 /* the choice texts of every FK_CHOICE field */
+	char (*hints)[UI_FORM_HINT_MAX]; /* each field's hint, key names filled in */
 	struct ui_draft draft;
 	bool offered;	/* a kept draft was offered (or there was none) */
 	bool confirmed; /* the whole-record warning was accepted */

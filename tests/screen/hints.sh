@@ -24,7 +24,7 @@ help_ok() {
 # The help paragraphs of the screens and the frame name keys only as
 # {ACTION}: a bare key name in their text is a key outside the table.
 src="$(dirname "$0")/../../ui"
-bare=$(grep -nE '^[[:space:]]*"' "$src"/screen/*.c "$src"/frame/*.c "$src"/app/*.c |
+bare=$(grep -nE '^[[:space:]]*(\.(hint|help) = )?"' "$src"/screen/*.c "$src"/frame/*.c "$src"/app/*.c |
 	grep -vF '"Enter values"' | sed -E 's/\{[A-Z_]+\}//g' |
 	grep -E '(^|[^A-Za-z])(F[0-9]{1,2}|Esc|Tab|Enter|Ctrl-[A-Z]|\^[A-Z]|PgUp|PgDn|Space|S-Tab)([^A-Za-z]|$)')
 [ -z "$bare" ] || fail "key names written by hand, not from the table: $bare"
@@ -97,6 +97,17 @@ wait_for "New plan"
 hint_has "Esc back"
 hint_lacks "q back"
 help_ok "New plan"
+keys Escape
+wait_for "e evaluate"
+# The forms of the form engine: their help names keys from the table too.
+keys a
+wait_for "Adverse event (CTCAE"
+help_ok "Adverse event"
+keys Escape
+wait_for "e evaluate"
+keys v
+wait_for "Follow-up visit"
+help_ok "Visit"
 keys Escape
 wait_for "e evaluate"
 

@@ -297,6 +297,7 @@ void ui_fform_free(struct ui_fform *ff)
 	ui_draft_done(&ff->draft);
 	ui_form_done(&ff->form);
 	free(ff->items);
+	free(ff->hints);
 	free(ff->f);
 	free(ff->rec);
 	free(ff->theirs);
@@ -337,6 +338,11 @@ static void field_from_def(struct ui_fform *ff, int i, const char **items)
 						   UF_TEXT, UF_CHOICE, UF_MEMO};
 	const struct vital *v = fd->vital ? vital_get((enum vital_id)(fd->vital - 1)) : NULL;
 	const char *hint = v && !fd->hint ? vital_hint(v->id) : fd->hint;
+	if (hint && strchr(hint, '{')) {
+		/* Key names come from the key table ("{=CHOOSE}: list"). */
+		ui_key_format(hint, ~0u, ff->hints[i], sizeof ff->hints[i]);
+		hint = ff->hints[i];
+	}
 	ui_form_field_set(f, fd->label, hint, widget[fd->kind], fd->width, fd->max);
 	f->unit = v && v->unit[0] ? v->unit : fd->unit;
 	f->memo_rows = fd->rows;
@@ -360,6 +366,7 @@ struct ui_fform *ui_fform_new(const struct ui_formdef *def, struct ui *ui, int64
 	ff->def = def;
 	ff->f = xcalloc((size_t)def->n, sizeof *ff->f);
 	ff->items = xcalloc((size_t)count_items(def) + 1, sizeof *ff->items);
+	ff->hints = xcalloc((size_t)def->n, sizeof *ff->hints);
 	ff->rec = xcalloc(1, def->rec_size);
 	ff->theirs = xcalloc(1, def->rec_size);
 	ff->ctx = ctx_size ? xcalloc(1, ctx_size) : NULL;

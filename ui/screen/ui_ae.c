@@ -125,7 +125,7 @@ static enum status check_criteria(struct ui_fform *ff, const struct ui_fielddef 
 static const struct ui_fielddef af_fields[AF_N] = {
     {.label = "Term",
      .kind = FK_TEXT,
-     .hint = "F9/^T: CTCAE list",
+     .hint = "{TERMS}: CTCAE list",
      .width = 34,
      .max = AE_TERM_MAX,
      .check = check_term},
@@ -211,8 +211,10 @@ static const struct ui_fielddef af_fields[AF_N] = {
 static void af_draw_more(struct ui_fform *ff, struct ui *ui)
 {
 	int g = ui_fform_choice(ff, AF_GRADE);
-	ui_put(ui->body, 2 + AF_N + 2, 0, ui->cols, ROLE_DIM,
-	       g >= 0 ? "Grade definition:" : "Grade: Space lists the five definitions");
+	char line[80];
+	ui_key_format(g >= 0 ? "Grade definition:" : "Grade: {=CHOOSE} lists the five definitions",
+		      SC_FORM, line, sizeof line);
+	ui_put(ui->body, 2 + AF_N + 2, 0, ui->cols, ROLE_DIM, line);
 	if (g >= 0)
 		ui_wrap(ui->body, 2 + AF_N + 3, 2, ui->cols - 4, 2, ROLE_NORMAL,
 			ae_grade_text(g + 1));
@@ -276,7 +278,7 @@ static const struct ui_formdef af_def = {
     .title = "Adverse event",
     .noun = "adverse event",
     .heading = "Adverse event (CTCAE v" AE_CTCAE_VERSION ")",
-    .help = "Record an adverse event. Type the term or press F9 (Ctrl-T) to pick it from the "
+    .help = "Record an adverse event. Type the term or press {TERMS} to pick it from the "
 	    "CTCAE list; other text is kept as free text. For Fever, the temperature suggests "
 	    "the grade (38.0-39.0 grade 1, up to 40.0 grade 2, above 40.0 grade 3, 4 when it "
 	    "lasts > 24 h). The grade's definition is shown while you choose it. Onset is "

@@ -70,7 +70,7 @@ static enum status check_reaction(struct ui_fform *ff, const struct ui_fielddef 
 static const struct ui_fielddef if_fields[IF_N] = {
     {.label = "Scheduled",
      .kind = FK_CHOICE,
-     .hint = "Space: list",
+     .hint = "{=CHOOSE}: list",
      .width = 36,
      .check = check_item},
     {.label = "Given at",

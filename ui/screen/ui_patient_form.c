@@ -109,7 +109,7 @@ static const struct ui_fielddef pf_fields[PF_N] = {
      .check = check_sex},
     {.label = "Etiology",
      .kind = FK_CHOICE,
-     .hint = "optional; Space: list",
+     .hint = "optional; {=CHOOSE}",
      .width = 44,
      .none = "not given",
      .first = -1,

@@ -134,7 +134,7 @@ static enum status check_iqr(struct ui_fform *ff, const struct ui_fielddef *fd, 
 #define SYM_ROW(name, key, text)         \
 	{.label = text,                  \
 	 .kind = FK_CHOICE,              \
-	 .width = 14,                    \
+	 .width = 16,                    \
 	 .optional = true,               \
 	 .off = VO(symptom[SYM_##name]), \
 	 .choice_label = severity_str,   \
@@ -232,7 +232,7 @@ static enum status check_iqr(struct ui_fform *ff, const struct ui_fielddef *fd, 
 static const struct ui_fielddef vf_fields[VF_N] = {
     {.label = "Visit",
      .kind = FK_CHOICE,
-     .hint = "Space: list",
+     .hint = "{=CHOOSE}: list",
      .width = 36,
      .none = "choose",
      .first = -1,
