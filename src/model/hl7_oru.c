@@ -58,8 +58,7 @@ static enum status read_msh(const struct hl7_msg *m, struct hl7_oru *o, struct e
 	return ST_OK;
 }
 
-static enum status read_pid(const struct hl7_msg *m, int seg, struct hl7_patient *p,
-			    struct err *e)
+static enum status read_pid(const struct hl7_msg *m, int seg, struct hl7_patient *p, struct err *e)
 {
 	const struct hl7_seg *s = &m->segs[seg];
 	int reps = hl7_reps(m, s, 3);
@@ -145,9 +144,14 @@ static enum status read_nte(const struct hl7_msg *m, int seg, struct hl7_obs *x,
 				     "segment %d (NTE), field 3: the comments of one result "
 				     "exceed %zu bytes",
 				     s->line, sizeof x->note - 1);
-		else if (st == ST_OK && text[0])
-			snprintf(x->note + have, sizeof x->note - have, "%s%s", have ? "; " : "",
-				 text);
+		else if (st == ST_OK && text[0]) {
+			/* Fits: checked just above (the separator, the text, its NUL). */
+			if (have) {
+				memcpy(x->note + have, "; ", 2);
+				have += 2;
+			}
+			memcpy(x->note + have, text, strlen(text) + 1);
+		}
 	}
 	return st;
 }
@@ -164,7 +168,8 @@ static enum status read_body(const struct hl7_msg *m, struct hl7_oru *o, struct 
 		if (strcmp(s->id, "PID") == 0) {
 			if (o->npatients == pcap) {
 				pcap = pcap ? pcap * 2 : 2;
-				o->patients = xrealloc(o->patients, (size_t)pcap * sizeof *o->patients);
+				o->patients =
+				    xrealloc(o->patients, (size_t)pcap * sizeof *o->patients);
 			}
 			st = read_pid(m, i, &o->patients[o->npatients++], e);
 			collected[0] = '\0';

@@ -279,7 +279,7 @@ enum status store_hl7_queue_each(struct store *st, int limit,
 	if (!q)
 		return ST_IO;
 	sqlite3_bind_int(q, 1, limit > 0 ? limit : -1);
-	int rc;
+	int rc = SQLITE_DONE;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		read_queued(q, &row);
 		fn(&row, arg);

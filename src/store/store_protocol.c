@@ -165,7 +165,7 @@ enum status store_protocol_list(struct store *st, struct protocol_row *out, int 
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
-	int rc;
+	int rc = SQLITE_DONE;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < max) {
 		struct protocol_row *r = &out[(*n)++];
 		memset(r, 0, sizeof *r);

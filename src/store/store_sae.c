@@ -98,7 +98,7 @@ enum status store_sae_open(struct store *st, struct sae_report *out, int max, in
 	if (!q)
 		return s == ST_OK ? ST_IO : s;
 	sqlite3_bind_int(q, 1, max);
-	int rc;
+	int rc = SQLITE_DONE;
 	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		read_report(q, &out[(*n)++]);
 	if (*n < max && rc != SQLITE_DONE) {
