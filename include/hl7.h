@@ -31,7 +31,7 @@ struct hl7_delims {
  * MSH-2 (the encoding characters), so raw[n] is always field n. */
 struct hl7_seg {
 	char id[4];
-	int line; /* 1-based segment number in the message */
+	int line;    /* 1-based segment number in the message */
 	int nfields; /* highest field number present */
 	const char *raw[HL7_FIELDS_MAX + 1];
 	size_t len[HL7_FIELDS_MAX + 1];
@@ -103,24 +103,24 @@ struct hl7_patient {
 };
 
 struct hl7_obs {
-	int seg;			/* index of the OBX segment */
-	int patient;			/* index into hl7_oru.patients */
-	char collected[32];		/* OBR-7 of its order (TS), "" if none */
-	char order[HL7_ID_MAX];		/* OBR-3.1 filler order number (else OBR-2.1) */
-	char value_type[4];		/* OBX-2 */
-	char code[HL7_ID_MAX];		/* OBX-3.1 */
-	char code_text[HL7_TEXT_MAX];	/* OBX-3.2 */
-	char code_system[24];		/* OBX-3.3 ("LN" for LOINC) */
-	char alt_code[HL7_ID_MAX];	/* OBX-3.4 */
-	char alt_system[24];		/* OBX-3.6 */
-	char value[HL7_TEXT_MAX];	/* OBX-5 (first repetition) */
-	char units[HL7_ID_MAX];		/* OBX-6.1 (UCUM or the lab's text) */
-	char range[HL7_ID_MAX];		/* OBX-7 */
-	char abnormal[16];		/* OBX-8 */
-	char status_text[4];		/* OBX-11 as sent */
-	enum hl7_result_status status;	/* OBX-11 */
-	char observed[32];		/* OBX-14 (TS) */
-	char note[HL7_TEXT_MAX];	/* NTE-3 after it, joined by "; " */
+	int seg;		       /* index of the OBX segment */
+	int patient;		       /* index into hl7_oru.patients */
+	char collected[32];	       /* OBR-7 of its order (TS), "" if none */
+	char order[HL7_ID_MAX];	       /* OBR-3.1 filler order number (else OBR-2.1) */
+	char value_type[4];	       /* OBX-2 */
+	char code[HL7_ID_MAX];	       /* OBX-3.1 */
+	char code_text[HL7_TEXT_MAX];  /* OBX-3.2 */
+	char code_system[24];	       /* OBX-3.3 ("LN" for LOINC) */
+	char alt_code[HL7_ID_MAX];     /* OBX-3.4 */
+	char alt_system[24];	       /* OBX-3.6 */
+	char value[HL7_TEXT_MAX];      /* OBX-5 (first repetition) */
+	char units[HL7_ID_MAX];	       /* OBX-6.1 (UCUM or the lab's text) */
+	char range[HL7_ID_MAX];	       /* OBX-7 */
+	char abnormal[16];	       /* OBX-8 */
+	char status_text[4];	       /* OBX-11 as sent */
+	enum hl7_result_status status; /* OBX-11 */
+	char observed[32];	       /* OBX-14 (TS) */
+	char note[HL7_TEXT_MAX];       /* NTE-3 after it, joined by "; " */
 };
 
 struct hl7_oru {
@@ -179,8 +179,8 @@ void hl7_escape(const struct hl7_delims *d, const char *text, struct strbuf *out
 struct mllp {
 	struct strbuf buf;
 	bool in_frame;
-	bool end_seen;	/* FS seen, waiting for its CR */
-	bool too_long;	/* the frame in progress outgrew the limit */
+	bool end_seen; /* FS seen, waiting for its CR */
+	bool too_long; /* the frame in progress outgrew the limit */
 };
 
 enum mllp_event { MLLP_NONE, MLLP_FRAME, MLLP_TOO_LONG };

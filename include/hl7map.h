@@ -16,20 +16,20 @@
 
 /* LOINC codes beyond each analyte's own (analyte.h), with the unit system
  * the code implies (-1: none; the unit decides). REFERENCE.md 10.1. */
-#define HL7_LOINC_EXTRA_INFO(_)                                   \
-	_("14631-6", BILIRUBIN, UNITS_SI)  /* bilirubin, molar */ \
-	_("14682-9", CREATININE, UNITS_SI) /* creatinine, molar */ \
+#define HL7_LOINC_EXTRA_INFO(_)                                     \
+	_("14631-6", BILIRUBIN, UNITS_SI)  /* bilirubin, molar */   \
+	_("14682-9", CREATININE, UNITS_SI) /* creatinine, molar */  \
 	_("34714-6", INR, -1)		   /* INR, point of care */ \
 	_("5964-2", PT, -1)		   /* PT in blood */
 
 /* Why a result waits in the queue: key (stored), label (shown). */
-#define HL7_QUEUE_REASON_INFO(_)                                          \
-	_(UNKNOWN_MRN, "unknown_mrn", "unknown MRN")                      \
-	_(MISMATCH, "mismatch", "name or birth date disagrees")           \
-	_(UNKNOWN_CODE, "unknown_code", "unknown code")                   \
-	_(UNIT, "unit", "unit not accepted")                              \
-	_(CONFIRM, "confirm", "needs confirmation")                       \
-	_(INVALID, "invalid", "refused by the limits")                    \
+#define HL7_QUEUE_REASON_INFO(_)                                \
+	_(UNKNOWN_MRN, "unknown_mrn", "unknown MRN")            \
+	_(MISMATCH, "mismatch", "name or birth date disagrees") \
+	_(UNKNOWN_CODE, "unknown_code", "unknown code")         \
+	_(UNIT, "unit", "unit not accepted")                    \
+	_(CONFIRM, "confirm", "needs confirmation")             \
+	_(INVALID, "invalid", "refused by the limits")          \
 	_(NO_DATE, "no_date", "no collection date")
 
 enum hl7_queue_reason {
@@ -65,7 +65,7 @@ struct hl7_item {
 	int64_t patient_id;    /* the MRN's patient (0: unknown MRN) */
 	char mrn[HL7_ID_MAX];
 	char name[2 * HL7_TEXT_MAX + 2]; /* "FAMILY, Given" */
-	char dob[11];		     /* "YYYY-MM-DD" or "" */
+	char dob[11];			 /* "YYYY-MM-DD" or "" */
 	char code[HL7_ID_MAX];
 	char code_text[HL7_TEXT_MAX];
 	char value[HL7_TEXT_MAX];
@@ -80,10 +80,10 @@ struct hl7_item {
 /* How one PID matched a registered patient (filled by the caller from
  * storage, then checked by hl7map_patient_check). */
 struct hl7_match {
-	bool known;	   /* the MRN is registered */
-	bool agrees;	   /* name and birth date agree */
-	struct patient p;  /* when known */
-	char why[400];	   /* when !known or !agrees */
+	bool known;	  /* the MRN is registered */
+	bool agrees;	  /* name and birth date agree */
+	struct patient p; /* when known */
+	char why[400];	  /* when !known or !agrees */
 };
 
 /* The MRN of a PID: the identifier from `authority` (PID-3.4) when it is

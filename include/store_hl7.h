@@ -28,8 +28,8 @@ enum status store_hl7_save(struct store *st, const char *sender, const char *con
 
 /* Has (sender, control_id) been saved? (For a dry run; store_hl7_save
  * decides inside its transaction.) */
-enum status store_hl7_seen(struct store *st, const char *sender, const char *control_id,
-			   bool *seen, struct err *e);
+enum status store_hl7_seen(struct store *st, const char *sender, const char *control_id, bool *seen,
+			   struct err *e);
 
 /* One queued item as stored. Text is the message's own: neutralise it
  * before output. */

@@ -171,7 +171,8 @@ static void one_dir(struct import_run *run, const char *path)
 		names[n++] = xasprintf("%s/%s", path, de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		struct stat sbuf;
 		if (stat(names[i], &sbuf) == 0 && S_ISREG(sbuf.st_mode))
@@ -184,8 +185,8 @@ static void one_dir(struct import_run *run, const char *path)
 static void one_path(struct import_run *run, const char *path)
 {
 	struct stat sbuf;
-	char *text;
-	size_t len;
+	char *text = NULL;
+	size_t len = 0;
 	if (stat(path, &sbuf) == 0 && S_ISDIR(sbuf.st_mode)) {
 		one_dir(run, path);
 		return;

@@ -28,8 +28,9 @@ static bool is_delim_char(char c)
 static enum status read_delims(const char *t, size_t len, struct hl7_delims *d, struct err *e)
 {
 	if (len < 8 || memcmp(t, "MSH", 3) != 0)
-		return err_set(e, ST_INVALID, "segment 1: a message starts with MSH and its "
-					      "delimiters (MSH|^~\\&|...)");
+		return err_set(e, ST_INVALID,
+			       "segment 1: a message starts with MSH and its "
+			       "delimiters (MSH|^~\\&|...)");
 	*d = (struct hl7_delims){t[3], t[4], t[5], t[6], t[7]};
 	const char all[5] = {d->field, d->comp, d->rep, d->esc, d->sub};
 	for (int i = 0; i < 5; i++) {
@@ -70,8 +71,9 @@ static enum status split_segment(struct hl7_msg *m, char *line, size_t len, int 
 		for (char *p = idtxt; *p; p++)
 			if (!isalnum((unsigned char)*p))
 				*p = '?';
-		return err_set(e, ST_INVALID, "segment %d: '%s' is not a segment id (3 capitals "
-					      "or digits, then the field separator)",
+		return err_set(e, ST_INVALID,
+			       "segment %d: '%s' is not a segment id (3 capitals "
+			       "or digits, then the field separator)",
 			       no, idtxt);
 	}
 	memcpy(s->id, line, 3);
@@ -94,8 +96,8 @@ static enum status split_segment(struct hl7_msg *m, char *line, size_t len, int 
 			return refuse_at(e, no, s->id, f, "more fields than the 64 accepted");
 		if (i - start > HL7_FIELD_MAX) {
 			char what[80];
-			snprintf(what, sizeof what, "%zu bytes, more than the %d accepted", i - start,
-				 HL7_FIELD_MAX);
+			snprintf(what, sizeof what, "%zu bytes, more than the %d accepted",
+				 i - start, HL7_FIELD_MAX);
 			return refuse_at(e, no, s->id, f, what);
 		}
 		s->raw[f] = line + start;
@@ -226,8 +228,8 @@ static int hexval(char c)
  * sb; false for one hepadesk does not accept. */
 static bool decode_escape(const struct hl7_delims *d, const char *q, size_t n, struct strbuf *sb)
 {
-	static const char *const formatting[] = {"H", "N", ".sp", ".fi", ".nf", ".in", ".ti",
-						 ".sk", ".ce"};
+	static const char *const formatting[] = {"H",	"N",   ".sp", ".fi", ".nf",
+						 ".in", ".ti", ".sk", ".ce"};
 	if (n == 1 && strchr("FSTRE", q[0])) {
 		const char map[] = {d->field, d->comp, d->sub, d->rep, d->esc};
 		sb_addc(sb, map[strchr("FSTRE", q[0]) - "FSTRE"]);

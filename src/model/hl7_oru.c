@@ -43,7 +43,7 @@ static enum status read_msh(const struct hl7_msg *m, struct hl7_oru *o, struct e
 	if (strcmp(o->type, "ORU") != 0 || strcmp(ev, "R01") != 0)
 		return err_set(e, ST_INVALID, "segment 1 (MSH), field 9: '%s^%s' is not ORU^R01",
 			       o->type, ev);
-	strcat(o->type, "^R01");
+	strlcpy_(o->type, "ORU^R01", sizeof o->type);
 	if (!o->control_id[0])
 		return err_set(e, ST_INVALID,
 			       "segment 1 (MSH), field 10: the message control ID is empty");

@@ -32,9 +32,9 @@ static const struct {
 static const struct {
 	const char *ucum, *unit;
 } ucum_alias[] = {
-    {"[IU]/mL", "IU/mL"}, {"[IU]/L", "U/L"},   {"[iU]/mL", "IU/mL"}, {"[iU]/L", "U/L"},
-    {"{ratio}", "ratio"}, {"{INR}", "ratio"},  {"1", "ratio"},	     {"meq/L", "mEq/L"},
-    {"10*9/L", "10^9/L"}, {"10*3/uL", "10^3/uL"}, {"ug/L", "ug/L"},   {"umol/L", "µmol/L"},
+    {"[IU]/mL", "IU/mL"}, {"[IU]/L", "U/L"},	  {"[iU]/mL", "IU/mL"}, {"[iU]/L", "U/L"},
+    {"{ratio}", "ratio"}, {"{INR}", "ratio"},	  {"1", "ratio"},	{"meq/L", "mEq/L"},
+    {"10*9/L", "10^9/L"}, {"10*3/uL", "10^3/uL"}, {"ug/L", "ug/L"},	{"umol/L", "µmol/L"},
 };
 
 const char *hl7_queue_reason_key(enum hl7_queue_reason r)
@@ -95,7 +95,8 @@ static bool given_agrees(const char *sent, const char *reg)
 
 void hl7map_patient_check(const struct hl7_patient *pid, struct hl7_match *m)
 {
-	char *last, *first, *slast = text_fold_key(pid->family), *sfirst = text_fold_key(pid->given);
+	char *last, *first, *slast = text_fold_key(pid->family),
+			    *sfirst = text_fold_key(pid->given);
 	char sent_dob[11], reg_dob[11];
 
 	split_name(m->p.name, &last, &first);
@@ -107,7 +108,8 @@ void hl7map_patient_check(const struct hl7_patient *pid, struct hl7_match *m)
 		snprintf(m->why, sizeof m->why, "name '%.60s^%.40s' disagrees with '%.100s'",
 			 pid->family, pid->given, m->p.name);
 	else if (pid->dob[0] && !hl7_ts_date(pid->dob, sent_dob, sizeof sent_dob))
-		snprintf(m->why, sizeof m->why, "PID-7: birth date '%.20s' is not a date", pid->dob);
+		snprintf(m->why, sizeof m->why, "PID-7: birth date '%.20s' is not a date",
+			 pid->dob);
 	else if (pid->dob[0] && strcmp(sent_dob, date_format(m->p.dob, reg_dob)) != 0)
 		snprintf(m->why, sizeof m->why, "birth date %s disagrees with %s", sent_dob,
 			 reg_dob);
@@ -183,8 +185,7 @@ static bool loinc_lookup(const char *code, enum analyte_id *a, int *implied)
 	return false;
 }
 
-bool hl7map_code(const struct hl7_obs *x, const char *local_codes, enum analyte_id *a,
-		 int *implied)
+bool hl7map_code(const struct hl7_obs *x, const char *local_codes, enum analyte_id *a, int *implied)
 {
 	*implied = -1;
 	if (x->code[0] && loinc_lookup(x->code, a, implied))
@@ -222,8 +223,8 @@ static bool queue(struct hl7_item *it, enum hl7_queue_reason r, const char *fmt,
 }
 
 /* The copy of the message's own text the queue keeps. */
-static void fill_text(const struct hl7_oru *o, const struct hl7_obs *x,
-		      const struct hl7_match *m, struct hl7_item *it)
+static void fill_text(const struct hl7_oru *o, const struct hl7_obs *x, const struct hl7_match *m,
+		      struct hl7_item *it)
 {
 	const struct hl7_patient *pid = &o->patients[x->patient];
 	memset(it, 0, sizeof *it);
@@ -262,7 +263,7 @@ static bool check_value(const struct hl7_obs *x, const char *local_codes, day_t 
 		return queue(it, HL7_Q_UNIT, "%s: unit '%s' is not accepted (%s%s%s)",
 			     analyte_get(a)->key, x->units, analyte_unit(a, UNITS_US),
 			     strcmp(analyte_unit(a, UNITS_US), analyte_unit(a, UNITS_SI)) ? " or "
-											 : "",
+											  : "",
 			     strcmp(analyte_unit(a, UNITS_US), analyte_unit(a, UNITS_SI))
 				 ? analyte_unit(a, UNITS_SI)
 				 : "");

@@ -10,13 +10,13 @@
 #include "text.h"
 #include "util.h"
 
-#define QUEUE_COLS                                                                          \
+#define QUEUE_COLS                                                                              \
 	"q.id, q.version, q.message_id, q.created, m.sender, m.control_id, q.state, q.reason, " \
 	"q.detail, q.obx, coalesce(q.patient_id, 0), q.mrn, q.name, q.dob, q.analyte, q.code, " \
 	"q.code_text, q.value, q.unit, q.collected, q.result_status"
 
-static enum status seen_in(struct store *st, const char *sender, const char *control_id,
-			   bool *seen, struct err *e)
+static enum status seen_in(struct store *st, const char *sender, const char *control_id, bool *seen,
+			   struct err *e)
 {
 	static const char sql[] = "SELECT 1 FROM hl7_messages WHERE sender = ? AND control_id = ?";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
@@ -31,8 +31,8 @@ static enum status seen_in(struct store *st, const char *sender, const char *con
 						     : store_fail(st, e, "reading HL7 messages");
 }
 
-enum status store_hl7_seen(struct store *st, const char *sender, const char *control_id,
-			   bool *seen, struct err *e)
+enum status store_hl7_seen(struct store *st, const char *sender, const char *control_id, bool *seen,
+			   struct err *e)
 {
 	enum status s = store_may(st, PERM_READ, e);
 	return s == ST_OK ? seen_in(st, sender, control_id, seen, e) : s;
@@ -254,8 +254,8 @@ static void read_queued(sqlite3_stmt *q, struct hl7_queued *out)
 	store_col_text(q, 11, it->mrn, sizeof it->mrn);
 	store_col_text(q, 12, it->name, sizeof it->name);
 	store_col_text(q, 13, it->dob, sizeof it->dob);
-	it->have_analyte = analyte_from_key((const char *)sqlite3_column_text(q, 14),
-					    &it->lab.analyte);
+	it->have_analyte =
+	    analyte_from_key((const char *)sqlite3_column_text(q, 14), &it->lab.analyte);
 	store_col_text(q, 15, it->code, sizeof it->code);
 	store_col_text(q, 16, it->code_text, sizeof it->code_text);
 	store_col_text(q, 17, it->value, sizeof it->value);
@@ -269,8 +269,9 @@ enum status store_hl7_queue_each(struct store *st, int limit,
 				 void (*fn)(const struct hl7_queued *, void *), void *arg,
 				 struct err *e)
 {
-	static const char sql[] = "SELECT " QUEUE_COLS " FROM hl7_queue q JOIN hl7_messages m ON "
-				  "m.id = q.message_id WHERE q.state = 'open' ORDER BY q.id LIMIT ?";
+	static const char sql[] =
+	    "SELECT " QUEUE_COLS " FROM hl7_queue q JOIN hl7_messages m ON "
+	    "m.id = q.message_id WHERE q.state = 'open' ORDER BY q.id LIMIT ?";
 	struct hl7_queued row;
 	enum status s = store_may(st, PERM_READ, e);
 	if (s != ST_OK)
@@ -304,8 +305,7 @@ static enum status get_in(struct store *st, int64_t id, struct hl7_queued *out, 
 	return rc == SQLITE_ROW ? ST_OK : store_fail(st, e, "reading the HL7 queue");
 }
 
-enum status store_hl7_queue_get(struct store *st, int64_t id, struct hl7_queued *out,
-				struct err *e)
+enum status store_hl7_queue_get(struct store *st, int64_t id, struct hl7_queued *out, struct err *e)
 {
 	enum status s = store_may(st, PERM_READ, e);
 	return s == ST_OK ? get_in(st, id, out, e) : s;

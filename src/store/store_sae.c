@@ -138,7 +138,7 @@ static enum status report_tx(struct store *st, struct sae_report *r, struct err 
 	static const char sql[] = "UPDATE sae_reports SET reported_at = ?, reported_to = ?, "
 				  "reference = ?, reported_by = ?, version = version + 1 "
 				  "WHERE id = ? AND reported_at IS NULL";
-	struct sae_report cur;
+	struct sae_report cur = {0};
 	enum status s = sae_get(st, r->id, &cur, e);
 	if (s != ST_OK)
 		return s;

@@ -26,8 +26,8 @@ static void walk(const struct hl7_msg *m)
 				for (int c = 1; c <= 3; c++)
 					for (int sc = 1; sc <= 2; sc++) {
 						enum status st =
-						    hl7_get(m, s, f, (struct hl7_at){r, c, sc},
-							    out, sizeof out, &e);
+						    hl7_get(m, s, f, (struct hl7_at){r, c, sc}, out,
+							    sizeof out, &e);
 						if (st == ST_OK && strlen(out) >= sizeof out)
 							abort();
 						if (st != ST_OK && !strstr(e.msg, "segment "))
@@ -49,8 +49,9 @@ static void ack_again(const struct hl7_msg *m)
 	if (hl7_parse(sb.buf, sb.len, &a, &e) != ST_OK)
 		abort();
 	int msa = hl7_find(&a, "MSA", 0);
-	if (msa < 0 || hl7_get(&a, &a.segs[msa], 1, (struct hl7_at){0, 1, 1}, code,
-			       sizeof code, &e) != ST_OK ||
+	if (msa < 0 ||
+	    hl7_get(&a, &a.segs[msa], 1, (struct hl7_at){0, 1, 1}, code, sizeof code, &e) !=
+		ST_OK ||
 	    strcmp(code, "AE") != 0)
 		abort();
 	hl7_msg_done(&a);

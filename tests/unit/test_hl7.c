@@ -76,9 +76,9 @@ static void test_fields_components_reps(void **state)
 	field(&m, 1, 3, AT(1, 4, 1), "OTHER");
 	field(&m, 1, 5, AT(0, 1, 1), "M\xc3\xbcLLER"); /* \XC3BC\ is UTF-8 ü */
 	field(&m, 1, 5, AT(0, 2, 1), "Hans");
-	field(&m, 1, 5, AT(0, 9, 1), ""); /* absent component */
+	field(&m, 1, 5, AT(0, 9, 1), "");  /* absent component */
 	field(&m, 1, 40, AT(0, 1, 1), ""); /* absent field */
-	field(&m, 1, 3, AT(5, 1, 1), ""); /* absent repetition */
+	field(&m, 1, 3, AT(5, 1, 1), "");  /* absent repetition */
 	assert_int_equal(hl7_find(&m, "OBX", 0), 3);
 	assert_int_equal(hl7_find(&m, "OBX", 4), 6);
 	assert_int_equal(hl7_find(&m, "ZZZ", 0), -1);
@@ -103,7 +103,7 @@ static void test_escapes(void **state)
 	char out[64];
 	struct err e = {""};
 	const char *bad[] = {"NTE|1||a\\Q\\b", "NTE|1||a\\X0\\b", "NTE|1||a\\X00\\b",
-			     "NTE|1||open\\F", "NTE|1||\\\\", "NTE|1||\\XZZ\\"};
+			     "NTE|1||open\\F", "NTE|1||\\\\",	  "NTE|1||\\XZZ\\"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char msg[200];
 		snprintf(msg, sizeof msg, "MSH|^~\\&|A|B|C|D|1||ORU^R01|1|P|2.4\r%s\r", bad[i]);
@@ -171,7 +171,8 @@ static void test_malformed(void **state)
 	expect_refused("", 0, "segment 1: a message starts with MSH");
 	expect_refused("MSH|^~\\", 7, "starts with MSH");
 	expect_refused("MSH|^~\\^|A\r", 11, "segment 1 (MSH), field 2: the delimiters must all be");
-	expect_refused("MSHa^~\\&|A\r", 11, "segment 1 (MSH), field 1: delimiters must be printable");
+	expect_refused("MSHa^~\\&|A\r", 11,
+		       "segment 1 (MSH), field 1: delimiters must be printable");
 	expect_refused("MSH|^~\\&X|A\r", 12, "four encoding characters");
 	expect_refused("MSH|^~\\&|A\rpid|1\r", 17, "segment 2: 'pid' is not a segment id");
 	expect_refused("MSH|^~\\&|A\rPI\r", 14, "segment 2: 'PI' is not a segment id");

@@ -33,13 +33,13 @@ static void test_codes(void **state)
 		const char *code, *system, *key;
 		int implied;
 	} rows[] = {
-	    {"1975-2", "LN", "bilirubin", -1}, {"14631-6", "LN", "bilirubin", UNITS_SI},
-	    {"6301-6", "LN", "inr", -1},       {"34714-6", "LN", "inr", -1},
+	    {"1975-2", "LN", "bilirubin", -1},	{"14631-6", "LN", "bilirubin", UNITS_SI},
+	    {"6301-6", "LN", "inr", -1},	{"34714-6", "LN", "inr", -1},
 	    {"2160-0", "LN", "creatinine", -1}, {"14682-9", "LN", "creatinine", UNITS_SI},
-	    {"2951-2", "LN", "sodium", -1},    {"1751-7", "LN", "albumin", -1},
-	    {"1742-6", "LN", "alt", -1},       {"1920-8", "LN", "ast", -1},
-	    {"777-3", "LN", "platelets", -1},  {"1834-1", "LN", "afp", -1},
-	    {"29615-2", "LN", "hbv_dna", -1},  {"TBIL", "L", "bilirubin", -1},
+	    {"2951-2", "LN", "sodium", -1},	{"1751-7", "LN", "albumin", -1},
+	    {"1742-6", "LN", "alt", -1},	{"1920-8", "LN", "ast", -1},
+	    {"777-3", "LN", "platelets", -1},	{"1834-1", "LN", "afp", -1},
+	    {"29615-2", "LN", "hbv_dna", -1},	{"TBIL", "L", "bilirubin", -1},
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		struct hl7_obs x = {0};
@@ -81,14 +81,22 @@ static void test_units(void **state)
 		bool ok;
 		enum unit_system u;
 	} rows[] = {
-	    {ANALYTE_BILIRUBIN, "mg/dL", true, UNITS_US}, {ANALYTE_BILIRUBIN, "umol/L", true, UNITS_SI},
-	    {ANALYTE_BILIRUBIN, "mg/L", false, 0},	  {ANALYTE_BILIRUBIN, "", false, 0},
-	    {ANALYTE_ALBUMIN, "g/L", true, UNITS_SI},	  {ANALYTE_ALBUMIN, "g/dL", true, UNITS_US},
-	    {ANALYTE_INR, "{INR}", true, UNITS_US},	  {ANALYTE_INR, "", true, UNITS_US},
-	    {ANALYTE_INR, "1", true, UNITS_US},		  {ANALYTE_INR, "s", false, 0},
-	    {ANALYTE_PLATELETS, "10*9/L", true, UNITS_US}, {ANALYTE_PLATELETS, "10*3/uL", true, UNITS_US},
-	    {ANALYTE_SODIUM, "meq/L", true, UNITS_US},	  {ANALYTE_HBV_DNA, "[IU]/mL", true, UNITS_US},
-	    {ANALYTE_HBV_DNA, "copies/mL", false, 0},	  {ANALYTE_ALT, "[IU]/L", true, UNITS_US},
+	    {ANALYTE_BILIRUBIN, "mg/dL", true, UNITS_US},
+	    {ANALYTE_BILIRUBIN, "umol/L", true, UNITS_SI},
+	    {ANALYTE_BILIRUBIN, "mg/L", false, 0},
+	    {ANALYTE_BILIRUBIN, "", false, 0},
+	    {ANALYTE_ALBUMIN, "g/L", true, UNITS_SI},
+	    {ANALYTE_ALBUMIN, "g/dL", true, UNITS_US},
+	    {ANALYTE_INR, "{INR}", true, UNITS_US},
+	    {ANALYTE_INR, "", true, UNITS_US},
+	    {ANALYTE_INR, "1", true, UNITS_US},
+	    {ANALYTE_INR, "s", false, 0},
+	    {ANALYTE_PLATELETS, "10*9/L", true, UNITS_US},
+	    {ANALYTE_PLATELETS, "10*3/uL", true, UNITS_US},
+	    {ANALYTE_SODIUM, "meq/L", true, UNITS_US},
+	    {ANALYTE_HBV_DNA, "[IU]/mL", true, UNITS_US},
+	    {ANALYTE_HBV_DNA, "copies/mL", false, 0},
+	    {ANALYTE_ALT, "[IU]/L", true, UNITS_US},
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		enum unit_system u = UNIT_SYSTEM_COUNT;
@@ -144,9 +152,11 @@ static void test_patient(void **state)
 	    {"MULLER", "Hans", "19610203", true, ""},
 	    {"Müller", "hans peter", "196102031200", true, ""},
 	    {"MÜLLER", "", "", true, ""},
-	    {"MILLER", "Hans", "19610203", false, "name 'MILLER^Hans' disagrees with 'MÜLLER, Hans Peter'"},
+	    {"MILLER", "Hans", "19610203", false,
+	     "name 'MILLER^Hans' disagrees with 'MÜLLER, Hans Peter'"},
 	    {"MULLER", "Hanna", "19610203", false, "disagrees"},
-	    {"MULLER", "Hans", "19610302", false, "birth date 1961-03-02 disagrees with 1961-02-03"},
+	    {"MULLER", "Hans", "19610302", false,
+	     "birth date 1961-03-02 disagrees with 1961-02-03"},
 	    {"MULLER", "Hans", "1961", false, "PID-7: birth date '1961' is not a date"},
 	    {"", "Hans", "19610203", false, "PID-5: no family name"},
 	};
@@ -254,7 +264,8 @@ static void test_items(void **state)
 	fate(&w, &m, &it);
 	assert_int_equal(it.action, HL7_QUEUE);
 	assert_int_equal(it.reason, HL7_Q_INVALID);
-	assert_contains(it.detail, "creatinine 88 mg/dL is outside 0.1-25 mg/dL; looks like µmol/L");
+	assert_contains(it.detail,
+			"creatinine 88 mg/dL is outside 0.1-25 mg/dL; looks like µmol/L");
 
 	one(&w, "2345-7", "5.4", "mmol/L", 'F');
 	fate(&w, &m, &it);
@@ -301,7 +312,8 @@ static void test_reasons(void **state)
 {
 	enum hl7_queue_reason r;
 	for (int i = 0; i < HL7_Q_COUNT; i++) {
-		assert_true(hl7_queue_reason_parse(hl7_queue_reason_key((enum hl7_queue_reason)i), &r));
+		assert_true(
+		    hl7_queue_reason_parse(hl7_queue_reason_key((enum hl7_queue_reason)i), &r));
 		assert_int_equal(r, i);
 		assert_true(hl7_queue_reason_label((enum hl7_queue_reason)i)[0] != '\0');
 	}
