@@ -8,7 +8,7 @@ PKGS     := ncursesw sqlite3 libmd libsodium
 DEBS     := pkgconf libncurses-dev ncurses-term libsqlite3-dev sqlite3 \
             libiniparser-dev libcmocka-dev libunistring-dev libmd-dev libsodium-dev tmux \
             clang-tidy clang-format \
-            util-linux procps clang libclang-rt-14-dev
+            util-linux procps man-db clang libclang-rt-14-dev
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter \
             -Wno-missing-field-initializers
