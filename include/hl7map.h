@@ -22,26 +22,28 @@
 	_("34714-6", INR, -1)		   /* INR, point of care */ \
 	_("5964-2", PT, -1)		   /* PT in blood */
 
-/* Why a result waits in the queue: key (stored), label (shown). */
-#define HL7_QUEUE_REASON_INFO(_)                                \
-	_(UNKNOWN_MRN, "unknown_mrn", "unknown MRN")            \
-	_(MISMATCH, "mismatch", "name or birth date disagrees") \
-	_(UNKNOWN_CODE, "unknown_code", "unknown code")         \
-	_(UNIT, "unit", "unit not accepted")                    \
-	_(CONFIRM, "confirm", "needs confirmation")             \
-	_(INVALID, "invalid", "refused by the limits")          \
-	_(NO_DATE, "no_date", "no collection date")
+/* Why a result waits in the queue: key (stored), label (shown), short
+ * label (a list column, at most 15 bytes). */
+#define HL7_QUEUE_REASON_INFO(_)                                                   \
+	_(UNKNOWN_MRN, "unknown_mrn", "unknown MRN", "unknown MRN")                \
+	_(MISMATCH, "mismatch", "name or birth date disagrees", "name/birth date") \
+	_(UNKNOWN_CODE, "unknown_code", "unknown code", "unknown code")            \
+	_(UNIT, "unit", "unit not accepted", "unit refused")                       \
+	_(CONFIRM, "confirm", "needs confirmation", "to confirm")                  \
+	_(INVALID, "invalid", "refused by the limits", "refused value")            \
+	_(NO_DATE, "no_date", "no collection date", "no date")
 
 enum hl7_queue_reason {
-#define HL7_QR_ENUM_(id, key, label) HL7_Q_##id,
+#define HL7_QR_ENUM_(id, key, label, short_label) HL7_Q_##id,
 	HL7_QUEUE_REASON_INFO(HL7_QR_ENUM_)
 #undef HL7_QR_ENUM_
 	    HL7_Q_COUNT
 };
 
-/* Key and label of a reason ("" for a bad one); static. */
+/* Key, label and short label of a reason ("" for a bad one); static. */
 const char *hl7_queue_reason_key(enum hl7_queue_reason r);
 const char *hl7_queue_reason_label(enum hl7_queue_reason r);
+const char *hl7_queue_reason_short(enum hl7_queue_reason r);
 bool hl7_queue_reason_parse(const char *key, enum hl7_queue_reason *out);
 
 /* What becomes of one OBX. */

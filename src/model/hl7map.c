@@ -11,9 +11,9 @@
 #include "util.h"
 
 static const struct {
-	const char *key, *label;
+	const char *key, *label, *short_label;
 } reasons[] = {
-#define HL7_QR_ROW_(id, key, label) [HL7_Q_##id] = {key, label},
+#define HL7_QR_ROW_(id, key, label, short_label) [HL7_Q_##id] = {key, label, short_label},
     HL7_QUEUE_REASON_INFO(HL7_QR_ROW_)
 #undef HL7_QR_ROW_
 };
@@ -45,6 +45,11 @@ const char *hl7_queue_reason_key(enum hl7_queue_reason r)
 const char *hl7_queue_reason_label(enum hl7_queue_reason r)
 {
 	return (unsigned)r < HL7_Q_COUNT ? reasons[r].label : "";
+}
+
+const char *hl7_queue_reason_short(enum hl7_queue_reason r)
+{
+	return (unsigned)r < HL7_Q_COUNT ? reasons[r].short_label : "";
 }
 
 bool hl7_queue_reason_parse(const char *key, enum hl7_queue_reason *out)
@@ -299,15 +304,16 @@ void hl7map_item(const struct hl7_oru *o, const struct hl7_obs *x, const struct 
 			 x->status == HL7_CANCELLED ? "; nothing earlier was removed" : "");
 		return;
 	}
-	if (!m->known) {
-		queue(it, HL7_Q_UNKNOWN_MRN, "%s", m->why);
-		return;
-	}
+	/* The value is checked for an unknown or disagreeing patient too, so
+	 * the queued item carries its analyte and a nurse who matches it can
+	 * store it; the patient comes first in the reason. */
 	check_value(x, local_codes, today, it);
-	if (it->action != HL7_QUEUE && !m->agrees)
-		queue(it, HL7_Q_MISMATCH, "%s", m->why);
-	else if (it->action == HL7_QUEUE && !m->agrees) /* both: the patient comes first */
-		queue(it, HL7_Q_MISMATCH, "%s; and %s", m->why, it->detail);
+	if (!m->known || !m->agrees) {
+		enum hl7_queue_reason r = m->known ? HL7_Q_MISMATCH : HL7_Q_UNKNOWN_MRN;
+		char value_why[sizeof it->detail];
+		strlcpy_(value_why, it->action == HL7_QUEUE ? it->detail : "", sizeof value_why);
+		queue(it, r, "%s%s%s", m->why, value_why[0] ? "; and " : "", value_why);
+	}
 	snprintf(it->result_key, sizeof it->result_key, "%s^%s|%s|%s", o->sending_app,
 		 o->sending_facility, x->order, x->code);
 	if (it->action != HL7_QUEUE) {

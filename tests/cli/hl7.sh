@@ -94,6 +94,18 @@ run hd import resolve "$Q" --reject --reason "lab to re-send in µmol/L"
 expect_rc "... only rejected" 0
 run hd import queue
 expect_in "three left" "3 results waiting in the queue" "$OUT"
+# Found when tried (the queue screen): a result of an unknown MRN was
+# queued without its analyte, so once the nurse had registered the patient
+# it could only be rejected. It keeps its analyte now and is stored.
+Q=$(sql "select id from hl7_queue where reason = 'unknown_mrn'")
+expect_eq "an unknown MRN's result keeps its analyte" "$(sql "select analyte from hl7_queue where id = $Q")" "bilirubin"
+hd patient add --mrn Z999 --name "NOBODY, Known" --dob 1970-01-01 --sex M >/dev/null
+run hd import resolve "$Q" --store --mrn Z999 --reason "registered today"
+expect_rc "matched to the patient registered since, it is stored" 0
+expect_eq "... on that patient" "$(sql "select l.analyte || ' ' || l.value || ' ' || l.unit from labs l join patients p on p.id = l.patient_id where p.mrn = 'Z999'")" "bilirubin 1.0 mg/dL"
+run hd import resolve "$Q" --reject --reason "again"
+expect_rc "a resolved item cannot be resolved again" 1
+expect_in "... saying so" "queued result $Q was already stored" "$ERR"
 
 # The MLLP listener on a loopback port.
 "$HEPADESK" --db "$DB" hl7 listen --port 0 >"$T/listen.log" 2>&1 &

@@ -303,6 +303,14 @@ static void test_items(void **state)
 	assert_int_equal(it.action, HL7_QUEUE);
 	assert_int_equal(it.reason, HL7_Q_UNKNOWN_MRN);
 	assert_int_equal(it.patient_id, 0);
+	/* Its analyte is known, so a nurse who matches it can store it. */
+	assert_true(it.have_analyte);
+	assert_int_equal(it.lab.analyte, ANALYTE_BILIRUBIN);
+	assert_string_equal(it.detail, "MRN 'Z9' is not registered");
+	one(&w, "1975-2", "88", "mg/dL", 'F');
+	fate(&w, &none, &it);
+	assert_int_equal(it.reason, HL7_Q_UNKNOWN_MRN);
+	assert_contains(it.detail, "MRN 'Z9' is not registered; and bilirubin");
 	assert_string_equal(it.name, "MULLER, Hans");
 	assert_string_equal(it.dob, "1961-02-03");
 	assert_string_equal(it.collected, "2026-03-01");
@@ -316,6 +324,8 @@ static void test_reasons(void **state)
 		    hl7_queue_reason_parse(hl7_queue_reason_key((enum hl7_queue_reason)i), &r));
 		assert_int_equal(r, i);
 		assert_true(hl7_queue_reason_label((enum hl7_queue_reason)i)[0] != '\0');
+		assert_true(hl7_queue_reason_short((enum hl7_queue_reason)i)[0] != '\0');
+		assert_true(strlen(hl7_queue_reason_short((enum hl7_queue_reason)i)) <= 15);
 	}
 	assert_false(hl7_queue_reason_parse("nope", &r));
 	assert_string_equal(hl7_queue_reason_key(HL7_Q_COUNT), "");
