@@ -188,6 +188,13 @@ enum status uc_queue_store(struct store *st, int64_t id, int64_t version, const 
 
 	if (s != ST_OK)
 		return s;
+	if (q.item.reason == HL7_Q_CENSORED)
+		return err_set(
+		    e, ST_INVALID,
+		    "queued result %lld: '%s' %s is censored (the laboratory's limit, not "
+		    "a value); it can only be rejected: record the number by hand if the "
+		    "laboratory gives one",
+		    (long long)id, q.item.value, q.item.unit);
 	if (!q.item.have_analyte)
 		return err_set(e, ST_INVALID,
 			       "queued result %lld: code '%s' is not mapped to an analyte; it can "

@@ -151,4 +151,26 @@ expect_eq "... it is queued as needing confirmation" \
 	"$(sql "select reason from hl7_queue where mrn = 'H2'")" "confirm"
 run hd import queue
 expect_in "... naming the likely unit and the earlier value" "171" "$OUT"
+# Censored results (REFERENCE: scores and rules take numbers): "<5" in an
+# NM value and "<^20", ">^2000" in SN values wait for a nurse with their
+# comparator, never stored as their limit; a plain SN number is stored.
+# Found when tried: an SN value kept only its comparator ('>' for >^2000).
+N=$(labs)
+run hd import hl7 "$S/15-censored.hl7"
+expect_rc "a message with censored results is taken in" 0
+expect_in "... the plain SN number is stored" "stored        H1 alp 120 U/L on 2026-03-01" "$OUT"
+expect_eq "... and only it" "$(labs)" "$((N + 1))"
+expect_eq "no lab row holds a limit as a value" \
+	"$(sql "select count(*) from labs l join hl7_results h on h.lab_id = l.id join hl7_messages m on m.id = h.message_id where m.control_id = 'M0015' and l.analyte <> 'alp'")" "0"
+expect_eq "each censored one waits with its comparator" \
+	"$(sql "select group_concat(analyte || ' ' || value || ' ' || reason, ';') from (select * from hl7_queue where reason = 'censored' order by id)")" \
+	"alt <5 censored;ast >2000 censored;hbv_dna <20 censored;afp <= 2.0 censored"
+run hd import queue
+expect_in "import queue shows the comparator and why" "hbv_dna < 20 IU/mL: a censored result (below the laboratory's limit), not a value; not stored as 20" "$OUT"
+Q=$(sql "select id from hl7_queue where reason = 'censored' and analyte = 'alt'")
+run hd import resolve "$Q" --store --confirm --reason "take it"
+expect_rc "a censored value cannot be stored from the queue" 2
+expect_in "... saying why" "'<5' U/L is censored (the laboratory's limit, not a value); it can only be rejected" "$ERR"
+run hd import resolve "$Q" --reject --reason "below the limit: not a number to record"
+expect_rc "... it is rejected with the reason" 0
 finish
