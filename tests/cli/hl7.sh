@@ -173,4 +173,17 @@ expect_rc "a censored value cannot be stored from the queue" 2
 expect_in "... saying why" "'<5' U/L is censored (the laboratory's limit, not a value); it can only be rejected" "$ERR"
 run hd import resolve "$Q" --reject --reason "below the limit: not a number to record"
 expect_rc "... it is rejected with the reason" 0
+# A birth date that disagrees (the name agrees) waits like a name mismatch.
+run hd import hl7 "$S/16-birthdate-mismatch.hl7"
+expect_eq "a birth date mismatch is queued, not stored" \
+	"$(sql "select reason || '|' || dob from hl7_queue q join hl7_messages m on m.id = q.message_id where m.control_id = 'M0016'")" "mismatch|1960-06-05"
+run hd import queue
+expect_in "... naming the dates" "1960-06-05" "$OUT"
+# Duplicate delivery inside one batch file (FHS/BHS ... BTS/FTS): the
+# second copy stores nothing and is counted as a duplicate.
+N=$(labs)
+run hd import hl7 "$S/17-duplicate-in-batch.hl7"
+expect_rc "a batch with a message delivered twice is taken in" 0
+expect_in "... once" "2 messages: 1 stored, 0 corrected, 0 queued, 0 noted; 1 duplicate, 0 refused" "$OUT"
+expect_eq "... one lab row" "$(labs)" "$((N + 1))"
 finish
