@@ -34,6 +34,7 @@
 	_(CHECKLIST, "Checklist")                                     \
 	_(PLAN, "Plan")                                               \
 	_(AUDIT, "Audit trail")                                       \
+	_(QUEUE, "Lab results queue")                                 \
 	_(DIALOG, "Questions and choices")                            \
 	_(LOCK, "Idle lock")
 
@@ -125,6 +126,15 @@ enum ui_scope {
 	  "overview: the treatment plan and its calendar")                                         \
 	_(AUDIT, SC_HOME, PERM_AUDIT, 'A', 0, 0, "audit",                                          \
 	  "home: the audit trail (administrators)")                                                \
+	_(QUEUE, SC_HOME, PERM_READ, 'L', 0, 0, "lab queue",                                       \
+	  "home: lab results from the laboratory that wait for a nurse (unknown MRN or code, a "   \
+	  "name that disagrees, a value to confirm)")                                              \
+	_(MATCH, SC_QUEUE, PERM_RECORD, 'm', 0, 0, "match",                                        \
+	  "lab queue: store the result on the patient it belongs to (by MRN), with a reason")      \
+	_(CONFIRM_VALUE, SC_QUEUE, PERM_RECORD, 'c', 0, 0, "confirm",                              \
+	  "lab queue: confirm an unusual value on its own patient, with a reason")                 \
+	_(REJECT, SC_QUEUE, PERM_RECORD, 'x', 0, 0, "reject",                                      \
+	  "lab queue: reject the result (nothing stored), with a reason")                          \
 	_(SIGN, SC_CHECKLIST, UI_PERM_ANY, 'S', 0, 0, "sign",                                      \
 	  "checklist: sign the evaluation (asks first)")                                           \
 	_(AMEND, SC_CHECKLIST, PERM_AMEND_SIGNED, 'a', 0, 0, "amend",                              \

@@ -39,7 +39,7 @@ hd checklist sign H-1 >/dev/null || fail "sign"
 hd user revoke "$(id -un)" physician >/dev/null || fail "revoke"
 start
 wait_for "Recent patients"
-hint_has "? help  / find  Enter open  n new patient  A audit  q quit"
+hint_has "? help  / find  Enter open  n new patient  L lab queue  A audit  q quit"
 help_ok Home
 
 # A form: letters are typed, so q is no key here; Esc goes back.
