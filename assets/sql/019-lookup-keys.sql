@@ -1,4 +1,4 @@
--- 018: more ways to find a patient at one prompt (lookup.h): the name
+-- 019: more ways to find a patient at one prompt (lookup.h): the name
 -- without punctuation, the given names, the MRN's last 4 digits with the
 -- last name's initial, and the date of birth. Each is a key prefixed by its
 -- kind, so every kind of query is one range over one index. Derived from
