@@ -150,6 +150,11 @@ void ui_patient_opener(struct ui *ui, ui_patient_fn open);
  * yet pushed), or NULL with the reason on the message line. */
 struct ui_screen *ui_open_patient(struct ui *ui, int64_t patient_id);
 
+/* Open patient screen s as the patient context: every screen above home
+ * goes first (a form's typed input kept as its draft, said on the message
+ * line), so opening patient after patient never stacks up. */
+void ui_switch_patient(struct ui *ui, struct ui_screen *s);
+
 /* Take screen s off the stack wherever it is (freed after the current key). */
 void ui_remove(struct ui *ui, struct ui_screen *s);
 

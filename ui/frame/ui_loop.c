@@ -236,12 +236,21 @@ static void key_msg(struct ui *ui, const struct ui_screen *s, enum ui_action a, 
 	ui_msg(ui, ROLE_HINT, fmt, ui_key_names(a, scope, " or ", names, sizeof names));
 }
 
+static int quit_answer(struct ui *ui, void *arg, bool yes)
+{
+	(void)ui;
+	(void)arg;
+	return yes ? UI_QUIT : UI_DONE;
+}
+
 static int back(struct ui *ui, struct ui_screen *s, int key)
 {
 	if (s->home) {
+		/* One q too many, coming back from deep inside, must not quit. */
 		if (ui_key_is(key, ACT_QUIT))
-			return UI_QUIT;
-		key_msg(ui, s, ACT_QUIT, "press %s to quit hepadesk");
+			ui_confirm(ui, "Leave hepadesk? (y leaves, n stays)", quit_answer, NULL);
+		else
+			key_msg(ui, s, ACT_QUIT, "press %s to quit hepadesk");
 		return UI_DONE;
 	}
 	if (s->dirty) {

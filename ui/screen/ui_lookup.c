@@ -137,11 +137,9 @@ static int open_patient(struct lookup *lk, struct ui *ui, int k)
 		/* Back home, the nurse sees the recent list, this patient on top. */
 		ui_field_set(&lk->prompt, "");
 		lk->in_list = true;
-		ui_push(ui, ov);
-		return UI_DONE;
 	}
-	ui_pop(ui);
-	ui_push(ui, ov);
+	/* The patient opened replaces the one open before (and this lookup). */
+	ui_switch_patient(ui, ov);
 	return UI_DONE;
 }
 
