@@ -14,7 +14,7 @@
 #include "ui_ae.h"
 #include "ui_banner.h"
 #include "ui_draw.h"
-#include "ui_infusion.h"
+#include "ui_infusion_check.h"
 #include "ui_lines.h"
 #include "ui_visit.h"
 #include "ui_visits.h"
@@ -321,7 +321,7 @@ bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 	else if (ui_key_is(key, ACT_AE))
 		next = ui_ae_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_INFUSION))
-		next = ui_infusion_new(ui, patient_id);
+		next = ui_infusion_check_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_CORRECT))
 		next = ui_visits_new(ui, patient_id);
 	else
