@@ -33,6 +33,7 @@
 	_(AE, "Adverse event form")                                   \
 	_(CHECKLIST, "Checklist")                                     \
 	_(PLAN, "Plan")                                               \
+	_(STATUS, "Patient status")                                   \
 	_(AUDIT, "Audit trail")                                       \
 	_(DIALOG, "Questions and choices")                            \
 	_(LOCK, "Idle lock")
@@ -123,6 +124,11 @@ enum ui_scope {
 	  "overview: the pre-treatment checklist (READY, NOT READY or EXCLUDED, and why)")         \
 	_(PLAN, SC_PATIENT, UI_PERM_ANY, 'p', 0, 0, "plan",                                        \
 	  "overview: the treatment plan and its calendar")                                         \
+	_(STATUS, SC_PATIENT, UI_PERM_ANY, 't', 0, 0, "status",                                    \
+	  "patient: the status (in treatment, withdrawn, deceased...) and its history")            \
+	_(STATUS_SET, SC_STATUS, PERM_RECORD, 'r', 0, 0, "record change",                          \
+	  "status: record a change (withdrawn, lost, transplanted, deceased ... with date and "    \
+	  "reason)")                                                                               \
 	_(AUDIT, SC_HOME, PERM_AUDIT, 'A', 0, 0, "audit",                                          \
 	  "home: the audit trail (administrators)")                                                \
 	_(SIGN, SC_CHECKLIST, UI_PERM_ANY, 'S', 0, 0, "sign",                                      \

@@ -19,6 +19,7 @@
 #include "ui_patient_form.h"
 #include "ui_plan.h"
 #include "ui_scores.h"
+#include "ui_status.h"
 #include "util.h"
 
 struct ov_screen {
@@ -134,10 +135,8 @@ static const struct {
 	enum ui_action act;
 	struct ui_screen *(*open)(struct ui *ui, const struct patient *p);
 } openers[] = {
-    {ACT_EVAL, ui_eval_new},
-    {ACT_CHECKLIST, ui_checklist_new},
-    {ACT_PLAN, ui_plan_new},
-    {ACT_EDIT, open_edit},
+    {ACT_EVAL, ui_eval_new}, {ACT_CHECKLIST, ui_checklist_new}, {ACT_PLAN, ui_plan_new},
+    {ACT_EDIT, open_edit},   {ACT_STATUS, ui_status_new},
 };
 
 static int ov_key(struct ui_screen *s, struct ui *ui, int key)
@@ -191,7 +190,8 @@ static const struct ui_screen_ops ov_ops = {
     "notes. {LABS}, {SCORES} and {IMAGING} jump to labs, scores and imaging; {EVAL} starts the "
     "intake evaluation (Labs > Imaging > Scores); {CHECKLIST} the checklist, {PLAN} the plan, "
     "{DASHBOARD} the follow-up dashboard, {VISIT} a visit, {AE} an adverse event, {INFUSION} an "
-    "infusion, {CORRECT} the recorded visits, {EDIT} the patient's details.",
+    "infusion, {CORRECT} the recorded visits, {EDIT} the patient's details, {STATUS} the "
+    "patient's status and its history.",
     NULL,
     .scope = SC_PATIENT | SC_FOLLOWUP | SC_LIST};
 
