@@ -157,6 +157,8 @@ static int ov_key(struct ui_screen *s, struct ui *ui, int key)
 	for (size_t i = 0; i < ARRAY_SIZE(openers); i++) {
 		if (!ui_key_is(key, openers[i].act))
 			continue;
+		if (!ui_may(ui, openers[i].act))
+			return UI_DONE;
 		/* What the opened screen records shows here when it closes. */
 		o->stale = true;
 		struct ui_screen *next = openers[i].open(ui, &o->ov.p);
@@ -187,11 +189,12 @@ static const struct ui_screen_ops ov_ops = {
     ov_hints,
     "The patient's latest labs (value in conventional units, flag H high, L low, !! beyond "
     "the warning limits, reference range, collection date), current scores and imaging "
-    "notes. {LABS}, {SCORES} and {IMAGING} jump to labs, scores and imaging; {EVAL} starts the "
-    "intake evaluation (Labs > Imaging > Scores); {CHECKLIST} the checklist, {PLAN} the plan, "
-    "{DASHBOARD} the follow-up dashboard, {VISIT} a visit, {AE} an adverse event, {INFUSION} an "
-    "infusion, {CORRECT} the recorded visits, {EDIT} the patient's details, {STATUS} the "
-    "patient's status and its history.",
+    "notes. {LABS}, {SCORES} and {IMAGING} jump to labs, scores and imaging; {CHECKLIST} "
+    "opens the checklist, {PLAN} the plan, {DASHBOARD} the follow-up dashboard, {STATUS} the "
+    "patient's status and its history. Nurses and physicians record: {EVAL} the intake "
+    "evaluation (Labs > Imaging > Scores), {VISIT} a visit, {AE} an adverse event, "
+    "{INFUSION} an infusion (after its check), {CORRECT} the recorded visits, {EDIT} the "
+    "patient's details.",
     NULL,
     .scope = SC_PATIENT | SC_FOLLOWUP | SC_LIST};
 

@@ -164,13 +164,10 @@ static void st_draw(struct ui_screen *s, struct ui *ui)
 static int st_key(struct ui_screen *s, struct ui *ui, int key)
 {
 	struct st_screen *c = (struct st_screen *)s;
-	struct err e = {""};
 	if (!ui_key_is(key, ACT_STATUS_SET))
 		return ui_lines_key(&c->lines, key, ui->rows) ? UI_DONE : UI_PASS;
-	if (store_may(ui->app->st, PERM_RECORD, &e) != ST_OK) {
-		ui_msg(ui, ROLE_CRITICAL, "%s", e.msg);
+	if (!ui_may(ui, ACT_STATUS_SET))
 		return UI_DONE;
-	}
 	int cur = c->n ? (int)c->h[c->n - 1].state : PSTATE_SCREENING;
 	ui_pick(ui, "New status", c->choices, PSTATE_COUNT, cur, pick_state, c);
 	return UI_DONE;
