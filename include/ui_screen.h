@@ -135,6 +135,11 @@ const enum ui_action *ui_screen_keys(const struct ui_screen *s, unsigned *scope)
 /* The acting user's roles (ROLE_BIT of each; viewer when nobody is logged in). */
 unsigned ui_role(const struct ui *ui);
 
+/* True when the acting user may take action a (the key table's permission
+ * column, checked by storage); otherwise false, with the refusal naming the
+ * role needed on the message line. */
+bool ui_may(struct ui *ui, enum ui_action a);
+
 /* Register fn as what key action a does on every screen that passes it on
  * (UI_PASS). Later registrations of the same action replace earlier ones;
  * false when the table is full. */

@@ -141,3 +141,13 @@ unsigned ui_role(const struct ui *ui)
 	const struct user *u = ui->app ? store_actor(ui->app->st) : NULL;
 	return u ? u->roles : ROLE_BIT(ROLE_VIEWER);
 }
+
+bool ui_may(struct ui *ui, enum ui_action a)
+{
+	struct err e = {""};
+	int perm = ui_key_perm(a);
+	if (perm == UI_PERM_ANY || store_may(ui->app->st, (enum perm)perm, &e) == ST_OK)
+		return true;
+	ui_msg(ui, ROLE_CRITICAL, "%s", e.msg);
+	return false;
+}

@@ -222,9 +222,13 @@ static void clinic_draw(struct ui_screen *s, struct ui *ui)
 		load(c, ui);
 	ui_put(ui->body, 0, 0, 14, ROLE_TITLE, "Find patient:");
 	char say[128];
-	ui_key_format(
-	    "press {=LOOKUP} for an MRN or name;  {=NEW} new patient;  {=ENTER} opens a row",
-	    SC_GLOBAL | SC_HOME | SC_LIST, say, sizeof say);
+	/* Registration is offered only to those who may record (not to an
+	 * administrator or a viewer). */
+	ui_key_format(ui_key_offered(ACT_NEW, SC_HOME, ui_role(ui))
+			  ? "press {=LOOKUP} for an MRN or name;  {=NEW} new patient;  {=ENTER} "
+			    "opens a row"
+			  : "press {=LOOKUP} for an MRN or name;  {=ENTER} opens a row",
+		      SC_GLOBAL | SC_HOME | SC_LIST, say, sizeof say);
 	ui_put(ui->body, 0, 14, ui->cols - 14, ROLE_DIM, say);
 	follow_sel(c, h);
 	ui_lines_draw(&c->lines, ui->body, CLINIC_TOP, h);
@@ -267,6 +271,11 @@ static int clinic_key(struct ui_screen *s, struct ui *ui, int key)
 	if (ui_key_is(key, ACT_ENTER))
 		return open_row(c, ui);
 	if (ui_key_is(key, ACT_NEW) || ui_key_is(key, ACT_AUDIT) || ui_key_is(key, ACT_QUEUE)) {
+		enum ui_action a = ui_key_is(key, ACT_NEW)     ? ACT_NEW
+				   : ui_key_is(key, ACT_QUEUE) ? ACT_QUEUE
+							       : ACT_AUDIT;
+		if (!ui_may(ui, a))
+			return UI_DONE;
 		c->stale = true;
 		ui_push(ui, ui_key_is(key, ACT_NEW)	? ui_patient_form_new(ui)
 			    : ui_key_is(key, ACT_QUEUE) ? ui_queue_new(ui)
@@ -300,10 +309,10 @@ static const struct ui_screen_ops clinic_ops = {
     "visits (! and the days overdue), patients awaiting a physician's sign-off or their "
     "evaluation, adverse events of grade 3 or more or serious in the last 30 days, and the "
     "count of each. {UP} and {DOWN} choose a row, {ENTER} opens that patient. {LOOKUP} finds any "
-    "patient by MRN or name; {NEW} registers a new patient; {QUEUE} opens the lab results "
-    "from the laboratory that wait for a nurse (their count is 'lab queue' on the first "
-    "line); {AUDIT} shows the audit trail "
-    "(administrators); {QUIT} quits.",
+    "patient by MRN or name; nurses and physicians register a new patient with {NEW}; "
+    "{QUEUE} opens the lab results from the laboratory that wait for a nurse (their count is "
+    "'lab queue' on the first line); administrators read the audit trail with {AUDIT}; "
+    "{QUIT} quits.",
     .scope = SC_HOME | SC_LIST,
 };
 

@@ -19,6 +19,7 @@
 #include "ui_patient_form.h"
 #include "ui_plan.h"
 #include "ui_scores.h"
+#include "ui_status.h"
 #include "util.h"
 
 struct ov_screen {
@@ -178,10 +179,8 @@ static const struct {
 	enum ui_action act;
 	struct ui_screen *(*open)(struct ui *ui, const struct patient *p);
 } openers[] = {
-    {ACT_EVAL, ui_eval_new},
-    {ACT_CHECKLIST, ui_checklist_new},
-    {ACT_PLAN, ui_plan_new},
-    {ACT_EDIT, open_edit},
+    {ACT_EVAL, ui_eval_new}, {ACT_CHECKLIST, ui_checklist_new}, {ACT_PLAN, ui_plan_new},
+    {ACT_EDIT, open_edit},   {ACT_STATUS, ui_status_new},
 };
 
 static int ov_key(struct ui_screen *s, struct ui *ui, int key)
@@ -202,6 +201,8 @@ static int ov_key(struct ui_screen *s, struct ui *ui, int key)
 	for (size_t i = 0; i < ARRAY_SIZE(openers); i++) {
 		if (!ui_key_is(key, openers[i].act))
 			continue;
+		if (!ui_may(ui, openers[i].act))
+			return UI_DONE;
 		/* What the opened screen records shows here when it closes. */
 		o->stale = true;
 		struct ui_screen *next = openers[i].open(ui, &o->ov.p);
@@ -232,10 +233,12 @@ static const struct ui_screen_ops ov_ops = {
     ov_hints,
     "The patient's latest labs (value in conventional units, flag H high, L low, !! beyond "
     "the warning limits, reference range, collection date), current scores and imaging "
-    "notes. {LABS}, {SCORES} and {IMAGING} jump to labs, scores and imaging; {EVAL} starts the "
-    "intake evaluation (Labs > Imaging > Scores); {CHECKLIST} the checklist, {PLAN} the plan, "
-    "{DASHBOARD} the follow-up dashboard, {VISIT} a visit, {AE} an adverse event, {INFUSION} an "
-    "infusion, {CORRECT} the recorded visits, {EDIT} the patient's details.",
+    "notes. {LABS}, {SCORES} and {IMAGING} jump to labs, scores and imaging; {CHECKLIST} "
+    "opens the checklist, {PLAN} the plan, {DASHBOARD} the follow-up dashboard, {STATUS} the "
+    "patient's status and its history. Nurses and physicians record: {EVAL} the intake "
+    "evaluation (Labs > Imaging > Scores), {VISIT} a visit, {AE} an adverse event, "
+    "{INFUSION} an infusion (after its check), {CORRECT} the recorded visits, {EDIT} the "
+    "patient's details.",
     NULL,
     .scope = SC_PATIENT | SC_FOLLOWUP | SC_LIST};
 
