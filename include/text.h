@@ -43,6 +43,11 @@ size_t text_fit(const char *s, int cols);
  * "Nguyễn" -> "NGUYEN", "王" -> "王"). Heap string, caller frees. */
 char *text_fold_key(const char *s);
 
+/* s in ASCII for a terminal without UTF-8: accents dropped, letters like
+ * ß and Ø spelled out, case kept ("Pérez, Lucía" -> "Perez, Lucia"), any
+ * other character '?'. Heap string, caller frees. */
+char *text_ascii(const char *s);
+
 /* Upper-case ASCII copy of an MRN-like token with blanks removed; heap. */
 char *text_fold_mrn(const char *s);
 

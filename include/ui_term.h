@@ -22,4 +22,8 @@ int ui_term_signal(void);
 /* True when the terminal can draw line graphics (else ASCII is used). */
 bool ui_term_has_acs(void);
 
+/* Whether the locale's character set is UTF-8 (else text is drawn in ASCII,
+ * text_ascii, and the app warns once). */
+bool ui_term_utf8(void);
+
 #endif

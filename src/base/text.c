@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ctype.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <uninorm.h>
@@ -334,5 +335,48 @@ char *text_fold_mrn(const char *s)
 			c = (char)(c - 'a' + 'A');
 		sb_addc(&sb, c);
 	}
+	return sb_take(&sb);
+}
+
+/* Letters that do not decompose into an ASCII letter and marks, as ASCII
+ * with their case kept. */
+static const struct {
+	ucs4_t uc;
+	const char *ascii;
+} translit_letters[] = {
+    {0x0110, "D"},  {0x0111, "d"},  {0x00D8, "O"},  {0x00F8, "o"},  {0x0141, "L"},  {0x0142, "l"},
+    {0x00C6, "AE"}, {0x00E6, "ae"}, {0x0152, "OE"}, {0x0153, "oe"}, {0x00DF, "ss"}, {0x1E9E, "SS"},
+    {0x00DE, "TH"}, {0x00FE, "th"}, {0x0131, "i"},  {0x00D0, "D"},  {0x00F0, "d"},  {0x2019, "'"},
+    {0x2018, "'"},  {0x201C, "\""}, {0x201D, "\""}, {0x2013, "-"},  {0x2014, "-"},  {0x2026, "..."},
+    {0x00B5, "u"},  {0x00B0, "o"},  {0x00A0, " "},
+};
+
+char *text_ascii(const char *s)
+{
+	size_t len = s ? strlen(s) : 0, n = 0;
+	uint8_t *nfd = u8_normalize(UNINORM_NFD, (const uint8_t *)(s ? s : ""), len, NULL, &n);
+	const char *src = nfd ? (const char *)nfd : (s ? s : "");
+	if (!nfd)
+		n = len;
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < n;) {
+		struct uchar c = next_char(src + i, n - i);
+		const char *t = NULL;
+		if (c.uc < 0x80)
+			sb_addc(&sb, (char)c.uc);
+		else if (!is_mark(c.uc)) {
+			for (size_t k = 0; k < ARRAY_SIZE(translit_letters) && !t; k++)
+				if (translit_letters[k].uc == c.uc)
+					t = translit_letters[k].ascii;
+			/* ß in a word in capitals: SS ("STRAßE" -> "STRASSE") */
+			if (c.uc == 0x00DF && sb.len > 0 &&
+			    isupper((unsigned char)sb.buf[sb.len - 1]))
+				t = "SS";
+			sb_add(&sb, t ? t : "?");
+		}
+		i += c.len ? c.len : 1;
+	}
+	free(nfd);
 	return sb_take(&sb);
 }

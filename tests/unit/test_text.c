@@ -309,9 +309,32 @@ static void test_fold_mrn(void **state)
 	check_mrn("Z9", "Z9");
 }
 
+/* ASCII for a terminal without UTF-8: legible, case kept. */
+static void test_ascii(void **state)
+{
+	(void)state;
+	const char *cases[][2] = {
+	    {"PÉREZ, Lucía", "PEREZ, Lucia"},
+	    {"STRAßE, Jörg", "STRASSE, Jorg"},
+	    {"Straße", "Strasse"},
+	    {"Nguyễn, Văn", "Nguyen, Van"},
+	    {"ØSTERGÅRD, Æsa", "OSTERGARD, AEsa"},
+	    {"Łukasz Đorđević", "Lukasz Dordevic"},
+	    {"王, 芳", "?, ?"},
+	    {"Se\xCC\x81n", "Sen"},
+	    {"plain", "plain"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *a = text_ascii(cases[i][0]);
+		assert_string_equal(a, cases[i][1]);
+		free(a);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_ascii),
 	    cmocka_unit_test(test_sanitize_plain_text_unchanged),
 	    cmocka_unit_test(test_sanitize_c0_del_esc),
 	    cmocka_unit_test(test_sanitize_newline_tab),

@@ -146,6 +146,9 @@ int ui_run(struct app *app)
 	}
 	register_tables(&ui);
 	ui_push(&ui, ui_clinic_new(&ui));
+	if (!ui_term_utf8())
+		ui_msg(&ui, ROLE_WARN,
+		       "the locale has no UTF-8: names shown without accents (set LANG=C.UTF-8)");
 	ui_resume_offer(&ui);
 	ui_loop(&ui);
 	ui_term_stop();

@@ -31,13 +31,24 @@ static int put_clean(WINDOW *w, int y, int x, int width, attr_t a, const char *s
 	return used;
 }
 
-int ui_put(WINDOW *w, int y, int x, int width, enum ui_role r, const char *s)
+/* s neutralised, and in ASCII when the terminal's locale has no UTF-8. */
+static char *drawable(const char *s)
 {
 	struct strbuf sb;
 	sb_init(&sb);
 	text_sanitize(&sb, s ? s : "", false);
-	int used = put_clean(w, y, x, width, ui_color(r), sb_str(&sb));
+	if (ui_term_utf8())
+		return sb_take(&sb);
+	char *a = text_ascii(sb_str(&sb));
 	sb_done(&sb);
+	return a;
+}
+
+int ui_put(WINDOW *w, int y, int x, int width, enum ui_role r, const char *s)
+{
+	char *d = drawable(s);
+	int used = put_clean(w, y, x, width, ui_color(r), d);
+	free(d);
 	return used;
 }
 
@@ -67,11 +78,9 @@ int ui_putf(WINDOW *w, int y, int x, int width, enum ui_role r, const char *fmt,
 
 int ui_text_width(const char *s)
 {
-	struct strbuf sb;
-	sb_init(&sb);
-	text_sanitize(&sb, s ? s : "", false);
-	int wd = text_width(sb_str(&sb));
-	sb_done(&sb);
+	char *d = drawable(s);
+	int wd = text_width(d);
+	free(d);
 	return wd;
 }
 

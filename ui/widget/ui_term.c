@@ -3,6 +3,7 @@
 #include "ui_term.h"
 
 #include <curses.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -64,9 +65,17 @@ static bool terminal_has_acs(void)
 	return acsc != NULL && acsc != (char *)-1 && *acsc != '\0';
 }
 
+static bool utf8_ok = true;
+
+bool ui_term_utf8(void)
+{
+	return utf8_ok;
+}
+
 bool ui_term_start(char *why, int n)
 {
 	setlocale(LC_ALL, "");
+	utf8_ok = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		snprintf(why, (size_t)n, "the screens need a terminal (use a command, see --help)");
 		return false;
