@@ -46,11 +46,6 @@ int overview_score_analytes(enum score_id id, enum analyte_id *out);
 /* The newest collection date of the labs score id used (DAY_NONE: none). */
 day_t overview_score_date(const struct score_basis *b, enum score_id id);
 
-/* Where a scheduled item stands on day today: "upcoming" before its window,
- * "due today", "in window" inside it, "overdue" after it; "done", "missed"
- * or "cancelled" when closed. The same words everywhere. */
-const char *overview_item_state(const struct schedule_item *it, day_t today);
-
 /* The phone-call part from a patient's schedule (by due date) and adverse
  * events: the first open item, the open serious events and the newest. */
 void overview_care_fill(struct overview_care *c, const struct schedule_item *items, int n,

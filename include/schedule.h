@@ -31,6 +31,11 @@ struct schedule_item {
 	int64_t version;
 };
 
+/* Where a scheduled item stands on day today: "upcoming" before its window,
+ * "due today", "in window" inside it, "overdue" after it; "done", "missed"
+ * or "cancelled" when closed. The same words everywhere. */
+const char *sched_item_state(const struct schedule_item *it, day_t today);
+
 const char *sched_kind_str(enum sched_kind k);
 const char *sched_state_str(enum sched_state s);
 

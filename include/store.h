@@ -72,6 +72,11 @@ const struct user *store_actor(const struct store *st);
 /* ST_OK when the acting user may do p; ST_DENIED with the role it needs. */
 enum status store_may(struct store *st, enum perm p, struct err *e);
 
+/* A number that changes whenever the database changes: a commit by this
+ * connection or by any other. A screen that shows a summary loads again when
+ * it differs from the one it loaded at. */
+int64_t store_generation(struct store *st);
+
 /* --- patients --- */
 /* Register p. A registered patient who may be the same person (same date
  * of birth, same last or first name: lookup_similar) refuses it with

@@ -195,7 +195,7 @@ static void care_json(struct json *j, const struct overview *ov)
 		json_string(j, "due", date_format(k->next.due, d));
 		json_string(j, "window_from", date_format(k->next.due - k->next.window_before, d));
 		json_string(j, "window_to", date_format(k->next.due + k->next.window_after, d));
-		json_string(j, "state", overview_item_state(&k->next, ov->today));
+		json_string(j, "state", sched_item_state(&k->next, ov->today));
 		json_obj_end(j);
 	}
 	json_obj_begin(j, "serious_ae_open");
@@ -236,7 +236,7 @@ static void care_text(struct cli *c, const struct overview *ov)
 			 date_format(k->next.due, d),
 			 date_format(k->next.due - k->next.window_before, a),
 			 date_format(k->next.due + k->next.window_after, b),
-			 overview_item_state(&k->next, ov->today));
+			 sched_item_state(&k->next, ov->today));
 	else
 		cli_put(c, "next: nothing scheduled\n");
 	if (k->serious_open)

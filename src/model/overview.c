@@ -43,17 +43,6 @@ day_t overview_score_date(const struct score_basis *b, enum score_id id)
 	return newest;
 }
 
-const char *overview_item_state(const struct schedule_item *it, day_t today)
-{
-	if (it->state != SCHED_OPEN)
-		return sched_state_str(it->state);
-	if (today < it->due - it->window_before)
-		return "upcoming";
-	if (today > it->due + it->window_after)
-		return "overdue";
-	return today == it->due ? "due today" : "in window";
-}
-
 void overview_care_fill(struct overview_care *c, const struct schedule_item *items, int n,
 			const struct ae *aes, int naes)
 {

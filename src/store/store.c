@@ -393,3 +393,18 @@ enum status store_may(struct store *st, enum perm p, struct err *e)
 		return err_set(e, ST_DENIED, "not authorised — ask the administrator");
 	return user_may(&st->actor, p, e);
 }
+
+int64_t store_generation(struct store *st)
+{
+	static const char sql[] = "PRAGMA data_version";
+	struct err e;
+	int64_t other = 0;
+	sqlite3_stmt *q = store_stmt(st, sql, &e);
+	if (q && sqlite3_step(q) == SQLITE_ROW)
+		other = sqlite3_column_int64(q, 0);
+	if (q)
+		sqlite3_reset(q);
+	/* data_version counts other connections' commits, total_changes this
+	 * one's rows: both only grow. */
+	return (other << 32) + sqlite3_total_changes64(st->db);
+}

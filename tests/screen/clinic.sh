@@ -21,13 +21,13 @@ hd plan reschedule D-1 W1 --date "$TODAY" --reason "clinic day" >/dev/null || fa
 hd patient add --mrn N-1 --name "NEW, Patient" --dob 1970-01-01 --sex M >/dev/null || fail "setup N-1"
 
 start
-wait_for "Due today ("
+wait_for "Due today or in window ("
 shows "Today $TODAY"
 screen_text | grep -q "D-1 .* W1 .* due $TODAY .*DUE, Today" || fail "no due row for D-1 W1"
 screen_text | grep -q "O-1 .* W1 .* due $(ago 10) .*! 7 days overdue .*OVER, Due" || fail "no overdue row for O-1 W1"
 screen_text | grep -q "Awaiting evaluation (1)" || fail "N-1 not awaiting evaluation"
 shows "NEW, Patient"
-shows "Today $TODAY  due 3  overdue 1"
+shows "Today $TODAY  due/in window 3  overdue 1"
 # Enter on the overdue row opens that patient; back home, / still finds any.
 screen_text | grep -q "^>   O-1 .* W2" || fail "the first row is not highlighted"
 keys Down Down Down
@@ -35,6 +35,12 @@ wait_for ">   O-1        W1"
 keys Enter
 wait_for "OVER, Due  MRN O-1"
 [ "$(sql "select count(*) from audit where action = 'view' and patient_id = (select id from patients where mrn = 'O-1')")" -ge 1 ] || fail "the view was not logged"
+# The plan screen says overdue too (it said "open").
+keys p
+wait_for "Plan: iv route"
+screen_text | grep -q "W1 .* overdue" || fail "the plan does not say W1 is overdue"
+keys q
+wait_for "OVER, Due  MRN O-1"
 keys q
 wait_for "Recent patients (1)"
 keys /
@@ -45,4 +51,13 @@ keys Enter
 wait_for "NEW, Patient  MRN N-1"
 keys q
 wait_for "Recent patients (2)"
+# Home reloads after any write, from any path: a serious adverse event
+# recorded by another session shows at the next key, with no Ctrl-L.
+shows "Serious adverse event reports open (0)"
+hd ae add D-1 --term Anaphylaxis --grade 4 --onset "$TODAY 09:00" --aware "$TODAY 09:30" \
+	--serious yes --criteria life_threatening --relation possible >/dev/null || fail "ae add"
+keys Down
+wait_for "report 1 SAE: Anaphylaxis G4"
+# Each row of the due list says whether it is due today or in its window.
+screen_text | grep -q "D-1 .* W1 .* due $TODAY due today" || fail "no 'due today' on D-1 W1"
 pass

@@ -48,7 +48,8 @@ row=$(sql "select term, term_listed, grade, serious, relation, outcome, onset fr
 keys d
 wait_for "Albumin g/dL"
 shows "Baseline: the signed evaluation as of $TODAY"
-shows "Fatigue        mild"
+keys Down Down
+wait_for "Fatigue        mild"
 keys G
 wait_for "Adverse events (1)"
 shows "grade 1 Fever: possible, unknown"

@@ -15,7 +15,7 @@ hd patient add --mrn G-3 --name "GOLDMAN, Nora" --dob 1975-05-05 --sex F >/dev/n
 hd visit add G-1 --label W1 --temperature 36.9 >/dev/null || fail "G-1 W1"
 
 start
-wait_for "Due today ("
+wait_for "Due today or in window ("
 golden home
 
 keys /
@@ -69,7 +69,7 @@ golden form-infusion
 keys Escape
 wait_for "MRN G-1"
 keys Escape
-wait_for "Due today ("
+wait_for "Due today or in window ("
 keys n
 wait_for "MRN"
 golden form-patient

@@ -44,6 +44,7 @@ struct clinic_screen {
 	struct clinic_pick pick[CLINIC_ROWS_MAX];
 	int npick, sel;
 	bool stale;
+	int64_t generation; /* store_generation at the last load */
 };
 
 static const enum ui_action clinic_hints[] = {ACT_HELP,	 ACT_LOOKUP, ACT_ENTER, ACT_NEW,
@@ -65,10 +66,12 @@ static void visit_rows(struct clinic_screen *c, const char *title, const struct 
 		ui_lines_add(&c->lines, ROLE_DIM, "    none");
 	for (int i = 0; i < n; i++) {
 		const struct clinic_visit *r = &v[i];
-		char late[32] = "";
+		char late[32];
 		if (r->days_overdue > 0)
 			snprintf(late, sizeof late, "! %d day%s overdue", r->days_overdue,
 				 r->days_overdue == 1 ? "" : "s");
+		else /* due today, or in its window (the same words as everywhere) */
+			snprintf(late, sizeof late, "%s", sched_item_state(&r->item, c->cd->today));
 		int l = ui_lines_add(&c->lines, r->days_overdue > 0 ? ROLE_WARN : ROLE_NORMAL,
 				     "    %-10s %-11s due %s %-18s %s", r->mrn, r->item.label,
 				     date_format(r->item.due, d), late, r->name);
@@ -150,7 +153,8 @@ static void build(struct clinic_screen *c)
 	char queue[32] = "";
 	if (c->queued >= 0)
 		snprintf(queue, sizeof queue, "  lab queue %lld", (long long)c->queued);
-	ui_lines_add(&c->lines, ROLE_NORMAL, "Today %s  due %lld  overdue %lld  missed 30d %lld%s",
+	ui_lines_add(&c->lines, ROLE_NORMAL,
+		     "Today %s  due/in window %lld  overdue %lld  missed 30d %lld%s",
 		     date_format(c->cd->today, d), (long long)k->due_today, (long long)k->overdue,
 		     (long long)k->missed_30d, queue);
 	ui_lines_add(
@@ -159,7 +163,7 @@ static void build(struct clinic_screen *c)
 	    (long long)k->awaiting_signoff, (long long)k->awaiting_evaluation, CLINIC_NEW_PATIENTS,
 	    (long long)k->serious_ae_30d);
 	sae_rows(c);
-	visit_rows(c, "Due today", c->cd->due, c->cd->ndue, k->due_today);
+	visit_rows(c, "Due today or in window", c->cd->due, c->cd->ndue, k->due_today);
 	visit_rows(c, "Overdue", c->cd->overdue, c->cd->noverdue, k->overdue);
 	eval_rows(c, "Awaiting sign-off", c->cd->awaiting_signoff, c->cd->nsignoff,
 		  k->awaiting_signoff);
@@ -195,6 +199,7 @@ static void load(struct clinic_screen *c, struct ui *ui)
 		c->queued = -1;
 	e.msg[0] = '\0';
 	s = store_patient_recent(ui->app->st, c->recent, CLINIC_RECENT, &c->nrecent, &e);
+	c->generation = store_generation(ui->app->st);
 	if (s != ST_OK) {
 		c->nrecent = 0;
 		ui_msg(ui, ROLE_CRITICAL, "recent patients: %s", err_why(&e, s));
@@ -218,7 +223,9 @@ static void clinic_draw(struct ui_screen *s, struct ui *ui)
 {
 	struct clinic_screen *c = (struct clinic_screen *)s;
 	int h = ui->rows - CLINIC_TOP;
-	if (c->stale)
+	/* Anything written since the last load, by this session on any path or
+	 * by another: load again, so home never shows an old picture. */
+	if (c->stale || store_generation(ui->app->st) != c->generation)
 		load(c, ui);
 	ui_put(ui->body, 0, 0, 14, ROLE_TITLE, "Find patient:");
 	char say[128];
@@ -230,12 +237,12 @@ static void clinic_draw(struct ui_screen *s, struct ui *ui)
 			  : "press {=LOOKUP} for an MRN or name;  {=ENTER} opens a row",
 		      SC_GLOBAL | SC_HOME | SC_LIST, say, sizeof say);
 	ui_put(ui->body, 0, 14, ui->cols - 14, ROLE_DIM, say);
-	follow_sel(c, h);
+	follow_sel(c, h - 1); /* the last row may be the "more below" marker */
 	ui_lines_draw(&c->lines, ui->body, CLINIC_TOP, h);
 	if (c->npick == 0)
 		return;
 	int y = c->pick[c->sel].line - c->lines.top;
-	if (y >= 0 && y < h) { /* "> " marks the row without colour too */
+	if (y >= 0 && y < h - 1) { /* "> " marks the row without colour too */
 		ui_put_pad(ui->body, CLINIC_TOP + y, 0, ui->cols, ROLE_SELECTED,
 			   c->lines.l[c->pick[c->sel].line].text);
 		ui_put(ui->body, CLINIC_TOP + y, 0, 2, ROLE_SELECTED, ">");

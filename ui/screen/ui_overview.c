@@ -94,7 +94,7 @@ static void care_lines(struct ov_screen *o)
 	else
 		ui_lines_add(ls, ROLE_DIM, "Plan: none");
 	if (k->have_next) {
-		const char *state = overview_item_state(&k->next, o->ov.today);
+		const char *state = sched_item_state(&k->next, o->ov.today);
 		ui_lines_add(ls, strcmp(state, "overdue") == 0 ? ROLE_WARN : ROLE_NORMAL,
 			     "Next: %s %s (%s), window %s to %s", k->next.label,
 			     date_format(k->next.due, d), state,

@@ -153,7 +153,11 @@ static void draw_row(struct pl_screen *c, struct ui *ui, int k, int y)
 	enum ui_role r = sel ? ROLE_SELECTED : it->state == SCHED_OPEN ? ROLE_NORMAL : ROLE_DIM;
 	cal_entry(it, text, sizeof text);
 	ui_put_pad(ui->body, y, 0, ui->cols, r, sel ? ">" : " ");
-	ui_putf(ui->body, y, 2, 37, r, "%s %s", text, sched_state_str(it->state));
+	/* Past its window an open item is overdue, as on every screen. */
+	const char *state = sched_item_state(it, app_today(ui->app));
+	if (strcmp(state, "overdue") == 0 && !sel)
+		r = ROLE_WARN;
+	ui_putf(ui->body, y, 2, 37, r, "%s %s", text, state);
 	if (it->due != it->target)
 		ui_putf(ui->body, y, 40, ui->cols - 40, r, "target %s: %s",
 			date_format(it->target, t), it->reason);

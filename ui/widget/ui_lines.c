@@ -56,12 +56,17 @@ void ui_lines_draw(struct ui_lines *ls, WINDOW *w, int y, int h)
 {
 	int cols = getmaxx(w);
 	clamp_top(ls, h);
-	for (int i = 0; i < h && ls->top + i < ls->n; i++) {
+	/* With more below, the marker has the last row to itself: it never
+	 * covers a line's end. */
+	bool more = ls->top + h < ls->n;
+	int rows = more ? h - 1 : h;
+	for (int i = 0; i < rows && ls->top + i < ls->n; i++) {
 		const struct ui_line *l = &ls->l[ls->top + i];
 		ui_put(w, y + i, 0, cols, l->role, l->text);
 	}
-	if (ls->top + h < ls->n)
-		ui_putf(w, y + h - 1, cols - 12, 12, ROLE_DIM, "  more: Down");
+	if (more)
+		ui_putf(w, y + h - 1, 0, cols, ROLE_DIM, "  more below: %s (%d lines)", "Down",
+			ls->n - ls->top - rows);
 }
 
 bool ui_lines_key(struct ui_lines *ls, int key, int h)
