@@ -3,6 +3,7 @@
 #include "store_int.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -293,8 +294,10 @@ static enum status check_path(const char *path, bool create, bool readonly, bool
 	if (!S_ISREG(sb.st_mode))
 		return err_set(e, ST_INVALID, "database %s is not a regular file", path);
 	/* A file that can be read but not written opens for reading; a write
-	 * then says the database cannot be written. */
-	if (access(path, R_OK) != 0 && errno == EACCES)
+	 * then says the database cannot be written. Checked as the effective
+	 * group: a set-group-ID run reads the file as the clinic's group, which
+	 * access() (the real ids) would deny. */
+	if (faccessat(AT_FDCWD, path, R_OK, AT_EACCESS) != 0 && errno == EACCES)
 		return err_set(e, ST_DENIED,
 			       "database %s: permission denied (mode %03o: you may not read it)",
 			       path, (unsigned)(sb.st_mode & 0777));
