@@ -138,6 +138,21 @@ expect_eq "no protocol was added" "$(sqlite3 "$SYSDB" "select count(*) from prot
 # Her own clinic is untouched: nothing the program did went there.
 expect_eq "her own database got nothing" "$(sqlite3 "$OWN" "select count(*) from patients")" 1
 
+# --- her terminal definitions are not read ---
+# A terminfo entry for a made-up terminal in her TERMINFO: an ordinary run
+# (her own clinic, the test build) opens the screens with it; the installed
+# program does not read it (ncurses would, for a set-group-ID program).
+mkdir -p "$T/ti"
+infocmp -x xterm | sed -e '1,/^[a-z]/s/^xterm[^,]*,/hdfake|made-up terminal,/' >"$T/hdfake.src"
+tic -x -o "$T/ti" "$T/hdfake.src"
+chmod -R a+rX "$T/ti"
+EXTRA_ENV="TERM=hdfake TERMINFO=$T/ti" as "$NURSE" script -qec "timeout 5 $HEPADESK --db $OWN" /dev/null
+expect_not_in "an ordinary run uses her terminfo entry" "cannot use terminal type" "$OUT$ERR"
+EXTRA_ENV="TERM=hdfake TERMINFO=$T/ti" as "$NURSE" script -qec "timeout 5 $HD" /dev/null
+expect_in "the installed program does not" "cannot use terminal type 'hdfake'" "$OUT$ERR"
+EXTRA_ENV="TERM=hdfake TERMINFO_DIRS=$T/ti:" as "$NURSE" script -qec "timeout 5 $HD" /dev/null
+expect_in "nor TERMINFO_DIRS" "cannot use terminal type 'hdfake'" "$OUT$ERR"
+
 # --- roles hold as separate OS users ---
 as "$NURSE" "$HD" checklist sign OS1
 expect_rc "a nurse cannot sign" 1
