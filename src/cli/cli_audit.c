@@ -3,11 +3,13 @@
 #include "cli_int.h"
 
 #include <pwd.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "date.h"
 #include "json.h"
+#include "store_ro.h"
 #include "text.h"
 #include "util.h"
 
@@ -193,6 +195,8 @@ static int report_verify(struct cli *c, const struct audit_verify *v)
 	return 1;
 }
 
+static enum status check_open(struct cli *c, struct err *e);
+
 int cli_audit_verify(struct cli *c, int argc, char **argv)
 {
 	struct audit_verify v;
@@ -200,7 +204,13 @@ int cli_audit_verify(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, NULL, 0, NULL, 0, 0);
 	if (rc)
 		return rc;
-	enum status s = store_audit_verify(c->app->st, &v, &e);
+	enum status s = check_open(c, &e);
+	if (s == ST_OK)
+		s = store_may(c->app->st, PERM_AUDIT, &e);
+	if (s == ST_OK && store_exposed(c->app->st))
+		fprintf(c->err, "hepadesk audit: warning: %s\n", store_exposed(c->app->st));
+	if (s == ST_OK)
+		s = store_audit_verify(c->app->st, &v, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	return report_verify(c, &v);
@@ -212,7 +222,8 @@ static void integrity_line(const char *problem, void *arg)
 }
 
 /* Open an existing database as the logged-in OS user, for reading only:
- * check writes nothing, so it verifies a read-only backup copy too, and a
+ * check and audit verify write nothing, so they verify a read-only backup
+ * copy too (even one other users may read: check reports that), and a
  * damaged file is reported as the finding. */
 static enum status check_open(struct cli *c, struct err *e)
 {
@@ -241,6 +252,10 @@ int cli_check(struct cli *c, int argc, char **argv)
 		return cli_fail(c, s, &e);
 	if (bad == 0)
 		cli_put(c, "integrity: ok\n");
+	if (store_exposed(c->app->st)) {
+		cli_putf(c, "permissions: %s\n", store_exposed(c->app->st));
+		bad++;
+	}
 	if ((s = store_audit_verify(c->app->st, &v, &e)) != ST_OK)
 		return cli_fail(c, s, &e);
 	rc = report_verify(c, &v);

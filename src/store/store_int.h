@@ -30,6 +30,9 @@ struct store {
 	int busy_timeout_ms;
 	bool created;  /* this open made the file */
 	bool readonly; /* opened for reading only */
+	/* A read-only open of a file other users may read (a copy): why, for
+	 * check to report; "" otherwise (store_ro.h). */
+	char exposed[ERR_MSG_MAX];
 	/* The audit key (store_key.c): have_key false only on a read-only open
 	 * of a copy whose key file is absent. */
 	unsigned char key[32];

@@ -362,7 +362,11 @@ enum status store_open(const char *path, const struct store_opts *opts, struct s
 		return s;
 	if (!exists && (s = make_folder(path, shared ? 0770 : 0700, gid, e)) != ST_OK)
 		return s;
-	if (exists && (s = check_private(path, e)) != ST_OK)
+	/* A read-only open (check, audit verify) still reads a copy that others
+	 * may read, so the copy can be verified; check reports the mode. */
+	struct err exposed = {""};
+	if (exists && (s = check_private(path, o->readonly ? &exposed : e)) != ST_OK &&
+	    !o->readonly)
 		return s;
 
 	struct store *st = xcalloc(1, sizeof *st);
@@ -383,10 +387,18 @@ enum status store_open(const char *path, const struct store_opts *opts, struct s
 	}
 	st->created = !exists;
 	st->readonly = o->readonly;
+	strlcpy_(st->exposed, exposed.msg, sizeof st->exposed);
 	sqlite3_busy_handler(st->db, busy_wait, st);
 	s = exists ? check_identity(st, e) : ST_OK;
-	if (s == ST_OK)
-		s = configure(st, o, e);
+	if (s == ST_OK && (s = configure(st, o, e)) == ST_READONLY)
+		/* Switching to WAL needs the folder: a read-only copy opened for
+		 * writing is refused here, before any command runs, so "nothing
+		 * was saved" would mislead a reader. */
+		err_set(e, s,
+			"database %s cannot be written (read-only file or folder), so it was "
+			"not opened; `hepadesk check` and `hepadesk audit verify` read a "
+			"read-only copy",
+			path);
 	if (s == ST_OK)
 		s = store_key_open(st, o->readonly, gid, e);
 	if (s == ST_OK && !o->readonly)
