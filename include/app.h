@@ -13,6 +13,7 @@
 #include "date.h"
 #include "status.h"
 #include "store.h"
+#include "store_wait.h"
 
 struct app {
 	struct config cfg;
@@ -30,6 +31,9 @@ enum status app_open(struct app *app, bool create, struct err *e);
 /* Open the existing database for reading only (`check` on a backup copy
  * that nobody may write); a write through it is refused. */
 enum status app_open_readonly(struct app *app, struct err *e);
+/* Tell fn(arg) while a write of this run waits on another session's lock
+ * (store_wait.h); the screens show "saving... (waiting for another user)". */
+void app_on_wait(struct app *app, store_wait_fn fn, void *arg);
 /* Close the database (app->st becomes NULL); safe to call twice. */
 void app_close(struct app *app);
 

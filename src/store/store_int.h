@@ -30,6 +30,11 @@ struct store {
 	int busy_timeout_ms;
 	bool created;  /* this open made the file */
 	bool readonly; /* opened for reading only */
+	/* Told while a write waits on another session's lock (store_wait.h):
+	 * first after STORE_WAIT_FIRST_MS, then every second. */
+	void (*on_wait)(void *arg, long waited_ms);
+	void *on_wait_arg;
+	long wait_next_us; /* when to tell next in this wait */
 	/* A read-only open of a file other users may read (a copy): why, for
 	 * check to report; "" otherwise (store_ro.h). */
 	char exposed[ERR_MSG_MAX];

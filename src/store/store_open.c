@@ -1,6 +1,7 @@
 /* store_open.c: opening a database — file and folder permissions, pragmas,
  * the SQL functions the audit triggers use, migrations — and the actor. */
 #include "store_int.h"
+#include "store_wait.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -218,11 +219,19 @@ static enum status migrate(struct store *st, struct err *e)
  * database:busy_timeout_ms keeps every write well under a second. */
 static int busy_wait(void *arg, int tries)
 {
-	const struct store *st = arg;
+	struct store *st = arg;
 	long step_us = tries < 200 ? 500 : 2000;
 	long waited_us = tries < 200 ? tries * 500L : 100000L + (tries - 200) * 2000L;
 	if (waited_us >= st->busy_timeout_ms * 1000L)
 		return 0;
+	/* Whoever waits is told (the screens show "saving..."), not at every
+	 * brief contention: first after STORE_WAIT_FIRST_MS, then each second. */
+	if (tries == 0)
+		st->wait_next_us = STORE_WAIT_FIRST_MS * 1000L;
+	if (st->on_wait && waited_us >= st->wait_next_us) {
+		st->wait_next_us = waited_us + 1000000L;
+		st->on_wait(st->on_wait_arg, waited_us / 1000);
+	}
 	struct timespec ts = {0, step_us * 1000};
 	nanosleep(&ts, NULL);
 	return 1;

@@ -110,6 +110,11 @@ enum status app_open_readonly(struct app *app, struct err *e)
 	return open_as_user(app, false, true, e);
 }
 
+void app_on_wait(struct app *app, store_wait_fn fn, void *arg)
+{
+	store_on_wait(app->st, fn, arg);
+}
+
 void app_close(struct app *app)
 {
 	store_close(app->st);
