@@ -51,6 +51,11 @@ writers_latency|Concurrent writers: one `lab add` (process start to exit)|-||
 writers_slowest|Concurrent writers: slowest write|median|<|1000
 writers_per_s|Concurrent writers: writes per second|-||
 writers_errors|Concurrent writers: errors|median|=|0
+readers_show|Opening a patient (`show`) while 100 processes add labs|p99|<|100
+readers_floor|  a read that writes nothing (`drafts`), same load: the floor|-||
+readers_show_errors|  `show` errors|median|=|0
+readers_writers_slowest|  the 100 writers: slowest write (process start to exit)|-||
+readers_writers_errors|  the 100 writers: errors (busy timeout reached or other)|median|=|0
 EOF
 )
 
