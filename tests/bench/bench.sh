@@ -111,6 +111,10 @@ wdb="$OUT/writers.db"
 rm -f "$wdb" "$wdb-wal" "$wdb-shm"
 sqlite3 "$small" "VACUUM INTO '$wdb'"
 chmod 0600 "$wdb"
+# Its audit key and witness come with it (without the key every write was
+# refused: "the audit key ... is missing").
+cp "$small.key" "$wdb.key"
+cp "$small.witness" "$wdb.witness"
 echo "bench: $WRITERS processes x $WRITES \`hepadesk lab add\`..."
 "$PTY" writers "$BIN" "$wdb" "$WRITERS" "$WRITES" 10000001 "$first_n" >>"$ROWS_FILE" \
 	2>"$OUT/writers.err" || true
@@ -118,7 +122,7 @@ if [ -s "$OUT/writers.err" ]; then
 	sort "$OUT/writers.err" | uniq -c | sort -rn | head -n 3 |
 		sed 's/^ *\([0-9]*\) /note writers: \1 x /' >>"$ROWS_FILE"
 fi
-rm -f "$wdb" "$wdb-wal" "$wdb-shm"
+rm -f "$wdb"*
 
 # --- opening a patient while 100 writers add labs (issue 13: an audited
 # read must not queue behind the writers); then a read that writes nothing
