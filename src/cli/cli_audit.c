@@ -49,8 +49,10 @@ struct audit_out {
 static void audit_text(struct audit_out *o, const struct audit_row *r)
 {
 	char when[32];
-	cli_putf(o->c, "%6lld %s %-12s %-8s %s", (long long)r->seq, date_format_time(r->ts, when),
-		 r->actor, r->action, r->tbl);
+	char seq[24];
+	snprintf(seq, sizeof seq, "%s%lld", r->access ? "a" : "", (long long)r->seq);
+	cli_putf(o->c, "%6s %s %-12s %-8s %s", seq, date_format_time(r->ts, when), r->actor,
+		 r->action, r->tbl);
 	if (r->row_id)
 		cli_putf(o->c, "#%lld", (long long)r->row_id);
 	if (r->mrn[0])
@@ -67,7 +69,7 @@ static void audit_csv(struct audit_out *o, const struct audit_row *r)
 	char when[32];
 	struct strbuf *l = &o->line;
 	sb_reset(l);
-	sb_addf(l, "%lld,", (long long)r->seq);
+	sb_addf(l, "%s%lld,", r->access ? "a" : "", (long long)r->seq);
 	const char *cells[] = {date_format_time(r->ts, when), r->actor, r->action, r->tbl};
 	for (size_t i = 0; i < ARRAY_SIZE(cells); i++) {
 		cli_csv_cell(l, cells[i]);
@@ -91,6 +93,7 @@ static void audit_json(struct audit_out *o, const struct audit_row *r)
 	struct json *j = &o->j;
 	json_obj_begin(j, NULL);
 	json_int(j, "seq", r->seq);
+	json_string(j, "trail", r->access ? "access" : "audit");
 	json_string(j, "time", date_format_time(r->ts, when));
 	json_string(j, "user", r->actor);
 	json_string(j, "action", r->action);
@@ -188,6 +191,9 @@ static int report_verify(struct cli *c, const struct audit_verify *v)
 	if (v->nproblems == 0) {
 		cli_putf(c, "audit: %lld rows, chain intact (newest seq %lld)\n",
 			 (long long)v->rows, (long long)v->last_seq);
+		if (v->access_present)
+			cli_putf(c, "access: %lld rows, chain intact (newest seq a%lld)\n",
+				 (long long)v->access_rows, (long long)v->access_last_seq);
 		return 0;
 	}
 	cli_putf(c, "audit: %d problem%s in %lld rows — the trail was altered outside hepadesk\n",

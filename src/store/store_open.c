@@ -412,6 +412,8 @@ enum status store_open(const char *path, const struct store_opts *opts, struct s
 		s = store_key_open(st, o->readonly, gid, e);
 	if (s == ST_OK && !o->readonly)
 		s = migrate(st, e);
+	if (s == ST_OK)
+		s = store_access_attach(st, o->readonly, gid, e);
 	umask(old);
 	if (s == ST_OK && !exists)
 		s = set_private(path, gid, e);
@@ -427,6 +429,7 @@ fail:
 enum status store_create(const char *path, const struct store_opts *opts, struct err *e)
 {
 	char tmp[PATH_MAX], tmpkey[PATH_MAX + 8], key[PATH_MAX + 8];
+	char tmpacc[PATH_MAX + 8], acc[PATH_MAX + 8];
 	struct store_opts o = opts ? *opts : (struct store_opts){.busy_timeout_ms = 5000};
 	struct store *st;
 	struct stat sb;
@@ -441,8 +444,11 @@ enum status store_create(const char *path, const struct store_opts *opts, struct
 		return err_set(e, ST_INVALID, "database path %.60s... is too long", path);
 	snprintf(tmpkey, sizeof tmpkey, "%s.key", tmp);
 	snprintf(key, sizeof key, "%s.key", path);
+	snprintf(tmpacc, sizeof tmpacc, "%s.access", tmp);
+	snprintf(acc, sizeof acc, "%s.access", path);
 	unlink(tmp);
 	unlink(tmpkey);
+	unlink(tmpacc);
 	o.create = true;
 	o.readonly = false;
 	enum status s = store_open(tmp, &o, &st, e);
@@ -457,8 +463,12 @@ enum status store_create(const char *path, const struct store_opts *opts, struct
 			: err_set(e, ST_IO, "cannot create %s: %s", path, strerror(errno));
 	else if (s == ST_OK && rename(tmpkey, key) != 0)
 		s = err_set(e, ST_IO, "cannot create the audit key %s: %s", key, strerror(errno));
+	else if (s == ST_OK && rename(tmpacc, acc) != 0)
+		s = err_set(e, ST_IO, "cannot create the access trail %s: %s", acc,
+			    strerror(errno));
 	unlink(tmp);
 	unlink(tmpkey);
+	unlink(tmpacc);
 	return s;
 }
 

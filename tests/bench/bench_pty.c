@@ -354,9 +354,22 @@ static void writer(char *bin, char *db, int id, int writes, long first, long cou
 		snprintf(mrn, sizeof mrn, "%08ld",
 			 first + (long)(bench_rand(&seed) % (unsigned long)count));
 		snprintf(bili, sizeof bili, "%.1f", 0.5 + (double)(bench_rand(&seed) % 50) / 10);
-		char *args[] = {
-		    bin,	   "--db", db,	    "lab", "add",	   mrn,	  "--date", today,
-		    "--bilirubin", bili,   "--inr", "1.2", "--creatinine", "0.9", "--confirm", NULL};
+		char *args[] = {bin,
+				"--db",
+				db,
+				"lab",
+				"add",
+				mrn,
+				"--date",
+				today,
+				"--bilirubin",
+				bili,
+				"--inr",
+				"1.2",
+				"--creatinine",
+				"0.9",
+				"--confirm",
+				NULL};
 		struct wresult r;
 		double t0 = bench_now_ms();
 		pid_t pid = fork();

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Issue 13, "disk full plus a hang-up loses everything typed": when the
 # database cannot take a draft (here a read-only database file: the real
-# path, no test hook), the draft goes to a private file (0600) in the
+# path, no test hook; its access trail stays writable, so the session runs), the draft goes to a private file (0600) in the
 # user's runtime folder; after a hang-up the next session moves it into the
 # database and offers it. On main the draft was "not kept" and nothing was
 # offered after the hang-up.
@@ -11,10 +11,10 @@ if [ "$(id -u)" -eq 0 ]; then
 	command -v setpriv >/dev/null || { echo "ok - $NAME # skip no setpriv"; exit 0; }
 	G=$(id -gn nobody)
 	hd user add nobody --role nurse >/dev/null
-	chgrp "$G" "$T" "$DB" "$DB.key" "$DB.witness"
+	chgrp "$G" "$T" "$DB" "$DB.key" "$DB.witness" "$DB.access"
 	chmod 0771 "$T"
 	chmod 0440 "$DB.key"
-	chmod 0660 "$DB.witness"
+	chmod 0660 "$DB.witness" "$DB.access"
 	AS="setpriv --reuid=nobody --regid=$(id -g nobody) --clear-groups"
 	WHO=nobody
 else
