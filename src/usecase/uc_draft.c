@@ -107,9 +107,7 @@ static enum status spool(struct app *app, const char *form, int64_t patient_id, 
 		(long long)patient_id, content);
 	unlink(tmp);
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0)
-		s = err_set(e, ST_IO, "draft file %s: %s", tmp, strerror(errno));
-	else if (write_all(fd, sb_str(&b), strlen(sb_str(&b))) != ST_OK || fsync(fd) != 0)
+	if (fd < 0 || write_all(fd, sb_str(&b), strlen(sb_str(&b))) != ST_OK || fsync(fd) != 0)
 		s = err_set(e, ST_IO, "draft file %s: %s", tmp, strerror(errno));
 	if (fd >= 0 && close(fd) != 0 && s == ST_OK)
 		s = err_set(e, ST_IO, "draft file %s: %s", tmp, strerror(errno));

@@ -31,8 +31,10 @@ chmod 0440 "$DB"
 start xterm-256color XDG_RUNTIME_DIR="$RUN" $AS
 keys n
 wait_for "New patient"
-type_text "D-001"; keys Tab
+type_text "D-001"
+# Said as each change is kept (until the next key).
 wait_for "the database cannot take your draft: kept in a private file"
+keys Tab
 type_text "DISK, Dora"; keys Tab
 type_text "1971-02-03"; keys Tab
 wait_for "> Sex"
