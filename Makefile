@@ -142,32 +142,55 @@ TIDY_FLAGS = -std=c11 $(CPPFLAGS) -Itests/hooks $(PKG_CFLAGS) $(UI_CFLAGS)
 tidy: deps $(BUILD)/gen/assets.c
 	@tests/tidy.sh $(TIDY_FLAGS)
 
-# make install [PREFIX=/usr/local] [DESTDIR=staging]: the program
-# set-group-ID to the group hepadesk (chgrp is skipped, with a warning, when
-# the group does not exist, as in a build container), the system settings
-# (naming /var/lib/hepadesk/hepadesk.db and the group; an existing file is
-# kept), the protocols and term lists, the man page, and the data folder.
+# make install [PREFIX=/usr/local] [DESTDIR=staging] [SYSCONFDIR=/etc]
+# [LOCALSTATEDIR=/var]: the program set-group-ID to the group hepadesk (chgrp
+# is skipped, with a warning, when the group does not exist, as in a build
+# container), the system settings (naming LOCALSTATEDIR/lib/hepadesk/hepadesk.db
+# and the group; an existing file is kept), the PAM service file, the
+# protocols and term lists, the man page, and the data folder. The installed
+# program is linked with its own copy of config.c that knows SYSCONFDIR and
+# LOCALSTATEDIR (INSTALL_BUILD, one folder per pair), so a test can install
+# into a temporary prefix and run what it installed.
 PREFIX  ?= /usr/local
 DESTDIR ?=
+SYSCONFDIR ?= /etc
+LOCALSTATEDIR ?= /var
+PAMDIR  ?= $(SYSCONFDIR)/pam.d
 HD_GROUP ?= hepadesk
-install: $(BIN)
+INSTALL_BUILD ?= $(BUILD)/install-$(shell printf '%s\n' '$(SYSCONFDIR)' '$(LOCALSTATEDIR)' | cksum | cut -d' ' -f1)
+INSTALL_DEFS := -DHEPADESK_SYSCONFDIR='"$(SYSCONFDIR)"' -DHEPADESK_LOCALSTATEDIR='"$(LOCALSTATEDIR)"'
+DATA_DIR := $(DESTDIR)$(LOCALSTATEDIR)/lib/hepadesk
+
+$(INSTALL_BUILD)/config.o: src/model/config.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(INSTALL_DEFS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+# Its config.o comes before the library, so the library's copy is not linked.
+$(INSTALL_BUILD)/hepadesk: $(UI_OBJ) $(INSTALL_BUILD)/config.o $(LIB)
+	$(CC) $(CFLAGS) $(UI_OBJ) $(INSTALL_BUILD)/config.o $(LIB) $(MODEL_LIBS) $(UI_LIBS) -o $@
+
+install: $(INSTALL_BUILD)/hepadesk
 	install -d -m 0755 $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/hepadesk/protocols \
-	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)/etc/hepadesk
-	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/hepadesk
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(SYSCONFDIR)/hepadesk
+	install -m 0755 $(INSTALL_BUILD)/hepadesk $(DESTDIR)$(PREFIX)/bin/hepadesk
 	install -m 0644 assets/protocols/*.ini $(DESTDIR)$(PREFIX)/share/hepadesk/protocols/
 	install -m 0644 assets/*.txt $(DESTDIR)$(PREFIX)/share/hepadesk/
 	install -m 0644 docs/hepadesk.1 $(DESTDIR)$(PREFIX)/share/man/man1/hepadesk.1
-	test -e $(DESTDIR)/etc/hepadesk/hepadesk.ini || \
-	  sed -e 's|^path = ""|path = "/var/lib/hepadesk/hepadesk.db"|' \
+	@set -e; for f in $(wildcard assets/pam/*); do \
+	  echo "install -D -m 0644 $$f $(DESTDIR)$(PAMDIR)/$${f##*/}"; \
+	  install -D -m 0644 $$f $(DESTDIR)$(PAMDIR)/$${f##*/}; \
+	done
+	test -e $(DESTDIR)$(SYSCONFDIR)/hepadesk/hepadesk.ini || \
+	  sed -e 's|^path = ""|path = "$(LOCALSTATEDIR)/lib/hepadesk/hepadesk.db"|' \
 	      -e 's|^group = ""|group = "$(HD_GROUP)"|' assets/hepadesk.ini \
-	      > $(DESTDIR)/etc/hepadesk/hepadesk.ini
-	chmod 0644 $(DESTDIR)/etc/hepadesk/hepadesk.ini
-	install -d -m 2770 $(DESTDIR)/var/lib/hepadesk
+	      > $(DESTDIR)$(SYSCONFDIR)/hepadesk/hepadesk.ini
+	chmod 0644 $(DESTDIR)$(SYSCONFDIR)/hepadesk/hepadesk.ini
+	install -d -m 2770 $(DATA_DIR)
 	@if getent group $(HD_GROUP) >/dev/null; then \
-	  chgrp $(HD_GROUP) $(DESTDIR)$(PREFIX)/bin/hepadesk $(DESTDIR)/var/lib/hepadesk; \
+	  chgrp $(HD_GROUP) $(DESTDIR)$(PREFIX)/bin/hepadesk $(DATA_DIR); \
 	else \
 	  echo "make install: group $(HD_GROUP) does not exist; chgrp skipped" \
-	       "(groupadd --system $(HD_GROUP), then chgrp it and $(DESTDIR)/var/lib/hepadesk)" >&2; \
+	       "(groupadd --system $(HD_GROUP), then chgrp it and $(DATA_DIR))" >&2; \
 	fi
 	chmod 2755 $(DESTDIR)$(PREFIX)/bin/hepadesk
 

@@ -48,13 +48,11 @@ enum status config_load_file(struct config *c, const char *path, struct err *e);
 /* Write the documented default file (every key, its default and help). */
 void config_write_defaults(struct strbuf *out);
 
-/* The clinic's database when /etc/hepadesk/hepadesk.ini names none. */
-#define CONFIG_SYSTEM_DB "/var/lib/hepadesk/hepadesk.db"
-
 /* True in a privileged run: the program installed set-group-ID (or
  * set-user-ID) and started by someone else. Such a run trusts nothing the
  * caller controls: settings come only from /etc/hepadesk/hepadesk.ini, the
- * database only from it (else CONFIG_SYSTEM_DB), every environment variable
+ * database only from it (else /var/lib/hepadesk/hepadesk.db; both folders
+ * are set when `make install` builds the program), every environment variable
  * is read with secure_getenv (so HEPADESK_DB, HEPADESK_CONFIG, XDG_* and
  * HOME are ignored), and the protocol only from the database. */
 bool config_privileged(void);

@@ -202,6 +202,7 @@ struct audit_row {
 	char mrn[PATIENT_MRN_MAX + 1]; /* "" when none */
 	const char *before;
 	const char *after;
+	bool access; /* from the access trail (views, exports): its own seq */
 };
 
 struct audit_filter {
@@ -228,7 +229,11 @@ struct audit_problem {
 struct audit_verify {
 	int64_t rows;	  /* rows walked */
 	int64_t last_seq; /* the newest seq present */
-	int nproblems;	  /* every problem found; the first AUDIT_VERIFY_KEEP are kept */
+	/* The access trail (views and exports, PATH.access): rows walked and
+	 * newest seq; access_present false when a copy has none. */
+	bool access_present;
+	int64_t access_rows, access_last_seq;
+	int nproblems; /* every problem found; the first AUDIT_VERIFY_KEEP are kept */
 	struct audit_problem problems[AUDIT_VERIFY_KEEP];
 };
 /* Walk the hash chain in seq order from one snapshot and report every

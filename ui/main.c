@@ -26,6 +26,17 @@ int main(int argc, char **argv)
 	struct cli_call call;
 	struct app app = {.clock = main_clock()};
 	struct err e = {""};
+	/* Before anything reads the environment (ncurses, the locale, the
+	 * settings): a privileged run keeps only what names no file. */
+#ifdef HEPADESK_TEST_HOOKS
+	if (testhooks_env_dump(argc, argv, "--test-env=loader", stdout))
+		return 0;
+#endif
+	app_scrub_env();
+#ifdef HEPADESK_TEST_HOOKS
+	if (testhooks_env_dump(argc, argv, "--test-env", stdout))
+		return 0;
+#endif
 	int rc = cli_begin(&call, argc, argv, stdout, stderr);
 	if (rc >= 0)
 		return rc;

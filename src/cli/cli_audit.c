@@ -3,11 +3,13 @@
 #include "cli_int.h"
 
 #include <pwd.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "date.h"
 #include "json.h"
+#include "store_ro.h"
 #include "text.h"
 #include "util.h"
 
@@ -47,8 +49,10 @@ struct audit_out {
 static void audit_text(struct audit_out *o, const struct audit_row *r)
 {
 	char when[32];
-	cli_putf(o->c, "%6lld %s %-12s %-8s %s", (long long)r->seq, date_format_time(r->ts, when),
-		 r->actor, r->action, r->tbl);
+	char seq[24];
+	snprintf(seq, sizeof seq, "%s%lld", r->access ? "a" : "", (long long)r->seq);
+	cli_putf(o->c, "%6s %s %-12s %-8s %s", seq, date_format_time(r->ts, when), r->actor,
+		 r->action, r->tbl);
 	if (r->row_id)
 		cli_putf(o->c, "#%lld", (long long)r->row_id);
 	if (r->mrn[0])
@@ -65,7 +69,7 @@ static void audit_csv(struct audit_out *o, const struct audit_row *r)
 	char when[32];
 	struct strbuf *l = &o->line;
 	sb_reset(l);
-	sb_addf(l, "%lld,", (long long)r->seq);
+	sb_addf(l, "%s%lld,", r->access ? "a" : "", (long long)r->seq);
 	const char *cells[] = {date_format_time(r->ts, when), r->actor, r->action, r->tbl};
 	for (size_t i = 0; i < ARRAY_SIZE(cells); i++) {
 		cli_csv_cell(l, cells[i]);
@@ -89,6 +93,7 @@ static void audit_json(struct audit_out *o, const struct audit_row *r)
 	struct json *j = &o->j;
 	json_obj_begin(j, NULL);
 	json_int(j, "seq", r->seq);
+	json_string(j, "trail", r->access ? "access" : "audit");
 	json_string(j, "time", date_format_time(r->ts, when));
 	json_string(j, "user", r->actor);
 	json_string(j, "action", r->action);
@@ -186,12 +191,17 @@ static int report_verify(struct cli *c, const struct audit_verify *v)
 	if (v->nproblems == 0) {
 		cli_putf(c, "audit: %lld rows, chain intact (newest seq %lld)\n",
 			 (long long)v->rows, (long long)v->last_seq);
+		if (v->access_present)
+			cli_putf(c, "access: %lld rows, chain intact (newest seq a%lld)\n",
+				 (long long)v->access_rows, (long long)v->access_last_seq);
 		return 0;
 	}
 	cli_putf(c, "audit: %d problem%s in %lld rows — the trail was altered outside hepadesk\n",
 		 v->nproblems, v->nproblems == 1 ? "" : "s", (long long)v->rows);
 	return 1;
 }
+
+static enum status check_open(struct cli *c, struct err *e);
 
 int cli_audit_verify(struct cli *c, int argc, char **argv)
 {
@@ -200,7 +210,13 @@ int cli_audit_verify(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, NULL, 0, NULL, 0, 0);
 	if (rc)
 		return rc;
-	enum status s = store_audit_verify(c->app->st, &v, &e);
+	enum status s = check_open(c, &e);
+	if (s == ST_OK)
+		s = store_may(c->app->st, PERM_AUDIT, &e);
+	if (s == ST_OK && store_exposed(c->app->st))
+		fprintf(c->err, "hepadesk audit: warning: %s\n", store_exposed(c->app->st));
+	if (s == ST_OK)
+		s = store_audit_verify(c->app->st, &v, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	return report_verify(c, &v);
@@ -212,7 +228,8 @@ static void integrity_line(const char *problem, void *arg)
 }
 
 /* Open an existing database as the logged-in OS user, for reading only:
- * check writes nothing, so it verifies a read-only backup copy too, and a
+ * check and audit verify write nothing, so they verify a read-only backup
+ * copy too (even one other users may read: check reports that), and a
  * damaged file is reported as the finding. */
 static enum status check_open(struct cli *c, struct err *e)
 {
@@ -241,6 +258,10 @@ int cli_check(struct cli *c, int argc, char **argv)
 		return cli_fail(c, s, &e);
 	if (bad == 0)
 		cli_put(c, "integrity: ok\n");
+	if (store_exposed(c->app->st)) {
+		cli_putf(c, "permissions: %s\n", store_exposed(c->app->st));
+		bad++;
+	}
 	if ((s = store_audit_verify(c->app->st, &v, &e)) != ST_OK)
 		return cli_fail(c, s, &e);
 	rc = report_verify(c, &v);

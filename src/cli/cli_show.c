@@ -1,6 +1,7 @@
 /* cli_show.c: `show` — a patient's demographics, latest labs and current
  * scores — and the score output it shares with `score`. */
 #include "cli_int.h"
+#include "store_snapshot.h"
 #include "uc_overview.h"
 
 #include <math.h>
@@ -316,9 +317,14 @@ int cli_show(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
 	if (rc)
 		return rc;
-	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
+	/* The record's reads in one snapshot (see store_snapshot.h), then the
+	 * view logged, committed before anything is printed. */
+	enum status s = store_snapshot_begin(c->app->st, &e);
+	if (s == ST_OK)
+		s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
 	if (s == ST_OK)
 		s = uc_overview_load(c->app->st, p.id, app_today(c->app), &c->app->cfg, &ov, &e);
+	store_snapshot_end(c->app->st);
 	if (s == ST_OK)
 		s = store_patient_viewed(c->app->st, p.id, "show", &e);
 	if (s != ST_OK)

@@ -17,7 +17,18 @@
 
 #include <iniparser.h>
 
-#define SYSTEM_CONFIG "/etc/hepadesk/hepadesk.ini"
+/* Where an installed program finds the system settings and, when they name
+ * none, the database. `make install SYSCONFDIR=... LOCALSTATEDIR=...`
+ * compiles its own copy of this file with other folders (a test installs
+ * into a temporary prefix that way); every other build uses /etc and /var. */
+#ifndef HEPADESK_SYSCONFDIR
+#define HEPADESK_SYSCONFDIR "/etc"
+#endif
+#ifndef HEPADESK_LOCALSTATEDIR
+#define HEPADESK_LOCALSTATEDIR "/var"
+#endif
+#define SYSTEM_CONFIG HEPADESK_SYSCONFDIR "/hepadesk/hepadesk.ini"
+#define SYSTEM_DB HEPADESK_LOCALSTATEDIR "/lib/hepadesk/hepadesk.db"
 #define CONFIG_FILE_MAX (1024 * 1024)
 
 enum config_type { CONFIG_INT, CONFIG_DOUBLE, CONFIG_STRING };
@@ -418,7 +429,7 @@ enum status config_privileged_check(const char *config_flag, const char *db_flag
 		    e, ST_DENIED,
 		    "--db is not accepted: the installed program opens only the database "
 		    "named in %s (default %s)",
-		    SYSTEM_CONFIG, CONFIG_SYSTEM_DB);
+		    SYSTEM_CONFIG, SYSTEM_DB);
 	if (config_flag)
 		return err_set(e, ST_DENIED,
 			       "--config is not accepted: the installed program reads only %s",
@@ -530,7 +541,7 @@ void config_db_path(const struct config *c, const char *flag, char *out, size_t 
 	/* An empty --db is kept empty (and refused when opened), never taken
 	 * for "not given". */
 	if (config_privileged())
-		strlcpy_(out, c && c->db_path[0] ? c->db_path : CONFIG_SYSTEM_DB, n);
+		strlcpy_(out, c && c->db_path[0] ? c->db_path : SYSTEM_DB, n);
 	else if (flag)
 		strlcpy_(out, flag, n);
 	else if (env && *env)

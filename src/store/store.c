@@ -251,14 +251,12 @@ void store_release(struct store *st)
 		sqlite3_reset(st->cache[i].stmt);
 }
 
-/* A write stamped earlier than the newest audit row by more than this is
- * refused: the clock was set back (or faked), and the trail would go
- * backwards in time. */
-#define STORE_CLOCK_SLACK_S 300
-
-static enum status clock_not_back(struct store *st, struct err *e)
+/* A write stamped earlier than the newest audit row by more than
+ * STORE_CLOCK_SLACK_S is refused: the clock was set back (or faked), and
+ * the trail would go backwards in time. */
+enum status store_clock_not_back(struct store *st, struct err *e)
 {
-	static const char sql[] = "SELECT ts FROM audit ORDER BY seq DESC LIMIT 1";
+	static const char sql[] = "SELECT ts FROM main.audit ORDER BY seq DESC LIMIT 1";
 	sqlite3_stmt *q;
 	/* A database being created has no trail yet (the first migration). */
 	if (!st->audit_on || sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
@@ -291,7 +289,7 @@ enum status store_begin(struct store *st, struct err *e)
 		int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 		if (rc == SQLITE_OK) {
 			st->now = st->clock();
-			enum status s = clock_not_back(st, e);
+			enum status s = store_clock_not_back(st, e);
 			if (s != ST_OK)
 				sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 			return s;

@@ -176,11 +176,17 @@ enum status store_audit(struct store *st, const char *action, const char *tbl, i
 
 /* --- listing --- */
 
-#define AUDIT_COLS                                                                      \
+/* The listing merges the audit trail (clinical changes) and the access
+ * trail (views and exports, store_access.c), newest first: each half takes
+ * its newest LIMIT rows along its own index, then the merge keeps LIMIT. */
+#define AUDIT_COLS(trail, schema)                                                       \
 	"SELECT a.seq, a.ts, a.actor, a.action, a.tbl, a.row_id, a.patient_id, p.mrn, " \
-	"a.before, a.after FROM audit a "
-#define AUDIT_JOIN " LEFT JOIN patients p ON p.id = a.patient_id "
-#define AUDIT_TAIL " AND a.ts >= ?2 ORDER BY a.seq DESC LIMIT ?5"
+	"a.before, a.after, " trail " AS trail FROM " schema ".audit a "
+#define AUDIT_JOIN " LEFT JOIN main.patients p ON p.id = a.patient_id "
+#define AUDIT_HALF " AND a.ts >= ?2 ORDER BY a.seq DESC LIMIT ?5"
+#define AUDIT_MERGE(main_half, access_half)                                        \
+	"SELECT * FROM (" main_half ") UNION ALL SELECT * FROM (" access_half ") " \
+	"ORDER BY 2 DESC, 11 DESC, 1 DESC LIMIT ?5"
 
 /* Log the reading, committed before anything is listed; *seq receives the
  * log row's seq so the listing stops before it. */
@@ -198,17 +204,10 @@ static enum status log_reading(struct store *st, const struct audit_filter *f, i
 	if (f->limit > 0)
 		json_int(&j, "limit", f->limit);
 	json_obj_end(&j);
-	enum status s = store_begin(st, e);
-	if (s == ST_OK)
-		s = store_audit(st, f->export ? "export" : "view", "audit", 0, f->patient_id, NULL,
-				json_str(&j), e);
+	enum status s = store_access_log(st, f->export ? "export" : "view", "audit", 0,
+					 f->patient_id, json_str(&j), 0, seq, e);
 	json_done(&j);
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	*seq = sqlite3_last_insert_rowid(st->db);
-	return store_commit(st, e);
+	return s;
 }
 
 static void read_row(sqlite3_stmt *q, struct audit_row *r)
@@ -224,20 +223,34 @@ static void read_row(sqlite3_stmt *q, struct audit_row *r)
 	store_col_text(q, 7, r->mrn, sizeof r->mrn);
 	r->before = (const char *)sqlite3_column_text(q, 8);
 	r->after = (const char *)sqlite3_column_text(q, 9);
+	r->access = sqlite3_column_int(q, 10) != 0;
 }
 
 /* The query for a filter: by patient, by user, or all, each newest first
- * along its index. */
+ * along its index; the access trail stops before the reading's own row
+ * (?1). */
 static const char *listing_sql(const struct audit_filter *f)
 {
-	static const char by_patient[] = AUDIT_COLS
-	    "INDEXED BY audit_patient" AUDIT_JOIN
-	    "WHERE a.patient_id = ?3 AND a.seq < ?1 AND (?4 IS NULL OR a.actor = ?4)" AUDIT_TAIL;
+#define BY_PATIENT(trail, schema, upto)                                           \
+	AUDIT_COLS(trail, schema)                                                 \
+	"INDEXED BY audit_patient" AUDIT_JOIN "WHERE a.patient_id = ?3 AND " upto \
+	" AND (?4 IS NULL OR a.actor = ?4)" AUDIT_HALF
+#define BY_ACTOR(trail, schema, upto)                                      \
+	AUDIT_COLS(trail, schema)                                          \
+	"INDEXED BY audit_actor" AUDIT_JOIN "WHERE a.actor = ?4 AND " upto \
+	" AND ?3 IS NULL" AUDIT_HALF
+#define ALL(trail, schema, upto)  \
+	AUDIT_COLS(trail, schema) \
+	AUDIT_JOIN "WHERE " upto " AND ?3 IS NULL AND ?4 IS NULL" AUDIT_HALF
+	static const char by_patient[] = AUDIT_MERGE(BY_PATIENT("0", "main", "?1 = ?1"),
+						     BY_PATIENT("1", "access", "a.seq < ?1"));
 	static const char by_actor[] =
-	    AUDIT_COLS "INDEXED BY audit_actor" AUDIT_JOIN
-		       "WHERE a.actor = ?4 AND a.seq < ?1 AND ?3 IS NULL" AUDIT_TAIL;
+	    AUDIT_MERGE(BY_ACTOR("0", "main", "?1 = ?1"), BY_ACTOR("1", "access", "a.seq < ?1"));
 	static const char all[] =
-	    AUDIT_COLS AUDIT_JOIN "WHERE a.seq < ?1 AND ?3 IS NULL AND ?4 IS NULL" AUDIT_TAIL;
+	    AUDIT_MERGE(ALL("0", "main", "?1 = ?1"), ALL("1", "access", "a.seq < ?1"));
+#undef BY_PATIENT
+#undef BY_ACTOR
+#undef ALL
 	if (f->patient_id)
 		return by_patient;
 	return f->actor ? by_actor : all;
@@ -251,9 +264,13 @@ enum status store_audit_each(struct store *st, const struct audit_filter *f,
 	if (s != ST_OK || (s = log_reading(st, f, &upto, e)) != ST_OK)
 		return s;
 	store_release(st);
+	if ((s = store_access_use(st, e)) != ST_OK)
+		return s;
 	sqlite3_stmt *q = store_stmt(st, listing_sql(f), e);
-	if (!q)
+	if (!q) {
+		store_access_done(st);
 		return ST_IO;
+	}
 	sqlite3_bind_int64(q, 1, upto);
 	sqlite3_bind_int64(q, 2, f->since);
 	if (f->patient_id)
@@ -269,6 +286,7 @@ enum status store_audit_each(struct store *st, const struct audit_filter *f,
 	}
 	s = rc == SQLITE_DONE ? ST_OK : store_fail(st, e, "reading the audit trail");
 	sqlite3_reset(q);
+	store_access_done(st);
 	return s;
 }
 
@@ -322,12 +340,24 @@ static void check_link(struct audit_verify *v, int64_t seq, const char *prev, co
 			(long long)seq, (long long)last);
 }
 
-static enum status walk_chain(struct store *st, struct audit_verify *v, char last_hash[65],
-			      struct err *e)
+#define WALK_SQL(schema)                                                                     \
+	"SELECT seq, prev, hash, hd_hash(prev, ts, actor, action, tbl, row_id, patient_id, " \
+	"before, after) FROM " schema ".audit ORDER BY seq"
+#define HEAD_SQL(schema) "SELECT seq, hash FROM " schema ".audit_head WHERE id = 1"
+#define HASH_AT_SQL(schema) "SELECT hash FROM " schema ".audit WHERE seq = ?1"
+
+/* One trail's queries: the audit trail's, or the access trail's. */
+struct trail {
+	const char *walk, *head, *hash_at;
+};
+static const struct trail main_trail = {WALK_SQL("main"), HEAD_SQL("main"), HASH_AT_SQL("main")};
+static const struct trail access_trail = {WALK_SQL("access"), HEAD_SQL("access"),
+					  HASH_AT_SQL("access")};
+
+static enum status walk_chain(struct store *st, const struct trail *t, struct audit_verify *v,
+			      char last_hash[65], struct err *e)
 {
-	static const char sql[] = "SELECT seq, prev, hash, hd_hash(prev, ts, actor, action, tbl, "
-				  "row_id, patient_id, before, after) FROM audit ORDER BY seq";
-	sqlite3_stmt *q = store_stmt(st, sql, e);
+	sqlite3_stmt *q = store_stmt(st, t->walk, e);
 	if (!q)
 		return ST_IO;
 	char expect[65] = "";
@@ -348,10 +378,10 @@ static enum status walk_chain(struct store *st, struct audit_verify *v, char las
 	return rc == SQLITE_DONE ? ST_OK : store_fail(st, e, "reading the audit trail");
 }
 
-static enum status check_head(struct store *st, struct audit_verify *v, const char *last_hash,
-			      struct err *e)
+static enum status check_head(struct store *st, const struct trail *t, struct audit_verify *v,
+			      const char *last_hash, struct err *e)
 {
-	sqlite3_stmt *q = store_stmt(st, "SELECT seq, hash FROM audit_head WHERE id = 1", e);
+	sqlite3_stmt *q = store_stmt(st, t->head, e);
 	if (!q)
 		return ST_IO;
 	int rc = sqlite3_step(q);
@@ -431,17 +461,16 @@ static enum status check_triggers(struct store *st, struct audit_verify *v, stru
 /* The witness lines (read before the snapshot, so each names a committed
  * row) against the trail: a witnessed seq gone, or with another hash, is
  * found however the database itself was made consistent again. */
-static enum status check_witness(struct store *st, struct audit_verify *v,
-				 const struct witness_line *w, int nw, bool present, struct err *e)
+static enum status check_witness(struct store *st, const struct trail *t, const char *path,
+				 struct audit_verify *v, const struct witness_line *w, int nw,
+				 bool present, struct err *e)
 {
-	char path[PATH_MAX + 16];
-	store_witness_path(st, path, sizeof path);
 	if (!present && v->rows > 0)
 		problem(v, 0,
 			"the witness file %s is missing: the chain head cannot be checked against "
 			"it",
 			path);
-	sqlite3_stmt *q = store_stmt(st, "SELECT hash FROM audit WHERE seq = ?1", e);
+	sqlite3_stmt *q = store_stmt(st, t->hash_at, e);
 	if (!q)
 		return ST_IO;
 	for (int i = 0; i < nw; i++) {
@@ -477,9 +506,73 @@ static enum status check_witness(struct store *st, struct audit_verify *v,
 	return ST_OK;
 }
 
+/* The access trail's guards: append-only rows and a head that follows. */
+static void access_guards(struct store *st, struct audit_verify *v)
+{
+	static const char *const guards[] = {"audit_no_update", "audit_no_delete",
+					     "audit_head_track", "audit_head_follows",
+					     "audit_head_kept"};
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT 1 FROM access.sqlite_schema WHERE type = 'trigger' AND "
+			       "name = ?1",
+			       -1, &q, NULL) != SQLITE_OK)
+		return;
+	for (size_t k = 0; k < ARRAY_SIZE(guards); k++) {
+		sqlite3_bind_text(q, 1, guards[k], -1, SQLITE_STATIC);
+		if (sqlite3_step(q) != SQLITE_ROW)
+			problem(v, 0,
+				"trigger %s is missing: its rows can be changed (the schema was "
+				"changed outside hepadesk)",
+				guards[k]);
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(q);
+}
+
+/* The access trail (store_access.c) checked like the audit trail: chain,
+ * head, its own witness, its guards; problems named "access trail: ...".
+ * A trail that is gone while its witness saw rows is a problem too. */
+static enum status verify_access(struct store *st, struct audit_verify *out, struct err *e)
+{
+	char path[PATH_MAX + 16], last_hash[65];
+	struct witness_line *w = NULL;
+	int nw = 0;
+	bool present = false;
+	store_access_witness_path(st, path, sizeof path);
+	enum status s = store_witness_read_file(st, path, &w, &nw, &present, e);
+	if (s != ST_OK)
+		return s;
+	struct audit_verify *v = xcalloc(1, sizeof *v);
+	out->access_present = st->have_access;
+	if (!st->have_access) {
+		if (nw > 0)
+			problem(v, 0,
+				"%s.access is missing, but its witness saw the trail reach seq "
+				"%lld (the trail was removed)",
+				st->path, (long long)w[nw - 1].seq);
+	} else {
+		s = walk_chain(st, &access_trail, v, last_hash, e);
+		if (s == ST_OK)
+			s = check_head(st, &access_trail, v, last_hash, e);
+		if (s == ST_OK)
+			s = check_witness(st, &access_trail, path, v, w, nw, present, e);
+		if (s == ST_OK)
+			access_guards(st, v);
+	}
+	out->access_rows = v->rows;
+	out->access_last_seq = v->last_seq;
+	for (int i = 0; i < v->nproblems && i < AUDIT_VERIFY_KEEP; i++)
+		problem(out, v->problems[i].seq, "access trail: %s", v->problems[i].what);
+	out->nproblems += v->nproblems > AUDIT_VERIFY_KEEP ? v->nproblems - AUDIT_VERIFY_KEEP : 0;
+	free(v);
+	free(w);
+	return s;
+}
+
 enum status store_audit_verify(struct store *st, struct audit_verify *out, struct err *e)
 {
-	char last_hash[65], key[PATH_MAX + 8];
+	char last_hash[65], key[PATH_MAX + 8], wpath[PATH_MAX + 16];
 	struct witness_line *w = NULL;
 	int nw = 0;
 	bool present = false;
@@ -495,27 +588,33 @@ enum status store_audit_verify(struct store *st, struct audit_verify *out, struc
 			       key);
 	/* This session's own writes are witnessed first, like at its end. */
 	store_witness(st);
+	store_witness_path(st, wpath, sizeof wpath);
 	if ((s = store_witness_read(st, &w, &nw, &present, e)) != ST_OK)
 		return s;
 	/* One read snapshot for the walk, the head and the witness: writers
-	 * may go on. */
+	 * may go on. The access trail is attached first (outside it). */
+	if (st->have_access && (s = store_access_use(st, e)) != ST_OK)
+		goto out;
 	bool own = sqlite3_get_autocommit(st->db);
 	if (own)
 		store_release(st);
 	if (own && (s = store_exec(st, "BEGIN", e)) != ST_OK)
 		goto out;
-	s = walk_chain(st, out, last_hash, e);
+	s = walk_chain(st, &main_trail, out, last_hash, e);
 	if (s == ST_OK)
-		s = check_head(st, out, last_hash, e);
+		s = check_head(st, &main_trail, out, last_hash, e);
 	if (s == ST_OK)
-		s = check_witness(st, out, w, nw, present, e);
+		s = check_witness(st, &main_trail, wpath, out, w, nw, present, e);
 	if (s == ST_OK)
 		s = check_triggers(st, out, e);
+	if (s == ST_OK)
+		s = verify_access(st, out, e);
 	if (own) {
 		store_release(st);
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	}
 out:
+	store_access_done(st);
 	free(w);
 	return s;
 }

@@ -54,8 +54,10 @@ static enum status seal(const char *path, gid_t gid, struct err *e)
 	return ST_OK;
 }
 
-/* The online backup into tmp, switched to rollback-journal mode. */
-static enum status copy_db(struct store *st, const char *tmp, int64_t *pages, struct err *e)
+/* The online backup of schema ("main", or "access": the access trail)
+ * into tmp, switched to rollback-journal mode. */
+static enum status copy_db(struct store *st, const char *schema, const char *tmp, int64_t *pages,
+			   struct err *e)
 {
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)
@@ -68,7 +70,7 @@ static enum status copy_db(struct store *st, const char *tmp, int64_t *pages, st
 		sqlite3_close(dst);
 		return s;
 	}
-	sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, "main");
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, schema);
 	if (!b) {
 		s = err_set(e, ST_IO, "cannot start the backup: %s", sqlite3_errmsg(dst));
 	} else {
@@ -160,20 +162,29 @@ enum status store_backup(struct store *st, const char *dest, struct backup_repor
 	 * copy holds its own audit row. */
 	if ((s = audit_backup(st, dest, e)) != ST_OK)
 		return s;
-	static const char *const sides[] = {".key", ".witness"};
-	/* The witness first: it may then lag the copy, never run ahead of it. */
-	for (int i = 1; s == ST_OK && i >= 0; i--) {
+	/* The key, the witnesses, and the access trail (copied like the
+	 * database). */
+	static const char *const sides[] = {".key", ".witness", ".access.witness", ".access"};
+	enum { NSIDES = 4, ACCESS = 3 };
+	int64_t access_pages = 0;
+	/* The witnesses first: they may then lag the copy, never run ahead of it. */
+	for (int i = ACCESS - 1; s == ST_OK && i >= 0; i--) {
 		snprintf(from, sizeof from, "%s%s", st->path, sides[i]);
 		snprintf(side, sizeof side, "%s%s", tmp, sides[i]);
 		s = copy_file(from, side, e);
-		if (s == ST_NOT_FOUND && i == 1)
+		if (s == ST_NOT_FOUND && i > 0)
 			s = ST_OK; /* no command has witnessed a head yet */
 	}
 	if (s == ST_OK)
-		s = copy_db(st, tmp, &out->pages, e);
+		s = copy_db(st, "main", tmp, &out->pages, e);
+	snprintf(side, sizeof side, "%s%s", tmp, sides[ACCESS]);
+	if (s == ST_OK && st->have_access && (s = store_access_use(st, e)) == ST_OK) {
+		s = copy_db(st, "access", side, &access_pages, e);
+		store_access_done(st);
+	}
 	if (s == ST_OK)
 		s = verify_copy(st, tmp, out, e);
-	for (int i = 0; s == ST_OK && i < 2; i++) {
+	for (int i = 0; s == ST_OK && i < NSIDES; i++) {
 		snprintf(side, sizeof side, "%s%s", tmp, sides[i]);
 		snprintf(to, sizeof to, "%s%s", dest, sides[i]);
 		if (access(side, F_OK) != 0)
@@ -185,7 +196,7 @@ enum status store_backup(struct store *st, const char *dest, struct backup_repor
 		s = err_set(e, ST_IO, "cannot name %s: %s", dest, strerror(errno));
 	if (s != ST_OK) {
 		unlink(tmp);
-		for (int i = 0; i < 2; i++) {
+		for (int i = 0; i < NSIDES; i++) {
 			snprintf(side, sizeof side, "%s%s", tmp, sides[i]);
 			unlink(side);
 			snprintf(to, sizeof to, "%s%s", dest, sides[i]);

@@ -30,6 +30,14 @@ struct store {
 	int busy_timeout_ms;
 	bool created;  /* this open made the file */
 	bool readonly; /* opened for reading only */
+	/* Told while a write waits on another session's lock (store_wait.h):
+	 * first after STORE_WAIT_FIRST_MS, then every second. */
+	void (*on_wait)(void *arg, long waited_ms);
+	void *on_wait_arg;
+	long wait_next_us; /* when to tell next in this wait */
+	/* A read-only open of a file other users may read (a copy): why, for
+	 * check to report; "" otherwise (store_ro.h). */
+	char exposed[ERR_MSG_MAX];
 	/* The audit key (store_key.c): have_key false only on a read-only open
 	 * of a copy whose key file is absent. */
 	unsigned char key[32];
@@ -37,6 +45,14 @@ struct store {
 	gid_t gid;	       /* the sharing group, or (gid_t)-1 */
 	int64_t witnessed_seq; /* the head last witnessed (or read at open) */
 	char witnessed_hash[65];
+	/* The access trail (store_access.c): views and exports, in PATH.access
+	 * attached as schema "access"; false on a read-only open of a copy
+	 * without one. */
+	bool have_access;
+	bool access_attached;	/* attached now (store_access_use) */
+	bool access_head_known; /* used this session: its head was read */
+	int64_t access_witnessed_seq;
+	char access_witnessed_hash[65];
 	struct store_stmt cache[STORE_STMT_CACHE];
 	int ncache;
 	uint64_t stmt_tick;
@@ -205,6 +221,18 @@ enum status store_audit_rekey(struct store *st, struct err *e);
  * session. Failures are silent: verify reports a head not witnessed. */
 void store_witness(struct store *st);
 
+/* The access trail's witness, PATH.access.witness; its head as witnessed
+ * (read when the trail is attached). */
+void store_access_witness_path(const struct store *st, char *out, size_t n);
+void store_access_head_read(struct store *st);
+
+/* How far a write's clock may run behind the newest audit row (seconds). */
+#define STORE_CLOCK_SLACK_S 300
+
+/* Refuse a write stamped more than the slack before the newest audit row
+ * (the clock set back): ST_INVALID with both times. */
+enum status store_clock_not_back(struct store *st, struct err *e);
+
 struct witness_line {
 	int number;   /* line number in the file */
 	bool genuine; /* parsed and its MAC is the key's */
@@ -215,5 +243,32 @@ struct witness_line {
  * missing file is ST_OK with *present false. */
 enum status store_witness_read(const struct store *st, struct witness_line **lines, int *n,
 			       bool *present, struct err *e);
+/* The same for the witness file at path. */
+enum status store_witness_read_file(const struct store *st, const char *path,
+				    struct witness_line **lines, int *n, bool *present,
+				    struct err *e);
+
+/* Attach PATH.access as schema "access" (store_access.c): made, with the
+ * database's mode and group, on a read-write open when missing; a
+ * read-only open without one goes on (have_access false; verify reports a
+ * missing trail that was witnessed). */
+enum status store_access_attach(struct store *st, bool readonly, gid_t gid, struct err *e);
+
+/* Attach the access trail as schema "access" for a while (ST_IO when the
+ * database has none); store_access_done detaches it once no transaction
+ * is open. Clinical writes run detached: BEGIN IMMEDIATE would lock the
+ * trail too. */
+enum status store_access_use(struct store *st, struct err *e);
+void store_access_done(struct store *st);
+
+/* One access row (action "view" or "export", the table read, the row and
+ * the patient or 0, what was read as JSON) appended to the access trail and committed
+ * in its own transaction, which takes only the access trail's write lock;
+ * a view of a patient with recent_keep > 0 also puts the patient first in
+ * the user's recent list (keeping recent_keep). *seq (may be NULL) gets
+ * the row's seq. The caller checked the permission. */
+enum status store_access_log(struct store *st, const char *action, const char *tbl, int64_t row_id,
+			     int64_t patient_id, const char *after, int recent_keep, int64_t *seq,
+			     struct err *e);
 
 #endif

@@ -87,19 +87,36 @@ static bool trail_keyed(struct store *st)
 	return keyed;
 }
 
-static void read_head(struct store *st, int64_t *seq, char hash[65])
+#define MAIN_HEAD_SQL "SELECT seq, hash FROM main.audit_head WHERE id = 1"
+#define ACCESS_HEAD_SQL "SELECT seq, hash FROM access.audit_head WHERE id = 1"
+
+static void read_head_of(struct store *st, const char *sql, int64_t *seq, char hash[65])
 {
 	sqlite3_stmt *q;
 	*seq = 0;
 	hash[0] = '\0';
-	if (sqlite3_prepare_v2(st->db, "SELECT seq, hash FROM audit_head WHERE id = 1", -1, &q,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
 		return;
 	if (sqlite3_step(q) == SQLITE_ROW) {
 		*seq = sqlite3_column_int64(q, 0);
 		store_col_text(q, 1, hash, 65);
 	}
 	sqlite3_finalize(q);
+}
+
+static void read_head(struct store *st, int64_t *seq, char hash[65])
+{
+	read_head_of(st, MAIN_HEAD_SQL, seq, hash);
+}
+
+void store_access_head_read(struct store *st)
+{
+	read_head_of(st, ACCESS_HEAD_SQL, &st->access_witnessed_seq, st->access_witnessed_hash);
+}
+
+void store_access_witness_path(const struct store *st, char *out, size_t n)
+{
+	side_path(st, ".access.witness", out, n);
 }
 
 enum status store_key_open(struct store *st, bool readonly, gid_t gid, struct err *e)
@@ -350,14 +367,15 @@ static bool parse_witness(const char *line, long long *seq, char hash[80], long 
 	       field_word(&p, "mac", mac, 80) && *p == '\0';
 }
 
-void store_witness(struct store *st)
+/* Witness one trail's head (read with head_sql) in the file at path when
+ * it moved since *wseq / whash. */
+static void witness_head(struct store *st, const char *head_sql, const char *path,
+			 const char *trail, int64_t *wseq, char whash[65])
 {
 	int64_t seq;
-	char hash[65], path[PATH_MAX + 16], text[160], mac[65], line[260];
-	if (!st->have_key || st->readonly)
-		return;
-	read_head(st, &seq, hash);
-	if (seq == st->witnessed_seq && strcmp(hash, st->witnessed_hash) == 0)
+	char hash[65], text[160], mac[65], line[260];
+	read_head_of(st, head_sql, &seq, hash);
+	if (seq == *wseq && strcmp(hash, whash) == 0)
 		return;
 	/* A head that is no hash of ours was written from outside: the chain
 	 * walk reports it; the witness keeps only what the program wrote. */
@@ -367,7 +385,6 @@ void store_witness(struct store *st)
 		 (long long)st->now);
 	line_mac(st, text, mac);
 	int n = snprintf(line, sizeof line, "%s mac=%s\n", text, mac);
-	store_witness_path(st, path, sizeof path);
 	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
 		      st->gid != (gid_t)-1 ? 0660 : 0600);
 	/* One write of one short line: appends from sessions never interleave. */
@@ -377,20 +394,46 @@ void store_witness(struct store *st)
 		close(fd);
 	}
 	openlog("hepadesk", LOG_PID, LOG_AUTHPRIV);
-	syslog(LOG_NOTICE, "audit head of %s: seq=%lld hash=%s", st->path, (long long)seq, hash);
+	syslog(LOG_NOTICE, "%s head of %s: seq=%lld hash=%s", trail, st->path, (long long)seq,
+	       hash);
 	closelog();
-	st->witnessed_seq = seq;
-	strlcpy_(st->witnessed_hash, hash, sizeof st->witnessed_hash);
+	*wseq = seq;
+	strlcpy_(whash, hash, 65);
+}
+
+void store_witness(struct store *st)
+{
+	char path[PATH_MAX + 16];
+	if (!st->have_key || st->readonly)
+		return;
+	store_witness_path(st, path, sizeof path);
+	witness_head(st, MAIN_HEAD_SQL, path, "audit", &st->witnessed_seq, st->witnessed_hash);
+	struct err e = {""};
+	/* Only a session that used the access trail moved its head. */
+	if (!st->have_access || !st->access_head_known || store_access_use(st, &e) != ST_OK)
+		return;
+	store_access_witness_path(st, path, sizeof path);
+	witness_head(st, ACCESS_HEAD_SQL, path, "access", &st->access_witnessed_seq,
+		     st->access_witnessed_hash);
+	store_access_done(st);
 }
 
 enum status store_witness_read(const struct store *st, struct witness_line **lines, int *n,
 			       bool *present, struct err *e)
 {
-	char path[PATH_MAX + 16], buf[300];
+	char path[PATH_MAX + 16];
+	store_witness_path(st, path, sizeof path);
+	return store_witness_read_file(st, path, lines, n, present, e);
+}
+
+enum status store_witness_read_file(const struct store *st, const char *path,
+				    struct witness_line **lines, int *n, bool *present,
+				    struct err *e)
+{
+	char buf[300];
 	int cap = 0;
 	*lines = NULL;
 	*n = 0;
-	store_witness_path(st, path, sizeof path);
 	FILE *f = fopen(path, "re");
 	*present = f != NULL;
 	if (!f)

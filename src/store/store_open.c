@@ -1,8 +1,10 @@
 /* store_open.c: opening a database — file and folder permissions, pragmas,
  * the SQL functions the audit triggers use, migrations — and the actor. */
 #include "store_int.h"
+#include "store_wait.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -226,11 +228,19 @@ static enum status migrate(struct store *st, struct err *e)
  * database:busy_timeout_ms keeps every write well under a second. */
 static int busy_wait(void *arg, int tries)
 {
-	const struct store *st = arg;
+	struct store *st = arg;
 	long step_us = tries < 200 ? 500 : 2000;
 	long waited_us = tries < 200 ? tries * 500L : 100000L + (tries - 200) * 2000L;
 	if (waited_us >= st->busy_timeout_ms * 1000L)
 		return 0;
+	/* Whoever waits is told (the screens show "saving..."), not at every
+	 * brief contention: first after STORE_WAIT_FIRST_MS, then each second. */
+	if (tries == 0)
+		st->wait_next_us = STORE_WAIT_FIRST_MS * 1000L;
+	if (st->on_wait && waited_us >= st->wait_next_us) {
+		st->wait_next_us = waited_us + 1000000L;
+		st->on_wait(st->on_wait_arg, waited_us / 1000);
+	}
 	struct timespec ts = {0, step_us * 1000};
 	nanosleep(&ts, NULL);
 	return 1;
@@ -302,8 +312,10 @@ static enum status check_path(const char *path, bool create, bool readonly, bool
 	if (!S_ISREG(sb.st_mode))
 		return err_set(e, ST_INVALID, "database %s is not a regular file", path);
 	/* A file that can be read but not written opens for reading; a write
-	 * then says the database cannot be written. */
-	if (access(path, R_OK) != 0 && errno == EACCES)
+	 * then says the database cannot be written. Checked as the effective
+	 * group: a set-group-ID run reads the file as the clinic's group, which
+	 * access() (the real ids) would deny. */
+	if (faccessat(AT_FDCWD, path, R_OK, AT_EACCESS) != 0 && errno == EACCES)
 		return err_set(e, ST_DENIED,
 			       "database %s: permission denied (mode %03o: you may not read it)",
 			       path, (unsigned)(sb.st_mode & 0777));
@@ -368,7 +380,11 @@ enum status store_open(const char *path, const struct store_opts *opts, struct s
 		return s;
 	if (!exists && (s = make_folder(path, shared ? 0770 : 0700, gid, e)) != ST_OK)
 		return s;
-	if (exists && (s = check_private(path, e)) != ST_OK)
+	/* A read-only open (check, audit verify) still reads a copy that others
+	 * may read, so the copy can be verified; check reports the mode. */
+	struct err exposed = {""};
+	if (exists && (s = check_private(path, o->readonly ? &exposed : e)) != ST_OK &&
+	    !o->readonly)
 		return s;
 
 	struct store *st = xcalloc(1, sizeof *st);
@@ -389,14 +405,24 @@ enum status store_open(const char *path, const struct store_opts *opts, struct s
 	}
 	st->created = !exists;
 	st->readonly = o->readonly;
+	strlcpy_(st->exposed, exposed.msg, sizeof st->exposed);
 	sqlite3_busy_handler(st->db, busy_wait, st);
 	s = exists ? check_identity(st, e) : ST_OK;
-	if (s == ST_OK)
-		s = configure(st, o, e);
+	if (s == ST_OK && (s = configure(st, o, e)) == ST_READONLY)
+		/* Switching to WAL needs the folder: a read-only copy opened for
+		 * writing is refused here, before any command runs, so "nothing
+		 * was saved" would mislead a reader. */
+		err_set(e, s,
+			"database %s cannot be written (read-only file or folder), so it was "
+			"not opened; `hepadesk check` and `hepadesk audit verify` read a "
+			"read-only copy",
+			path);
 	if (s == ST_OK)
 		s = store_key_open(st, o->readonly, gid, e);
 	if (s == ST_OK && !o->readonly)
 		s = migrate(st, e);
+	if (s == ST_OK)
+		s = store_access_attach(st, o->readonly, gid, e);
 	umask(old);
 	if (s == ST_OK && !exists)
 		s = set_private(path, gid, e);
@@ -412,6 +438,7 @@ fail:
 enum status store_create(const char *path, const struct store_opts *opts, struct err *e)
 {
 	char tmp[PATH_MAX], tmpkey[PATH_MAX + 8], key[PATH_MAX + 8];
+	char tmpacc[PATH_MAX + 8], acc[PATH_MAX + 8];
 	struct store_opts o = opts ? *opts : (struct store_opts){.busy_timeout_ms = 5000};
 	struct store *st;
 	struct stat sb;
@@ -426,8 +453,11 @@ enum status store_create(const char *path, const struct store_opts *opts, struct
 		return err_set(e, ST_INVALID, "database path %.60s... is too long", path);
 	snprintf(tmpkey, sizeof tmpkey, "%s.key", tmp);
 	snprintf(key, sizeof key, "%s.key", path);
+	snprintf(tmpacc, sizeof tmpacc, "%s.access", tmp);
+	snprintf(acc, sizeof acc, "%s.access", path);
 	unlink(tmp);
 	unlink(tmpkey);
+	unlink(tmpacc);
 	o.create = true;
 	o.readonly = false;
 	enum status s = store_open(tmp, &o, &st, e);
@@ -442,8 +472,12 @@ enum status store_create(const char *path, const struct store_opts *opts, struct
 			: err_set(e, ST_IO, "cannot create %s: %s", path, strerror(errno));
 	else if (s == ST_OK && rename(tmpkey, key) != 0)
 		s = err_set(e, ST_IO, "cannot create the audit key %s: %s", key, strerror(errno));
+	else if (s == ST_OK && rename(tmpacc, acc) != 0)
+		s = err_set(e, ST_IO, "cannot create the access trail %s: %s", acc,
+			    strerror(errno));
 	unlink(tmp);
 	unlink(tmpkey);
+	unlink(tmpacc);
 	return s;
 }
 

@@ -425,62 +425,45 @@ enum status store_patient_find(struct store *st, const char *query, struct patie
 enum status store_patient_recent(struct store *st, struct patient_hit *hits, int max, int *n,
 				 struct err *e)
 {
-	static const char sql[] = "SELECT p.id, p.mrn, p.name, p.dob, p.sex FROM recent r "
+	static const char sql[] = "SELECT p.id, p.mrn, p.name, p.dob, p.sex FROM access.recent r "
 				  "JOIN patients p ON p.id = r.patient_id WHERE r.user = ?1 "
 				  "ORDER BY r.opened DESC LIMIT ?2";
 	enum status s = store_may(st, PERM_READ, e);
 	*n = 0;
-	if (s != ST_OK)
+	if (s != ST_OK || !st->have_access) /* a copy without its access trail */
+		return s;
+	/* The list lives in the access trail (a view writes it there). */
+	if ((s = store_access_use(st, e)) != ST_OK)
 		return s;
 	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
+	if (!q) {
+		store_access_done(st);
 		return ST_IO;
+	}
 	sqlite3_bind_text(q, 1, st->actor.login, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(q, 2, max);
 	int rc = SQLITE_DONE;
 	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		read_hit(q, &hits[(*n)++]);
-	return store_rows_end(st, q, rc, "reading recent patients", e);
+	s = store_rows_end(st, q, rc, "reading recent patients", e);
+	store_access_done(st);
+	return s;
 }
 
 static enum status viewed(struct store *st, int64_t patient_id, const char *what, struct err *e)
 {
-	static const char upsert[] =
-	    "INSERT INTO recent (user, patient_id, opened) VALUES (?1, ?2, ?3) "
-	    "ON CONFLICT (user, patient_id) DO UPDATE SET opened = excluded.opened";
-	static const char prune[] =
-	    "DELETE FROM recent WHERE user = ?1 AND patient_id NOT IN (SELECT patient_id "
-	    "FROM recent WHERE user = ?1 ORDER BY opened DESC LIMIT ?2)";
 	enum status s = store_may(st, PERM_READ, e);
-	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+	if (s != ST_OK)
 		return s;
 	struct strbuf after;
 	sb_init(&after);
 	sb_add(&after, "{\"what\":");
 	json_quote(&after, what ? what : "record");
 	sb_addc(&after, '}');
-	s = store_audit(st, "view", "patients", patient_id, patient_id, NULL, sb_str(&after), e);
+	s = store_access_log(st, "view", "patients", patient_id, patient_id, sb_str(&after),
+			     RECENT_KEEP, NULL, e);
 	sb_done(&after);
-	sqlite3_stmt *q = s == ST_OK ? store_stmt(st, upsert, e) : NULL;
-	if (q) {
-		sqlite3_bind_text(q, 1, st->actor.login, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(q, 2, patient_id);
-		sqlite3_bind_int64(q, 3, st->now);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			s = store_fail(st, e, "recording a view");
-	}
-	sqlite3_stmt *r = s == ST_OK && q ? store_stmt(st, prune, e) : NULL;
-	if (r) {
-		sqlite3_bind_text(r, 1, st->actor.login, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(r, 2, RECENT_KEEP);
-		if (sqlite3_step(r) != SQLITE_DONE)
-			s = store_fail(st, e, "recording a view");
-	}
-	if (s != ST_OK || !q || !r) {
-		store_rollback(st);
-		return s != ST_OK ? s : ST_IO;
-	}
-	return store_commit(st, e);
+	return s;
 }
 
 int64_t store_patient_count(struct store *st)
@@ -500,7 +483,7 @@ static enum status exported(struct store *st, const struct patient_hit *hits, in
 {
 	struct strbuf after;
 	enum status s = store_may(st, PERM_READ, e);
-	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+	if (s != ST_OK)
 		return s;
 	sb_init(&after);
 	sb_add(&after, "{\"format\":");
@@ -512,14 +495,10 @@ static enum status exported(struct store *st, const struct patient_hit *hits, in
 		json_quote(&after, hits[i].mrn);
 	}
 	sb_add(&after, "]}");
-	s = store_audit(st, "export", "patients", 0, n == 1 ? hits[0].id : 0, NULL, sb_str(&after),
-			e);
+	s = store_access_log(st, "export", "patients", 0, n == 1 ? hits[0].id : 0, sb_str(&after),
+			     0, NULL, e);
 	sb_done(&after);
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
+	return s;
 }
 
 /* A read that cannot be audited is refused as a read: nothing was shown

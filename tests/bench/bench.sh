@@ -6,7 +6,8 @@
 # Markdown copy to OUTDIR/bench.md. Timing lives here, never in `make test`.
 #
 # Knobs: BENCH_SIZES (default "10000 1000000"), BENCH_SEED (42),
-# BENCH_WRITERS (20), BENCH_WRITES (25 per writer), BENCH_ROWS (the lookup
+# BENCH_WRITERS (20), BENCH_WRITES (25 per writer), BENCH_READ_WRITERS (100)
+# and BENCH_READ_WRITES (5 each) around `show`, BENCH_ROWS (the lookup
 # screen's row limit: LOOKUP_MAX in ui/ui_lookup.c, 100), BENCH_HL7_FILE
 # (5000 messages through `import hl7`), BENCH_HL7_SEND (1000 messages from
 # each of 4 MLLP senders), BENCH_HL7_MEM (100000 messages, the listener's
@@ -20,6 +21,8 @@ SIZES=${BENCH_SIZES:-10000 1000000}
 SEED=${BENCH_SEED:-42}
 WRITERS=${BENCH_WRITERS:-20}
 WRITES=${BENCH_WRITES:-25}
+READ_WRITERS=${BENCH_READ_WRITERS:-100}
+READ_WRITES=${BENCH_READ_WRITES:-5}
 ROWS=${BENCH_ROWS:-100}
 FIVE_YEAR_MRN=BENCH-5Y
 
@@ -111,6 +114,10 @@ wdb="$OUT/writers.db"
 rm -f "$wdb" "$wdb-wal" "$wdb-shm"
 sqlite3 "$small" "VACUUM INTO '$wdb'"
 chmod 0600 "$wdb"
+# Its audit key and witness come with it (without the key every write was
+# refused: "the audit key ... is missing").
+cp "$small.key" "$wdb.key"
+cp "$small.witness" "$wdb.witness"
 echo "bench: $WRITERS processes x $WRITES \`hepadesk lab add\`..."
 "$PTY" writers "$BIN" "$wdb" "$WRITERS" "$WRITES" 10000001 "$first_n" >>"$ROWS_FILE" \
 	2>"$OUT/writers.err" || true
@@ -118,7 +125,24 @@ if [ -s "$OUT/writers.err" ]; then
 	sort "$OUT/writers.err" | uniq -c | sort -rn | head -n 3 |
 		sed 's/^ *\([0-9]*\) /note writers: \1 x /' >>"$ROWS_FILE"
 fi
-rm -f "$wdb" "$wdb-wal" "$wdb-shm"
+rm -f "$wdb"*
+
+# --- opening a patient while 100 writers add labs (issue 13: an audited
+# read must not queue behind the writers); then a read that writes nothing
+# under the same load, the floor this machine allows ---
+for cmd in show drafts; do
+	rm -f "$wdb"*
+	sqlite3 "$small" "VACUUM INTO '$wdb'"
+	chmod 0600 "$wdb"
+	cp "$small.key" "$wdb.key"
+	cp "$small.witness" "$wdb.witness"
+	echo "bench: \`hepadesk $cmd\` while $READ_WRITERS processes x $READ_WRITES \`lab add\`..."
+	BENCH_READ_CMD=$cmd "$PTY" readers "$BIN" "$wdb" "$READ_WRITERS" "$READ_WRITES" 10000001 \
+		"$first_n" 2>"$OUT/readers.err" |
+		if [ "$cmd" = show ]; then cat; else sed -n 's/^row readers_show /row readers_floor /p'; fi \
+			>>"$ROWS_FILE" || true
+done
+rm -f "$wdb"*
 
 # --- HL7 import on a copy of the largest clinic: a batch file, then the
 # MLLP listener from 4 concurrent senders and its memory over many messages ---

@@ -6,6 +6,7 @@
  *   bench_pty show BIN DB MRN REPS LABEL
  *   bench_pty screen BIN DB MRN REPS LABEL
  *   bench_pty writers BIN DB PROCS WRITES MRN_FIRST MRN_COUNT
+ *   bench_pty readers BIN DB PROCS WRITES MRN_FIRST MRN_COUNT
  *
  * Prints "row ID MEDIAN P99 COUNT UNIT" and "na ID REASON" lines for
  * bench.sh (see bench_lib.h). */
@@ -353,9 +354,22 @@ static void writer(char *bin, char *db, int id, int writes, long first, long cou
 		snprintf(mrn, sizeof mrn, "%08ld",
 			 first + (long)(bench_rand(&seed) % (unsigned long)count));
 		snprintf(bili, sizeof bili, "%.1f", 0.5 + (double)(bench_rand(&seed) % 50) / 10);
-		char *args[] = {
-		    bin,	   "--db", db,	    "lab", "add",	   mrn,	  "--date", today,
-		    "--bilirubin", bili,   "--inr", "1.2", "--creatinine", "0.9", NULL};
+		char *args[] = {bin,
+				"--db",
+				db,
+				"lab",
+				"add",
+				mrn,
+				"--date",
+				today,
+				"--bilirubin",
+				bili,
+				"--inr",
+				"1.2",
+				"--creatinine",
+				"0.9",
+				"--confirm",
+				NULL};
 		struct wresult r;
 		double t0 = bench_now_ms();
 		pid_t pid = fork();
@@ -375,15 +389,12 @@ static void writer(char *bin, char *db, int id, int writes, long first, long cou
 	_exit(0);
 }
 
-static int cmd_writers(char **argv)
+/* Start PROCS writer processes; their results come on the returned fd. */
+static int start_writers(char *bin, char *db, int procs, int writes, long first, long count)
 {
-	char *bin = argv[0], *db = argv[1];
-	int procs = atoi(argv[2]), writes = atoi(argv[3]);
-	long first = atol(argv[4]), count = atol(argv[5]);
 	int p[2];
 	if (pipe(p) != 0)
 		die("pipe");
-	double t0 = bench_now_ms();
 	for (int i = 0; i < procs; i++) {
 		pid_t pid = fork();
 		if (pid < 0)
@@ -394,6 +405,16 @@ static int cmd_writers(char **argv)
 		}
 	}
 	close(p[1]);
+	return p[0];
+}
+
+static int cmd_writers(char **argv)
+{
+	char *bin = argv[0], *db = argv[1];
+	int procs = atoi(argv[2]), writes = atoi(argv[3]);
+	long first = atol(argv[4]), count = atol(argv[5]);
+	double t0 = bench_now_ms();
+	int p[2] = {start_writers(bin, db, procs, writes, first, count), -1};
 	struct samples lat = {0};
 	struct wresult r;
 	long errors = 0;
@@ -414,6 +435,74 @@ static int cmd_writers(char **argv)
 	bench_row("writers_per_s", total / (wall / 1e3), total / (wall / 1e3), lat.n, "/s");
 	bench_row("writers_errors", (double)errors, (double)errors, (size_t)procs * writes,
 		  "count");
+	return 0;
+}
+
+/* --- a reader among writers: `show MRN` (an audited read) again and again
+ * while PROCS processes each make WRITES `lab add` --- */
+
+static double one_show(char *bin, char *db, const char *mrn, bool *ok)
+{
+	/* BENCH_READ_CMD=drafts: a read that writes nothing, for comparison. */
+	const char *cmd = getenv("BENCH_READ_CMD") ? getenv("BENCH_READ_CMD") : "show";
+	char *args[] = {bin, "--db", db, (char *)cmd, (char *)mrn, NULL};
+	if (strcmp(cmd, "show") != 0)
+		args[4] = NULL;
+	double t0 = bench_now_ms();
+	pid_t pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		dup2(null, 2);
+		execv(bin, args);
+		_exit(127);
+	}
+	int status = 0;
+	waitpid(pid, &status, 0);
+	*ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	return bench_now_ms() - t0;
+}
+
+static int cmd_readers(char **argv)
+{
+	char *bin = argv[0], *db = argv[1];
+	int procs = atoi(argv[2]), writes = atoi(argv[3]);
+	long first = atol(argv[4]), count = atol(argv[5]);
+	char mrn[32];
+	snprintf(mrn, sizeof mrn, "%08ld", first);
+	int fd = start_writers(bin, db, procs, writes, first, count);
+	/* The writers report on a pipe; the reader shows until they are done. */
+	fcntl(fd, F_SETFL, O_NONBLOCK);
+	struct samples shows = {0}, lat = {0};
+	long show_errors = 0, errors = 0, timeouts = 0;
+	struct wresult r;
+	bool done = false;
+	while (!done) {
+		bool ok;
+		samples_add(&shows, one_show(bin, db, mrn, &ok));
+		show_errors += !ok;
+		for (;;) {
+			ssize_t n = read(fd, &r, sizeof r);
+			if (n == (ssize_t)sizeof r) {
+				samples_add(&lat, r.ms);
+				errors += !r.ok;
+				timeouts += r.ms >= 5000.0;
+				continue;
+			}
+			done = n == 0;
+			break;
+		}
+	}
+	close(fd);
+	while (wait(NULL) > 0)
+		;
+	errors += (long)procs * writes - (long)lat.n;
+	bench_samples_row("readers_show", &shows, "ms");
+	bench_row("readers_show_errors", (double)show_errors, (double)show_errors, shows.n,
+		  "count");
+	bench_row("readers_writers_slowest", samples_max(&lat), samples_max(&lat), lat.n, "ms");
+	bench_row("readers_writers_timeout", (double)timeouts, (double)timeouts, lat.n, "count");
+	bench_row("readers_writers_errors", (double)errors, (double)errors, lat.n, "count");
 	return 0;
 }
 
@@ -457,8 +546,10 @@ int main(int argc, char **argv)
 		return cmd_reference(argv[2], argv + 3);
 	if (argc == 8 && strcmp(argv[1], "writers") == 0)
 		return cmd_writers(argv + 2);
+	if (argc == 8 && strcmp(argv[1], "readers") == 0)
+		return cmd_readers(argv + 2);
 	fprintf(stderr, "usage: bench_pty show|screen BIN DB MRN REPS LABEL\n"
-			"       bench_pty writers BIN DB PROCS WRITES MRN_FIRST MRN_COUNT\n"
+			"       bench_pty writers|readers BIN DB PROCS WRITES MRN_FIRST MRN_COUNT\n"
 			"       bench_pty reference ID PROGRAM [ARG...]\n");
 	return 2;
 }

@@ -59,6 +59,11 @@ hl7.rss_last|HL7 listener RSS after all of them (BENCH_HL7_MEM, 100,000)|-||
 hl7.dirty_first|  Private_Dirty after the first tenth|-||
 hl7.dirty_last|  Private_Dirty after all of them|-||
 hl7.dirty_growth|  growth of Private_Dirty (flat: under 0.5 MB)|median|<|0.5
+readers_show|Opening a patient (`show`) while 100 processes add labs|p99|<|100
+readers_floor|  a read that writes nothing (`drafts`), same load: the floor|-||
+readers_show_errors|  `show` errors|median|=|0
+readers_writers_slowest|  the 100 writers: slowest write (process start to exit)|-||
+readers_writers_errors|  the 100 writers: errors (busy timeout reached or other)|median|=|0
 EOF
 )
 

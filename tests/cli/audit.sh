@@ -11,15 +11,17 @@ hd show A100 >/dev/null
 run hd audit
 expect_rc "audit lists" 0
 expect_in "audit shows the lab create" "create   labs#1 MRN A100" "$OUT"
+expect_in "audit shows the view (from the access trail: its seq a1)" "    a1 " "$OUT"
 expect_in "audit shows the view" "view     patients#1 MRN A100" "$OUT"
-expect_eq "newest first" "$(printf '%s\n' "$OUT" | head -n 1 | awk '{print $1}')" "$(sql "select max(seq) - 1 from audit")"
-expect_eq "reading the audit is logged as a view" "$(sql "select action || ' ' || tbl from audit order by seq desc limit 1")" "view audit"
+expect_eq "newest first: the newest clinical change comes after the view" "$(printf '%s\n' "$OUT" | awk '$1 ~ /^a?[0-9]+$/ { print $1 }' | sed -n 2p)" "$(sql "select max(seq) from audit")"
+expect_eq "reading the audit is logged as a view in the access trail" "$(asql "select action || ' ' || tbl from audit order by seq desc limit 1")" "view audit"
+expect_eq "the view is not in the clinic's audit trail" "$(sql "select count(*) from audit where action = 'view'")" 0
 
 run hd audit --patient A200 --json
 expect_rc "audit --patient --json" 0
 expect_in "only that patient's rows" '"mrn":"A200"' "$OUT"
 expect_not_in "not the other patient's" '"mrn":"A100"' "$OUT"
-expect_eq "a JSON reading is logged as an export" "$(sql "select action || ' ' || patient_id from audit order by seq desc limit 1")" "export 2"
+expect_eq "a JSON reading is logged as an export" "$(asql "select action || ' ' || patient_id from audit order by seq desc limit 1")" "export 2"
 
 run hd audit --limit 2 --csv
 expect_rc "audit --csv" 0

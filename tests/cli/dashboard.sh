@@ -36,7 +36,7 @@ expect_in "calendar: W2 missed with its reason" '{"label":"W2","kind":"visit","d
 expect_in "calendar: W4 upcoming" '{"label":"W4","kind":"visit","due":"'"$(later 28)"'","state":"upcoming","date":null,"reason":null}' "$OUT"
 expect_in "adverse events with grades" '"adverse_events":[{"id":1,"term":"Fever","grade":1,"onset":"'"$TODAY"'","serious":false,"relation":"probable","outcome":"unknown"' "$OUT"
 expect_in "findings per visit" '"fatigue":"mild"' "$OUT"
-expect_eq "the dashboard view is logged" "$(sql "select count(*) from audit where action = 'view' and after like '%dashboard%'")" "2"
+expect_eq "the dashboard view is logged" "$(asql "select count(*) from audit where action = 'view' and after like '%dashboard%'")" "2"
 
 run hd dashboard D1
 expect_rc "dashboard text" 0

@@ -15,12 +15,12 @@ if [ $ROOT -eq 1 ]; then
 	GID=$(id -g nobody)
 	GROUP=$(getent group "$GID" | cut -d: -f1)
 	chmod 0711 "$T"
-	chgrp "$GROUP" "$DB" "$DB.key" "$DB.witness" "$(dirname "$DB")"
-	chmod 0440 "$DB.key"; chmod 0660 "$DB.witness"
+	chgrp "$GROUP" "$DB" "$DB.key" "$DB.witness" "$DB.access" "$(dirname "$DB")"
+	chmod 0440 "$DB.key"; chmod 0660 "$DB.witness" "$DB.access"
 	chmod 0770 "$(dirname "$DB")"
 	hd user add nobody --role nurse >/dev/null
 	as_nobody() { setpriv --reuid=nobody --regid="$GID" --clear-groups "$HEPADESK" --db "$DB" "$@"; }
-	chmod 0440 "$DB"
+	chmod 0440 "$DB" "$DB.access"
 	run as_nobody lab add F100 --date 2026-01-11 --alt 31
 	expect_rc "read-only file: exit 1" 1
 	expect_in "read-only file: says so" "cannot be written (read-only file or folder)" "$ERR"
@@ -33,6 +33,13 @@ if [ $ROOT -eq 1 ]; then
 		expect_eq "read-only file: $cmd does not say nothing was saved" "$(printf '%s' "$ERR" | grep -c 'nothing was saved')" 0
 		expect_in "read-only file: $cmd says why nothing is shown" "every list or view of patients is recorded in its audit trail; nothing was shown" "$ERR"
 	done
+	# The clinic's file read-only, its access trail writable: a view is
+	# logged in the access trail, so it is shown (views never write the
+	# clinic's records).
+	chmod 0660 "$DB.access"*
+	run as_nobody show F100
+	expect_rc "read-only clinic file, writable access trail: show works" 0
+	expect_eq "and the view is logged" "$(asql "select count(*) from audit where action = 'view' and actor = 'nobody'")" 1
 	chmod 0660 "$DB"
 	sound "read-only file"
 	chmod 0550 "$(dirname "$DB")"

@@ -43,4 +43,6 @@ expect_eq() {
 }
 # sql QUERY: run a query on the test database.
 sql() { sqlite3 -batch -noheader "$DB" "$1"; }
+# asql QUERY: the same on the access trail (views and exports: $DB.access).
+asql() { sqlite3 -batch -noheader "$DB.access" "$1"; }
 finish() { [ "$FAILS" -eq 0 ]; }

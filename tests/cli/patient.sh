@@ -36,11 +36,11 @@ run hd find 王
 expect_in "a CJK name is found" "C300" "$OUT"
 run hd find a100 --json
 expect_in "find --json gives the MRN key" '"mrn":"A100"' "$OUT"
-expect_eq "a JSON export is audited with what left" "$(sql "select action, after from audit where action = 'export' order by seq desc limit 1")" 'export|{"format":"json","mrns":["A100"]}'
+expect_eq "a JSON export is audited with what left" "$(asql "select action, after from audit where action = 'export' order by seq desc limit 1")" 'export|{"format":"json","mrns":["A100"]}'
 # Plain-text find is audited too (issue 13: 1,451 patients listed unlogged).
-expect_eq "a plain-text find is audited" "$(sql "select after from audit where action = 'export' and after like '%\"text\"%' and after like '%C300%'")" '{"format":"text","mrns":["C300"]}'
+expect_eq "a plain-text find is audited" "$(asql "select after from audit where action = 'export' and after like '%\"text\"%' and after like '%C300%'")" '{"format":"text","mrns":["C300"]}'
 run hd find smi --csv
-expect_eq "a CSV export is audited too" "$(sql "select count(*) from audit where action = 'export' and after like '%csv%'")" 1
+expect_eq "a CSV export is audited too" "$(asql "select count(*) from audit where action = 'export' and after like '%csv%'")" 1
 run hd find SMI --limit 1
 expect_eq "--limit bounds the result" "$(printf '%s\n' "$OUT" | wc -l)" "1"
 run hd find zzzz
@@ -51,7 +51,7 @@ expect_eq "no match says so on stderr" "$ERR" "hepadesk find: no patient matches
 run hd show A100 --json
 expect_rc "show --json succeeds" 0
 expect_in "show gives the name" '"name":"SMITH, John"' "$OUT"
-expect_eq "show is logged as a view" "$(sql "select count(*) from audit where action='view'")" "1"
+expect_eq "show is logged as a view" "$(asql "select count(*) from audit where action='view'")" "1"
 run hd show NOPE
 expect_rc "unknown MRN is exit 2" 2
 expect_in "unknown MRN message" "no patient with MRN 'NOPE'" "$ERR"

@@ -66,3 +66,14 @@ clock_fn testhooks_clock(void)
 {
 	return test_clock;
 }
+
+extern char **environ;
+
+bool testhooks_env_dump(int argc, char **argv, const char *flag, FILE *out)
+{
+	if (argc != 2 || strcmp(argv[1], flag) != 0)
+		return false;
+	for (char **v = environ; v && *v; v++)
+		fprintf(out, "%s\n", *v);
+	return true;
+}

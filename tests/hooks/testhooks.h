@@ -4,6 +4,9 @@
 #ifndef HEPADESK_TESTHOOKS_H
 #define HEPADESK_TESTHOOKS_H
 
+#include <stdbool.h>
+#include <stdio.h>
+
 #include "clock.h"
 
 /* The test clock: HEPADESK_TEST_NOW holds the time as "YYYY-MM-DD",
@@ -11,5 +14,12 @@
  * that text from FILE at every call, so a running screen test can move to
  * another day. Unset, or unreadable: the system clock. */
 clock_fn testhooks_clock(void);
+
+/* When the command line is exactly `hepadesk-test FLAG`: print the
+ * environment as the program sees it now (one NAME=value a line) and answer
+ * true; otherwise false. main.c asks with "--test-env=loader" before it
+ * scrubs the environment (what the loader left) and "--test-env" after, so
+ * a test run set-group-ID sees what each drops. */
+bool testhooks_env_dump(int argc, char **argv, const char *flag, FILE *out);
 
 #endif

@@ -24,7 +24,7 @@ type_text AU-1
 keys F2
 wait_for "patient AU-1"
 lacks "AU-2"
-n=$(sqlite3 "$DB" "select count(*) from audit where tbl = 'audit'")
+n=$(asql "select count(*) from audit where tbl = 'audit'")
 [ "$n" -ge 2 ] || fail "the readings were not audited: $n"
 keys q
 wait_gone "Audit trail"

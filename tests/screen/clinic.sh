@@ -34,7 +34,7 @@ keys Down Down Down
 wait_for ">   O-1        W1"
 keys Enter
 wait_for "OVER, Due  MRN O-1"
-[ "$(sql "select count(*) from audit where action = 'view' and patient_id = (select id from patients where mrn = 'O-1')")" -ge 1 ] || fail "the view was not logged"
+[ "$(asql "select count(*) from audit where action = 'view' and patient_id = $(sql "select id from patients where mrn = 'O-1'")")" -ge 1 ] || fail "the view was not logged"
 # The plan screen says overdue too (it said "open").
 keys p
 wait_for "Plan: iv route"

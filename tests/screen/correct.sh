@@ -12,7 +12,7 @@ start
 open_patient C-1 "MRN C-1"
 keys C
 wait_for "Recorded visits, newest first (1)"
-[ "$(sql "select count(*) from audit where action = 'view' and after like '%visits%'")" -ge 1 ] ||
+[ "$(asql "select count(*) from audit where action = 'view' and after like '%visits%'")" -ge 1 ] ||
 	fail "opening the visits was not logged"
 shows "W1"
 shows "38.5 C"

@@ -19,6 +19,8 @@ trap cleanup EXIT INT TERM
 hd() { "$HEPADESK" --db "$DB" "$@"; }
 # sql QUERY: run a query on the test database.
 sql() { sqlite3 -batch -noheader "$DB" "$1"; }
+# asql QUERY: the same on the access trail (views and exports: $DB.access).
+asql() { sqlite3 -batch -noheader "$DB.access" "$1"; }
 . "$(dirname "$0")/../fixtures.sh"
 # Only `hepadesk init` creates a database: each script starts on a new one
 # (NO_INIT=1 before sourcing: the script makes its own).

@@ -50,6 +50,6 @@ keys Down
 wait_for ">1  99"
 keys 1
 wait_for "王, 芳  MRN 99"
-n=$(sqlite3 "$DB" "select count(*) from audit where action = 'view'") || fail "cannot read the audit"
+n=$(asql "select count(*) from audit where action = 'view'") || fail "cannot read the audit"
 [ "$n" -ge 2 ] || fail "views not logged ($n)"
 pass

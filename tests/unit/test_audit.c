@@ -96,8 +96,11 @@ static void test_intact(void **state)
 	struct err e;
 	assert_int_equal(store_audit_verify(f->st, &v, &e), ST_OK);
 	assert_int_equal(v.nproblems, 0);
-	assert_int_equal(v.rows, 5); /* users#1, patients x2, users#2, view */
-	assert_int_equal(v.last_seq, 5);
+	assert_int_equal(v.rows, 4); /* users#1, patients x2, users#2 */
+	assert_int_equal(v.last_seq, 4);
+	assert_true(v.access_present);
+	assert_int_equal(v.access_rows, 1); /* bob's view */
+	assert_int_equal(v.access_last_seq, 1);
 }
 
 static void test_edit_detected(void **state)
@@ -131,11 +134,11 @@ static void test_tail_delete_detected(void **state)
 	struct fx *f = *state;
 	struct audit_verify v;
 	struct err e;
-	tamper(f->path, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= 4");
+	tamper(f->path, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= 3");
 	assert_int_equal(store_audit_verify(f->st, &v, &e), ST_OK);
 	assert_int_equal(v.nproblems, 3);
-	assert_true(mentions(&v, "the head names seq 5 but the trail ends at seq 3"));
-	assert_true(mentions(&v, "saw the trail reach seq 5, but it ends at seq 3"));
+	assert_true(mentions(&v, "the head names seq 4 but the trail ends at seq 2"));
+	assert_true(mentions(&v, "saw the trail reach seq 4, but it ends at seq 2"));
 	assert_true(mentions(&v, "audit trigger audit_no_delete is missing"));
 }
 
@@ -149,7 +152,7 @@ static void test_forged_detected(void **state)
 	assert_int_equal(store_audit_verify(f->st, &v, &e), ST_OK);
 	/* The forged head is never witnessed: no witness has been written. */
 	assert_int_equal(v.nproblems, 2);
-	assert_true(mentions(&v, "seq 6: its contents do not match"));
+	assert_true(mentions(&v, "seq 5: its contents do not match"));
 	assert_true(mentions(&v, ".witness is missing"));
 	/* A row slipped in before the first one moves the head backwards,
 	 * which the database refuses... */
@@ -180,6 +183,7 @@ static void test_verify_needs_audit_permission(void **state)
 struct seen {
 	int n;
 	int64_t seq[16];
+	bool access[16];
 	char actor[16][33];
 };
 
@@ -188,6 +192,7 @@ static void collect(const struct audit_row *r, void *arg)
 	struct seen *s = arg;
 	if (s->n < 16) {
 		s->seq[s->n] = r->seq;
+		s->access[s->n] = r->access;
 		strcpy(s->actor[s->n], r->actor);
 	}
 	s->n++;
@@ -200,9 +205,14 @@ static void test_listing_filters(void **state)
 	struct seen s = {0};
 	struct audit_filter all = {0};
 	assert_int_equal(store_audit_each(f->st, &all, collect, &s, &e), ST_OK);
-	assert_int_equal(s.n, 5); /* not the row logging this reading */
-	assert_int_equal(s.seq[0], 5);
+	/* Newest first across both trails; not the row logging this reading. */
+	assert_int_equal(s.n, 5);
+	assert_true(s.access[0]); /* bob's view: the access trail's seq 1 */
+	assert_int_equal(s.seq[0], 1);
+	assert_false(s.access[1]);
+	assert_int_equal(s.seq[1], 4);
 	assert_int_equal(s.seq[4], 1);
+	assert_false(s.access[4]);
 
 	struct audit_filter pat = {.patient_id = f->pid[1]};
 	memset(&s, 0, sizeof s);
@@ -219,7 +229,8 @@ static void test_listing_filters(void **state)
 	memset(&s, 0, sizeof s);
 	assert_int_equal(store_audit_each(f->st, &since, collect, &s, &e), ST_OK);
 	assert_int_equal(s.n, 2);
-	assert_true(s.seq[0] > s.seq[1]);
+	/* The newest: this test's own earlier readings, newest first. */
+	assert_true(s.access[0] && s.access[1] && s.seq[0] > s.seq[1]);
 }
 
 static void test_reading_is_logged(void **state)
@@ -233,7 +244,8 @@ static void test_reading_is_logged(void **state)
 	memset(&s, 0, sizeof s);
 	assert_int_equal(store_audit_each(f->st, &mine, collect, &s, &e), ST_OK);
 	assert_int_equal(s.n, 1);
-	assert_int_equal(s.seq[0], 6); /* the export just logged */
+	assert_true(s.access[0]);
+	assert_int_equal(s.seq[0], 2); /* the export just logged, after bob's view */
 	struct audit_verify v;
 	assert_int_equal(store_audit_verify(f->st, &v, &e), ST_OK);
 	assert_int_equal(v.nproblems, 0);

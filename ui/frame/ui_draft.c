@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "store.h"
+#include "uc_draft.h"
 
 void ui_draft_init(struct ui_draft *d, const char *form, int64_t patient_id)
 {
@@ -27,12 +28,17 @@ void ui_draft_keep(struct ui_draft *d, struct ui *ui, const char *content)
 	struct err e = {""};
 	if (d->last && strcmp(d->last, content) == 0)
 		return;
-	enum status s = store_draft_save(ui->app->st, d->form, d->patient_id, content, &e);
+	bool in_file = false;
+	enum status s = uc_draft_keep(ui->app, d->form, d->patient_id, content, &in_file, &e);
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_WARN, "draft not kept (%s): save the form to keep your input",
 		       err_why(&e, s));
 		return;
 	}
+	if (in_file)
+		ui_msg(ui, ROLE_WARN,
+		       "the database cannot take your draft: kept in a private file, your "
+		       "next session offers it");
 	free(d->last);
 	d->last = xstrdup(content);
 }
@@ -62,6 +68,6 @@ void ui_draft_drop(struct ui_draft *d, struct ui *ui)
 	struct err e = {""};
 	free(d->last);
 	d->last = NULL;
-	if (store_draft_delete(ui->app->st, d->form, d->patient_id, &e) != ST_OK)
+	if (uc_draft_drop(ui->app, d->form, d->patient_id, &e) != ST_OK)
 		ui_msg(ui, ROLE_WARN, "an old draft stays: %s", e.msg);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app.h"
 #include "store.h"
 #include "text.h"
 #include "ui_dialog.h"
@@ -314,6 +315,30 @@ static void unlock_key(struct ui *ui, int key)
 	}
 }
 
+#define WAIT_MSG "saving\u2026 (waiting for another user"
+
+/* A write waiting on another session's lock (app_on_wait): the loop is
+ * inside the key that saves, so the message line is drawn and sent now;
+ * after the first second it counts the seconds. */
+static void waiting(void *arg, long waited_ms)
+{
+	struct ui *ui = arg;
+	if (waited_ms < 1000)
+		ui_msg(ui, ROLE_WARN, WAIT_MSG ")");
+	else
+		ui_msg(ui, ROLE_WARN, WAIT_MSG ": %ld s)", waited_ms / 1000);
+	draw_foot(ui);
+	doupdate();
+}
+
+/* The wait is over once the key is handled: a message the save left
+ * replaces ours; if it left none, ours goes. */
+static void waited_clear(struct ui *ui)
+{
+	if (!strncmp(ui->msg, WAIT_MSG, strlen(WAIT_MSG)))
+		ui_msg_clear(ui);
+}
+
 static void handle_key(struct ui *ui, int key)
 {
 	struct ui_screen *s = ui_top(ui);
@@ -329,6 +354,7 @@ static void handle_key(struct ui *ui, int key)
 		r = global_key(ui, s, key);
 	if (!ui->msg_new)
 		ui_msg_clear(ui);
+	waited_clear(ui);
 	if (r & UI_POP)
 		ui_remove(ui, s);
 	if (r & UI_QUIT)
@@ -363,6 +389,7 @@ static bool tick(struct ui *ui)
 void ui_loop(struct ui *ui)
 {
 	last_input_ms = now_ms();
+	app_on_wait(ui->app, waiting, ui);
 	layout(ui);
 	paint(ui);
 	while (!ui->quit && ui->depth > 0) {
@@ -397,4 +424,5 @@ void ui_loop(struct ui *ui)
 		ui_pop(ui);
 	reap(ui);
 	drop_windows(ui);
+	app_on_wait(ui->app, NULL, NULL);
 }

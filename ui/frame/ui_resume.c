@@ -6,6 +6,7 @@
 
 #include "date.h"
 #include "store.h"
+#include "uc_draft.h"
 #include "ui_dialog.h"
 
 #define RESUME_OFFER_MAX 9
@@ -55,7 +56,11 @@ void ui_resume_offer(struct ui *ui)
 	struct err e = {""};
 	char text[RESUME_OFFER_MAX][2048];
 	const char *items[RESUME_OFFER_MAX];
+	int moved = 0;
 	noffered = 0;
+	/* Drafts an earlier session could only keep in files come in first. */
+	if (uc_draft_import(ui->app, &moved, &e) != ST_OK)
+		ui_msg(ui, ROLE_WARN, "drafts kept in files stay there: %s", e.msg);
 	if (store_draft_each(ui->app->st, collect, NULL, &e) != ST_OK || noffered == 0)
 		return;
 	for (int i = 0; i < noffered; i++) {

@@ -1,5 +1,4 @@
 /* ui_color.c: the colour roles table turned into curses attributes. */
-#define _GNU_SOURCE /* secure_getenv */
 #include "ui_color.h"
 
 #include <stdlib.h>
@@ -17,7 +16,10 @@ static attr_t attrs[UI_ROLE_COUNT];
 
 void ui_color_init(void)
 {
-	bool color_on = has_colors() && secure_getenv("NO_COLOR") == NULL && start_color() == OK;
+	/* getenv, not secure_getenv: a privileged run has already dropped what
+	 * it does not trust (app_scrub_env) and keeps NO_COLOR, which must work
+	 * on the clinic server too. */
+	bool color_on = has_colors() && getenv("NO_COLOR") == NULL && start_color() == OK;
 	bool dflt = color_on && use_default_colors() == OK;
 	for (int r = 0; r < UI_ROLE_COUNT; r++) {
 		if (!color_on || (roles[r].fg == -1 && roles[r].bg == -1)) {

@@ -1,5 +1,4 @@
 /* ui_term.c: curses start and restore, signal flags and the crash handler. */
-#define _GNU_SOURCE /* secure_getenv */
 #include "ui_term.h"
 
 #include <curses.h>
@@ -81,8 +80,10 @@ bool ui_term_start(char *why, int n)
 		return false;
 	}
 	if (!newterm(NULL, stdout, stdin)) {
-		snprintf(why, (size_t)n, "cannot use terminal type '%s'",
-			 secure_getenv("TERM") ? secure_getenv("TERM") : "(unset)");
+		/* getenv: a privileged run has scrubbed the environment and
+		 * kept TERM (a name, never a path). */
+		const char *term = getenv("TERM");
+		snprintf(why, (size_t)n, "cannot use terminal type '%s'", term ? term : "(unset)");
 		return false;
 	}
 	term_active = 1;
