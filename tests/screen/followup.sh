@@ -48,7 +48,11 @@ row=$(sql "select term, term_listed, grade, serious, relation, outcome, onset fr
 keys d
 wait_for "Albumin g/dL"
 shows "Baseline: the signed evaluation as of $TODAY"
-shows "Fatigue        mild"
+shows "Sodium mmol/L          134      134"
+shows "Ascites ICA 0-3          0        0"
+lacks "Dialysis"
+keys Down Down Down Down Down
+wait_for "Fatigue        mild"
 keys G
 wait_for "Adverse events (1)"
 shows "grade 1 Fever: possible, unknown"
