@@ -42,6 +42,10 @@ enum status exam_validate(const struct exam *x, day_t today, bool confirmed, str
 /* "yes"/"no" into 1/0; ST_INVALID naming the accepted words otherwise. */
 enum status exam_parse_dialysis(const char *text, int *out, struct err *e);
 
+/* The dialysis answer as a choice, index = the stored value: 0 "no", 1
+ * "yes (>= 2 sessions or 24 h CVVHD in 7 days)"; NULL beyond. Static. */
+const char *exam_dialysis_text(int i);
+
 /* Where a finding came from. */
 enum finding_source { FSRC_NONE, FSRC_EXAM, FSRC_VISIT, FSRC_IMAGING, FSRC_ANSWER };
 /* "examination", "visit", "imaging", "checklist answer"; "" for none. */

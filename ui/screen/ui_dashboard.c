@@ -14,6 +14,7 @@
 #include "ui_ae.h"
 #include "ui_banner.h"
 #include "ui_draw.h"
+#include "ui_exam.h"
 #include "ui_infusion.h"
 #include "ui_lines.h"
 #include "ui_visit.h"
@@ -80,9 +81,12 @@ static void measure_line(struct db_screen *s, const struct dash_row *r)
 	if (!isnan(r->change_pct))
 		snprintf(pct, sizeof pct, "%+.0f%%", r->change_pct);
 	dash_sparkline(r->trend, r->ntrend, DB_TREND_COLS, s->ascii, trend, sizeof trend);
-	enum ui_role role = r->dir == DIR_WORSE ? ROLE_WARN : ROLE_NORMAL;
+	/* An unreliable stiffness (imaging.h) is shown, and not called a change. */
+	bool unrel = (r->have_baseline && r->baseline.unreliable) ||
+		     (r->have_latest && r->latest.unreliable);
+	enum ui_role role = r->dir == DIR_WORSE || unrel ? ROLE_WARN : ROLE_NORMAL;
 	ui_lines_add(&s->lines, role, "%-17.17s %8s %8s %8s %6s  %-10s %s", label, b, l, ch, pct,
-		     dir_word(r->dir), trend);
+		     unrel ? "unreliable" : dir_word(r->dir), trend);
 }
 
 static void header_lines(struct db_screen *s)
@@ -300,8 +304,8 @@ static const struct ui_screen_ops db_ops = {
     "weight) among them; a visit done outside its window says early or late; symptom grades (none, "
     "mild, mod, sev) and ascites/encephalopathy grades over "
     "the visits (. not assessed); adverse events; the visit calendar with its marks. {VISIT} "
-    "records a visit, {AE} an adverse event, {INFUSION} an infusion; {CORRECT} lists the "
-    "recorded visits to correct one.",
+    "records a visit, {AE} an adverse event, {INFUSION} an infusion, {EXAM} examination "
+    "findings; {CORRECT} lists the recorded visits to correct one.",
     .scope = SC_FOLLOWUP | SC_LIST,
 };
 
@@ -340,6 +344,8 @@ bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 		next = ui_infusion_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_CORRECT))
 		next = ui_visits_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_EXAM))
+		next = ui_exam_new(ui, patient_id);
 	else
 		return false;
 	if (!next)

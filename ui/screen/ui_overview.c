@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "imaging.h"
 #include "overview.h"
 #include "store.h"
 #include "ui_banner.h"
@@ -40,9 +41,10 @@ static const enum ui_action ov_hints[] = {ACT_HELP,   ACT_EVAL,	     ACT_CHECKLI
  * line of the note. */
 static void imaging_note_lines(struct ui_lines *ls, const struct imaging_note *n)
 {
-	char day[16], kpa[48] = "", fib[32] = "";
+	char day[16], kpa[64] = "", fib[32] = "";
 	if (!isnan(n->stiffness_kpa) && !isnan(n->iqr_kpa))
-		snprintf(kpa, sizeof kpa, "  %.1f kPa (IQR %.1f)", n->stiffness_kpa, n->iqr_kpa);
+		snprintf(kpa, sizeof kpa, "  %.1f kPa (IQR %.1f)%s", n->stiffness_kpa, n->iqr_kpa,
+			 stiffness_unreliable(n->stiffness_kpa, n->iqr_kpa) ? " unreliable" : "");
 	else if (!isnan(n->stiffness_kpa))
 		snprintf(kpa, sizeof kpa, "  %.1f kPa", n->stiffness_kpa);
 	if (n->fibrosis_stage >= 0)
@@ -189,9 +191,10 @@ static const struct ui_screen_ops ov_ops = {
     "The patient's latest labs (value in conventional units, flag H high, L low, !! beyond "
     "the warning limits, reference range, collection date), current scores and imaging "
     "notes. {LABS}, {SCORES} and {IMAGING} jump to labs, scores and imaging; {EVAL} starts the "
-    "intake evaluation (Labs > Imaging > Scores); {CHECKLIST} the checklist, {PLAN} the plan, "
-    "{DASHBOARD} the follow-up dashboard, {VISIT} a visit, {AE} an adverse event, {INFUSION} an "
-    "infusion, {CORRECT} the recorded visits, {EDIT} the patient's details.",
+    "intake evaluation (Labs > Imaging > Examination > Scores); {CHECKLIST} the checklist, "
+    "{PLAN} the plan, {DASHBOARD} the follow-up dashboard, {EXAM} examination findings "
+    "(ascites, encephalopathy, dialysis, weight), {VISIT} a visit, {AE} an adverse event, "
+    "{INFUSION} an infusion, {CORRECT} the recorded visits, {EDIT} the patient's details.",
     NULL,
     .scope = SC_PATIENT | SC_FOLLOWUP | SC_LIST};
 
