@@ -161,11 +161,11 @@ char dash_child_pugh_class(int points);
 /* What the score series are computed from (pure; tests fill it directly).
  * Every series is oldest first. lab[a] holds an analyte's canonical values;
  * ascites holds ICA grades 0-3 (examinations, visits; imaging that found
- * none gives 0); he holds West Haven grades; dialysis 1/0 from examinations;
- * weight kg from registration, examinations and visits.
- * A score on a day is score_basis_build's (score_basis.h) from each input's
- * newest value on or before that day and no older than cfg->lab_window_days:
- * the choice every other view makes. */
+ * none gives 0, imaging that found ascites -1: seen, not graded, so no
+ * older grade is used for a score after it; the trend row leaves it out); he holds West Haven
+ * grades; dialysis 1/0 from examinations; weight kg from registration, examinations and visits. A
+ * score on a day is score_basis_build's (score_basis.h) from each input's newest value on or before
+ * that day and no older than cfg->lab_window_days: the choice every other view makes. */
 struct dash_input {
 	const struct patient *p;
 	const struct config *cfg;

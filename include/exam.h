@@ -52,12 +52,16 @@ enum finding_source { FSRC_NONE, FSRC_EXAM, FSRC_VISIT, FSRC_IMAGING, FSRC_ANSWE
 const char *finding_source_str(enum finding_source s);
 
 /* One finding as of a day: its value (a grade, or 0/1 for dialysis), day and
- * source; have is false when no record on or before the day assessed it. */
+ * source; have is false when no record on or before the day assessed it.
+ * ungraded: the newest record saw the finding but gave no grade (imaging
+ * that found ascites); have is then false (no grade may be taken from an
+ * older record) and date and source name that record. */
 struct finding_pick {
 	bool have;
 	int value;
 	day_t date;
 	enum finding_source source;
+	bool ungraded;
 };
 
 /* The newest finding of each kind on or before a day. */

@@ -212,7 +212,13 @@ static void finding_on(const struct dash_input *in, const struct dash_point *pts
 	if (i < 0)
 		return;
 	*f = (struct finding_pick){true, (int)pts[i].value, pts[i].date,
-				   pts[i].followup ? FSRC_VISIT : FSRC_EXAM};
+				   pts[i].followup ? FSRC_VISIT : FSRC_EXAM, false};
+	/* Seen, not graded (imaging that found ascites): no grade to use. */
+	if (pts[i].value < 0) {
+		f->have = false;
+		f->ungraded = true;
+		f->source = FSRC_IMAGING;
+	}
 	if (note)
 		note_used(used, &pts[i]);
 }
@@ -356,6 +362,17 @@ void dash_build(const struct dash_input *full, struct dash_point *scratch,
 		if (mi->source != DSRC_SCORE) {
 			int n = 0;
 			const struct dash_point *pts = series_of(in, mi, &n);
+			/* A finding seen but not graded (below 0) is no value to
+			 * trend: the row takes the graded ones (scratch is free
+			 * here; each score row fills it again). */
+			if (mi->source == DSRC_FINDING) {
+				int k = 0;
+				for (int j = 0; j < n; j++)
+					if (pts[j].value >= 0)
+						scratch[k++] = pts[j];
+				pts = scratch;
+				n = k;
+			}
 			dash_row_build((enum dash_measure)m, pts, n, in->as_of, in->signed_at,
 				       in->today, &rows[m]);
 			continue;

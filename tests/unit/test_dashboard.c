@@ -432,6 +432,46 @@ static void test_findings_trended(void **state)
 	assert_int_equal(d, DIR_WORSE);
 }
 
+/* An imaging note that saw ascites without a grade (-1 in the series) is no
+ * value to trend, and a score after it takes no older grade. */
+static void test_ascites_ungraded_series(void **state)
+{
+	struct config cfg;
+	config_defaults(&cfg);
+	struct patient p = {0};
+	p.dob = day("1960-01-01");
+	p.sex = 'F';
+	day_t d0 = day("2026-02-01"), d1 = day("2026-02-20"), d2 = day("2026-02-25");
+	struct dash_point bili[] = {{d1, 2.3}}, inr[] = {{d1, 1.6}}, alb[] = {{d1, 2.9}};
+	struct dash_point asc[] = {{d0, 0}, {d2, -1}};
+	struct dash_point he[] = {{d0, 0}};
+	struct dash_input in = {.p = &p,
+				.cfg = &cfg,
+				.as_of = DAY_NONE,
+				.first_infusion = DAY_NONE,
+				.today = day("2026-03-01")};
+	in.lab[ANALYTE_BILIRUBIN] = bili;
+	in.nlab[ANALYTE_BILIRUBIN] = 1;
+	in.lab[ANALYTE_INR] = inr;
+	in.nlab[ANALYTE_INR] = 1;
+	in.lab[ANALYTE_ALBUMIN] = alb;
+	in.nlab[ANALYTE_ALBUMIN] = 1;
+	in.ascites = asc;
+	in.nascites = 2;
+	in.he = he;
+	in.nhe = 1;
+	struct dash_point scratch[DASH_SERIES_MAX], pt;
+	struct dash_row rows[DASH_COUNT];
+	dash_build(&in, scratch, rows);
+	assert_int_equal(rows[DASH_ASCITES].ntrend, 1);
+	assert_true(rows[DASH_ASCITES].latest.value == 0);
+	/* Child-Pugh on d1 (ascites none from d0): bili 2, alb 2, INR 1,
+	 * ascites 1, HE 1 = 7; on d2 the ascites seen leaves it not computable. */
+	assert_true(dash_score_on(&in, DASH_CHILD_PUGH, d1, false, &pt));
+	assert_true(pt.value == 7);
+	assert_false(dash_score_on(&in, DASH_CHILD_PUGH, d2, false, &pt));
+}
+
 /* A done visit outside its window is early or late on the calendar; an
  * infusion, an open or a missed item has no timing. */
 static void test_cal_timing(void **state)
@@ -465,6 +505,7 @@ int main(void)
 	    cmocka_unit_test(test_baseline_first_infusion),
 	    cmocka_unit_test(test_findings_trended),
 	    cmocka_unit_test(test_cal_timing),
+	    cmocka_unit_test(test_ascites_ungraded_series),
 	    cmocka_unit_test(test_baseline_entered_by_signature),
 	    cmocka_unit_test(test_stiffness_unreliable),
 	};

@@ -911,12 +911,26 @@ static void test_issue11_adolescent_rules(void **state)
 	assert_true(has_warning(&r, "MELD 3.0 adolescent formula (age 12-17)"));
 }
 
+/* ALBI's digits, for text and JSON alike: -2.5996 at 3 decimals would read
+ * -2.600, on grade 1's side of the -2.60 cut, so 4; -2.6004 reads -2.600
+ * and is grade 1: 3 suffice; far from a cut 3. */
+static void test_albi_digits(void **state)
+{
+	(void)state;
+	assert_int_equal(score_albi_digits(-2.5996), 4);
+	assert_int_equal(score_albi_digits(-2.59999), 5);
+	assert_int_equal(score_albi_digits(-2.6004), 3);
+	assert_int_equal(score_albi_digits(-1.38996), 5);
+	assert_int_equal(score_albi_digits(-1.79), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_issue11_vectors),
 	    cmocka_unit_test(test_issue11_child_pugh_pt),
 	    cmocka_unit_test(test_issue11_adolescent_rules),
+	    cmocka_unit_test(test_albi_digits),
 	    cmocka_unit_test(test_meld_vectors),
 	    cmocka_unit_test(test_score_edges),
 	    cmocka_unit_test(test_meld_na_gate_11_12),

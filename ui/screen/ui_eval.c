@@ -88,7 +88,10 @@ static void finding_line(struct ui_lines *l, const char *what, const struct find
 			 const char *value)
 {
 	char d[16];
-	if (!f->have)
+	if (f->ungraded)
+		ui_lines_add(l, ROLE_WARN, "  %-28s seen on %s %s, not graded", what,
+			     finding_source_str(f->source), date_format(f->date, d));
+	else if (!f->have)
 		ui_lines_add(l, ROLE_DIM, "  %-28s not assessed", what);
 	else
 		ui_lines_add(l, ROLE_NORMAL, "  %-28s %s (%s %s)", what, value,
