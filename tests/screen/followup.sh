@@ -57,6 +57,8 @@ keys G
 wait_for "Adverse events (1)"
 shows "grade 1 Fever: possible, unknown"
 shows "+ W1"
+# W1, rescheduled to today and done today, is in its window: no early/late mark.
+screen_text | grep -q "^  + W1 .*done  *on $TODAY$" || fail "W1 in its window is marked"
 screen_text | grep -q "^  \\. W2 .*upcoming" || fail "W2 is not marked upcoming"
 keys g
 wait_for "Albumin g/dL"
