@@ -97,14 +97,14 @@ layercheck:
 	@sh tests/layercheck.sh
 
 unit: $(UNIT_BIN)
-	@tests/run-unit.sh $(UNIT_BIN)
+	@tests/run.sh unit $(UNIT_BIN)
 
 cli: $(TEST_BIN) $(BIN)
 	@HEPADESK=$(abspath $(TEST_BIN)) HEPADESK_INSTALLED=$(abspath $(BIN)) \
-	  tests/run-sh.sh tests/cli/*.sh
+	  tests/run.sh sh tests/cli/*.sh
 
 screen: $(TEST_BIN)
-	@HEPADESK=$(abspath $(TEST_BIN)) tests/run-sh.sh tests/screen/*.sh
+	@HEPADESK=$(abspath $(TEST_BIN)) tests/run.sh sh tests/screen/*.sh
 
 # The three suites run at once, each running its tests concurrently (JOBS=N
 # per suite; JOBS=1 one by one); -O prints each suite's output whole.

@@ -121,6 +121,8 @@ void ae_criteria_format(unsigned bits, char *out, size_t n);
 unsigned ae_criteria_implied(const struct ae *a);
 /* Related to the treatment: possible, probable or definite. */
 bool ae_is_related(enum ae_relation r);
+/* Still open: not resolved, with or without sequelae. */
+bool ae_is_open(const struct ae *a);
 
 const char *ae_relation_str(enum ae_relation r);
 const char *ae_action_str(enum ae_action a);

@@ -35,4 +35,10 @@ void app_close(struct app *app);
 /* Today as a day number, by the app's clock and the configured offset. */
 day_t app_today(const struct app *app);
 
+/* Find patients from what was typed at a lookup prompt (lookup.h), dates
+ * also in the clinic's local form (lookup:date_form). */
+struct patient_hit;
+enum status app_patient_find(struct app *app, const char *query, struct patient_hit *hits, int max,
+			     int *n, struct err *e);
+
 #endif

@@ -29,6 +29,7 @@ struct config {
 	double lab_jump_factor;	    /* labs:jump_factor */
 	int lab_jump_days;	    /* labs:jump_days */
 	double lab_same_day_factor; /* labs:same_day_factor */
+	char lookup_date_form[16];  /* lookup:date_form */
 };
 
 /* Fill c with the built-in defaults. */

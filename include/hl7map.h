@@ -22,26 +22,29 @@
 	_("34714-6", INR, -1)		   /* INR, point of care */ \
 	_("5964-2", PT, -1)		   /* PT in blood */
 
-/* Why a result waits in the queue: key (stored), label (shown). */
-#define HL7_QUEUE_REASON_INFO(_)                                \
-	_(UNKNOWN_MRN, "unknown_mrn", "unknown MRN")            \
-	_(MISMATCH, "mismatch", "name or birth date disagrees") \
-	_(UNKNOWN_CODE, "unknown_code", "unknown code")         \
-	_(UNIT, "unit", "unit not accepted")                    \
-	_(CONFIRM, "confirm", "needs confirmation")             \
-	_(INVALID, "invalid", "refused by the limits")          \
-	_(NO_DATE, "no_date", "no collection date")
+/* Why a result waits in the queue: key (stored), label (shown), short
+ * label (a list column, at most 15 bytes). */
+#define HL7_QUEUE_REASON_INFO(_)                                                   \
+	_(UNKNOWN_MRN, "unknown_mrn", "unknown MRN", "unknown MRN")                \
+	_(MISMATCH, "mismatch", "name or birth date disagrees", "name/birth date") \
+	_(UNKNOWN_CODE, "unknown_code", "unknown code", "unknown code")            \
+	_(UNIT, "unit", "unit not accepted", "unit refused")                       \
+	_(CONFIRM, "confirm", "needs confirmation", "to confirm")                  \
+	_(INVALID, "invalid", "refused by the limits", "refused value")            \
+	_(NO_DATE, "no_date", "no collection date", "no date")                     \
+	_(CENSORED, "censored", "censored value (< or >)", "censored")
 
 enum hl7_queue_reason {
-#define HL7_QR_ENUM_(id, key, label) HL7_Q_##id,
+#define HL7_QR_ENUM_(id, key, label, short_label) HL7_Q_##id,
 	HL7_QUEUE_REASON_INFO(HL7_QR_ENUM_)
 #undef HL7_QR_ENUM_
 	    HL7_Q_COUNT
 };
 
-/* Key and label of a reason ("" for a bad one); static. */
+/* Key, label and short label of a reason ("" for a bad one); static. */
 const char *hl7_queue_reason_key(enum hl7_queue_reason r);
 const char *hl7_queue_reason_label(enum hl7_queue_reason r);
+const char *hl7_queue_reason_short(enum hl7_queue_reason r);
 bool hl7_queue_reason_parse(const char *key, enum hl7_queue_reason *out);
 
 /* What becomes of one OBX. */
@@ -109,6 +112,16 @@ bool hl7map_code(const struct hl7_obs *x, const char *local_codes, enum analyte_
 /* Check the local code list of the configuration: ST_INVALID naming the
  * entry that is not CODE=analyte with a known analyte. */
 enum status hl7map_local_check(const char *local_codes, struct err *e);
+
+/* A censored result ("<5", ">=2000", also from an SN value "<^5"): true
+ * with the comparator ("<", "<=", ">", ">=") in cmp (>= 3 bytes) and the
+ * laboratory's limit in *limit. False for a plain number or other text. */
+bool hl7map_censored(const char *value, char *cmp, double *limit);
+
+/* Why a censored result of analyte a is not stored (static text): every
+ * analyte's value feeds a score, a limit, a checklist rule or a trend that
+ * would read the limit as the value, so each is queued for a nurse. */
+const char *hl7map_censored_why(enum analyte_id a);
 
 /* The unit system of a UCUM (or common lab) unit for analyte a: "mg/dL",
  * "umol/L", "10*9/L", "[IU]/mL", "{INR}"... False for a unit the analyte

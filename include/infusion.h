@@ -76,6 +76,10 @@ enum status infusion_check_lot(const char *text, struct err *e);
 enum status infusion_check_given_by(const char *text, struct err *e);
 enum status infusion_check_reaction(const char *text, struct err *e);
 
+/* A physician's reason for overriding the check's soft failures: up to 200
+ * characters of one-line text ("" for none). */
+enum status infusion_check_override_reason(const char *text, struct err *e);
+
 /* Observations: each within its measure's hard limits (vital_check,
  * warnings accepted), the diastolic below the systolic and neither without
  * the other. which names the set in messages ("before", "after"). */

@@ -10,8 +10,9 @@
 #include "date.h"
 #include "status.h"
 
-#define PATIENT_MRN_MAX 20   /* bytes */
-#define PATIENT_NAME_MAX 120 /* bytes of UTF-8 */
+#define PATIENT_MRN_MAX 20     /* bytes */
+#define PATIENT_NAME_MAX 120   /* bytes of UTF-8 */
+#define PATIENT_REASON_MAX 200 /* bytes: why a possible duplicate is registered */
 
 struct patient {
 	int64_t id; /* 0 until stored */
@@ -50,6 +51,9 @@ const struct etiology *etiology_find(const char *code);
 /* Field checks; each returns ST_INVALID with a message naming the field, the
  * value and what is accepted. today is the day of entry (no clock here). */
 enum status patient_check_mrn(const char *mrn, struct err *e);
+/* Why a patient who may be registered already is registered anyway: 1 to
+ * PATIENT_REASON_MAX bytes of one-line text. */
+enum status patient_check_reason(const char *reason, struct err *e);
 enum status patient_check_name(const char *name, struct err *e);
 enum status patient_check_dob(const char *text, day_t today, day_t *out, struct err *e);
 enum status patient_check_sex(const char *text, char *out, struct err *e);

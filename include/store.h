@@ -73,6 +73,12 @@ const struct user *store_actor(const struct store *st);
 enum status store_may(struct store *st, enum perm p, struct err *e);
 
 /* --- patients --- */
+/* Register p. A registered patient who may be the same person (same date
+ * of birth, same last or first name: lookup_similar) refuses it with
+ * ST_CONFIRM naming them, unless reason says why (audited with them). */
+enum status store_patient_register(struct store *st, struct patient *p, const char *reason,
+				   struct err *e);
+/* store_patient_register with no reason. */
 enum status store_patient_add(struct store *st, struct patient *p, struct err *e);
 /* Update demographics. p->version must be the version that was read; if the
  * stored record changed since, returns ST_CONFLICT and fills *theirs (when
@@ -82,10 +88,17 @@ enum status store_patient_update(struct store *st, struct patient *p, struct pat
 enum status store_patient_get(struct store *st, int64_t id, struct patient *out, struct err *e);
 enum status store_patient_by_mrn(struct store *st, const char *mrn, struct patient *out,
 				 struct err *e);
-/* Lookup by MRN (exact or prefix) and name ("SMI", "smith, j"), case- and
- * accent-insensitive, answered from indexes with at most max rows. */
+/* Lookup of what was typed, parsed by lookup_parse (lookup.h): MRN prefix,
+ * names, given names, MRN last 4 with initial, date of birth; case-, accent-
+ * and punctuation-insensitive, each kind a range over an index, at most max
+ * rows. store_patient_find parses with ISO dates only. */
+struct lookup_query;
+enum status store_patient_lookup(struct store *st, const struct lookup_query *q,
+				 struct patient_hit *hits, int max, int *n, struct err *e);
 enum status store_patient_find(struct store *st, const char *query, struct patient_hit *hits,
 			       int max, int *n, struct err *e);
+/* Rebuild every patient's lookup keys (after the migration that adds them). */
+enum status store_lookup_rebuild(struct store *st, struct err *e);
 /* The patients this user opened last, newest first. */
 enum status store_patient_recent(struct store *st, struct patient_hit *hits, int max, int *n,
 				 struct err *e);

@@ -31,6 +31,10 @@ bool text_is_clean(const char *s, bool multiline);
  * count 1). */
 int text_width(const char *s);
 
+/* s followed by blanks up to cols display columns (text_width), in buf of
+ * n bytes, for aligned text tables; a wider s is kept whole. Returns buf. */
+char *text_pad(const char *s, int cols, char *buf, size_t n);
+
 /* Byte length of the longest prefix of s that fits in cols columns. */
 size_t text_fit(const char *s, int cols);
 

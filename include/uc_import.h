@@ -52,4 +52,10 @@ void uc_import_ack(const char *text, size_t len, enum status s, const struct uc_
 enum status uc_queue_store(struct store *st, int64_t id, int64_t version, const char *mrn,
 			   bool confirm, const char *reason, struct err *e);
 
+/* Reject queued item id (at version) with reason: nothing is stored; the
+ * item keeps who, when and why. ST_CONFLICT when it was resolved or
+ * changed since version was read (also for uc_queue_store). */
+enum status uc_queue_reject(struct store *st, int64_t id, int64_t version, const char *reason,
+			    struct err *e);
+
 #endif

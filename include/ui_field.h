@@ -18,6 +18,10 @@ struct ui_field {
 	size_t max;		      /* byte limit (<= UI_FIELD_MAX) */
 	char saved[UI_FIELD_MAX + 1]; /* the value when editing began */
 	const char *accept;	      /* if not NULL, the only characters typed */
+	/* The value was put there (prefilled, or the field just entered), not
+	 * typed: the first character typed replaces it; a key that edits
+	 * (arrows, Backspace, Home, End) keeps it for editing instead. */
+	bool fresh;
 };
 
 /* An empty field of at most max bytes (0 means UI_FIELD_MAX). */
@@ -27,7 +31,8 @@ void ui_field_init(struct ui_field *f, size_t max);
  * end. The saved value is set too. */
 void ui_field_set(struct ui_field *f, const char *s);
 
-/* Remember the current text as the value Ctrl-C restores. */
+/* Remember the current text as the value Ctrl-C restores; a field that
+ * holds a value becomes fresh (see struct ui_field). */
 void ui_field_begin(struct ui_field *f);
 
 /* Handle an editing key: printable characters, Backspace, Delete, Left,

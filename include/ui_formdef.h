@@ -35,6 +35,7 @@ struct ui_fform;
 
 #define UI_VITAL(id) (1 + (int)(id))
 #define UI_FORM_HINT_MAX 64
+#define UI_FORM_REASON_MAX 200
 
 struct ui_fielddef {
 	const char *label;
@@ -80,6 +81,9 @@ struct ui_formdef {
 	 * since it was read: fill ff->theirs with the stored version); else the
 	 * refusal, shown. On ST_OK, set the message saying what was stored. */
 	enum status (*save)(struct ui_fform *ff, struct ui *ui, bool confirmed, struct err *e);
+	/* ST_CONFIRM from save asks for a reason (ff->reason, audited by save)
+	 * instead of y/n: a soft limit that needs one. */
+	bool confirm_reason;
 	/* One line describing a record, for a conflict's two versions (or NULL:
 	 * a conflict is refused with its message). */
 	void (*describe)(const struct ui_fform *ff, const void *rec, char *buf, size_t n);
@@ -102,8 +106,9 @@ struct ui_fform {
 	const char **items;		 /* the choice texts of every FK_CHOICE field */
 	char (*hints)[UI_FORM_HINT_MAX]; /* each field's hint, key names filled in */
 	struct ui_draft draft;
-	bool offered;	/* a kept draft was offered (or there was none) */
-	bool confirmed; /* the whole-record warning was accepted */
+	bool offered;			     /* a kept draft was offered (or there was none) */
+	bool confirmed;			     /* the whole-record warning was accepted */
+	char reason[UI_FORM_REASON_MAX + 1]; /* why, when def->confirm_reason */
 	void *rec, *theirs, *ctx;
 	char heading[160]; /* def->heading, or one the definition sets */
 	day_t today;

@@ -33,7 +33,9 @@
 	_(AE, "Adverse event form")                                   \
 	_(CHECKLIST, "Checklist")                                     \
 	_(PLAN, "Plan")                                               \
+	_(STATUS, "Patient status")                                   \
 	_(AUDIT, "Audit trail")                                       \
+	_(QUEUE, "Lab results queue")                                 \
 	_(DIALOG, "Questions and choices")                            \
 	_(LOCK, "Idle lock")
 
@@ -91,27 +93,27 @@ enum ui_scope {
 	  "in a choice field: Space opens the list, Left/Right change the choice")                 \
 	_(SAVE, SC_FORM, UI_PERM_ANY, UI_FN(KEY_F(2)), UI_CTRL('S'), 0, "save",                    \
 	  "save the form (nothing is stored until every field is valid)")                          \
-	_(NEW, SC_HOME, UI_PERM_ANY, 'n', UI_FN(KEY_F(4)), 0, "new patient",                       \
+	_(NEW, SC_HOME, PERM_RECORD, 'n', UI_FN(KEY_F(4)), 0, "new patient",                       \
 	  "register a new patient")                                                                \
-	_(EDIT, SC_PATIENT, UI_PERM_ANY, 'E', 0, 0, "edit",                                        \
+	_(EDIT, SC_PATIENT, PERM_RECORD, 'E', 0, 0, "edit",                                        \
 	  "patient: edit the details (a re-measured weight, a corrected name)")                    \
 	_(LABS, SC_PATIENT, UI_PERM_ANY, 'l', 0, 0, "labs", "overview: jump to the latest labs")   \
 	_(IMAGING, SC_PATIENT, UI_PERM_ANY, 'i', 0, 0, "imaging",                                  \
 	  "overview: jump to the imaging notes")                                                   \
 	_(SCORES, SC_PATIENT, UI_PERM_ANY, 's', 0, 0, "scores", "overview: jump to the scores")    \
-	_(EVAL, SC_PATIENT, UI_PERM_ANY, 'e', UI_FN(KEY_F(5)), 0, "evaluate",                      \
-	  "intake evaluation: Labs > Imaging > Examination > Scores")                              \
+	_(EVAL, SC_PATIENT, PERM_RECORD, 'e', UI_FN(KEY_F(5)), 0, "evaluate",                      \
+	  "intake evaluation: Labs > Imaging > Exam > Scores")                                     \
 	_(DASHBOARD, SC_FOLLOWUP, UI_PERM_ANY, 'd', 0, 0, "dashboard",                             \
 	  "patient: the follow-up dashboard (baseline, latest, change, trends, visits, AEs)")      \
-	_(VISIT, SC_FOLLOWUP, UI_PERM_ANY, 'v', 0, 0, "visit",                                     \
+	_(VISIT, SC_FOLLOWUP, PERM_RECORD, 'v', 0, 0, "visit",                                     \
 	  "patient: record a follow-up visit (or a missed one)")                                   \
-	_(AE, SC_FOLLOWUP, UI_PERM_ANY, 'a', 0, 0, "adverse event",                                \
+	_(AE, SC_FOLLOWUP, PERM_RECORD, 'a', 0, 0, "adverse event",                                \
 	  "patient: record an adverse event (CTCAE grade)")                                        \
-	_(INFUSION, SC_FOLLOWUP, UI_PERM_ANY, 'f', 0, 0, "infusion",                               \
+	_(INFUSION, SC_FOLLOWUP, PERM_RECORD, 'f', 0, 0, "infusion",                               \
 	  "patient: record an infusion given")                                                     \
-	_(CORRECT, SC_FOLLOWUP, UI_PERM_ANY, 'C', 0, 0, "correct visit",                           \
+	_(CORRECT, SC_FOLLOWUP, PERM_RECORD, 'C', 0, 0, "correct visit",                           \
 	  "patient: the recorded visits; Enter corrects one (a value typed wrong, the wrong day)") \
-	_(EXAM, SC_FOLLOWUP, UI_PERM_ANY, 'x', 0, 0, "exam",                                       \
+	_(EXAM, SC_FOLLOWUP, PERM_RECORD, 'x', 0, 0, "exam",                                       \
 	  "patient: record examination findings (ascites, encephalopathy, dialysis, weight)")      \
 	_(TERMS, SC_AE, UI_PERM_ANY, UI_FN(KEY_F(9)), UI_CTRL('T'), 0, "terms",                    \
 	  "adverse event: pick the term from the CTCAE list (or type free text)")                  \
@@ -125,16 +127,30 @@ enum ui_scope {
 	  "overview: the pre-treatment checklist (READY, NOT READY or EXCLUDED, and why)")         \
 	_(PLAN, SC_PATIENT, UI_PERM_ANY, 'p', 0, 0, "plan",                                        \
 	  "overview: the treatment plan and its calendar")                                         \
+	_(STATUS, SC_PATIENT, UI_PERM_ANY, 't', 0, 0, "status",                                    \
+	  "patient: the status (in treatment, withdrawn, deceased...) and its history")            \
+	_(STATUS_SET, SC_STATUS, PERM_RECORD, 'r', 0, 0, "record change",                          \
+	  "status: record a change (withdrawn, lost, transplanted, deceased ... with date and "    \
+	  "reason)")                                                                               \
 	_(AUDIT, SC_HOME, PERM_AUDIT, 'A', 0, 0, "audit",                                          \
 	  "home: the audit trail (administrators)")                                                \
-	_(SIGN, SC_CHECKLIST, UI_PERM_ANY, 'S', 0, 0, "sign",                                      \
-	  "checklist: sign the evaluation (asks first)")                                           \
+	_(QUEUE, SC_HOME, PERM_READ, 'L', 0, 0, "lab queue",                                       \
+	  "home: lab results from the laboratory that wait for a nurse (unknown MRN or code, a "   \
+	  "name that disagrees, a value to confirm)")                                              \
+	_(MATCH, SC_QUEUE, PERM_RECORD, 'm', 0, 0, "match",                                        \
+	  "lab queue: store the result on the patient it belongs to (by MRN), with a reason")      \
+	_(CONFIRM_VALUE, SC_QUEUE, PERM_RECORD, 'c', 0, 0, "confirm",                              \
+	  "lab queue: confirm an unusual value on its own patient, with a reason")                 \
+	_(REJECT, SC_QUEUE, PERM_RECORD, 'x', 0, 0, "reject",                                      \
+	  "lab queue: reject the result (nothing stored), with a reason")                          \
+	_(SIGN, SC_CHECKLIST, PERM_SIGN_EVALUATION, 'S', 0, 0, "sign",                             \
+	  "checklist: sign the evaluation (physicians; asks first)")                               \
 	_(AMEND, SC_CHECKLIST, PERM_AMEND_SIGNED, 'a', 0, 0, "amend",                              \
 	  "checklist: amend the signed evaluation, with a reason (physicians)")                    \
-	_(RESCHEDULE, SC_PLAN, UI_PERM_ANY, 'r', 0, 0, "reschedule",                               \
+	_(RESCHEDULE, SC_PLAN, PERM_RECORD, 'r', 0, 0, "reschedule",                               \
 	  "plan: move the highlighted visit to a new date, with a reason")                         \
-	_(CANCEL_PLAN, SC_PLAN, UI_PERM_ANY, 'X', 0, 0, "cancel plan",                             \
-	  "plan: cancel the plan and its open infusions and visits, with a reason")                \
+	_(CANCEL_PLAN, SC_PLAN, PERM_PLAN, 'X', 0, 0, "cancel plan",                               \
+	  "plan: cancel the plan and its open infusions and visits, with a reason (physicians)")   \
 	_(FILTER, SC_AUDIT, UI_PERM_ANY, 'f', 0, 0, "filter",                                      \
 	  "audit: show one patient (MRN) or one user only")                                        \
 	_(VERIFY, SC_AUDIT, UI_PERM_ANY, 'v', 0, 0, "verify",                                      \

@@ -135,6 +135,11 @@ const enum ui_action *ui_screen_keys(const struct ui_screen *s, unsigned *scope)
 /* The acting user's roles (ROLE_BIT of each; viewer when nobody is logged in). */
 unsigned ui_role(const struct ui *ui);
 
+/* True when the acting user may take action a (the key table's permission
+ * column, checked by storage); otherwise false, with the refusal naming the
+ * role needed on the message line. */
+bool ui_may(struct ui *ui, enum ui_action a);
+
 /* Register fn as what key action a does on every screen that passes it on
  * (UI_PASS). Later registrations of the same action replace earlier ones;
  * false when the table is full. */
@@ -149,6 +154,11 @@ void ui_patient_opener(struct ui *ui, ui_patient_fn open);
 /* Open patient id's main screen through the app's opener: the screen (not
  * yet pushed), or NULL with the reason on the message line. */
 struct ui_screen *ui_open_patient(struct ui *ui, int64_t patient_id);
+
+/* Open patient screen s as the patient context: every screen above home
+ * goes first (a form's typed input kept as its draft, said on the message
+ * line), so opening patient after patient never stacks up. */
+void ui_switch_patient(struct ui *ui, struct ui_screen *s);
 
 /* Take screen s off the stack wherever it is (freed after the current key). */
 void ui_remove(struct ui *ui, struct ui_screen *s);

@@ -11,10 +11,12 @@ ago() { date -u -d "$TODAY -$1 days" +%F; }
 later() { date -u -d "$TODAY +$1 days" +%F; }
 
 # fixture_ready MRN [NAME]: a patient who meets every item of the default
-# protocol today (fresh labs, imaging, every answer), not yet signed.
+# protocol today (fresh labs, imaging, every answer), not yet signed. Many
+# share the default name and birth date, so each says why it is registered
+# beside the others (the reason is used only when one exists already).
 fixture_ready() {
 	hd patient add --mrn "$1" --name "${2:-READY, Pat}" --dob 1960-01-01 --sex F \
-		--weight 60 >/dev/null &&
+		--weight 60 --reason "test fixture $1" >/dev/null &&
 		hd lab add "$1" --date "$(ago 3)" --bilirubin 2.3 --inr 1.6 --creatinine 1.1 \
 			--sodium 134 --albumin 2.9 --alt 40 --ast 60 --platelets 90 --afp 5 >/dev/null &&
 		hd imaging add "$1" --date "$(ago 20)" --modality mri --hcc no --ascites no >/dev/null &&

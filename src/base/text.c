@@ -204,6 +204,19 @@ int text_width(const char *s)
 	return cols;
 }
 
+char *text_pad(const char *s, int cols, char *buf, size_t n)
+{
+	if (n == 0)
+		return buf;
+	size_t len = strlcpy_(buf, s ? s : "", n);
+	if (len >= n)
+		len = n - 1;
+	for (int w = text_width(buf); w < cols && len + 1 < n; w++)
+		buf[len++] = ' ';
+	buf[len] = '\0';
+	return buf;
+}
+
 size_t text_fit(const char *s, int cols)
 {
 	size_t n = s ? strlen(s) : 0;

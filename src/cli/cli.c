@@ -32,8 +32,9 @@ static const struct cli_cmd commands[] = {
      "every score computable from the values given"},
     {"patient", "add", cli_patient_add, true,
      "patient add --mrn M --name \"LAST, First\" --dob YYYY-MM-DD --sex F|M "
-     "[--etiology ICD10] [--weight KG] [--confirm]",
-     "register a patient"},
+     "[--etiology ICD10] [--weight KG] [--confirm] [--reason TEXT]",
+     "register a patient (--reason: why, when a patient with the same birth date and a "
+     "similar name is registered already)"},
     {"patient", "update", cli_patient_update, true,
      "patient update MRN [--name \"LAST, First\"] [--dob YYYY-MM-DD] [--sex F|M] "
      "[--etiology ICD10] [--weight KG] [--if-version N] [--confirm]",

@@ -311,10 +311,8 @@ int cli_import_resolve(struct cli *c, int argc, char **argv)
 	if (o[1].set && (o[2].set || o[3].set))
 		return cli_usage(c, "--mrn and --confirm go with --store");
 	enum status s = store_hl7_queue_get(c->app->st, id, &q, &e);
-	if (s == ST_OK && strcmp(q.state, "open") != 0)
-		s = err_set(&e, ST_CONFLICT, "queued result %ld was already %s", id, q.state);
 	if (s == ST_OK && o[1].set)
-		s = store_hl7_queue_reject(c->app->st, id, q.version, o[4].value, &e);
+		s = uc_queue_reject(c->app->st, id, q.version, o[4].value, &e);
 	else if (s == ST_OK)
 		s = uc_queue_store(c->app->st, id, q.version, o[2].set ? o[2].value : NULL,
 				   o[3].set, o[4].value, &e);

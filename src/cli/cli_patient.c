@@ -41,9 +41,9 @@ static enum status check_fields(struct cli *c, struct cli_opt *o, bool confirm, 
 
 int cli_patient_add(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"mrn", OPT_VALUE},   {"name", OPT_VALUE},     {"dob", OPT_VALUE},
-			      {"sex", OPT_VALUE},   {"etiology", OPT_VALUE}, {"weight", OPT_VALUE},
-			      {"confirm", OPT_FLAG}};
+	struct cli_opt o[] = {{"mrn", OPT_VALUE},    {"name", OPT_VALUE},     {"dob", OPT_VALUE},
+			      {"sex", OPT_VALUE},    {"etiology", OPT_VALUE}, {"weight", OPT_VALUE},
+			      {"confirm", OPT_FLAG}, {"reason", OPT_VALUE}};
 	struct patient p = {0};
 	struct err e = {""};
 	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), NULL, 0, 0);
@@ -59,7 +59,9 @@ int cli_patient_add(struct cli *c, int argc, char **argv)
 		return cli_usage(c, "%s (add --confirm to accept)", e.msg);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
-	s = store_patient_add(c->app->st, &p, &e);
+	s = store_patient_register(c->app->st, &p, o[7].set ? o[7].value : NULL, &e);
+	if (s == ST_CONFIRM)
+		return cli_usage(c, "%s: --reason TEXT", e.msg);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	cli_putf(c, "registered %s %s\n", p.mrn, p.name);
@@ -139,10 +141,12 @@ int cli_patient_update(struct cli *c, int argc, char **argv)
 
 static void print_hits(struct cli *c, const struct patient_hit *h, int n, bool json)
 {
-	char dob[16];
+	char dob[16], name[PATIENT_NAME_MAX + 48];
 	if (!json) {
+		/* Aligned by display width: accents, CJK and combining marks. */
 		for (int i = 0; i < n; i++)
-			cli_putf(c, "%-12s %-40s %s %c\n", h[i].mrn, h[i].name,
+			cli_putf(c, "%-12s %s %s %c\n", h[i].mrn,
+				 text_pad(h[i].name, 40, name, sizeof name),
 				 date_format(h[i].dob, dob), h[i].sex);
 		return;
 	}
@@ -178,7 +182,7 @@ int cli_find(struct cli *c, int argc, char **argv)
 				 cli_nan(o[1].value), FIND_MAX);
 	struct patient_hit hits[FIND_MAX];
 	int n = 0;
-	enum status s = store_patient_find(c->app->st, q[0], hits, (int)limit, &n, &e);
+	enum status s = app_patient_find(c->app, q[0], hits, (int)limit, &n, &e);
 	/* Every list is audited before the data leaves, plain text too. */
 	if (s == ST_OK && n > 0)
 		s = store_patient_exported(c->app->st, hits, n,
@@ -188,6 +192,11 @@ int cli_find(struct cli *c, int argc, char **argv)
 					   &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
+	if (n == 0) { /* like grep: no match is exit 1, with a word on stderr */
+		err_set(&e, ST_NOT_FOUND, "no patient matches '%.60s'", q[0]);
+		cli_fail(c, ST_NOT_FOUND, &e);
+		return 1;
+	}
 	if (o[2].set)
 		print_csv(c, hits, n);
 	else

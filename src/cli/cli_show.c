@@ -173,6 +173,82 @@ void cli_basis_text(struct cli *c, const struct score_basis *b)
 				 analyte_get((enum analyte_id)a)->key, b->window_days);
 }
 
+/* The phone call (overview.h): plan, next visit, open serious adverse
+ * events and the latest MELD with the date of its labs. */
+static void care_json(struct json *j, const struct overview *ov)
+{
+	const struct overview_care *k = &ov->care;
+	char d[16];
+	if (!k->have_plan) {
+		json_null(j, "plan");
+	} else {
+		json_obj_begin(j, "plan");
+		json_string(j, "status", "active");
+		json_string(j, "route", plan_route_str(k->plan.route));
+		json_string(j, "first_date", date_format(k->plan.first_date, d));
+		json_int(j, "infusions", k->plan.infusions);
+		json_obj_end(j);
+	}
+	if (!k->have_next) {
+		json_null(j, "next_visit");
+	} else {
+		json_obj_begin(j, "next_visit");
+		json_string(j, "label", k->next.label);
+		json_string(j, "due", date_format(k->next.due, d));
+		json_string(j, "window_from", date_format(k->next.due - k->next.window_before, d));
+		json_string(j, "window_to", date_format(k->next.due + k->next.window_after, d));
+		json_string(j, "state", overview_item_state(&k->next, ov->today));
+		json_obj_end(j);
+	}
+	json_obj_begin(j, "serious_ae_open");
+	json_int(j, "count", k->serious_open);
+	if (k->serious_open) {
+		json_string(j, "term", k->serious.term);
+		json_int(j, "grade", k->serious.grade);
+		json_string(j, "onset", date_format(k->serious.onset, d));
+	}
+	json_obj_end(j);
+	json_obj_begin(j, "meld_latest");
+	static const enum score_id melds[] = {SCORE_MELD, SCORE_MELD_NA, SCORE_MELD3};
+	static const char *const keys[] = {"meld", "meld_na", "meld3"};
+	for (size_t i = 0; i < ARRAY_SIZE(melds); i++) {
+		const struct score_value *v = score_get(&ov->basis.scores, melds[i]);
+		if (v->computable)
+			json_int(j, keys[i], v->value);
+		else
+			json_null(j, keys[i]);
+	}
+	day_t when = overview_score_date(&ov->basis, SCORE_MELD3);
+	json_string(j, "labs_date", when == DAY_NONE ? NULL : date_format(when, d));
+	json_obj_end(j);
+}
+
+static void care_text(struct cli *c, const struct overview *ov)
+{
+	const struct overview_care *k = &ov->care;
+	char a[16], b[16], d[16];
+	if (k->have_plan)
+		cli_putf(c, "plan: active, %s, %d infusions from %s\n",
+			 plan_route_label(k->plan.route), k->plan.infusions,
+			 date_format(k->plan.first_date, d));
+	else
+		cli_put(c, "plan: none\n");
+	if (k->have_next)
+		cli_putf(c, "next: %s due %s (window %s to %s), %s\n", k->next.label,
+			 date_format(k->next.due, d),
+			 date_format(k->next.due - k->next.window_before, a),
+			 date_format(k->next.due + k->next.window_after, b),
+			 overview_item_state(&k->next, ov->today));
+	else
+		cli_put(c, "next: nothing scheduled\n");
+	if (k->serious_open)
+		cli_putf(c, "open serious adverse events: %d (newest %s grade %d, onset %s)\n",
+			 k->serious_open, k->serious.term, k->serious.grade,
+			 date_format(k->serious.onset, d));
+	else
+		cli_put(c, "open serious adverse events: none\n");
+}
+
 static void show_json(struct cli *c, const struct overview *ov)
 {
 	struct json j;
@@ -194,6 +270,7 @@ static void show_json(struct cli *c, const struct overview *ov)
 	cli_score_json(&j, &ov->basis.scores);
 	json_obj_end(&j);
 	basis_json(&j, &ov->basis);
+	care_json(&j, ov);
 	json_obj_end(&j);
 	fprintf(c->out, "%s\n", json_str(&j));
 	json_done(&j);
@@ -211,6 +288,7 @@ static void show_text(struct cli *c, const struct overview *ov)
 	else
 		cli_putf(c, "weight: %.1f kg (%s)\n", ov->p.weight_kg,
 			 date_format(ov->p.weight_date, d));
+	care_text(c, ov);
 	cli_put(c, "latest labs:\n");
 	for (int a = 0; a < ANALYTE_COUNT; a++) {
 		if (!ov->labs.have[a])

@@ -105,6 +105,11 @@ unsigned ae_criteria_implied(const struct ae *a)
 	return bits;
 }
 
+bool ae_is_open(const struct ae *a)
+{
+	return a->outcome != AE_OUT_RESOLVED && a->outcome != AE_OUT_SEQUELAE;
+}
+
 bool ae_is_related(enum ae_relation r)
 {
 	return r == AE_REL_POSSIBLE || r == AE_REL_PROBABLE || r == AE_REL_DEFINITE;

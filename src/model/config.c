@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* secure_getenv */
 #include "config.h"
 #include "ini.h"
+#include "lookup.h"
 #include "score.h"
 
 #include <errno.h>
@@ -88,6 +89,10 @@ static const struct config_option options_table[] = {
 	DBL_OPT("labs", "same_day_factor", 1.1, 100, 1.5, lab_same_day_factor,
 		"A second result of an analyte on one day this many times above or below "
 		"the first asks for confirmation (a clinic's choice)"),
+	STR_OPT("lookup", "date_form", "DD/MM/YYYY", lookup_date_form,
+		"The clinic's local form of a date of birth typed at the lookup prompt, "
+		"besides YYYY-MM-DD: DD, MM and YYYY joined by one separator "
+		"(DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY; a clinic's choice)"),
 };
 /* clang-format on */
 
@@ -324,6 +329,11 @@ static enum status set_value(const struct load_ctx *x, const struct config_optio
 /* Checks that involve more than one key, on the merged result. */
 static enum status check_cross(const struct load_ctx *x, const struct config *c)
 {
+	if (!lookup_date_form_ok(c->lookup_date_form))
+		return fail(x, "lookup", "date_form",
+			    "lookup:date_form = '%s' is not a date form; accepted DD, MM and YYYY "
+			    "once each, joined by one separator (DD/MM/YYYY)",
+			    c->lookup_date_form);
 	if (c->cp_inr_high < c->cp_inr_low) {
 		bool high_set = iniparser_find_entry(x->dict, "scores:child_pugh_inr_high");
 		return fail(x, "scores", high_set ? "child_pugh_inr_high" : "child_pugh_inr_low",

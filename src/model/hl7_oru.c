@@ -95,6 +95,32 @@ static enum hl7_result_status parse_status(const char *t)
 	return q ? (enum hl7_result_status)(q - codes) : HL7_OTHER;
 }
 
+/* A structured numeric OBX-5 (comparator ^ num1 ^ separator ^ num2) as
+ * one text: "<^5" is "<5", "^45" is "45", "^1^:^128" is "1:128". Read
+ * whole, so a comparator is never lost and never leaves its number bare. */
+static enum status read_sn(const struct hl7_msg *m, const struct hl7_seg *s, struct hl7_obs *x,
+			   struct err *e)
+{
+	char part[4][HL7_TEXT_MAX];
+	enum status st = ST_OK;
+	for (int c = 0; st == ST_OK && c < 4; c++)
+		st = get(m, s, 5, AT(0, c + 1, 1), part[c], sizeof part[c], e);
+	if (st != ST_OK)
+		return st;
+	size_t at = 0;
+	for (int c = 0; c < 4; c++) {
+		size_t len = strlen(part[c]);
+		if (at + len >= sizeof x->value)
+			return err_set(e, ST_INVALID,
+				       "segment %d (OBX), field 5: value longer than %zu bytes",
+				       s->line, sizeof x->value - 1);
+		memcpy(x->value + at, part[c], len);
+		at += len;
+	}
+	x->value[at] = '\0';
+	return ST_OK;
+}
+
 static enum status read_obx(const struct hl7_msg *m, int seg, struct hl7_obs *x, struct err *e)
 {
 	const struct hl7_seg *s = &m->segs[seg];
@@ -121,6 +147,8 @@ static enum status read_obx(const struct hl7_msg *m, int seg, struct hl7_obs *x,
 	x->seg = seg;
 	for (size_t i = 0; st == ST_OK && i < ARRAY_SIZE(want); i++)
 		st = get(m, s, want[i].f, AT(0, want[i].comp, 1), want[i].out, want[i].n, e);
+	if (st == ST_OK && strcmp(x->value_type, "SN") == 0)
+		st = read_sn(m, s, x, e);
 	if (st == ST_OK && hl7_reps(m, s, 5) > 1)
 		st = err_set(e, ST_INVALID,
 			     "segment %d (OBX), field 5: %d values where one is accepted", s->line,

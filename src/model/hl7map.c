@@ -2,6 +2,7 @@
  * the fate of each ORU result through the typed-entry validators. */
 #include "hl7map.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,9 +12,9 @@
 #include "util.h"
 
 static const struct {
-	const char *key, *label;
+	const char *key, *label, *short_label;
 } reasons[] = {
-#define HL7_QR_ROW_(id, key, label) [HL7_Q_##id] = {key, label},
+#define HL7_QR_ROW_(id, key, label, short_label) [HL7_Q_##id] = {key, label, short_label},
     HL7_QUEUE_REASON_INFO(HL7_QR_ROW_)
 #undef HL7_QR_ROW_
 };
@@ -45,6 +46,11 @@ const char *hl7_queue_reason_key(enum hl7_queue_reason r)
 const char *hl7_queue_reason_label(enum hl7_queue_reason r)
 {
 	return (unsigned)r < HL7_Q_COUNT ? reasons[r].label : "";
+}
+
+const char *hl7_queue_reason_short(enum hl7_queue_reason r)
+{
+	return (unsigned)r < HL7_Q_COUNT ? reasons[r].short_label : "";
 }
 
 bool hl7_queue_reason_parse(const char *key, enum hl7_queue_reason *out)
@@ -208,6 +214,54 @@ bool hl7map_unit(enum analyte_id a, const char *ucum, enum unit_system *u)
 	return analyte_unit_parse(a, unit, u);
 }
 
+/* What storing the laboratory's limit as the value would do, per analyte:
+ * the decision for each is to queue it (REFERENCE.md: scores and rules take
+ * numbers; "<20 IU/mL" is not 20). */
+static const char *const censored_why[ANALYTE_COUNT] = {
+    [ANALYTE_BILIRUBIN] = "MELD, Child-Pugh and ALBI would read the limit as the value",
+    [ANALYTE_INR] = "MELD, Child-Pugh and the intrahepatic gate would read the limit as the "
+		    "value",
+    [ANALYTE_PT] = "Child-Pugh would read the limit as the prothrombin time",
+    [ANALYTE_PTA] = "the coagulation trend would read the limit as the value",
+    [ANALYTE_CREATININE] = "MELD would read the limit as the value",
+    [ANALYTE_SODIUM] = "MELD-Na and MELD 3.0 would read the limit as the value",
+    [ANALYTE_ALBUMIN] = "Child-Pugh, ALBI and MELD 3.0 would read the limit as the value",
+    [ANALYTE_ALT] = "FIB-4 and the change from baseline would read the limit as the value",
+    [ANALYTE_AST] = "FIB-4 and APRI would read the limit as the value",
+    [ANALYTE_PLATELETS] = "FIB-4, APRI and the intrahepatic gate would read the limit as the "
+			  "value",
+    [ANALYTE_AFP] = "the checklist's AFP threshold would read the limit as the value",
+    [ANALYTE_HBV_DNA] = "the viral-replication rule would read the limit of quantification as "
+			"the viral load",
+};
+
+const char *hl7map_censored_why(enum analyte_id a)
+{
+	if ((unsigned)a < ANALYTE_COUNT && censored_why[a])
+		return censored_why[a];
+	return "its trend and limits would read the limit as the value";
+}
+
+bool hl7map_censored(const char *value, char *cmp, double *limit)
+{
+	size_t n = value[0] == '<' || value[0] == '>' ? 1 : 0;
+	char *end;
+	if (n == 0)
+		return false;
+	if (value[1] == '=')
+		n = 2;
+	memcpy(cmp, value, n);
+	cmp[n] = '\0';
+	while (value[n] == ' ')
+		n++;
+	if (!isdigit((unsigned char)value[n]) && value[n] != '.')
+		return false;
+	*limit = strtod(value + n, &end);
+	while (*end == ' ')
+		end++;
+	return *end == '\0';
+}
+
 static bool queue(struct hl7_item *it, enum hl7_queue_reason r, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Queue it with the reason; returns false (the value is not to be stored). */
@@ -267,9 +321,17 @@ static bool check_value(const struct hl7_obs *x, const char *local_codes, day_t 
 			     strcmp(analyte_unit(a, UNITS_US), analyte_unit(a, UNITS_SI))
 				 ? analyte_unit(a, UNITS_SI)
 				 : "");
-	if (strcmp(x->value_type, "NM") != 0)
-		return queue(it, HL7_Q_INVALID, "%s: value type '%s' is not numeric (NM)",
+	if (strcmp(x->value_type, "NM") != 0 && strcmp(x->value_type, "SN") != 0)
+		return queue(it, HL7_Q_INVALID, "%s: value type '%s' is not numeric (NM or SN)",
 			     analyte_get(a)->key, x->value_type);
+	char cmp[4];
+	double limit;
+	if (hl7map_censored(x->value, cmp, &limit))
+		return queue(it, HL7_Q_CENSORED,
+			     "%s %s %g %s: a censored result (%s the laboratory's limit), not a "
+			     "value; not stored as %g, because %s",
+			     analyte_get(a)->key, cmp, limit, analyte_unit(a, u),
+			     cmp[0] == '<' ? "below" : "above", limit, hl7map_censored_why(a));
 	if (!it->collected[0] || !date_parse(it->collected, &d))
 		return queue(it, HL7_Q_NO_DATE, "%s: no collection time (OBR-7 or OBX-14)",
 			     analyte_get(a)->key);
@@ -299,15 +361,16 @@ void hl7map_item(const struct hl7_oru *o, const struct hl7_obs *x, const struct 
 			 x->status == HL7_CANCELLED ? "; nothing earlier was removed" : "");
 		return;
 	}
-	if (!m->known) {
-		queue(it, HL7_Q_UNKNOWN_MRN, "%s", m->why);
-		return;
-	}
+	/* The value is checked for an unknown or disagreeing patient too, so
+	 * the queued item carries its analyte and a nurse who matches it can
+	 * store it; the patient comes first in the reason. */
 	check_value(x, local_codes, today, it);
-	if (it->action != HL7_QUEUE && !m->agrees)
-		queue(it, HL7_Q_MISMATCH, "%s", m->why);
-	else if (it->action == HL7_QUEUE && !m->agrees) /* both: the patient comes first */
-		queue(it, HL7_Q_MISMATCH, "%s; and %s", m->why, it->detail);
+	if (!m->known || !m->agrees) {
+		enum hl7_queue_reason r = m->known ? HL7_Q_MISMATCH : HL7_Q_UNKNOWN_MRN;
+		char value_why[sizeof it->detail];
+		strlcpy_(value_why, it->action == HL7_QUEUE ? it->detail : "", sizeof value_why);
+		queue(it, r, "%s%s%s", m->why, value_why[0] ? "; and " : "", value_why);
+	}
 	snprintf(it->result_key, sizeof it->result_key, "%s^%s|%s|%s", o->sending_app,
 		 o->sending_facility, x->order, x->code);
 	if (it->action != HL7_QUEUE) {

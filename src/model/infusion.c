@@ -132,6 +132,16 @@ enum status infusion_check_reaction(const char *text, struct err *e)
 	return ST_OK;
 }
 
+enum status infusion_check_override_reason(const char *text, struct err *e)
+{
+	if (!text || !*text)
+		return ST_OK;
+	if (strlen(text) > INFUSION_REASON_MAX || !text_is_clean(text, false))
+		return err_set(e, ST_INVALID, "override reason: 1-%d characters of one-line text",
+			       INFUSION_REASON_MAX);
+	return ST_OK;
+}
+
 enum status infusion_validate(const struct infusion *f, day_t today, struct err *e)
 {
 	char d[16];

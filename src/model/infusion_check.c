@@ -133,9 +133,13 @@ static void check_labs(const struct protocol *p, const struct icheck_input *in, 
 			continue;
 		}
 		day_t t = in->labs.r[a].date;
+		char v[32];
 		oldest = oldest == DAY_NONE || t < oldest ? t : oldest;
-		len += (size_t)snprintf(l->data + len, sizeof l->data - len, "%s%s %s",
-					i ? ", " : "", an->short_label, date_format(t, d));
+		analyte_format(a, UNITS_US, in->labs.r[a].canonical, v, sizeof v);
+		len += (size_t)snprintf(l->data + len, sizeof l->data - len, "%s%s %s%s%s (%s)",
+					i ? ", " : "", an->short_label, v,
+					*analyte_unit(a, UNITS_US) ? " " : "",
+					analyte_unit(a, UNITS_US), date_format(t, d));
 		if (len >= sizeof l->data)
 			len = sizeof l->data - 1;
 	}

@@ -67,6 +67,17 @@ enum status patient_check_mrn(const char *mrn, struct err *e)
 	return ST_OK;
 }
 
+enum status patient_check_reason(const char *reason, struct err *e)
+{
+	char b[48];
+	size_t n = reason ? strlen(reason) : 0;
+	if (n == 0 || n > PATIENT_REASON_MAX || !text_is_clean(reason, false))
+		return err_set(e, ST_INVALID,
+			       "reason: '%s' (%zu bytes) must be 1-%d bytes of one-line text",
+			       shown(reason, b, sizeof b), n, PATIENT_REASON_MAX);
+	return ST_OK;
+}
+
 enum status patient_check_name(const char *name, struct err *e)
 {
 	char b[48];

@@ -155,13 +155,20 @@ int store_file_version(struct store *st)
 /* The migration after which the trail is keyed (store_audit_rekey): named
  * by its topic, since migration numbers change when branches merge. */
 #define REKEY_MIGRATION "-audit-hmac.sql"
+/* The migration after which every patient's lookup keys are built. */
+#define LOOKUP_MIGRATION "-lookup-keys.sql"
+
+static bool named(const char *path, const char *tag)
+{
+	size_t len = strlen(path), n = strlen(tag);
+	return len > n && strcmp(path + len - n, tag) == 0;
+}
 
 /* Apply one migration in its own transaction; re-checks the version under
  * the write lock so two sessions opening a new file migrate it once. */
 static enum status migrate_one(struct store *st, int number, const char *path, const char *sql,
 			       struct err *e)
 {
-	size_t len = strlen(path), tag = strlen(REKEY_MIGRATION);
 	enum status s = store_begin(st, e);
 	if (s != ST_OK)
 		return s;
@@ -178,8 +185,10 @@ static enum status migrate_one(struct store *st, int number, const char *path, c
 		return s;
 	}
 	s = store_audit_install(st, e);
-	if (s == ST_OK && len > tag && strcmp(path + len - tag, REKEY_MIGRATION) == 0)
+	if (s == ST_OK && named(path, REKEY_MIGRATION))
 		s = store_audit_rekey(st, e);
+	if (s == ST_OK && named(path, LOOKUP_MIGRATION))
+		s = store_lookup_rebuild(st, e);
 	if (s != ST_OK) {
 		store_rollback(st);
 		return s;

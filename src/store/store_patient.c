@@ -3,10 +3,12 @@
 #include "store_int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
+#include "lookup.h"
 #include "text.h"
 #include "util.h"
 
@@ -125,18 +127,77 @@ static enum status check_write(struct store *st, struct patient *p, struct err *
 	return patient_validate(p, date_from_time(st->now, 0) + 1, e);
 }
 
-/* Insert inside the caller's transaction (validated by the caller). */
-enum status store_patient_insert(struct store *st, struct patient *p, struct err *e)
+/* A patient's lookup keys (lookup.h), replaced inside the caller's
+ * transaction. */
+static enum status set_keys(struct store *st, int64_t id, const struct patient *p, struct err *e)
+{
+	static const char del[] = "DELETE FROM lookup_keys WHERE patient_id = ?1";
+	static const char ins[] =
+	    "INSERT OR IGNORE INTO lookup_keys (key, patient_id) VALUES (?1, ?2)";
+	char *keys[LOOKUP_RANGES];
+	int n = lookup_patient_keys(p->mrn, p->name, p->dob, keys);
+	enum status s = ST_OK;
+	sqlite3_stmt *q = store_stmt(st, del, e);
+	if (!q)
+		s = ST_IO;
+	else {
+		sqlite3_bind_int64(q, 1, id);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			s = store_fail(st, e, "indexing a patient");
+	}
+	for (int i = 0; i < n; i++) {
+		if (s == ST_OK && !(q = store_stmt(st, ins, e)))
+			s = ST_IO;
+		if (s == ST_OK) {
+			sqlite3_bind_text(q, 1, keys[i], -1, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 2, id);
+			if (sqlite3_step(q) != SQLITE_DONE)
+				s = store_fail(st, e, "indexing a patient");
+			sqlite3_reset(q);
+		}
+		free(keys[i]);
+	}
+	return s;
+}
+
+enum status store_lookup_rebuild(struct store *st, struct err *e)
+{
+	static const char sql[] = "SELECT id, mrn, name, dob FROM patients ORDER BY id";
+	sqlite3_stmt *r;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &r, NULL) != SQLITE_OK)
+		return store_fail(st, e, "indexing patients");
+	enum status s = ST_OK;
+	int rc;
+	while (s == ST_OK && (rc = sqlite3_step(r)) == SQLITE_ROW) {
+		struct patient p = {0};
+		store_col_text(r, 1, p.mrn, sizeof p.mrn);
+		store_col_text(r, 2, p.name, sizeof p.name);
+		p.dob = store_col_day(r, 3);
+		s = set_keys(st, sqlite3_column_int64(r, 0), &p, e);
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = store_fail(st, e, "indexing patients");
+	sqlite3_finalize(r);
+	return s;
+}
+
+/* Insert inside the caller's transaction (validated by the caller), with
+ * the possible duplicates it was registered beside and why (or NULLs). */
+static enum status insert_row(struct store *st, struct patient *p, const char *similar_to,
+			      const char *reason, struct err *e)
 {
 	static const char sql[] = "INSERT INTO patients (mrn, name, name_key, dob, sex, etiology, "
-				  "weight_kg, weight_date, created, updated) "
-				  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)";
+				  "weight_kg, weight_date, created, updated, similar_to, "
+				  "similar_reason) "
+				  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)";
 	enum status s = ST_OK;
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
 	char *key = text_fold_key(p->name);
 	bind_patient(q, p, key, st->now);
+	store_bind_text(q, 10, similar_to);
+	store_bind_text(q, 11, reason);
 	if (sqlite3_step(q) != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
 			s = err_set(e, ST_DUPLICATE, "MRN: %s is already registered", p->mrn);
@@ -146,22 +207,95 @@ enum status store_patient_insert(struct store *st, struct patient *p, struct err
 		p->id = sqlite3_last_insert_rowid(st->db);
 		p->version = 1;
 		p->created = p->updated = st->now;
+		s = set_keys(st, p->id, p, e);
 	}
 	free(key);
 	return s;
 }
 
-enum status store_patient_add(struct store *st, struct patient *p, struct err *e)
+enum status store_patient_insert(struct store *st, struct patient *p, struct err *e)
 {
+	return insert_row(st, p, NULL, NULL, e);
+}
+
+/* Registered patients who may be p (lookup_similar), from the date-of-birth
+ * keys: at most max in hits. */
+static enum status similar(struct store *st, const struct patient *p, struct patient_hit *hits,
+			   int max, int *n, struct err *e)
+{
+	static const char sql[] = "SELECT p.id, p.mrn, p.name, p.dob, p.sex FROM lookup_keys k "
+				  "JOIN patients p ON p.id = k.patient_id WHERE k.key = ?1 "
+				  "ORDER BY p.id";
+	char iso[16], key[24];
+	snprintf(key, sizeof key, "%c%s", LOOKUP_BORN, date_format(p->dob, iso));
+	*n = 0;
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct patient_hit h;
+		read_hit(q, &h);
+		if (*n < max && lookup_similar(&h, p))
+			hits[(*n)++] = h;
+	}
+	return store_rows_end(st, q, rc, "checking for the same patient", e);
+}
+
+#define SIMILAR_MAX 5
+
+enum status store_patient_register(struct store *st, struct patient *p, const char *reason,
+				   struct err *e)
+{
+	struct patient_hit hits[SIMILAR_MAX];
+	int n = 0;
 	enum status s = check_write(st, p, e);
+	if (s == ST_OK && reason)
+		s = patient_check_reason(reason, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	s = store_patient_insert(st, p, e);
+	/* The same MRN is named as such before any similar name. */
+	struct patient same;
+	enum status g =
+	    get_one(st, "SELECT " PATIENT_COLS " FROM patients WHERE mrn = ?", 0, p->mrn, &same, e);
+	if (g == ST_OK)
+		s = err_set(e, ST_DUPLICATE, "MRN: %s is already registered", p->mrn);
+	else if (g != ST_NOT_FOUND)
+		s = g;
+	if (s == ST_OK)
+		s = similar(st, p, hits, SIMILAR_MAX, &n, e);
+	if (s == ST_OK && n > 0 && !(reason && *reason)) {
+		struct strbuf sb;
+		char dob[16];
+		sb_init(&sb);
+		for (int i = 0; i < n; i++)
+			sb_addf(&sb, "%s%s %s (born %s, %c)", i ? "; " : "", hits[i].mrn,
+				hits[i].name, date_format(hits[i].dob, dob), hits[i].sex);
+		s = err_set(e, ST_CONFIRM,
+			    "possibly registered already: %s. To register %s anyway, give the "
+			    "reason (audited)",
+			    sb_str(&sb), p->mrn);
+		sb_done(&sb);
+	}
+	if (s == ST_OK) {
+		struct strbuf to;
+		sb_init(&to);
+		for (int i = 0; i < n; i++)
+			sb_addf(&to, "%s%s", i ? "," : "", hits[i].mrn);
+		s = insert_row(st, p, n ? sb_str(&to) : NULL, n ? reason : NULL, e);
+		sb_done(&to);
+	}
 	if (s != ST_OK) {
 		store_rollback(st);
 		return s;
 	}
 	return store_commit(st, e);
+}
+
+enum status store_patient_add(struct store *st, struct patient *p, struct err *e)
+{
+	return store_patient_register(st, p, NULL, e);
 }
 
 /* The stored record changed since it was read: keep the rejected values in
@@ -221,6 +355,10 @@ enum status store_patient_update(struct store *st, struct patient *p, struct pat
 	}
 	if (sqlite3_changes(st->db) == 0)
 		return conflict(st, p, theirs, e);
+	if ((s = set_keys(st, p->id, p, e)) != ST_OK) {
+		store_rollback(st);
+		return s;
+	}
 	p->version++;
 	p->updated = st->now;
 	return store_commit(st, e);
@@ -248,8 +386,8 @@ static enum status find_range(struct store *st, const char *sql, const char *pre
 	return store_rows_end(st, s, rc, "finding patients", e);
 }
 
-enum status store_patient_find(struct store *st, const char *query, struct patient_hit *hits,
-			       int max, int *n, struct err *e)
+enum status store_patient_lookup(struct store *st, const struct lookup_query *lq,
+				 struct patient_hit *hits, int max, int *n, struct err *e)
 {
 	static const char by_mrn[] = "SELECT id, mrn, name, dob, sex FROM patients "
 				     "WHERE mrn >= ?1 AND mrn < ?1 || char(1114111) "
@@ -257,25 +395,30 @@ enum status store_patient_find(struct store *st, const char *query, struct patie
 	static const char by_name[] = "SELECT id, mrn, name, dob, sex FROM patients "
 				      "WHERE name_key >= ?1 AND name_key < ?1 || char(1114111) "
 				      "ORDER BY name_key, id LIMIT ?2";
+	static const char by_key[] = "SELECT p.id, p.mrn, p.name, p.dob, p.sex FROM lookup_keys k "
+				     "JOIN patients p ON p.id = k.patient_id "
+				     "WHERE k.key >= ?1 AND k.key < ?1 || char(1114111) "
+				     "ORDER BY k.key, k.patient_id LIMIT ?2";
 	enum status s = store_may(st, PERM_READ, e);
 	*n = 0;
 	if (s != ST_OK)
 		return s;
-	char *mrn = text_fold_mrn(query ? query : "");
-	char *name = text_fold_key(query ? query : "");
-	if (*mrn && patient_check_mrn(mrn, NULL) == ST_OK)
-		s = find_range(st, by_mrn, mrn, hits, max, n, e);
-	if (s == ST_OK && *name)
-		s = find_range(st, by_name, name, hits, max, n, e);
-	/* "nguyen v" means "NGUYEN, V...": also try the first blank as the
-	 * comma between last and first name. */
-	char *blank = strchr(name, ' ');
-	if (s == ST_OK && blank && !strchr(name, ',')) {
-		*blank = ',';
-		s = find_range(st, by_name, name, hits, max, n, e);
-	}
-	free(mrn);
-	free(name);
+	if (lq->mrn[0])
+		s = find_range(st, by_mrn, lq->mrn, hits, max, n, e);
+	for (int i = 0; i < lq->nnames && s == ST_OK; i++)
+		s = find_range(st, by_name, lq->names[i], hits, max, n, e);
+	for (int i = 0; i < lq->nkeys && s == ST_OK; i++)
+		s = find_range(st, by_key, lq->keys[i], hits, max, n, e);
+	return s;
+}
+
+enum status store_patient_find(struct store *st, const char *query, struct patient_hit *hits,
+			       int max, int *n, struct err *e)
+{
+	struct lookup_query lq;
+	lookup_parse(query, NULL, &lq);
+	enum status s = store_patient_lookup(st, &lq, hits, max, n, e);
+	lookup_query_done(&lq);
 	return s;
 }
 

@@ -4,6 +4,8 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include "lookup.h"
+
 static enum status open_as_user(struct app *app, bool create, bool readonly, struct err *e)
 {
 	struct passwd *pw = getpwuid(getuid());
@@ -40,4 +42,14 @@ void app_close(struct app *app)
 day_t app_today(const struct app *app)
 {
 	return date_from_time(app->clock(), app->cfg.tz_offset_minutes * 60);
+}
+
+enum status app_patient_find(struct app *app, const char *query, struct patient_hit *hits, int max,
+			     int *n, struct err *e)
+{
+	struct lookup_query q;
+	lookup_parse(query, app->cfg.lookup_date_form, &q);
+	enum status s = store_patient_lookup(app->st, &q, hits, max, n, e);
+	lookup_query_done(&q);
+	return s;
 }

@@ -150,6 +150,32 @@ void uc_import_ack(const char *text, size_t len, enum status s, const struct uc_
 		hl7_msg_done(&msg);
 }
 
+/* Item id as it is now: ST_CONFLICT when it is no longer open at version
+ * (someone resolved it since the nurse read it). */
+static enum status open_item(struct store *st, int64_t id, int64_t version, struct hl7_queued *q,
+			     struct err *e)
+{
+	enum status s = store_hl7_queue_get(st, id, q, e);
+	if (s != ST_OK)
+		return s;
+	if (strcmp(q->state, "open") != 0)
+		return err_set(e, ST_CONFLICT, "queued result %lld was already %s", (long long)id,
+			       q->state);
+	if (q->version != version)
+		return err_set(e, ST_CONFLICT,
+			       "queued result %lld was changed by someone else since it was read",
+			       (long long)id);
+	return ST_OK;
+}
+
+enum status uc_queue_reject(struct store *st, int64_t id, int64_t version, const char *reason,
+			    struct err *e)
+{
+	struct hl7_queued q;
+	enum status s = open_item(st, id, version, &q, e);
+	return s == ST_OK ? store_hl7_queue_reject(st, id, version, reason, e) : s;
+}
+
 enum status uc_queue_store(struct store *st, int64_t id, int64_t version, const char *mrn,
 			   bool confirm, const char *reason, struct err *e)
 {
@@ -158,10 +184,17 @@ enum status uc_queue_store(struct store *st, int64_t id, int64_t version, const 
 	struct lab_result r;
 	enum unit_system u;
 	day_t d;
-	enum status s = store_hl7_queue_get(st, id, &q, e);
+	enum status s = open_item(st, id, version, &q, e);
 
 	if (s != ST_OK)
 		return s;
+	if (q.item.reason == HL7_Q_CENSORED)
+		return err_set(
+		    e, ST_INVALID,
+		    "queued result %lld: '%s' %s is censored (the laboratory's limit, not "
+		    "a value); it can only be rejected: record the number by hand if the "
+		    "laboratory gives one",
+		    (long long)id, q.item.value, q.item.unit);
 	if (!q.item.have_analyte)
 		return err_set(e, ST_INVALID,
 			       "queued result %lld: code '%s' is not mapped to an analyte; it can "

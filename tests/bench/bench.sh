@@ -7,7 +7,10 @@
 #
 # Knobs: BENCH_SIZES (default "10000 1000000"), BENCH_SEED (42),
 # BENCH_WRITERS (20), BENCH_WRITES (25 per writer), BENCH_ROWS (the lookup
-# screen's row limit: LOOKUP_MAX in ui/ui_lookup.c, 100).
+# screen's row limit: LOOKUP_MAX in ui/ui_lookup.c, 100), BENCH_HL7_FILE
+# (5000 messages through `import hl7`), BENCH_HL7_SEND (1000 messages from
+# each of 4 MLLP senders), BENCH_HL7_MEM (100000 messages, the listener's
+# memory read after the first tenth and at the end).
 set -eu
 BIN=${1:?usage: bench.sh BIN OUTDIR}
 OUT=${2:?usage: bench.sh BIN OUTDIR}
@@ -116,6 +119,21 @@ if [ -s "$OUT/writers.err" ]; then
 		sed 's/^ *\([0-9]*\) /note writers: \1 x /' >>"$ROWS_FILE"
 fi
 rm -f "$wdb" "$wdb-wal" "$wdb-shm"
+
+# --- HL7 import on a copy of the largest clinic: a batch file, then the
+# MLLP listener from 4 concurrent senders and its memory over many messages ---
+big_n=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -n 1)
+big=$(db_for "$big_n")
+hdb="$OUT/hl7.db"
+rm -f "$hdb" "$hdb-wal" "$hdb-shm"
+cp "$big" "$hdb" && cp "$big.key" "$hdb.key" && cp "$big.witness" "$hdb.witness"
+chmod 0600 "$hdb"
+echo "bench: HL7 import at $big_n patients (file, then 4 MLLP senders)..."
+"$OUT/bench_hl7" file "$BIN" "$hdb" "${BENCH_HL7_FILE:-5000}" >>"$ROWS_FILE"
+"$OUT/bench_hl7" listen "$BIN" "$hdb" 4 "${BENCH_HL7_SEND:-1000}" "${BENCH_HL7_MEM:-100000}" \
+	>>"$ROWS_FILE"
+echo "note HL7 figures on a copy of the $big_n-patient clinic, one result per message" >>"$ROWS_FILE"
+rm -f "$hdb" "$hdb-wal" "$hdb-shm" "$hdb.key" "$hdb.witness"
 
 elapsed=$(($(date +%s) - started))
 "$HERE/report.sh" "$ROWS_FILE" "$OUT" "$CORES" "$MEM_MB" "${CPU:-unknown}" "$SQLITE" \

@@ -49,6 +49,13 @@ static const char floor_mrn_sql[] = "SELECT id, mrn, name, dob, sex FROM patient
 				    "WHERE mrn >= ?1 AND mrn < ?1 || char(1114111) "
 				    "ORDER BY mrn LIMIT ?2";
 
+/* The floor of the kinds answered from lookup_keys (lookup.h): the key range
+ * and the patient row of each hit. */
+static const char floor_key_sql[] = "SELECT p.id, p.mrn, p.name, p.dob, p.sex FROM lookup_keys k "
+				    "JOIN patients p ON p.id = k.patient_id "
+				    "WHERE k.key >= ?1 AND k.key < ?1 || char(1114111) "
+				    "ORDER BY k.key, k.patient_id LIMIT ?2";
+
 struct opts {
 	const char *db;
 	const char *label;
@@ -149,6 +156,35 @@ static void type_text(struct store *st, sqlite3_stmt *fq, struct pair *p, const 
 	}
 }
 
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* One query of each kind answered from lookup_keys, typed whole: the MRN's
+ * last 4 digits, the initial and those digits, the date of birth, and the
+ * first given name; the floor is the bare key range for the same key. */
+static void key_kinds(struct store *st, sqlite3_stmt *fk, const char *mrn, const char *name_key,
+		      const char *dob, struct pair *const *p, int rows)
+{
+	size_t len = strlen(mrn);
+	char typed[64], key[96];
+	if (len >= 4 && strspn(mrn + len - 4, "0123456789") == 4) {
+		snprintf(typed, sizeof typed, "%s", mrn + len - 4);
+		snprintf(key, sizeof key, "T%s", typed);
+		keystroke(st, fk, p[0], typed, key, rows);
+		snprintf(typed, sizeof typed, "%c%s", name_key[0], mrn + len - 4);
+		snprintf(key, sizeof key, "T%s%c", mrn + len - 4, name_key[0]);
+		keystroke(st, fk, p[1], typed, key, rows);
+	}
+	snprintf(key, sizeof key, "D%s", dob);
+	keystroke(st, fk, p[2], dob, key, rows);
+	const char *comma = strchr(name_key, ',');
+	if (comma && comma[1]) {
+		size_t n = strcspn(comma + 1, " ");
+		snprintf(typed, sizeof typed, "%.*s", (int)(n < 40 ? n : 40), comma + 1);
+		snprintf(key, sizeof key, "F%s", typed);
+		keystroke(st, fk, p[3], typed, key, rows);
+	}
+}
+
 /* "MULLER,HANS" -> "muller, hans": the name as typed without accents. */
 static void plain_typing(const char *key, char *out, size_t n)
 {
@@ -183,20 +219,22 @@ static void pair_rows(struct pair *p, const char *label)
 
 static void bench_lookup(struct store *st, sqlite3 *db, const struct opts *o)
 {
-	sqlite3_stmt *pick, *fname, *fmrn, *maxq;
+	sqlite3_stmt *pick, *fname, *fmrn, *fkey, *maxq;
 	if (sqlite3_prepare_v2(db, "SELECT max(id) FROM patients", -1, &maxq, NULL) ||
 	    sqlite3_prepare_v2(db,
-			       "SELECT mrn, name, name_key FROM patients WHERE id >= ?1 "
+			       "SELECT mrn, name, name_key, dob FROM patients WHERE id >= ?1 "
 			       "ORDER BY id LIMIT 1",
 			       -1, &pick, NULL) ||
 	    sqlite3_prepare_v2(db, floor_name_sql, -1, &fname, NULL) ||
-	    sqlite3_prepare_v2(db, floor_mrn_sql, -1, &fmrn, NULL))
+	    sqlite3_prepare_v2(db, floor_mrn_sql, -1, &fmrn, NULL) ||
+	    sqlite3_prepare_v2(db, floor_key_sql, -1, &fkey, NULL))
 		die("prepare", sqlite3_errmsg(db));
 	sqlite3_step(maxq);
 	long long max = sqlite3_column_int64(maxq, 0);
 	sqlite3_finalize(maxq);
 	struct pair accented = {"name_accented"}, plain = {"name_plain"}, mrn = {"mrn"};
-	struct pair all = {"all"};
+	struct pair all = {"all"}, tail = {"last4"}, initial = {"initial_last4"};
+	struct pair born = {"dob"}, given = {"first_name"};
 	unsigned long long seed = o->seed;
 	int accents = 0;
 	for (int i = 0; i < o->names; i++) {
@@ -208,7 +246,11 @@ static void bench_lookup(struct store *st, sqlite3 *db, const struct opts *o)
 		snprintf(m, sizeof m, "%s", (const char *)sqlite3_column_text(pick, 0));
 		snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(pick, 1));
 		snprintf(key, sizeof key, "%s", (const char *)sqlite3_column_text(pick, 2));
+		char dob[16];
+		snprintf(dob, sizeof dob, "%s", (const char *)sqlite3_column_text(pick, 3));
 		sqlite3_reset(pick);
+		key_kinds(st, fkey, m, key, dob, (struct pair *[]){&tail, &initial, &born, &given},
+			  o->rows);
 		plain_typing(key, typed, sizeof typed);
 		bool has_accent = false;
 		for (const char *c = name; *c; c++)
@@ -223,8 +265,9 @@ static void bench_lookup(struct store *st, sqlite3 *db, const struct opts *o)
 	sqlite3_finalize(pick);
 	sqlite3_finalize(fname);
 	sqlite3_finalize(fmrn);
-	struct pair *ps[] = {&accented, &plain, &mrn};
-	for (size_t i = 0; i < 3; i++) {
+	sqlite3_finalize(fkey);
+	struct pair *ps[] = {&accented, &plain, &mrn, &tail, &initial, &born, &given};
+	for (size_t i = 0; i < ARRAY_LEN(ps); i++) {
 		for (size_t k = 0; k < ps[i]->model.n; k++) {
 			samples_add(&all.model, ps[i]->model.v[k]);
 			samples_add(&all.floor, ps[i]->floor.v[k]);
@@ -234,7 +277,7 @@ static void bench_lookup(struct store *st, sqlite3 *db, const struct opts *o)
 	printf("note lookup at %s: %d names typed (%d with accents), row limit %d\n", o->label,
 	       o->names, accents, o->rows);
 	pair_rows(&all, o->label);
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < ARRAY_LEN(ps); i++)
 		pair_rows(ps[i], o->label);
 }
 

@@ -51,6 +51,14 @@ writers_latency|Concurrent writers: one `lab add` (process start to exit)|-||
 writers_slowest|Concurrent writers: slowest write|median|<|1000
 writers_per_s|Concurrent writers: writes per second|-||
 writers_errors|Concurrent writers: errors|median|=|0
+hl7.file_rate|HL7 `import hl7` of a batch file, largest clinic|-||
+hl7.listen_rate|HL7 listener, 4 concurrent senders (ACK awaited), largest clinic|-||
+hl7.listen_errors|  messages not acknowledged AA|median|=|0
+hl7.rss_first|HL7 listener RSS after the first tenth of the messages|-||
+hl7.rss_last|HL7 listener RSS after all of them (BENCH_HL7_MEM, 100,000)|-||
+hl7.dirty_first|  Private_Dirty after the first tenth|-||
+hl7.dirty_last|  Private_Dirty after all of them|-||
+hl7.dirty_growth|  growth of Private_Dirty (flat: under 0.5 MB)|median|<|0.5
 EOF
 )
 

@@ -70,7 +70,8 @@ while [ $k -le 5 ]; do
 done
 [ -e "$NEW" ] || "$HEPADESK" --db "$NEW" init >/dev/null
 run "$HEPADESK" --db "$NEW" find X
-expect_rc "a file killed during creation opens afterwards" 0
+expect_rc "a file killed during creation opens afterwards (no patient: exit 1)" 1
+expect_in "and answers a lookup" "no patient matches 'X'" "$ERR"
 expect_eq "and is fully migrated" "$(sqlite3 "$NEW" "pragma user_version")" "$(sql "pragma user_version")"
 expect_eq "and sound" "$(sqlite3 "$NEW" "pragma integrity_check")" "ok"
 finish

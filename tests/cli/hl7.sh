@@ -94,6 +94,18 @@ run hd import resolve "$Q" --reject --reason "lab to re-send in µmol/L"
 expect_rc "... only rejected" 0
 run hd import queue
 expect_in "three left" "3 results waiting in the queue" "$OUT"
+# Found when tried (the queue screen): a result of an unknown MRN was
+# queued without its analyte, so once the nurse had registered the patient
+# it could only be rejected. It keeps its analyte now and is stored.
+Q=$(sql "select id from hl7_queue where reason = 'unknown_mrn'")
+expect_eq "an unknown MRN's result keeps its analyte" "$(sql "select analyte from hl7_queue where id = $Q")" "bilirubin"
+hd patient add --mrn Z999 --name "NOBODY, Known" --dob 1970-01-01 --sex M >/dev/null
+run hd import resolve "$Q" --store --mrn Z999 --reason "registered today"
+expect_rc "matched to the patient registered since, it is stored" 0
+expect_eq "... on that patient" "$(sql "select l.analyte || ' ' || l.value || ' ' || l.unit from labs l join patients p on p.id = l.patient_id where p.mrn = 'Z999'")" "bilirubin 1.0 mg/dL"
+run hd import resolve "$Q" --reject --reason "again"
+expect_rc "a resolved item cannot be resolved again" 1
+expect_in "... saying so" "queued result $Q was already stored" "$ERR"
 
 # The MLLP listener on a loopback port.
 "$HEPADESK" --db "$DB" hl7 listen --port 0 >"$T/listen.log" 2>&1 &
@@ -139,4 +151,39 @@ expect_eq "... it is queued as needing confirmation" \
 	"$(sql "select reason from hl7_queue where mrn = 'H2'")" "confirm"
 run hd import queue
 expect_in "... naming the likely unit and the earlier value" "171" "$OUT"
+# Censored results (REFERENCE: scores and rules take numbers): "<5" in an
+# NM value and "<^20", ">^2000" in SN values wait for a nurse with their
+# comparator, never stored as their limit; a plain SN number is stored.
+# Found when tried: an SN value kept only its comparator ('>' for >^2000).
+N=$(labs)
+run hd import hl7 "$S/15-censored.hl7"
+expect_rc "a message with censored results is taken in" 0
+expect_in "... the plain SN number is stored" "stored        H1 alp 120 U/L on 2026-03-01" "$OUT"
+expect_eq "... and only it" "$(labs)" "$((N + 1))"
+expect_eq "no lab row holds a limit as a value" \
+	"$(sql "select count(*) from labs l join hl7_results h on h.lab_id = l.id join hl7_messages m on m.id = h.message_id where m.control_id = 'M0015' and l.analyte <> 'alp'")" "0"
+expect_eq "each censored one waits with its comparator" \
+	"$(sql "select group_concat(analyte || ' ' || value || ' ' || reason, ';') from (select * from hl7_queue where reason = 'censored' order by id)")" \
+	"alt <5 censored;ast >2000 censored;hbv_dna <20 censored;afp <= 2.0 censored"
+run hd import queue
+expect_in "import queue shows the comparator and why" "hbv_dna < 20 IU/mL: a censored result (below the laboratory's limit), not a value; not stored as 20" "$OUT"
+Q=$(sql "select id from hl7_queue where reason = 'censored' and analyte = 'alt'")
+run hd import resolve "$Q" --store --confirm --reason "take it"
+expect_rc "a censored value cannot be stored from the queue" 2
+expect_in "... saying why" "'<5' U/L is censored (the laboratory's limit, not a value); it can only be rejected" "$ERR"
+run hd import resolve "$Q" --reject --reason "below the limit: not a number to record"
+expect_rc "... it is rejected with the reason" 0
+# A birth date that disagrees (the name agrees) waits like a name mismatch.
+run hd import hl7 "$S/16-birthdate-mismatch.hl7"
+expect_eq "a birth date mismatch is queued, not stored" \
+	"$(sql "select reason || '|' || dob from hl7_queue q join hl7_messages m on m.id = q.message_id where m.control_id = 'M0016'")" "mismatch|1960-06-05"
+run hd import queue
+expect_in "... naming the dates" "1960-06-05" "$OUT"
+# Duplicate delivery inside one batch file (FHS/BHS ... BTS/FTS): the
+# second copy stores nothing and is counted as a duplicate.
+N=$(labs)
+run hd import hl7 "$S/17-duplicate-in-batch.hl7"
+expect_rc "a batch with a message delivered twice is taken in" 0
+expect_in "... once" "2 messages: 1 stored, 0 corrected, 0 queued, 0 noted; 1 duplicate, 0 refused" "$OUT"
+expect_eq "... one lab row" "$(labs)" "$((N + 1))"
 finish

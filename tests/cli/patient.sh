@@ -44,8 +44,9 @@ expect_eq "a CSV export is audited too" "$(sql "select count(*) from audit where
 run hd find SMI --limit 1
 expect_eq "--limit bounds the result" "$(printf '%s\n' "$OUT" | wc -l)" "1"
 run hd find zzzz
-expect_rc "no match is not an error" 0
-expect_eq "no match prints nothing" "$OUT" ""
+expect_rc "no match: exit 1, as grep" 1
+expect_eq "no match prints nothing on stdout" "$OUT" ""
+expect_eq "no match says so on stderr" "$ERR" "hepadesk find: no patient matches 'zzzz'"
 
 run hd show A100 --json
 expect_rc "show --json succeeds" 0

@@ -8,7 +8,7 @@ open_patient C-1 "MRN C-1"
 hd show C-1 >/dev/null || fail "show failed"
 keys e
 wait_for "[Labs]"
-keys Tab Tab Tab Tab Tab Tab
+keys Tab Tab Tab Tab Tab
 type_text 140; keys F2
 wait_for "stored 1 lab result" 8
 n=$(sqlite3 "$DB" "select count(*) from labs where analyte = 'sodium'")

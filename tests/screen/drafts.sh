@@ -38,7 +38,6 @@ wait_for "Recent patients"
 open_patient D-1 "MRN D-1"
 keys e
 wait_for "[Labs]"
-keys Tab
 type_text 34; keys u Tab
 wait_for "34        µmol/L  H"
 kill -HUP "$(hd_pid)"

@@ -2,7 +2,7 @@
 # Whole-screen golden comparisons (80x24, test clock, fixed patients) of the
 # main screens: home, lookup, patient overview, checklist, dashboard, and
 # each form of the form engine (new patient, visit, visit correction,
-# adverse event, infusion). The
+# adverse event, the pre-infusion check and the infusion). The
 # substring checks of the other screen tests say what must be there; these
 # say nothing else moved. After a deliberate change: UPDATE_GOLDEN=1, review
 # the diff of tests/screen/golden/, commit it.
@@ -61,7 +61,10 @@ golden form-ae
 keys Escape
 wait_gone "Adverse event (CTCAE"
 keys f
-wait_for "Infusion"
+wait_for "Infusion check for"
+golden infusion-check
+keys Enter
+wait_for "Infusion given (UC-MSC)"
 golden form-infusion
 keys Escape
 wait_for "MRN G-1"

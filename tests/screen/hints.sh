@@ -37,9 +37,11 @@ done
 fixture_ready H-1 "HINT, Hanna" || fail "setup"
 hd checklist sign H-1 >/dev/null || fail "sign"
 hd user revoke "$(id -un)" physician >/dev/null || fail "revoke"
+# A nurse who is also the administrator: records, and signs nothing.
+hd user grant "$(id -un)" nurse >/dev/null || fail "grant nurse"
 start
 wait_for "Recent patients"
-hint_has "? help  / find  Enter open  n new patient  A audit  q quit"
+hint_has "? help  / find  Enter open  n new patient  L lab queue  A audit  q quit"
 help_ok Home
 
 # A form: letters are typed, so q is no key here; Esc goes back.
@@ -88,11 +90,11 @@ help_ok Evaluation
 keys q
 wait_for "e evaluate"
 
-# The admin may not amend: no amend on the hint line or among this
-# screen's keys in the help.
+# A nurse-admin may neither sign nor amend: neither is on the hint line
+# or among this screen's keys in the help.
 keys c
 wait_for "Signed v1"
-hint_has "S sign"
+hint_lacks "S sign"
 hint_lacks "amend"
 help_ok Checklist
 keys q d
@@ -143,6 +145,7 @@ start
 open_patient H-1 "MRN H-1"
 keys c
 wait_for "Signed v1"
+hint_has "S sign"
 hint_has "a amend"
 keys F1
 wait_for "Help for: Checklist"

@@ -23,7 +23,6 @@ echo "ok - idle: locked with no patient data shown; only the login name unlocks"
 
 keys e
 wait_for "[Labs]"
-keys Tab
 type_text 3.1
 wait_for "3.1"
 wait_for "hepadesk is locked after being idle" 8

@@ -12,6 +12,8 @@ echo "$TODAY 10:00" >"$T/now"
 start xterm-256color HEPADESK_TEST_NOW=@$T/now
 open_patient IN-1 "MRN IN-1"
 keys f
+wait_for "Infusion check for $TODAY: PASSES SO FAR"
+keys Enter
 wait_for "Infusion given (UC-MSC)"
 shows "Infusion 1 due $TODAY"
 shows "$TODAY 10:00"

@@ -21,11 +21,11 @@ keys Tab
 type_text "78"; keys F2
 wait_for "registered IN-1"
 wait_for "MRN IN-1"
-# Labs: bilirubin, INR, (PT, PTA), creatinine, sodium, albumin, ALT, AST,
-# (ALP, GGT), platelets, AFP.
+# Labs (the grid starts on its first analyte): bilirubin, INR, (PT, PTA),
+# creatinine, sodium, albumin, ALT, AST, (ALP, GGT), platelets, AFP.
 keys e
 wait_for "[Labs]"
-keys Tab; type_text 1.5
+type_text 1.5
 keys Tab; type_text 1.3
 keys Tab Tab Tab; type_text 1.2
 keys Tab; type_text 136

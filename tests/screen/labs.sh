@@ -7,7 +7,7 @@ start
 open_patient L-7 "MRN L-7"
 keys e
 wait_for "[Labs]"
-keys Tab
+wait_for "> Total bilirubin" # every lab grid starts on its first analyte
 type_text 99; keys Tab
 wait_for "refused: bilirubin 99 mg/dL is outside"
 keys F2

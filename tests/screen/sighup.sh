@@ -8,7 +8,6 @@ start
 open_patient H-1 "MRN H-1"
 keys e
 wait_for "[Labs]"
-keys Tab
 type_text 2.5
 wait_for "2.5"
 kill -HUP "$(hd_pid)" || fail "cannot signal hepadesk"

@@ -19,6 +19,8 @@ for term in vt100 xterm-256color screen tmux-256color linux "xterm-256color NO_C
 	keys q
 	wait_for "Recent patients (1)"
 	keys q
+	wait_for "Leave hepadesk?"
+	keys y
 	wait_for "hepadesk-exited=0"
 done
 pass

@@ -14,7 +14,7 @@ start
 open_patient U-5 "MRN U-5"
 keys e
 wait_for "[Labs]"
-keys Tab u
+keys u
 wait_for "Total bilirubin now in µmol/L"
 type_text 5.2; keys Tab F2
 wait_for "Please confirm"

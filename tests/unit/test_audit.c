@@ -31,7 +31,7 @@ static void add_patient(struct fx *f, int i, const char *mrn)
 	struct err e;
 	struct patient p = {0};
 	strcpy(p.mrn, mrn);
-	strcpy(p.name, "AUDIT, Ann");
+	strcpy(p.name, i ? "AUDIT, Bea" : "AUDIT, Ann"); /* two people */
 	date_parse("1970-01-02", &p.dob);
 	p.sex = 'F';
 	p.weight_kg = NAN;

@@ -244,6 +244,31 @@ static void test_oru_read(void **state)
 	hl7_msg_done(&m);
 }
 
+/* A structured numeric OBX-5 is read whole: comparator and number stay
+ * together (found when tried: only the comparator was kept). */
+static void test_oru_structured_numeric(void **state)
+{
+	static const char sn[] = "MSH|^~\\&|LIS|LAB|HD|CLINIC|20260301083000||ORU^R01|SN1|P|2.5.1\r"
+				 "PID|1||H1^^^CLINIC^MR||HEPA^Anna||19600506|F\r"
+				 "OBR|1||O1|24323-8^Panel^LN|||202603010730\r"
+				 "OBX|1|SN|1920-8^AST^LN||>^2000|U/L|||||F\r"
+				 "OBX|2|SN|6768-6^ALP^LN||^120|U/L|||||F\r"
+				 "OBX|3|SN|5370-2^Titre^LN||^1^:^128||||||F\r"
+				 "OBX|4|NM|1742-6^ALT^LN||<5|U/L|||||F\r";
+	struct hl7_msg m;
+	struct hl7_oru o;
+	struct err e = {""};
+	parse_ok(sn, &m);
+	assert_int_equal(hl7_oru_read(&m, &o, &e), ST_OK);
+	assert_int_equal(o.nobs, 4);
+	assert_string_equal(o.obs[0].value, ">2000");
+	assert_string_equal(o.obs[1].value, "120");
+	assert_string_equal(o.obs[2].value, "1:128");
+	assert_string_equal(o.obs[3].value, "<5");
+	hl7_oru_done(&o);
+	hl7_msg_done(&m);
+}
+
 static void oru_refused(const char *text, const char *why)
 {
 	struct hl7_msg m;
@@ -409,6 +434,7 @@ int main(void)
 	    cmocka_unit_test(test_malformed),
 	    cmocka_unit_test(test_exactly_at_limits),
 	    cmocka_unit_test(test_oru_read),
+	    cmocka_unit_test(test_oru_structured_numeric),
 	    cmocka_unit_test(test_oru_refused),
 	    cmocka_unit_test(test_ts_date),
 	    cmocka_unit_test(test_ack),

@@ -303,9 +303,51 @@ static void test_items(void **state)
 	assert_int_equal(it.action, HL7_QUEUE);
 	assert_int_equal(it.reason, HL7_Q_UNKNOWN_MRN);
 	assert_int_equal(it.patient_id, 0);
+	/* Its analyte is known, so a nurse who matches it can store it. */
+	assert_true(it.have_analyte);
+	assert_int_equal(it.lab.analyte, ANALYTE_BILIRUBIN);
+	assert_string_equal(it.detail, "MRN 'Z9' is not registered");
+	one(&w, "1975-2", "88", "mg/dL", 'F');
+	fate(&w, &none, &it);
+	assert_int_equal(it.reason, HL7_Q_UNKNOWN_MRN);
+	assert_contains(it.detail, "MRN 'Z9' is not registered; and bilirubin");
 	assert_string_equal(it.name, "MULLER, Hans");
 	assert_string_equal(it.dob, "1961-02-03");
 	assert_string_equal(it.collected, "2026-03-01");
+}
+
+static void test_censored(void **state)
+{
+	char cmp[4];
+	double lim = 0;
+	assert_true(hl7map_censored("<5", cmp, &lim));
+	assert_string_equal(cmp, "<");
+	assert_true(lim == 5.0);
+	assert_true(hl7map_censored(">= 2000", cmp, &lim));
+	assert_string_equal(cmp, ">=");
+	assert_true(lim == 2000.0);
+	assert_true(hl7map_censored("<0.1", cmp, &lim));
+	assert_false(hl7map_censored("5", cmp, &lim));
+	assert_false(hl7map_censored("<", cmp, &lim));
+	assert_false(hl7map_censored("<5x", cmp, &lim));
+	assert_false(hl7map_censored("negative", cmp, &lim));
+	/* Every analyte has its reason; none is stored as its limit. */
+	for (int a = 0; a < ANALYTE_COUNT; a++)
+		assert_true(hl7map_censored_why((enum analyte_id)a)[0] != '\0');
+	struct one w;
+	struct hl7_item it;
+	struct hl7_match m = known();
+	m.agrees = true;
+	one(&w, "1742-6", "<5", "U/L", 'F');
+	fate(&w, &m, &it);
+	assert_int_equal(it.action, HL7_QUEUE);
+	assert_int_equal(it.reason, HL7_Q_CENSORED);
+	assert_contains(it.detail, "alt < 5 U/L: a censored result (below the laboratory's limit)");
+	strcpy(w.x.value_type, "SN");
+	strcpy(w.x.value, "45");
+	fate(&w, &m, &it);
+	assert_int_equal(it.action, HL7_STORE); /* a plain structured number */
+	assert_true(it.lab.value == 45.0);
 }
 
 static void test_reasons(void **state)
@@ -316,6 +358,8 @@ static void test_reasons(void **state)
 		    hl7_queue_reason_parse(hl7_queue_reason_key((enum hl7_queue_reason)i), &r));
 		assert_int_equal(r, i);
 		assert_true(hl7_queue_reason_label((enum hl7_queue_reason)i)[0] != '\0');
+		assert_true(hl7_queue_reason_short((enum hl7_queue_reason)i)[0] != '\0');
+		assert_true(strlen(hl7_queue_reason_short((enum hl7_queue_reason)i)) <= 15);
 	}
 	assert_false(hl7_queue_reason_parse("nope", &r));
 	assert_string_equal(hl7_queue_reason_key(HL7_Q_COUNT), "");
@@ -324,9 +368,9 @@ static void test_reasons(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_codes),   cmocka_unit_test(test_units),
-	    cmocka_unit_test(test_patient), cmocka_unit_test(test_items),
-	    cmocka_unit_test(test_reasons),
+	    cmocka_unit_test(test_codes),    cmocka_unit_test(test_units),
+	    cmocka_unit_test(test_patient),  cmocka_unit_test(test_items),
+	    cmocka_unit_test(test_censored), cmocka_unit_test(test_reasons),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

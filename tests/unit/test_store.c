@@ -250,6 +250,90 @@ static void test_find(void **state)
 			      "patients_lookup_mrn"));
 }
 
+/* Every kind of lookup the prompt takes (lookup.h), from indexes; a patient
+ * edit moves its keys; a lost index is rebuilt as the migration does. */
+static void test_find_kinds(void **state)
+{
+	struct fx *f = *state;
+	struct err e;
+	struct patient a = mk("MRN-1001234", "O'BRIEN, Seán");
+	struct patient b = mk("2005678", "SMITH-JONES, Anna");
+	assert_true(date_parse("1956-03-14", &a.dob));
+	assert_int_equal(store_patient_add(f->st, &a, &e), ST_OK);
+	assert_int_equal(store_patient_add(f->st, &b, &e), ST_OK);
+	struct patient_hit h[10];
+	int n;
+	const char *finds[][2] = {{"1234", "MRN-1001234"},
+				  {"o1234", "MRN-1001234"},
+				  {"obrien", "MRN-1001234"},
+				  {"o'brien, sean", "MRN-1001234"},
+				  {"sean", "MRN-1001234"},
+				  {"1956-03-14", "MRN-1001234"},
+				  {"smith jones", "2005678"},
+				  {"smithjones", NULL},
+				  {"s5678", "2005678"},
+				  {"anna", "2005678"},
+				  {"x1234", NULL},
+				  {"1956-03-15", NULL}};
+	for (size_t i = 0; i < sizeof finds / sizeof finds[0]; i++) {
+		assert_int_equal(store_patient_find(f->st, finds[i][0], h, 10, &n, &e), ST_OK);
+		if (!finds[i][1]) {
+			assert_int_equal(n, 0);
+			continue;
+		}
+		assert_int_equal(n, 1);
+		assert_string_equal(h[0].mrn, finds[i][1]);
+	}
+	/* An edit moves the keys with the record. */
+	strcpy(a.name, "KELLY, Seán");
+	assert_int_equal(store_patient_update(f->st, &a, NULL, &e), ST_OK);
+	assert_int_equal(store_patient_find(f->st, "obrien", h, 10, &n, &e), ST_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_patient_find(f->st, "k1234", h, 10, &n, &e), ST_OK);
+	assert_int_equal(n, 1);
+	/* Keys lost (an upgraded file, before the migration's rebuild) come back. */
+	assert_int_equal(tmpdb_exec(f->path, "DELETE FROM lookup_keys"), 0);
+	assert_int_equal(store_patient_find(f->st, "k1234", h, 10, &n, &e), ST_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_lookup_rebuild(f->st, &e), ST_OK);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM lookup_keys"),
+			 7); /* 3 + 4: see lookup_patient_keys */
+	assert_int_equal(store_patient_find(f->st, "k1234", h, 10, &n, &e), ST_OK);
+	assert_int_equal(n, 1);
+	/* Each kind is one range over the key index, never a scan. */
+	assert_true(plan_uses(f->path,
+			      "SELECT p.id, p.mrn, p.name, p.dob, p.sex FROM lookup_keys k JOIN "
+			      "patients p ON p.id = k.patient_id WHERE k.key >= 'T1234' AND k.key "
+			      "< 'T1234' || char(1114111) ORDER BY k.key, k.patient_id LIMIT 9",
+			      "PRIMARY KEY (key>? AND key<?)"));
+}
+
+/* A patient with the same birth date and a similar name needs a reason,
+ * kept in the record and so in its creation's audit row. */
+static void test_register_similar(void **state)
+{
+	struct fx *f = *state;
+	struct err e;
+	struct patient a = mk("A1", "O'BRIEN, Seán"), b = mk("B1", "OBrien, Sean");
+	struct patient twin = mk("C1", "O'BRIEN, Mary"), same_mrn = mk("A1", "OTHER, Al");
+	assert_int_equal(store_patient_add(f->st, &a, &e), ST_OK);
+	assert_int_equal(store_patient_add(f->st, &b, &e), ST_CONFIRM);
+	assert_non_null(strstr(e.msg, "A1 O'BRIEN, Seán (born 1970-01-02, F)"));
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM patients"), 1);
+	assert_int_equal(store_patient_register(f->st, &b, "", &e), ST_INVALID);
+	assert_non_null(strstr(e.msg, "reason"));
+	assert_int_equal(store_patient_register(f->st, &b, "other person: checked ID card", &e),
+			 ST_OK);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE action = 'create' "
+					    "AND tbl = 'patients' AND after LIKE "
+					    "'%\"similar_to\":\"A1\",\"similar_reason\":\"other "
+					    "person: checked ID card\"%'"),
+			 1);
+	assert_int_equal(store_patient_add(f->st, &twin, &e), ST_OK); /* a twin */
+	assert_int_equal(store_patient_add(f->st, &same_mrn, &e), ST_DUPLICATE);
+	assert_string_equal(e.msg, "MRN: A1 is already registered");
+}
+
 static void test_labs_atomic(void **state)
 {
 	struct fx *f = *state;
@@ -393,6 +477,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_patient_and_audit, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_conflict, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_find, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_find_kinds, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_register_similar, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_labs_atomic, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_check_matches_table, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_imaging, setup, teardown),

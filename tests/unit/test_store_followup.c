@@ -595,7 +595,7 @@ static int64_t begun_on(struct fx *f, const struct protocol *pr, const char *mrn
 	struct err e;
 	struct patient p = {0};
 	strcpy(p.mrn, mrn);
-	strcpy(p.name, "SIGNOFF, Sam");
+	snprintf(p.name, sizeof p.name, "%s, Sam", mrn); /* one person per MRN */
 	assert_true(date_parse("1970-01-02", &p.dob));
 	p.sex = 'M';
 	p.weight_kg = NAN;

@@ -35,7 +35,8 @@ static int setup(void **state)
 	for (int i = 0; i < 3; i++) {
 		struct patient p = {0};
 		snprintf(p.mrn, sizeof p.mrn, "T%d", i);
-		strcpy(p.name, "TAMPER, Tom");
+		static const char *const names[] = {"TAMPER, Tom", "TAMPER, Una", "TAMPER, Vic"};
+		strcpy(p.name, names[i]); /* three people, not one registered thrice */
 		date_parse("1970-01-02", &p.dob);
 		p.sex = 'M';
 		p.weight_kg = NAN;

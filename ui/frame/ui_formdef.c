@@ -11,6 +11,7 @@
 #include "store.h"
 #include "ui_dialog.h"
 #include "ui_draw.h"
+#include "ui_prompt.h"
 #include "util.h"
 #include "visit.h"
 
@@ -256,6 +257,32 @@ static int conflict(struct ui_fform *ff, struct ui *ui, struct err *e)
 	return UI_DONE;
 }
 
+/* The reason asked for a warning (def->confirm_reason): saved with it, the
+ * form and this prompt close, and what follows the form opens on top. */
+static enum status reason_given(struct ui *ui, void *arg, const char *const *values, struct err *e)
+{
+	struct ui_fform *ff = arg;
+	strlcpy_(ff->reason, values[0], sizeof ff->reason);
+	enum status s = ff->def->save(ff, ui, true, e);
+	if (s != ST_OK)
+		return s;
+	ui_draft_drop(&ff->draft, ui);
+	ff->base.dirty = false;
+	if (ff->def->after)
+		ff->def->after(ff, ui);
+	ui_remove(ui, &ff->base); /* the prompt goes when this returns */
+	return ST_OK;
+}
+
+static void ask_reason(struct ui_fform *ff, struct ui *ui, const char *why)
+{
+	static const struct ui_prompt_field f[] = {
+	    {"Reason", "why, kept in the audit trail", UF_TEXT, 50, UI_FORM_REASON_MAX, NULL, NULL,
+	     0, true},
+	};
+	ui_prompt(ui, "A reason is needed", why, f, 1, reason_given, ff);
+}
+
 static int save(struct ui_fform *ff, struct ui *ui)
 {
 	struct err e = {""};
@@ -265,7 +292,9 @@ static int save(struct ui_fform *ff, struct ui *ui)
 	enum status s = ff->def->save(ff, ui, ff->confirmed, &e);
 	if (s == ST_OK)
 		return saved(ff, ui);
-	if (s == ST_CONFIRM && !ff->confirmed) {
+	if (s == ST_CONFIRM && !ff->confirmed && ff->def->confirm_reason) {
+		ask_reason(ff, ui, e.msg);
+	} else if (s == ST_CONFIRM && !ff->confirmed) {
 		snprintf(q, sizeof q, "%s. Record it as it is?", e.msg);
 		ui_confirm(ui, q, confirm_answer, ff);
 	} else if (s == ST_CONFLICT) {

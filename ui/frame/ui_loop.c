@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "store.h"
+#include "text.h"
 #include "ui_dialog.h"
 #include "ui_draw.h"
 #include "ui_term.h"
@@ -108,6 +109,21 @@ static bool any_dirty(const struct ui *ui)
 	return false;
 }
 
+/* "| NAME  MRN ...": a name too long for the room is cut with "..." so the
+ * MRN and what follows it always show. */
+static void draw_banner(struct ui *ui, int x, int room, const char *banner)
+{
+	const char *mrn = strstr(banner, "  MRN ");
+	int rest = mrn ? ui_text_width(mrn) : 0;
+	if (!mrn || ui_text_width(banner) + 2 <= room || room - 2 - rest < 8) {
+		ui_putf(ui->hdr, 0, x, room, ROLE_HEADER, "| %s", banner);
+		return;
+	}
+	int name_room = room - 2 - rest - 3;
+	size_t cut = text_fit(banner, name_room);
+	ui_putf(ui->hdr, 0, x, room, ROLE_HEADER, "| %.*s...%s", (int)cut, banner, mrn);
+}
+
 static void draw_header(struct ui *ui)
 {
 	const struct user *u = store_actor(ui->app->st);
@@ -122,7 +138,7 @@ static void draw_header(struct ui *ui)
 	int x = ui_putf(ui->hdr, 0, 0, COLS - rw - 2, ROLE_HEADER, " hepadesk | %s ",
 			u && u->display[0] ? u->display : (u ? u->login : ""));
 	if (b && !ui->locked)
-		ui_putf(ui->hdr, 0, x, COLS - rw - 2 - x, ROLE_HEADER, "| %s", b->banner);
+		draw_banner(ui, x, COLS - rw - 2 - x, b->banner);
 	ui_put(ui->hdr, 0, COLS - rw - 1, rw, ROLE_HEADER, right);
 	wnoutrefresh(ui->hdr);
 }
@@ -236,12 +252,21 @@ static void key_msg(struct ui *ui, const struct ui_screen *s, enum ui_action a, 
 	ui_msg(ui, ROLE_HINT, fmt, ui_key_names(a, scope, " or ", names, sizeof names));
 }
 
+static int quit_answer(struct ui *ui, void *arg, bool yes)
+{
+	(void)ui;
+	(void)arg;
+	return yes ? UI_QUIT : UI_DONE;
+}
+
 static int back(struct ui *ui, struct ui_screen *s, int key)
 {
 	if (s->home) {
+		/* One q too many, coming back from deep inside, must not quit. */
 		if (ui_key_is(key, ACT_QUIT))
-			return UI_QUIT;
-		key_msg(ui, s, ACT_QUIT, "press %s to quit hepadesk");
+			ui_confirm(ui, "Leave hepadesk? (y leaves, n stays)", quit_answer, NULL);
+		else
+			key_msg(ui, s, ACT_QUIT, "press %s to quit hepadesk");
 		return UI_DONE;
 	}
 	if (s->dirty) {

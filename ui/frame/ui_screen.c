@@ -33,6 +33,23 @@ void ui_remove(struct ui *ui, struct ui_screen *s)
 	}
 }
 
+void ui_switch_patient(struct ui *ui, struct ui_screen *s)
+{
+	int kept = 0;
+	while (ui->depth > 0 && !ui->stack[ui->depth - 1]->home) {
+		struct ui_screen *top = ui->stack[ui->depth - 1];
+		if (top->dirty && top->ops->draft) {
+			top->ops->draft(top, ui, true);
+			kept++;
+		}
+		ui_remove(ui, top);
+	}
+	ui_push(ui, s);
+	if (kept)
+		ui_msg(ui, ROLE_HINT, "what you typed in %d form%s is kept as a draft", kept,
+		       kept == 1 ? "" : "s");
+}
+
 void ui_pop(struct ui *ui)
 {
 	if (ui->depth > 0)
@@ -123,4 +140,14 @@ unsigned ui_role(const struct ui *ui)
 {
 	const struct user *u = ui->app ? store_actor(ui->app->st) : NULL;
 	return u ? u->roles : ROLE_BIT(ROLE_VIEWER);
+}
+
+bool ui_may(struct ui *ui, enum ui_action a)
+{
+	struct err e = {""};
+	int perm = ui_key_perm(a);
+	if (perm == UI_PERM_ANY || store_may(ui->app->st, (enum perm)perm, &e) == ST_OK)
+		return true;
+	ui_msg(ui, ROLE_CRITICAL, "%s", e.msg);
+	return false;
 }

@@ -78,8 +78,14 @@ static void draw_signed(struct cl_screen *c, struct ui *ui, int y)
 {
 	char d[16], t[20];
 	const struct evaluation *ev = &c->ev;
+	char say[80];
+	/* Only a physician is offered the key; others are told who signs. */
+	ui_key_format(ui_key_offered(ACT_SIGN, SC_CHECKLIST, ui_role(ui))
+			  ? "Not signed ({=SIGN} signs)"
+			  : "Not signed: awaiting a physician's sign-off",
+		      SC_CHECKLIST, say, sizeof say);
 	if (!c->have_ev)
-		ui_put(ui->body, y, 0, ui->cols, ROLE_DIM, "Not signed (S signs)");
+		ui_put(ui->body, y, 0, ui->cols, ROLE_DIM, say);
 	else
 		ui_putf(ui->body, y, 0, ui->cols, ROLE_NORMAL, "Signed v%d %s as of %s by %s at %s",
 			ev->chain_version, eval_status_str(ev->status), date_format(ev->as_of, d),
@@ -310,9 +316,10 @@ static int cl_key(struct ui_screen *s, struct ui *ui, int key)
 		return UI_PASS;
 	if (ui_key_is(key, ACT_ENTER))
 		open_item(c, ui);
-	else if (ui_key_is(key, ACT_SIGN))
-		sign(c, ui);
-	else if (ui_key_is(key, ACT_AMEND))
+	else if (ui_key_is(key, ACT_SIGN)) {
+		if (ui_may(ui, ACT_SIGN))
+			sign(c, ui);
+	} else if (ui_key_is(key, ACT_AMEND))
 		amend(c, ui);
 	else
 		return select_key(c, ui, key);
@@ -337,8 +344,8 @@ static const struct ui_screen_ops cl_ops = {
     "or EXCLUDED) and what blocks it at the top, then every item with its mark — [x] met, "
     "[ ] missing, [!] not met, [~] stale — and the reason. {ENTER} on a data item (labs, "
     "imaging, scores, weight) shows the data behind it; on a nurse-confirmed item it asks "
-    "the answer (yes/no, the grade or consent date where needed, a note). {SIGN} signs the "
-    "evaluation; a physician amends a signed one with {AMEND} and a reason.",
+    "the answer (yes/no, the grade or consent date where needed, a note). A physician signs "
+    "the evaluation with {SIGN} and amends a signed one with {AMEND} and a reason.",
     .scope = SC_CHECKLIST | SC_LIST,
 };
 

@@ -10,12 +10,14 @@
 #include "date.h"
 #include "sae.h"
 #include "store.h"
+#include "store_hl7.h"
 #include "store_sae.h"
 #include "ui_audit.h"
 #include "ui_draw.h"
 #include "ui_lines.h"
 #include "ui_overview.h"
 #include "ui_patient_form.h"
+#include "ui_queue.h"
 #include "util.h"
 
 #define CLINIC_RECENT 10
@@ -37,6 +39,7 @@ struct clinic_screen {
 	struct sae_report sae[CLINIC_SAE_MAX];
 	int nsae;
 	int64_t now;
+	int64_t queued; /* lab results waiting in the queue (-1: unknown) */
 	struct ui_lines lines;
 	struct clinic_pick pick[CLINIC_ROWS_MAX];
 	int npick, sel;
@@ -44,7 +47,7 @@ struct clinic_screen {
 };
 
 static const enum ui_action clinic_hints[] = {ACT_HELP,	 ACT_LOOKUP, ACT_ENTER, ACT_NEW,
-					      ACT_AUDIT, ACT_QUIT,   ACT_NONE};
+					      ACT_QUEUE, ACT_AUDIT,  ACT_QUIT,	ACT_NONE};
 
 static void add_pick(struct clinic_screen *c, int line, int64_t patient_id)
 {
@@ -144,9 +147,12 @@ static void build(struct clinic_screen *c)
 	char d[16];
 	ui_lines_clear(&c->lines);
 	c->npick = 0;
-	ui_lines_add(&c->lines, ROLE_NORMAL, "Today %s  due %lld  overdue %lld  missed 30d %lld",
+	char queue[32] = "";
+	if (c->queued >= 0)
+		snprintf(queue, sizeof queue, "  lab queue %lld", (long long)c->queued);
+	ui_lines_add(&c->lines, ROLE_NORMAL, "Today %s  due %lld  overdue %lld  missed 30d %lld%s",
 		     date_format(c->cd->today, d), (long long)k->due_today, (long long)k->overdue,
-		     (long long)k->missed_30d);
+		     (long long)k->missed_30d, queue);
 	ui_lines_add(
 	    &c->lines, ROLE_NORMAL,
 	    "Awaiting sign-off %lld  evaluation %lld (newest %d)  grade>=3/serious AEs %lld",
@@ -184,6 +190,10 @@ static void load(struct clinic_screen *c, struct ui *ui)
 		ui_msg(ui, ROLE_CRITICAL, "serious adverse event reports: %s", err_why(&e, s));
 	}
 	e.msg[0] = '\0';
+	/* A count on the partial index of open items: cheap at any clinic size. */
+	if ((s = store_hl7_queue_count(ui->app->st, &c->queued, &e)) != ST_OK)
+		c->queued = -1;
+	e.msg[0] = '\0';
 	s = store_patient_recent(ui->app->st, c->recent, CLINIC_RECENT, &c->nrecent, &e);
 	if (s != ST_OK) {
 		c->nrecent = 0;
@@ -212,9 +222,13 @@ static void clinic_draw(struct ui_screen *s, struct ui *ui)
 		load(c, ui);
 	ui_put(ui->body, 0, 0, 14, ROLE_TITLE, "Find patient:");
 	char say[128];
-	ui_key_format(
-	    "press {=LOOKUP} for an MRN or name;  {=NEW} new patient;  {=ENTER} opens a row",
-	    SC_GLOBAL | SC_HOME | SC_LIST, say, sizeof say);
+	/* Registration is offered only to those who may record (not to an
+	 * administrator or a viewer). */
+	ui_key_format(ui_key_offered(ACT_NEW, SC_HOME, ui_role(ui))
+			  ? "press {=LOOKUP} for an MRN or name;  {=NEW} new patient;  {=ENTER} "
+			    "opens a row"
+			  : "press {=LOOKUP} for an MRN or name;  {=ENTER} opens a row",
+		      SC_GLOBAL | SC_HOME | SC_LIST, say, sizeof say);
 	ui_put(ui->body, 0, 14, ui->cols - 14, ROLE_DIM, say);
 	follow_sel(c, h);
 	ui_lines_draw(&c->lines, ui->body, CLINIC_TOP, h);
@@ -256,9 +270,16 @@ static int clinic_key(struct ui_screen *s, struct ui *ui, int key)
 	struct clinic_screen *c = (struct clinic_screen *)s;
 	if (ui_key_is(key, ACT_ENTER))
 		return open_row(c, ui);
-	if (ui_key_is(key, ACT_NEW) || ui_key_is(key, ACT_AUDIT)) {
+	if (ui_key_is(key, ACT_NEW) || ui_key_is(key, ACT_AUDIT) || ui_key_is(key, ACT_QUEUE)) {
+		enum ui_action a = ui_key_is(key, ACT_NEW)     ? ACT_NEW
+				   : ui_key_is(key, ACT_QUEUE) ? ACT_QUEUE
+							       : ACT_AUDIT;
+		if (!ui_may(ui, a))
+			return UI_DONE;
 		c->stale = true;
-		ui_push(ui, ui_key_is(key, ACT_NEW) ? ui_patient_form_new(ui) : ui_audit_new(ui));
+		ui_push(ui, ui_key_is(key, ACT_NEW)	? ui_patient_form_new(ui)
+			    : ui_key_is(key, ACT_QUEUE) ? ui_queue_new(ui)
+							: ui_audit_new(ui));
 		return UI_DONE;
 	}
 	int r = move_sel(c, key, ui->rows - CLINIC_TOP - 1);
@@ -288,8 +309,10 @@ static const struct ui_screen_ops clinic_ops = {
     "visits (! and the days overdue), patients awaiting a physician's sign-off or their "
     "evaluation, adverse events of grade 3 or more or serious in the last 30 days, and the "
     "count of each. {UP} and {DOWN} choose a row, {ENTER} opens that patient. {LOOKUP} finds any "
-    "patient by MRN or name; {NEW} registers a new patient; {AUDIT} shows the audit trail "
-    "(administrators); {QUIT} quits.",
+    "patient by MRN or name; nurses and physicians register a new patient with {NEW}; "
+    "{QUEUE} opens the lab results from the laboratory that wait for a nurse (their count is "
+    "'lab queue' on the first line); administrators read the audit trail with {AUDIT}; "
+    "{QUIT} quits.",
     .scope = SC_HOME | SC_LIST,
 };
 

@@ -15,7 +15,7 @@
 #include "ui_banner.h"
 #include "ui_draw.h"
 #include "ui_exam.h"
-#include "ui_infusion.h"
+#include "ui_infusion_check.h"
 #include "ui_lines.h"
 #include "ui_visit.h"
 #include "ui_visits.h"
@@ -301,11 +301,11 @@ static const struct ui_screen_ops db_ops = {
     "signed evaluation's), latest value, change in units and per cent, the "
     "direction (improved +, worse -, same =) and a trend line of the newest values for each "
     "measure, sodium and the examination findings (ascites, encephalopathy, dialysis, "
-    "weight) among them; a visit done outside its window says early or late; symptom grades (none, "
-    "mild, mod, sev) and ascites/encephalopathy grades over "
-    "the visits (. not assessed); adverse events; the visit calendar with its marks. {VISIT} "
-    "records a visit, {AE} an adverse event, {INFUSION} an infusion, {EXAM} examination "
-    "findings; {CORRECT} lists the recorded visits to correct one.",
+    "weight) among them; a visit done outside its window says early or late; symptom grades "
+    "(none, mild, mod, sev) and ascites/encephalopathy grades over the visits (. not "
+    "assessed); adverse events; the visit calendar with its marks. Nurses and physicians "
+    "record a visit with {VISIT}, an adverse event with {AE}, an infusion with {INFUSION}, "
+    "examination findings with {EXAM}, and correct a recorded visit from {CORRECT}.",
     .scope = SC_FOLLOWUP | SC_LIST,
 };
 
@@ -334,6 +334,10 @@ struct ui_screen *ui_dashboard_new(struct ui *ui, int64_t patient_id)
 bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 {
 	struct ui_screen *next;
+	static const enum ui_action records[] = {ACT_VISIT, ACT_AE, ACT_INFUSION, ACT_CORRECT};
+	for (size_t i = 0; i < ARRAY_SIZE(records); i++)
+		if (ui_key_is(key, records[i]) && !ui_may(ui, records[i]))
+			return true;
 	if (ui_key_is(key, ACT_DASHBOARD))
 		next = ui_dashboard_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_VISIT))
@@ -341,7 +345,7 @@ bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 	else if (ui_key_is(key, ACT_AE))
 		next = ui_ae_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_INFUSION))
-		next = ui_infusion_new(ui, patient_id);
+		next = ui_infusion_check_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_CORRECT))
 		next = ui_visits_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_EXAM))

@@ -30,6 +30,9 @@ void ui_eval_labs_init(struct ui_eval_labs *l, struct ui *ui, int64_t patient_id
 		ui_field_init(&l->rows[a].value, 20);
 		l->rows[a].value.accept = LABS_NUMBER_CHARS;
 	}
+	/* Every lab grid (intake, visit) starts on its first analyte, so one
+	 * Tab sequence means the same rows everywhere; the date is one Up. */
+	l->focus = 1;
 	if (store_lab_latest(ui->app->st, patient_id, l->today, &l->latest, &e) != ST_OK)
 		memset(&l->latest, 0, sizeof l->latest);
 }
@@ -130,7 +133,10 @@ void ui_eval_labs_draw(struct ui_eval_labs *l, struct ui *ui, int y)
 	    ui_field_draw(&l->date, ui->body, y, 27, 12, l->focus == 0 ? ROLE_FOCUS : ROLE_FIELD);
 	if (l->focus == 0)
 		ui_cursor(ui, y, cx);
-	ui_put(ui->body, y, 41, ui->cols - 41, ROLE_DIM, "YYYY-MM-DD   u: unit   F2: save all");
+	char hint[64];
+	ui_key_format("YYYY-MM-DD   {=UNITS}: unit   {=SAVE}: save all", SC_LABS | SC_FORM, hint,
+		      sizeof hint);
+	ui_put(ui->body, y, 41, ui->cols - 41, ROLE_DIM, hint);
 	ui_putf(ui->body, y + 1, 0, ui->cols, ROLE_DIM, "  %-24s %-9s %-7s %-8s %-10s %s",
 		"Analyte", "Value", "Unit", "Flag", "Reference", "Last");
 	for (int a = 0; a < ANALYTE_COUNT && y + 2 + a < ui->rows; a++)

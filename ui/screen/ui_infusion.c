@@ -2,6 +2,7 @@
  * its save, on the form engine (ui_formdef). */
 #include "ui_infusion.h"
 
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,27 @@
 #include "util.h"
 #include "visit.h"
 
-enum { IF_ITEM, IF_AT, IF_ROUTE, IF_CELLS, IF_LOT, IF_EXPIRES, IF_BY, IF_REACTION, IF_NOTE, IF_N };
+enum {
+	IF_ITEM,
+	IF_AT,
+	IF_ROUTE,
+	IF_CELLS,
+	IF_LOT,
+	IF_EXPIRES,
+	IF_BY,
+	IF_TEMP_BEFORE,
+	IF_PULSE_BEFORE,
+	IF_BP_BEFORE,
+	IF_SPO2_BEFORE,
+	IF_TEMP_AFTER,
+	IF_PULSE_AFTER,
+	IF_BP_AFTER,
+	IF_SPO2_AFTER,
+	IF_REACTION,
+	IF_NOTE,
+	IF_OVERRIDE,
+	IF_N
+};
 
 #define IF_ITEMS_MAX 24
 #define IF_ITEM_TEXT 64
@@ -66,7 +87,41 @@ static enum status check_reaction(struct ui_fform *ff, const struct ui_fielddef 
 	return s;
 }
 
+/* Blood pressure before or after, as SYSTOLIC/DIASTOLIC mmHg (the
+ * command line's --bp-before): the visit's validator, whose limits come
+ * from the vitals table; empty: not taken. */
+static enum status check_bp(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+			    struct err *e)
+{
+	struct infusion *inf = ff->rec;
+	struct infusion_obs *o = fd == &ff->def->fields[IF_BP_AFTER] ? &inf->after : &inf->before;
+	int sbp, dbp;
+	o->v[IOBS_SYSTOLIC] = o->v[IOBS_DIASTOLIC] = NAN;
+	if (!*t)
+		return ST_OK;
+	enum status s = visit_check_bp(t, &sbp, &dbp, e);
+	if (s == ST_OK) {
+		o->v[IOBS_SYSTOLIC] = sbp;
+		o->v[IOBS_DIASTOLIC] = dbp;
+	}
+	return s;
+}
+
 #define IN(m) offsetof(struct infusion, m)
+/* An observation of the vitals table (unit, range and validator from
+ * vital.h), optional: empty is not taken. */
+#define OBS(lbl, set, id, vid)                                                                 \
+	{                                                                                      \
+		.label = lbl, .vital = UI_VITAL(vid), .kind = FK_NUMBER, .width = 6, .max = 8, \
+		.optional = true,                                                              \
+		.off = offsetof(struct infusion, set) + offsetof(struct infusion_obs, v) +     \
+		       (id) * sizeof(double)                                                   \
+	}
+#define OBS_BP(lbl)                                                                            \
+	{                                                                                      \
+		.label = lbl, .kind = FK_TEXT, .unit = "mmHg", .hint = "SYS/DIA, e.g. 120/80", \
+		.width = 8, .max = 7, .optional = true, .check = check_bp                      \
+	}
 static const struct ui_fielddef if_fields[IF_N] = {
     {.label = "Scheduled",
      .kind = FK_CHOICE,
@@ -116,6 +171,14 @@ static const struct ui_fielddef if_fields[IF_N] = {
      .off = IN(given_by),
      .size = sizeof(((struct infusion *)0)->given_by),
      .text = infusion_check_given_by},
+    OBS("Temp before", before, IOBS_TEMP, VITAL_TEMPERATURE),
+    OBS("Pulse before", before, IOBS_PULSE, VITAL_PULSE),
+    OBS_BP("BP before"),
+    OBS("SpO2 before", before, IOBS_SPO2, VITAL_SPO2),
+    OBS("Temp after", after, IOBS_TEMP, VITAL_TEMPERATURE),
+    OBS("Pulse after", after, IOBS_PULSE, VITAL_PULSE),
+    OBS_BP("BP after"),
+    OBS("SpO2 after", after, IOBS_SPO2, VITAL_SPO2),
     {.label = "Reaction (24 h)",
      .kind = FK_TEXT,
      .hint = "empty: none",
@@ -130,9 +193,23 @@ static const struct ui_fielddef if_fields[IF_N] = {
      .off = IN(note),
      .size = sizeof(((struct infusion *)0)->note),
      .text = visit_check_note},
+    {.label = "Override reason",
+     .kind = FK_TEXT,
+     .hint = "physicians, if asked",
+     .width = 30,
+     .max = INFUSION_REASON_MAX,
+     .optional = true,
+     .off = IN(override_reason),
+     .size = sizeof(((struct infusion *)0)->override_reason),
+     .text = infusion_check_override_reason},
 };
+#undef OBS_BP
+#undef OBS
 #undef IN
 
+/* Through the same use case as `infusion add`: a refused item is not saved;
+ * one that needs confirmation is asked y/n first and then saved only with a
+ * physician's override reason, which the storage audits with the record. */
 static enum status if_save(struct ui_fform *ff, struct ui *ui, bool confirmed, struct err *e)
 {
 	struct infusion *inf = ff->rec;
@@ -141,14 +218,30 @@ static enum status if_save(struct ui_fform *ff, struct ui *ui, bool confirmed, s
 	if (s == ST_CONFIRM)
 		s = ST_OK; /* each warning was confirmed as its field was left */
 	struct protocol *p = xcalloc(1, sizeof *p);
+	struct infusion *f = xmalloc(sizeof *f);
+	*f = *inf;
+	/* A reason counts only once the nurse has seen the question. */
+	if (!confirmed)
+		f->override_reason[0] = '\0';
 	if (s == ST_OK)
 		s = store_protocol_active(ui->app->st, p, NULL, e);
 	if (s == ST_OK)
-		s = uc_infusion_add(ui->app->st, p, inf, ff->today, NULL, e);
+		s = uc_infusion_add(ui->app->st, p, f, ff->today, NULL, e);
+	if (s == ST_CONFIRM && confirmed) {
+		ff->confirmed = false; /* asked again when saved with a reason */
+		char why[ERR_MSG_MAX];
+		strlcpy_(why, e->msg, sizeof why);
+		s = err_set(e, ST_INVALID, "override reason: required to confirm (%s)", why);
+	}
+	if (s == ST_OK) {
+		*inf = *f;
+		ui_msg(ui, ROLE_OK, "recorded the infusion at %s: %.3g cells, lot %s%s%s%s%s",
+		       visit_format_time(inf->given_at, ff->tz, t), inf->cells, inf->lot,
+		       *inf->override_by ? "; check overridden by " : "", inf->override_by,
+		       *inf->override_by ? ": " : "", inf->override_reason);
+	}
+	free(f);
 	free(p);
-	if (s == ST_OK)
-		ui_msg(ui, ROLE_OK, "recorded the infusion at %s: %.3g cells, lot %s",
-		       visit_format_time(inf->given_at, ff->tz, t), inf->cells, inf->lot);
 	return s;
 }
 
@@ -163,8 +256,12 @@ static const struct ui_formdef if_def = {
     .help = "Record an infusion as given: the scheduled infusion it closes (or none), when "
 	    "(YYYY-MM-DD HH:MM), route, total cells (1e6-1e10; \"1e8\" is accepted, unusual "
 	    "doses ask first), product lot, who gave it, and any reaction within 24 hours "
-	    "(empty or 'none' for none). The lot's expiry date is required. Saving runs the "
-	    "pre-infusion check: a refused item names what is missing. {SAVE} saves.",
+	    "(empty or 'none' for none). The lot's expiry date is required. Temperature, pulse, "
+	    "blood pressure (SYS/DIA) and SpO2 before and after are optional, in the units "
+	    "and ranges of the vitals table. Saving runs the pre-infusion check again with "
+	    "these values: a refused item names what is missing; an item that needs "
+	    "confirmation is asked first and needs a physician's override reason. {SAVE} "
+	    "saves.",
     .hints = if_hints,
     .fields = if_fields,
     .n = IF_N,

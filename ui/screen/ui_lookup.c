@@ -47,11 +47,12 @@ static void query(struct lookup *lk, struct ui *ui)
 {
 	struct err e = {""};
 	enum status s;
-	if (lk->prompt.len == 0)
+	/* Nothing typed, or blanks only: the recent patients, so Space then
+	 * Enter opens the last one (as in VistA). */
+	if (lk->prompt.buf[strspn(lk->prompt.buf, " ")] == '\0')
 		s = store_patient_recent(ui->app->st, lk->hits, LOOKUP_MAX, &lk->n, &e);
 	else
-		s = store_patient_find(ui->app->st, lk->prompt.buf, lk->hits, LOOKUP_MAX, &lk->n,
-				       &e);
+		s = app_patient_find(ui->app, lk->prompt.buf, lk->hits, LOOKUP_MAX, &lk->n, &e);
 	if (s != ST_OK) {
 		lk->n = 0;
 		ui_msg(ui, ROLE_CRITICAL, "lookup: %s", err_why(&e, s));
@@ -101,7 +102,7 @@ static void lookup_draw(struct ui_screen *s, struct ui *ui)
 	else
 		ui_key_format("MRN or name; {NEXT}: list", SC_FORM | SC_TEXT, say, sizeof say);
 	ui_put(ui->body, 0, 56, ui->cols - 56, ROLE_DIM, say);
-	if (lk->prompt.len == 0)
+	if (lk->prompt.buf[strspn(lk->prompt.buf, " ")] == '\0')
 		ui_putf(ui->body, 2, 0, ui->cols, ROLE_TITLE, "Recent patients (%d)", lk->n);
 	else if (lk->n == 0)
 		ui_put(ui->body, 2, 0, ui->cols, ROLE_WARN, "No patient matches what you typed");
@@ -136,11 +137,9 @@ static int open_patient(struct lookup *lk, struct ui *ui, int k)
 		/* Back home, the nurse sees the recent list, this patient on top. */
 		ui_field_set(&lk->prompt, "");
 		lk->in_list = true;
-		ui_push(ui, ov);
-		return UI_DONE;
 	}
-	ui_pop(ui);
-	ui_push(ui, ov);
+	/* The patient opened replaces the one open before (and this lookup). */
+	ui_switch_patient(ui, ov);
 	return UI_DONE;
 }
 
@@ -202,6 +201,13 @@ static void lookup_done(struct ui_screen *s)
 	free(s);
 }
 
+/* What the prompt takes, in the help of both screens. */
+#define LOOKUP_TYPE                                                                             \
+	"an MRN (or its start), its last 4 digits (\"1234\"), the last name's initial and "     \
+	"those digits (\"S1234\"), a name (\"SMI\", \"smith, j\", \"obrien\"), a first name, "  \
+	"or a date of birth (YYYY-MM-DD, YYYY-MM or the clinic's own form); accents, case and " \
+	"punctuation do not matter"
+
 static const struct ui_screen_ops home_ops = {
     "Home",
     lookup_draw,
@@ -210,9 +216,9 @@ static const struct ui_screen_ops home_ops = {
     lookup_done,
     home_hints,
     "Recent patients are listed; {UP} and {DOWN} choose, {ENTER} opens, {PICK} open the "
-    "numbered row. {LOOKUP} (or {NEXT}) moves to the prompt: type an MRN (exact or prefix) or "
-    "a name (\"SMI\", \"smith, j\"; accents and case do not matter) and the list follows each "
-    "key. At the prompt digits are part of the MRN; press {NEXT} to move into the list, where "
+    "numbered row. {LOOKUP} (or {NEXT}) moves to the prompt: " LOOKUP_TYPE " and the list "
+    "follows each key; a blank then {ENTER} opens the last patient. At the prompt digits are part "
+    "of the MRN; press {NEXT} to move into the list, where "
     "{PICK} pick a row. {NEW} registers a new patient; {QUIT} quits.",
     NULL,
     .scope = SC_HOME | SC_LIST | SC_FORM,
@@ -225,8 +231,8 @@ static const struct ui_screen_ops find_ops = {
     NULL,
     lookup_done,
     prompt_hints,
-    "Type an MRN (exact or prefix) or a name (\"SMI\", \"smith, j\"; accents and case do "
-    "not matter); the list follows each key. {ENTER} opens the highlighted patient. Digits "
+    "Type " LOOKUP_TYPE "; the list follows each key; a blank then {ENTER} opens the last "
+    "patient. {ENTER} opens the highlighted patient. Digits "
     "typed at the prompt are part of the MRN: press {NEXT} to move into the list, where "
     "{PICK} open the numbered row and {LOOKUP} goes back to the prompt. {BACK} closes the "
     "lookup.",

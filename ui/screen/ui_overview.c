@@ -20,6 +20,7 @@
 #include "ui_patient_form.h"
 #include "ui_plan.h"
 #include "ui_scores.h"
+#include "ui_status.h"
 #include "util.h"
 
 struct ov_screen {
@@ -75,10 +76,53 @@ static void demographics(struct ov_screen *o)
 	if (!isnan(p->weight_kg))
 		snprintf(weight, sizeof weight, "weight %.1f kg (%s)", p->weight_kg,
 			 date_format(p->weight_date, wday));
-	ui_lines_add(&o->lines, ROLE_NORMAL, "%s  MRN %s  born %s (%d y)  sex %c", p->name, p->mrn,
-		     date_format(p->dob, dob), o->ov.age, p->sex);
+	/* The MRN first: a long name cut at the screen's edge never hides it. */
+	ui_lines_add(&o->lines, ROLE_NORMAL, "MRN %s  born %s (%d y)  sex %c  %s", p->mrn,
+		     date_format(p->dob, dob), o->ov.age, p->sex, p->name);
 	ui_lines_add(&o->lines, ROLE_NORMAL, "Etiology: %s%s%s   %s",
 		     et ? et->code : "not recorded", et ? " " : "", et ? et->name : "", weight);
+}
+
+/* The phone call: plan, next visit, open serious adverse events and the
+ * latest MELD with the date of its labs, in three lines under the name. */
+static void care_lines(struct ov_screen *o)
+{
+	const struct overview_care *k = &o->ov.care;
+	struct ui_lines *ls = &o->lines;
+	char a[16], b[16], d[16];
+	if (k->have_plan)
+		ui_lines_add(ls, ROLE_NORMAL, "Plan: active, %s from %s",
+			     plan_route_label(k->plan.route), date_format(k->plan.first_date, d));
+	else
+		ui_lines_add(ls, ROLE_DIM, "Plan: none");
+	if (k->have_next) {
+		const char *state = overview_item_state(&k->next, o->ov.today);
+		ui_lines_add(ls, strcmp(state, "overdue") == 0 ? ROLE_WARN : ROLE_NORMAL,
+			     "Next: %s %s (%s), window %s to %s", k->next.label,
+			     date_format(k->next.due, d), state,
+			     date_format(k->next.due - k->next.window_before, a),
+			     date_format(k->next.due + k->next.window_after, b));
+	} else {
+		ui_lines_add(ls, ROLE_DIM, "Next: nothing scheduled");
+	}
+	const struct score_result *r = &o->ov.basis.scores;
+	day_t when = overview_score_date(&o->ov.basis, SCORE_MELD3);
+	if (r->meld.computable || r->meld_na.computable || r->meld3.computable) {
+		char m[3][8];
+		const struct score_value *v[3] = {&r->meld, &r->meld_na, &r->meld3};
+		for (int i = 0; i < 3; i++)
+			snprintf(m[i], sizeof m[i], v[i]->computable ? "%d" : "--", v[i]->value);
+		ui_lines_add(ls, ROLE_NORMAL, "MELD %s  MELD-Na %s  MELD 3.0 %s  (labs of %s)",
+			     m[0], m[1], m[2], when == DAY_NONE ? "no date" : date_format(when, d));
+	} else {
+		ui_lines_add(ls, ROLE_DIM, "MELD not computable (%s)", r->meld.why_not);
+	}
+	if (k->serious_open)
+		ui_lines_add(ls, ROLE_CRITICAL, "Open serious AE: %s grade %d since %s%s",
+			     k->serious.term, k->serious.grade, date_format(k->serious.onset, d),
+			     k->serious_open > 1 ? " (and more)" : "");
+	else
+		ui_lines_add(ls, ROLE_DIM, "No open serious adverse event");
 }
 
 static void build(struct ov_screen *o)
@@ -87,6 +131,7 @@ static void build(struct ov_screen *o)
 	bool any = false;
 	ui_lines_clear(ls);
 	demographics(o);
+	care_lines(o);
 	o->at_labs = ui_lines_add(ls, ROLE_TITLE, "Latest labs (l)");
 	ui_lines_add(ls, ROLE_DIM, "  %-22s %8s %-7s %-3s %15s %s", "Analyte", "Value", "Unit",
 		     "Flg", "Reference", "Date");
@@ -136,10 +181,8 @@ static const struct {
 	enum ui_action act;
 	struct ui_screen *(*open)(struct ui *ui, const struct patient *p);
 } openers[] = {
-    {ACT_EVAL, ui_eval_new},
-    {ACT_CHECKLIST, ui_checklist_new},
-    {ACT_PLAN, ui_plan_new},
-    {ACT_EDIT, open_edit},
+    {ACT_EVAL, ui_eval_new}, {ACT_CHECKLIST, ui_checklist_new}, {ACT_PLAN, ui_plan_new},
+    {ACT_EDIT, open_edit},   {ACT_STATUS, ui_status_new},
 };
 
 static int ov_key(struct ui_screen *s, struct ui *ui, int key)
@@ -160,6 +203,8 @@ static int ov_key(struct ui_screen *s, struct ui *ui, int key)
 	for (size_t i = 0; i < ARRAY_SIZE(openers); i++) {
 		if (!ui_key_is(key, openers[i].act))
 			continue;
+		if (!ui_may(ui, openers[i].act))
+			return UI_DONE;
 		/* What the opened screen records shows here when it closes. */
 		o->stale = true;
 		struct ui_screen *next = openers[i].open(ui, &o->ov.p);
@@ -190,11 +235,13 @@ static const struct ui_screen_ops ov_ops = {
     ov_hints,
     "The patient's latest labs (value in conventional units, flag H high, L low, !! beyond "
     "the warning limits, reference range, collection date), current scores and imaging "
-    "notes. {LABS}, {SCORES} and {IMAGING} jump to labs, scores and imaging; {EVAL} starts the "
-    "intake evaluation (Labs > Imaging > Examination > Scores); {CHECKLIST} the checklist, "
-    "{PLAN} the plan, {DASHBOARD} the follow-up dashboard, {EXAM} examination findings "
-    "(ascites, encephalopathy, dialysis, weight), {VISIT} a visit, {AE} an adverse event, "
-    "{INFUSION} an infusion, {CORRECT} the recorded visits, {EDIT} the patient's details.",
+    "notes. {LABS}, {SCORES} and {IMAGING} jump to labs, scores and imaging; {CHECKLIST} "
+    "opens the checklist, {PLAN} the plan, {DASHBOARD} the follow-up dashboard, {STATUS} the "
+    "patient's status and its history. Nurses and physicians record: {EVAL} the intake "
+    "evaluation (Labs > Imaging > Exam > Scores), {EXAM} examination findings (ascites, "
+    "encephalopathy, dialysis, weight), {VISIT} a visit, {AE} an adverse event, {INFUSION} "
+    "an infusion (after its check), {CORRECT} the recorded visits, {EDIT} the patient's "
+    "details.",
     NULL,
     .scope = SC_PATIENT | SC_FOLLOWUP | SC_LIST};
 

@@ -140,8 +140,10 @@ static enum status pf_save(struct ui_fform *ff, struct ui *ui, bool confirmed, s
 	struct patient *p = ff->rec;
 	enum status s = patient_validate(p, ff->today, e);
 	if (s == ST_OK)
-		s = c->edit ? store_patient_update(ui->app->st, p, ff->theirs, e)
-			    : store_patient_add(ui->app->st, p, e);
+		s = c->edit
+			? store_patient_update(ui->app->st, p, ff->theirs, e)
+			: store_patient_register(ui->app->st, p,
+						 confirmed && ff->reason[0] ? ff->reason : NULL, e);
 	if (s == ST_DUPLICATE)
 		ff->form.focus = PF_MRN;
 	if (s == ST_OK)
@@ -179,7 +181,7 @@ static const enum ui_action pf_hints[] = {ACT_HELP, ACT_NEXT, ACT_SAVE, ACT_BACK
 		.help = PF_HELP, .hints = pf_hints, .fields = pf_fields, .n = PF_N, \
 		.rec_size = sizeof(struct patient),                                 \
 		.version_off = offsetof(struct patient, version), .save = pf_save,  \
-		.describe = pf_describe, .after = pf_after                          \
+		.describe = pf_describe, .after = pf_after, .confirm_reason = true  \
 	}
 static const struct ui_formdef pf_new_def = PF_DEF("New patient", "New patient");
 static const struct ui_formdef pf_edit_def = PF_DEF("Edit patient", "Edit patient");

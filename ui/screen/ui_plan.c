@@ -43,6 +43,9 @@ struct pl_screen {
 };
 
 static const enum ui_action form_hints[] = {ACT_HELP, ACT_NEXT, ACT_SAVE, ACT_BACK, ACT_NONE};
+/* For those who may not make a plan (nurses, admins): the proposal is shown,
+ * nothing is offered to save. */
+static const enum ui_action view_hints[] = {ACT_HELP, ACT_NEXT, ACT_BACK, ACT_NONE};
 static const enum ui_action plan_hints[] = {ACT_HELP, ACT_RESCHEDULE, ACT_CANCEL_PLAN, ACT_BACK,
 					    ACT_NONE};
 
@@ -115,7 +118,10 @@ static void draw_form(struct pl_screen *c, struct ui *ui)
 {
 	char text[96], d[16], arith[PLAN_ARITH_MAX];
 	int rows = ui->rows - PL_CAL_Y, cols = ui->cols / PL_COL_W;
-	ui_putf(ui->body, 0, 0, ui->cols, ROLE_TITLE, "New treatment plan   protocol %s %s",
+	bool may = role_allows(ui_role(ui), PERM_PLAN);
+	char say[64];
+	ui_putf(ui->body, 0, 0, ui->cols, ROLE_TITLE, "%s   protocol %s %s",
+		may ? "New treatment plan" : "No plan yet: a physician makes the plan",
 		c->proto.name, c->proto.version);
 	ui_form_draw(&c->form, ui, 2);
 	if (!c->preview_ok) {
@@ -128,7 +134,10 @@ static void draw_form(struct pl_screen *c, struct ui *ui)
 		"%d infusion%s %d days apart from %s (weight of %s)", c->plan.infusions,
 		c->plan.infusions == 1 ? "" : "s", c->plan.interval_days,
 		date_format(c->plan.first_date, d), date_format(c->plan.weight_date, text));
-	ui_put(ui->body, 10, 0, ui->cols, ROLE_TITLE, "Calendar (not saved yet: F2 saves)");
+	ui_key_format(may ? "Calendar (not saved yet: {=SAVE} saves)"
+			  : "Calendar the protocol proposes (a physician saves the plan)",
+		      SC_FORM, say, sizeof say);
+	ui_put(ui->body, 10, 0, ui->cols, ROLE_TITLE, say);
 	for (int k = 0; k < c->n && k < rows * cols; k++) {
 		cal_entry(&c->items[k], text, sizeof text);
 		ui_put(ui->body, PL_CAL_Y + k % rows, (k / rows) * PL_COL_W, PL_COL_W - 1,
@@ -294,9 +303,14 @@ static void cancel_plan(struct pl_screen *c, struct ui *ui)
 static int plan_key(struct pl_screen *c, struct ui *ui, int key)
 {
 	int page = ui->rows - PL_LIST_Y;
-	if (ui_key_is(key, ACT_RESCHEDULE))
+	enum ui_action act = ui_key_is(key, ACT_RESCHEDULE)    ? ACT_RESCHEDULE
+			     : ui_key_is(key, ACT_CANCEL_PLAN) ? ACT_CANCEL_PLAN
+							       : ACT_NONE;
+	if (act != ACT_NONE && !ui_may(ui, act))
+		return UI_DONE;
+	if (act == ACT_RESCHEDULE)
 		reschedule(c, ui);
-	else if (ui_key_is(key, ACT_CANCEL_PLAN))
+	else if (act == ACT_CANCEL_PLAN)
 		cancel_plan(c, ui);
 	else if (!ui_key_move(key, &c->sel, c->n, page))
 		return UI_PASS;
@@ -310,8 +324,14 @@ static int pl_key(struct ui_screen *s, struct ui *ui, int key)
 		return UI_PASS;
 	if (c->have)
 		return plan_key(c, ui, key);
-	if (ui_key_is(key, ACT_SAVE))
+	if (ui_key_is(key, ACT_SAVE)) {
+		struct err e = {""};
+		if (store_may(ui->app->st, PERM_PLAN, &e) != ST_OK) {
+			ui_msg(ui, ROLE_CRITICAL, "%s", e.msg);
+			return UI_DONE;
+		}
 		return save(c, ui);
+	}
 	int r = ui_form_key(&c->form, ui, key);
 	c->base.dirty = c->form.dirty;
 	return r;
@@ -325,6 +345,13 @@ static void pl_done(struct ui_screen *s)
 	free(c);
 }
 
+static const enum ui_action *form_keys(const struct ui_screen *s, unsigned *scope)
+{
+	const struct pl_screen *c = (const struct pl_screen *)s;
+	*scope = SC_FORM | SC_TEXT;
+	return role_allows(ui_role(c->ui), PERM_PLAN) ? form_hints : view_hints;
+}
+
 static const struct ui_screen_ops form_ops = {
     "New plan",
     pl_draw,
@@ -336,9 +363,10 @@ static const struct ui_screen_ops form_ops = {
     "per kg (the protocol's default, within its bounds), number of infusions, days between "
     "them and the first infusion date. As you leave each field the dose arithmetic "
     "(cells/kg x weight = cells per infusion) and the generated calendar (infusions and "
-    "follow-up visits with their windows) are shown; {SAVE} saves the plan, which needs a "
-    "signed READY evaluation.",
+    "follow-up visits with their windows) are shown; a physician saves the plan with {SAVE} "
+    "(it needs a signed READY evaluation); others see the plan the protocol proposes.",
     .scope = SC_FORM | SC_TEXT,
+    .keys_now = form_keys,
 };
 
 static const struct ui_screen_ops plan_ops = {
@@ -351,7 +379,8 @@ static const struct ui_screen_ops plan_ops = {
     "The active treatment plan: route, dose arithmetic, infusions, and the calendar of "
     "infusions and follow-up visits with their windows (-before/+after days) and state. "
     "{RESCHEDULE} moves the highlighted open row to a new date with a reason; the generated "
-    "target stays shown beside it. {CANCEL_PLAN} cancels the plan, with a reason.",
+    "target stays shown beside it. A physician cancels the plan with {CANCEL_PLAN} and a "
+    "reason.",
     .scope = SC_PLAN | SC_LIST,
 };
 

@@ -100,7 +100,6 @@ struct ui_screen *ui_visit_labs_new(struct ui *ui, int64_t patient_id, int64_t v
 	ui_eval_labs_init(&v->labs, ui, patient_id);
 	v->labs.visit_id = visit_id;
 	ui_field_set(&v->labs.date, date_format(day, d));
-	v->labs.focus = 1;
 	strlcpy_(v->label, label && *label ? label : "unscheduled", sizeof v->label);
 	snprintf(v->title, sizeof v->title, "Labs of the %s visit on %s (Esc if none were taken)",
 		 v->label, d);

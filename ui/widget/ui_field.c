@@ -40,6 +40,7 @@ void ui_field_set(struct ui_field *f, const char *s)
 void ui_field_begin(struct ui_field *f)
 {
 	memcpy(f->saved, f->buf, f->len + 1);
+	f->fresh = f->len > 0;
 }
 
 size_t ui_field_prev(const char *s, size_t at)
@@ -99,9 +100,15 @@ bool ui_field_key(struct ui_field *f, int key, bool *changed)
 		*changed = false;
 	char old[UI_FIELD_MAX + 1];
 	memcpy(old, f->buf, f->len + 1);
+	bool fresh = f->fresh;
+	f->fresh = false;
 	if (ui_key_printable(key)) {
-		if (!insert(f, key))
+		if (fresh && !(f->accept && (key > 127 || !strchr(f->accept, key))))
+			cut(f, 0, f->len); /* typed over a value put there: replace it */
+		if (!insert(f, key)) {
+			f->fresh = fresh && f->accept != NULL;
 			return f->accept == NULL; /* full: swallow; not accepted: pass on */
+		}
 	} else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == UI_CTRL('H')) {
 		if (f->cur > 0)
 			cut(f, ui_field_prev(f->buf, f->cur), f->cur);
@@ -121,6 +128,7 @@ bool ui_field_key(struct ui_field *f, int key, bool *changed)
 	} else if (key == UI_CTRL('C')) {
 		ui_field_set(f, f->saved);
 	} else {
+		f->fresh = fresh; /* not an editing key: the value stays as it was */
 		return false;
 	}
 	if (changed)
@@ -145,7 +153,10 @@ int ui_field_draw(const struct ui_field *f, WINDOW *w, int y, int x, int width, 
 		free(ch);
 		start += step;
 	}
-	ui_put_pad(w, y, x, width, r, start);
+	/* A fresh value in the focused field is shown selected: typing
+	 * replaces it, as in any form a nurse has used. */
+	enum ui_role shown = f->fresh && r == ROLE_FOCUS ? ROLE_SELECTED : r;
+	ui_put_pad(w, y, x, width, shown, start);
 	if (shift > 0)
 		mvwaddch(w, y, x, '<' | ui_color(r));
 	return x + curcol - shift;
