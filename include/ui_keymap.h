@@ -145,6 +145,10 @@ enum ui_scope {
 	  "lab queue: reject the result (nothing stored), with a reason")                          \
 	_(SIGN, SC_CHECKLIST, PERM_SIGN_EVALUATION, 'S', 0, 0, "sign",                             \
 	  "checklist: sign the evaluation (physicians; asks first)")                               \
+	_(ANSWER_YES, SC_CHECKLIST, PERM_RECORD, 'y', 0, 0, "yes",                                 \
+	  "checklist: answer yes to the highlighted question and go to the next")                  \
+	_(ANSWER_NO, SC_CHECKLIST, PERM_RECORD, 'n', 0, 0, "no",                                   \
+	  "checklist: answer no to the highlighted question and go to the next")                   \
 	_(AMEND, SC_CHECKLIST, PERM_AMEND_SIGNED, 'a', 0, 0, "amend",                              \
 	  "checklist: amend the signed evaluation, with a reason (physicians)")                    \
 	_(RESCHEDULE, SC_PLAN, PERM_RECORD, 'r', 0, 0, "reschedule",                               \

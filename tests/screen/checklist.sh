@@ -21,13 +21,15 @@ wait_for "NOT READY"
 shows "[ ] Hepatic encephalopathy"
 shows "[x] Liver function labs within 14 days"
 shows "Not signed (S signs)"
-# A data item shows the data behind it; any key closes.
-keys Enter
+# It opens on the first item to answer; a data item (the first row) shows
+# the data behind it; any key closes.
+shows ">[ ] Hepatic encephalopathy"
+keys g Enter
 wait_for "any key closes"
 shows "bilirubin 2.3 mg/dL"
 keys Space
 wait_gone "any key closes"
-# Encephalopathy (the 11th item): absent.
+# Encephalopathy (the 11th item): absent, with a note (Enter: the full prompt).
 keys Down Down Down Down Down Down Down Down Down Down Enter
 wait_for "Answer: Hepatic encephalopathy"
 keys n Tab Tab

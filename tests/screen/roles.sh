@@ -55,6 +55,8 @@ wait_for "e evaluate"
 keys Escape
 wait_for "Awaiting sign-off (1)"
 keys q
+wait_for "Leave hepadesk?"
+keys y
 wait_for "hepadesk-exited=0"
 stop
 

@@ -130,6 +130,10 @@ void ui_prompt(struct ui *ui, const char *title, const char *intro, const struct
 			ui_field_set(&p->f[i].edit, f[i].value);
 		else if (f[i].value && f[i].kind == UF_MEMO)
 			ui_editor_set(&p->f[i].memo, f[i].value);
+		else if (f[i].value && f[i].kind == UF_CHOICE)
+			for (int k = 0; k < f[i].nchoices; k++)
+				if (strcmp(f[i].choices[k], f[i].value) == 0)
+					p->f[i].choice = p->f[i].saved_choice = k;
 	}
 	ui_push(ui, &p->base);
 }

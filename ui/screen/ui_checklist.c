@@ -31,12 +31,13 @@ struct cl_screen {
 	bool have_ev;
 	struct err failure; /* why nothing could be evaluated */
 	int sel, top;
-	bool stale;  /* evaluate again before drawing */
-	bool detail; /* the selected item's data is shown */
+	bool stale;   /* evaluate again before drawing */
+	bool advance; /* after the next evaluation, go to the next item to answer */
+	bool detail;  /* the selected item's data is shown */
 };
 
-static const enum ui_action cl_hints[] = {ACT_HELP,  ACT_ENTER, ACT_SIGN,
-					  ACT_AMEND, ACT_BACK,	ACT_NONE};
+static const enum ui_action cl_hints[] = {ACT_HELP, ACT_ANSWER_YES, ACT_ANSWER_NO, ACT_ENTER,
+					  ACT_SIGN, ACT_AMEND,	    ACT_BACK,	   ACT_NONE};
 
 /* The mark of a state: readable without colour. */
 static const char *mark(enum item_state s)
@@ -58,6 +59,27 @@ static enum ui_role status_role(enum eval_status s)
 	return s == EVAL_READY ? ROLE_OK : s == EVAL_EXCLUDED ? ROLE_CRITICAL : ROLE_WARN;
 }
 
+static bool nurse_item(const struct protocol_item *it)
+{
+	return pitem_answerable(it);
+}
+
+/* After an answer: the next item below that a nurse answers and that is
+ * not met yet (missing or stale), else the next row. */
+static void next_to_answer(struct cl_screen *c)
+{
+	for (int k = c->sel + 1; k < c->res.n; k++) {
+		const struct checklist_line *l = &c->res.lines[k];
+		if (nurse_item(&c->proto.items[l->item]) &&
+		    (l->state == ITEM_MISSING || l->state == ITEM_STALE)) {
+			c->sel = k;
+			return;
+		}
+	}
+	if (c->sel + 1 < c->res.n)
+		c->sel++;
+}
+
 static void evaluate(struct cl_screen *c, struct ui *ui)
 {
 	struct err e = {""};
@@ -72,6 +94,9 @@ static void evaluate(struct cl_screen *c, struct ui *ui)
 	c->have_ev = s == ST_OK && store_eval_current(ui->app->st, c->pt.id, &c->ev, &e) == ST_OK;
 	if (c->sel >= c->res.n)
 		c->sel = c->res.n > 0 ? c->res.n - 1 : 0;
+	if (c->advance && c->loaded)
+		next_to_answer(c);
+	c->advance = false;
 }
 
 static void draw_signed(struct cl_screen *c, struct ui *ui, int y)
@@ -169,11 +194,6 @@ static void cl_draw(struct ui_screen *s, struct ui *ui)
 		draw_detail(c, ui);
 }
 
-static bool nurse_item(const struct protocol_item *it)
-{
-	return pitem_answerable(it);
-}
-
 /* values: answer, [grade or consent date,] note — as asked in ask(). */
 static enum status answer_save(struct ui *ui, void *arg, const char *const *values, struct err *e)
 {
@@ -197,12 +217,15 @@ static enum status answer_save(struct ui *ui, void *arg, const char *const *valu
 	return ST_OK;
 }
 
-static void ask(struct cl_screen *c, struct ui *ui, const struct protocol_item *it)
+/* The full answer prompt; answer is the answer already given ("yes" after
+ * y on an item that needs a date or grade) or NULL. */
+static void ask(struct cl_screen *c, struct ui *ui, const struct protocol_item *it,
+		const char *answer)
 {
 	static const char *const yesno[] = {"yes", "no"};
 	char today[16], title[PROTOCOL_LABEL_MAX + 16], intro[PROTOCOL_HELP_MAX + 80];
 	struct ui_prompt_field f[3] = {
-	    {"Answer", "yes or no; y or n", UF_CHOICE, 10, 0, NULL, yesno, 2, true},
+	    {"Answer", "yes or no; y or n", UF_CHOICE, 10, 0, answer, yesno, 2, true},
 	};
 	int n = 1;
 	if (it->kind == PITEM_GRADE)
@@ -290,16 +313,57 @@ static void open_item(struct cl_screen *c, struct ui *ui)
 		return;
 	const struct protocol_item *it = &c->proto.items[c->res.lines[c->sel].item];
 	if (nurse_item(it))
-		ask(c, ui, it);
+		ask(c, ui, it, NULL);
 	else
 		c->detail = true;
 }
 
+/* y, n, or a grade 0-4 typed on an item a nurse answers: recorded at once
+ * and the cursor goes on to the next item to answer. What needs more (the
+ * consent date, a grade after y) opens the full answer prompt; Enter always
+ * does, for a note. */
+static void quick_answer(struct cl_screen *c, struct ui *ui, bool yes, int grade)
+{
+	if (c->res.n == 0 || !ui_may(ui, ACT_ANSWER_YES))
+		return;
+	const struct protocol_item *it = &c->proto.items[c->res.lines[c->sel].item];
+	if (!nurse_item(it)) {
+		ui_msg(ui, ROLE_HINT, "%s comes from the recorded data, not an answer", it->label);
+		return;
+	}
+	if (grade >= 0 && it->kind != PITEM_GRADE) {
+		ui_msg(ui, ROLE_HINT, "%s is answered yes or no", it->label);
+		return;
+	}
+	if (yes && grade < 0 && (it->kind == PITEM_CONSENT || it->kind == PITEM_GRADE)) {
+		ask(c, ui, it, "yes"); /* the date or the grade goes with yes */
+		return;
+	}
+	struct checklist_answer a = {0};
+	struct err e = {""};
+	a.patient_id = c->pt.id;
+	a.yes = grade > 0 || (grade < 0 && yes);
+	a.answered_on = app_today(ui->app);
+	strlcpy_(a.item, it->id, sizeof a.item);
+	if (grade > 0)
+		snprintf(a.value, sizeof a.value, "%d", grade);
+	enum status s = store_answer_add(ui->app->st, &c->proto, &a, &e);
+	if (s != ST_OK) {
+		ui_msg(ui, ROLE_CRITICAL, "not recorded: %s", err_why(&e, s));
+		return;
+	}
+	ui_msg(ui, ROLE_OK, "recorded %s: %s%s%s", a.item, a.yes ? "yes" : "no",
+	       a.value[0] ? " grade " : "", a.value);
+	c->stale = true;
+	c->advance = true;
+}
+
 static int select_key(struct cl_screen *c, struct ui *ui, int key)
 {
-	int page = ui->rows - CL_LIST_Y - 2, d = ui_key_digit(key);
-	if (d && c->top + d - 1 < c->res.n)
-		c->sel = c->top + d - 1;
+	int page = ui->rows - CL_LIST_Y - 2;
+	/* Digits answer a grade (0: none), so they do not pick rows here. */
+	if (key >= '0' && key <= '4')
+		quick_answer(c, ui, key > '0', key - '0');
 	else if (!ui_key_move(key, &c->sel, c->res.n, page))
 		return UI_PASS;
 	return UI_DONE;
@@ -321,6 +385,8 @@ static int cl_key(struct ui_screen *s, struct ui *ui, int key)
 			sign(c, ui);
 	} else if (ui_key_is(key, ACT_AMEND))
 		amend(c, ui);
+	else if (ui_key_is(key, ACT_ANSWER_YES) || ui_key_is(key, ACT_ANSWER_NO))
+		quick_answer(c, ui, ui_key_is(key, ACT_ANSWER_YES), -1);
 	else
 		return select_key(c, ui, key);
 	return UI_DONE;
@@ -343,8 +409,10 @@ static const struct ui_screen_ops cl_ops = {
     "The pre-treatment checklist under the protocol in force: the result (READY, NOT READY "
     "or EXCLUDED) and what blocks it at the top, then every item with its mark — [x] met, "
     "[ ] missing, [!] not met, [~] stale — and the reason. {ENTER} on a data item (labs, "
-    "imaging, scores, weight) shows the data behind it; on a nurse-confirmed item it asks "
-    "the answer (yes/no, the grade or consent date where needed, a note). A physician signs "
+    "imaging, scores, weight) shows the data behind it. On an item a nurse answers, "
+    "{ANSWER_YES} or {ANSWER_NO} records the answer at once and moves on to the next item "
+    "still to answer; a grade item also takes 0-4 (0: none); yes on the consent or a grade "
+    "item asks the date or grade, and {ENTER} asks the full answer with a note. A physician signs "
     "the evaluation with {SIGN} and amends a signed one with {AMEND} and a reason.",
     .scope = SC_CHECKLIST | SC_LIST,
 };
@@ -376,6 +444,11 @@ struct ui_screen *ui_checklist_new(struct ui *ui, const struct patient *p)
 			"could not be logged): %s",
 			err_why(&e, s));
 	}
+	/* It opens on the first item a nurse still has to answer. */
+	c->sel = -1;
+	c->advance = true;
 	evaluate(c, ui);
+	if (c->sel < 0)
+		c->sel = 0;
 	return &c->base;
 }
