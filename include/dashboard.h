@@ -1,10 +1,9 @@
-/* dashboard.h: the patient dashboard — per measure the baseline (at the
- * signed evaluation), the latest value, the change in units and per cent,
- * whether it moved in the improving direction, and a trend line; symptom and
- * grade history over visits; adverse events; the visit calendar; time since
- * the first infusion and the next visit — and the clinic dashboard (due,
- * overdue, awaiting evaluation or sign-off, recent serious events, counts).
- * Screens and commands call these; no SQL and no clinical logic outside. */
+/* dashboard.h: the patient dashboard — per measure the baseline (before the
+ * first infusion, else at the signed evaluation), the latest value, the change in units and per
+ * cent, whether it moved in the improving direction, and a trend line; symptom and grade history
+ * over visits; adverse events; the visit calendar; time since the first infusion and the next visit
+ * — and the clinic dashboard (due, overdue, awaiting evaluation or sign-off, recent serious events,
+ * counts). Screens and commands call these; no SQL and no clinical logic outside. */
 #ifndef HEPADESK_DASHBOARD_H
 #define HEPADESK_DASHBOARD_H
 
@@ -22,12 +21,19 @@
 #include "score.h"
 #include "visit.h"
 
-/* Where a measure's values come from. */
-enum dash_source { DSRC_LAB, DSRC_SCORE, DSRC_STIFFNESS };
+/* Where a measure's values come from: a lab analyte, a score recomputed
+ * on each input's day, liver stiffness, or an examination finding (the
+ * series of enum dash_finding). */
+enum dash_source { DSRC_LAB, DSRC_SCORE, DSRC_STIFFNESS, DSRC_FINDING };
 
-/* One table: id, key (JSON), label, source, analyte or score id, better
- * direction (+1: higher is better, -1: lower is better), decimals used to
- * show a value and to decide "unchanged", unit. */
+/* The examination findings trended (the series of struct dash_input). */
+enum dash_finding { DFIND_ASCITES, DFIND_HE, DFIND_DIALYSIS, DFIND_WEIGHT };
+
+/* One table: id, key (JSON), label, source, analyte, score or finding id,
+ * better direction (+1: higher is better, -1: lower is better, 0: neither,
+ * as for weight, where a fall may be ascites drained or wasting), decimals
+ * used to show a value and to decide "unchanged", unit. Dialysis is 1 (yes)
+ * or 0 (no). */
 #define DASH_MEASURE_INFO(_)                                                                     \
 	_(ALBUMIN, "albumin", "Albumin", DSRC_LAB, ANALYTE_ALBUMIN, +1, 1, "g/dL")               \
 	_(ALT, "alt", "ALT", DSRC_LAB, ANALYTE_ALT, -1, 0, "U/L")                                \
@@ -37,13 +43,18 @@ enum dash_source { DSRC_LAB, DSRC_SCORE, DSRC_STIFFNESS };
 	_(PT, "pt", "PT", DSRC_LAB, ANALYTE_PT, -1, 1, "s")                                      \
 	_(PTA, "pta", "PTA", DSRC_LAB, ANALYTE_PTA, +1, 0, "%")                                  \
 	_(CREATININE, "creatinine", "Creatinine", DSRC_LAB, ANALYTE_CREATININE, -1, 2, "mg/dL")  \
+	_(SODIUM, "sodium", "Sodium", DSRC_LAB, ANALYTE_SODIUM, +1, 0, "mmol/L")                 \
 	_(PLATELETS, "platelets", "Platelets", DSRC_LAB, ANALYTE_PLATELETS, +1, 0, "10^9/L")     \
 	_(MELD, "meld", "MELD", DSRC_SCORE, SCORE_MELD, -1, 0, "points")                         \
 	_(MELD_NA, "meld_na", "MELD-Na", DSRC_SCORE, SCORE_MELD_NA, -1, 0, "points")             \
 	_(MELD3, "meld3", "MELD 3.0", DSRC_SCORE, SCORE_MELD3, -1, 0, "points")                  \
 	_(CHILD_PUGH, "child_pugh", "Child-Pugh", DSRC_SCORE, SCORE_CHILD_PUGH, -1, 0, "points") \
 	_(ALBI, "albi", "ALBI", DSRC_SCORE, SCORE_ALBI, -1, 2, "")                               \
-	_(STIFFNESS, "stiffness", "Stiffness", DSRC_STIFFNESS, 0, -1, 1, "kPa")
+	_(STIFFNESS, "stiffness", "Stiffness", DSRC_STIFFNESS, 0, -1, 1, "kPa")                  \
+	_(ASCITES, "ascites_ica", "Ascites", DSRC_FINDING, DFIND_ASCITES, -1, 0, "ICA 0-3")      \
+	_(HE, "encephalopathy_west_haven", "Enceph.", DSRC_FINDING, DFIND_HE, -1, 0, "WH 0-4")   \
+	_(DIALYSIS, "dialysis", "Dialysis", DSRC_FINDING, DFIND_DIALYSIS, -1, 0, "")             \
+	_(WEIGHT, "weight", "Weight", DSRC_FINDING, DFIND_WEIGHT, 0, 1, "kg")
 
 enum dash_measure {
 #define DASH_ENUM_(id, ...) DASH_##id,
@@ -95,6 +106,22 @@ struct dash_row {
  * -1. Used for the latest (day = today). */
 int dash_at_or_before(const struct dash_point *pts, int n, day_t day);
 
+/* Where the baseline is taken (REFERENCE "Dashboard baseline"): the last
+ * value on or before the first infusion once there has been one (from any
+ * entry time, since labs drawn between sign-off and infusion are baseline
+ * too); before that, the values the signed evaluation saw at its as_of;
+ * with neither, none (day DAY_NONE). */
+enum dash_baseline_from { DBASE_NONE, DBASE_EVALUATION, DBASE_FIRST_INFUSION };
+struct dash_baseline {
+	enum dash_baseline_from from;
+	day_t day;	 /* values on or before this day */
+	int64_t seen_by; /* entered by then (0: any time) */
+};
+void dash_baseline_rule(day_t as_of, int64_t signed_at, day_t first_infusion,
+			struct dash_baseline *out);
+/* "first_infusion", "evaluation"; NULL for DBASE_NONE (JSON null). */
+const char *dash_baseline_from_str(enum dash_baseline_from f);
+
 /* The baseline: index of the newest point with date <= as_of that the
  * signed evaluation could have seen — entered by signed_at (0: any time) and
  * not recorded at a follow-up visit (treatment follows the evaluation, so a
@@ -103,7 +130,8 @@ int dash_baseline_index(const struct dash_point *pts, int n, day_t as_of, int64_
 
 /* Change, per cent and direction from baseline b to latest l for measure m.
  * Unchanged when the change rounds to 0 at the measure's decimals; else
- * improved when it moves the better way (higher albumin, lower ALT...). */
+ * improved when it moves the better way (higher albumin, lower ALT...);
+ * no direction for a measure with no better way (weight). */
 void dash_compare(enum dash_measure m, double b, double l, double *change, double *pct,
 		  enum dash_direction *dir);
 
@@ -121,37 +149,47 @@ void dash_row_build(enum dash_measure m, const struct dash_point *pts, int n, da
  * size n (whole cells only); returns the cells written. */
 int dash_sparkline(const double *v, int nv, int width, bool ascii, char *buf, size_t n);
 
+/* A calendar entry's timing: a done visit's closing day against its window
+ * (visit_timing_of: early, in window, late); VT_NONE for an infusion, an
+ * open or missed item, or one without a day. */
+enum visit_timing dash_cal_timing(const struct schedule_item *it, enum visit_mark mark,
+				  day_t closed_on);
+
 /* Child-Pugh class of points 5-15: 'A' 5-6, 'B' 7-9, 'C' 10-15; 0 otherwise. */
 char dash_child_pugh_class(int points);
 
 /* What the score series are computed from (pure; tests fill it directly).
  * Every series is oldest first. lab[a] holds an analyte's canonical values;
  * ascites holds ICA grades 0-3 (examinations, visits; imaging that found
- * none gives 0); he holds West Haven grades; dialysis 1/0 from examinations.
- * A score on a day is score_basis_build's (score_basis.h) from each input's
- * newest value on or before that day and no older than cfg->lab_window_days:
- * the choice every other view makes. */
+ * none gives 0, imaging that found ascites -1: seen, not graded, so no
+ * older grade is used for a score after it; the trend row leaves it out); he holds West Haven
+ * grades; dialysis 1/0 from examinations; weight kg from registration, examinations and visits. A
+ * score on a day is score_basis_build's (score_basis.h) from each input's newest value on or before
+ * that day and no older than cfg->lab_window_days: the choice every other view makes. */
 struct dash_input {
 	const struct patient *p;
 	const struct config *cfg;
 	const struct dash_point *lab[ANALYTE_COUNT];
 	int nlab[ANALYTE_COUNT];
-	const struct dash_point *ascites, *he, *stiffness, *dialysis;
-	int nascites, nhe, nstiffness, ndialysis;
-	day_t as_of;	   /* the signed evaluation's as_of, DAY_NONE when none */
-	int64_t signed_at; /* when it was signed */
+	const struct dash_point *ascites, *he, *stiffness, *dialysis, *weight;
+	int nascites, nhe, nstiffness, ndialysis, nweight;
+	day_t as_of;	      /* the signed evaluation's as_of, DAY_NONE when none */
+	int64_t signed_at;    /* when it was signed */
+	day_t first_infusion; /* the day of the first infusion given, DAY_NONE when none */
 	day_t today;
 };
 
-/* Build every row from in. scratch must hold DASH_SERIES_MAX points. */
+/* Build every row from in, the baseline by dash_baseline_rule. scratch
+ * must hold DASH_SERIES_MAX points. */
 #define DASH_SERIES_MAX 400
 void dash_build(const struct dash_input *in, struct dash_point *scratch,
 		struct dash_row rows[DASH_COUNT]);
 
 /* The score of measure m (a DSRC_SCORE measure) on a day, from in, into
  * out (value; date, entered and follow-up of the newest input used); false
- * when not computable. seen_only uses only the inputs the signed evaluation
- * saw (dash_baseline_index's rule): the baseline score, computed at as_of. */
+ * when not computable. seen_only uses only the inputs entered by
+ * in->signed_at (0: any) and not at a follow-up visit (dash_baseline_index's
+ * rule): dash_build computes the baseline score so, at the baseline day. */
 bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, bool seen_only,
 		   struct dash_point *out);
 
@@ -168,15 +206,19 @@ struct dash_cal {
 	enum visit_mark mark;
 	int days_overdue;
 	day_t closed_on; /* DAY_NONE while open */
+	/* A done visit's day against its window (visit_timing_of): early, in
+	 * window or late; VT_NONE for other items. */
+	enum visit_timing timing;
 	char reason[VISIT_REASON_MAX + 1];
 };
 
 struct dashboard {
 	struct patient p;
 	day_t today;
-	int64_t evaluation_id; /* the signed evaluation, 0 when none */
-	day_t as_of;	       /* its as_of, DAY_NONE when none */
-	int64_t signed_at;     /* when it was signed */
+	int64_t evaluation_id;	       /* the signed evaluation, 0 when none */
+	day_t as_of;		       /* its as_of, DAY_NONE when none */
+	int64_t signed_at;	       /* when it was signed */
+	struct dash_baseline baseline; /* where the rows' baseline was taken */
 	struct dash_row rows[DASH_COUNT];
 	struct dash_cal
 	    cal[DASH_SCHED_MAX]; /* every open item and the newest closed ones, by due day */

@@ -42,18 +42,26 @@ enum status exam_validate(const struct exam *x, day_t today, bool confirmed, str
 /* "yes"/"no" into 1/0; ST_INVALID naming the accepted words otherwise. */
 enum status exam_parse_dialysis(const char *text, int *out, struct err *e);
 
+/* The dialysis answer as a choice, index = the stored value: 0 "no", 1
+ * "yes (>= 2 sessions or 24 h CVVHD in 7 days)"; NULL beyond. Static. */
+const char *exam_dialysis_text(int i);
+
 /* Where a finding came from. */
 enum finding_source { FSRC_NONE, FSRC_EXAM, FSRC_VISIT, FSRC_IMAGING, FSRC_ANSWER };
 /* "examination", "visit", "imaging", "checklist answer"; "" for none. */
 const char *finding_source_str(enum finding_source s);
 
 /* One finding as of a day: its value (a grade, or 0/1 for dialysis), day and
- * source; have is false when no record on or before the day assessed it. */
+ * source; have is false when no record on or before the day assessed it.
+ * ungraded: the newest record saw the finding but gave no grade (imaging
+ * that found ascites); have is then false (no grade may be taken from an
+ * older record) and date and source name that record. */
 struct finding_pick {
 	bool have;
 	int value;
 	day_t date;
 	enum finding_source source;
+	bool ungraded;
 };
 
 /* The newest finding of each kind on or before a day. */

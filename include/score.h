@@ -151,6 +151,11 @@ enum status score_compute(const struct score_input *in, struct score_result *out
 /* The result of one score by id (NULL for a bad id); points into r. */
 const struct score_value *score_get(const struct score_result *r, enum score_id id);
 
+/* Decimals to show an ALBI value with (3 to 7): enough that the value shown
+ * lies on the same side of each grade cut (-2.60, -1.39) as the value, so
+ * -2.59996 is "-2.59996", never "-2.600" beside grade 2. Text and JSON. */
+int score_albi_digits(double raw);
+
 /* The shown value of a score as every output shows it: "9  class A (INR
  * 1.7-2.3)", "-1.538  grade 2", "1.667", "0.63", "25"; for a score that is
  * not computable, "not computable: " and the reason. */

@@ -102,7 +102,7 @@ enum ui_scope {
 	  "overview: jump to the imaging notes")                                                   \
 	_(SCORES, SC_PATIENT, UI_PERM_ANY, 's', 0, 0, "scores", "overview: jump to the scores")    \
 	_(EVAL, SC_PATIENT, PERM_RECORD, 'e', UI_FN(KEY_F(5)), 0, "evaluate",                      \
-	  "intake evaluation: Labs > Imaging > Scores")                                            \
+	  "intake evaluation: Labs > Imaging > Exam > Scores")                                     \
 	_(DASHBOARD, SC_FOLLOWUP, UI_PERM_ANY, 'd', 0, 0, "dashboard",                             \
 	  "patient: the follow-up dashboard (baseline, latest, change, trends, visits, AEs)")      \
 	_(VISIT, SC_FOLLOWUP, PERM_RECORD, 'v', 0, 0, "visit",                                     \
@@ -113,6 +113,8 @@ enum ui_scope {
 	  "patient: record an infusion given")                                                     \
 	_(CORRECT, SC_FOLLOWUP, PERM_RECORD, 'C', 0, 0, "correct visit",                           \
 	  "patient: the recorded visits; Enter corrects one (a value typed wrong, the wrong day)") \
+	_(EXAM, SC_FOLLOWUP, PERM_RECORD, 'x', 0, 0, "exam",                                       \
+	  "patient: record examination findings (ascites, encephalopathy, dialysis, weight)")      \
 	_(TERMS, SC_AE, UI_PERM_ANY, UI_FN(KEY_F(9)), UI_CTRL('T'), 0, "terms",                    \
 	  "adverse event: pick the term from the CTCAE list (or type free text)")                  \
 	_(UNITS, SC_LABS, UI_PERM_ANY, 'u', UI_FN(KEY_F(6)), 0, "units",                           \

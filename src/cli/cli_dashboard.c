@@ -102,6 +102,7 @@ static void visits_json(struct json *j, const struct dashboard *db)
 		json_string(j, "date",
 			    c->closed_on == DAY_NONE ? NULL : date_format(c->closed_on, d));
 		json_string(j, "reason", c->reason[0] ? c->reason : NULL);
+		json_string(j, "timing", c->timing == VT_NONE ? NULL : visit_timing_str(c->timing));
 		if (c->mark == VMARK_OVERDUE)
 			json_int(j, "days_overdue", c->days_overdue);
 		json_obj_end(j);
@@ -191,7 +192,11 @@ static void dashboard_json(struct cli *c, const struct dashboard *db)
 	json_string(&j, "mrn", db->p.mrn);
 	json_string(&j, "name", db->p.name);
 	json_string(&j, "today", date_format(db->today, d));
-	json_string(&j, "baseline_as_of", db->as_of == DAY_NONE ? NULL : date_format(db->as_of, d));
+	json_string(&j, "baseline_as_of",
+		    db->baseline.day == DAY_NONE ? NULL : date_format(db->baseline.day, d));
+	json_string(&j, "baseline_from", dash_baseline_from_str(db->baseline.from));
+	json_string(&j, "evaluation_as_of",
+		    db->as_of == DAY_NONE ? NULL : date_format(db->as_of, d));
 	json_string(&j, "first_infusion",
 		    db->have_infusion ? visit_format_time(db->first_infusion.given_at,
 							  c->app->cfg.tz_offset_minutes * 60, t)
@@ -210,12 +215,14 @@ static void dashboard_json(struct cli *c, const struct dashboard *db)
 	json_done(&j);
 }
 
-static void fmt_value(char *buf, size_t n, bool have, double v, int decimals)
+static void fmt_value(char *buf, size_t n, enum dash_measure m, bool have, double v, int decimals)
 {
-	if (have)
-		snprintf(buf, n, "%.*f", decimals, v);
-	else
+	if (!have)
 		snprintf(buf, n, "--");
+	else if (m == DASH_DIALYSIS)
+		snprintf(buf, n, "%s", v != 0 ? "yes" : "no");
+	else
+		snprintf(buf, n, "%.*f", decimals, v);
 }
 
 static void measure_line(struct cli *c, const struct dash_row *r, bool ascii)
@@ -224,8 +231,8 @@ static void measure_line(struct cli *c, const struct dash_row *r, bool ascii)
 	char b[24], l[24], ch[24], pct[16], trend[TREND_COLS * 3 + 1], label[32];
 	snprintf(label, sizeof label, "%s%s%s%s", mi->label, mi->unit[0] ? " (" : "", mi->unit,
 		 mi->unit[0] ? ")" : "");
-	fmt_value(b, sizeof b, r->have_baseline, r->baseline.value, mi->decimals);
-	fmt_value(l, sizeof l, r->have_latest, r->latest.value, mi->decimals);
+	fmt_value(b, sizeof b, r->m, r->have_baseline, r->baseline.value, mi->decimals);
+	fmt_value(l, sizeof l, r->m, r->have_latest, r->latest.value, mi->decimals);
 	if (isnan(r->change))
 		snprintf(ch, sizeof ch, "--");
 	else
@@ -257,9 +264,12 @@ static void calendar_text(struct cli *c, const struct dashboard *db)
 		else if (k->mark == VMARK_OVERDUE)
 			snprintf(when, sizeof when, " %d day%s", k->days_overdue,
 				 k->days_overdue == 1 ? "" : "s");
-		cli_putf(c, "  %s %-12s due %s  %s%s%s%s\n", visit_mark_glyph(k->mark),
+		const char *timing = k->timing == VT_EARLY || k->timing == VT_LATE
+					 ? visit_timing_label(k->timing)
+					 : "";
+		cli_putf(c, "  %s %-12s due %s  %s%s%s%s%s%s\n", visit_mark_glyph(k->mark),
 			 k->item.label, date_format(k->item.due, d), visit_mark_str(k->mark), when,
-			 k->reason[0] ? ": " : "", k->reason);
+			 *timing ? " " : "", timing, k->reason[0] ? ": " : "", k->reason);
 	}
 }
 
@@ -303,7 +313,10 @@ static void dashboard_text(struct cli *c, const struct dashboard *db, bool ascii
 {
 	char d[16], t[20];
 	cli_putf(c, "%s  %s\n", db->p.mrn, db->p.name);
-	if (db->as_of == DAY_NONE)
+	if (db->baseline.from == DBASE_FIRST_INFUSION)
+		cli_putf(c, "baseline: last values on or before the first infusion, %s\n",
+			 date_format(db->baseline.day, d));
+	else if (db->as_of == DAY_NONE)
 		cli_put(c, "baseline: no signed evaluation\n");
 	else
 		cli_putf(c, "baseline: signed evaluation as of %s\n", date_format(db->as_of, d));

@@ -33,7 +33,7 @@ void cli_score_json(struct json *j, const struct score_result *r)
 		json_string(j, "child_pugh_class", (char[]){r->child_pugh_class, 0});
 	else
 		json_null(j, "child_pugh_class");
-	score_member(j, "albi", &r->albi, false, 3);
+	score_member(j, "albi", &r->albi, false, score_albi_digits(r->albi.raw));
 	if (r->albi.computable)
 		json_int(j, "albi_grade", r->albi_grade);
 	else
@@ -123,6 +123,8 @@ static void finding_json(struct json *j, const char *key, const struct finding_p
 	} else {
 		json_null(j, "value");
 		json_string(j, "too_old_date", old->have ? date_format(old->date, d) : NULL);
+		if (f->ungraded) /* seen (imaging that found ascites), not graded */
+			json_string(j, "seen_not_graded", date_format(f->date, d));
 	}
 	json_obj_end(j);
 }

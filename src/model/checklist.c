@@ -500,6 +500,16 @@ static void eval_exam(const struct protocol_item *it, enum pexam which,
 	const struct finding_pick *old = asc ? &b->too_old.ascites : &b->too_old.he;
 	const char *what = asc ? "ascites ICA grade" : "encephalopathy West Haven grade";
 	char d[16];
+	if (f->ungraded) {
+		int seen = (int)(in->on - f->date);
+		set_state(l, ITEM_MISSING);
+		put(l->reason,
+		    "ascites seen on %s %s (%d day%s old) but not graded: record the ICA "
+		    "grade (0-3)",
+		    finding_source_str(f->source), date_format(f->date, d), seen,
+		    seen == 1 ? "" : "s");
+		return;
+	}
 	if (!f->have)
 		f = old;
 	if (!f->have) {

@@ -29,6 +29,14 @@ const char *dash_direction_str(enum dash_direction d)
 	return (unsigned)d < 4 ? names[d] : NULL;
 }
 
+enum visit_timing dash_cal_timing(const struct schedule_item *it, enum visit_mark mark,
+				  day_t closed_on)
+{
+	if (it->kind != SCHED_VISIT || mark != VMARK_DONE || closed_on == DAY_NONE)
+		return VT_NONE;
+	return visit_timing_of(it, closed_on);
+}
+
 char dash_child_pugh_class(int points)
 {
 	if (points < 5 || points > 15)
@@ -47,6 +55,23 @@ int dash_at_or_before(const struct dash_point *pts, int n, day_t day)
 			hi = mid;
 	}
 	return lo - 1;
+}
+
+void dash_baseline_rule(day_t as_of, int64_t signed_at, day_t first_infusion,
+			struct dash_baseline *out)
+{
+	if (first_infusion != DAY_NONE)
+		*out = (struct dash_baseline){DBASE_FIRST_INFUSION, first_infusion, 0};
+	else if (as_of != DAY_NONE)
+		*out = (struct dash_baseline){DBASE_EVALUATION, as_of, signed_at};
+	else
+		*out = (struct dash_baseline){DBASE_NONE, DAY_NONE, 0};
+}
+
+const char *dash_baseline_from_str(enum dash_baseline_from f)
+{
+	static const char *const names[] = {NULL, "evaluation", "first_infusion"};
+	return (unsigned)f < 3 ? names[f] : NULL;
 }
 
 int dash_baseline_index(const struct dash_point *pts, int n, day_t as_of, int64_t signed_at)
@@ -74,7 +99,7 @@ void dash_compare(enum dash_measure m, double b, double l, double *change, doubl
 	double shown = round(*change * scale);
 	if (shown == 0)
 		*dir = DIR_UNCHANGED;
-	else
+	else if (mi->better != 0)
 		*dir = (shown > 0) == (mi->better > 0) ? DIR_IMPROVED : DIR_WORSE;
 }
 
@@ -187,7 +212,13 @@ static void finding_on(const struct dash_input *in, const struct dash_point *pts
 	if (i < 0)
 		return;
 	*f = (struct finding_pick){true, (int)pts[i].value, pts[i].date,
-				   pts[i].followup ? FSRC_VISIT : FSRC_EXAM};
+				   pts[i].followup ? FSRC_VISIT : FSRC_EXAM, false};
+	/* Seen, not graded (imaging that found ascites): no grade to use. */
+	if (pts[i].value < 0) {
+		f->have = false;
+		f->ungraded = true;
+		f->source = FSRC_IMAGING;
+	}
 	if (note)
 		note_used(used, &pts[i]);
 }
@@ -286,19 +317,64 @@ static int score_days(const struct dash_input *in, enum dash_measure m, day_t **
 	return u;
 }
 
-void dash_build(const struct dash_input *in, struct dash_point *scratch,
+/* The series of a measure that is not a score. */
+static const struct dash_point *series_of(const struct dash_input *in,
+					  const struct dash_measure_info *mi, int *n)
+{
+	if (mi->source == DSRC_LAB) {
+		*n = in->nlab[mi->id];
+		return in->lab[mi->id];
+	}
+	if (mi->source == DSRC_STIFFNESS) {
+		*n = in->nstiffness;
+		return in->stiffness;
+	}
+	switch ((enum dash_finding)mi->id) {
+	case DFIND_ASCITES:
+		*n = in->nascites;
+		return in->ascites;
+	case DFIND_HE:
+		*n = in->nhe;
+		return in->he;
+	case DFIND_DIALYSIS:
+		*n = in->ndialysis;
+		return in->dialysis;
+	case DFIND_WEIGHT:
+		break;
+	}
+	*n = in->nweight;
+	return in->weight;
+}
+
+void dash_build(const struct dash_input *full, struct dash_point *scratch,
 		struct dash_row rows[DASH_COUNT])
 {
+	/* Every baseline below is taken at the rule's day, from what it lets
+	 * count: in is the input with as_of and signed_at standing for it. */
+	struct dash_baseline base;
+	struct dash_input bin = *full;
+	const struct dash_input *in = &bin;
+	dash_baseline_rule(full->as_of, full->signed_at, full->first_infusion, &base);
+	bin.as_of = base.day;
+	bin.signed_at = base.seen_by;
 	for (int m = 0; m < DASH_COUNT; m++) {
 		const struct dash_measure_info *mi = &measures[m];
-		if (mi->source == DSRC_LAB) {
-			dash_row_build((enum dash_measure)m, in->lab[mi->id], in->nlab[mi->id],
-				       in->as_of, in->signed_at, in->today, &rows[m]);
-			continue;
-		}
-		if (mi->source == DSRC_STIFFNESS) {
-			dash_row_build((enum dash_measure)m, in->stiffness, in->nstiffness,
-				       in->as_of, in->signed_at, in->today, &rows[m]);
+		if (mi->source != DSRC_SCORE) {
+			int n = 0;
+			const struct dash_point *pts = series_of(in, mi, &n);
+			/* A finding seen but not graded (below 0) is no value to
+			 * trend: the row takes the graded ones (scratch is free
+			 * here; each score row fills it again). */
+			if (mi->source == DSRC_FINDING) {
+				int k = 0;
+				for (int j = 0; j < n; j++)
+					if (pts[j].value >= 0)
+						scratch[k++] = pts[j];
+				pts = scratch;
+				n = k;
+			}
+			dash_row_build((enum dash_measure)m, pts, n, in->as_of, in->signed_at,
+				       in->today, &rows[m]);
 			continue;
 		}
 		day_t *days;
@@ -306,8 +382,9 @@ void dash_build(const struct dash_input *in, struct dash_point *scratch,
 		for (int i = 0; i < nd; i++)
 			np += dash_score_on(in, (enum dash_measure)m, days[i], false, &scratch[np]);
 		free(days);
-		/* The baseline score is the one the evaluation computed: at its
-		 * as_of, from the inputs it saw. */
+		/* The baseline score is computed at the baseline day from the
+		 * inputs the rule lets count (with no infusion yet: those the
+		 * signed evaluation saw, so it is the score it computed). */
 		struct dash_point b;
 		dash_row_build((enum dash_measure)m, scratch, np, DAY_NONE, 0, in->today, &rows[m]);
 		if (in->as_of != DAY_NONE &&

@@ -68,6 +68,12 @@ enum status exam_validate(const struct exam *x, day_t today, bool confirmed, str
 	return s;
 }
 
+const char *exam_dialysis_text(int i)
+{
+	static const char *const text[] = {"no", "yes (>= 2 sessions or 24 h CVVHD in 7 days)"};
+	return i >= 0 && i < 2 ? text[i] : NULL;
+}
+
 enum status exam_parse_dialysis(const char *text, int *out, struct err *e)
 {
 	if (text && strcmp(text, "yes") == 0)

@@ -528,6 +528,21 @@ const struct score_value *score_get(const struct score_result *r, enum score_id 
 	return sv;
 }
 
+int score_albi_digits(double raw)
+{
+	/* Enough digits that the value shown is on the side of each cut
+	 * (-2.60, -1.39) its grade is: -2.5996 is not "-2.600 grade 2". */
+	int d = 3;
+	char num[32];
+	for (; d < 8; d++) {
+		snprintf(num, sizeof num, "%.*f", d, raw);
+		double shown = strtod(num, NULL);
+		if ((shown <= -2.60) == (raw <= -2.60) && (shown <= -1.39) == (raw <= -1.39))
+			break;
+	}
+	return d;
+}
+
 void score_format(const struct score_result *r, enum score_id id, char *buf, size_t n)
 {
 	const struct score_value *v = score_get(r, id);
@@ -544,21 +559,10 @@ void score_format(const struct score_result *r, enum score_id id, char *buf, siz
 		snprintf(buf, n, "%d  class %c (%s)", v->value, r->child_pugh_class,
 			 r->child_pugh_inr_rule);
 		break;
-	case SCORE_ALBI: {
-		/* Enough digits that the value shown is on the side of each cut
-		 * (-2.60, -1.39) its grade is: -2.5996 is not "-2.600 grade 2". */
-		int d = 3;
-		char num[32];
-		for (; d < 8; d++) {
-			snprintf(num, sizeof num, "%.*f", d, v->raw);
-			double shown = strtod(num, NULL);
-			if ((shown <= -2.60) == (v->raw <= -2.60) &&
-			    (shown <= -1.39) == (v->raw <= -1.39))
-				break;
-		}
-		snprintf(buf, n, "%.*f  grade %d", d, v->raw, r->albi_grade);
+	case SCORE_ALBI:
+		snprintf(buf, n, "%.*f  grade %d", score_albi_digits(v->raw), v->raw,
+			 r->albi_grade);
 		break;
-	}
 	case SCORE_FIB4:
 		snprintf(buf, n, "%.3f", v->raw);
 		break;

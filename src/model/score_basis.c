@@ -54,13 +54,16 @@ enum ascites score_basis_ascites(int ica, int ica2_points)
 }
 
 /* Keep a finding when it is on or before on and within the window; one
- * before the window is noted as too old. */
+ * before the window is noted as too old. A finding seen but not graded
+ * within the window is kept as such (have false: no grade to use). */
 static void keep(const struct finding_pick *f, day_t on, int window, struct finding_pick *used,
 		 struct finding_pick *old)
 {
 	memset(used, 0, sizeof *used);
 	memset(old, 0, sizeof *old);
 	used->date = old->date = DAY_NONE;
+	if (f->ungraded && f->date <= on && on - f->date <= window)
+		*used = *f;
 	if (!f->have || f->date > on)
 		return;
 	if (on - f->date > window)
@@ -120,6 +123,13 @@ void score_basis_finding_text(const struct score_basis *b, const char *kind, cha
 	} else {
 		used = &b->findings.dialysis;
 		old = &b->too_old.dialysis;
+	}
+	if (used->ungraded) {
+		int age = (int)(b->on - used->date);
+		snprintf(buf, n, "%s seen on %s %s (%d day%s old) but not graded: record the grade",
+			 kind, finding_source_str(used->source), date_format(used->date, d), age,
+			 age == 1 ? "" : "s");
+		return;
 	}
 	if (!used->have) {
 		if (old->have)

@@ -108,8 +108,9 @@ enum status store_dash_grades(struct store *st, int64_t patient_id, struct dash_
 	    "2 AS p, id FROM visits WHERE patient_id = ?1 AND state = 'done' AND ascites_grade IS "
 	    "NOT NULL UNION ALL SELECT date, ascites_grade, created, 0, 1, id FROM exams WHERE "
 	    "patient_id = ?1 AND ascites_grade IS NOT NULL "
-	    "UNION ALL SELECT date, 0, created, 0, 3, id FROM imaging WHERE patient_id = ?1 AND "
-	    "ascites = 0) ORDER BY date DESC, p ASC, id DESC LIMIT ?2";
+	    "UNION ALL SELECT date, CASE ascites WHEN 0 THEN 0 ELSE -1 END, created, 0, 3, id FROM "
+	    "imaging WHERE patient_id = ?1 AND ascites IN (0, 1)) ORDER BY date DESC, p ASC, id "
+	    "DESC LIMIT ?2";
 	/* The checklist's encephalopathy answer: "no" is grade 0, "yes" carries
 	 * the grade 1-4 in its value (as checklist.c reads it). On one day the
 	 * source first in enum finding_source wins (p), as store_exam_findings

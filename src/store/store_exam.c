@@ -128,10 +128,12 @@ static enum status pick(struct store *st, const char *sql, int64_t pid, day_t on
 	store_bind_day(q, 2, on);
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
-		out->have = true;
 		out->date = store_col_day(q, 0);
 		out->value = sqlite3_column_int(q, 1);
 		out->source = (enum finding_source)sqlite3_column_int(q, 2);
+		/* A grade below 0: seen, not graded (imaging that found ascites). */
+		out->have = out->value >= 0;
+		out->ungraded = out->value < 0;
 		rc = SQLITE_DONE;
 	}
 	return store_rows_end(st, q, rc, "reading examination findings", e);
@@ -140,16 +142,18 @@ static enum status pick(struct store *st, const char *sql, int64_t pid, day_t on
 enum status store_exam_findings(struct store *st, int64_t patient_id, day_t on,
 				struct exam_findings *out, struct err *e)
 {
-	/* Imaging grades nothing but "no ascites" (grade 0); the checklist's
-	 * encephalopathy answer is "no" for grade 0 or "yes" with its grade. */
+	/* Imaging grades nothing but "no ascites" (grade 0); imaging that found
+	 * ascites is -1, seen but not graded, so that no older grade is taken
+	 * for it. The checklist's encephalopathy answer is "no" for grade 0 or
+	 * "yes" with its grade. */
 	static const char asc[] =
 	    "SELECT date, ascites_grade, 1 AS k, id FROM exams WHERE patient_id = ?1 AND date <= "
 	    "?2 "
 	    "AND ascites_grade IS NOT NULL UNION ALL "
 	    "SELECT date, ascites_grade, 2, id FROM visits WHERE patient_id = ?1 AND date <= ?2 "
 	    "AND state = 'done' AND ascites_grade IS NOT NULL UNION ALL "
-	    "SELECT date, 0, 3, id FROM imaging WHERE patient_id = ?1 AND date <= ?2 AND ascites = "
-	    "0 "
+	    "SELECT date, CASE ascites WHEN 0 THEN 0 ELSE -1 END, 3, id FROM imaging WHERE "
+	    "patient_id = ?1 AND date <= ?2 AND ascites IN (0, 1) "
 	    "ORDER BY 1 DESC, 3 ASC, 4 DESC LIMIT 1";
 	static const char he[] =
 	    "SELECT date, he_grade, 1 AS k, id FROM exams WHERE patient_id = ?1 AND date <= ?2 "

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_dash_findings.h"
 #include "store_exam.h"
 #include "store_followup.h"
 #include "util.h"
@@ -15,7 +16,7 @@ struct series {
 	struct dash_point lab[ANALYTE_COUNT][DASH_SERIES_MAX];
 	struct dash_point ascites[DASH_SERIES_MAX], he[DASH_SERIES_MAX];
 	struct dash_point stiffness[DASH_SERIES_MAX], scratch[DASH_SERIES_MAX];
-	struct dash_point dialysis[DASH_SERIES_MAX];
+	struct dash_point dialysis[DASH_SERIES_MAX], weight[DASH_SERIES_MAX];
 };
 
 static enum status load_series(struct store *st, int64_t pid, struct series *s,
@@ -31,12 +32,15 @@ static enum status load_series(struct store *st, int64_t pid, struct series *s,
 	in->he = s->he;
 	in->stiffness = s->stiffness;
 	in->dialysis = s->dialysis;
+	in->weight = s->weight;
 	if (r == ST_OK)
 		r = store_dash_grades(st, pid, s->ascites, &in->nascites, s->he, &in->nhe,
 				      DASH_SERIES_MAX, e);
 	if (r == ST_OK)
 		r = store_exam_dialysis_series(st, pid, s->dialysis, DASH_SERIES_MAX,
 					       &in->ndialysis, e);
+	if (r == ST_OK)
+		r = store_dash_weight(st, pid, s->weight, DASH_SERIES_MAX, &in->nweight, e);
 	if (r == ST_OK)
 		r = store_dash_stiffness(st, pid, s->stiffness, DASH_SERIES_MAX, &in->nstiffness,
 					 e);
@@ -59,8 +63,6 @@ static enum status load_records(struct store *st, int64_t pid, struct dashboard 
 		s = store_visit_list(st, pid, out->visits, DASH_VISITS_MAX, &out->nvisits, e);
 	if (s == ST_OK)
 		s = store_ae_list(st, pid, out->aes, DASH_AE_MAX, &out->nae, e);
-	if (s == ST_OK)
-		s = store_infusion_first(st, pid, &out->first_infusion, &out->have_infusion, e);
 	if (s != ST_OK)
 		return s;
 	reverse_visits(out->visits, out->nvisits);
@@ -69,6 +71,7 @@ static enum status load_records(struct store *st, int64_t pid, struct dashboard 
 		struct dash_cal *c = &out->cal[i];
 		c->mark = visit_mark(&c->item, out->today);
 		c->days_overdue = visit_days_overdue(&c->item, out->today);
+		c->timing = dash_cal_timing(&c->item, c->mark, c->closed_on);
 		items[i] = c->item;
 	}
 	out->next = visit_next(items, out->ncal, out->today);
@@ -87,13 +90,19 @@ enum status uc_dashboard_load(struct store *st, int64_t patient_id, day_t today,
 	if (s == ST_OK)
 		s = store_dash_evaluation(st, patient_id, &out->evaluation_id, &out->as_of,
 					  &out->signed_at, e);
+	if (s == ST_OK)
+		s = store_infusion_first(st, patient_id, &out->first_infusion, &out->have_infusion,
+					 e);
 	if (s != ST_OK)
 		return s;
+	day_t first = out->have_infusion ? out->first_infusion.date : DAY_NONE;
+	dash_baseline_rule(out->as_of, out->signed_at, first, &out->baseline);
 	struct series *ser = xcalloc(1, sizeof *ser);
 	struct dash_input in = {.p = &out->p,
 				.cfg = cfg,
 				.as_of = out->as_of,
 				.signed_at = out->signed_at,
+				.first_infusion = first,
 				.today = today};
 	s = load_series(st, patient_id, ser, &in, e);
 	if (s == ST_OK) {

@@ -31,9 +31,11 @@ expect_eq "MELD direction" "$(printf '%s' "$OUT" | grep -o '"key":"meld","unit":
 expect_in "Child-Pugh as the evaluation computed it (HE answer of today), with its class; ascites since: worse" '"key":"child_pugh","unit":"points","baseline":{"value":7,"date":"'"$TODAY"'","class":"B"},"latest":{"value":8,"date":"'"$TODAY"'","class":"B"},"change":1,"change_pct":14.3,"direction":"worse"' "$OUT"
 expect_in "stiffness from the visit, no baseline" '{"key":"stiffness","unit":"kPa","baseline":null,"latest":{"value":21,"date":"'"$TODAY"'"},"change":null,"change_pct":null,"direction":null,"trend":[21]}' "$OUT"
 expect_in "first infusion and days since" '"first_infusion":"'"$NOW"'","days_since_first_infusion":0' "$OUT"
-expect_in "calendar: infusion done" '{"label":"Infusion 1","kind":"infusion","due":"'"$TODAY"'","state":"done","date":"'"$TODAY"'","reason":null}' "$OUT"
-expect_in "calendar: W2 missed with its reason" '{"label":"W2","kind":"visit","due":"'"$(later 14)"'","state":"missed","date":"'"$TODAY"'","reason":"travelling"}' "$OUT"
-expect_in "calendar: W4 upcoming" '{"label":"W4","kind":"visit","due":"'"$(later 28)"'","state":"upcoming","date":null,"reason":null}' "$OUT"
+expect_in "calendar: infusion done, no timing" '{"label":"Infusion 1","kind":"infusion","due":"'"$TODAY"'","state":"done","date":"'"$TODAY"'","reason":null,"timing":null}' "$OUT"
+expect_in "calendar: W2 missed with its reason" '{"label":"W2","kind":"visit","due":"'"$(later 14)"'","state":"missed","date":"'"$TODAY"'","reason":"travelling","timing":null}' "$OUT"
+expect_in "calendar: W4 upcoming" '{"label":"W4","kind":"visit","due":"'"$(later 28)"'","state":"upcoming","date":null,"reason":null,"timing":null}' "$OUT"
+expect_in "calendar: W1 done a week before its due day is early" '{"label":"W1","kind":"visit","due":"'"$(later 7)"'","state":"done","date":"'"$TODAY"'","reason":null,"timing":"early"}' "$OUT"
+expect_in "the baseline is taken at the first infusion" '"baseline_as_of":"'"$TODAY"'","baseline_from":"first_infusion","evaluation_as_of":"'"$TODAY"'"' "$OUT"
 expect_in "adverse events with grades" '"adverse_events":[{"id":1,"term":"Fever","grade":1,"onset":"'"$TODAY"'","serious":false,"relation":"probable","outcome":"unknown"' "$OUT"
 expect_in "findings per visit" '"fatigue":"mild"' "$OUT"
 expect_eq "the dashboard view is logged" "$(asql "select count(*) from audit where action = 'view' and after like '%dashboard%'")" "2"
@@ -42,6 +44,8 @@ run hd dashboard D1
 expect_rc "dashboard text" 0
 expect_in "text: a measure line with direction" "Albumin (g/dL)         2.9     3.3     +0.4   +14% improved" "$OUT"
 expect_in "text: missed mark" "  x W2           due $(later 14)  missed on $TODAY: travelling" "$OUT"
+expect_in "text: a visit before its window is marked early" "  + W1           due $(later 7)  done on $TODAY early" "$OUT"
+expect_in "text: sodium is trended" "Sodium (mmol/L)        134     136       +2    +1% improved" "$OUT"
 expect_eq "text: every line fits 80 columns" "$(printf '%s\n' "$OUT" | awk '{ if (length($0) > 80) n++ } END { print n + 0 }')" "0"
 expect_in "text: the event with its number" "  1    $TODAY Fever                G1         probable  unknown" "$OUT"
 run hd ae outcome D1 1 --outcome resolved --resolved "$TODAY"
@@ -83,4 +87,34 @@ run hd due --limit 0
 expect_rc "limit out of range" 2
 run hd due --date 2026-02-30
 expect_rc "a bad date" 2
+
+# --- Issue 11 item 9: the baseline is the last value on or before the first
+# infusion (here a value drawn after sign-off), sodium and the examination
+# findings are trended, and a visit after its window is marked late.
+fixture_ready D3 "DRAI, Dina" >/dev/null
+hd exam add D3 --date "$(ago 2)" --ascites 2 --encephalopathy 1 --dialysis yes --weight 70 >/dev/null
+hd checklist sign D3 >/dev/null
+hd plan add D3 --route iv --first-date "$(later 3)" >/dev/null
+HEPADESK_TEST_NOW="$(later 2) 09:00" hd lab add D3 --date "$(later 2)" --albumin 3.1 --sodium 130 --confirm >/dev/null
+HEPADESK_TEST_NOW="$(later 3) 09:30" hd infusion add D3 --at "$(later 3) 09:30" --route iv --cells 3e7 \
+	--lot UC-3 --expires 2027-01-31 --label "Infusion 1" >/dev/null
+HEPADESK_TEST_NOW="$(later 15) 09:00" hd visit add D3 --label W1 --albumin 3.4 --sodium 134 --ascites 1 --encephalopathy 0 >/dev/null
+HEPADESK_TEST_NOW="$(later 15) 09:10" hd exam add D3 --dialysis no --weight 67 >/dev/null
+run env HEPADESK_TEST_NOW="$(later 20) 10:00" "$HEPADESK" --db "$DB" dashboard D3 --json
+expect_rc "dashboard after the first infusion" 0
+expect_in "the baseline is the first infusion's day" '"baseline_as_of":"'"$(later 3)"'","baseline_from":"first_infusion","evaluation_as_of":"'"$TODAY"'"' "$OUT"
+expect_in "albumin drawn after sign-off, before the infusion, is the baseline" '{"key":"albumin","unit":"g/dL","baseline":{"value":3.1,"date":"'"$(later 2)"'"},"latest":{"value":3.4,"date":"'"$(later 15)"'"},"change":0.3' "$OUT"
+expect_in "sodium is trended from the same baseline" '{"key":"sodium","unit":"mmol/L","baseline":{"value":130,"date":"'"$(later 2)"'"},"latest":{"value":134,"date":"'"$(later 15)"'"},"change":4,"change_pct":3.1,"direction":"improved","trend":[134,130,134]}' "$OUT"
+expect_in "ascites ICA from the examination to the visit: improved" '{"key":"ascites_ica","unit":"ICA 0-3","baseline":{"value":2,"date":"'"$(ago 2)"'"},"latest":{"value":1,"date":"'"$(later 15)"'"},"change":-1,"change_pct":-50,"direction":"improved"' "$OUT"
+expect_in "HE: the checklist's 'no' of today is newer than the examination's grade 1" '{"key":"encephalopathy_west_haven","unit":"WH 0-4","baseline":{"value":0,"date":"'"$TODAY"'"},"latest":{"value":0,"date":"'"$(later 15)"'"},"change":0,"change_pct":null,"direction":"unchanged","trend":[1,0,0]}' "$OUT"
+expect_in "dialysis yes to no: improved" '{"key":"dialysis","unit":"","baseline":{"value":1,"date":"'"$(ago 2)"'"},"latest":{"value":0,"date":"'"$(later 15)"'"},"change":-1,"change_pct":-100,"direction":"improved","trend":[1,0]}' "$OUT"
+expect_in "weight is trended with no direction" '{"key":"weight","unit":"kg","baseline":{"value":70,"date":"'"$(ago 2)"'"},"latest":{"value":67,"date":"'"$(later 15)"'"},"change":-3,"change_pct":-4.3,"direction":null' "$OUT"
+expect_in "MELD's baseline is at the first infusion, with dialysis" '{"key":"meld","unit":"points","baseline":{"value":' "$OUT"
+expect_in "W1 done five days after its due day is late" '{"label":"W1","kind":"visit","due":"'"$(later 10)"'","state":"done","date":"'"$(later 15)"'","reason":null,"timing":"late"}' "$OUT"
+run env HEPADESK_TEST_NOW="$(later 20) 10:00" "$HEPADESK" --db "$DB" dashboard D3
+expect_in "text: the baseline rule in words" "baseline: last values on or before the first infusion, $(later 3)" "$OUT"
+expect_in "text: the late visit" "  + W1           due $(later 10)  done on $(later 15) late" "$OUT"
+expect_in "text: dialysis in words" "Dialysis               yes      no" "$OUT"
+expect_eq "text: every line fits 80 columns" "$(printf '%s\n' "$OUT" | awk '{ if (length($0) > 80) n++ } END { print n + 0 }')" "0"
+
 finish

@@ -23,6 +23,21 @@ run hd show A1
 expect_in "show computes Child-Pugh with the graded ascites" "Child-Pugh  8  class B" "$OUT"
 expect_in "show names the findings it used" "ascites ICA 2 (examination $(ago 1), 1 day old)" "$OUT"
 
+# --- The issue's words: "a graded ascites recorded at a visit (ICA 2) is
+# ignored". A visit's ICA grade is an examination finding too.
+fixture_ready A2 "VISIT, Val" >/dev/null
+hd imaging add A2 --date "$(ago 5)" --modality ultrasound --ascites yes >/dev/null
+run hd checklist A2 --json
+expect_in "ascites seen on a newer ultrasound: no older 'none' is used for Child-Pugh" '"reason":"child_pugh not computable: needs ascites"' "$OUT"
+expect_in "the data says it was seen, not graded" "ascites seen on imaging $(ago 5) (5 days old) but not graded: record the grade" "$OUT"
+expect_in "the ascites item asks for the grade" '"reason":"ascites seen on imaging '"$(ago 5)"' (5 days old) but not graded: record the ICA grade (0-3)"' "$OUT"
+run hd show A2 --json
+expect_in "show --json says so" '"ascites_ica":{"value":null,"too_old_date":null,"seen_not_graded":"'"$(ago 5)"'"}' "$OUT"
+hd visit add A2 --unscheduled --ascites 2 >/dev/null
+run hd checklist A2 --json
+expect_in "ICA 2 at a visit: READY" '"status":"READY"' "$OUT"
+expect_in "Child-Pugh names the visit's grade" "ascites ICA 2 (visit $TODAY, 0 days old)" "$OUT"
+
 # --- Child-Pugh differed by screen: show, the checklist and the dashboard now
 # give the same points for the same patient on the same day.
 fixture_ready S1 "SAME, Sam" >/dev/null

@@ -49,6 +49,13 @@ expect_rc "Child-Pugh from PT prolongation computes" 0
 expect_in "PT +5 s gives 2 points and names the rule" "Child-Pugh  9  class B (PT +5 s: 1-3 s, 4-6 s, > 6 s)" "$OUT"
 run hd score --bilirubin 2.5 --albumin 3.0 --ascites slight --encephalopathy 0 --pt-prolong abc
 expect_rc "a bad --pt-prolong is refused" 2
+# ALBI -2.59988 (bilirubin 4.2 mg/dL = 71.82 µmol/L, albumin 45 g/L:
+# 0.66 * log10 71.82 - 0.085 * 45 = 1.22512 - 3.825) was shown as -2.600
+# beside grade 2; text and JSON now show enough digits to agree.
+run hd score --bilirubin 4.2 --inr 1.0 --creatinine 1.0 --albumin 4.5
+expect_in "ALBI just above -2.60 shows the digits that make it grade 2" "ALBI        -2.5999  grade 2" "$OUT"
+run hd score --bilirubin 4.2 --inr 1.0 --creatinine 1.0 --albumin 4.5 --json
+expect_in "JSON too" '"albi":-2.5999,"albi_grade":2' "$OUT"
 run hd score --ast 40 --alt 36 --platelets 200 --age 70
 expect_in "FIB-4 at 70 gives the age caveat" "FIB-4 from 65 years: rule-out cut-off 2.0 instead of 1.30" "$OUT"
 

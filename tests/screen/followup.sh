@@ -48,12 +48,17 @@ row=$(sql "select term, term_listed, grade, serious, relation, outcome, onset fr
 keys d
 wait_for "Albumin g/dL"
 shows "Baseline: the signed evaluation as of $TODAY"
-keys Down Down
+shows "Sodium mmol/L          134      134"
+shows "Ascites ICA 0-3          0        0"
+lacks "Dialysis"
+keys Down Down Down Down Down Down
 wait_for "Fatigue        mild"
 keys G
 wait_for "Adverse events (1)"
 shows "grade 1 Fever: possible, unknown"
 shows "+ W1"
+# W1, rescheduled to today and done today, is in its window: no early/late mark.
+screen_text | grep -q "^  + W1 .*done  *on $TODAY$" || fail "W1 in its window is marked"
 screen_text | grep -q "^  \\. W2 .*upcoming" || fail "W2 is not marked upcoming"
 keys g
 wait_for "Albumin g/dL"

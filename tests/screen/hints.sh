@@ -74,6 +74,12 @@ hint_lacks "units"
 hint_has "Esc back"
 help_ok Evaluation
 keys F8
+wait_for "[Exam]"
+hint_has "Enter open"
+hint_lacks "units"
+hint_lacks "F2"
+help_ok Evaluation
+keys F8
 wait_for "[Scores]"
 hint_lacks "Tab"
 hint_lacks "F2"

@@ -10,7 +10,7 @@ open_patient S-9 "MRN S-9"
 wait_for "MELD-Na     --   not computable: needs sodium"
 keys e
 wait_for "[Labs]"
-keys F8 F8
+keys F8 F8 F8
 wait_for "[Scores]"
 shows "MELD-Na     --   not computable: needs sodium"
 shows "Total bilirubin"

@@ -145,11 +145,14 @@ static void test_unchanged_and_missing(void **state)
 
 static void test_measure_table(void **state)
 {
-	static const char *const keys[] = {"albumin",	 "alt",	 "ast",	     "bilirubin",
-					   "inr",	 "pt",	 "pta",	     "creatinine",
-					   "platelets",	 "meld", "meld_na",  "meld3",
-					   "child_pugh", "albi", "stiffness"};
-	assert_int_equal(DASH_COUNT, 15);
+	static const char *const keys[] = {"albumin",	"alt",	       "ast",
+					   "bilirubin", "inr",	       "pt",
+					   "pta",	"creatinine",  "sodium",
+					   "platelets", "meld",	       "meld_na",
+					   "meld3",	"child_pugh",  "albi",
+					   "stiffness", "ascites_ica", "encephalopathy_west_haven",
+					   "dialysis",	"weight"};
+	assert_int_equal(DASH_COUNT, 20);
 	for (int m = 0; m < DASH_COUNT; m++)
 		assert_string_equal(dash_measure((enum dash_measure)m)->key, keys[m]);
 	assert_null(dash_measure(DASH_COUNT));
@@ -213,7 +216,11 @@ static void test_score_series(void **state)
 	struct dash_point asc[] = {{d0, 2}, {d1, 1}};
 	struct dash_point he[] = {{d0, 1}, {d1, 0}};
 	struct dash_point alb[] = {{d0, 2.6}, {d1, 3.0}, {d2, 3.3}};
-	struct dash_input in = {.p = &p, .cfg = &cfg, .as_of = day("2026-01-10"), .today = d2};
+	struct dash_input in = {.p = &p,
+				.cfg = &cfg,
+				.as_of = day("2026-01-10"),
+				.first_infusion = DAY_NONE,
+				.today = d2};
 	in.lab[ANALYTE_BILIRUBIN] = bili;
 	in.nlab[ANALYTE_BILIRUBIN] = 3;
 	in.lab[ANALYTE_INR] = inr;
@@ -284,6 +291,206 @@ static void test_stiffness_unreliable(void **state)
 	assert_int_equal(r.dir, DIR_WORSE);
 }
 
+/* Issue 11 item 9: the baseline is the last value on or before the first
+ * infusion once there is one (whenever it was entered, but not a follow-up
+ * visit's); before any infusion, what the signed evaluation saw. */
+static void test_baseline_rule(void **state)
+{
+	struct dash_baseline b;
+	day_t ev = day("2026-01-10"), inf = day("2026-02-01");
+	dash_baseline_rule(ev, 1000, inf, &b);
+	assert_int_equal(b.from, DBASE_FIRST_INFUSION);
+	assert_int_equal(b.day, inf);
+	assert_true(b.seen_by == 0);
+	assert_string_equal(dash_baseline_from_str(b.from), "first_infusion");
+	dash_baseline_rule(ev, 1000, DAY_NONE, &b);
+	assert_int_equal(b.from, DBASE_EVALUATION);
+	assert_int_equal(b.day, ev);
+	assert_true(b.seen_by == 1000);
+	assert_string_equal(dash_baseline_from_str(b.from), "evaluation");
+	/* An infusion without a signed evaluation still has its baseline. */
+	dash_baseline_rule(DAY_NONE, 0, inf, &b);
+	assert_int_equal(b.from, DBASE_FIRST_INFUSION);
+	dash_baseline_rule(DAY_NONE, 0, DAY_NONE, &b);
+	assert_int_equal(b.from, DBASE_NONE);
+	assert_int_equal(b.day, DAY_NONE);
+	assert_null(dash_baseline_from_str(b.from));
+}
+
+/* The same albumin series read with and without an infusion: the value
+ * drawn after sign-off but before the infusion becomes the baseline once
+ * the infusion is given; the infusion day's own value counts; a visit value
+ * and anything later does not. Scores follow the same day. */
+static void test_baseline_first_infusion(void **state)
+{
+	struct config cfg;
+	config_defaults(&cfg);
+	struct patient p = {0};
+	p.dob = day("1960-01-01");
+	p.sex = 'M';
+	day_t ev = day("2026-01-10"), inf = day("2026-02-01");
+	struct dash_point alb[] = {{day("2026-01-09"), 2.6, 100, false},
+				   {day("2026-01-25"), 2.8, 5000, false}, /* after sign-off */
+				   {inf, 2.9, 6000, false},		  /* infusion day */
+				   {day("2026-03-01"), 3.4, 9000, true}};
+	struct dash_point bili[] = {{day("2026-01-09"), 4.0, 100, false},
+				    {inf, 3.0, 6000, false},
+				    {day("2026-03-01"), 2.0, 9000, true}};
+	struct dash_point inr[] = {{day("2026-01-09"), 1.7, 100, false},
+				   {inf, 1.7, 6000, false},
+				   {day("2026-03-01"), 1.5, 9000, true}};
+	struct dash_point creat[] = {{day("2026-01-09"), 1.0, 100, false},
+				     {inf, 1.0, 6000, false},
+				     {day("2026-03-01"), 1.0, 9000, true}};
+	struct dash_input in = {.p = &p,
+				.cfg = &cfg,
+				.as_of = ev,
+				.signed_at = 1000,
+				.first_infusion = inf,
+				.today = day("2026-03-02")};
+	in.lab[ANALYTE_ALBUMIN] = alb;
+	in.nlab[ANALYTE_ALBUMIN] = 4;
+	in.lab[ANALYTE_BILIRUBIN] = bili;
+	in.nlab[ANALYTE_BILIRUBIN] = 3;
+	in.lab[ANALYTE_INR] = inr;
+	in.nlab[ANALYTE_INR] = 3;
+	in.lab[ANALYTE_CREATININE] = creat;
+	in.nlab[ANALYTE_CREATININE] = 3;
+	struct dash_point scratch[DASH_SERIES_MAX];
+	struct dash_row rows[DASH_COUNT];
+	dash_build(&in, scratch, rows);
+	assert_true(rows[DASH_ALBUMIN].have_baseline);
+	assert_int_equal(rows[DASH_ALBUMIN].baseline.date, inf);
+	assert_true(rows[DASH_ALBUMIN].baseline.value == 2.9);
+	assert_true(rows[DASH_ALBUMIN].latest.value == 3.4);
+	/* MELD at the infusion day: bilirubin 3.0, INR 1.7, creatinine 1.0. */
+	assert_int_equal(rows[DASH_MELD].baseline.date, inf);
+	assert_true(rows[DASH_MELD].baseline.value == meld_of(3.0, 1.7, 1.0));
+	/* No infusion yet: the evaluation's day and what it saw by signing. */
+	in.first_infusion = DAY_NONE;
+	dash_build(&in, scratch, rows);
+	assert_int_equal(rows[DASH_ALBUMIN].baseline.date, day("2026-01-09"));
+	assert_true(rows[DASH_ALBUMIN].baseline.value == 2.6);
+	assert_true(rows[DASH_MELD].baseline.value == meld_of(4.0, 1.7, 1.0));
+	/* An infusion day before any value: no baseline. */
+	in.first_infusion = day("2026-01-01");
+	dash_build(&in, scratch, rows);
+	assert_false(rows[DASH_ALBUMIN].have_baseline);
+	assert_int_equal(rows[DASH_ALBUMIN].dir, DIR_NONE);
+}
+
+/* Sodium and the examination findings are trended: sodium higher is
+ * better, ascites, HE and dialysis lower; weight has no better way. */
+static void test_findings_trended(void **state)
+{
+	struct config cfg;
+	config_defaults(&cfg);
+	struct patient p = {0};
+	p.dob = day("1960-01-01");
+	p.sex = 'F';
+	day_t d0 = day("2026-01-05"), d1 = day("2026-02-20");
+	struct dash_point na[] = {{d0, 128}, {d1, 134, 0, true}};
+	struct dash_point asc[] = {{d0, 2}, {d1, 1, 0, true}};
+	struct dash_point he[] = {{d0, 1}, {d1, 1, 0, true}};
+	struct dash_point dia[] = {{d0, 1}, {d1, 0}};
+	struct dash_point wt[] = {{d0, 72.0}, {d1, 68.5, 0, true}};
+	struct dash_input in = {
+	    .p = &p, .cfg = &cfg, .as_of = d0, .first_infusion = DAY_NONE, .today = d1};
+	in.lab[ANALYTE_SODIUM] = na;
+	in.nlab[ANALYTE_SODIUM] = 2;
+	in.ascites = asc;
+	in.nascites = 2;
+	in.he = he;
+	in.nhe = 2;
+	in.dialysis = dia;
+	in.ndialysis = 2;
+	in.weight = wt;
+	in.nweight = 2;
+	struct dash_point scratch[DASH_SERIES_MAX];
+	struct dash_row rows[DASH_COUNT];
+	dash_build(&in, scratch, rows);
+	assert_true(rows[DASH_SODIUM].baseline.value == 128);
+	assert_true(rows[DASH_SODIUM].latest.value == 134);
+	assert_int_equal(rows[DASH_SODIUM].dir, DIR_IMPROVED);
+	assert_string_equal(dash_measure(DASH_SODIUM)->unit, "mmol/L");
+	assert_true(rows[DASH_ASCITES].baseline.value == 2 && rows[DASH_ASCITES].latest.value == 1);
+	assert_int_equal(rows[DASH_ASCITES].dir, DIR_IMPROVED);
+	assert_int_equal(rows[DASH_HE].dir, DIR_UNCHANGED);
+	assert_true(rows[DASH_DIALYSIS].baseline.value == 1 &&
+		    rows[DASH_DIALYSIS].latest.value == 0);
+	assert_int_equal(rows[DASH_DIALYSIS].dir, DIR_IMPROVED);
+	assert_int_equal(rows[DASH_DIALYSIS].ntrend, 2);
+	assert_true(fabs(rows[DASH_WEIGHT].change - -3.5) < 1e-9);
+	assert_int_equal(rows[DASH_WEIGHT].dir, DIR_NONE); /* neither better nor worse */
+	assert_null(dash_direction_str(rows[DASH_WEIGHT].dir));
+	double c, pc;
+	enum dash_direction d;
+	dash_compare(DASH_WEIGHT, 70.0, 70.04, &c, &pc, &d);
+	assert_int_equal(d, DIR_UNCHANGED);
+	/* A worse ascites grade is worse. */
+	dash_compare(DASH_ASCITES, 1, 3, &c, &pc, &d);
+	assert_int_equal(d, DIR_WORSE);
+}
+
+/* An imaging note that saw ascites without a grade (-1 in the series) is no
+ * value to trend, and a score after it takes no older grade. */
+static void test_ascites_ungraded_series(void **state)
+{
+	struct config cfg;
+	config_defaults(&cfg);
+	struct patient p = {0};
+	p.dob = day("1960-01-01");
+	p.sex = 'F';
+	day_t d0 = day("2026-02-01"), d1 = day("2026-02-20"), d2 = day("2026-02-25");
+	struct dash_point bili[] = {{d1, 2.3}}, inr[] = {{d1, 1.6}}, alb[] = {{d1, 2.9}};
+	struct dash_point asc[] = {{d0, 0}, {d2, -1}};
+	struct dash_point he[] = {{d0, 0}};
+	struct dash_input in = {.p = &p,
+				.cfg = &cfg,
+				.as_of = DAY_NONE,
+				.first_infusion = DAY_NONE,
+				.today = day("2026-03-01")};
+	in.lab[ANALYTE_BILIRUBIN] = bili;
+	in.nlab[ANALYTE_BILIRUBIN] = 1;
+	in.lab[ANALYTE_INR] = inr;
+	in.nlab[ANALYTE_INR] = 1;
+	in.lab[ANALYTE_ALBUMIN] = alb;
+	in.nlab[ANALYTE_ALBUMIN] = 1;
+	in.ascites = asc;
+	in.nascites = 2;
+	in.he = he;
+	in.nhe = 1;
+	struct dash_point scratch[DASH_SERIES_MAX], pt;
+	struct dash_row rows[DASH_COUNT];
+	dash_build(&in, scratch, rows);
+	assert_int_equal(rows[DASH_ASCITES].ntrend, 1);
+	assert_true(rows[DASH_ASCITES].latest.value == 0);
+	/* Child-Pugh on d1 (ascites none from d0): bili 2, alb 2, INR 1,
+	 * ascites 1, HE 1 = 7; on d2 the ascites seen leaves it not computable. */
+	assert_true(dash_score_on(&in, DASH_CHILD_PUGH, d1, false, &pt));
+	assert_true(pt.value == 7);
+	assert_false(dash_score_on(&in, DASH_CHILD_PUGH, d2, false, &pt));
+}
+
+/* A done visit outside its window is early or late on the calendar; an
+ * infusion, an open or a missed item has no timing. */
+static void test_cal_timing(void **state)
+{
+	struct schedule_item it = {0};
+	it.kind = SCHED_VISIT;
+	it.due = day("2026-03-01");
+	it.window_before = 3;
+	it.window_after = 7;
+	assert_int_equal(dash_cal_timing(&it, VMARK_DONE, day("2026-02-25")), VT_EARLY);
+	assert_int_equal(dash_cal_timing(&it, VMARK_DONE, day("2026-02-26")), VT_IN_WINDOW);
+	assert_int_equal(dash_cal_timing(&it, VMARK_DONE, day("2026-03-08")), VT_IN_WINDOW);
+	assert_int_equal(dash_cal_timing(&it, VMARK_DONE, day("2026-03-09")), VT_LATE);
+	assert_int_equal(dash_cal_timing(&it, VMARK_MISSED, day("2026-03-09")), VT_NONE);
+	assert_int_equal(dash_cal_timing(&it, VMARK_DONE, DAY_NONE), VT_NONE);
+	it.kind = SCHED_INFUSION;
+	assert_int_equal(dash_cal_timing(&it, VMARK_DONE, day("2026-03-09")), VT_NONE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +501,11 @@ int main(void)
 	    cmocka_unit_test(test_measure_table),
 	    cmocka_unit_test(test_sparkline),
 	    cmocka_unit_test(test_score_series),
+	    cmocka_unit_test(test_baseline_rule),
+	    cmocka_unit_test(test_baseline_first_infusion),
+	    cmocka_unit_test(test_findings_trended),
+	    cmocka_unit_test(test_cal_timing),
+	    cmocka_unit_test(test_ascites_ungraded_series),
 	    cmocka_unit_test(test_baseline_entered_by_signature),
 	    cmocka_unit_test(test_stiffness_unreliable),
 	};

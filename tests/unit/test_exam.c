@@ -178,13 +178,47 @@ static void test_basis_child_pugh(void **state)
 	free(b);
 }
 
+/* Ascites seen on imaging but not graded (found when tried): a newer
+ * ultrasound that saw ascites must not leave an older "none" in Child-Pugh.
+ * The finding is kept as seen-not-graded; Child-Pugh needs a grade and
+ * says so; once older than the window it is simply not used. */
+static void test_basis_ascites_ungraded(void **state)
+{
+	struct config cfg;
+	struct patient p = {.sex = 'F'};
+	struct lab_latest labs = {0};
+	struct exam_findings f = {0};
+	struct score_basis *b = malloc(sizeof *b);
+	char t[160];
+	config_defaults(&cfg);
+	p.dob = day("1960-01-01");
+	labs.have[ANALYTE_BILIRUBIN] = labs.have[ANALYTE_INR] = labs.have[ANALYTE_ALBUMIN] = true;
+	labs.r[ANALYTE_BILIRUBIN] =
+	    (struct lab_result){.canonical = 2.3, .date = day("2026-02-27")};
+	labs.r[ANALYTE_INR] = (struct lab_result){.canonical = 1.6, .date = day("2026-02-27")};
+	labs.r[ANALYTE_ALBUMIN] = (struct lab_result){.canonical = 2.9, .date = day("2026-02-27")};
+	f.he = (struct finding_pick){true, 0, day("2026-03-01"), FSRC_ANSWER};
+	f.ascites = (struct finding_pick){false, -1, day("2026-02-25"), FSRC_IMAGING, true};
+	score_basis_build(&p, &labs, &f, day("2026-03-02"), &cfg, b);
+	assert_false(b->findings.ascites.have);
+	assert_true(b->findings.ascites.ungraded);
+	assert_false(b->scores.child_pugh.computable);
+	assert_string_equal(b->scores.child_pugh.why_not, "needs ascites");
+	score_basis_finding_text(b, "ascites", t, sizeof t);
+	assert_string_equal(t, "ascites seen on imaging 2026-02-25 (5 days old) but not graded: "
+			       "record the grade");
+	/* Beyond the window (30 days) it is not used at all. */
+	score_basis_build(&p, &labs, &f, day("2026-03-30"), &cfg, b);
+	assert_false(b->findings.ascites.ungraded);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_validate_limits),
-	    cmocka_unit_test(test_newest_finding),
-	    cmocka_unit_test(test_basis_dialysis),
-	    cmocka_unit_test(test_basis_child_pugh),
+	    cmocka_unit_test(test_validate_limits),	   cmocka_unit_test(test_newest_finding),
+	    cmocka_unit_test(test_basis_dialysis),	   cmocka_unit_test(test_basis_child_pugh),
+	    cmocka_unit_test(test_basis_ascites_ungraded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

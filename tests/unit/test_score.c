@@ -733,9 +733,204 @@ static void test_score_edges(void **state)
 	assert_false(has_warning(&r, "FIB-4 from 65 years: rule-out cut-off 2.0 instead of 1.30"));
 }
 
+/* Golden vectors of issue 11: dialysis, Child-Pugh from PT seconds and
+ * adolescents. Each expected value is worked out by hand from REFERENCE
+ * sections 1-4, 5 (FIB-4), 14.3 and 14.5, not taken from this program:
+ *   MELD(i) x = 0.957 ln Cr + 0.378 ln bili + 1.120 ln INR + 0.643, labs
+ *     below 1 set to 1, Cr set to 4.0 on dialysis or above 4; MELD =
+ *     round(10 x). MELD-Na = M + 1.32 (137 - Na) - 0.033 M (137 - Na) on
+ *     the integer M when M > 11, Na within 125-137.
+ *   MELD 3.0 = 1.33 female (adults) or 7.33 in place of 6 + sex (12-17 y)
+ *     + 4.56 ln b + 0.82 dNa - 0.24 dNa ln b + 9.09 ln INR + 11.14 ln Cr
+ *     + 1.85 dA - 1.83 dA ln Cr + 6, Cr set to 3.0 on dialysis or above 3,
+ *     dNa = 137 - Na (125-137), dA = 3.5 - albumin (1.5-3.5).
+ * (ln 4 = 1.38629, ln 3 = 1.09861, ln 1.7 = 0.53063, ln 1.5 = 0.40547,
+ * ln 1.3 = 0.26236, ln 2 = 0.69315, ln 1.6 = 0.47000, ln 2.5 = 0.91629,
+ * ln 1.4 = 0.33647.) */
+struct vec11 {
+	const char *name;
+	char sex;
+	int age;
+	double bili, inr, cr, na, alb;
+	bool dialysis;
+	int meld, meld_na, meld3;
+};
+
+static const struct vec11 vec11[] = {
+    /* The issue's dialysed patient, adult male.
+     * MELD: 9.57*1.38629 (Cr 1.5 -> 4) + 3.78*1.38629 + 11.2*0.53063 + 6.43
+     *   = 13.2668 + 5.2402 + 5.9430 + 6.43 = 30.880 -> 31.
+     * MELD-Na: 31 + 1.32*7 - 0.033*31*7 = 31 + 9.24 - 7.161 = 33.079 -> 33.
+     * MELD 3.0 (Cr -> 3): 6 + 4.56*1.38629 + 0.82*7 - 0.24*7*1.38629
+     *   + 9.09*0.53063 + 11.14*1.09861 + 1.85*0.9 - 1.83*0.9*1.09861
+     *   = 6 + 6.3215 + 5.74 - 2.3290 + 4.8234 + 12.2385 + 1.665 - 1.8094
+     *   = 32.650 -> 33. */
+    {"issue case, dialysis", 'M', 63, 4.0, 1.7, 1.5, 130, 2.6, true, 31, 33, 33},
+    /* Female on dialysis with near-normal labs.
+     * MELD: 13.2668 + 3.78*0.40547 + 11.2*0.26236 + 6.43
+     *   = 13.2668 + 1.5327 + 2.9385 + 6.43 = 24.168 -> 24.
+     * MELD-Na: 24 + 1.32*1 - 0.033*24*1 = 24.528 -> 25.
+     * MELD 3.0: 1.33 + 6 + 4.56*0.40547 + 0.82 - 0.24*0.40547 + 9.09*0.26236
+     *   + 12.2385 + 1.85*0.3 - 1.83*0.3*1.09861
+     *   = 7.33 + 1.8489 + 0.82 - 0.0973 + 2.3849 + 12.2385 + 0.555 - 0.6031
+     *   = 24.477 -> 24. */
+    {"dialysis, female", 'F', 63, 1.5, 1.3, 1.2, 136, 3.2, true, 24, 25, 24},
+    /* Dialysis with Cr already above the caps and every other input at its
+     * floor or ceiling (bili 0.8 -> 1, Na 140 -> 137, albumin 4.0 -> 3.5).
+     * MELD: 13.2668 + 0 + 0 + 6.43 = 19.697 -> 20. MELD-Na: 20 + 0 = 20.
+     * MELD 3.0: 6 + 11.14*1.09861 = 18.238 -> 18. */
+    {"dialysis, Cr 6.0, floors", 'M', 50, 0.8, 1.0, 6.0, 140, 4.0, true, 20, 20, 18},
+    /* An adolescent (15) on dialysis: intercept 7.33 whatever the sex.
+     * MELD: 13.2668 + 3.78*0.69315 + 11.2*0.40547 + 6.43
+     *   = 13.2668 + 2.6201 + 4.5412 + 6.43 = 26.858 -> 27.
+     * MELD-Na: 27 + 1.32*4 - 0.033*27*4 = 27 + 5.28 - 3.564 = 28.716 -> 29.
+     * MELD 3.0: 7.33 + 4.56*0.69315 + 0.82*4 - 0.24*4*0.69315
+     *   + 9.09*0.40547 + 12.2385 + 1.85*0.5 - 1.83*0.5*1.09861
+     *   = 7.33 + 3.1608 + 3.28 - 0.6654 + 3.6857 + 12.2385 + 0.925 - 1.0052
+     *   = 28.949 -> 29. */
+    {"adolescent 15 F on dialysis", 'F', 15, 2.0, 1.5, 0.8, 133, 3.0, true, 27, 29, 29},
+    /* Adolescent 14, the same value for either sex (no sex term).
+     * MELD (Cr 0.9 -> 1): 0 + 3.78*1.09861 + 11.2*0.47000 + 6.43
+     *   = 4.1528 + 5.2640 + 6.43 = 15.847 -> 16.
+     * MELD-Na: 16 + 1.32*6 - 0.033*16*6 = 16 + 7.92 - 3.168 = 20.752 -> 21.
+     * MELD 3.0: 7.33 + 4.56*1.09861 + 0.82*6 - 0.24*6*1.09861
+     *   + 9.09*0.47000 + 0 + 1.85*0.7 - 0
+     *   = 7.33 + 5.0097 + 4.92 - 1.5820 + 4.2723 + 1.295 = 21.245 -> 21. */
+    {"adolescent 14 M", 'M', 14, 3.0, 1.6, 0.9, 131, 2.8, false, 16, 21, 21},
+    {"adolescent 14 F", 'F', 14, 3.0, 1.6, 0.9, 131, 2.8, false, 16, 21, 21},
+    /* The adolescent boundary: 17 takes 7.33, 18 (male) takes 6.
+     * MELD: 9.57*0.26236 + 3.78*0.91629 + 11.2*0.33647 + 6.43
+     *   = 2.5108 + 3.4636 + 3.7685 + 6.43 = 16.173 -> 16.
+     * MELD-Na: 16 + 1.32*5 - 0.033*16*5 = 16 + 6.6 - 2.64 = 19.96 -> 20.
+     * MELD 3.0 terms: 4.56*0.91629 + 0.82*5 - 0.24*5*0.91629 + 9.09*0.33647
+     *   + 11.14*0.26236 + 1.85*0.4 - 1.83*0.4*0.26236
+     *   = 4.1783 + 4.1 - 1.0995 + 3.0585 + 2.9227 + 0.74 - 0.1921 = 13.708;
+     *   at 17: + 7.33 = 21.038 -> 21; at 18: + 6 = 19.708 -> 20. */
+    {"age 17", 'M', 17, 2.5, 1.4, 1.3, 132, 3.1, false, 16, 20, 21},
+    {"age 18", 'M', 18, 2.5, 1.4, 1.3, 132, 3.1, false, 16, 20, 20},
+};
+
+static void test_issue11_vectors(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof vec11 / sizeof vec11[0]; i++) {
+		const struct vec11 *v = &vec11[i];
+		struct score_input in = meld_labs(v->bili, v->inr, v->cr, v->na, v->alb);
+		in.sex = v->sex;
+		in.age = v->age;
+		in.dialysis = v->dialysis;
+		struct score_result r = run(&in);
+		if (r.meld.value != v->meld || r.meld_na.value != v->meld_na ||
+		    r.meld3.value != v->meld3)
+			fail_msg("%s: MELD %d / MELD-Na %d / MELD 3.0 %d, expected %d / %d / %d",
+				 v->name, r.meld.value, r.meld_na.value, r.meld3.value, v->meld,
+				 v->meld_na, v->meld3);
+		if (v->dialysis) {
+			assert_clamp(&r, SCORE_MELD, "creatinine", v->cr, 4.0,
+				     "set to 4.0 (dialysis)");
+			assert_clamp(&r, SCORE_MELD3, "creatinine", v->cr, 3.0,
+				     "set to 3.0 (dialysis)");
+		}
+		assert_true(has_warning(&r, "MELD 3.0 adolescent formula (age 12-17)") ==
+			    (v->age >= 12 && v->age <= 17));
+	}
+}
+
+/* Child-Pugh from PT prolongation (REFERENCE 14.3: 1-3 s 1 point, 4-6 s 2,
+ * over 6 s 3) for the issue's dialysed patient without an INR: bilirubin
+ * 4.0 (> 3: 3), albumin 2.6 (< 2.8: 3), ascites ICA 2 counted slight by
+ * default (2), West Haven 1 (2) = 10 before the PT points; and a compensated
+ * patient: bilirubin 1.5 (1), albumin 3.6 (1), no ascites (1), HE 0 (1) = 4. */
+static void test_issue11_child_pugh_pt(void **state)
+{
+	(void)state;
+	const struct {
+		double bili, alb;
+		enum ascites asc;
+		int he;
+		double pt;
+		int points;
+		char cls;
+	} v[] = {
+	    {4.0, 2.6, ASCITES_SLIGHT, 1, 2, 11, 'C'}, /* 10 + 1 */
+	    {4.0, 2.6, ASCITES_SLIGHT, 1, 5, 12, 'C'}, /* 10 + 2 */
+	    {4.0, 2.6, ASCITES_SLIGHT, 1, 7, 13, 'C'}, /* 10 + 3 */
+	    {1.5, 3.6, ASCITES_NONE, 0, 1, 5, 'A'},    /* 4 + 1 */
+	    {1.5, 3.6, ASCITES_NONE, 0, 3, 5, 'A'},    /* 4 + 1: 3 s is 1-3 */
+	    {1.5, 3.6, ASCITES_NONE, 0, 4, 6, 'A'},    /* 4 + 2: 4 s is 4-6 */
+	    {1.5, 3.6, ASCITES_NONE, 0, 6, 6, 'A'},    /* 4 + 2: 6 s is 4-6 */
+	    {1.5, 3.6, ASCITES_NONE, 0, 6.5, 7, 'B'},  /* 4 + 3: over 6 s */
+	    {1.5, 3.6, ASCITES_NONE, 0, 10, 7, 'B'},   /* 4 + 3 */
+	};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		struct score_input in;
+		score_input_init(&in);
+		in.bilirubin = v[i].bili;
+		in.albumin = v[i].alb;
+		in.ascites = v[i].asc;
+		in.encephalopathy = v[i].he;
+		in.pt_prolong_s = v[i].pt;
+		struct score_result r = run(&in);
+		if (!r.child_pugh.computable || r.child_pugh.value != v[i].points ||
+		    r.child_pugh_class != v[i].cls)
+			fail_msg("vector %zu (PT +%g s): %d %c, expected %d %c", i, v[i].pt,
+				 r.child_pugh.value, r.child_pugh_class ? r.child_pugh_class : '-',
+				 v[i].points, v[i].cls);
+	}
+}
+
+/* Adolescents and the age rules of the other scores: FIB-4 at 16 is
+ * computed, 16 * 80 / (100 * sqrt 64) = 1280 / 800 = 1.600, with the
+ * caveat that it is unreliable under 35 (REFERENCE 14.5); under 12 no MELD
+ * applies (PELD); at 12 the adolescent MELD 3.0 applies. */
+static void test_issue11_adolescent_rules(void **state)
+{
+	(void)state;
+	struct score_input in;
+	score_input_init(&in);
+	in.age = 16;
+	in.ast = 80;
+	in.alt = 64;
+	in.platelets = 100;
+	struct score_result r = run(&in);
+	assert_true(r.fib4.computable);
+	assert_near(r.fib4.raw, 1.6, 1e-12);
+	assert_true(has_warning(&r, "FIB-4 is unreliable under 35 years"));
+	in = meld_labs(2.0, 1.5, 1.0, 135, 3.0);
+	in.age = 11;
+	r = run(&in);
+	assert_false(r.meld.computable || r.meld_na.computable || r.meld3.computable);
+	assert_string_equal(r.meld3.why_not, "age under 12: PELD applies");
+	/* 12: MELD 3.0 = 7.33 + 4.56*0.69315 + 0.82*2 - 0.24*2*0.69315
+	 *   + 9.09*0.40547 + 0 + 1.85*0.5 - 0
+	 *   = 7.33 + 3.1608 + 1.64 - 0.3327 + 3.6857 + 0.925 = 16.409 -> 16. */
+	in.age = 12;
+	r = run(&in);
+	assert_true(r.meld3.computable);
+	assert_int_equal(r.meld3.value, 16);
+	assert_true(has_warning(&r, "MELD 3.0 adolescent formula (age 12-17)"));
+}
+
+/* ALBI's digits, for text and JSON alike: -2.5996 at 3 decimals would read
+ * -2.600, on grade 1's side of the -2.60 cut, so 4; -2.6004 reads -2.600
+ * and is grade 1: 3 suffice; far from a cut 3. */
+static void test_albi_digits(void **state)
+{
+	(void)state;
+	assert_int_equal(score_albi_digits(-2.5996), 4);
+	assert_int_equal(score_albi_digits(-2.59999), 5);
+	assert_int_equal(score_albi_digits(-2.6004), 3);
+	assert_int_equal(score_albi_digits(-1.38996), 5);
+	assert_int_equal(score_albi_digits(-1.79), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_issue11_vectors),
+	    cmocka_unit_test(test_issue11_child_pugh_pt),
+	    cmocka_unit_test(test_issue11_adolescent_rules),
+	    cmocka_unit_test(test_albi_digits),
 	    cmocka_unit_test(test_meld_vectors),
 	    cmocka_unit_test(test_score_edges),
 	    cmocka_unit_test(test_meld_na_gate_11_12),

@@ -456,7 +456,9 @@ static void test_dashboard_load(void **state)
 {
 	struct fx *f = *state;
 	struct err e;
-	/* A lab after the evaluation (as_of 2026-01-05) is never the baseline. */
+	/* A lab after the evaluation (as_of 2026-01-05) but before the first
+	 * infusion (2026-01-12) is the baseline once the infusion is given
+	 * (issue 11: the last value on or before the first infusion). */
 	on(f, "2026-01-06");
 	struct lab_result extra = lab(ANALYTE_ALT, 99);
 	extra.patient_id = f->p.id;
@@ -481,9 +483,11 @@ static void test_dashboard_load(void **state)
 	assert_int_equal(uc_dashboard_load(f->st, f->p.id, day("2026-03-14"), &f->cfg, d, &e),
 			 ST_OK);
 	assert_int_equal(d->as_of, day("2026-01-05"));
+	assert_int_equal(d->baseline.from, DBASE_FIRST_INFUSION);
+	assert_int_equal(d->baseline.day, day("2026-01-12"));
 	const struct dash_row *alt = row(d, DASH_ALT);
-	assert_true(alt->baseline.value == 40);
-	assert_int_equal(alt->baseline.date, day("2026-01-03"));
+	assert_true(alt->baseline.value == 99);
+	assert_int_equal(alt->baseline.date, day("2026-01-06"));
 	assert_true(alt->latest.value == 25);
 	assert_int_equal(alt->dir, DIR_IMPROVED);
 	assert_int_equal(alt->ntrend, 5); /* 40, 99, 38, 33, 25 */

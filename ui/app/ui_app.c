@@ -11,6 +11,7 @@
 #include "ui_clinic.h"
 #include "ui_draft.h"
 #include "ui_eval.h"
+#include "ui_exam.h"
 #include "ui_help.h"
 #include "ui_infusion.h"
 #include "ui_lookup.h"
@@ -98,6 +99,11 @@ static void resume_infusion(struct ui *ui, const struct draft_info *d)
 	push_over_patient(ui, d->patient_id, ui_infusion_resume);
 }
 
+static void resume_exam(struct ui *ui, const struct draft_info *d)
+{
+	push_over_patient(ui, d->patient_id, ui_exam_resume);
+}
+
 static void resume_visit_correct(struct ui *ui, const struct draft_info *d)
 {
 	int64_t visit_id = 0;
@@ -122,6 +128,7 @@ static const ui_resume_fn resumers[DRAFT_KIND_COUNT] = {
     [DRAFT_VISIT_CORRECT] = resume_visit_correct,
     [DRAFT_AE] = resume_ae,
     [DRAFT_INFUSION] = resume_infusion,
+    [DRAFT_EXAM] = resume_exam,
 };
 
 /* The framework's tables: what the global keys open, the patient screen,

@@ -14,6 +14,7 @@
 #include "ui_ae.h"
 #include "ui_banner.h"
 #include "ui_draw.h"
+#include "ui_exam.h"
 #include "ui_infusion_check.h"
 #include "ui_lines.h"
 #include "ui_visit.h"
@@ -53,6 +54,8 @@ static void fmt_value(char *buf, size_t n, enum dash_measure m, bool have, doubl
 		snprintf(buf, n, "--");
 	else if (m == DASH_CHILD_PUGH)
 		snprintf(buf, n, "%.0f %c", v, dash_child_pugh_class((int)lround(v)));
+	else if (m == DASH_DIALYSIS)
+		snprintf(buf, n, "%s", v != 0 ? "yes" : "no");
 	else
 		snprintf(buf, n, "%.*f", mi->decimals, v);
 }
@@ -67,8 +70,9 @@ static void measure_line(struct db_screen *s, const struct dash_row *r)
 {
 	const struct dash_measure_info *mi = dash_measure(r->m);
 	char b[24], l[24], ch[24] = "", pct[16] = "", trend[DB_TREND_COLS * 4 + 1] = "", label[32];
-	if ((r->m == DASH_PT || r->m == DASH_PTA) && !r->have_latest && !r->have_baseline)
-		return; /* PT and PTA only where the lab reports them */
+	if ((r->m == DASH_PT || r->m == DASH_PTA || mi->source == DSRC_FINDING) &&
+	    !r->have_latest && !r->have_baseline)
+		return; /* PT, PTA and findings only where recorded */
 	snprintf(label, sizeof label, "%s%s%s", mi->label, mi->unit[0] ? " " : "", mi->unit);
 	fmt_value(b, sizeof b, r->m, r->have_baseline, r->baseline.value);
 	fmt_value(l, sizeof l, r->m, r->have_latest, r->latest.value);
@@ -77,9 +81,12 @@ static void measure_line(struct db_screen *s, const struct dash_row *r)
 	if (!isnan(r->change_pct))
 		snprintf(pct, sizeof pct, "%+.0f%%", r->change_pct);
 	dash_sparkline(r->trend, r->ntrend, DB_TREND_COLS, s->ascii, trend, sizeof trend);
-	enum ui_role role = r->dir == DIR_WORSE ? ROLE_WARN : ROLE_NORMAL;
+	/* An unreliable stiffness (imaging.h) is shown, and not called a change. */
+	bool unrel = (r->have_baseline && r->baseline.unreliable) ||
+		     (r->have_latest && r->latest.unreliable);
+	enum ui_role role = r->dir == DIR_WORSE || unrel ? ROLE_WARN : ROLE_NORMAL;
 	ui_lines_add(&s->lines, role, "%-17.17s %8s %8s %8s %6s  %-10s %s", label, b, l, ch, pct,
-		     dir_word(r->dir), trend);
+		     unrel ? "unreliable" : dir_word(r->dir), trend);
 }
 
 static void header_lines(struct db_screen *s)
@@ -99,7 +106,12 @@ static void header_lines(struct db_screen *s)
 			     date_format(visit_window_end(it), z));
 	} else
 		ui_lines_add(&s->lines, ROLE_DIM, "Next: nothing scheduled");
-	if (db->as_of != DAY_NONE)
+	if (db->baseline.from == DBASE_FIRST_INFUSION)
+		ui_lines_add(&s->lines, ROLE_DIM,
+			     "Baseline: last values on or before %s (first "
+			     "infusion)",
+			     date_format(db->baseline.day, d));
+	else if (db->as_of != DAY_NONE)
 		ui_lines_add(&s->lines, ROLE_DIM, "Baseline: the signed evaluation as of %s",
 			     date_format(db->as_of, d));
 	else
@@ -209,13 +221,18 @@ static void calendar_lines(struct db_screen *s)
 		if (k->mark == VMARK_OVERDUE)
 			snprintf(extra, sizeof extra, "%d days overdue", k->days_overdue);
 		else if (k->closed_on != DAY_NONE)
-			snprintf(extra, sizeof extra, "on %s%s%s", date_format(k->closed_on, c),
+			snprintf(extra, sizeof extra, "on %s%s%s%s%s", date_format(k->closed_on, c),
+				 k->timing == VT_EARLY || k->timing == VT_LATE ? " " : "",
+				 k->timing == VT_EARLY || k->timing == VT_LATE
+				     ? visit_timing_label(k->timing)
+				     : "",
 				 k->reason[0] ? ": " : "", k->reason);
 		enum visit_mark m = k->mark;
+		bool off = k->timing == VT_EARLY || k->timing == VT_LATE;
 		ui_lines_add(&s->lines,
-			     m == VMARK_OVERDUE || m == VMARK_MISSED ? ROLE_WARN
-			     : m == VMARK_DUE			     ? ROLE_TITLE
-								     : ROLE_NORMAL,
+			     m == VMARK_OVERDUE || m == VMARK_MISSED || off ? ROLE_WARN
+			     : m == VMARK_DUE				    ? ROLE_TITLE
+									    : ROLE_NORMAL,
 			     "  %s %-11s due %s  %-9s %s", visit_mark_glyph(m), k->item.label,
 			     date_format(k->item.due, d), visit_mark_str(m), extra);
 	}
@@ -280,12 +297,15 @@ static const struct ui_screen_ops db_ops = {
     NULL,
     db_done,
     db_hints,
-    "Baseline (the signed evaluation), latest value, change in units and per cent, the "
+    "Baseline (the last value on or before the first infusion; before any infusion, the "
+    "signed evaluation's), latest value, change in units and per cent, the "
     "direction (improved +, worse -, same =) and a trend line of the newest values for each "
-    "measure; symptom grades (none, mild, mod, sev) and ascites/encephalopathy grades over "
-    "the visits (. not assessed); adverse events; the visit calendar with its marks. Nurses "
-    "and physicians record a visit with {VISIT}, an adverse event with {AE}, an infusion with "
-    "{INFUSION}, and correct a recorded visit from {CORRECT}.",
+    "measure, sodium and the examination findings (ascites, encephalopathy, dialysis, "
+    "weight) among them; a visit done outside its window says early or late; symptom grades "
+    "(none, mild, mod, sev) and ascites/encephalopathy grades over the visits (. not "
+    "assessed); adverse events; the visit calendar with its marks. Nurses and physicians "
+    "record a visit with {VISIT}, an adverse event with {AE}, an infusion with {INFUSION}, "
+    "examination findings with {EXAM}, and correct a recorded visit from {CORRECT}.",
     .scope = SC_FOLLOWUP | SC_LIST,
 };
 
@@ -328,6 +348,8 @@ bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 		next = ui_infusion_check_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_CORRECT))
 		next = ui_visits_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_EXAM))
+		next = ui_exam_new(ui, patient_id);
 	else
 		return false;
 	if (!next)

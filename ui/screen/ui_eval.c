@@ -1,16 +1,21 @@
-/* ui_eval.c: the intake evaluation — progress line and the three steps. */
+/* ui_eval.c: the intake evaluation — progress line and the four steps (the
+ * Examination step lists the newest findings and opens the examination
+ * form, ui_exam). */
 #include "ui_eval.h"
 #include "uc_overview.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "exam.h"
 #include "overview.h"
+#include "store_exam.h"
 #include "ui_banner.h"
 #include "ui_draft.h"
 #include "ui_draw.h"
 #include "ui_eval_imaging.h"
 #include "ui_eval_labs.h"
+#include "ui_exam.h"
 #include "ui_lines.h"
 #include "ui_scores.h"
 #include "util.h"
@@ -18,6 +23,7 @@
 #define EVAL_STEPS(_)         \
 	_(LABS, "Labs")       \
 	_(IMAGING, "Imaging") \
+	_(EXAM, "Exam")       \
 	_(SCORES, "Scores")
 
 enum eval_step {
@@ -43,6 +49,10 @@ struct eval {
 	struct ui_eval_imaging imaging;
 	struct overview ov;
 	struct ui_lines scores;
+	struct ui_lines exam;
+	bool exam_stale;     /* reload the findings when next drawn */
+	bool exam_saved;     /* an examination was recorded from this step */
+	int64_t exam_before; /* the newest examination when the form opened; -1 */
 	struct ui_draft labs_draft, imaging_draft;
 };
 
@@ -53,6 +63,8 @@ static const enum ui_action labs_hints[] = {ACT_HELP,	   ACT_NEXT,	  ACT_SAVE, A
 					    ACT_STEP_NEXT, ACT_STEP_PREV, ACT_BACK, ACT_NONE};
 static const enum ui_action imaging_hints[] = {ACT_HELP,      ACT_NEXT,	     ACT_CHOOSE, ACT_SAVE,
 					       ACT_STEP_NEXT, ACT_STEP_PREV, ACT_BACK,	 ACT_NONE};
+static const enum ui_action exam_hints[] = {ACT_HELP,	   ACT_ENTER, ACT_STEP_NEXT,
+					    ACT_STEP_PREV, ACT_BACK,  ACT_NONE};
 static const enum ui_action scores_hints[] = {ACT_HELP, ACT_STEP_PREV, ACT_BACK, ACT_NONE};
 
 static const enum ui_action *eval_keys(const struct ui_screen *s, unsigned *scope)
@@ -67,7 +79,63 @@ static const enum ui_action *eval_keys(const struct ui_screen *s, unsigned *scop
 		return imaging_hints;
 	}
 	*scope = SC_EVAL | SC_LIST;
-	return scores_hints;
+	return ev->step == STEP_EXAM ? exam_hints : scores_hints;
+}
+
+/* One finding's line: the value in words, its day and the record it came
+ * from, or that nothing on record assessed it. */
+static void finding_line(struct ui_lines *l, const char *what, const struct finding_pick *f,
+			 const char *value)
+{
+	char d[16];
+	if (f->ungraded)
+		ui_lines_add(l, ROLE_WARN, "  %-28s seen on %s %s, not graded", what,
+			     finding_source_str(f->source), date_format(f->date, d));
+	else if (!f->have)
+		ui_lines_add(l, ROLE_DIM, "  %-28s not assessed", what);
+	else
+		ui_lines_add(l, ROLE_NORMAL, "  %-28s %s (%s %s)", what, value,
+			     finding_source_str(f->source), date_format(f->date, d));
+}
+
+/* The id of the patient's newest examination, 0 when none. */
+static int64_t newest_exam(struct eval *ev, struct ui *ui)
+{
+	struct exam x;
+	struct err e = {""};
+	int n = 0;
+	return store_exam_list(ui->app->st, ev->p.id, &x, 1, &n, &e) == ST_OK && n == 1 ? x.id : 0;
+}
+
+static void load_exam(struct eval *ev, struct ui *ui)
+{
+	struct err e = {""};
+	struct exam_findings f;
+	char a[16], h[16], line[160];
+	ui_lines_clear(&ev->exam);
+	ev->exam_stale = false;
+	/* An examination stored since the form was opened marks the step. */
+	if (ev->exam_before >= 0 && newest_exam(ev, ui) != ev->exam_before)
+		ev->exam_saved = true;
+	ev->exam_before = -1;
+	enum status s = store_exam_findings(ui->app->st, ev->p.id, app_today(ui->app), &f, &e);
+	if (s != ST_OK) {
+		ui_lines_add(&ev->exam, ROLE_CRITICAL, "cannot read the findings: %s",
+			     err_why(&e, s));
+		return;
+	}
+	snprintf(a, sizeof a, "ICA %d", f.ascites.value);
+	snprintf(h, sizeof h, "grade %d", f.he.value);
+	ui_lines_add(&ev->exam, ROLE_TITLE,
+		     "Newest examination findings (Child-Pugh and MELD take these):");
+	finding_line(&ev->exam, "Ascites", &f.ascites, a);
+	finding_line(&ev->exam, "Encephalopathy (West Haven)", &f.he, h);
+	finding_line(&ev->exam, "Dialysis in 7 days", &f.dialysis, f.dialysis.value ? "yes" : "no");
+	ui_key_format("{=ENTER} records an examination (ascites, encephalopathy, dialysis, "
+		      "weight).",
+		      SC_EVAL | SC_LIST, line, sizeof line);
+	ui_lines_add(&ev->exam, ROLE_NORMAL, "%s", "");
+	ui_lines_add(&ev->exam, ROLE_NORMAL, "%s", line);
 }
 
 static void load_scores(struct eval *ev, struct ui *ui)
@@ -94,6 +162,8 @@ static void go(struct eval *ev, struct ui *ui, int step)
 	ev->step = (enum eval_step)step;
 	if (ev->step == STEP_SCORES)
 		load_scores(ev, ui);
+	if (ev->step == STEP_EXAM)
+		ev->exam_stale = true;
 }
 
 static void draw_progress(struct eval *ev, struct ui *ui)
@@ -101,8 +171,9 @@ static void draw_progress(struct eval *ev, struct ui *ui)
 	int x = ui_put(ui->body, 0, 0, ui->cols, ROLE_TITLE, "Intake evaluation:  ");
 	for (int i = 0; i < STEP_COUNT; i++) {
 		char item[40];
-		bool done =
-		    (i == STEP_LABS && ev->labs.saved) || (i == STEP_IMAGING && ev->imaging.saved);
+		bool done = (i == STEP_LABS && ev->labs.saved) ||
+			    (i == STEP_IMAGING && ev->imaging.saved) ||
+			    (i == STEP_EXAM && ev->exam_saved);
 		snprintf(item, sizeof item, i == (int)ev->step ? "[%s%s]" : "%s%s", step_names[i],
 			 done ? " (saved)" : "");
 		x += ui_put(ui->body, 0, x, ui->cols - x,
@@ -110,18 +181,21 @@ static void draw_progress(struct eval *ev, struct ui *ui)
 		if (i + 1 < STEP_COUNT)
 			x += ui_put(ui->body, 0, x, ui->cols - x, ROLE_DIM, " > ");
 	}
-	ui_put(ui->body, 0, x, ui->cols - x, ROLE_DIM, "   F8/^N next, F7/^P back");
 	ui_hline(ui->body, 1, 0, ui->cols);
 }
 
 static void eval_draw(struct ui_screen *s, struct ui *ui)
 {
 	struct eval *ev = (struct eval *)s;
+	if (ev->step == STEP_EXAM && ev->exam_stale)
+		load_exam(ev, ui); /* first: a new examination marks the progress line */
 	draw_progress(ev, ui);
 	if (ev->step == STEP_LABS)
 		ui_eval_labs_draw(&ev->labs, ui, EVAL_BODY_Y);
 	else if (ev->step == STEP_IMAGING)
 		ui_eval_imaging_draw(&ev->imaging, ui, EVAL_BODY_Y);
+	else if (ev->step == STEP_EXAM)
+		ui_lines_draw(&ev->exam, ui->body, EVAL_BODY_Y, ui->rows - EVAL_BODY_Y);
 	else
 		ui_lines_draw(&ev->scores, ui->body, EVAL_BODY_Y, ui->rows - EVAL_BODY_Y);
 }
@@ -171,6 +245,22 @@ static void sync_drafts(struct eval *ev, struct ui *ui, int saved_labs, bool sav
 	ev->labs.settled = ev->imaging.form.settled = false;
 }
 
+/* The Examination step: Enter opens the form over the evaluation; the
+ * findings are read again when it closes. */
+static int exam_key(struct eval *ev, struct ui *ui, int key)
+{
+	if (!ui_key_is(key, ACT_ENTER))
+		return ui_lines_key(&ev->exam, key, ui->rows - EVAL_BODY_Y) ? UI_DONE : UI_PASS;
+	struct ui_screen *form = ui_exam_new(ui, ev->p.id);
+	if (!form)
+		return UI_DONE;
+	strlcpy_(form->banner, ev->base.banner, sizeof form->banner);
+	ev->exam_before = newest_exam(ev, ui);
+	ev->exam_stale = true;
+	ui_push(ui, form);
+	return UI_DONE;
+}
+
 static int step_key(struct eval *ev, struct ui *ui, int key)
 {
 	int saved_labs = ev->labs.saved;
@@ -180,6 +270,8 @@ static int step_key(struct eval *ev, struct ui *ui, int key)
 		r = ui_eval_labs_key(&ev->labs, ui, key);
 	else if (ev->step == STEP_IMAGING)
 		r = ui_eval_imaging_key(&ev->imaging, ui, key);
+	else if (ev->step == STEP_EXAM)
+		r = exam_key(ev, ui, key);
 	else
 		r = ui_lines_key(&ev->scores, key, ui->rows - EVAL_BODY_Y) ? UI_DONE : UI_PASS;
 	/* A saved step moves on to the next one. */
@@ -208,6 +300,7 @@ static void eval_done(struct ui_screen *s)
 	struct eval *ev = (struct eval *)s;
 	ui_eval_imaging_done(&ev->imaging);
 	ui_lines_done(&ev->scores);
+	ui_lines_done(&ev->exam);
 	ui_draft_done(&ev->labs_draft);
 	ui_draft_done(&ev->imaging_draft);
 	free(ev);
@@ -220,13 +313,15 @@ static const struct ui_screen_ops eval_ops = {
     NULL,
     eval_done,
     labs_hints,
-    "Intake evaluation in three steps; {STEP_NEXT} and {STEP_PREV} move between them at "
+    "Intake evaluation in four steps; {STEP_NEXT} and {STEP_PREV} move between them at "
     "any time and what you typed stays. Labs: type a value per analyte, {NEXT} or {ENTER} to "
     "the next; {UNITS} switches the row between conventional and SI units; impossible values "
     "are refused (message below), unusual ones ask y/n; {SAVE} stores all entered rows with "
     "the collection date at once. Imaging: date, modality, stiffness and IQR, fibrosis, "
     "findings and a note (in the note {ENTER} starts a new line, {NEXT} leaves it); {SAVE} "
-    "stores it. Scores: each score with the lab values and dates it used, what was clamped "
+    "stores it. Examination: the newest ascites, encephalopathy and dialysis findings with "
+    "their day and record; {ENTER} opens the examination form. Scores: each score with the lab "
+    "values and dates it used, what was clamped "
     "and why, or why it cannot be computed; {UP} and {DOWN} scroll.",
     eval_draft,
     .scope = SC_EVAL | SC_FORM | SC_LABS | SC_LIST,
@@ -262,6 +357,8 @@ struct ui_screen *ui_eval_new(struct ui *ui, const struct patient *p)
 	ui_eval_labs_init(&ev->labs, ui, p->id);
 	ui_eval_imaging_init(&ev->imaging, ui, p->id);
 	ui_lines_init(&ev->scores);
+	ui_lines_init(&ev->exam);
+	ev->exam_before = -1;
 	restore_drafts(ev, ui);
 	return &ev->base;
 }

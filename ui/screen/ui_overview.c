@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "imaging.h"
 #include "overview.h"
 #include "store.h"
 #include "ui_banner.h"
@@ -41,9 +42,10 @@ static const enum ui_action ov_hints[] = {ACT_HELP,   ACT_EVAL,	     ACT_CHECKLI
  * line of the note. */
 static void imaging_note_lines(struct ui_lines *ls, const struct imaging_note *n)
 {
-	char day[16], kpa[48] = "", fib[32] = "";
+	char day[16], kpa[64] = "", fib[32] = "";
 	if (!isnan(n->stiffness_kpa) && !isnan(n->iqr_kpa))
-		snprintf(kpa, sizeof kpa, "  %.1f kPa (IQR %.1f)", n->stiffness_kpa, n->iqr_kpa);
+		snprintf(kpa, sizeof kpa, "  %.1f kPa (IQR %.1f)%s", n->stiffness_kpa, n->iqr_kpa,
+			 stiffness_unreliable(n->stiffness_kpa, n->iqr_kpa) ? " unreliable" : "");
 	else if (!isnan(n->stiffness_kpa))
 		snprintf(kpa, sizeof kpa, "  %.1f kPa", n->stiffness_kpa);
 	if (n->fibrosis_stage >= 0)
@@ -236,9 +238,10 @@ static const struct ui_screen_ops ov_ops = {
     "notes. {LABS}, {SCORES} and {IMAGING} jump to labs, scores and imaging; {CHECKLIST} "
     "opens the checklist, {PLAN} the plan, {DASHBOARD} the follow-up dashboard, {STATUS} the "
     "patient's status and its history. Nurses and physicians record: {EVAL} the intake "
-    "evaluation (Labs > Imaging > Scores), {VISIT} a visit, {AE} an adverse event, "
-    "{INFUSION} an infusion (after its check), {CORRECT} the recorded visits, {EDIT} the "
-    "patient's details.",
+    "evaluation (Labs > Imaging > Exam > Scores), {EXAM} examination findings (ascites, "
+    "encephalopathy, dialysis, weight), {VISIT} a visit, {AE} an adverse event, {INFUSION} "
+    "an infusion (after its check), {CORRECT} the recorded visits, {EDIT} the patient's "
+    "details.",
     NULL,
     .scope = SC_PATIENT | SC_FOLLOWUP | SC_LIST};
 
