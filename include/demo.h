@@ -10,7 +10,7 @@
 #include "status.h"
 #include "store.h"
 
-#define DEMO_VERSION 2 /* bump when the generated data changes */
+#define DEMO_VERSION 3 /* bump when the generated data changes */
 
 struct demo_opts {
 	int64_t patients;

@@ -38,11 +38,16 @@ static const char *const last_names[] = {
     "王",     "李",	"张",
 };
 
-static const char *const first_names[] = {
-    "Wei",	 "Fang",   "Min",     "Jing",	"Lei",	 "Yan",	   "Jun",      "Hui",	 "Xiu Ying",
-    "Zhi Qiang", "Văn An", "Thị Hoa", "Minh",	"Hans",	 "Jürgen", "Anna",     "José",	 "María",
-    "Inés",	 "Zoë",	   "Ayşe",    "Mehmet", "Søren", "Åsa",	   "François", "Hélène", "John",
-    "Mary",	 "Ji-woo", "Hiroshi", "Yuki",	"Paweł", "Jiří",   "小明",     "丽",
+/* Given names by the sex they are usually given to, so a demo record never
+ * reads "Hélène, M". */
+static const char *const female_names[] = {
+    "Fang", "Jing", "Yan",  "Hui", "Xiu Ying", "Thị Hoa", "Anna", "María",
+    "Inés", "Zoë",  "Ayşe", "Åsa", "Hélène",   "Mary",	  "Yuki", "丽",
+};
+static const char *const male_names[] = {
+    "Wei",    "Min",	 "Lei",	  "Jun",    "Zhi Qiang", "Văn An",   "Minh",
+    "Hans",   "Jürgen",	 "José",  "Mehmet", "Søren",	 "François", "John",
+    "Ji-woo", "Hiroshi", "Paweł", "Jiří",   "小明",
 };
 
 static const char *pick_etiology(uint64_t *s)
@@ -153,10 +158,12 @@ static enum status one_patient(struct store *st, uint64_t *s, int64_t index, day
 {
 	struct patient p = {0};
 	snprintf(p.mrn, sizeof p.mrn, "%08lld", 10000001LL + (long long)index);
-	snprintf(p.name, sizeof p.name, "%s, %s", last_names[pick(s, ARRAY_SIZE(last_names))],
-		 first_names[pick(s, ARRAY_SIZE(first_names))]);
+	const char *last = last_names[pick(s, ARRAY_SIZE(last_names))];
 	p.dob = today - (day_t)uniform(s, 25 * 365.25, 75 * 365.25);
 	p.sex = pick(s, 3) ? 'M' : 'F';
+	snprintf(p.name, sizeof p.name, "%s, %s", last,
+		 p.sex == 'F' ? female_names[pick(s, ARRAY_SIZE(female_names))]
+			      : male_names[pick(s, ARRAY_SIZE(male_names))]);
 	strlcpy_(p.etiology, pick_etiology(s), sizeof p.etiology);
 	day_t intake = today - pick(s, 720);
 	p.weight_kg = round(uniform(s, 45, 95) * 10) / 10;
