@@ -21,6 +21,7 @@
 #define UI_MIN_COLS 80
 #define UI_MIN_ROWS 24
 #define UI_STACK_MAX 16
+#define UI_AHEAD_MAX 64
 #define UI_MSG_MAX 512
 #define UI_GLOBAL_MAX 8
 
@@ -101,6 +102,11 @@ struct ui {
 	bool unlock_bad;
 	bool quit;
 	int exit_code;
+	/* Keys typed while a question was up that were not its answer: given to
+	 * the screen below once it is answered, never dropped. */
+	int ahead[UI_AHEAD_MAX];
+	int nahead;
+	struct ui_screen *ahead_for; /* the screen they were typed for */
 	/* Filled by the app before ui_loop (ui_global_key, ui_patient_opener,
 	 * ui_resume_register). */
 	struct {

@@ -42,7 +42,15 @@ static int confirm_key(struct ui_screen *s, struct ui *ui, int key)
 	if (!yes && !ui_key_is(key, ACT_NO) && key != UI_CTRL('C') && key != 'q') {
 		if (ui_key_is(key, ACT_HELP) || ui_key_is(key, ACT_REDRAW))
 			return UI_PASS;
-		ui_msg(ui, ROLE_HINT, "answer y (yes) or n (no)");
+		/* Typed ahead of the question (the next field's value): kept
+		 * for the screen below, not lost. */
+		if (ui->nahead < UI_AHEAD_MAX && ui->depth >= 2) {
+			ui->ahead_for = ui->stack[ui->depth - 2];
+			ui->ahead[ui->nahead++] = key;
+		}
+		ui_msg(ui, ROLE_HINT,
+		       "answer y (yes) or n (no) first; %d key%s typed after %s kept", ui->nahead,
+		       ui->nahead == 1 ? "" : "s", ui->nahead == 1 ? "is" : "are");
 		return UI_DONE;
 	}
 	ui_pop(ui);

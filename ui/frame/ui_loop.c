@@ -394,6 +394,26 @@ void ui_loop(struct ui *ui)
 	paint(ui);
 	while (!ui->quit && ui->depth > 0) {
 		int key = 0;
+		/* Keys kept while a question was up go to the screen now on top,
+		 * in order, before anything new is read. */
+		if (ui->nahead > 0 && !ui_top(ui)->overlay && !ui->locked) {
+			/* Only into the screen they were typed for: not into
+			 * whatever the answer led to. */
+			if (ui_top(ui) != ui->ahead_for) {
+				ui_msg(ui, ROLE_HINT, "%d key%s typed during the question not used",
+				       ui->nahead, ui->nahead == 1 ? "" : "s");
+				ui->nahead = 0;
+				paint(ui);
+				continue;
+			}
+			key = ui->ahead[0];
+			memmove(ui->ahead, ui->ahead + 1, (size_t)--ui->nahead * sizeof *ui->ahead);
+			handle_key(ui, key);
+			reap(ui);
+			if (!ui->quit)
+				paint(ui);
+			continue;
+		}
 		switch (input(ui, &key)) {
 		case IN_SIGNAL:
 			keep_drafts(ui);
