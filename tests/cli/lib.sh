@@ -10,7 +10,7 @@ unset HEPADESK_DB HEPADESK_CONFIG NO_COLOR || true
 mkdir -p "$HOME"
 DB="$T/db/clinic.db"
 FAILS=0
-hd() { "$HEPADESK" --db "$DB" "$@"; }
+hd() { env $PAM_ENV "$HEPADESK" --db "$DB" "$@"; }
 . "$(dirname "$0")/../fixtures.sh"
 # Only `hepadesk init` creates a database: each script starts on a new one
 # (NO_INIT=1 before sourcing: the script makes its own).
