@@ -467,6 +467,7 @@ int cli_begin(struct cli_call *call, int argc, char **argv, FILE *out, FILE *err
 	call->argc = argc - first - words;
 	call->argv = argv + first + words;
 	call->needs_db = !cmd || cmd->needs_db;
+	cli_sign_preread(call->argc, call->argv);
 	return -1;
 }
 

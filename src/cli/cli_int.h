@@ -113,6 +113,9 @@ int cli_hl7_listen(struct cli *c, int argc, char **argv);
  * attempt audited). Returns 0, or 2 after a usage error. */
 int cli_sign_password(struct cli *c, const char *what, const char *meaning,
 		      const struct cli_opt *fd_opt, char *buf, size_t n);
+/* Read the line of --password-fd N in argv (a command's arguments) now,
+ * before the database is opened, and close N (cli_begin calls it). */
+void cli_sign_preread(int argc, char **argv);
 struct json;
 struct signature;
 /* "signature": {"signer","time","meaning","hash"} (null when s is NULL). */

@@ -63,6 +63,30 @@ static bool read_tty(const char *login, char *buf, size_t n)
 	return got;
 }
 
+/* The line read from --password-fd before the database was opened (its
+ * descriptor number may be reused by then: reading it later could read the
+ * database file itself). */
+static struct {
+	bool read, got;
+	char pw[AUTH_PASSWORD_MAX + 2];
+} early;
+
+void cli_sign_preread(int argc, char **argv)
+{
+	long fd;
+	for (int i = 0; i + 1 < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return;
+		if (strcmp(argv[i], "--password-fd") != 0 || !parse_long(argv[i + 1], 0, 1023, &fd))
+			continue;
+		early.read = true;
+		early.got = read_line((int)fd, early.pw, sizeof early.pw);
+		if (fd > 2)
+			close((int)fd);
+		return;
+	}
+}
+
 int cli_sign_password(struct cli *c, const char *what, const char *meaning,
 		      const struct cli_opt *fd_opt, char *buf, size_t n)
 {
@@ -75,7 +99,15 @@ int cli_sign_password(struct cli *c, const char *what, const char *meaning,
 				 fd_opt->value);
 	cli_putf(c, "signing %s as %s: \"%s\"\n", what, login, meaning);
 	fflush(c->out);
-	bool got = fd_opt->set ? read_line((int)fd, buf, n) : read_tty(login, buf, n);
+	bool got;
+	if (fd_opt->set && early.read) {
+		got = early.got;
+		strlcpy_(buf, early.pw, n);
+		sodium_memzero(early.pw, sizeof early.pw);
+		early.read = false;
+	} else {
+		got = fd_opt->set ? read_line((int)fd, buf, n) : read_tty(login, buf, n);
+	}
 	if (!got)
 		sodium_memzero(buf, n);
 	return 0;
