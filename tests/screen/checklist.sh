@@ -62,7 +62,7 @@ keys Enter
 wait_for "signed $M: version 1, READY"
 ME=$(id -un)
 wait_for "Signed v1 READY as of $TODAY by $ME"
-shows "Meaning: I approve this evaluation: READY (sha256"
+shows "Meaning: I approve this evaluation: READY; protocol UC-MSC"
 [ "$(sql "select signer || '|' || meaning from signatures")" = "$ME|I approve this evaluation: READY" ] ||
 	fail "signature stored: $(sql "select * from signatures")"
 out=$(hd checklist $M --json) || fail "checklist --json"

@@ -16,7 +16,15 @@ cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$T"; }
 trap cleanup EXIT INT TERM
 
 # The command line on the same database.
-hd() { env $PAM_ENV "$HEPADESK" --db "$DB" "$@"; }
+# A command given --password-fd signs: it runs with the tests' PAM stack
+# (tests/pam/env.sh); others run without pam_wrapper, which takes one of its
+# few /tmp/pam.? folders in every process it is preloaded in.
+hd() {
+	case " $* " in
+	*" --password-fd "*) env $PAM_ENV "$HEPADESK" --db "$DB" "$@" ;;
+	*) "$HEPADESK" --db "$DB" "$@" ;;
+	esac
+}
 # sql QUERY: run a query on the test database.
 sql() { sqlite3 -batch -noheader "$DB" "$1"; }
 . "$(dirname "$0")/../fixtures.sh"

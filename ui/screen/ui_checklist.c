@@ -96,9 +96,8 @@ static void draw_signed(struct cl_screen *c, struct ui *ui, int y)
 			ev->chain_version, eval_status_str(ev->status), date_format(ev->as_of, d),
 			ev->signed_by, date_format_time(ev->signed_at, t));
 	if (c->have_sig)
-		ui_putf(ui->body, y + 1, 0, ui->cols, ROLE_NORMAL,
-			"Meaning: %s (sha256 %.12s) %s %s", c->sig.meaning, c->sig.hash,
-			ev->protocol_name, ev->protocol_version);
+		ui_putf(ui->body, y + 1, 0, ui->cols, ROLE_NORMAL, "Meaning: %s; protocol %s %s",
+			c->sig.meaning, ev->protocol_name, ev->protocol_version);
 	else if (c->have_ev)
 		ui_putf(ui->body, y + 1, 0, ui->cols, ROLE_DIM,
 			"Signed under protocol %s %s (%.12s)", ev->protocol_name,
