@@ -157,7 +157,7 @@ int cli_plan_add(struct cli *c, int argc, char **argv)
 			      {"first-date", OPT_VALUE}, {"physician", OPT_VALUE},
 			      {"password-fd", OPT_VALUE}};
 	const char *pos[1];
-	struct plan_request rq;
+	struct plan_request rq = {0};
 	struct patient pt;
 	struct protocol p;
 	struct plan pl;

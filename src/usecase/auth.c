@@ -48,7 +48,8 @@ fail:
 
 enum status auth_pam(const char *login, const char *password, struct err *e)
 {
-	struct pam_conv conv = {auth_conv, (void *)(uintptr_t)password};
+	/* PAM takes appdata as void *; auth_conv only reads it. */
+	struct pam_conv conv = {auth_conv, (void *)password};
 	pam_handle_t *h = NULL;
 	if (!login || !*login)
 		return err_set(e, ST_DENIED, "password: no user to authenticate");
