@@ -22,8 +22,11 @@ PW="right-horse-battery"
 printf '%s:%s:hepadesk\n' "$(id -un)" "$PW" >"$T/pam/passdb"
 chmod 0644 "$T/pam/passdb"
 export PAM_WRAPPER_SERVICE_DIR="$T/pam/services" PAM_MATRIX_PASSWD="$T/pam/passdb" PW
-PAM_ENV="LD_PRELOAD=$_pw_lib PAM_WRAPPER=1"
-# pam_wrapper preloaded next to ASan (make asan) needs this option.
+# Under ASan (make asan): the preload sits before the ASan runtime, which
+# needs verify_asan_link_order=0, and the sanitizer refuses pam_wrapper's
+# dlopen of libpam with RTLD_DEEPBIND, which pam_wrapper 1.1.4 turns off by
+# UID_WRAPPER_DISABLE_DEEPBIND (its own name in later versions: PAM_...).
+PAM_ENV="LD_PRELOAD=$_pw_lib PAM_WRAPPER=1 PAM_WRAPPER_DISABLE_DEEPBIND=1 UID_WRAPPER_DISABLE_DEEPBIND=1"
 export ASAN_OPTIONS="verify_asan_link_order=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 
 # pam_user LOGIN PASSWORD: one more user the test stack knows.
