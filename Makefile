@@ -8,7 +8,8 @@ PKGS     := ncursesw sqlite3 libmd libsodium
 DEBS     := pkgconf libncurses-dev ncurses-term libsqlite3-dev sqlite3 \
             libiniparser-dev libcmocka-dev libunistring-dev libmd-dev libsodium-dev tmux \
             clang-tidy clang-format \
-            util-linux procps man-db clang libclang-rt-14-dev
+            util-linux procps man-db clang libclang-rt-14-dev \
+            libpam0g-dev libpam-wrapper
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter \
             -Wno-missing-field-initializers
@@ -24,7 +25,7 @@ CFLAGS   := -std=c11 $(OPT) $(WARN) $(SAN) -MMD -MP
 # installed yet when make parses this file).
 PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 libmd libsodium 2>/dev/null)
 MODEL_LIBS = $(shell pkg-config --libs sqlite3 libmd libsodium 2>/dev/null) \
-             -liniparser -lunistring -lm
+             -liniparser -lunistring -lpam -lm
 UI_CFLAGS  = $(shell pkg-config --cflags ncursesw 2>/dev/null)
 UI_LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null)
 

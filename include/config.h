@@ -17,6 +17,8 @@ struct config {
 	char group[64];		    /* database:group */
 	int idle_lock_seconds;	    /* session:idle_lock_seconds */
 	int idle_exit_seconds;	    /* session:idle_exit_seconds */
+	int auth_max_failures;	    /* session:auth_max_failures */
+	int auth_lock_seconds;	    /* session:auth_lock_seconds */
 	int tz_offset_minutes;	    /* session:tz_offset_minutes */
 	double cp_inr_low;	    /* scores:child_pugh_inr_low */
 	double cp_inr_high;	    /* scores:child_pugh_inr_high */

@@ -106,8 +106,11 @@ struct ui_fform {
 	const char **items;		 /* the choice texts of every FK_CHOICE field */
 	char (*hints)[UI_FORM_HINT_MAX]; /* each field's hint, key names filled in */
 	struct ui_draft draft;
-	bool offered;			     /* a kept draft was offered (or there was none) */
-	bool confirmed;			     /* the whole-record warning was accepted */
+	bool offered;	/* a kept draft was offered (or there was none) */
+	bool confirmed; /* the whole-record warning was accepted */
+	/* Set by save returning ST_OK when it pushed a dialog (a signature's
+	 * password) that stores the record and calls ui_fform_finish. */
+	bool pending;
 	char reason[UI_FORM_REASON_MAX + 1]; /* why, when def->confirm_reason */
 	void *rec, *theirs, *ctx;
 	char heading[160]; /* def->heading, or one the definition sets */
@@ -154,5 +157,9 @@ int ui_fform_choice(const struct ui_fform *ff, int i);
 /* Re-check field i after the definition changed its value (a term picked
  * from a list): marks it changed and keeps the draft. */
 void ui_fform_changed(struct ui_fform *ff, struct ui *ui, int i);
+
+/* The record is stored: drop the draft, close the form (wherever it is on
+ * the stack) and open what follows it (def->after). */
+void ui_fform_finish(struct ui_fform *ff, struct ui *ui);
 
 #endif

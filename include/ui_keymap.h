@@ -37,7 +37,8 @@
 	_(AUDIT, "Audit trail")                                       \
 	_(QUEUE, "Lab results queue")                                 \
 	_(DIALOG, "Questions and choices")                            \
-	_(LOCK, "Idle lock")
+	_(LOCK, "Idle lock")                                          \
+	_(PASSWORD, "Password for a signature")
 
 enum ui_scope_bit {
 #define UI_SCOPE_BIT_(name, title) UI_SCOPE_BIT_##name,
@@ -162,7 +163,9 @@ enum ui_scope {
 	_(YES, SC_DIALOG, UI_PERM_ANY, 'y', 'Y', 0, "yes", "answer yes to a question")             \
 	_(NO, SC_DIALOG, UI_PERM_ANY, 'n', 'N', UI_ESC, "no", "answer no to a question")           \
 	_(UNLOCK, SC_LOCK, UI_PERM_ANY, '\r', '\n', UI_FN(KEY_ENTER), "unlock",                    \
-	  "idle lock: type your login name, then this key unlocks")
+	  "idle lock: type your password (not shown), then this key unlocks")                      \
+	_(SIGN_NOW, SC_PASSWORD, UI_PERM_ANY, '\r', '\n', UI_FN(KEY_ENTER), "sign",                \
+	  "signing: type your password (not shown), then this key signs")
 
 enum ui_action {
 	ACT_NONE,

@@ -97,7 +97,7 @@ struct ui {
 	bool want_cursor;
 	int cur_y, cur_x;
 	bool locked;
-	char unlock[USER_LOGIN_MAX + 1]; /* the login name typed at the lock */
+	char unlock[256]; /* the password typed at the lock (never drawn; wiped) */
 	int unlock_len;
 	bool unlock_bad;
 	bool quit;

@@ -7,6 +7,10 @@
 : "${HEPADESK_TEST_NOW:=2026-03-02 10:00}"
 export HEPADESK_TEST_NOW
 TODAY=${HEPADESK_TEST_NOW%% *}
+# Signing re-authenticates through PAM: the tests' stack (pam_wrapper and
+# pam_matrix, tests/pam/env.sh) knows this user's password as $PW, and
+# hd_sign feeds it by --password-fd.
+. "$(dirname "$0")/../pam/env.sh"
 ago() { date -u -d "$TODAY -$1 days" +%F; }
 later() { date -u -d "$TODAY +$1 days" +%F; }
 
@@ -32,6 +36,6 @@ fixture_ready() {
 # fixture_planned MRN [NAME]: ready, signed, and an IV plan from today.
 fixture_planned() {
 	fixture_ready "$@" &&
-		hd checklist sign "$1" >/dev/null &&
-		hd plan add "$1" --route iv --first-date "$TODAY" >/dev/null
+		hd_sign checklist sign "$1" >/dev/null &&
+		hd_sign plan add "$1" --route iv --first-date "$TODAY" >/dev/null
 }

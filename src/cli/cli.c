@@ -59,17 +59,18 @@ static const struct cli_cmd commands[] = {
     {"checklist", "answer", cli_checklist_answer, true,
      "checklist answer MRN ITEM yes|no [--value V] [--note TEXT] [--date YYYY-MM-DD]",
      "record a nurse-confirmed checklist item (grade or consent date in --value)"},
-    {"checklist", "sign", cli_checklist_sign, true, "checklist sign MRN [--date YYYY-MM-DD]",
-     "record the evaluation as signed by you"},
+    {"checklist", "sign", cli_checklist_sign, true,
+     "checklist sign MRN [--date YYYY-MM-DD] [--password-fd N]",
+     "sign the evaluation with your password (from the terminal, or one line on fd N)"},
     {"checklist", "amend", cli_checklist_amend, true,
-     "checklist amend MRN --reason TEXT [--date YYYY-MM-DD]",
+     "checklist amend MRN --reason TEXT [--date YYYY-MM-DD] [--password-fd N]",
      "amend a signed evaluation: a new version, the old one kept (physicians)"},
     {"checklist", NULL, cli_checklist, true, "checklist MRN [--date YYYY-MM-DD] [--json]",
      "the pre-treatment evaluation: READY, NOT_READY or EXCLUDED, item by item"},
     {"plan", "add", cli_plan_add, true,
      "plan add MRN --route iv|intrahepatic [--cells-per-kg V] [--infusions N] "
-     "[--interval-days N] --first-date YYYY-MM-DD [--physician LOGIN]",
-     "make the treatment plan and its schedule (needs a signed READY evaluation)"},
+     "[--interval-days N] --first-date YYYY-MM-DD [--physician LOGIN] [--password-fd N]",
+     "make and sign the treatment plan and its schedule (needs a signed READY evaluation)"},
     {"plan", "reschedule", cli_plan_reschedule, true,
      "plan reschedule MRN LABEL --date YYYY-MM-DD --reason TEXT",
      "move a scheduled infusion or visit; the target date is kept"},
@@ -102,7 +103,7 @@ static const struct cli_cmd commands[] = {
      "--expires YYYY-MM-DD [--by NAME] [--reaction TEXT|none] [--label LABEL] [--note TEXT] "
      "[--temp-before|--temp-after C] [--pulse-before|--pulse-after /min] "
      "[--bp-before|--bp-after SYS/DIA mmHg] [--spo2-before|--spo2-after %] "
-     "[--confirm [--reason TEXT]]",
+     "[--confirm [--reason TEXT] [--password-fd N]]",
      "record an infusion after its check (closes its scheduled item with --label); "
      "a physician confirms a soft failure with --confirm --reason"},
     {"ae", "add", cli_ae_add, true,
@@ -467,6 +468,7 @@ int cli_begin(struct cli_call *call, int argc, char **argv, FILE *out, FILE *err
 	call->argc = argc - first - words;
 	call->argv = argv + first + words;
 	call->needs_db = !cmd || cmd->needs_db;
+	cli_sign_preread(call->argc, call->argv);
 	return -1;
 }
 

@@ -5,9 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth.h"
 #include "checklist.h"
 #include "json.h"
+#include "signature.h"
 #include "store_eval.h"
+#include "store_sig.h"
+#include "uc_sign.h"
 #include "util.h"
 
 int cli_protocol(struct cli *c, struct protocol *p, char **text)
@@ -35,7 +39,8 @@ static int patient_and_day(struct cli *c, const char *mrn, const struct cli_opt 
 }
 
 static void print_text(struct cli *c, const struct patient *pt, const struct protocol *p,
-		       const struct checklist_result *r, const struct evaluation *ev)
+		       const struct checklist_result *r, const struct evaluation *ev,
+		       const struct signature *sig)
 {
 	char d[16], t[20];
 	cli_putf(c, "Checklist for %s %s on %s — %s %s (%.12s)\n", pt->mrn, pt->name,
@@ -58,6 +63,7 @@ static void print_text(struct cli *c, const struct patient *pt, const struct pro
 	cli_putf(c, "signed: version %d, %s as of %s, by %s at %s\n", ev->chain_version,
 		 eval_status_str(ev->status), date_format(ev->as_of, d), ev->signed_by,
 		 date_format_time(ev->signed_at, t));
+	cli_sig_text(c, sig);
 }
 
 int cli_checklist(struct cli *c, int argc, char **argv)
@@ -67,8 +73,10 @@ int cli_checklist(struct cli *c, int argc, char **argv)
 	struct patient pt;
 	struct protocol p;
 	struct evaluation ev;
+	struct signature sig;
 	struct err e = {""};
 	day_t on = DAY_NONE;
+	bool have_sig = false;
 	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
 	if (rc || (rc = patient_and_day(c, pos[0], &o[0], &pt, &on)) ||
 	    (rc = cli_protocol(c, &p, NULL)))
@@ -78,6 +86,8 @@ int cli_checklist(struct cli *c, int argc, char **argv)
 	bool have = s == ST_OK && store_eval_current(c->app->st, pt.id, &ev, &e) == ST_OK;
 	if (s == ST_OK)
 		s = store_patient_viewed(c->app->st, pt.id, "checklist", &e);
+	if (s == ST_OK && have)
+		s = store_sig_get(c->app->st, "evaluations", ev.id, &sig, &have_sig, &e);
 	if (s != ST_OK) {
 		free(r);
 		return cli_fail(c, s, &e);
@@ -88,11 +98,12 @@ int cli_checklist(struct cli *c, int argc, char **argv)
 		json_obj_begin(&j, NULL);
 		json_string(&j, "mrn", pt.mrn);
 		checklist_json(&j, &p, r, have ? &ev : NULL);
+		cli_sig_json(&j, have_sig ? &sig : NULL);
 		json_obj_end(&j);
 		fprintf(c->out, "%s\n", json_str(&j));
 		json_done(&j);
 	} else {
-		print_text(c, &pt, &p, r, have ? &ev : NULL);
+		print_text(c, &pt, &p, r, have ? &ev : NULL, have_sig ? &sig : NULL);
 	}
 	free(r);
 	return 0;
@@ -135,47 +146,68 @@ int cli_checklist_answer(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-/* sign (reason NULL) or amend. */
+/* sign (reason NULL) or amend: the meaning shown, the password read, then
+ * the signature (uc_sign_eval). */
 static int sign_or_amend(struct cli *c, const char *mrn, const struct cli_opt *date,
-			 const char *reason)
+			 const struct cli_opt *pwfd, const char *reason)
 {
 	struct patient pt;
 	struct protocol p;
 	struct evaluation ev;
 	struct err e = {""};
-	char *text = NULL, d[16];
+	char *text = NULL, d[16], meaning[SIG_MEANING_MAX + 1], what[96];
+	char pw[AUTH_PASSWORD_MAX + 2];
 	day_t on = DAY_NONE;
 	int rc = patient_and_day(c, mrn, date, &pt, &on);
 	if (rc || (rc = cli_protocol(c, &p, &text)))
 		return rc;
 	enum status s =
-	    reason ? uc_eval_amend(c->app->st, &c->app->cfg, &p, text, pt.id, on, reason, &ev, &e)
-		   : uc_eval_sign(c->app->st, &c->app->cfg, &p, text, pt.id, on, &ev, &e);
+	    store_may(c->app->st, reason ? PERM_AMEND_SIGNED : PERM_SIGN_EVALUATION, &e);
+	if (s == ST_OK)
+		s = uc_sign_eval_meaning(c->app->st, &c->app->cfg, &p, pt.id, on, reason != NULL,
+					 meaning, sizeof meaning, &e);
+	if (s != ST_OK) {
+		free(text);
+		return cli_fail(c, s, &e);
+	}
+	snprintf(what, sizeof what, "the %s of %s as of %s",
+		 reason ? "amended evaluation" : "evaluation", pt.mrn, date_format(on, d));
+	if ((rc = cli_sign_password(c, what, meaning, pwfd, pw, sizeof pw))) {
+		free(text);
+		return rc;
+	}
+	s = uc_sign_eval(c->app->st, &c->app->cfg, &p, text, pt.id, on, reason, pw, &ev, &e);
 	free(text);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	cli_putf(c, "%s %s: version %d, %s as of %s, by %s\n", reason ? "amended" : "signed",
 		 pt.mrn, ev.chain_version, eval_status_str(ev.status), date_format(ev.as_of, d),
 		 ev.signed_by);
+	struct signature sig;
+	bool found = false;
+	if ((rc = cli_sig_load(c, "evaluations", ev.id, &sig, &found)))
+		return rc;
+	cli_sig_text(c, found ? &sig : NULL);
 	return 0;
 }
 
 int cli_checklist_sign(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"date", OPT_VALUE}};
+	struct cli_opt o[] = {{"date", OPT_VALUE}, {"password-fd", OPT_VALUE}};
 	const char *pos[1];
 	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
-	return rc ? rc : sign_or_amend(c, pos[0], &o[0], NULL);
+	return rc ? rc : sign_or_amend(c, pos[0], &o[0], &o[1], NULL);
 }
 
 int cli_checklist_amend(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"date", OPT_VALUE}, {"reason", OPT_VALUE}};
+	struct cli_opt o[] = {
+	    {"date", OPT_VALUE}, {"reason", OPT_VALUE}, {"password-fd", OPT_VALUE}};
 	const char *pos[1];
 	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
 	if (rc)
 		return rc;
 	if (!o[1].set || !*o[1].value)
 		return cli_usage(c, "--reason is required: say why the evaluation is amended");
-	return sign_or_amend(c, pos[0], &o[0], o[1].value);
+	return sign_or_amend(c, pos[0], &o[0], &o[2], o[1].value);
 }

@@ -4,6 +4,8 @@
 #define HEPADESK_CLI_INT_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "analyte.h"
@@ -103,6 +105,25 @@ int cli_import_hl7(struct cli *c, int argc, char **argv);
 int cli_import_queue(struct cli *c, int argc, char **argv);
 int cli_import_resolve(struct cli *c, int argc, char **argv);
 int cli_hl7_listen(struct cli *c, int argc, char **argv);
+
+/* Signing (cli_sign.c). Show "signing WHAT as LOGIN: "MEANING"", then read
+ * the password into buf (n bytes) from the descriptor of --password-fd
+ * (fd_opt, one line) or else the controlling terminal with echo off. An
+ * unreadable source leaves buf empty (the signing is then refused and the
+ * attempt audited). Returns 0, or 2 after a usage error. */
+int cli_sign_password(struct cli *c, const char *what, const char *meaning,
+		      const struct cli_opt *fd_opt, char *buf, size_t n);
+/* Read the line of --password-fd N in argv (a command's arguments) now,
+ * before the database is opened, and close N (cli_begin calls it). */
+void cli_sign_preread(int argc, char **argv);
+struct json;
+struct signature;
+/* "signature": {"signer","time","meaning","hash"} (null when s is NULL). */
+void cli_sig_json(struct json *j, const struct signature *s);
+/* "signature: signed by LOGIN at TIME UTC: MEANING (sha256 ...)" */
+void cli_sig_text(struct cli *c, const struct signature *s);
+/* The signature of row_id of tbl; 0, or the exit code after a failure. */
+int cli_sig_load(struct cli *c, const char *tbl, int64_t row_id, struct signature *s, bool *found);
 
 /* Append s to sb as one quoted CSV cell: neutralised (no control, escape or
  * bidi characters), quotes doubled, and prefixed with ' when a spreadsheet

@@ -5,16 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth.h"
 #include "json.h"
 #include "plan.h"
+#include "signature.h"
 #include "store_eval.h"
+#include "store_sig.h"
 #include "text.h"
+#include "uc_sign.h"
 #include "util.h"
 
 #define SCHED_LIST_MAX 200
 
 static void plan_json(struct cli *c, const struct patient *pt, const struct plan *pl,
-		      const struct schedule_item *it, int n)
+		      const struct schedule_item *it, int n, const struct signature *sig)
 {
 	struct json j;
 	char d[16], arith[PLAN_ARITH_MAX];
@@ -33,6 +37,7 @@ static void plan_json(struct cli *c, const struct patient *pt, const struct plan
 	json_string(&j, "first_date", date_format(pl->first_date, d));
 	json_string(&j, "physician", *pl->physician ? pl->physician : NULL);
 	json_int(&j, "evaluation_id", pl->evaluation_id);
+	cli_sig_json(&j, sig);
 	json_arr_begin(&j, "schedule");
 	for (int i = 0; i < n; i++) {
 		json_obj_begin(&j, NULL);
@@ -53,7 +58,7 @@ static void plan_json(struct cli *c, const struct patient *pt, const struct plan
 }
 
 static void plan_text(struct cli *c, const struct patient *pt, const struct plan *pl,
-		      const struct schedule_item *it, int n)
+		      const struct schedule_item *it, int n, const struct signature *sig)
 {
 	char d[16], t[16], arith[PLAN_ARITH_MAX];
 	plan_arithmetic(pl, arith, sizeof arith);
@@ -62,6 +67,7 @@ static void plan_text(struct cli *c, const struct patient *pt, const struct plan
 	cli_putf(c, "dose: %s (weight of %s)\n", arith, date_format(pl->weight_date, d));
 	cli_putf(c, "%d infusions %d days apart from %s\n", pl->infusions, pl->interval_days,
 		 date_format(pl->first_date, d));
+	cli_sig_text(c, sig);
 	for (int i = 0; i < n; i++) {
 		cli_putf(c, "  %-11s %s  window -%d/+%d  %s", it[i].label,
 			 date_format(it[i].due, d), it[i].window_before, it[i].window_after,
@@ -79,14 +85,18 @@ int cli_plan(struct cli *c, int argc, char **argv)
 	const char *pos[1];
 	struct patient pt;
 	struct plan pl;
+	struct signature sig;
 	struct err e = {""};
 	int n = 0;
+	bool signed_ = false;
 	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
 	if (rc)
 		return rc;
 	enum status s = store_patient_by_mrn(c->app->st, pos[0], &pt, &e);
 	if (s == ST_OK)
 		s = store_plan_current(c->app->st, pt.id, &pl, &e);
+	if (s == ST_OK)
+		s = store_sig_get(c->app->st, "plans", pl.id, &sig, &signed_, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	struct schedule_item *all = xcalloc(SCHED_LIST_MAX, sizeof *all);
@@ -98,9 +108,9 @@ int cli_plan(struct cli *c, int argc, char **argv)
 		if (all[i].plan_id == pl.id)
 			all[k++] = all[i];
 	if (s == ST_OK && o[0].set)
-		plan_json(c, &pt, &pl, all, k);
+		plan_json(c, &pt, &pl, all, k, signed_ ? &sig : NULL);
 	else if (s == ST_OK)
-		plan_text(c, &pt, &pl, all, k);
+		plan_text(c, &pt, &pl, all, k, signed_ ? &sig : NULL);
 	free(all);
 	return s == ST_OK ? 0 : cli_fail(c, s, &e);
 }
@@ -144,26 +154,40 @@ int cli_plan_add(struct cli *c, int argc, char **argv)
 {
 	struct cli_opt o[] = {{"route", OPT_VALUE},	 {"cells-per-kg", OPT_VALUE},
 			      {"infusions", OPT_VALUE},	 {"interval-days", OPT_VALUE},
-			      {"first-date", OPT_VALUE}, {"physician", OPT_VALUE}};
+			      {"first-date", OPT_VALUE}, {"physician", OPT_VALUE},
+			      {"password-fd", OPT_VALUE}};
 	const char *pos[1];
-	struct plan_request rq;
+	struct plan_request rq = {0};
 	struct patient pt;
 	struct protocol p;
 	struct plan pl;
+	struct signature sig;
 	struct err e = {""};
+	char meaning[SIG_MEANING_MAX + 1], what[96], pw[AUTH_PASSWORD_MAX + 2];
 	int n = 0;
+	bool found = false;
 	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
 	if (rc || (rc = request(c, o, &rq)))
 		return rc;
 	enum status s = store_patient_by_mrn(c->app->st, pos[0], &pt, &e);
+	if (s == ST_OK)
+		s = store_may(c->app->st, PERM_PLAN, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	if ((rc = cli_protocol(c, &p, NULL)))
 		return rc;
+	sig_meaning_plan(meaning, sizeof meaning);
+	snprintf(what, sizeof what, "the %s treatment plan of %s", plan_route_str(rq.route),
+		 pt.mrn);
+	if ((rc = cli_sign_password(c, what, meaning, &o[6], pw, sizeof pw)))
+		return rc;
 	struct schedule_item *items = xcalloc(PLAN_SCHEDULE_MAX, sizeof *items);
-	s = store_plan_add(c->app->st, &p, &rq, pt.id, app_today(c->app), &pl, items, &n, &e);
+	s = uc_sign_plan(c->app->st, &c->app->cfg, &p, &rq, pt.id, app_today(c->app), pw, &pl,
+			 items, &n, &e);
 	if (s == ST_OK)
-		plan_text(c, &pt, &pl, items, n);
+		s = store_sig_get(c->app->st, "plans", pl.id, &sig, &found, &e);
+	if (s == ST_OK)
+		plan_text(c, &pt, &pl, items, n, found ? &sig : NULL);
 	free(items);
 	return s == ST_OK ? 0 : cli_fail(c, s, &e);
 }

@@ -10,6 +10,9 @@
 
 #include "cli_score.h"
 #include "overview.h"
+#include "signature.h"
+#include "store_eval.h"
+#include "store_sig.h"
 #include "util.h"
 
 static void score_member(struct json *j, const char *key, const struct score_value *v, bool integer,
@@ -250,7 +253,54 @@ static void care_text(struct cli *c, const struct overview *ov)
 		cli_put(c, "open serious adverse events: none\n");
 }
 
-static void show_json(struct cli *c, const struct overview *ov)
+
+/* The current signed evaluation and its signature (show's last lines). */
+struct show_eval {
+	bool have, have_sig;
+	struct evaluation ev;
+	struct signature sig;
+};
+
+static enum status eval_load(struct cli *c, int64_t patient_id, struct show_eval *se, struct err *e)
+{
+	enum status s = store_eval_current(c->app->st, patient_id, &se->ev, e);
+	se->have = s == ST_OK;
+	se->have_sig = false;
+	if (s == ST_NOT_FOUND)
+		return ST_OK;
+	if (s == ST_OK)
+		s = store_sig_get(c->app->st, "evaluations", se->ev.id, &se->sig, &se->have_sig, e);
+	return s;
+}
+
+static void eval_json(struct json *j, const struct show_eval *se)
+{
+	char d[16];
+	if (!se->have) {
+		json_string(j, "evaluation", NULL);
+		return;
+	}
+	json_obj_begin(j, "evaluation");
+	json_string(j, "status", eval_status_str(se->ev.status));
+	json_string(j, "as_of", date_format(se->ev.as_of, d));
+	json_int(j, "version", se->ev.chain_version);
+	cli_sig_json(j, se->have_sig ? &se->sig : NULL);
+	json_obj_end(j);
+}
+
+static void eval_text(struct cli *c, const struct show_eval *se)
+{
+	char d[16];
+	if (!se->have) {
+		cli_put(c, "evaluation: not signed\n");
+		return;
+	}
+	cli_putf(c, "evaluation: version %d, %s as of %s\n", se->ev.chain_version,
+		 eval_status_str(se->ev.status), date_format(se->ev.as_of, d));
+	cli_sig_text(c, se->have_sig ? &se->sig : NULL);
+}
+
+static void show_json(struct cli *c, const struct overview *ov, const struct show_eval *se)
 {
 	struct json j;
 	char d[16];
@@ -272,12 +322,13 @@ static void show_json(struct cli *c, const struct overview *ov)
 	json_obj_end(&j);
 	basis_json(&j, &ov->basis);
 	care_json(&j, ov);
+	eval_json(&j, se);
 	json_obj_end(&j);
 	fprintf(c->out, "%s\n", json_str(&j));
 	json_done(&j);
 }
 
-static void show_text(struct cli *c, const struct overview *ov)
+static void show_text(struct cli *c, const struct overview *ov, const struct show_eval *se)
 {
 	char d[16], buf[32];
 	const struct etiology *et = etiology_find(ov->p.etiology);
@@ -307,6 +358,7 @@ static void show_text(struct cli *c, const struct overview *ov)
 	cli_basis_text(c, &ov->basis);
 	cli_put(c, "scores:\n");
 	cli_score_text(c, &ov->basis.scores);
+	eval_text(c, se);
 }
 
 int cli_show(struct cli *c, int argc, char **argv)
@@ -316,6 +368,7 @@ int cli_show(struct cli *c, int argc, char **argv)
 	struct err e = {""};
 	struct patient p;
 	struct overview ov;
+	struct show_eval se;
 	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
 	if (rc)
 		return rc;
@@ -328,12 +381,14 @@ int cli_show(struct cli *c, int argc, char **argv)
 		s = uc_overview_load(c->app->st, p.id, app_today(c->app), &c->app->cfg, &ov, &e);
 	store_snapshot_end(c->app->st);
 	if (s == ST_OK)
+		s = eval_load(c, p.id, &se, &e);
+	if (s == ST_OK)
 		s = store_patient_viewed(c->app->st, p.id, "show", &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	if (o[0].set)
-		show_json(c, &ov);
+		show_json(c, &ov, &se);
 	else
-		show_text(c, &ov);
+		show_text(c, &ov, &se);
 	return 0;
 }

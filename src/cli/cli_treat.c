@@ -7,12 +7,16 @@
 #include <string.h>
 
 #include "app.h"
+#include "auth.h"
 #include "infusion_check.h"
 #include "json.h"
+#include "signature.h"
 #include "store_followup.h"
+#include "store_sig.h"
 #include "store_treat.h"
 #include "text.h"
 #include "uc_infusion.h"
+#include "uc_sign.h"
 #include "util.h"
 #include "visit.h"
 
@@ -30,6 +34,7 @@ enum {
 	F_CONFIRM,
 	F_REASON,
 	F_JSON,
+	F_PWFD,
 	F_OBS, /* the observations' options: OBS_OPTS[i] at F_OBS + i */
 	F_N = F_OBS + 8
 };
@@ -50,10 +55,11 @@ static const struct {
 static void infusion_opts(struct cli_opt *o)
 {
 	static const struct cli_opt defs[F_N] = {
-	    {"at", OPT_VALUE},	     {"route", OPT_VALUE},   {"cells", OPT_VALUE},
-	    {"lot", OPT_VALUE},	     {"expires", OPT_VALUE}, {"by", OPT_VALUE},
-	    {"reaction", OPT_VALUE}, {"label", OPT_VALUE},   {"note", OPT_VALUE},
-	    {"confirm", OPT_FLAG},   {"reason", OPT_VALUE},  {"json", OPT_FLAG}};
+	    {"at", OPT_VALUE},	       {"route", OPT_VALUE},   {"cells", OPT_VALUE},
+	    {"lot", OPT_VALUE},	       {"expires", OPT_VALUE}, {"by", OPT_VALUE},
+	    {"reaction", OPT_VALUE},   {"label", OPT_VALUE},   {"note", OPT_VALUE},
+	    {"confirm", OPT_FLAG},     {"reason", OPT_VALUE},  {"json", OPT_FLAG},
+	    {"password-fd", OPT_VALUE}};
 	memcpy(o, defs, sizeof defs);
 	for (int i = 0; i < F_N - F_OBS; i++)
 		o[F_OBS + i] = (struct cli_opt){obs_opts[i].name, OPT_VALUE};
@@ -193,8 +199,8 @@ int cli_infusion_check(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, o, F_N, pos, 1, 1);
 	if (rc)
 		return rc;
-	if (o[F_CONFIRM].set || o[F_REASON].set)
-		return cli_usage(c, "--confirm and --reason belong to infusion add");
+	if (o[F_CONFIRM].set || o[F_REASON].set || o[F_PWFD].set)
+		return cli_usage(c, "--confirm, --reason and --password-fd belong to infusion add");
 	bool values = o[F_ROUTE].set || o[F_CELLS].set || o[F_LOT].set;
 	if (values && !(o[F_ROUTE].set && o[F_CELLS].set && o[F_LOT].set))
 		return cli_usage(c, "give --route, --cells and --lot together (or none of them)");
@@ -218,6 +224,38 @@ int cli_infusion_check(struct cli *c, int argc, char **argv)
 	else
 		print_check(c, &p, &r);
 	return r.state == ICHK_REFUSE ? 2 : 0;
+}
+
+/* A physician's override of the check's soft failures is a signature: the
+ * items it overrides shown, the password read, then the infusion with its
+ * signature (uc_sign_override). When nothing needs confirmation it is
+ * recorded as any other. *rc is set after a usage error. */
+static enum status override(struct cli *c, const struct protocol *proto, const struct patient *p,
+			    struct infusion *f, const struct cli_opt *pwfd, struct err *e, int *rc)
+{
+	struct icheck_result r;
+	char meaning[SIG_MEANING_MAX + 1], what[96], t[20], pw[AUTH_PASSWORD_MAX + 2];
+	enum status s = uc_infusion_check(c->app->st, proto, p->id, f, app_today(c->app), &r, e);
+	if (s != ST_OK)
+		return s;
+	uc_sign_override_meaning(&r, meaning, sizeof meaning);
+	if (!meaning[0] || infusion_check_first(&r, ICHK_REFUSE))
+		return uc_infusion_add(c->app->st, proto, f, app_today(c->app), NULL, e);
+	if ((s = store_may(c->app->st, PERM_CONFIRM_OVERRIDE, e)) != ST_OK)
+		return s;
+	snprintf(what, sizeof what, "the infusion of %s at %s", p->mrn,
+		 visit_format_time(f->given_at, c->app->cfg.tz_offset_minutes * 60, t));
+	if ((*rc = cli_sign_password(c, what, meaning, pwfd, pw, sizeof pw)))
+		return ST_INVALID;
+	s = uc_sign_override(c->app->st, &c->app->cfg, proto, f, app_today(c->app), pw, NULL, e);
+	if (s == ST_OK) {
+		struct signature sig;
+		bool found = false;
+		s = store_sig_get(c->app->st, "infusions", f->id, &sig, &found, e);
+		if (s == ST_OK)
+			cli_sig_text(c, found ? &sig : NULL);
+	}
+	return s;
 }
 
 int cli_infusion_add(struct cli *c, int argc, char **argv)
@@ -249,8 +287,12 @@ int cli_infusion_add(struct cli *c, int argc, char **argv)
 		strlcpy_(f.override_reason, o[F_REASON].value, sizeof f.override_reason);
 	if (s == ST_OK)
 		s = infusion_target(c, pos[0], o, &p, &f, &e);
-	if (s == ST_OK)
+	if (s == ST_OK && *f.override_reason)
+		s = override(c, &proto, &p, &f, &o[F_PWFD], &e, &rc);
+	else if (s == ST_OK)
 		s = uc_infusion_add(c->app->st, &proto, &f, app_today(c->app), NULL, &e);
+	if (rc)
+		return rc;
 	if (s == ST_CONFIRM)
 		return cli_usage(c, "%s (add --confirm --reason TEXT)", e.msg);
 	if (s != ST_OK)

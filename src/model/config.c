@@ -76,6 +76,11 @@ static const struct config_option options_table[] = {
 		"Seconds without input before the screen is cleared and locked"),
 	INT_OPT("session", "idle_exit_seconds", 2, 86400, 1200, idle_exit_seconds,
 		"Seconds after the lock before drafts are saved and the session exits"),
+	INT_OPT("session", "auth_max_failures", 1, 20, 3, auth_max_failures,
+		"Wrong passwords in a row (signing, the idle lock) before the user is refused "
+		"for auth_lock_seconds"),
+	INT_OPT("session", "auth_lock_seconds", 10, 86400, 300, auth_lock_seconds,
+		"Seconds a user is refused after auth_max_failures wrong passwords in a row"),
 	INT_OPT("session", "tz_offset_minutes", -720, 840, 0, tz_offset_minutes,
 		"The clinic's offset from UTC in minutes, used to decide \"today\""),
 	/* [scores]: the rows of SCORE_SETTING_INFO (score.h), in its order. */

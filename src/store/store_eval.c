@@ -8,6 +8,7 @@
 #include "assets.h"
 #include "json.h"
 #include "store_eval.h"
+#include "store_sig_int.h"
 #include "text.h"
 #include "util.h"
 
@@ -357,6 +358,8 @@ enum status store_eval_sign(struct store *st, const struct store_evaluator *ev,
 	s = insert_eval(st, ev, p, protocol_text, patient_id, on, 0, NULL, e);
 	if (s == ST_OK)
 		s = current(st, patient_id, out, e);
+	if (s == ST_OK)
+		s = store_sig_evaluation(st, out, e);
 	if (s != ST_OK) {
 		store_rollback(st);
 		return s;
@@ -406,6 +409,8 @@ enum status store_eval_amend(struct store *st, const struct store_evaluator *ev,
 		s = supersede(st, cur.id, sqlite3_last_insert_rowid(st->db), e);
 	if (s == ST_OK)
 		s = current(st, patient_id, out, e);
+	if (s == ST_OK)
+		s = store_sig_evaluation(st, out, e);
 	if (s != ST_OK) {
 		store_rollback(st);
 		return s;

@@ -27,6 +27,9 @@ struct store {
 	bool have_actor;
 	struct user actor;
 	bool audit_on; /* off only while loading a synthetic demo */
+	/* The actor typed their password for a signature (store_auth_record)
+	 * and has not signed with it yet: one signature, then cleared. */
+	bool reauth_ok;
 	int busy_timeout_ms;
 	bool created;  /* this open made the file */
 	bool readonly; /* opened for reading only */

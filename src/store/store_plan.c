@@ -1,5 +1,6 @@
 /* store_plan.c: treatment plans and their generated schedule, stored in one transaction. */
 #include "store_int.h"
+#include "store_sig_int.h"
 
 #include "text.h"
 
@@ -225,6 +226,9 @@ enum status store_plan_add(struct store *st, const struct protocol *p,
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
 	s = plan_tx(st, p, rq, patient_id, today, out, items, n, e);
+	out->patient_id = patient_id;
+	if (s == ST_OK)
+		s = store_sig_plan(st, out, e);
 	if (s != ST_OK) {
 		store_rollback(st);
 		*n = 0;

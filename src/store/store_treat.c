@@ -7,6 +7,7 @@
 
 #include "store_followup.h"
 #include "store_int.h"
+#include "store_sig_int.h"
 #include "text.h"
 #include "util.h"
 
@@ -182,6 +183,8 @@ static enum status infusion_tx(struct store *st, struct infusion *f,
 	infusion_check_json(&j, r);
 	json_obj_end(&j);
 	s = store_infusion_write(st, f, json_str(&j), e);
+	if (s == ST_OK && f->override_by[0])
+		s = store_sig_override(st, f, json_str(&j), r, e);
 	json_done(&j);
 	return s;
 }

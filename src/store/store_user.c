@@ -115,6 +115,7 @@ enum status store_set_actor(struct store *st, const char *login, struct err *e)
 	enum status s;
 
 	st->have_actor = false;
+	st->reauth_ok = false; /* a password accepted is the actor's own */
 	if (!login || !*login)
 		return err_set(e, ST_DENIED, "not authorised — ask the administrator");
 	s = user_get(st, login, &st->actor, &ignored);

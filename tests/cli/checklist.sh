@@ -60,12 +60,12 @@ expect_in "EXCLUDED lists the criterion" '"blocking":["hiv"]' "$OUT"
 run hd checklist X1
 expect_in "text output names the criterion" "STATUS: EXCLUDED: hiv not_met" "$OUT"
 
-run hd checklist sign R1
+run hd_sign checklist sign R1
 expect_rc "sign succeeds" 0
 expect_in "sign says what it recorded" "signed R1: version 1, READY as of $TODAY, by $ME" "$OUT"
 expect_eq "the signed row" "$(sql "select status, signed_by, length(protocol_hash), superseded_by is null from evaluations")" "READY|$ME|64|1"
 expect_eq "the protocol text is kept" "$(sql "select count(*) from protocols")" "1"
-run hd checklist sign R1
+run hd_sign checklist sign R1
 expect_rc "signing twice is refused" 2
 expect_in "the refusal says to amend" "already signed: version 1 (READY" "$ERR"
 run hd checklist R1 --json
@@ -73,14 +73,14 @@ expect_in "checklist shows the signature" "\"signed\":{\"by\":\"$ME\"" "$OUT"
 
 hd checklist answer R1 gi_bleed yes >/dev/null
 hd user revoke "$ME" physician >/dev/null
-run hd checklist amend R1 --reason "bleed reported"
+run hd_sign checklist amend R1 --reason "bleed reported"
 expect_rc "an admin may not amend" 1
 expect_in "the refusal names the role" "physician" "$ERR"
 hd user add doc --role physician >/dev/null
 hd user grant "$ME" physician >/dev/null
-run hd checklist amend R1
+run hd_sign checklist amend R1
 expect_rc "amend needs a reason" 2
-run hd checklist amend R1 --reason "bleed reported"
+run hd_sign checklist amend R1 --reason "bleed reported"
 expect_rc "a physician amends" 0
 expect_in "amend gives version 2" "amended R1: version 2, EXCLUDED" "$OUT"
 expect_eq "the old version is kept and points to the new" "$(sql "select id, status, superseded_by from evaluations order by id")" "1|READY|2

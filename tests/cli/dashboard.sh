@@ -93,8 +93,8 @@ expect_rc "a bad date" 2
 # findings are trended, and a visit after its window is marked late.
 fixture_ready D3 "DRAI, Dina" >/dev/null
 hd exam add D3 --date "$(ago 2)" --ascites 2 --encephalopathy 1 --dialysis yes --weight 70 >/dev/null
-hd checklist sign D3 >/dev/null
-hd plan add D3 --route iv --first-date "$(later 3)" >/dev/null
+hd_sign checklist sign D3 >/dev/null
+hd_sign plan add D3 --route iv --first-date "$(later 3)" >/dev/null
 HEPADESK_TEST_NOW="$(later 2) 09:00" hd lab add D3 --date "$(later 2)" --albumin 3.1 --sodium 130 --confirm >/dev/null
 HEPADESK_TEST_NOW="$(later 3) 09:30" hd infusion add D3 --at "$(later 3) 09:30" --route iv --cells 3e7 \
 	--lot UC-3 --expires 2027-01-31 --label "Infusion 1" >/dev/null

@@ -37,7 +37,7 @@ expect_in "HE grade 1 from the examination" '"reason":"encephalopathy West Haven
 expect_in "MELD 3.0 with the dialysis rule" '"reason":"meld3 23 is within 10-30"' "$OUT"
 expect_in "the dialysis finding is named in the data" "dialysis yes (examination $TODAY, 0 days old)" "$OUT"
 expect_in "Child-Pugh 8 from the graded findings" '"reason":"child_pugh 8 is within 7-12"' "$OUT"
-run hd checklist sign DC1
+run hd_sign checklist sign DC1
 expect_rc "signed" 0
 expect_in "signed READY" "signed DC1: version 1, READY as of $TODAY" "$OUT"
 expect_eq "one signed READY evaluation stored" "$(sql "select count(*) from evaluations e join patients p on p.id = e.patient_id where p.mrn = 'DC1' and e.status = 'READY' and e.signed_at is not null")" "1"

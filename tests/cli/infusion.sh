@@ -76,12 +76,12 @@ expect_in "the fatal event stays on the serious list" '"mrn":"F1","name":"FATAL,
 
 # --- a plan 400 days after the evaluation ---
 fixture_ready L1 "LATE, Lou"
-hd checklist sign L1 >/dev/null
-run hd plan add L1 --route iv --first-date "$(later 400)"
+hd_sign checklist sign L1 >/dev/null
+run hd_sign plan add L1 --route iv --first-date "$(later 400)"
 expect_rc "a plan 400 days after the evaluation: refused" 2
 expect_in "names the date and the validity" "first infusion date: $(later 400) is 400 days after the evaluation of $TODAY; the protocol accepts 90 days" "$ERR"
 expect_eq "no plan written" "$(sql "select count(*) from plans p join patients q on q.id = p.patient_id where q.mrn = 'L1'")" 0
-run hd plan add L1 --route iv --first-date "$(later 30)"
+run hd_sign plan add L1 --route iv --first-date "$(later 30)"
 expect_rc "inside the validity: accepted" 0
 
 # --- the check again before infusions 2 and 3 ---

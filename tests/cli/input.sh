@@ -108,7 +108,7 @@ expect_in "disable confirms" "disabled nina" "$OUT"
 # --- a non-number is "not a number", not "outside the range" ---
 run hd infusion add P1 --at "$TODAY 09:00" --route iv --cells abc --lot UC-1 --expires 2027-01-31
 expect_in "cells: not a number" "cells: 'abc' is not a number; accepted 1e6-1e10 cells" "$ERR"
-run hd plan add P1 --route iv --first-date "$TODAY" --infusions abc
+run hd_sign plan add P1 --route iv --first-date "$TODAY" --infusions abc
 expect_in "--infusions: not a number" "--infusions 'abc': not a number; accepted 1-24" "$ERR"
 run hd find P --limit abc
 expect_in "--limit: not a number" "--limit 'abc': not a number; accepted 1-200" "$ERR"

@@ -10,7 +10,15 @@ unset HEPADESK_DB HEPADESK_CONFIG NO_COLOR || true
 mkdir -p "$HOME"
 DB="$T/db/clinic.db"
 FAILS=0
-hd() { "$HEPADESK" --db "$DB" "$@"; }
+# A command given --password-fd signs: it runs with the tests' PAM stack
+# (tests/pam/env.sh); others run without pam_wrapper, which takes one of its
+# few /tmp/pam.? folders in every process it is preloaded in.
+hd() {
+	case " $* " in
+	*" --password-fd "*) env $PAM_ENV "$HEPADESK" --db "$DB" "$@" ;;
+	*) "$HEPADESK" --db "$DB" "$@" ;;
+	esac
+}
 . "$(dirname "$0")/../fixtures.sh"
 # Only `hepadesk init` creates a database: each script starts on a new one
 # (NO_INIT=1 before sourcing: the script makes its own).

@@ -35,7 +35,9 @@ mkdir -p "$T/cwd/assets/protocols"
 cp "$T/mine.ini" "$T/cwd/assets/protocols/ucmsc-default.ini"
 run sh -c "cd '$T/cwd' && '$BIN' --db '$DB' checklist X1 --json"
 expect_in "running from that folder still EXCLUDED" '"status":"EXCLUDED"' "$OUT"
-run sh -c "cd '$T/cwd' && '$BIN' --db '$DB' checklist sign X1"
+run sh -c "cd '$T/cwd' && env $PAM_ENV '$BIN' --db '$DB' checklist sign X1 --password-fd 3 3<<EOF
+$PW
+EOF"
 expect_rc "and it cannot be signed READY" 0
 expect_eq "the signed status is EXCLUDED" "$(sql "select status from evaluations")" "EXCLUDED"
 

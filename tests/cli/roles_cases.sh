@@ -28,7 +28,7 @@ expect_rc "a nurse cannot sign an evaluation READY" 1
 expect_in "the refusal names the physician" "you need the role physician" "$ERR"
 expect_eq "no evaluation signed" "$(nevals RC1)" 0
 
-hd checklist sign RC1 >/dev/null || notok "the physician signs"
+hd_sign checklist sign RC1 >/dev/null || notok "the physician signs"
 run as_nurse plan add RC1 --route iv --first-date "$(later 7)"
 expect_rc "a nurse cannot make a plan" 1
 expect_in "the refusal names the physician" "you need the role physician" "$ERR"
@@ -38,7 +38,7 @@ expect_eq "no plan made" "$(nplans RC1)" 0
 # user both) makes an intrahepatic plan once the route's gates pass.
 hd lab add RC1 --date "$TODAY" --inr 1.3 >/dev/null || notok "INR 1.3"
 hd exam add RC1 --date "$TODAY" --ascites 0 >/dev/null || notok "ascites graded"
-run hd plan add RC1 --route intrahepatic --first-date "$(later 7)"
+run hd_sign plan add RC1 --route intrahepatic --first-date "$(later 7)"
 expect_rc "the admin-physician makes an intrahepatic plan" 0
 expect_eq "signed by the admin-physician" "$(sql "select route, physician from plans")" "intrahepatic|$(id -un)"
 

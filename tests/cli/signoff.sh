@@ -13,7 +13,7 @@ expect_in "the count says one" '"awaiting_signoff":1' "$OUT"
 expect_not_in "a patient with no answers is not awaiting sign-off" '"awaiting_signoff":[{"mrn":"S2"' "$OUT"
 expect_in "a patient with no evaluation awaits evaluation" '"mrn":"S2"' "$OUT"
 expect_eq "the JSON export is audited with the patients it names" "$(asql "select after from audit where action = 'export'")" '{"format":"json","mrns":["S1","S2"]}'
-hd checklist sign S1 >/dev/null || true
+hd_sign checklist sign S1 >/dev/null || true
 run hd due --json
 expect_in "signed: nobody awaits sign-off" '"awaiting_signoff":[]' "$OUT"
 finish

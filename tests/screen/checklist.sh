@@ -45,14 +45,28 @@ keys F2
 wait_for "recorded consent: yes $TODAY"
 wait_gone "NOT READY"
 shows "READY"
+# Signing is no longer S then y (issue 12): S shows what is signed and its
+# meaning and asks for the password, not shown; a wrong one signs nothing.
 keys S
-wait_for "Please confirm"
-shows "as READY under UC-MSC"
+wait_for "Sign with your password"
+shows "I approve this evaluation: READY"
+lacks "Please confirm"
 keys y
+keys Enter
+wait_for "not signed: signature refused: password not accepted"
+[ "$(sql "select count(*) from evaluations")" = 0 ] || fail "y or a wrong password signed"
+[ "$(sql "select count(*) from signatures")" = 0 ] || fail "a signature without the password"
+keys S
+wait_for "Sign with your password"
+type_text "$PW"
+lacks "$PW"
+keys Enter
 wait_for "signed $M: version 1, READY"
 ME=$(id -un)
 wait_for "Signed v1 READY as of $TODAY by $ME"
-shows "Signed under protocol UC-MSC decompensated cirrhosis (clinic default) 1.0"
+shows "Meaning: I approve this evaluation: READY; protocol UC-MSC"
+[ "$(sql "select signer || '|' || meaning from signatures")" = "$ME|I approve this evaluation: READY" ] ||
+	fail "signature stored: $(sql "select * from signatures")"
 out=$(hd checklist $M --json) || fail "checklist --json"
 case $out in *'"status":"READY"'*) ;; *) fail "stored status: $out" ;; esac
 case $out in *"\"signed\":{\"by\":\"$ME\""*) ;; *) fail "not signed in the database: $out" ;; esac
@@ -82,6 +96,10 @@ keys a
 wait_for "Amend the signed evaluation"
 type_text "consent date corrected"
 keys F2
+wait_for "Sign with your password"
+shows "I approve this amended evaluation: READY"
+type_text "$PW"
+keys Enter
 wait_for "amended $M: version 2"
 [ "$(sqlite3 "$DB" "select count(*), sum(superseded_by is not null), max(amend_reason) from evaluations")" = "2|1|consent date corrected" ] ||
 	fail "the amendment is not stored as a new version"

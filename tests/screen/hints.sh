@@ -35,7 +35,7 @@ for a in $(grep -ohE '\{[A-Z_]+\}' "$src"/*/*.c | sort -u | tr -d '{}'); do
 done
 
 fixture_ready H-1 "HINT, Hanna" || fail "setup"
-hd checklist sign H-1 >/dev/null || fail "sign"
+hd_sign checklist sign H-1 >/dev/null || fail "sign"
 hd user revoke "$(id -un)" physician >/dev/null || fail "revoke"
 # A nurse who is also the administrator: records, and signs nothing.
 hd user grant "$(id -un)" nurse >/dev/null || fail "grant nurse"
@@ -132,7 +132,7 @@ wait_for "hepadesk is locked after being idle" 8
 hint_has "Enter unlock"
 hint_lacks "save"
 hint_lacks "back"
-type_text "$(id -un)"
+type_text "$PW"
 keys Enter
 wait_gone "hepadesk is locked"
 hint_has "F2 save"

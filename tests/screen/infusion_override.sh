@@ -8,8 +8,8 @@
 . "$(dirname "$0")/lib.sh"
 
 fixture_ready OV-1 "OVERRIDE, Olga" || fail "setup"
-hd checklist sign OV-1 >/dev/null || fail "sign"
-hd plan add OV-1 --route iv --first-date "$(later 12)" >/dev/null || fail "plan"
+hd_sign checklist sign OV-1 >/dev/null || fail "sign"
+hd_sign plan add OV-1 --route iv --first-date "$(later 12)" >/dev/null || fail "plan"
 DAY=$(later 12)
 echo "$DAY 09:00" >"$T/now"
 start xterm-256color HEPADESK_TEST_NOW=@$T/now
@@ -40,7 +40,13 @@ type_text "repeat labs drawn, results pending"
 keys F2
 wait_for "Please confirm"
 keys y
+# The override is the physician's signature: its meaning, then the password.
+wait_for "Sign with your password"
+shows "I override the pre-infusion check"
+type_text "$PW"
+keys Enter
 wait_for "overridden by $(id -un): repeat labs drawn, results pending"
+[ "$(sql "select count(*) from signatures where meaning like 'I override the pre-infusion check%'")" = 1 ] || fail "no signature stored"
 row=$(sql "select lot, override_by, override_reason from infusions")
 [ "$row" = "LOT-11|$(id -un)|repeat labs drawn, results pending" ] || fail "infusion row: $row"
 n=$(sql "select count(*) from audit where tbl = 'infusions' and after like '%repeat labs drawn%'")

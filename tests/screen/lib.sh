@@ -16,7 +16,15 @@ cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$T"; }
 trap cleanup EXIT INT TERM
 
 # The command line on the same database.
-hd() { "$HEPADESK" --db "$DB" "$@"; }
+# A command given --password-fd signs: it runs with the tests' PAM stack
+# (tests/pam/env.sh); others run without pam_wrapper, which takes one of its
+# few /tmp/pam.? folders in every process it is preloaded in.
+hd() {
+	case " $* " in
+	*" --password-fd "*) env $PAM_ENV "$HEPADESK" --db "$DB" "$@" ;;
+	*) "$HEPADESK" --db "$DB" "$@" ;;
+	esac
+}
 # sql QUERY: run a query on the test database.
 sql() { sqlite3 -batch -noheader "$DB" "$1"; }
 # asql QUERY: the same on the access trail (views and exports: $DB.access).
@@ -48,7 +56,7 @@ start() {
 	rm -f "$T/pid"
 	n=40 # a server just killed may still be going away: try again
 	until tm new-session -d -s hd -x 80 -y 24 \
-		"sh -c 'echo \$\$ > $T/pid; exec env TERM=$term LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME=$HOME HEPADESK_TEST_NOW=\"$HEPADESK_TEST_NOW\" $* $HEPADESK --db $DB'; echo hepadesk-exited=\$?; sleep 60" 2>/dev/null; do
+		"sh -c 'echo \$\$ > $T/pid; exec env TERM=$term LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME=$HOME HEPADESK_TEST_NOW=\"$HEPADESK_TEST_NOW\" $PAM_ENV $* $HEPADESK --db $DB'; echo hepadesk-exited=\$?; sleep 60" 2>/dev/null; do
 		n=$((n - 1))
 		[ $n -gt 0 ] || fail "cannot start tmux"
 		sleep 0.05

@@ -16,7 +16,7 @@ for q in malignancy infection gi_bleed pregnancy hiv transplant immunosuppressan
 	hd checklist answer $M "$q" no >/dev/null || fail "setup answer $q"
 done
 hd checklist answer $M consent yes --value "$(ago -1)" >/dev/null &&
-	hd checklist sign $M >/dev/null || fail "setup sign"
+	hd_sign checklist sign $M >/dev/null || fail "setup sign"
 start
 open_patient $M "MRN $M"
 keys p
@@ -39,7 +39,14 @@ wait_for "2 infusions 21 days apart"
 shows "Infusion 2  $(ago 21)"
 lacks "Infusion 3"
 keys F2
+# Saving the plan signs it: its meaning shown, the password asked (no echo).
+wait_for "Sign with your password"
+shows "I approve this treatment plan"
+type_text "$PW"
+lacks "$PW"
+keys Enter
 wait_for "plan saved for $M"
+wait_for "signed by $(id -un) at $TODAY 10:00: I approve"
 wait_for "Plan: iv route"
 out=$(hd plan $M --json) || fail "plan --json"
 case $out in *'"route":"iv","cells_per_kg":500000'*'"infusions":2,"interval_days":21'*) ;;

@@ -17,8 +17,10 @@
 #include <sqlite3.h>
 
 #include "assets.h"
+#include "store_auth.h"
 #include "store_eval.h"
 #include "store_protocol.h"
+#include "store_sig.h"
 
 #define DEFAULT "assets/protocols/ucmsc-default.ini"
 
@@ -116,10 +118,31 @@ static void ready_patient(struct fx *f)
 	assert_int_equal(answer(f, "consent", true, "2026-11-19", "2026-11-20"), ST_OK);
 }
 
+/* A signature needs the signer's password accepted first (uc_sign.h does
+ * it through PAM); storage tests record the acceptance directly. */
+static void password_ok(struct fx *f)
+{
+	assert_int_equal(store_auth_record(f->st, "signature", true, &f->e), ST_OK);
+}
+
+static enum status amend_signed(struct fx *f, const char *reason, struct evaluation *ev)
+{
+	password_ok(f);
+	return uc_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, reason, ev, &f->e);
+}
+
+static enum status plan_signed(struct fx *f, const struct plan_request *rq, struct plan *pl,
+			       struct schedule_item *it, int *n)
+{
+	password_ok(f);
+	return store_plan_add(f->st, &f->p, rq, f->pid, f->today, pl, it, n, &f->e);
+}
+
 /* Physicians sign evaluations (and make plans): phil signs. */
 static enum status phil_signs(struct fx *f, struct evaluation *ev)
 {
 	as(f, "phil");
+	password_ok(f);
 	return uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, ev, &f->e);
 }
 
@@ -186,6 +209,49 @@ static void answers_newest_per_item(void **state)
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM answers"), 12);
 }
 
+/* A signature is written only with the signer's password accepted in this
+ * run, once: without it nothing is signed (storage enforces it, whatever
+ * the caller); with it the signature row names the signer, the time, the
+ * meaning and the hash of the canonical text of the row signed. */
+static void signing_needs_the_password(void **state)
+{
+	struct fx *f = *state;
+	struct evaluation ev;
+	struct signature sig;
+	bool found = false;
+	as(f, "phil");
+	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+			 ST_DENIED);
+	assert_non_null(strstr(f->e.msg, "password"));
+	assert_int_equal(store_eval_current(f->st, f->pid, &ev, &f->e), ST_NOT_FOUND);
+	/* Accepted for nina: not phil's. */
+	as(f, "nina");
+	password_ok(f);
+	as(f, "phil");
+	assert_int_equal(uc_eval_sign(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, &ev, &f->e),
+			 ST_DENIED);
+	assert_int_equal(phil_signs(f, &ev), ST_OK);
+	assert_int_equal(store_sig_get(f->st, "evaluations", ev.id, &sig, &found, &f->e), ST_OK);
+	assert_true(found);
+	assert_string_equal(sig.signer, "phil");
+	assert_string_equal(sig.meaning, "I approve this evaluation: READY");
+	assert_int_equal(sig.kind, SIG_EVALUATION);
+	assert_int_equal(sig.patient_id, f->pid);
+	char *detail, hash[65];
+	assert_int_equal(store_eval_detail(f->st, ev.id, &detail, &f->e), ST_OK);
+	struct strbuf sb;
+	sb_init(&sb);
+	sig_canon_eval(&sb, &sig, &ev, detail);
+	sig_hash(sb_str(&sb), hash);
+	assert_string_equal(sig.hash, hash);
+	sb_done(&sb);
+	free(detail);
+	/* The acceptance was used up: an amendment needs the password again. */
+	assert_int_equal(
+	    uc_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, "again", &ev, &f->e),
+	    ST_DENIED);
+}
+
 static void sign_records_and_refuses_twice(void **state)
 {
 	struct fx *f = *state;
@@ -232,18 +298,12 @@ static void amendment_keeps_the_old_version(void **state)
 	assert_int_equal(answer(f, "hiv", true, "", "2026-11-23"), ST_OK);
 	/* A nurse may not amend. */
 	as(f, "nina");
-	assert_int_equal(uc_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today,
-				       "HIV test came back", &am, &f->e),
-			 ST_DENIED);
+	assert_int_equal(amend_signed(f, "HIV test came back", &am), ST_DENIED);
 	assert_non_null(strstr(f->e.msg, "physician"));
 	as(f, "phil");
-	assert_int_equal(
-	    uc_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today, "", &am, &f->e),
-	    ST_INVALID);
+	assert_int_equal(amend_signed(f, "", &am), ST_INVALID);
 	assert_non_null(strstr(f->e.msg, "reason"));
-	assert_int_equal(uc_eval_amend(f->st, &f->cfg, &f->p, f->text, f->pid, f->today,
-				       "HIV test came back", &am, &f->e),
-			 ST_OK);
+	assert_int_equal(amend_signed(f, "HIV test came back", &am), ST_OK);
 	assert_int_equal(am.status, EVAL_EXCLUDED);
 	assert_int_equal(am.chain_version, 2);
 	assert_int_equal(am.amends, ev.id);
@@ -272,14 +332,12 @@ static void plan_needs_ready_signed_evaluation(void **state)
 	int n;
 	struct evaluation ev;
 	rq.first_date = day("2026-11-30");
-	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
-			 ST_INVALID);
+	assert_int_equal(plan_signed(f, &rq, &pl, it, &n), ST_INVALID);
 	assert_non_null(strstr(f->e.msg, "sign the checklist first"));
 	assert_int_equal(answer(f, "consent", false, "", "2026-11-23"), ST_OK);
 	assert_int_equal(phil_signs(f, &ev), ST_OK);
 	assert_int_equal(ev.status, EVAL_NOT_READY);
-	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
-			 ST_INVALID);
+	assert_int_equal(plan_signed(f, &rq, &pl, it, &n), ST_INVALID);
 	assert_non_null(strstr(f->e.msg, "is NOT_READY"));
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM plans"), 0);
 }
@@ -296,8 +354,7 @@ static void plan_with_schedule(void **state)
 	assert_int_equal(store_plan_current(f->st, f->pid, &cur, &f->e), ST_NOT_FOUND);
 	assert_string_equal(f->e.msg, "no active treatment plan");
 	assert_int_equal(phil_signs(f, &ev), ST_OK);
-	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
-			 ST_OK);
+	assert_int_equal(plan_signed(f, &rq, &pl, it, &n), ST_OK);
 	assert_int_equal(n, 12);
 	assert_true(pl.cells_per_infusion == 3.0e7);
 	assert_int_equal(pl.evaluation_id, ev.id);
@@ -310,8 +367,7 @@ static void plan_with_schedule(void **state)
 				   "SELECT count(*) FROM schedule WHERE kind = 'visit' AND "
 				   "window_before = 3 AND window_after = 3"),
 			 9);
-	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
-			 ST_DUPLICATE);
+	assert_int_equal(plan_signed(f, &rq, &pl, it, &n), ST_DUPLICATE);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM schedule"), 12);
 }
 
@@ -326,22 +382,18 @@ static void intrahepatic_needs_a_physician(void **state)
 	rq.first_date = day("2026-11-30");
 	assert_int_equal(phil_signs(f, &ev), ST_OK);
 	as(f, "nina");
-	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
-			 ST_DENIED);
+	assert_int_equal(plan_signed(f, &rq, &pl, it, &n), ST_DENIED);
 	assert_non_null(strstr(f->e.msg, "physician"));
 	strcpy(rq.physician, "phil");
-	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
-			 ST_DENIED);
+	assert_int_equal(plan_signed(f, &rq, &pl, it, &n), ST_DENIED);
 	as(f, "phil");
 	/* The route's gates (the fixture's INR 1.6 is above 1.5): refused with the
 	 * data used; a fresh INR of 1.4 lets the physician's plan through. */
-	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
-			 ST_INVALID);
+	assert_int_equal(plan_signed(f, &rq, &pl, it, &n), ST_INVALID);
 	assert_non_null(strstr(f->e.msg, "intrahepatic: INR 1.6 is above the protocol's 1.5"));
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM plans"), 0);
 	lab(f, ANALYTE_INR, 1.4, "2026-11-20");
-	assert_int_equal(store_plan_add(f->st, &f->p, &rq, f->pid, f->today, &pl, it, &n, &f->e),
-			 ST_OK);
+	assert_int_equal(plan_signed(f, &rq, &pl, it, &n), ST_OK);
 	assert_string_equal(pl.physician, "phil");
 	assert_true(pl.physician_signed_at > 0);
 	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM plans WHERE route = "
@@ -463,6 +515,7 @@ int main(void)
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
 	    T(answers_newest_per_item),
+	    T(signing_needs_the_password),
 	    T(sign_records_and_refuses_twice),
 	    T(amendment_keeps_the_old_version),
 	    T(plan_needs_ready_signed_evaluation),

@@ -206,13 +206,18 @@ static void ff_draw(struct ui_screen *s, struct ui *ui)
 
 static int save(struct ui_fform *ff, struct ui *ui);
 
-static int saved(struct ui_fform *ff, struct ui *ui)
+void ui_fform_finish(struct ui_fform *ff, struct ui *ui)
 {
 	ui_draft_drop(&ff->draft, ui);
 	ff->base.dirty = false;
-	ui_pop(ui); /* the form (a question asked first is off the stack already) */
+	ui_remove(ui, &ff->base); /* freed after this key; a prompt above stays */
 	if (ff->def->after)
 		ff->def->after(ff, ui);
+}
+
+static int saved(struct ui_fform *ff, struct ui *ui)
+{
+	ui_fform_finish(ff, ui);
 	return UI_DONE;
 }
 
@@ -264,14 +269,9 @@ static enum status reason_given(struct ui *ui, void *arg, const char *const *val
 	struct ui_fform *ff = arg;
 	strlcpy_(ff->reason, values[0], sizeof ff->reason);
 	enum status s = ff->def->save(ff, ui, true, e);
-	if (s != ST_OK)
-		return s;
-	ui_draft_drop(&ff->draft, ui);
-	ff->base.dirty = false;
-	if (ff->def->after)
-		ff->def->after(ff, ui);
-	ui_remove(ui, &ff->base); /* the prompt goes when this returns */
-	return ST_OK;
+	if (s == ST_OK)
+		ui_fform_finish(ff, ui); /* the prompt goes when this returns */
+	return s;
 }
 
 static void ask_reason(struct ui_fform *ff, struct ui *ui, const char *why)
@@ -290,6 +290,10 @@ static int save(struct ui_fform *ff, struct ui *ui)
 	if (!ui_form_valid(&ff->form, ui))
 		return UI_DONE;
 	enum status s = ff->def->save(ff, ui, ff->confirmed, &e);
+	if (s == ST_OK && ff->pending) { /* a dialog finishes it (ui_fform_finish) */
+		ff->pending = false;
+		return UI_DONE;
+	}
 	if (s == ST_OK)
 		return saved(ff, ui);
 	if (s == ST_CONFIRM && !ff->confirmed && ff->def->confirm_reason) {

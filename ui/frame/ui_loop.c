@@ -6,11 +6,13 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "app.h"
+#include "auth.h"
 #include "store.h"
 #include "text.h"
 #include "ui_dialog.h"
@@ -136,15 +138,18 @@ static void draw_header(struct ui *ui)
 	snprintf(right, sizeof right, "%s%s", any_dirty(ui) ? "[+] " : "",
 		 top ? top->ops->title : "");
 	int rw = ui_text_width(right);
+	/* Locked: no name of the user (nor of a patient) is shown. */
 	int x = ui_putf(ui->hdr, 0, 0, COLS - rw - 2, ROLE_HEADER, " hepadesk | %s ",
-			u && u->display[0] ? u->display : (u ? u->login : ""));
+			ui->locked	     ? "locked"
+			: u && u->display[0] ? u->display
+					     : (u ? u->login : ""));
 	if (b && !ui->locked)
 		draw_banner(ui, x, COLS - rw - 2 - x, b->banner);
 	ui_put(ui->hdr, 0, COLS - rw - 1, rw, ROLE_HEADER, right);
 	wnoutrefresh(ui->hdr);
 }
 
-/* The idle lock acts on its own keys only: the login name and Enter. */
+/* The idle lock acts on its own keys only: the password and Enter. */
 static const enum ui_action lock_hints[] = {ACT_UNLOCK, ACT_NONE};
 
 static void draw_foot(struct ui *ui)
@@ -212,9 +217,8 @@ static void paint(struct ui *ui)
 		draw_header(ui);
 		draw_foot(ui);
 		char l2[128];
-		snprintf(l2, sizeof l2, "%stype your login name and Enter: %.*s",
-			 ui->unlock_bad ? "not this session's login; " : "", ui->unlock_len,
-			 ui->unlock);
+		snprintf(l2, sizeof l2, "%stype your password (not shown) and Enter",
+			 ui->unlock_bad ? "password not accepted; " : "");
 		draw_plain(ui, "hepadesk is locked after being idle", l2);
 	} else {
 		draw_header(ui);
@@ -296,21 +300,25 @@ static int global_key(struct ui *ui, struct ui_screen *s, int key)
 	return UI_DONE;
 }
 
-/* At the lock only the session's own login name, then Enter, unlocks. */
+/* At the lock only the session user's own password, then Enter, unlocks:
+ * checked through PAM (auth_verify, which wipes it); a failure is audited
+ * and counts towards the lockout of signatures and the lock alike. */
 static void unlock_key(struct ui *ui, int key)
 {
-	const struct user *u = store_actor(ui->app->st);
 	if (ui_key_is(key, ACT_UNLOCK)) {
+		struct err e = {""};
 		ui->unlock[ui->unlock_len] = '\0';
-		ui->unlock_bad = !u || strcmp(ui->unlock, u->login) != 0;
+		enum status s = auth_verify(ui->app->st, &ui->app->cfg, "unlock", ui->unlock, &e);
+		sodium_memzero(ui->unlock, sizeof ui->unlock);
+		ui->unlock_bad = s != ST_OK;
 		ui->locked = ui->unlock_bad;
 		ui->unlock_len = 0;
 		if (!ui->locked)
 			clearok(curscr, TRUE);
 	} else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
 		if (ui->unlock_len > 0)
-			ui->unlock_len--;
-	} else if (key > ' ' && key < 127 && ui->unlock_len < USER_LOGIN_MAX) {
+			ui->unlock[--ui->unlock_len] = '\0';
+	} else if (key >= ' ' && key < 127 && ui->unlock_len < (int)sizeof ui->unlock - 1) {
 		ui->unlock[ui->unlock_len++] = (char)key;
 	}
 }
@@ -378,6 +386,7 @@ static bool tick(struct ui *ui)
 		/* Nothing of a patient stays on screen: the body, banner and
 		 * message line are cleared while locked. */
 		ui->locked = true;
+		sodium_memzero(ui->unlock, sizeof ui->unlock);
 		ui->unlock_len = 0;
 		ui->unlock_bad = false;
 		ui_msg_clear(ui);

@@ -8,11 +8,15 @@
 
 #include "checklist.h"
 #include "date.h"
+#include "signature.h"
 #include "store.h"
 #include "store_eval.h"
+#include "store_sig.h"
+#include "uc_sign.h"
 #include "ui_banner.h"
 #include "ui_dialog.h"
 #include "ui_draw.h"
+#include "ui_password.h"
 #include "ui_prompt.h"
 #include "util.h"
 
@@ -29,7 +33,10 @@ struct cl_screen {
 	bool loaded;
 	struct evaluation ev;
 	bool have_ev;
-	struct err failure; /* why nothing could be evaluated */
+	struct signature sig; /* the signature of ev */
+	bool have_sig;
+	char amend_reason[EVAL_REASON_MAX + 1]; /* typed, waiting for the password */
+	struct err failure;			/* why nothing could be evaluated */
 	int sel, top;
 	bool stale;   /* evaluate again before drawing */
 	bool advance; /* after the next evaluation, go to the next item to answer */
@@ -92,6 +99,10 @@ static void evaluate(struct cl_screen *c, struct ui *ui)
 	if (s != ST_OK)
 		err_set(&c->failure, s, "cannot evaluate: %s", err_why(&e, s));
 	c->have_ev = s == ST_OK && store_eval_current(ui->app->st, c->pt.id, &c->ev, &e) == ST_OK;
+	c->have_sig = false;
+	if (c->have_ev &&
+	    store_sig_get(ui->app->st, "evaluations", c->ev.id, &c->sig, &c->have_sig, &e) != ST_OK)
+		c->have_sig = false;
 	if (c->sel >= c->res.n)
 		c->sel = c->res.n > 0 ? c->res.n - 1 : 0;
 	if (c->advance && c->loaded)
@@ -115,7 +126,10 @@ static void draw_signed(struct cl_screen *c, struct ui *ui, int y)
 		ui_putf(ui->body, y, 0, ui->cols, ROLE_NORMAL, "Signed v%d %s as of %s by %s at %s",
 			ev->chain_version, eval_status_str(ev->status), date_format(ev->as_of, d),
 			ev->signed_by, date_format_time(ev->signed_at, t));
-	if (c->have_ev)
+	if (c->have_sig)
+		ui_putf(ui->body, y + 1, 0, ui->cols, ROLE_NORMAL, "Meaning: %s; protocol %s %s",
+			c->sig.meaning, ev->protocol_name, ev->protocol_version);
+	else if (c->have_ev)
 		ui_putf(ui->body, y + 1, 0, ui->cols, ROLE_DIM,
 			"Signed under protocol %s %s (%.12s)", ev->protocol_name,
 			ev->protocol_version, ev->protocol_hash);
@@ -247,16 +261,14 @@ static void ask(struct cl_screen *c, struct ui *ui, const struct protocol_item *
 	ui_prompt(ui, title, intro, f, n, answer_save, c);
 }
 
-static int sign_answer(struct ui *ui, void *arg, bool yes)
+static int sign_password(struct ui *ui, void *arg, char *password)
 {
 	struct cl_screen *c = arg;
 	struct evaluation ev;
 	struct err e = {""};
 	char d[16];
-	if (!yes)
-		return UI_DONE;
-	enum status s = uc_eval_sign(ui->app->st, &ui->app->cfg, &c->proto, c->proto_text, c->pt.id,
-				     app_today(ui->app), &ev, &e);
+	enum status s = uc_sign_eval(ui->app->st, &ui->app->cfg, &c->proto, c->proto_text, c->pt.id,
+				     app_today(ui->app), NULL, password, &ev, &e);
 	c->stale = true;
 	if (s != ST_OK)
 		ui_msg(ui, ROLE_CRITICAL, "not signed: %s", err_why(&e, s));
@@ -267,27 +279,53 @@ static int sign_answer(struct ui *ui, void *arg, bool yes)
 	return UI_DONE;
 }
 
+/* Signing shows what is signed and its meaning and asks for the password
+ * (no echo); the signature is recorded only when PAM accepts it. */
 static void sign(struct cl_screen *c, struct ui *ui)
 {
-	char q[CHECKLIST_TEXT_MAX + 200];
-	snprintf(q, sizeof q,
-		 "Sign the evaluation of %s as %s under %s %s? It is recorded "
-		 "with your name.",
-		 c->pt.mrn, eval_status_str(c->res.status), c->proto.name, c->proto.version);
-	ui_confirm(ui, q, sign_answer, c);
+	char what[CHECKLIST_TEXT_MAX + 200], meaning[SIG_MEANING_MAX + 1], d[16];
+	struct err e = {""};
+	if (store_may(ui->app->st, PERM_SIGN_EVALUATION, &e) != ST_OK) {
+		ui_msg(ui, ROLE_CRITICAL, "%s", e.msg);
+		return;
+	}
+	snprintf(what, sizeof what, "the evaluation of %s as of %s under %s %s", c->pt.mrn,
+		 date_format(app_today(ui->app), d), c->proto.name, c->proto.version);
+	sig_meaning_eval(c->res.status, false, meaning, sizeof meaning);
+	ui_password(ui, what, meaning, sign_password, c);
 }
 
-static enum status amend_save(struct ui *ui, void *arg, const char *const *values, struct err *e)
+static int amend_password(struct ui *ui, void *arg, char *password)
 {
 	struct cl_screen *c = arg;
 	struct evaluation ev;
-	enum status s = uc_eval_amend(ui->app->st, &ui->app->cfg, &c->proto, c->proto_text,
-				      c->pt.id, app_today(ui->app), values[0], &ev, e);
+	struct err e = {""};
+	enum status s = uc_sign_eval(ui->app->st, &ui->app->cfg, &c->proto, c->proto_text, c->pt.id,
+				     app_today(ui->app), c->amend_reason, password, &ev, &e);
+	c->stale = true;
+	if (s != ST_OK)
+		ui_msg(ui, ROLE_CRITICAL, "not amended: %s", err_why(&e, s));
+	else
+		ui_msg(ui, ROLE_OK, "amended %s: version %d, %s, by %s", c->pt.mrn,
+		       ev.chain_version, eval_status_str(ev.status), ev.signed_by);
+	return UI_DONE;
+}
+
+/* The reason typed: the amendment is signed like the evaluation. */
+static enum status amend_save(struct ui *ui, void *arg, const char *const *values, struct err *e)
+{
+	struct cl_screen *c = arg;
+	char what[CHECKLIST_TEXT_MAX + 200], meaning[SIG_MEANING_MAX + 1];
+	if (!*values[0] || strlen(values[0]) > EVAL_REASON_MAX)
+		return err_set(e, ST_INVALID, "reason: 1-%d characters", EVAL_REASON_MAX);
+	strlcpy_(c->amend_reason, values[0], sizeof c->amend_reason);
+	enum status s = uc_sign_eval_meaning(ui->app->st, &ui->app->cfg, &c->proto, c->pt.id,
+					     app_today(ui->app), true, meaning, sizeof meaning, e);
 	if (s != ST_OK)
 		return s;
-	c->stale = true;
-	ui_msg(ui, ROLE_OK, "amended %s: version %d, %s, by %s", c->pt.mrn, ev.chain_version,
-	       eval_status_str(ev.status), ev.signed_by);
+	snprintf(what, sizeof what, "an amendment of the evaluation of %s (reason: %s)", c->pt.mrn,
+		 c->amend_reason);
+	ui_password(ui, what, meaning, amend_password, c);
 	return ST_OK;
 }
 

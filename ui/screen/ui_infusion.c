@@ -3,6 +3,7 @@
 #include "ui_infusion.h"
 
 #include <math.h>
+#include <sodium.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,9 @@
 #include "store_eval.h"
 #include "store_followup.h"
 #include "uc_infusion.h"
+#include "uc_sign.h"
 #include "ui_formdef.h"
+#include "ui_password.h"
 #include "util.h"
 #include "visit.h"
 
@@ -207,13 +210,51 @@ static const struct ui_fielddef if_fields[IF_N] = {
 #undef OBS
 #undef IN
 
+static void recorded_msg(struct ui *ui, struct ui_fform *ff, const struct infusion *inf)
+{
+	char t[20];
+	ui_msg(ui, ROLE_OK, "recorded the infusion at %s: %.3g cells, lot %s%s%s%s%s",
+	       visit_format_time(inf->given_at, ff->tz, t), inf->cells, inf->lot,
+	       *inf->override_by ? "; check overridden by " : "", inf->override_by,
+	       *inf->override_by ? ": " : "", inf->override_reason);
+}
+
+/* The physician's password, typed for the override's signature: the
+ * infusion and the signature are stored in one transaction (uc_sign.h). */
+static int override_signed(struct ui *ui, void *arg, char *password)
+{
+	struct ui_fform *ff = arg;
+	struct infusion *inf = ff->rec;
+	struct err e = {""};
+	struct protocol *p = xcalloc(1, sizeof *p);
+	struct infusion *f = xmalloc(sizeof *f);
+	*f = *inf;
+	enum status s = store_protocol_active(ui->app->st, p, NULL, &e);
+	if (s == ST_OK)
+		s = uc_sign_override(ui->app->st, &ui->app->cfg, p, f, ff->today, password, NULL,
+				     &e);
+	else
+		sodium_memzero(password, strlen(password));
+	if (s == ST_OK) {
+		*inf = *f;
+		ui_fform_finish(ff, ui);
+		recorded_msg(ui, ff, inf);
+	} else {
+		ff->confirmed = false;
+		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
+	}
+	free(f);
+	free(p);
+	return UI_DONE;
+}
+
 /* Through the same use case as `infusion add`: a refused item is not saved;
  * one that needs confirmation is asked y/n first and then saved only with a
- * physician's override reason, which the storage audits with the record. */
+ * physician's override reason and signature (the password), which the
+ * storage keeps and audits with the record. */
 static enum status if_save(struct ui_fform *ff, struct ui *ui, bool confirmed, struct err *e)
 {
 	struct infusion *inf = ff->rec;
-	char t[20];
 	enum status s = infusion_validate(inf, ff->today, e);
 	if (s == ST_CONFIRM)
 		s = ST_OK; /* each warning was confirmed as its field was left */
@@ -225,6 +266,24 @@ static enum status if_save(struct ui_fform *ff, struct ui *ui, bool confirmed, s
 		f->override_reason[0] = '\0';
 	if (s == ST_OK)
 		s = store_protocol_active(ui->app->st, p, NULL, e);
+	if (s == ST_OK && confirmed && f->override_reason[0]) {
+		/* The override is a physician's signature: what it means, then
+		 * the password; the dialog stores the infusion (override_signed). */
+		struct icheck_result *r = xcalloc(1, sizeof *r);
+		char meaning[256] = "", what[96];
+		struct err ce = {""};
+		if (uc_infusion_check(ui->app->st, p, f->patient_id, f, ff->today, r, &ce) == ST_OK)
+			uc_sign_override_meaning(r, meaning, sizeof meaning);
+		if (!meaning[0])
+			strlcpy_(meaning, "I override the pre-infusion check", sizeof meaning);
+		free(r);
+		snprintf(what, sizeof what, "the infusion of lot %s", f->lot);
+		ui_password(ui, what, meaning, override_signed, ff);
+		ff->pending = true;
+		free(f);
+		free(p);
+		return ST_OK;
+	}
 	if (s == ST_OK)
 		s = uc_infusion_add(ui->app->st, p, f, ff->today, NULL, e);
 	if (s == ST_CONFIRM && confirmed) {
@@ -235,10 +294,7 @@ static enum status if_save(struct ui_fform *ff, struct ui *ui, bool confirmed, s
 	}
 	if (s == ST_OK) {
 		*inf = *f;
-		ui_msg(ui, ROLE_OK, "recorded the infusion at %s: %.3g cells, lot %s%s%s%s%s",
-		       visit_format_time(inf->given_at, ff->tz, t), inf->cells, inf->lot,
-		       *inf->override_by ? "; check overridden by " : "", inf->override_by,
-		       *inf->override_by ? ": " : "", inf->override_reason);
+		recorded_msg(ui, ff, inf);
 	}
 	free(f);
 	free(p);

@@ -8,11 +8,15 @@
 
 #include "date.h"
 #include "plan.h"
+#include "signature.h"
 #include "store.h"
 #include "store_eval.h"
+#include "store_sig.h"
+#include "uc_sign.h"
 #include "ui_banner.h"
 #include "ui_draw.h"
 #include "ui_form.h"
+#include "ui_password.h"
 #include "ui_prompt.h"
 #include "util.h"
 
@@ -40,6 +44,8 @@ struct pl_screen {
 	struct plan_request rq;
 	bool preview_ok;
 	char preview_err[ERR_MSG_MAX];
+	struct signature sig; /* the plan's signature */
+	bool have_sig;
 };
 
 static const enum ui_action form_hints[] = {ACT_HELP, ACT_NEXT, ACT_SAVE, ACT_BACK, ACT_NONE};
@@ -167,9 +173,15 @@ static void draw_plan(struct pl_screen *c, struct ui *ui)
 {
 	char d[16], arith[PLAN_ARITH_MAX];
 	int rows = ui->rows - PL_LIST_Y;
-	ui_putf(ui->body, 0, 0, ui->cols, ROLE_TITLE, "Plan: %s route%s%s",
-		plan_route_str(c->plan.route), c->plan.physician[0] ? ", signed by " : "",
-		c->plan.physician);
+	char t[20];
+	if (c->have_sig)
+		ui_putf(ui->body, 0, 0, ui->cols, ROLE_TITLE,
+			"Plan: %s route, signed by %s at %s: %s", plan_route_str(c->plan.route),
+			c->sig.signer, date_format_time(c->sig.signed_at, t), c->sig.meaning);
+	else
+		ui_putf(ui->body, 0, 0, ui->cols, ROLE_TITLE, "Plan: %s route%s%s",
+			plan_route_str(c->plan.route), c->plan.physician[0] ? ", signed by " : "",
+			c->plan.physician);
 	plan_arithmetic(&c->plan, arith, sizeof arith);
 	ui_putf(ui->body, 1, 0, ui->cols, ROLE_NORMAL, "Dose: %s (weight of %s)", arith,
 		date_format(c->plan.weight_date, d));
@@ -206,6 +218,9 @@ static bool load_plan(struct pl_screen *c, struct ui *ui)
 	if (s == ST_OK)
 		s = store_schedule_list(ui->app->st, c->pt.id, c->items, PL_SCHED_MAX, &n, &e);
 	c->have = s == ST_OK;
+	c->have_sig = false;
+	if (s == ST_OK)
+		s = store_sig_get(ui->app->st, "plans", c->plan.id, &c->sig, &c->have_sig, &e);
 	if (s != ST_OK && s != ST_NOT_FOUND)
 		err_set(&c->failure, s, "cannot read the plan: %s", err_why(&e, s));
 	if (s != ST_OK)
@@ -218,17 +233,15 @@ static bool load_plan(struct pl_screen *c, struct ui *ui)
 	return true;
 }
 
-static int save(struct pl_screen *c, struct ui *ui)
+static int save_password(struct ui *ui, void *arg, char *password)
 {
+	struct pl_screen *c = arg;
 	struct err e = {""};
-	const struct user *u = store_actor(ui->app->st);
-	if (!ui_form_valid(&c->form, ui))
-		return UI_DONE;
-	/* An intrahepatic route is signed by the actor, who must be a physician. */
-	strlcpy_(c->rq.physician, c->rq.route == ROUTE_INTRAHEPATIC && u ? u->login : "",
-		 sizeof c->rq.physician);
-	enum status s = store_plan_add(ui->app->st, &c->proto, &c->rq, c->pt.id, app_today(ui->app),
-				       &c->plan, c->items, &c->n, &e);
+	int n = 0;
+	enum status s = uc_sign_plan(ui->app->st, &ui->app->cfg, &c->proto, &c->rq, c->pt.id,
+				     app_today(ui->app), password, &c->plan, c->items, &n, &e);
+	if (s == ST_OK)
+		c->n = n;
 	if (s != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", err_why(&e, s));
 		return UI_DONE;
@@ -237,6 +250,28 @@ static int save(struct pl_screen *c, struct ui *ui)
 	load_plan(c, ui);
 	ui_msg(ui, ROLE_OK, "plan saved for %s: %d infusions, %d calendar rows", c->pt.mrn,
 	       c->plan.infusions, c->n);
+	return UI_DONE;
+}
+
+/* Saving a plan signs it: what and its meaning shown, then the password. */
+static int save(struct pl_screen *c, struct ui *ui)
+{
+	struct err e = {""};
+	char what[160], meaning[SIG_MEANING_MAX + 1];
+	const struct user *u = store_actor(ui->app->st);
+	if (!ui_form_valid(&c->form, ui))
+		return UI_DONE;
+	if (store_may(ui->app->st, PERM_PLAN, &e) != ST_OK) {
+		ui_msg(ui, ROLE_CRITICAL, "not saved: %s", e.msg);
+		return UI_DONE;
+	}
+	/* An intrahepatic route is signed by the actor, who must be a physician. */
+	strlcpy_(c->rq.physician, c->rq.route == ROUTE_INTRAHEPATIC && u ? u->login : "",
+		 sizeof c->rq.physician);
+	snprintf(what, sizeof what, "the %s treatment plan of %s", plan_route_str(c->rq.route),
+		 c->pt.mrn);
+	sig_meaning_plan(meaning, sizeof meaning);
+	ui_password(ui, what, meaning, save_password, c);
 	return UI_DONE;
 }
 
