@@ -19,7 +19,9 @@ ROOT_DIR=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD_DIR=$(dirname "${HEPADESK_INSTALLED:-$ROOT_DIR/build/hepadesk}")
 tag=$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
 G="hdg$tag" NURSE="hdn$tag" PHYS="hdp$tag"
+PAM_MADE=0
 cleanup() {
+	[ "$PAM_MADE" = 1 ] && rm -f /etc/pam.d/hepadesk
 	userdel "$NURSE" 2>/dev/null
 	userdel "$PHYS" 2>/dev/null
 	groupdel "$G" 2>/dev/null
@@ -154,11 +156,25 @@ EXTRA_ENV="TERM=hdfake TERMINFO_DIRS=$T/ti:" as "$NURSE" script -qec "timeout 5 
 expect_in "nor TERMINFO_DIRS" "cannot use terminal type 'hdfake'" "$OUT$ERR"
 
 # --- roles hold as separate OS users ---
-as "$NURSE" "$HD" checklist sign OS1
+# A signature re-authenticates the user with her own system password
+# through the installed PAM service (pam_unix, as on a clinic's server): the
+# physician is given one for this test, and the service file is put where
+# PAM reads it (and removed at exit) unless the machine has one already.
+PHYS_PW="hd-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+echo "$PHYS:$PHYS_PW" | chpasswd || notok "chpasswd"
+if [ ! -e /etc/pam.d/hepadesk ]; then
+	cp "$P/etc/pam.d/hepadesk" /etc/pam.d/hepadesk && PAM_MADE=1
+fi
+printf '%s\n' "$PHYS_PW" >"$T/phys.pw"
+printf '%s\n' "not-her-password" >"$T/wrong.pw"
+as "$NURSE" "$HD" checklist sign OS1 --password-fd 3 3<"$T/wrong.pw"
 expect_rc "a nurse cannot sign" 1
 expect_in "the refusal names the role" "you need the role physician" "$ERR"
-as "$PHYS" "$HD" checklist sign OS1
-expect_rc "a physician can" 0
+as "$PHYS" "$HD" checklist sign OS1 --password-fd 3 3<"$T/wrong.pw"
+expect_rc "a physician with a wrong password cannot" 1
+expect_in "the system's PAM refused it" "password not accepted for $PHYS" "$ERR"
+as "$PHYS" "$HD" checklist sign OS1 --password-fd 3 3<"$T/phys.pw"
+expect_rc "a physician can, with her own password (system PAM, pam_unix)" 0
 expect_in "signed by the physician" "by $PHYS" "$OUT"
 expect_eq "the signature is the physician's" \
 	"$(sqlite3 "$SYSDB" "select actor from audit where tbl = 'evaluations' order by seq desc limit 1")" "$PHYS"

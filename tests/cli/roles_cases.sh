@@ -14,7 +14,7 @@ GID=$(id -g nobody)
 GROUP=$(getent group "$GID" | cut -d: -f1)
 chmod 0711 "$T"
 printf '[database]\ngroup = %s\n' "$GROUP" >"$T/shared.ini"
-hd() { "$HEPADESK" --config "$T/shared.ini" --db "$DB" "$@"; }
+hd() { env $PAM_ENV "$HEPADESK" --config "$T/shared.ini" --db "$DB" "$@"; }
 as_nurse() { setpriv --reuid=nobody --regid="$GID" --clear-groups "$HEPADESK" --config "$T/shared.ini" --db "$DB" "$@"; }
 nevals() { sql "select count(*) from evaluations e join patients p on p.id = e.patient_id where p.mrn = '$1'"; }
 nplans() { sql "select count(*) from plans x join patients p on p.id = x.patient_id where p.mrn = '$1'"; }

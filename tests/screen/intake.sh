@@ -123,8 +123,10 @@ wait_for "recorded consent: yes $TODAY"
 wait_gone "NOT READY"
 shows "READY"
 keys S
-wait_for "Please confirm"
-keys y
+wait_for "Sign with your password"
+shows "I approve this evaluation: READY"
+type_text "$PW"
+keys Enter
 wait_for "signed IN-1: version 1, READY"
 out=$(hd checklist IN-1 --json) || fail "checklist --json"
 case $out in *'"status":"READY"'*) ;; *) fail "stored status: $out" ;; esac

@@ -20,7 +20,7 @@ chmod 0711 "$T"
 # The shared database in a folder of its own, which init gives the group.
 DB=$T/db/clinic.db
 printf '[database]\ngroup = %s\n' "$GROUP" >"$T/shared.ini"
-hd() { "$HEPADESK" --config "$T/shared.ini" --db "$DB" "$@"; }
+hd() { env $PAM_ENV "$HEPADESK" --config "$T/shared.ini" --db "$DB" "$@"; }
 AS_NOBODY="HEPADESK_CONFIG=$T/shared.ini setpriv --reuid=nobody --regid=$GID --clear-groups"
 
 hd init >/dev/null || fail "init"
