@@ -182,6 +182,22 @@ static const struct cli_cmd commands[] = {
     {"backup", NULL, cli_backup, true, "backup FILE",
      "a consistent copy made while people work, verified (integrity and audit chain), with "
      "its key and witness, readable by owner and group only (admins)"},
+    /* long-term follow-up (cli_longterm.c) */
+    {"contact", "add", cli_contact_add, true,
+     "contact add MRN --vital alive|dead [--date YYYY-MM-DD] [--death-date YYYY-MM-DD "
+     "--cause TEXT] [--transplant yes|no [--transplant-date YYYY-MM-DD]] [--hcc yes|no "
+     "[--hcc-date YYYY-MM-DD]] [--variceal-bleeding] [--sbp] [--he-admission] "
+     "[--refractory-ascites] [--hrs] [--decompensation-date YYYY-MM-DD] [--admissions 0-30] "
+     "[--phone] [--note TEXT] [--json]",
+     "record a survival contact (closes the scheduled one; a death or transplant becomes the "
+     "patient's status)"},
+    {"contact", "void", cli_contact_void, true, "contact void MRN CONTACT --reason TEXT",
+     "void a survival contact, with the reason; it is kept and its scheduled contact reopens"},
+    {"events", NULL, cli_events, true, "events MRN [--json]",
+     "the patient's event history and time to death, transplant, HCC and first "
+     "decompensation (or the censoring day)"},
+    {"longterm", "due", cli_longterm_due, true, "longterm due [--date YYYY-MM-DD] [--json]",
+     "survival contacts and HCC surveillance due or overdue"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

@@ -104,6 +104,18 @@ int cli_import_queue(struct cli *c, int argc, char **argv);
 int cli_import_resolve(struct cli *c, int argc, char **argv);
 int cli_hl7_listen(struct cli *c, int argc, char **argv);
 
+/* Long-term follow-up (cli_longterm.c): survival contacts, the event
+ * history with time-to-event data, the long-term work list, and the
+ * dashboard's long-term section as JSON ("longterm": {...}) or text. */
+int cli_contact_add(struct cli *c, int argc, char **argv);
+int cli_contact_void(struct cli *c, int argc, char **argv);
+int cli_events(struct cli *c, int argc, char **argv);
+int cli_longterm_due(struct cli *c, int argc, char **argv);
+struct json;
+struct uc_longterm;
+void cli_longterm_json(struct json *j, const struct uc_longterm *lt);
+void cli_longterm_text(struct cli *c, const struct uc_longterm *lt);
+
 /* Append s to sb as one quoted CSV cell: neutralised (no control, escape or
  * bidi characters), quotes doubled, and prefixed with ' when a spreadsheet
  * would take it for a formula (starts with =, +, -, @, tab or CR). */

@@ -90,6 +90,7 @@ static const struct {
     {"stopping", {NULL}},     /* every key from SAFETY_LIMIT_INFO */
     {"safety", {"expected"}}, /* and the reporting clocks from SAFETY_LIMIT_INFO */
     {"intrahepatic", {NULL}}, /* every key from SAFETY_LIMIT_INFO */
+    {"longterm", {NULL}},     /* every key from SAFETY_LIMIT_INFO */
     {"item",
      {"label", "help", "kind", "required", "on_fail", "window_days", "analytes", "min", "max",
       "modalities", "finding", "score", "fails_if", "max_grade", "feeds", "or_antiviral"}},
@@ -210,10 +211,11 @@ static enum status check_names(const struct pctx *x)
 		const char *sec = iniparser_getsecname(x->dict, i);
 		const char *const *known = keys_of(sec);
 		if (!known)
-			return fail(x, sec, NULL,
-				    "unknown section; accepted [protocol], [dose], "
-				    "[infusions], [followup], [stopping], [safety], [intrahepatic] "
-				    "and [item.ID]");
+			return fail(
+			    x, sec, NULL,
+			    "unknown section; accepted [protocol], [dose], "
+			    "[infusions], [followup], [stopping], [safety], [intrahepatic], "
+			    "[longterm] and [item.ID]");
 		int nk = iniparser_getsecnkeys(x->dict, sec);
 		const char **keys = xcalloc((size_t)nk + 1, sizeof *keys);
 		iniparser_getseckeys(x->dict, sec, keys);
