@@ -178,6 +178,17 @@ struct protocol_item {
 	bool or_antiviral;
 };
 
+/* [qol]: which questionnaire is due at which scheduled item — one key per
+ * instrument code, its value the visit labels (W4, W12, ...) and
+ * "contacts" for every survival contact. */
+#define PROTOCOL_QOL_MAX 8
+#define PROTOCOL_QOL_CODE_MAX 20
+struct protocol_qol {
+	char code[PROTOCOL_QOL_CODE_MAX + 1]; /* upper case */
+	bool week[PROTOCOL_VISITS_MAX];	      /* by index into visit_weeks */
+	bool contacts;
+};
+
 struct protocol {
 	char path[256]; /* where it was read from, for messages */
 	char name[PROTOCOL_NAME_MAX + 1];
@@ -198,6 +209,8 @@ struct protocol {
 	 * lists (expectedness, REFERENCE 14.2); none when the key is left out. */
 	char expected[PROTOCOL_EXPECTED_MAX][PROTOCOL_TERM_MAX + 1];
 	int nexpected;
+	struct protocol_qol qol[PROTOCOL_QOL_MAX];
+	int nqol;
 };
 
 const char *pitem_kind_str(enum pitem_kind k);
@@ -230,6 +243,11 @@ bool protocol_expects(const struct protocol *p, const char *term);
 
 /* The item with this id, or NULL. */
 const struct protocol_item *protocol_item(const struct protocol *p, const char *id);
+
+/* The questionnaires due at the scheduled item labelled label ("W12",
+ * "Contact 3"), their codes joined with ", " into buf (size n); "" when
+ * none. Returns buf. */
+char *protocol_qol_due(const struct protocol *p, const char *label, char *buf, size_t n);
 
 /* SHA-256 hex of text into out. */
 void protocol_hash(const char *text, char out[65]);

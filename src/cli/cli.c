@@ -196,6 +196,17 @@ static const struct cli_cmd commands[] = {
     {"events", NULL, cli_events, true, "events MRN [--json]",
      "the patient's event history and time to death, transplant, HCC and first "
      "decompensation (or the censoring day)"},
+    /* quality-of-life questionnaires (cli_qol.c) */
+    {"instrument", "install", cli_instrument_install, true,
+     "instrument install FILE|symptoms|cldq [--texts FILE]",
+     "validate a questionnaire file and keep its text and hash (admins); cldq needs --texts, "
+     "the clinic's licensed item texts, one per line"},
+    {"instrument", "list", cli_instrument_list, true, "instrument list [--json]",
+     "installed questionnaires"},
+    {"qol", NULL, cli_qol, true,
+     "qol MRN INSTRUMENT [--answers A1,A2,... (empty: not answered)] [--date YYYY-MM-DD] "
+     "[--json]",
+     "record a questionnaire (--answers) with its domain scores, or list the patient's"},
     {"longterm", "due", cli_longterm_due, true, "longterm due [--date YYYY-MM-DD] [--json]",
      "survival contacts and HCC surveillance due or overdue"},
 };

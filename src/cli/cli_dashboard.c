@@ -206,7 +206,8 @@ static void dashboard_json(struct cli *c, const struct dashboard *db, const stru
 	visits_json(&j, db);
 	findings_json(&j, db);
 	aes_json(&j, db);
-	cli_longterm_json(&j, lt); /* survival contacts, status, events */
+	cli_longterm_json(&j, lt);		/* survival contacts, status, events */
+	cli_qol_json(&j, c->app->st, db->p.id); /* questionnaire domains trended */
 	json_obj_end(&j);
 	fprintf(c->out, "%s\n", json_str(&j));
 	json_done(&j);

@@ -4,6 +4,7 @@
 #define HEPADESK_CLI_INT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "analyte.h"
@@ -115,6 +116,14 @@ struct json;
 struct uc_longterm;
 void cli_longterm_json(struct json *j, const struct uc_longterm *lt);
 void cli_longterm_text(struct cli *c, const struct uc_longterm *lt);
+
+/* Quality-of-life questionnaires (cli_qol.c), and the dashboard's
+ * questionnaire section as JSON ("questionnaires": [...]). */
+int cli_instrument_install(struct cli *c, int argc, char **argv);
+int cli_instrument_list(struct cli *c, int argc, char **argv);
+int cli_qol(struct cli *c, int argc, char **argv);
+struct store;
+void cli_qol_json(struct json *j, struct store *st, int64_t patient_id);
 
 /* Append s to sb as one quoted CSV cell: neutralised (no control, escape or
  * bidi characters), quotes doubled, and prefixed with ' when a spreadsheet

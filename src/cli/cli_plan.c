@@ -8,13 +8,14 @@
 #include "json.h"
 #include "plan.h"
 #include "store_eval.h"
+
 #include "text.h"
 #include "util.h"
 
 #define SCHED_LIST_MAX 200
 
 static void plan_json(struct cli *c, const struct patient *pt, const struct plan *pl,
-		      const struct schedule_item *it, int n)
+		      const struct schedule_item *it, int n, const struct protocol *proto)
 {
 	struct json j;
 	char d[16], arith[PLAN_ARITH_MAX];
@@ -44,6 +45,11 @@ static void plan_json(struct cli *c, const struct patient *pt, const struct plan
 		json_int(&j, "window_after", it[i].window_after);
 		json_string(&j, "state", sched_state_str(it[i].state));
 		json_string(&j, "reason", *it[i].reason ? it[i].reason : NULL);
+		if (proto) { /* the questionnaires due there (protocol [qol]) */
+			char due[160];
+			protocol_qol_due(proto, it[i].label, due, sizeof due);
+			json_string(&j, "questionnaires", *due ? due : NULL);
+		}
 		json_obj_end(&j);
 	}
 	json_arr_end(&j);
@@ -53,7 +59,7 @@ static void plan_json(struct cli *c, const struct patient *pt, const struct plan
 }
 
 static void plan_text(struct cli *c, const struct patient *pt, const struct plan *pl,
-		      const struct schedule_item *it, int n)
+		      const struct schedule_item *it, int n, const struct protocol *proto)
 {
 	char d[16], t[16], arith[PLAN_ARITH_MAX];
 	plan_arithmetic(pl, arith, sizeof arith);
@@ -69,6 +75,9 @@ static void plan_text(struct cli *c, const struct patient *pt, const struct plan
 		if (it[i].due != it[i].target)
 			cli_putf(c, "  (target %s; moved: %s)", date_format(it[i].target, t),
 				 it[i].reason);
+		char due[160];
+		if (proto && *protocol_qol_due(proto, it[i].label, due, sizeof due))
+			cli_putf(c, "  + %s", due);
 		cli_put(c, "\n");
 	}
 }
@@ -97,10 +106,16 @@ int cli_plan(struct cli *c, int argc, char **argv)
 	for (int i = 0; i < n; i++)
 		if (all[i].plan_id == pl.id)
 			all[k++] = all[i];
+	/* The questionnaires due at each visit come from the active protocol;
+	 * without one the calendar is shown without them. */
+	struct protocol *proto = xcalloc(1, sizeof *proto);
+	struct err none;
+	bool have = s == ST_OK && store_protocol_active(c->app->st, proto, NULL, &none) == ST_OK;
 	if (s == ST_OK && o[0].set)
-		plan_json(c, &pt, &pl, all, k);
+		plan_json(c, &pt, &pl, all, k, have ? proto : NULL);
 	else if (s == ST_OK)
-		plan_text(c, &pt, &pl, all, k);
+		plan_text(c, &pt, &pl, all, k, have ? proto : NULL);
+	free(proto);
 	free(all);
 	return s == ST_OK ? 0 : cli_fail(c, s, &e);
 }
@@ -163,7 +178,7 @@ int cli_plan_add(struct cli *c, int argc, char **argv)
 	struct schedule_item *items = xcalloc(PLAN_SCHEDULE_MAX, sizeof *items);
 	s = store_plan_add(c->app->st, &p, &rq, pt.id, app_today(c->app), &pl, items, &n, &e);
 	if (s == ST_OK)
-		plan_text(c, &pt, &pl, items, n);
+		plan_text(c, &pt, &pl, items, n, &p);
 	free(items);
 	return s == ST_OK ? 0 : cli_fail(c, s, &e);
 }

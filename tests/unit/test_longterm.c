@@ -60,6 +60,11 @@ static void schedule_extends_after_the_last_visit(void **state)
 		assert_int_equal(it[i].state, SCHED_OPEN);
 	}
 	assert_int_equal(contacts, 10);
+	char due[64];
+	assert_string_equal(protocol_qol_due(&p, "W4", due, sizeof due), "SYMPTOMS");
+	assert_string_equal(protocol_qol_due(&p, "W1", due, sizeof due), "");
+	assert_string_equal(protocol_qol_due(&p, "Contact 7", due, sizeof due), "SYMPTOMS");
+	assert_string_equal(protocol_qol_due(&p, "Infusion 1", due, sizeof due), "");
 	assert_string_equal(it[0].label, "Contact 1");
 	assert_string_equal(fmt(it[0].due), "2028-01-19");
 	assert_string_equal(it[9].label, "Contact 10");
@@ -92,6 +97,10 @@ static void protocol_keys_change_the_schedule(void **state)
 				   "[item.w]\nkind = weight\nlabel = Weight\n";
 	assert_int_equal(protocol_parse("t.ini", typo, &p, &e), ST_INVALID);
 	assert_non_null(strstr(e.msg, "[longterm] year: unknown key"));
+	static const char qol[] = "[protocol]\nname = t\nversion = 1\n[qol]\ncldq = W12, W13\n"
+				  "[item.w]\nkind = weight\nlabel = Weight\n";
+	assert_int_equal(protocol_parse("t.ini", qol, &p, &e), ST_INVALID);
+	assert_non_null(strstr(e.msg, "[qol] cldq: 'W13' is not accepted; the [followup] weeks"));
 }
 
 static void contact_checks(void **state)
