@@ -121,6 +121,10 @@ void lt_contact_init(struct lt_contact *c);
 /* True when any decompensation event is ticked. */
 bool lt_contact_decompensated(const struct lt_contact *c);
 
+/* A number of admissions typed on a form ("" is not asked: -1), within
+ * LT_LIMIT_INFO; ST_INVALID names the field, the value and the range. */
+enum status lt_parse_admissions(const char *t, int *out, struct err *e);
+
 /* Check a contact on day today, filling the dates left out: the contact
  * date not after today; a death, transplant, HCC or decompensation date not
  * after the contact (each defaults to the contact date) and only with its

@@ -3,6 +3,7 @@
 #include "longterm.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -70,9 +71,12 @@ day_t lt_add_months(day_t d, int months)
 	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	char buf[40];
 	int y, m, dd;
-	date_format(d, buf);
-	if (sscanf(buf, "%4d-%2d-%2d", &y, &m, &dd) != 3)
+	if (d == DAY_NONE)
 		return DAY_NONE;
+	date_format(d, buf); /* YYYY-MM-DD */
+	y = (int)strtol(buf, NULL, 10);
+	m = (int)strtol(buf + 5, NULL, 10);
+	dd = (int)strtol(buf + 8, NULL, 10);
 	int idx = y * 12 + (m - 1) + months;
 	y = idx / 12;
 	m = idx % 12 + 1;
@@ -126,6 +130,21 @@ void lt_contact_init(struct lt_contact *c)
 	c->date = c->death_date = c->transplant_date = c->hcc_date = c->decomp_date = DAY_NONE;
 	c->transplant = c->hcc = FIND_NA;
 	c->admissions = -1;
+}
+
+enum status lt_parse_admissions(const char *t, int *out, struct err *e)
+{
+	const struct lt_limit *l = &limits[LT_LIM_ADMISSIONS];
+	long n;
+	if (!t || !*t) {
+		*out = -1;
+		return ST_OK;
+	}
+	if (!parse_long(t, l->min, l->max, &n))
+		return err_set(e, ST_INVALID, "%s: '%s' is not accepted; %d-%d %s", l->field, t,
+			       l->min, l->max, l->unit);
+	*out = (int)n;
+	return ST_OK;
 }
 
 bool lt_contact_decompensated(const struct lt_contact *c)

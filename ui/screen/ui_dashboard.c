@@ -13,9 +13,11 @@
 #include "store.h"
 #include "ui_ae.h"
 #include "ui_banner.h"
+#include "ui_contact.h"
 #include "ui_draw.h"
 #include "ui_infusion.h"
 #include "ui_lines.h"
+#include "ui_qol.h"
 #include "ui_visit.h"
 #include "ui_visits.h"
 #include "util.h"
@@ -324,6 +326,10 @@ bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 		next = ui_infusion_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_CORRECT))
 		next = ui_visits_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_CONTACT))
+		next = ui_contact_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_QOL))
+		next = ui_qol_new(ui, patient_id);
 	else
 		return false;
 	if (!next)
