@@ -13,6 +13,13 @@ hd infusion add LT-1 --label "Infusion 1" --at "$TODAY 09:30" --route iv --cells
 hd instrument install symptoms >/dev/null || fail "instrument"
 echo "2028-01-20 10:00" >"$T/now"
 start xterm-256color HEPADESK_TEST_NOW=@$T/now
+# Home lists what the long-term schedule has due (the surveillance never
+# done since the first infusion is overdue).
+wait_for "Survival contacts due (1)"
+keys NPage
+wait_for "HCC surveillance due (3)"
+shows "LT-1       Contact 1      due 2028-01-19"
+shows "LT-1       HCC US+AFP 1   due 2026-09-02 ! overdue"
 open_patient LT-1 "MRN LT-1"
 
 # --- the contact form ---
@@ -33,6 +40,7 @@ wait_for "recorded the contact of 2028-01-20 (Contact 1): alive, decompensated"
 row=$(sql "select phone, vital, hcc, variceal_bleeding, decomp_date, s.label, s.state from contacts c join longterm_schedule s on s.id = c.item_id")
 [ "$row" = "1|alive|no|1|2028-01-20|Contact 1|done" ] || fail "contact row: $row"
 [ "$(sql "select count(*) from drafts")" = 0 ] || fail "the draft was kept after saving"
+HEPADESK_TEST_NOW="2028-01-20 10:00" hd imaging add LT-1 --date 2028-01-20 --modality ultrasound --hcc no >/dev/null || fail "imaging"
 
 # --- the questionnaire ---
 keys Q
@@ -59,4 +67,9 @@ keys F2
 wait_for "recorded SYMPTOMS (7 of 7 answered): Overall 4.71"
 [ "$(sql "select answers from qol_responses")" = "7,10,5,4,3,2,8" ] || fail "answers stored"
 [ "$(sql "select count(*) from drafts")" = 0 ] || fail "the questionnaire's draft was kept"
+# Back home: the contact made and the ultrasound done leave nothing due.
+keys q
+wait_for "Recent patients (1)"
+lacks "Survival contacts due"
+lacks "HCC surveillance due"
 pass
