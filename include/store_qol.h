@@ -58,6 +58,11 @@ struct qol_response {
 enum status store_qol_add(struct store *st, const struct qol_installed *inst,
 			  const struct qol_instrument *q, const int *answers,
 			  struct qol_response *r, day_t today, struct err *e);
+/* Void questionnaire id of the patient with a reason (1-200 characters,
+ * PERM_RECORD): kept with its scores, marked voided, no longer listed nor
+ * trended. ST_NOT_FOUND when not this patient's; ST_DUPLICATE if voided. */
+enum status store_qol_void(struct store *st, int64_t patient_id, int64_t id, const char *reason,
+			   struct err *e);
 /* The patient's questionnaires (code NULL: every instrument), oldest first,
  * with their scores, at most max. PERM_READ. */
 enum status store_qol_list(struct store *st, int64_t patient_id, const char *code,

@@ -203,6 +203,8 @@ static const struct cli_cmd commands[] = {
      "the clinic's licensed item texts, one per line"},
     {"instrument", "list", cli_instrument_list, true, "instrument list [--json]",
      "installed questionnaires"},
+    {"qol", "void", cli_qol_void, true, "qol void MRN QUESTIONNAIRE --reason TEXT",
+     "void a questionnaire given in error, with the reason (kept, no longer trended)"},
     {"qol", NULL, cli_qol, true,
      "qol MRN INSTRUMENT [--answers A1,A2,... (empty: not answered)] [--date YYYY-MM-DD] "
      "[--json]",

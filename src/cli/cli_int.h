@@ -122,6 +122,7 @@ void cli_longterm_text(struct cli *c, const struct uc_longterm *lt);
 int cli_instrument_install(struct cli *c, int argc, char **argv);
 int cli_instrument_list(struct cli *c, int argc, char **argv);
 int cli_qol(struct cli *c, int argc, char **argv);
+int cli_qol_void(struct cli *c, int argc, char **argv);
 struct store;
 void cli_qol_json(struct json *j, struct store *st, int64_t patient_id);
 

@@ -227,6 +227,29 @@ out:
 	return rc;
 }
 
+int cli_qol_void(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[] = {{"reason", OPT_VALUE}};
+	const char *pos[2];
+	struct err e = {""};
+	struct patient p;
+	long id;
+	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 2, 2);
+	if (rc)
+		return rc;
+	if (!parse_long(pos[1], 1, INT32_MAX, &id))
+		return cli_usage(c, "questionnaire '%s': its number (hepadesk qol MRN INSTRUMENT)",
+				 pos[1]);
+	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
+	if (s == ST_OK)
+		s = store_qol_void(c->app->st, p.id, id, o[0].set ? o[0].value : "", &e);
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	cli_putf(c, "questionnaire %ld of %s voided; it is kept, no longer scored or trended\n", id,
+		 p.mrn);
+	return 0;
+}
+
 /* Each domain of each instrument the patient answered: every score by date,
  * the first and the newest, and the change. */
 void cli_qol_json(struct json *j, struct store *st, int64_t patient_id)

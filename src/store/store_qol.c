@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "text.h"
 #include "util.h"
 
 static enum status finish(struct store *st, enum status s, struct err *e)
@@ -204,6 +205,49 @@ enum status store_qol_add(struct store *st, const struct qol_installed *inst,
 	if ((s = store_begin(st, e)) != ST_OK)
 		return s;
 	return finish(st, add_tx(st, inst, q, answers, r, e), e);
+}
+
+static enum status void_tx(struct store *st, int64_t patient_id, int64_t id, const char *reason,
+			   struct err *e)
+{
+	static const char get[] = "SELECT patient_id, void_reason IS NOT NULL FROM qol_responses "
+				  "WHERE id = ?1";
+	static const char upd[] =
+	    "UPDATE qol_responses SET void_reason = ?1, version = version + 1 "
+	    "WHERE id = ?2";
+	sqlite3_stmt *q = store_stmt(st, get, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	int64_t owner = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	bool voided = rc == SQLITE_ROW && sqlite3_column_int(q, 1);
+	enum status s = store_rows_end(st, q, rc, "reading the questionnaire", e);
+	if (s == ST_OK && owner != patient_id)
+		s = err_set(e, ST_NOT_FOUND, "questionnaire %lld is not this patient's",
+			    (long long)id);
+	if (s == ST_OK && voided)
+		s = err_set(e, ST_DUPLICATE, "questionnaire %lld is voided already", (long long)id);
+	if (s != ST_OK)
+		return s;
+	if (!(q = store_stmt(st, upd, e)))
+		return ST_IO;
+	sqlite3_bind_text(q, 1, reason, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 2, id);
+	return sqlite3_step(q) == SQLITE_DONE ? ST_OK
+					      : store_fail(st, e, "voiding the questionnaire");
+}
+
+enum status store_qol_void(struct store *st, int64_t patient_id, int64_t id, const char *reason,
+			   struct err *e)
+{
+	if (!reason || !*reason || strlen(reason) > 200 || !text_is_clean(reason, false))
+		return err_set(e, ST_INVALID,
+			       "reason: required, 1-200 characters of text (why it is voided)");
+	enum status s = store_may(st, PERM_RECORD, e);
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	return finish(st, void_tx(st, patient_id, id, reason, e), e);
 }
 
 static enum status read_scores(struct store *st, struct qol_response *r, struct err *e)

@@ -92,4 +92,17 @@ expect_in "dashboard: the CLDQ too" '"instrument":"CLDQ"' "$OUT"
 run hd qol Q1 symptoms
 expect_in "the list" "SYMPTOMS 1.0 on $TODAY (6 of 7 answered)" "$OUT"
 
+# --- void with a reason: kept, no longer trended ---
+run hd qol void Q1 2
+expect_rc "void without a reason: refused" 2
+run hd qol void Q1 2 --reason "answered by the wrong patient"
+expect_rc "voided" 0
+expect_eq "kept with its reason" "$(sql "select void_reason, version from qol_responses where id = 2")" "answered by the wrong patient|2"
+run hd qol void Q1 2 --reason again
+expect_rc "voided twice: refused" 2
+run hd qol void Q2 1 --reason "not this patient"
+expect_rc "another patient's: refused" 2
+run hd dashboard Q1 --json
+expect_in "no longer trended" '{"domain":"fatigue","series":[{"date":"'"$(ago 60)"'","score":7}],"baseline":7,"latest":7,"change":0}' "$OUT"
+
 finish
