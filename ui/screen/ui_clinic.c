@@ -222,7 +222,7 @@ static void load(struct clinic_screen *c, struct ui *ui)
 	}
 	e.msg[0] = '\0';
 	/* A count on the partial index of open items: cheap at any clinic size. */
-	if ((s = store_hl7_queue_count(ui->app->st, &c->queued, &e)) != ST_OK)
+	if (store_hl7_queue_count(ui->app->st, &c->queued, &e) != ST_OK)
 		c->queued = -1;
 	e.msg[0] = '\0';
 	for (int k = LT_CONTACT; k <= LT_HCC; k++) {
