@@ -134,8 +134,9 @@ enum status lt_parse_admissions(const char *t, int *out, struct err *e);
 enum status lt_contact_validate(struct lt_contact *c, day_t today, struct err *e);
 
 /* The scheduled contact a contact on day d closes: the open contact item
- * whose window holds d, else the earliest open one due before d (overdue);
- * -1 when none. */
+ * whose window holds d, else the newest open one due before d (overdue);
+ * -1 when none. Older open contacts are then missed (storage marks them):
+ * a contact cannot be made in the past. */
 int lt_match_contact(const struct lt_item *items, int n, day_t d);
 
 /* --- the event history and time-to-event data --- */

@@ -221,7 +221,7 @@ int lt_match_contact(const struct lt_item *items, int n, day_t d)
 			continue;
 		if (d >= it->due - it->window_days && d <= it->due + it->window_days)
 			return i;
-		if (it->due + it->window_days < d && (overdue < 0 || it->due < items[overdue].due))
+		if (it->due + it->window_days < d && (overdue < 0 || it->due > items[overdue].due))
 			overdue = i;
 	}
 	return overdue;

@@ -303,6 +303,10 @@ static enum status contact_tx(struct store *st, struct lt_contact *c, day_t toda
 		s = insert_contact(st, c, e);
 	if (s == ST_OK && m >= 0)
 		s = set_item(st, c->item_id, "done", c->id, e);
+	/* The contacts never made before this one can no longer be. */
+	for (int i = 0; s == ST_OK && m >= 0 && i < n; i++)
+		if (it[i].kind == LT_CONTACT && it[i].state == SCHED_OPEN && it[i].due < it[m].due)
+			s = set_item(st, it[i].id, "missed", 0, e);
 	snprintf(reason, sizeof reason, "survival contact %lld", (long long)c->id);
 	if (s == ST_OK && c->transplant == FIND_YES)
 		s = contact_status(st, c, PSTATE_TRANSPLANTED, c->transplant_date, reason, today,

@@ -86,7 +86,7 @@ expect_eq "Contact 1 done" "$(item L1 'Contact 1')" done
 run on 2028-01-20 longterm due
 expect_in "no survival contact due now" "Survival contacts due (0)" "$OUT"
 
-# A late contact closes the earliest overdue one.
+# A late contact closes the newest overdue one.
 run on 2028-09-01 contact add L1 --vital alive --admissions 0
 expect_in "late: Contact 2 (due 2028-07-19)" "(Contact 2): alive" "$OUT"
 

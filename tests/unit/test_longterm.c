@@ -153,6 +153,8 @@ static void a_contact_closes_its_window_or_the_oldest_overdue(void **state)
 	assert_int_equal(lt_match_contact(it, 3, day("2027-12-01")), -1); /* too early */
 	assert_int_equal(lt_match_contact(it, 3, day("2028-07-10")), 2);  /* in window wins */
 	assert_int_equal(lt_match_contact(it, 3, day("2028-05-01")), 0);  /* overdue */
+	/* Late for both: the newest overdue one (the older is then missed). */
+	assert_int_equal(lt_match_contact(it, 3, day("2028-09-01")), 2);
 	it[0].state = SCHED_DONE;
 	assert_int_equal(lt_match_contact(it, 3, day("2028-05-01")), -1);
 	assert_int_equal(lt_match_contact(it, 3, day("2028-09-01")), 2);
