@@ -46,7 +46,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(wildcard tests/bench/bench_*.c)
 BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 DEMO_DB  := $(BUILD)/demo/hepadesk-demo.db
-EMBED    := $(SQL) assets/hepadesk.ini $(wildcard assets/protocols/*.ini) \
+EMBED    := $(SQL) assets/hepadesk.ini $(wildcard assets/protocols/*.ini) $(wildcard assets/instruments/*.ini) \
             $(wildcard assets/*.txt)
 
 .PHONY: all deps run test asan bench unit cli screen layercheck tidy clean demo install
@@ -175,6 +175,8 @@ install: $(INSTALL_BUILD)/hepadesk
 	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(SYSCONFDIR)/hepadesk
 	install -m 0755 $(INSTALL_BUILD)/hepadesk $(DESTDIR)$(PREFIX)/bin/hepadesk
 	install -m 0644 assets/protocols/*.ini $(DESTDIR)$(PREFIX)/share/hepadesk/protocols/
+	install -d -m 0755 $(DESTDIR)$(PREFIX)/share/hepadesk/instruments
+	install -m 0644 assets/instruments/*.ini $(DESTDIR)$(PREFIX)/share/hepadesk/instruments/
 	install -m 0644 assets/*.txt $(DESTDIR)$(PREFIX)/share/hepadesk/
 	install -m 0644 docs/hepadesk.1 $(DESTDIR)$(PREFIX)/share/man/man1/hepadesk.1
 	@set -e; for f in $(wildcard assets/pam/*); do \

@@ -35,7 +35,9 @@ struct draft_info {
 	X(DRAFT_VISIT_CORRECT, "visit-correct.", "Correction of a visit") \
 	X(DRAFT_AE, "ae", "Adverse event")                                \
 	X(DRAFT_INFUSION, "infusion", "Infusion")                         \
-	X(DRAFT_EXAM, "exam", "Examination")
+	X(DRAFT_EXAM, "exam", "Examination")                              \
+	X(DRAFT_CONTACT, "contact", "Survival contact")                   \
+	X(DRAFT_QOL, "qol", "Questionnaire")
 
 #define DRAFT_KIND_ENUM(k, form, title) k,
 enum draft_kind { DRAFT_KIND_NONE = -1, DRAFT_KINDS(DRAFT_KIND_ENUM) DRAFT_KIND_COUNT };

@@ -99,34 +99,43 @@ const struct plan_limit *plan_limit(enum plan_limit_id id);
  * infusion (infusion_check.h) and when a plan is made; the same row shape
  * as PLAN_LIMIT_INFO (section, key, label, unit, bounds, default). A file
  * that leaves a key out gets the default. */
-#define SAFETY_LIMIT_INFO(_)                                                                     \
-	_(EVAL_VALID, "infusions", "evaluation_valid_days", "Evaluation valid for", "days", 1,   \
-	  730, 90)                                                                               \
-	_(LAB_WINDOW, "infusions", "labs_window_days", "Labs before an infusion within", "days", \
-	  1, 90, 14)                                                                             \
-	_(DOSE_TOLERANCE, "infusions", "dose_tolerance_pct", "Dose within the plan by", "%", 0,  \
-	  50, 10)                                                                                \
-	_(STOP_GRADE, "stopping", "related_grade",                                               \
-	  "A related adverse event halts infusions from grade", "CTCAE grade", 1, 5, 4)          \
-	_(STOP_SERIOUS, "stopping", "serious_halts",                                             \
-	  "A serious adverse event halts infusions until a physician reviews it", "1 yes, 0 no", \
-	  0, 1, 1)                                                                               \
-	_(SAE_HOURS, "safety", "sae_report_hours", "A serious adverse event is reported within", \
-	  "hours of awareness", 1, 168, 24)                                                      \
-	_(SUSAR_FATAL_DAYS, "safety", "susar_fatal_days",                                        \
-	  "An unexpected related fatal or life-threatening one is reported within",              \
-	  "days of awareness", 1, 30, 7)                                                         \
-	_(SUSAR_OTHER_DAYS, "safety", "susar_other_days",                                        \
-	  "Any other unexpected serious related one is reported within", "days of awareness", 1, \
-	  90, 15)                                                                                \
-	_(IH_INR_MAX, "intrahepatic", "inr_max", "Intrahepatic route: INR at most", "INR", 1, 5, \
-	  1.5)                                                                                   \
-	_(IH_PLATELETS_MIN, "intrahepatic", "platelets_min",                                     \
-	  "Intrahepatic route: platelets at least", "10^9/L", 10, 500, 50)                       \
-	_(IH_ASCITES_MAX, "intrahepatic", "ascites_max_grade",                                   \
-	  "Intrahepatic route: ascites at most", "ICA grade 0-3", 0, 3, 1)                       \
-	_(IH_DOPPLER_DAYS, "intrahepatic", "doppler_days",                                       \
-	  "Intrahepatic route: a Doppler showing a patent portal vein within", "days", 1, 365, 30)
+#define SAFETY_LIMIT_INFO(_)                                                                       \
+	_(EVAL_VALID, "infusions", "evaluation_valid_days", "Evaluation valid for", "days", 1,     \
+	  730, 90)                                                                                 \
+	_(LAB_WINDOW, "infusions", "labs_window_days", "Labs before an infusion within", "days",   \
+	  1, 90, 14)                                                                               \
+	_(DOSE_TOLERANCE, "infusions", "dose_tolerance_pct", "Dose within the plan by", "%", 0,    \
+	  50, 10)                                                                                  \
+	_(STOP_GRADE, "stopping", "related_grade",                                                 \
+	  "A related adverse event halts infusions from grade", "CTCAE grade", 1, 5, 4)            \
+	_(STOP_SERIOUS, "stopping", "serious_halts",                                               \
+	  "A serious adverse event halts infusions until a physician reviews it", "1 yes, 0 no",   \
+	  0, 1, 1)                                                                                 \
+	_(SAE_HOURS, "safety", "sae_report_hours", "A serious adverse event is reported within",   \
+	  "hours of awareness", 1, 168, 24)                                                        \
+	_(SUSAR_FATAL_DAYS, "safety", "susar_fatal_days",                                          \
+	  "An unexpected related fatal or life-threatening one is reported within",                \
+	  "days of awareness", 1, 30, 7)                                                           \
+	_(SUSAR_OTHER_DAYS, "safety", "susar_other_days",                                          \
+	  "Any other unexpected serious related one is reported within", "days of awareness", 1,   \
+	  90, 15)                                                                                  \
+	_(IH_INR_MAX, "intrahepatic", "inr_max", "Intrahepatic route: INR at most", "INR", 1, 5,   \
+	  1.5)                                                                                     \
+	_(IH_PLATELETS_MIN, "intrahepatic", "platelets_min",                                       \
+	  "Intrahepatic route: platelets at least", "10^9/L", 10, 500, 50)                         \
+	_(IH_ASCITES_MAX, "intrahepatic", "ascites_max_grade",                                     \
+	  "Intrahepatic route: ascites at most", "ICA grade 0-3", 0, 3, 1)                         \
+	_(IH_DOPPLER_DAYS, "intrahepatic", "doppler_days",                                         \
+	  "Intrahepatic route: a Doppler showing a patent portal vein within", "days", 1, 365, 30) \
+	_(LT_YEARS, "longterm", "years", "Survival contacts after the last visit for", "years", 0, \
+	  10, 5)                                                                                   \
+	_(LT_CONTACT_MONTHS, "longterm", "contact_months", "A survival contact every", "months",   \
+	  3, 12, 6)                                                                                \
+	_(LT_WINDOW, "longterm", "window_days", "Survival contact and surveillance window",        \
+	  "days", 0, 90, 14)                                                                       \
+	_(LT_HCC_MONTHS, "longterm", "hcc_months", "HCC surveillance ultrasound every",            \
+	  "months (0: none)", 0, 12, 6)                                                            \
+	_(LT_HCC_AFP, "longterm", "hcc_afp", "HCC surveillance adds an AFP", "1 yes, 0 no", 0, 1, 1)
 
 enum safety_limit_id {
 #define SAFETY_LIMIT_ENUM_(id, ...) SAFE_##id,
@@ -169,6 +178,17 @@ struct protocol_item {
 	bool or_antiviral;
 };
 
+/* [qol]: which questionnaire is due at which scheduled item — one key per
+ * instrument code, its value the visit labels (W4, W12, ...) and
+ * "contacts" for every survival contact. */
+#define PROTOCOL_QOL_MAX 8
+#define PROTOCOL_QOL_CODE_MAX 20
+struct protocol_qol {
+	char code[PROTOCOL_QOL_CODE_MAX + 1]; /* upper case */
+	bool week[PROTOCOL_VISITS_MAX];	      /* by index into visit_weeks */
+	bool contacts;
+};
+
 struct protocol {
 	char path[256]; /* where it was read from, for messages */
 	char name[PROTOCOL_NAME_MAX + 1];
@@ -189,6 +209,8 @@ struct protocol {
 	 * lists (expectedness, REFERENCE 14.2); none when the key is left out. */
 	char expected[PROTOCOL_EXPECTED_MAX][PROTOCOL_TERM_MAX + 1];
 	int nexpected;
+	struct protocol_qol qol[PROTOCOL_QOL_MAX];
+	int nqol;
 };
 
 const char *pitem_kind_str(enum pitem_kind k);
@@ -221,6 +243,11 @@ bool protocol_expects(const struct protocol *p, const char *term);
 
 /* The item with this id, or NULL. */
 const struct protocol_item *protocol_item(const struct protocol *p, const char *id);
+
+/* The questionnaires due at the scheduled item labelled label ("W12",
+ * "Contact 3"), their codes joined with ", " into buf (size n); "" when
+ * none. Returns buf. */
+char *protocol_qol_due(const struct protocol *p, const char *label, char *buf, size_t n);
 
 /* SHA-256 hex of text into out. */
 void protocol_hash(const char *text, char out[65]);

@@ -38,7 +38,8 @@
 	_(QUEUE, "Lab results queue")                                 \
 	_(DIALOG, "Questions and choices")                            \
 	_(LOCK, "Idle lock")                                          \
-	_(PASSWORD, "Password for a signature")
+	_(PASSWORD, "Password for a signature")                       \
+	_(QOL, "Questionnaire")
 
 enum ui_scope_bit {
 #define UI_SCOPE_BIT_(name, title) UI_SCOPE_BIT_##name,
@@ -112,6 +113,11 @@ enum ui_scope {
 	  "patient: record an adverse event (CTCAE grade)")                                        \
 	_(INFUSION, SC_FOLLOWUP, PERM_RECORD, 'f', 0, 0, "infusion",                               \
 	  "patient: record an infusion given")                                                     \
+	_(CONTACT, SC_FOLLOWUP, PERM_RECORD, 'o', 0, 0, "contact",                                 \
+	  "patient: record a survival contact (long-term follow-up: alive, transplant, HCC, "      \
+	  "decompensation)")                                                                       \
+	_(QOL, SC_FOLLOWUP, PERM_RECORD, 'Q', 0, 0, "questionnaire",                               \
+	  "patient: give a quality-of-life questionnaire, item by item with number keys")          \
 	_(CORRECT, SC_FOLLOWUP, PERM_RECORD, 'C', 0, 0, "correct visit",                           \
 	  "patient: the recorded visits; Enter corrects one (a value typed wrong, the wrong day)") \
 	_(EXAM, SC_FOLLOWUP, PERM_RECORD, 'x', 0, 0, "exam",                                       \
@@ -160,6 +166,10 @@ enum ui_scope {
 	  "audit: show one patient (MRN) or one user only")                                        \
 	_(VERIFY, SC_AUDIT, UI_PERM_ANY, 'v', 0, 0, "verify",                                      \
 	  "audit: check the hash chain of the audit trail")                                        \
+	_(QOL_SKIP, SC_QOL, UI_PERM_ANY, '-', ' ', 0, "not answered",                              \
+	  "questionnaire: leave the item unanswered and go to the next")                           \
+	_(QOL_PREV, SC_QOL, UI_PERM_ANY, UI_FN(KEY_UP), UI_FN(KEY_BACKSPACE), 'k', "previous",     \
+	  "questionnaire: back to the previous item (its answer can be changed)")                  \
 	_(YES, SC_DIALOG, UI_PERM_ANY, 'y', 'Y', 0, "yes", "answer yes to a question")             \
 	_(NO, SC_DIALOG, UI_PERM_ANY, 'n', 'N', UI_ESC, "no", "answer no to a question")           \
 	_(UNLOCK, SC_LOCK, UI_PERM_ANY, '\r', '\n', UI_FN(KEY_ENTER), "unlock",                    \

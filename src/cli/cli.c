@@ -183,6 +183,35 @@ static const struct cli_cmd commands[] = {
     {"backup", NULL, cli_backup, true, "backup FILE",
      "a consistent copy made while people work, verified (integrity and audit chain), with "
      "its key and witness, readable by owner and group only (admins)"},
+    /* long-term follow-up (cli_longterm.c) */
+    {"contact", "add", cli_contact_add, true,
+     "contact add MRN --vital alive|dead [--date YYYY-MM-DD] [--death-date YYYY-MM-DD "
+     "--cause TEXT] [--transplant yes|no [--transplant-date YYYY-MM-DD]] [--hcc yes|no "
+     "[--hcc-date YYYY-MM-DD]] [--variceal-bleeding] [--sbp] [--he-admission] "
+     "[--refractory-ascites] [--hrs] [--decompensation-date YYYY-MM-DD] [--admissions 0-30] "
+     "[--phone] [--note TEXT] [--json]",
+     "record a survival contact (closes the scheduled one; a death or transplant becomes the "
+     "patient's status)"},
+    {"contact", "void", cli_contact_void, true, "contact void MRN CONTACT --reason TEXT",
+     "void a survival contact, with the reason; it is kept and its scheduled contact reopens"},
+    {"events", NULL, cli_events, true, "events MRN [--json]",
+     "the patient's event history and time to death, transplant, HCC and first "
+     "decompensation (or the censoring day)"},
+    /* quality-of-life questionnaires (cli_qol.c) */
+    {"instrument", "install", cli_instrument_install, true,
+     "instrument install FILE|symptoms|cldq [--texts FILE]",
+     "validate a questionnaire file and keep its text and hash (admins); cldq needs --texts, "
+     "the clinic's licensed item texts, one per line"},
+    {"instrument", "list", cli_instrument_list, true, "instrument list [--json]",
+     "installed questionnaires"},
+    {"qol", "void", cli_qol_void, true, "qol void MRN QUESTIONNAIRE --reason TEXT",
+     "void a questionnaire given in error, with the reason (kept, no longer trended)"},
+    {"qol", NULL, cli_qol, true,
+     "qol MRN INSTRUMENT [--answers A1,A2,... (empty: not answered)] [--date YYYY-MM-DD] "
+     "[--json]",
+     "record a questionnaire (--answers) with its domain scores, or list the patient's"},
+    {"longterm", "due", cli_longterm_due, true, "longterm due [--date YYYY-MM-DD] [--json]",
+     "survival contacts and HCC surveillance due or overdue"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

@@ -12,6 +12,7 @@
 #include "dashboard.h"
 #include "json.h"
 #include "text.h"
+#include "uc_longterm.h"
 #include "util.h"
 
 #define TREND_COLS 17
@@ -183,7 +184,7 @@ static void aes_json(struct json *j, const struct dashboard *db)
 	json_arr_end(j);
 }
 
-static void dashboard_json(struct cli *c, const struct dashboard *db)
+static void dashboard_json(struct cli *c, const struct dashboard *db, const struct uc_longterm *lt)
 {
 	struct json j;
 	char d[16], t[20];
@@ -210,6 +211,8 @@ static void dashboard_json(struct cli *c, const struct dashboard *db)
 	visits_json(&j, db);
 	findings_json(&j, db);
 	aes_json(&j, db);
+	cli_longterm_json(&j, lt);		/* survival contacts, status, events */
+	cli_qol_json(&j, c->app->st, db->p.id); /* questionnaire domains trended */
 	json_obj_end(&j);
 	fprintf(c->out, "%s\n", json_str(&j));
 	json_done(&j);
@@ -341,6 +344,13 @@ static void dashboard_text(struct cli *c, const struct dashboard *db, bool ascii
 	aes_text(c, db);
 }
 
+/* The long-term follow-up after the rest of the dashboard. */
+static void longterm_text(struct cli *c, const struct uc_longterm *lt)
+{
+	cli_put(c, "\n");
+	cli_longterm_text(c, lt);
+}
+
 int cli_dashboard(struct cli *c, int argc, char **argv)
 {
 	struct cli_opt o[] = {{"json", OPT_FLAG}, {"ascii", OPT_FLAG}};
@@ -351,15 +361,21 @@ int cli_dashboard(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct dashboard *db = xcalloc(1, sizeof *db);
+	struct uc_longterm *lt = xcalloc(1, sizeof *lt);
 	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
 	if (s == ST_OK)
 		s = uc_dashboard_load(c->app->st, p.id, app_today(c->app), &c->app->cfg, db, &e);
 	if (s == ST_OK)
+		s = uc_longterm_load(c->app->st, p.id, lt, &e);
+	if (s == ST_OK)
 		s = store_patient_viewed(c->app->st, p.id, "dashboard", &e);
-	if (s == ST_OK && o[0].set)
-		dashboard_json(c, db);
-	else if (s == ST_OK)
+	if (s == ST_OK && o[0].set) {
+		dashboard_json(c, db, lt);
+	} else if (s == ST_OK) {
 		dashboard_text(c, db, o[1].set);
+		longterm_text(c, lt);
+	}
+	free(lt);
 	free(db);
 	return s == ST_OK ? 0 : cli_fail(c, s, &e);
 }

@@ -124,6 +124,26 @@ void cli_sig_json(struct json *j, const struct signature *s);
 void cli_sig_text(struct cli *c, const struct signature *s);
 /* The signature of row_id of tbl; 0, or the exit code after a failure. */
 int cli_sig_load(struct cli *c, const char *tbl, int64_t row_id, struct signature *s, bool *found);
+/* Long-term follow-up (cli_longterm.c): survival contacts, the event
+ * history with time-to-event data, the long-term work list, and the
+ * dashboard's long-term section as JSON ("longterm": {...}) or text. */
+int cli_contact_add(struct cli *c, int argc, char **argv);
+int cli_contact_void(struct cli *c, int argc, char **argv);
+int cli_events(struct cli *c, int argc, char **argv);
+int cli_longterm_due(struct cli *c, int argc, char **argv);
+struct json;
+struct uc_longterm;
+void cli_longterm_json(struct json *j, const struct uc_longterm *lt);
+void cli_longterm_text(struct cli *c, const struct uc_longterm *lt);
+
+/* Quality-of-life questionnaires (cli_qol.c), and the dashboard's
+ * questionnaire section as JSON ("questionnaires": [...]). */
+int cli_instrument_install(struct cli *c, int argc, char **argv);
+int cli_instrument_list(struct cli *c, int argc, char **argv);
+int cli_qol(struct cli *c, int argc, char **argv);
+int cli_qol_void(struct cli *c, int argc, char **argv);
+struct store;
+void cli_qol_json(struct json *j, struct store *st, int64_t patient_id);
 
 /* Append s to sb as one quoted CSV cell: neutralised (no control, escape or
  * bidi characters), quotes doubled, and prefixed with ' when a spreadsheet

@@ -18,7 +18,8 @@
 #define SCHED_LIST_MAX 200
 
 static void plan_json(struct cli *c, const struct patient *pt, const struct plan *pl,
-		      const struct schedule_item *it, int n, const struct signature *sig)
+		      const struct schedule_item *it, int n, const struct signature *sig,
+		      const struct protocol *proto)
 {
 	struct json j;
 	char d[16], arith[PLAN_ARITH_MAX];
@@ -49,6 +50,11 @@ static void plan_json(struct cli *c, const struct patient *pt, const struct plan
 		json_int(&j, "window_after", it[i].window_after);
 		json_string(&j, "state", sched_state_str(it[i].state));
 		json_string(&j, "reason", *it[i].reason ? it[i].reason : NULL);
+		if (proto) { /* the questionnaires due there (protocol [qol]) */
+			char due[160];
+			protocol_qol_due(proto, it[i].label, due, sizeof due);
+			json_string(&j, "questionnaires", *due ? due : NULL);
+		}
 		json_obj_end(&j);
 	}
 	json_arr_end(&j);
@@ -58,7 +64,8 @@ static void plan_json(struct cli *c, const struct patient *pt, const struct plan
 }
 
 static void plan_text(struct cli *c, const struct patient *pt, const struct plan *pl,
-		      const struct schedule_item *it, int n, const struct signature *sig)
+		      const struct schedule_item *it, int n, const struct signature *sig,
+		      const struct protocol *proto)
 {
 	char d[16], t[16], arith[PLAN_ARITH_MAX];
 	plan_arithmetic(pl, arith, sizeof arith);
@@ -75,6 +82,9 @@ static void plan_text(struct cli *c, const struct patient *pt, const struct plan
 		if (it[i].due != it[i].target)
 			cli_putf(c, "  (target %s; moved: %s)", date_format(it[i].target, t),
 				 it[i].reason);
+		char due[160];
+		if (proto && *protocol_qol_due(proto, it[i].label, due, sizeof due))
+			cli_putf(c, "  + %s", due);
 		cli_put(c, "\n");
 	}
 }
@@ -107,10 +117,16 @@ int cli_plan(struct cli *c, int argc, char **argv)
 	for (int i = 0; i < n; i++)
 		if (all[i].plan_id == pl.id)
 			all[k++] = all[i];
+	/* The questionnaires due at each visit come from the active protocol;
+	 * without one the calendar is shown without them. */
+	struct protocol *proto = xcalloc(1, sizeof *proto);
+	struct err none;
+	bool have = s == ST_OK && store_protocol_active(c->app->st, proto, NULL, &none) == ST_OK;
 	if (s == ST_OK && o[0].set)
-		plan_json(c, &pt, &pl, all, k, signed_ ? &sig : NULL);
+		plan_json(c, &pt, &pl, all, k, signed_ ? &sig : NULL, have ? proto : NULL);
 	else if (s == ST_OK)
-		plan_text(c, &pt, &pl, all, k, signed_ ? &sig : NULL);
+		plan_text(c, &pt, &pl, all, k, signed_ ? &sig : NULL, have ? proto : NULL);
+	free(proto);
 	free(all);
 	return s == ST_OK ? 0 : cli_fail(c, s, &e);
 }
@@ -187,7 +203,7 @@ int cli_plan_add(struct cli *c, int argc, char **argv)
 	if (s == ST_OK)
 		s = store_sig_get(c->app->st, "plans", pl.id, &sig, &found, &e);
 	if (s == ST_OK)
-		plan_text(c, &pt, &pl, items, n, found ? &sig : NULL);
+		plan_text(c, &pt, &pl, items, n, found ? &sig : NULL, &p);
 	free(items);
 	return s == ST_OK ? 0 : cli_fail(c, s, &e);
 }

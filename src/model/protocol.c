@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* memfd_create */
 #include "protocol.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <iniparser.h>
 #include <math.h>
@@ -90,6 +91,8 @@ static const struct {
     {"stopping", {NULL}},     /* every key from SAFETY_LIMIT_INFO */
     {"safety", {"expected"}}, /* and the reporting clocks from SAFETY_LIMIT_INFO */
     {"intrahepatic", {NULL}}, /* every key from SAFETY_LIMIT_INFO */
+    {"longterm", {NULL}},     /* every key from SAFETY_LIMIT_INFO */
+    {"qol", {NULL}},	      /* every key an instrument code */
     {"item",
      {"label", "help", "kind", "required", "on_fail", "window_days", "analytes", "min", "max",
       "modalities", "finding", "score", "fails_if", "max_grade", "feeds", "or_antiviral"}},
@@ -210,16 +213,17 @@ static enum status check_names(const struct pctx *x)
 		const char *sec = iniparser_getsecname(x->dict, i);
 		const char *const *known = keys_of(sec);
 		if (!known)
-			return fail(x, sec, NULL,
-				    "unknown section; accepted [protocol], [dose], "
-				    "[infusions], [followup], [stopping], [safety], [intrahepatic] "
-				    "and [item.ID]");
+			return fail(
+			    x, sec, NULL,
+			    "unknown section; accepted [protocol], [dose], "
+			    "[infusions], [followup], [stopping], [safety], [intrahepatic], "
+			    "[longterm], [qol] and [item.ID]");
 		int nk = iniparser_getsecnkeys(x->dict, sec);
 		const char **keys = xcalloc((size_t)nk + 1, sizeof *keys);
 		iniparser_getseckeys(x->dict, sec, keys);
 		for (int k = 0; k < nk; k++) {
 			const char *name = keys[k] + strlen(sec) + 1;
-			bool ok = safety_key(sec, name);
+			bool ok = safety_key(sec, name) || strcmp(sec, "qol") == 0;
 			for (int j = 0; known[j] && !ok; j++)
 				ok = strcmp(known[j], name) == 0;
 			if (!ok) {
@@ -459,6 +463,82 @@ static enum status parse_followup(const struct pctx *x, struct protocol *p)
 	return s;
 }
 
+static enum status parse_qol_one(const struct pctx *x, struct protocol *p, const char *code)
+{
+	struct protocol_qol *q = &p->qol[p->nqol];
+	const char *v = get(x, "qol", code);
+	enum status s = ST_OK;
+	if (p->nqol == PROTOCOL_QOL_MAX || strlen(code) > PROTOCOL_QOL_CODE_MAX)
+		return fail(x, "qol", code, "at most %d instruments, codes of 1-%d characters",
+			    PROTOCOL_QOL_MAX, PROTOCOL_QOL_CODE_MAX);
+	memset(q, 0, sizeof *q);
+	for (int i = 0; code[i]; i++) {
+		if (!isalnum((unsigned char)code[i]) && code[i] != '_' && code[i] != '-')
+			return fail(x, "qol", code, "an instrument code: letters, digits, - and _");
+		q->code[i] = (char)toupper((unsigned char)code[i]);
+	}
+	char *copy = xstrdup(v ? v : ""), *save = NULL;
+	for (char *t = strtok_r(copy, ", ", &save); t && s == ST_OK;
+	     t = strtok_r(NULL, ", ", &save)) {
+		long w = -1;
+		int k = -1;
+		if (strcasecmp(t, "contacts") == 0) {
+			q->contacts = true;
+			continue;
+		}
+		if ((t[0] == 'W' || t[0] == 'w') && parse_long(t + 1, 1, 520, &w))
+			for (int i = 0; i < p->nvisits; i++)
+				if (p->visit_weeks[i] == w)
+					k = i;
+		if (k < 0)
+			s = fail(x, "qol", code,
+				 "'%s' is not accepted; the [followup] weeks as W<n>, or contacts",
+				 t);
+		else
+			q->week[k] = true;
+	}
+	free(copy);
+	if (s == ST_OK)
+		p->nqol++;
+	return s;
+}
+
+static enum status parse_qol(const struct pctx *x, struct protocol *p)
+{
+	int nk = iniparser_getsecnkeys(x->dict, "qol");
+	enum status s = ST_OK;
+	p->nqol = 0;
+	if (nk <= 0)
+		return ST_OK;
+	const char **keys = xcalloc((size_t)nk + 1, sizeof *keys);
+	iniparser_getseckeys(x->dict, "qol", keys);
+	for (int k = 0; k < nk && s == ST_OK; k++)
+		s = parse_qol_one(x, p, keys[k] + 4);
+	free(keys);
+	return s;
+}
+
+char *protocol_qol_due(const struct protocol *p, const char *label, char *buf, size_t n)
+{
+	size_t len = 0;
+	long w = -1;
+	bool contact = strncmp(label, "Contact ", 8) == 0;
+	if (n)
+		buf[0] = '\0';
+	if (label[0] != 'W' || !parse_long(label + 1, 1, 520, &w))
+		w = -1;
+	for (int i = 0; i < p->nqol && len < n; i++) {
+		bool due = contact && p->qol[i].contacts;
+		for (int k = 0; k < p->nvisits && !due; k++)
+			due = p->qol[i].week[k] && p->visit_weeks[k] == w;
+		if (!due)
+			continue;
+		int m = snprintf(buf + len, n - len, "%s%s", len ? ", " : "", p->qol[i].code);
+		len += m > 0 ? (size_t)m : 0;
+	}
+	return buf;
+}
+
 static enum status parse_analytes(const struct pctx *x, const char *sec, struct protocol_item *it)
 {
 	const char *v = get(x, sec, "analytes");
@@ -688,6 +768,8 @@ static enum status parse_all(const struct pctx *x, struct protocol *p)
 		s = parse_safety(x, p);
 	if (s == ST_OK)
 		s = parse_expected(x, p);
+	if (s == ST_OK)
+		s = parse_qol(x, p);
 	int nsec = iniparser_getnsec(x->dict);
 	for (int i = 0; s == ST_OK && i < nsec; i++) {
 		const char *sec = iniparser_getsecname(x->dict, i);

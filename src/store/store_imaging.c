@@ -1,6 +1,7 @@
 /* store_imaging.c: imaging notes. */
 #include "store_dates.h"
 #include "store_int.h"
+#include "store_longterm.h"
 
 #include <string.h>
 
@@ -47,7 +48,8 @@ enum status store_imaging_insert(struct store *st, struct imaging_note *n, struc
 		return store_fail(st, e, "saving an imaging note");
 	n->id = sqlite3_last_insert_rowid(st->db);
 	n->version = 1;
-	return ST_OK;
+	/* An ultrasound, CT or MRI that looked for HCC is surveillance done. */
+	return store_lt_imaging(st, n, e);
 }
 
 enum status store_imaging_add(struct store *st, struct imaging_note *n, struct err *e)

@@ -1,5 +1,6 @@
 /* store_plan.c: treatment plans and their generated schedule, stored in one transaction. */
 #include "store_int.h"
+#include "store_longterm.h"
 #include "store_sig_int.h"
 
 #include "text.h"
@@ -214,6 +215,9 @@ static enum status plan_tx(struct store *st, const struct protocol *p,
 		items[i].plan_id = out->id;
 		s = store_schedule_insert(st, &items[i], e);
 	}
+	/* Survival contacts and HCC surveillance after the last visit. */
+	if (s == ST_OK)
+		s = store_lt_plan_insert(st, p, out, items, *n, e);
 	return s;
 }
 
@@ -271,7 +275,7 @@ static enum status cancel_tx(struct store *st, int64_t plan_id, int64_t version,
 	sqlite3_bind_int64(q, 1, plan_id);
 	if (sqlite3_step(q) != SQLITE_DONE)
 		return store_fail(st, e, "cancelling the schedule");
-	return ST_OK;
+	return store_lt_close(st, 0, plan_id, false, e);
 }
 
 enum status store_plan_cancel(struct store *st, int64_t plan_id, int64_t version,

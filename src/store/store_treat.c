@@ -7,6 +7,7 @@
 
 #include "store_followup.h"
 #include "store_int.h"
+#include "store_longterm.h"
 #include "store_sig_int.h"
 #include "text.h"
 #include "util.h"
@@ -93,7 +94,8 @@ static enum status close_schedule(struct store *st, const struct pstatus *ps, st
 	sqlite3_bind_int64(q, 1, ps->patient_id);
 	if (sqlite3_step(q) != SQLITE_DONE)
 		return store_fail(st, e, "closing the schedule");
-	return ST_OK;
+	/* A transplanted patient is still followed for survival. */
+	return store_lt_close(st, ps->patient_id, 0, ps->state == PSTATE_TRANSPLANTED, e);
 }
 
 enum status store_status_insert(struct store *st, struct pstatus *ps, struct err *e)

@@ -9,6 +9,7 @@
 #include "store.h"
 #include "ui_ae.h"
 #include "ui_clinic.h"
+#include "ui_contact.h"
 #include "ui_draft.h"
 #include "ui_eval.h"
 #include "ui_exam.h"
@@ -18,6 +19,7 @@
 #include "ui_loop.h"
 #include "ui_overview.h"
 #include "ui_patient_form.h"
+#include "ui_qol.h"
 #include "ui_resume.h"
 #include "ui_screen.h"
 #include "ui_term.h"
@@ -94,6 +96,16 @@ static void resume_ae(struct ui *ui, const struct draft_info *d)
 	push_over_patient(ui, d->patient_id, ui_ae_resume);
 }
 
+static void resume_contact(struct ui *ui, const struct draft_info *d)
+{
+	push_over_patient(ui, d->patient_id, ui_contact_resume);
+}
+
+static void resume_qol(struct ui *ui, const struct draft_info *d)
+{
+	push_over_patient(ui, d->patient_id, ui_qol_resume);
+}
+
 static void resume_infusion(struct ui *ui, const struct draft_info *d)
 {
 	push_over_patient(ui, d->patient_id, ui_infusion_resume);
@@ -129,6 +141,8 @@ static const ui_resume_fn resumers[DRAFT_KIND_COUNT] = {
     [DRAFT_AE] = resume_ae,
     [DRAFT_INFUSION] = resume_infusion,
     [DRAFT_EXAM] = resume_exam,
+    [DRAFT_CONTACT] = resume_contact,
+    [DRAFT_QOL] = resume_qol,
 };
 
 /* The framework's tables: what the global keys open, the patient screen,

@@ -11,6 +11,7 @@
 #include "sae.h"
 #include "store.h"
 #include "store_hl7.h"
+#include "store_longterm.h"
 #include "store_sae.h"
 #include "ui_audit.h"
 #include "ui_draw.h"
@@ -22,7 +23,8 @@
 
 #define CLINIC_RECENT 10
 #define CLINIC_SAE_MAX 20 /* open reports listed; the count gives the rest */
-#define CLINIC_ROWS_MAX (5 * CLINIC_LIST_MAX + CLINIC_RECENT + CLINIC_SAE_MAX)
+#define CLINIC_LT_MAX 10  /* survival contacts and HCC surveillance due, each */
+#define CLINIC_ROWS_MAX (5 * CLINIC_LIST_MAX + CLINIC_RECENT + CLINIC_SAE_MAX + 2 * CLINIC_LT_MAX)
 #define CLINIC_TOP 2 /* body rows above the list: the prompt line and a blank */
 
 /* A row that opens a patient: its line and the patient. */
@@ -40,6 +42,10 @@ struct clinic_screen {
 	int nsae;
 	int64_t now;
 	int64_t queued; /* lab results waiting in the queue (-1: unknown) */
+	/* Long-term follow-up due: survival contacts, then HCC surveillance. */
+	struct lt_due_row lt[2][CLINIC_LT_MAX];
+	int nlt[2];
+	int64_t lt_total[2];
 	struct ui_lines lines;
 	struct clinic_pick pick[CLINIC_ROWS_MAX];
 	int npick, sel;
@@ -76,6 +82,30 @@ static void visit_rows(struct clinic_screen *c, const char *title, const struct 
 				     "    %-10s %-11s due %s %-18s %s", r->mrn, r->item.label,
 				     date_format(r->item.due, d), late, r->name);
 		add_pick(c, l, r->patient_id);
+	}
+}
+
+/* Survival contacts and HCC surveillance due or overdue, shown only when
+ * there are any (they are due twice a year per patient at most). */
+static void longterm_rows(struct clinic_screen *c)
+{
+	static const char *const titles[] = {"Survival contacts due", "HCC surveillance due"};
+	char d[16];
+	for (int k = 0; k < 2; k++) {
+		if (c->lt_total[k] == 0)
+			continue;
+		ui_lines_add(&c->lines, ROLE_TITLE, "%s (%lld)%s", titles[k],
+			     (long long)c->lt_total[k],
+			     c->nlt[k] < c->lt_total[k] ? ": the first are listed" : "");
+		for (int i = 0; i < c->nlt[k]; i++) {
+			const struct lt_due_row *r = &c->lt[k][i];
+			int late = (int)(c->cd->today - (r->item.due + r->item.window_days));
+			int l = ui_lines_add(&c->lines, late > 0 ? ROLE_WARN : ROLE_NORMAL,
+					     "    %-10s %-14s due %s %-9s %s", r->mrn,
+					     r->item.label, date_format(r->item.due, d),
+					     late > 0 ? "! overdue" : "", r->name);
+			add_pick(c, l, r->item.patient_id);
+		}
 	}
 }
 
@@ -165,6 +195,7 @@ static void build(struct clinic_screen *c)
 	sae_rows(c);
 	visit_rows(c, "Due today or in window", c->cd->due, c->cd->ndue, k->due_today);
 	visit_rows(c, "Overdue", c->cd->overdue, c->cd->noverdue, k->overdue);
+	longterm_rows(c);
 	eval_rows(c, "Awaiting sign-off", c->cd->awaiting_signoff, c->cd->nsignoff,
 		  k->awaiting_signoff);
 	eval_rows(c, "Awaiting evaluation", c->cd->awaiting_evaluation, c->cd->nawaiting,
@@ -195,9 +226,19 @@ static void load(struct clinic_screen *c, struct ui *ui)
 	}
 	e.msg[0] = '\0';
 	/* A count on the partial index of open items: cheap at any clinic size. */
-	if ((s = store_hl7_queue_count(ui->app->st, &c->queued, &e)) != ST_OK)
+	if (store_hl7_queue_count(ui->app->st, &c->queued, &e) != ST_OK)
 		c->queued = -1;
 	e.msg[0] = '\0';
+	for (int k = LT_CONTACT; k <= LT_HCC; k++) {
+		s = store_lt_due(ui->app->st, (enum lt_kind)k, app_today(ui->app), c->lt[k],
+				 CLINIC_LT_MAX, &c->nlt[k], &c->lt_total[k], &e);
+		if (s != ST_OK) {
+			c->nlt[k] = 0;
+			c->lt_total[k] = 0;
+			ui_msg(ui, ROLE_CRITICAL, "long-term follow-up due: %s", err_why(&e, s));
+		}
+		e.msg[0] = '\0';
+	}
 	s = store_patient_recent(ui->app->st, c->recent, CLINIC_RECENT, &c->nrecent, &e);
 	c->generation = store_generation(ui->app->st);
 	if (s != ST_OK) {

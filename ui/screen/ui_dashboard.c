@@ -11,12 +11,16 @@
 #include "dashboard.h"
 #include "date.h"
 #include "store.h"
+#include "store_qol.h"
+#include "uc_longterm.h"
 #include "ui_ae.h"
 #include "ui_banner.h"
+#include "ui_contact.h"
 #include "ui_draw.h"
 #include "ui_exam.h"
 #include "ui_infusion_check.h"
 #include "ui_lines.h"
+#include "ui_qol.h"
 #include "ui_visit.h"
 #include "ui_visits.h"
 #include "util.h"
@@ -32,8 +36,13 @@ struct db_screen {
 	struct ui_lines lines;
 	bool ascii; /* trend lines in ASCII (not UTF-8, or vt100/linux) */
 	bool stale;
-	int cols; /* the width the lines were built for */
+	int cols;		 /* the width the lines were built for */
+	struct uc_longterm *lt;	 /* survival contacts, status, events */
+	struct qol_response *qr; /* questionnaires, oldest first */
+	int nqr;
 };
+
+#define DB_QOL_MAX 32
 
 static const enum ui_action db_hints[] = {ACT_HELP,    ACT_VISIT,  ACT_AE,   ACT_INFUSION,
 					  ACT_CORRECT, ACT_LOOKUP, ACT_BACK, ACT_NONE};
@@ -238,6 +247,62 @@ static void calendar_lines(struct db_screen *s)
 	}
 }
 
+/* The long-term follow-up: status, what is due next, each endpoint's time. */
+static void longterm_lines(struct db_screen *s)
+{
+	const struct uc_longterm *lt = s->lt;
+	char a[16];
+	int next = -1;
+	for (int i = 0; i < lt->nitems && next < 0; i++)
+		if (lt->items[i].state == SCHED_OPEN)
+			next = i;
+	ui_lines_add(&s->lines, ROLE_TITLE, "Long-term follow-up: %s%s%s (contacts %d)",
+		     pstate_label(lt->status.state), lt->status.id ? " since " : "",
+		     lt->status.id ? date_format(lt->status.date, a) : "", lt->ncontacts);
+	if (next >= 0)
+		ui_lines_add(&s->lines, ROLE_NORMAL, "  next %s due %s", lt->items[next].label,
+			     date_format(lt->items[next].due, a));
+	for (int k = 0; k < LT_ENDPOINTS; k++) {
+		const struct lt_tte *t = &lt->history.tte[k];
+		if (t->date == DAY_NONE)
+			continue;
+		ui_lines_add(&s->lines, t->event ? ROLE_WARN : ROLE_NORMAL,
+			     "  %-16s %-8s %s (day %d)", lt_event_label(t->endpoint),
+			     t->event ? "event" : "censored", date_format(t->date, a), t->days);
+	}
+}
+
+/* Each questionnaire domain: the first score, the newest and the change. */
+static void qol_lines(struct db_screen *s)
+{
+	if (s->nqr == 0)
+		return;
+	ui_lines_add(&s->lines, ROLE_TITLE, "%-24s %8s %8s %8s  %s", "Questionnaire domain",
+		     "First", "Latest", "Change", "Scores");
+	for (int i = 0; i < s->nqr; i++) {
+		bool seen = false;
+		for (int k = 0; k < i && !seen; k++)
+			seen = strcmp(s->qr[k].code, s->qr[i].code) == 0;
+		for (int d = 0; !seen && d < s->qr[i].scores.n; d++) {
+			double first = NAN, last = NAN;
+			int n = 0;
+			for (int k = i; k < s->nqr; k++) {
+				if (strcmp(s->qr[k].code, s->qr[i].code) != 0 ||
+				    d >= s->qr[k].scores.n || isnan(s->qr[k].scores.s[d].score))
+					continue;
+				first = isnan(first) ? s->qr[k].scores.s[d].score : first;
+				last = s->qr[k].scores.s[d].score;
+				n++;
+			}
+			char label[64];
+			snprintf(label, sizeof label, "%s %s", s->qr[i].code,
+				 s->qr[i].scores.s[d].id);
+			ui_lines_add(&s->lines, ROLE_NORMAL, "%-24.24s %8.2f %8.2f %+8.2f  %d",
+				     label, first, last, last - first, n);
+		}
+	}
+}
+
 static void build(struct db_screen *s)
 {
 	ui_lines_clear(&s->lines);
@@ -246,6 +311,8 @@ static void build(struct db_screen *s)
 	grade_lines(s);
 	ae_lines(s);
 	calendar_lines(s);
+	longterm_lines(s);
+	qol_lines(s);
 }
 
 static bool load(struct db_screen *s, struct ui *ui)
@@ -254,6 +321,10 @@ static bool load(struct db_screen *s, struct ui *ui)
 	enum status st =
 	    uc_dashboard_load(ui->app->st, s->id, app_today(ui->app), &ui->app->cfg, s->db, &e);
 	s->stale = false;
+	if (st == ST_OK)
+		st = uc_longterm_load(ui->app->st, s->id, s->lt, &e);
+	if (st == ST_OK)
+		st = store_qol_list(ui->app->st, s->id, NULL, s->qr, DB_QOL_MAX, &s->nqr, &e);
 	if (st != ST_OK) {
 		ui_msg(ui, ROLE_CRITICAL, "cannot load the dashboard: %s", err_why(&e, st));
 		return false;
@@ -286,6 +357,8 @@ static void db_done(struct ui_screen *sc)
 {
 	struct db_screen *s = (struct db_screen *)sc;
 	ui_lines_done(&s->lines);
+	free(s->qr);
+	free(s->lt);
 	free(s->db);
 	free(s);
 }
@@ -305,7 +378,10 @@ static const struct ui_screen_ops db_ops = {
     "(none, mild, mod, sev) and ascites/encephalopathy grades over the visits (. not "
     "assessed); adverse events; the visit calendar with its marks. Nurses and physicians "
     "record a visit with {VISIT}, an adverse event with {AE}, an infusion with {INFUSION}, "
-    "examination findings with {EXAM}, and correct a recorded visit from {CORRECT}.",
+    "examination findings with {EXAM}, and correct a recorded visit from {CORRECT}. Below: "
+    "the long-term follow-up (status, the next survival contact or HCC surveillance, time to "
+    "each endpoint or its censoring day; {CONTACT} records a contact) and each questionnaire "
+    "domain, first, latest and change ({QOL} gives one).",
     .scope = SC_FOLLOWUP | SC_LIST,
 };
 
@@ -317,6 +393,8 @@ struct ui_screen *ui_dashboard_new(struct ui *ui, int64_t patient_id)
 	s->base.patient = patient_id;
 	s->id = patient_id;
 	s->db = xcalloc(1, sizeof *s->db);
+	s->lt = xcalloc(1, sizeof *s->lt);
+	s->qr = xcalloc(DB_QOL_MAX, sizeof *s->qr);
 	s->ascii = want_ascii();
 	ui_lines_init(&s->lines);
 	enum status st = store_patient_viewed(ui->app->st, patient_id, "dashboard", &e);
@@ -350,6 +428,10 @@ bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 		next = ui_visits_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_EXAM))
 		next = ui_exam_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_CONTACT))
+		next = ui_contact_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_QOL))
+		next = ui_qol_new(ui, patient_id);
 	else
 		return false;
 	if (!next)
