@@ -15,6 +15,7 @@ echo "2028-01-20 10:00" >"$T/now"
 start xterm-256color HEPADESK_TEST_NOW=@$T/now
 # Home lists what the long-term schedule has due (the surveillance never
 # done since the first infusion is overdue).
+keys NPage
 wait_for "Survival contacts due (1)"
 keys NPage
 wait_for "HCC surveillance due (3)"

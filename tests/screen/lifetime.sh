@@ -15,6 +15,8 @@ open_patient LF-1 "MRN LF-1"
 
 # Day 0: the first infusion and the baseline questionnaire.
 keys f
+wait_for "Infusion check for $TODAY: PASSES SO FAR"
+keys Enter
 wait_for "Infusion given (UC-MSC)"
 keys Tab Tab Tab
 type_text 3e7; keys Tab
