@@ -41,11 +41,14 @@ n=$(sqlite3 "$DB" "select count(*) from patients where name = 'SMITH, Other'")
 # Leaving with unsaved changes asks first.
 keys Escape
 wait_for "Leave this form?"
+shows "y discards what you typed (and its draft); n"
+[ "$(sqlite3 "$DB" "select count(*) from drafts")" = 1 ] || fail "no draft while the question is up"
 keys n
 wait_gone "Leave this form?"
 shows "[+] New patient"
 keys Escape y
 wait_for "Recent patients"
+[ "$(sqlite3 "$DB" "select count(*) from drafts")" = 0 ] || fail "the draft stayed after y discarded it"
 # The CLI reads it back (last: `show` logs a view, a write; see concurrent.sh).
 json=$(hd show T-001 --json) || fail "T-001 not stored"
 for want in '"name":"NGUYỄN, Văn An"' '"dob":"1970-05-06"' '"sex":"M"' '"etiology":"K70.3"' '"weight_kg":72.5'; do

@@ -275,8 +275,9 @@ static int back(struct ui *ui, struct ui_screen *s, int key)
 		return UI_DONE;
 	}
 	if (s->dirty) {
-		ui_confirm(ui, "Leave this form? What you typed here is not saved.", discard_answer,
-			   s);
+		ui_confirm(ui,
+			   "Leave this form? y discards what you typed (and its draft); n stays.",
+			   discard_answer, s);
 		return UI_DONE;
 	}
 	return UI_POP;
