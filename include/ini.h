@@ -13,4 +13,13 @@ int ini_find_line(const char *text, const char *section, const char *key);
  * opened more than once), or 0: iniparser would silently keep the last. */
 int ini_repeat_line(const char *text, const char *section, const char *key);
 
+#include <iniparser.h>
+
+#include "status.h"
+
+/* Parse INI text held in memory (exactly what was given: a protocol's or an
+ * instrument's stored text). NULL with e naming path, the line and what
+ * could not be read ("the protocol" is what for a staging error). */
+dictionary *ini_load_text(const char *text, const char *path, const char *what, struct err *e);
+
 #endif

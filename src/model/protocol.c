@@ -1,5 +1,4 @@
 /* protocol.c: reads a treatment protocol INI file with iniparser and checks it whole. */
-#define _GNU_SOURCE /* memfd_create */
 #include "protocol.h"
 
 #include <ctype.h>
@@ -13,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "assets.h"
@@ -98,11 +96,8 @@ static const struct {
       "modalities", "finding", "score", "fails_if", "max_grade", "feeds", "or_antiviral"}},
 };
 
-static char parse_msg[256];
-
 static enum status fail(const struct pctx *x, const char *section, const char *key, const char *fmt,
 			...) __attribute__((format(printf, 4, 5)));
-static int capture(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 const char *pitem_kind_str(enum pitem_kind k)
 {
@@ -138,53 +133,6 @@ static enum status fail(const struct pctx *x, const char *section, const char *k
 	va_end(ap);
 	return err_set(x->e, ST_INVALID, "%s:%d: [%s]%s%s: %s", x->path, line, section,
 		       key ? " " : "", key ? key : "", msg);
-}
-
-static int capture(const char *fmt, ...)
-{
-	va_list ap;
-	if (parse_msg[0])
-		return 0;
-	va_start(ap, fmt);
-	vsnprintf(parse_msg, sizeof parse_msg, fmt, ap);
-	va_end(ap);
-	return 0;
-}
-
-/* iniparser 4.1 reads only files: the text goes through an anonymous
- * in-memory file (never on disk), so what is parsed is exactly what was
- * hashed. */
-static dictionary *load_text(const struct pctx *x, struct err *e)
-{
-	char path[64];
-	int fd = memfd_create("hepadesk-protocol", MFD_CLOEXEC);
-	dictionary *d = NULL;
-	size_t len = strlen(x->text);
-	if (fd < 0 || write(fd, x->text, len) != (ssize_t)len) {
-		err_set(e, ST_IO, "%s: cannot stage the protocol: %s", x->path, strerror(errno));
-		goto out;
-	}
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	parse_msg[0] = '\0';
-	iniparser_set_error_callback(capture);
-	d = iniparser_load(path);
-	iniparser_set_error_callback(NULL);
-	if (!d || parse_msg[0]) {
-		const char *open = strrchr(parse_msg, '(');
-		int line = open ? (int)strtol(open + 1, NULL, 10) : 0;
-		const char *arrow = strstr(parse_msg, "->");
-		char what[128];
-		text_sanitize_buf(what, sizeof what, arrow ? arrow + 2 : "unreadable");
-		what[strcspn(what, "\n")] = '\0';
-		err_set(e, ST_INVALID, "%s:%d: cannot parse the line:%s", x->path, line, what);
-		if (d)
-			iniparser_freedict(d);
-		d = NULL;
-	}
-out:
-	if (fd >= 0)
-		close(fd);
-	return d;
 }
 
 static const char *const *keys_of(const char *section)
@@ -792,7 +740,7 @@ enum status protocol_parse(const char *display_path, const char *text, struct pr
 	if (!text || strlen(text) > PROTOCOL_TEXT_MAX)
 		return err_set(e, ST_INVALID, "%s:0: larger than %d bytes", x.path,
 			       PROTOCOL_TEXT_MAX);
-	x.dict = load_text(&x, e);
+	x.dict = ini_load_text(x.text, x.path, "protocol", e);
 	if (!x.dict)
 		return ST_INVALID;
 	struct protocol *p = xcalloc(1, sizeof *p);

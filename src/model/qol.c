@@ -1,6 +1,5 @@
 /* qol.c: reads a quality-of-life instrument INI file with iniparser, checks
  * answers against it and computes its domain scores. */
-#define _GNU_SOURCE /* memfd_create */
 #include "qol.h"
 
 #include <ctype.h>
@@ -13,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "ini.h"
@@ -49,29 +47,6 @@ static enum status fail(const struct qctx *x, const char *section, const char *k
 	va_end(ap);
 	return err_set(x->e, ST_INVALID, "%s:%d: [%s]%s%s: %s", x->path, line, section,
 		       key ? " " : "", key ? key : "", msg);
-}
-
-/* iniparser reads only files: the text goes through an anonymous in-memory
- * file, so what is parsed is exactly what was hashed. */
-static dictionary *load_text(const struct qctx *x)
-{
-	char path[64];
-	int fd = memfd_create("hepadesk-instrument", MFD_CLOEXEC);
-	dictionary *d = NULL;
-	size_t len = strlen(x->text);
-	if (fd < 0 || write(fd, x->text, len) != (ssize_t)len) {
-		err_set(x->e, ST_IO, "%s: cannot stage the instrument: %s", x->path,
-			strerror(errno));
-		goto out;
-	}
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	d = iniparser_load(path);
-	if (!d)
-		err_set(x->e, ST_INVALID, "%s:0: cannot parse the file", x->path);
-out:
-	if (fd >= 0)
-		close(fd);
-	return d;
 }
 
 static const char *get(const struct qctx *x, const char *sec, const char *key)
@@ -267,7 +242,7 @@ enum status qol_parse(const char *display_path, const char *text, struct qol_ins
 		return err_set(e, ST_INVALID, "%s:0: larger than %d bytes", x.path, QOL_FILE_MAX);
 	if (!text_is_clean(text, true))
 		return err_set(e, ST_INVALID, "%s:0: control characters in the text", x.path);
-	if (!(x.dict = load_text(&x)))
+	if (!(x.dict = ini_load_text(x.text, x.path, "instrument", x.e)))
 		return ST_INVALID;
 	struct qol_instrument *q = xcalloc(1, sizeof *q);
 	enum status s = check_names(&x);
