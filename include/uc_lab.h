@@ -26,4 +26,12 @@ enum status uc_lab_sense(struct store *st, const struct config *cfg, const struc
 enum status uc_lab_add(struct store *st, const struct config *cfg, struct lab_result *rows, int n,
 		       bool confirmed, struct err *e);
 
+/* Correct stored row r->id (r filled as for uc_lab_add, r->version the
+ * version read) with a reason: unit sense against the latest other result
+ * of the analyte on or before its day; with confirmed, a row that asked is
+ * stored marked confirmed, without it nothing is written and ST_CONFIRM is
+ * returned. Then store_lab_fix. */
+enum status uc_lab_correct(struct store *st, const struct config *cfg, struct lab_result *r,
+			   const char *reason, bool confirmed, struct err *e);
+
 #endif

@@ -212,6 +212,14 @@ static const struct cli_cmd commands[] = {
      "record a questionnaire (--answers) with its domain scores, or list the patient's"},
     {"longterm", "due", cli_longterm_due, true, "longterm due [--date YYYY-MM-DD] [--json]",
      "survival contacts and HCC surveillance due or overdue"},
+    {"lab", "correct", cli_lab_correct, true,
+     "lab correct MRN RESULT --value V [--unit U] [--date YYYY-MM-DD] --reason TEXT "
+     "[--if-version N] [--confirm]",
+     "correct a lab result typed wrong (the same checks as lab add; both versions audited)"},
+    {"lab", "void", cli_lab_void, true, "lab void MRN RESULT --reason TEXT",
+     "void a lab result recorded in error (kept, marked; no longer in scores or checklists)"},
+    {"lab", "list", cli_lab_list, true, "lab list MRN [--json]",
+     "every lab result of a patient with its number and version, voided ones marked"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

@@ -142,6 +142,10 @@ int cli_instrument_install(struct cli *c, int argc, char **argv);
 int cli_instrument_list(struct cli *c, int argc, char **argv);
 int cli_qol(struct cli *c, int argc, char **argv);
 int cli_qol_void(struct cli *c, int argc, char **argv);
+/* Corrections and voids of lab results (cli_fix.c). */
+int cli_lab_correct(struct cli *c, int argc, char **argv);
+int cli_lab_void(struct cli *c, int argc, char **argv);
+int cli_lab_list(struct cli *c, int argc, char **argv);
 struct store;
 void cli_qol_json(struct json *j, struct store *st, int64_t patient_id);
 

@@ -67,7 +67,7 @@ enum status store_dash_labs(struct store *st, int64_t patient_id, enum analyte_i
 {
 	static const char sql[] =
 	    "SELECT date, canonical, created, visit_id IS NOT NULL FROM labs WHERE patient_id = ?1 "
-	    "AND analyte = ?3 ORDER BY date DESC, id DESC LIMIT ?2";
+	    "AND analyte = ?3 AND voided_at IS NULL ORDER BY date DESC, id DESC LIMIT ?2";
 	const struct analyte *an = analyte_get(a);
 	enum status s = store_may(st, PERM_READ, e);
 	*n = 0;
@@ -87,6 +87,7 @@ enum status store_dash_stiffness(struct store *st, int64_t patient_id, struct da
 	    "SELECT date, v, created, k, iqr FROM (SELECT date, stiffness_kpa AS v, created, 0 AS "
 	    "k, "
 	    "id, iqr_kpa AS iqr FROM imaging WHERE patient_id = ?1 AND stiffness_kpa IS NOT NULL "
+	    "AND voided_at IS NULL "
 	    "UNION ALL SELECT date, stiffness_kpa, created, 1, id, iqr_kpa FROM visits WHERE "
 	    "patient_id = ?1 "
 	    "AND stiffness_kpa IS NOT NULL) ORDER BY date DESC, k DESC, id DESC LIMIT ?2";

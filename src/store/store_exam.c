@@ -153,7 +153,7 @@ enum status store_exam_findings(struct store *st, int64_t patient_id, day_t on,
 	    "SELECT date, ascites_grade, 2, id FROM visits WHERE patient_id = ?1 AND date <= ?2 "
 	    "AND state = 'done' AND ascites_grade IS NOT NULL UNION ALL "
 	    "SELECT date, CASE ascites WHEN 0 THEN 0 ELSE -1 END, 3, id FROM imaging WHERE "
-	    "patient_id = ?1 AND date <= ?2 AND ascites IN (0, 1) "
+	    "patient_id = ?1 AND date <= ?2 AND ascites IN (0, 1) AND voided_at IS NULL "
 	    "ORDER BY 1 DESC, 3 ASC, 4 DESC LIMIT 1";
 	static const char he[] =
 	    "SELECT date, he_grade, 1 AS k, id FROM exams WHERE patient_id = ?1 AND date <= ?2 "

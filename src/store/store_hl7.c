@@ -117,7 +117,8 @@ static enum status earlier_row(struct store *st, const struct hl7_item *it, int6
 {
 	static const char sql[] =
 	    "SELECT l.id FROM hl7_results h JOIN labs l ON l.id = h.lab_id WHERE h.result_key = ? "
-	    "AND h.patient_id = ? AND l.analyte = ? ORDER BY l.id DESC LIMIT 1";
+	    "AND h.patient_id = ? AND l.analyte = ? AND l.voided_at IS NULL ORDER BY l.id DESC "
+	    "LIMIT 1";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;

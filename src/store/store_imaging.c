@@ -97,7 +97,7 @@ enum status store_imaging_list(struct store *st, int64_t patient_id, struct imag
 	static const char sql[] =
 	    "SELECT id, patient_id, date, modality, note, stiffness_kpa, iqr_kpa, "
 	    "fibrosis_stage, hcc, thrombosis, ascites, version, lirads, lesion_mm FROM imaging "
-	    "WHERE patient_id = ? "
+	    "WHERE patient_id = ? AND voided_at IS NULL "
 	    "ORDER BY date DESC, id DESC LIMIT ?";
 	return store_patient_rows(st, sql, patient_id, out, sizeof *out, max, n, imaging_row,
 				  "reading imaging notes", e);

@@ -124,6 +124,15 @@ enum status store_lab_insert(struct store *st, struct lab_result *r, struct err 
 /* Correct lab row id with r's value and unit, keeping reason (HL7 'C'). */
 enum status store_lab_correct(struct store *st, int64_t id, struct lab_result *r,
 			      const char *reason, struct err *e);
+/* The lab columns store_lab_read reads, in its order; flag texts by flag. */
+#define STORE_LAB_COLS                                                          \
+	"id, patient_id, analyte, value, unit, canonical, date, source, flag, " \
+	"confirmed, visit_id, version"
+void store_lab_read(sqlite3_stmt *s, struct lab_result *r);
+extern const char *const store_lab_flag_text[];
+/* A row a caller built, checked again: hard limits, a warning confirmed,
+ * the collection date (store_lab_add's checks; store_fix.c's too). */
+enum status store_lab_check(struct store *st, const struct lab_result *r, struct err *e);
 enum status store_patient_insert(struct store *st, struct patient *p, struct err *e);
 enum status store_imaging_insert(struct store *st, struct imaging_note *n, struct err *e);
 /* Schedule rows: inserted with their plan, closed with their visit. */

@@ -5,21 +5,19 @@
 
 #include <string.h>
 
-#define LAB_COLS                                                                \
-	"id, patient_id, analyte, value, unit, canonical, date, source, flag, " \
-	"confirmed, visit_id, version"
+#define LAB_COLS STORE_LAB_COLS
 
-static const char *const flag_text[] = {"", "L", "H", "LL", "HH"};
+const char *const store_lab_flag_text[] = {"", "L", "H", "LL", "HH"};
 
 static enum lab_flag parse_flag(const char *t)
 {
-	for (size_t i = 0; t && i < sizeof flag_text / sizeof flag_text[0]; i++)
-		if (strcmp(t, flag_text[i]) == 0)
+	for (size_t i = 0; t && i < sizeof store_lab_flag_text / sizeof store_lab_flag_text[0]; i++)
+		if (strcmp(t, store_lab_flag_text[i]) == 0)
 			return (enum lab_flag)i;
 	return FLAG_NONE;
 }
 
-static void read_lab(sqlite3_stmt *s, struct lab_result *r)
+void store_lab_read(sqlite3_stmt *s, struct lab_result *r)
 {
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(s, 0);
@@ -55,7 +53,7 @@ enum status store_lab_insert(struct store *st, struct lab_result *r, struct err 
 	sqlite3_bind_double(q, 5, r->canonical);
 	store_bind_day(q, 6, r->date);
 	sqlite3_bind_text(q, 7, r->source[0] ? r->source : "entry", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 8, flag_text[r->flag], -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 8, store_lab_flag_text[r->flag], -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 9, r->confirmed);
 	if (r->visit_id)
 		sqlite3_bind_int64(q, 10, r->visit_id);
@@ -82,7 +80,7 @@ enum status store_lab_correct(struct store *st, int64_t id, struct lab_result *r
 	sqlite3_bind_double(q, 1, r->value);
 	sqlite3_bind_text(q, 2, r->unit, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_double(q, 3, r->canonical);
-	sqlite3_bind_text(q, 4, flag_text[r->flag], -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, store_lab_flag_text[r->flag], -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 5, r->confirmed);
 	sqlite3_bind_text(q, 6, reason, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(q, 7, id);
@@ -103,7 +101,7 @@ enum status store_lab_correct(struct store *st, int64_t id, struct lab_result *r
 
 /* Re-check what a caller built: hard limits and dates (warnings were
  * answered at entry). */
-static enum status check_row(struct store *st, const struct lab_result *r, struct err *e)
+enum status store_lab_check(struct store *st, const struct lab_result *r, struct err *e)
 {
 	char d[16];
 	double canonical;
@@ -125,7 +123,7 @@ enum status store_lab_add(struct store *st, struct lab_result *rows, int n, stru
 {
 	enum status s = store_may(st, PERM_RECORD, e);
 	for (int i = 0; s == ST_OK && i < n; i++)
-		s = check_row(st, &rows[i], e);
+		s = store_lab_check(st, &rows[i], e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
 	for (int i = 0; s == ST_OK && i < n; i++)
@@ -141,7 +139,8 @@ enum status store_lab_latest(struct store *st, int64_t patient_id, day_t on, str
 			     struct err *e)
 {
 	static const char sql[] = "SELECT " LAB_COLS " FROM labs WHERE patient_id = ?1 AND "
-				  "analyte = ?2 AND date <= ?3 ORDER BY date DESC, id DESC LIMIT 1";
+				  "analyte = ?2 AND date <= ?3 AND voided_at IS NULL "
+				  "ORDER BY date DESC, id DESC LIMIT 1";
 	enum status s = store_may(st, PERM_READ, e);
 	memset(out, 0, sizeof *out);
 	if (s != ST_OK)
@@ -156,7 +155,7 @@ enum status store_lab_latest(struct store *st, int64_t patient_id, day_t on, str
 		store_bind_day(q, 3, on);
 		int rc = sqlite3_step(q);
 		if (rc == SQLITE_ROW) {
-			read_lab(q, &out->r[a]);
+			store_lab_read(q, &out->r[a]);
 			out->have[a] = true;
 		} else if (rc != SQLITE_DONE) {
 			return store_fail(st, e, "reading lab results");
@@ -170,7 +169,7 @@ enum status store_lab_history(struct store *st, int64_t patient_id, enum analyte
 			      struct lab_result *out, int max, int *n, struct err *e)
 {
 	static const char sql[] = "SELECT " LAB_COLS " FROM labs WHERE patient_id = ?1 AND "
-				  "analyte = ?2 ORDER BY date, id LIMIT ?3";
+				  "analyte = ?2 AND voided_at IS NULL ORDER BY date, id LIMIT ?3";
 	enum status s = store_may(st, PERM_READ, e);
 	*n = 0;
 	if (s != ST_OK)
@@ -184,6 +183,6 @@ enum status store_lab_history(struct store *st, int64_t patient_id, enum analyte
 	sqlite3_bind_int(q, 3, max);
 	int rc = SQLITE_DONE;
 	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
-		read_lab(q, &out[(*n)++]);
+		store_lab_read(q, &out[(*n)++]);
 	return store_rows_end(st, q, rc, "reading lab results", e);
 }

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "store_fix.h"
 #include "unitsense.h"
 #include "util.h"
 
@@ -57,4 +58,21 @@ enum status uc_lab_add(struct store *st, const struct config *cfg, struct lab_re
 	}
 	free(latest);
 	return s == ST_OK ? store_lab_add(st, rows, n, e) : s;
+}
+
+enum status uc_lab_correct(struct store *st, const struct config *cfg, struct lab_result *r,
+			   const char *reason, bool confirmed, struct err *e)
+{
+	struct unitsense_opts o;
+	struct lab_result prev;
+	bool found = false;
+	unitsense_opts_of(cfg, &o);
+	enum status s = store_lab_previous(st, r, &prev, &found, e);
+	if (s == ST_OK)
+		s = unitsense_check(r, found ? &prev : NULL, &o, e);
+	if (s == ST_CONFIRM && confirmed) {
+		r->confirmed = true;
+		s = ST_OK;
+	}
+	return s == ST_OK ? store_lab_fix(st, r, reason, e) : s;
 }
