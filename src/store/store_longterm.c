@@ -411,7 +411,7 @@ enum status store_lt_facts(struct store *st, int64_t patient_id, day_t *first_in
 	static const char first[] = "SELECT min(date) FROM infusions WHERE patient_id = ?1";
 	static const char last[] =
 	    "SELECT max(date) FROM visits WHERE patient_id = ?1 AND state = 'done'";
-	static const char hcc[] = "SELECT date FROM imaging WHERE patient_id = ?1 AND hcc = 'yes' "
+	static const char hcc[] = "SELECT date FROM imaging WHERE patient_id = ?1 AND hcc = 1 "
 				  "AND voided_at IS NULL "
 				  "ORDER BY date LIMIT ?2";
 	enum status s = store_may(st, PERM_READ, e);
