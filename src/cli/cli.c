@@ -99,7 +99,8 @@ static const struct cli_cmd commands[] = {
      "correct a recorded visit (VISIT: its number in the dashboard), with the reason"},
     {"infusion", "add", cli_infusion_add, true,
      "infusion add MRN --at \"YYYY-MM-DD HH:MM\" --route iv|intrahepatic --cells N --lot LOT "
-     "--expires YYYY-MM-DD [--by NAME] [--reaction TEXT|none] [--label LABEL] [--note TEXT] "
+     "[--expires YYYY-MM-DD (the lot's, checked)] [--by NAME] [--reaction TEXT|none] [--label "
+     "LABEL] [--note TEXT] "
      "[--temp-before|--temp-after C] [--pulse-before|--pulse-after /min] "
      "[--bp-before|--bp-after SYS/DIA mmHg] [--spo2-before|--spo2-after %] "
      "[--confirm [--reason TEXT]]",
@@ -182,6 +183,28 @@ static const struct cli_cmd commands[] = {
     {"backup", NULL, cli_backup, true, "backup FILE",
      "a consistent copy made while people work, verified (integrity and audit chain), with "
      "its key and witness, readable by owner and group only (admins)"},
+    /* Outcomes, first part: the cell product (cli_product.c). */
+    {"product", "add", cli_product_add, true,
+     "product add --lot LOT --type uc-msc|exosome|secretome --donor CODE [--passage 0-10] "
+     "--per-vial V (cells, particles or µg protein by type) [--viability %] "
+     "[--sterility negative|positive|pending] [--endotoxin pass|fail|pending] "
+     "[--mycoplasma negative|positive|pending] [--identity pass|fail|pending] "
+     "--expiry YYYY-MM-DD --received \"YYYY-MM-DD HH:MM\" [--thawed \"...\"] "
+     "[--administered \"...\"] [--note TEXT] [--confirm] [--json]",
+     "record a product lot with its release tests (a lot is given only when every test "
+     "passed and it has not expired)"},
+    {"product", "list", cli_product_list, true, "product list [--json]",
+     "every product lot, newest received first, released or not"},
+    {"product", "show", cli_product_show, true, "product show LOT [--json]",
+     "one product lot: release tests, expiry, times"},
+    {"product", "correct", cli_product_correct, true,
+     "product correct LOT --reason TEXT [--if-version N] [any option of product add]",
+     "correct a lot or record its release results, with the reason"},
+    {"product", "void", cli_product_void, true,
+     "product void LOT --reason TEXT [--if-version N] [--json]",
+     "void a lot recorded in error: no infusion can use it"},
+    {"product", "recipients", cli_product_recipients, true, "product recipients LOT [--json]",
+     "every patient who received the lot, for a recall (the reading is audited)"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

@@ -103,6 +103,13 @@ int cli_import_hl7(struct cli *c, int argc, char **argv);
 int cli_import_queue(struct cli *c, int argc, char **argv);
 int cli_import_resolve(struct cli *c, int argc, char **argv);
 int cli_hl7_listen(struct cli *c, int argc, char **argv);
+/* outcomes, first part: the cell product (cli_product.c) */
+int cli_product_add(struct cli *c, int argc, char **argv);
+int cli_product_list(struct cli *c, int argc, char **argv);
+int cli_product_show(struct cli *c, int argc, char **argv);
+int cli_product_correct(struct cli *c, int argc, char **argv);
+int cli_product_void(struct cli *c, int argc, char **argv);
+int cli_product_recipients(struct cli *c, int argc, char **argv);
 
 /* Append s to sb as one quoted CSV cell: neutralised (no control, escape or
  * bidi characters), quotes doubled, and prefixed with ' when a spreadsheet
