@@ -16,6 +16,7 @@
 #include "analyte.h"
 #include "config.h"
 #include "date.h"
+#include "histology.h"
 #include "infusion.h"
 #include "patient.h"
 #include "schedule.h"
@@ -160,6 +161,7 @@ bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, 
 #define DASH_SCHED_MAX 64
 #define DASH_VISITS_MAX 48
 #define DASH_AE_MAX 48
+#define DASH_BIOPSY_MAX 16
 
 /* A calendar entry: the scheduled item, its mark today, and the record that
  * closed it (the visit or infusion day, the missed reason). */
@@ -189,6 +191,12 @@ struct dashboard {
 	bool have_infusion;
 	struct infusion first_infusion;
 	int days_since_first_infusion;
+	/* Biopsy histology (histology.h): the newest DASH_BIOPSY_MAX biopsies,
+	 * oldest first, and the change from the baseline biopsy (the first on
+	 * or before the first infusion). */
+	struct histology biopsies[DASH_BIOPSY_MAX];
+	int nbiopsies;
+	struct histo_summary histo;
 };
 
 /* --- the clinic dashboard (home screen) --- */

@@ -205,6 +205,22 @@ static const struct cli_cmd commands[] = {
      "void a lot recorded in error: no infusion can use it"},
     {"product", "recipients", cli_product_recipients, true, "product recipients LOT [--json]",
      "every patient who received the lot, for a recall (the reading is audited)"},
+    {"histology", "add", cli_histology_add, true,
+     "histology add MRN --date YYYY-MM-DD --site TEXT --pathologist NAME [--metavir F0-F4] "
+     "[--ishak 0-6] [--grade A0-A3] [--cpa %] [--ki67 %] [--ck19 %] [--note TEXT] [--confirm] "
+     "[--json]",
+     "record a biopsy's histology: fibrosis stage, grade, collagen area, Ki-67, CK-19"},
+    {"histology", "list", cli_histology_list, true, "histology list MRN [--json]",
+     "a patient's biopsies, oldest first"},
+    {"histology", "show", cli_histology_show, true, "histology show MRN BIOPSY [--json]",
+     "one biopsy (BIOPSY: its number in the list)"},
+    {"histology", "correct", cli_histology_correct, true,
+     "histology correct MRN BIOPSY --reason TEXT [--if-version N] [any option of histology "
+     "add] [--clear metavir,ishak,grade,cpa,ki67,ck19]",
+     "correct a recorded biopsy, with the reason"},
+    {"histology", "void", cli_histology_void, true,
+     "histology void MRN BIOPSY --reason TEXT [--if-version N] [--json]",
+     "void a biopsy recorded in error (it stays, marked)"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

@@ -205,6 +205,7 @@ static void dashboard_json(struct cli *c, const struct dashboard *db)
 	visits_json(&j, db);
 	findings_json(&j, db);
 	aes_json(&j, db);
+	cli_dash_histology_json(&j, db);
 	json_obj_end(&j);
 	fprintf(c->out, "%s\n", json_str(&j));
 	json_done(&j);
@@ -326,6 +327,7 @@ static void dashboard_text(struct cli *c, const struct dashboard *db, bool ascii
 	calendar_text(c, db);
 	findings_text(c, db);
 	aes_text(c, db);
+	cli_dash_histology_text(c, db);
 }
 
 int cli_dashboard(struct cli *c, int argc, char **argv)

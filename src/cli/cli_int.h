@@ -110,6 +110,22 @@ int cli_product_show(struct cli *c, int argc, char **argv);
 int cli_product_correct(struct cli *c, int argc, char **argv);
 int cli_product_void(struct cli *c, int argc, char **argv);
 int cli_product_recipients(struct cli *c, int argc, char **argv);
+/* biopsy histology (cli_histology.c) */
+int cli_histology_add(struct cli *c, int argc, char **argv);
+int cli_histology_list(struct cli *c, int argc, char **argv);
+int cli_histology_show(struct cli *c, int argc, char **argv);
+int cli_histology_correct(struct cli *c, int argc, char **argv);
+int cli_histology_void(struct cli *c, int argc, char **argv);
+struct histology;
+struct json;
+/* A biopsy's members into an open JSON object; its values as one line
+ * ("F3 Ishak 4 A2 CPA 12.0 % ..."). */
+void cli_histology_json(struct json *j, const struct histology *h);
+void cli_histology_values(const struct histology *h, char *out, size_t n);
+/* The dashboard's outcome sections (cli_dash_outcomes.c). */
+struct dashboard;
+void cli_dash_histology_json(struct json *j, const struct dashboard *db);
+void cli_dash_histology_text(struct cli *c, const struct dashboard *db);
 
 /* Append s to sb as one quoted CSV cell: neutralised (no control, escape or
  * bidi characters), quotes doubled, and prefixed with ' when a spreadsheet
