@@ -18,6 +18,7 @@
 #include "date.h"
 #include "histology.h"
 #include "infusion.h"
+#include "med.h"
 #include "patient.h"
 #include "schedule.h"
 #include "score.h"
@@ -162,6 +163,7 @@ bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, 
 #define DASH_VISITS_MAX 48
 #define DASH_AE_MAX 48
 #define DASH_BIOPSY_MAX 16
+#define DASH_MED_MAX 40
 
 /* A calendar entry: the scheduled item, its mark today, and the record that
  * closed it (the visit or infusion day, the missed reason). */
@@ -197,6 +199,10 @@ struct dashboard {
 	struct histology biopsies[DASH_BIOPSY_MAX];
 	int nbiopsies;
 	struct histo_summary histo;
+	/* Medications and supplements (med.h) for the timeline: the newest
+	 * DASH_MED_MAX by start, oldest first, voided ones left out. */
+	struct med meds[DASH_MED_MAX];
+	int nmeds;
 };
 
 /* --- the clinic dashboard (home screen) --- */

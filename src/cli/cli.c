@@ -221,6 +221,25 @@ static const struct cli_cmd commands[] = {
     {"histology", "void", cli_histology_void, true,
      "histology void MRN BIOPSY --reason TEXT [--if-version N] [--json]",
      "void a biopsy recorded in error (it stays, marked)"},
+    {"med", "add", cli_med_add, true,
+     "med add MRN --name NAME|ATC --start YYYY-MM-DD [--dose V --unit mg|g|µg|mL|IU|mmol|tablet] "
+     "[--route oral|iv|sc|im|rectal|topical|other] "
+     "[--frequency once|qd|bid|tid|qid|weekly|prn|continuous] [--stop YYYY-MM-DD] "
+     "[--indication TEXT] [--confirm] [--json]",
+     "record a medication or supplement (the shipped list gives its ATC code; a free name is "
+     "kept as typed)"},
+    {"med", "stop", cli_med_stop, true,
+     "med stop MRN MED [--date YYYY-MM-DD] [--reason TEXT] [--if-version N] [--json]",
+     "record the day a medication was stopped (MED: its number in med list)"},
+    {"med", "list", cli_med_list, true, "med list MRN [--date YYYY-MM-DD] [--json]",
+     "a patient's medications by start (--date: those taken that day)"},
+    {"med", "correct", cli_med_correct, true,
+     "med correct MRN MED --reason TEXT [--if-version N] [any option of med add]",
+     "correct a recorded medication, with the reason"},
+    {"med", "void", cli_med_void, true, "med void MRN MED --reason TEXT [--if-version N] [--json]",
+     "void a medication recorded in error (it stays, marked)"},
+    {"med", "names", cli_med_names, false, "med names [--json]",
+     "the shipped medication list: ATC code, name, class, usual unit and route"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

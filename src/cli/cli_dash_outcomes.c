@@ -8,6 +8,10 @@
 #include "dashboard.h"
 #include "histology.h"
 #include "json.h"
+#include "med.h"
+#include "text.h"
+
+#include <stdio.h>
 
 static const char *direction(const struct histo_change *c)
 {
@@ -90,5 +94,78 @@ void cli_dash_histology_text(struct cli *c, const struct dashboard *db)
 		histology_format((enum histo_measure)m, ch->latest, b, sizeof b);
 		cli_putf(c, "    %-28s %8s -> %-8s %+.*f %s\n", mi->label, a, b, mi->decimals,
 			 ch->change, direction(ch));
+	}
+}
+
+/* The timeline's span: the first start (or the first infusion, if
+ * earlier) to today. */
+static void span(const struct dashboard *db, day_t *from, day_t *to)
+{
+	*from = db->have_infusion ? db->first_infusion.date : db->today;
+	*to = db->today;
+	for (int i = 0; i < db->nmeds; i++)
+		if (db->meds[i].start < *from)
+			*from = db->meds[i].start;
+}
+
+void cli_dash_meds_json(struct json *j, const struct dashboard *db)
+{
+	char d[16];
+	day_t from, to;
+	span(db, &from, &to);
+	json_obj_begin(j, "medications");
+	json_string(j, "from", date_format(from, d));
+	json_string(j, "to", date_format(to, d));
+	json_arr_begin(j, "timeline");
+	for (int i = 0; i < db->nmeds; i++) {
+		const struct med *m = &db->meds[i];
+		day_t end = m->stop == DAY_NONE ? db->today : m->stop;
+		json_obj_begin(j, NULL);
+		cli_med_json(j, m);
+		json_bool(j, "current", med_taken_on(m, db->today));
+		json_int(j, "days", end >= m->start ? end - m->start + 1 : 0);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	json_obj_end(j);
+}
+
+#define TIMELINE_COLS 30
+
+/* One bar: '=' where taken, '.' elsewhere, over [from, to]. */
+static void bar(const struct med *m, day_t from, day_t to, day_t today, char *out)
+{
+	int days = to - from + 1;
+	day_t end = m->stop == DAY_NONE ? today : m->stop;
+	for (int i = 0; i < TIMELINE_COLS; i++) {
+		day_t lo = from + (day_t)((long)i * days / TIMELINE_COLS);
+		day_t hi = from + (day_t)((long)(i + 1) * days / TIMELINE_COLS) - 1;
+		if (hi < lo)
+			hi = lo;
+		out[i] = m->start <= hi && end >= lo ? '=' : '.';
+	}
+	out[TIMELINE_COLS] = '\0';
+}
+
+void cli_dash_meds_text(struct cli *c, const struct dashboard *db)
+{
+	char a[16], b[16], line[TIMELINE_COLS + 1], name[4 * 22 + 1], padded[4 * 22 + 1], dose[40];
+	day_t from, to;
+	span(db, &from, &to);
+	cli_putf(c, "medications (%d), %s to %s:\n", db->nmeds, date_format(from, a),
+		 date_format(to, b));
+	for (int i = 0; i < db->nmeds; i++) {
+		const struct med *m = &db->meds[i];
+		size_t fit = text_fit(m->name, 22);
+		snprintf(name, sizeof name, "%.*s", (int)fit, m->name);
+		dose[0] = '\0';
+		if (!isnan(m->dose))
+			snprintf(dose, sizeof dose, "%g %s %s", m->dose, med_unit_str(m->unit),
+				 med_freq_str(m->freq));
+		bar(m, from, to, db->today, line);
+		cli_putf(c, "  %s %-7s %-16s |%s| %s%s%s\n",
+			 text_pad(name, 22, padded, sizeof padded), *m->atc ? m->atc : "-", dose,
+			 line, date_format(m->start, a), m->stop == DAY_NONE ? " on" : " to ",
+			 m->stop == DAY_NONE ? "" : date_format(m->stop, b));
 	}
 }

@@ -206,6 +206,7 @@ static void dashboard_json(struct cli *c, const struct dashboard *db)
 	findings_json(&j, db);
 	aes_json(&j, db);
 	cli_dash_histology_json(&j, db);
+	cli_dash_meds_json(&j, db);
 	json_obj_end(&j);
 	fprintf(c->out, "%s\n", json_str(&j));
 	json_done(&j);
@@ -328,6 +329,7 @@ static void dashboard_text(struct cli *c, const struct dashboard *db, bool ascii
 	findings_text(c, db);
 	aes_text(c, db);
 	cli_dash_histology_text(c, db);
+	cli_dash_meds_text(c, db);
 }
 
 int cli_dashboard(struct cli *c, int argc, char **argv)

@@ -122,10 +122,22 @@ struct json;
  * ("F3 Ishak 4 A2 CPA 12.0 % ..."). */
 void cli_histology_json(struct json *j, const struct histology *h);
 void cli_histology_values(const struct histology *h, char *out, size_t n);
+/* concomitant medications (cli_med.c) */
+int cli_med_add(struct cli *c, int argc, char **argv);
+int cli_med_stop(struct cli *c, int argc, char **argv);
+int cli_med_list(struct cli *c, int argc, char **argv);
+int cli_med_correct(struct cli *c, int argc, char **argv);
+int cli_med_void(struct cli *c, int argc, char **argv);
+int cli_med_names(struct cli *c, int argc, char **argv);
+struct med;
+/* A medication's members into an open JSON object. */
+void cli_med_json(struct json *j, const struct med *m);
 /* The dashboard's outcome sections (cli_dash_outcomes.c). */
 struct dashboard;
 void cli_dash_histology_json(struct json *j, const struct dashboard *db);
 void cli_dash_histology_text(struct cli *c, const struct dashboard *db);
+void cli_dash_meds_json(struct json *j, const struct dashboard *db);
+void cli_dash_meds_text(struct cli *c, const struct dashboard *db);
 
 /* Append s to sb as one quoted CSV cell: neutralised (no control, escape or
  * bidi characters), quotes doubled, and prefixed with ' when a spreadsheet

@@ -9,6 +9,7 @@
 #include "store_exam.h"
 #include "store_followup.h"
 #include "store_histology.h"
+#include "store_med.h"
 #include "util.h"
 
 /* Series buffers for one load. */
@@ -112,6 +113,25 @@ static enum status load_histology(struct store *st, int64_t pid, struct dashboar
 	return s;
 }
 
+/* Medications for the timeline: the newest DASH_MED_MAX by start, voided
+ * ones left out. */
+static enum status load_meds(struct store *st, int64_t pid, struct dashboard *out, struct err *e)
+{
+	struct med *all = xcalloc(DASH_SERIES_MAX, sizeof *all);
+	int n = 0, k = 0;
+	enum status s = store_med_list(st, pid, all, DASH_SERIES_MAX, &n, e);
+	for (int i = 0; s == ST_OK && i < n; i++)
+		if (!all[i].voided)
+			all[k++] = all[i];
+	int from = k > DASH_MED_MAX ? k - DASH_MED_MAX : 0;
+	if (s == ST_OK) {
+		out->nmeds = k - from;
+		memcpy(out->meds, all + from, (size_t)out->nmeds * sizeof *all);
+	}
+	free(all);
+	return s;
+}
+
 enum status uc_dashboard_load(struct store *st, int64_t patient_id, day_t today,
 			      const struct config *cfg, struct dashboard *out, struct err *e)
 {
@@ -137,6 +157,8 @@ enum status uc_dashboard_load(struct store *st, int64_t patient_id, day_t today,
 	}
 	if (s == ST_OK)
 		s = load_histology(st, patient_id, out, e);
+	if (s == ST_OK)
+		s = load_meds(st, patient_id, out, e);
 	free(ser);
 	return s;
 }
