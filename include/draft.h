@@ -34,7 +34,10 @@ struct draft_info {
 	X(DRAFT_VISIT_LABS, "visit.labs", "Visit labs")                   \
 	X(DRAFT_VISIT_CORRECT, "visit-correct.", "Correction of a visit") \
 	X(DRAFT_AE, "ae", "Adverse event")                                \
-	X(DRAFT_INFUSION, "infusion", "Infusion")
+	X(DRAFT_INFUSION, "infusion", "Infusion")                         \
+	X(DRAFT_HISTOLOGY, "histology", "Biopsy histology")               \
+	X(DRAFT_MED, "med", "Medication")                                 \
+	X(DRAFT_PRODUCT, "product", "Product lot")
 
 #define DRAFT_KIND_ENUM(k, form, title) k,
 enum draft_kind { DRAFT_KIND_NONE = -1, DRAFT_KINDS(DRAFT_KIND_ENUM) DRAFT_KIND_COUNT };
