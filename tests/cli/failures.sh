@@ -101,7 +101,7 @@ run hd check
 expect_rc "the clinic's own database checks clean" 0
 
 # --- a full disk (a small tmpfs, root only) ---
-if [ $ROOT -eq 1 ] && mkdir -p "$T/full" && mount -t tmpfs -o size=2m tmpfs "$T/full" 2>/dev/null; then
+if [ $ROOT -eq 1 ] && mkdir -p "$T/full" && mount -t tmpfs -o size=4m tmpfs "$T/full" 2>/dev/null; then
 	trap 'umount "$T/full" 2>/dev/null; rm -rf "$T"' EXIT
 	FDB="$T/full/db/c.db"
 	hf() { "$HEPADESK" --db "$FDB" "$@"; }

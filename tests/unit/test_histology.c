@@ -8,11 +8,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "histology.h"
+#include "store_histology.h"
+#include "tmpdb.h"
 
 static day_t day(const char *s)
 {
@@ -128,12 +131,89 @@ static void test_summary(void **state)
 	assert_int_equal(s.latest, 2);
 }
 
+struct fx {
+	char dir[TMPDB_DIR_MAX], path[TMPDB_PATH_MAX];
+	struct store *st;
+	int64_t pid;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	struct err e;
+	struct patient p = {0};
+	tmpdb_open(f->dir, f->path, "histo", "clinic.db", &f->st);
+	testclock_now = date_to_time(day("2026-03-02")) + 10 * 3600;
+	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
+	strcpy(p.mrn, "H-1");
+	strcpy(p.name, "HISTO, Hal");
+	p.dob = day("1960-01-01");
+	p.sex = 'M';
+	p.weight_kg = NAN;
+	p.weight_date = DAY_NONE;
+	assert_int_equal(store_patient_add(f->st, &p, &e), ST_OK);
+	f->pid = p.id;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	tmpdb_remove(f->dir, f->st);
+	free(f);
+	return 0;
+}
+
+/* A biopsy stored and read back, a refused one writes nothing, a
+ * correction at a stale version is a conflict, a void keeps the row. */
+static void test_store(void **state)
+{
+	struct fx *f = *state;
+	struct err e = {""};
+	struct histology h, r, list[4];
+	int n = 0;
+	biopsy(&h, "2026-02-01", 3, 4, 12.5);
+	h.patient_id = f->pid;
+	h.v[HISTO_KI67] = 4;
+	assert_int_equal(store_histology_add(f->st, &h, &e), ST_OK);
+	assert_int_equal(store_histology_get(f->st, f->pid, h.id, &r, &e), ST_OK);
+	assert_int_equal(r.date, day("2026-02-01"));
+	assert_true(r.v[HISTO_METAVIR] == 3 && r.v[HISTO_ISHAK] == 4);
+	assert_true(fabs(r.v[HISTO_CPA] - 12.5) < 1e-9 && r.v[HISTO_KI67] == 4);
+	assert_true(isnan(r.v[HISTO_CK19]) && isnan(r.v[HISTO_GRADE]));
+	assert_string_equal(r.created_by, "alice");
+	biopsy(&h, "2026-02-01", 3, 4, 101);
+	h.patient_id = f->pid;
+	assert_int_equal(store_histology_add(f->st, &h, &e), ST_INVALID);
+	biopsy(&h, "1950-01-01", 3, 4, 10); /* before the patient's birth */
+	h.patient_id = f->pid;
+	assert_int_equal(store_histology_add(f->st, &h, &e), ST_INVALID);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM histology"), 1);
+	r.v[HISTO_CK19] = 7;
+	assert_int_equal(store_histology_correct(f->st, &r, "", &e), ST_INVALID);
+	assert_int_equal(store_histology_correct(f->st, &r, "CK-19 read late", &e), ST_OK);
+	assert_int_equal(r.version, 2);
+	r.version = 1;
+	assert_int_equal(store_histology_correct(f->st, &r, "again", &e), ST_CONFLICT);
+	r.version = 2;
+	assert_int_equal(store_histology_void(f->st, &r, "another patient's slide", &e), ST_OK);
+	assert_int_equal(store_histology_correct(f->st, &r, "after the void", &e), ST_INVALID);
+	assert_int_equal(store_histology_list(f->st, f->pid, list, 4, &n, &e), ST_OK);
+	assert_int_equal(n, 1);
+	assert_true(list[0].voided);
+	assert_string_equal(list[0].reason, "another patient's slide");
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM audit WHERE tbl = 'histology'"),
+			 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_parse),
 	    cmocka_unit_test(test_validate),
 	    cmocka_unit_test(test_summary),
+	    cmocka_unit_test_setup_teardown(test_store, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,6 +16,8 @@
 
 #include "checklist.h"
 #include "med.h"
+#include "store_med.h"
+#include "tmpdb.h"
 
 static day_t day(const char *s)
 {
@@ -171,6 +173,82 @@ static void test_checklist_reads_list(void **state)
 	free(r);
 }
 
+struct fx {
+	char dir[TMPDB_DIR_MAX], path[TMPDB_PATH_MAX];
+	struct store *st;
+	int64_t pid;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	struct err e;
+	struct patient p = {0};
+	tmpdb_open(f->dir, f->path, "med", "clinic.db", &f->st);
+	testclock_now = date_to_time(day("2026-03-02")) + 10 * 3600;
+	assert_int_equal(store_set_actor(f->st, "alice", &e), ST_OK);
+	strcpy(p.mrn, "M-1");
+	strcpy(p.name, "MEDS, Max");
+	p.dob = day("1960-01-01");
+	p.sex = 'M';
+	p.weight_kg = NAN;
+	p.weight_date = DAY_NONE;
+	assert_int_equal(store_patient_add(f->st, &p, &e), ST_OK);
+	f->pid = p.id;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	tmpdb_remove(f->dir, f->st);
+	free(f);
+	return 0;
+}
+
+/* An entry stored and read back with its code, a stop with its reason, a
+ * stale version refused, a void kept. */
+static void test_store(void **state)
+{
+	struct fx *f = *state;
+	struct err e = {""};
+	struct med m, r, list[4];
+	int n = 0;
+	med_init(&m);
+	m.patient_id = f->pid;
+	assert_int_equal(med_set_name(&m, "vemlidy", &e), ST_OK);
+	m.dose = 25;
+	m.start = day("2026-01-10");
+	assert_int_equal(store_med_add(f->st, &m, &e), ST_OK);
+	assert_int_equal(store_med_get(f->st, f->pid, m.id, &r, &e), ST_OK);
+	assert_string_equal(r.name, "tenofovir alafenamide");
+	assert_string_equal(r.atc, "J05AF13");
+	assert_int_equal(r.cls, MEDC_ANTIVIRAL);
+	assert_true(r.dose == 25 && r.unit == MEDU_MG && r.stop == DAY_NONE);
+	m.dose = 0;
+	assert_int_equal(store_med_add(f->st, &m, &e), ST_INVALID);
+	assert_int_equal(tmpdb_int(f->path, "SELECT count(*) FROM medications"), 1);
+	r.stop = day("2026-03-01");
+	assert_int_equal(store_med_update(f->st, &r, "switched to entecavir", false, &e), ST_OK);
+	assert_int_equal(r.version, 2);
+	r.version = 1;
+	r.dose = 20;
+	assert_int_equal(store_med_update(f->st, &r, "typo", true, &e), ST_CONFLICT);
+	r.version = 2;
+	assert_int_equal(store_med_update(f->st, &r, NULL, true, &e), ST_INVALID);
+	assert_int_equal(store_med_void(f->st, &r, "wrong patient", &e), ST_OK);
+	assert_int_equal(store_med_list(f->st, f->pid, list, 4, &n, &e), ST_OK);
+	assert_int_equal(n, 1);
+	assert_true(list[0].voided);
+	assert_int_equal(list[0].stop, day("2026-03-01"));
+	assert_true(list[0].dose == 25);
+	assert_int_equal(
+	    tmpdb_int(f->path,
+		      "SELECT count(*) FROM audit WHERE tbl = 'medications' AND actor = 'alice'"),
+	    3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +256,7 @@ int main(void)
 	    cmocka_unit_test(test_dose_and_dates),
 	    cmocka_unit_test(test_of_class),
 	    cmocka_unit_test(test_checklist_reads_list),
+	    cmocka_unit_test_setup_teardown(test_store, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
