@@ -20,6 +20,7 @@
 #include "infusion.h"
 #include "med.h"
 #include "patient.h"
+#include "product.h"
 #include "schedule.h"
 #include "score.h"
 #include "visit.h"
@@ -164,6 +165,7 @@ bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, 
 #define DASH_AE_MAX 48
 #define DASH_BIOPSY_MAX 16
 #define DASH_MED_MAX 40
+#define DASH_LOTS_MAX 16
 
 /* A calendar entry: the scheduled item, its mark today, and the record that
  * closed it (the visit or infusion day, the missed reason). */
@@ -203,6 +205,10 @@ struct dashboard {
 	 * DASH_MED_MAX by start, oldest first, voided ones left out. */
 	struct med meds[DASH_MED_MAX];
 	int nmeds;
+	/* The cell product given: each infusion (the first DASH_LOTS_MAX) with
+	 * its lot's record. */
+	struct product_use lots[DASH_LOTS_MAX];
+	int nlots;
 };
 
 /* --- the clinic dashboard (home screen) --- */

@@ -113,10 +113,14 @@ enum med_unit {
 	    MEDU_COUNT
 };
 
-#define MED_ROUTE_INFO(_)                                                             \
-	_(ORAL, "oral")                                                               \
-	_(IV, "iv") _(SC, "sc") _(IM, "im") _(RECTAL, "rectal") _(TOPICAL, "topical") \
-	    _(OTHER, "other")
+#define MED_ROUTE_INFO(_)     \
+	_(ORAL, "oral")       \
+	_(IV, "iv")           \
+	_(SC, "sc")           \
+	_(IM, "im")           \
+	_(RECTAL, "rectal")   \
+	_(TOPICAL, "topical") \
+	_(OTHER, "other")
 
 enum med_route {
 #define MEDR_ENUM_(id, ...) MEDR_##id,
@@ -125,11 +129,15 @@ enum med_route {
 	    MEDR_COUNT
 };
 
-#define MED_FREQ_INFO(_)                                                                          \
-	_(ONCE, "once", "once")                                                                   \
-	_(QD, "qd", "once daily") _(BID, "bid", "twice daily") _(TID, "tid", "three times daily") \
-	    _(QID, "qid", "four times daily") _(QW, "weekly", "once weekly")                      \
-		_(PRN, "prn", "as needed") _(CONTINUOUS, "continuous", "continuous infusion")
+#define MED_FREQ_INFO(_)                   \
+	_(ONCE, "once", "once")            \
+	_(QD, "qd", "once daily")          \
+	_(BID, "bid", "twice daily")       \
+	_(TID, "tid", "three times daily") \
+	_(QID, "qid", "four times daily")  \
+	_(QW, "weekly", "once weekly")     \
+	_(PRN, "prn", "as needed")         \
+	_(CONTINUOUS, "continuous", "continuous infusion")
 
 enum med_freq {
 #define MEDF_ENUM_(id, ...) MEDF_##id,

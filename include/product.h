@@ -107,6 +107,19 @@ struct product {
 	int64_t version;
 };
 
+/* One infusion of a patient with the lot it names, for the dashboard: the
+ * lot's record when it is on file (infusions before product lots were
+ * recorded name lots that are not). */
+struct product_use {
+	int64_t infusion_id;
+	int64_t given_at; /* seconds (UTC) */
+	day_t date;	  /* the clinic's day of the infusion */
+	double cells;
+	char lot[PRODUCT_LOT_MAX + 1];
+	bool on_file;
+	struct product p; /* when on_file */
+};
+
 /* Nothing given: UC-MSC, passage -1, viability NAN, every test pending. */
 void product_init(struct product *p);
 

@@ -60,4 +60,9 @@ struct product_recipient {
 enum status store_product_recipients(struct store *st, const struct product *p,
 				     struct product_recipient *out, int max, int *n, struct err *e);
 
+/* The patient's infusions, oldest first, each with the lot it names (the
+ * record when on file), at most max. PERM_READ. */
+enum status store_product_uses(struct store *st, int64_t patient_id, struct product_use *out,
+			       int max, int *n, struct err *e);
+
 #endif

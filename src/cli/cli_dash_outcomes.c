@@ -9,7 +9,9 @@
 #include "histology.h"
 #include "json.h"
 #include "med.h"
+#include "product.h"
 #include "text.h"
+#include "visit.h"
 
 #include <stdio.h>
 
@@ -167,5 +169,46 @@ void cli_dash_meds_text(struct cli *c, const struct dashboard *db)
 			 text_pad(name, 22, padded, sizeof padded), *m->atc ? m->atc : "-", dose,
 			 line, date_format(m->start, a), m->stop == DAY_NONE ? " on" : " to ",
 			 m->stop == DAY_NONE ? "" : date_format(m->stop, b));
+	}
+}
+
+void cli_dash_lots_json(struct json *j, const struct dashboard *db, int tz)
+{
+	char d[16], t[20];
+	json_arr_begin(j, "product_lots");
+	for (int i = 0; i < db->nlots; i++) {
+		const struct product_use *u = &db->lots[i];
+		json_obj_begin(j, NULL);
+		json_int(j, "infusion", u->infusion_id);
+		json_string(j, "given_at", visit_format_time(u->given_at, tz, t));
+		json_string(j, "lot", u->lot);
+		json_bool(j, "on_file", u->on_file);
+		if (u->on_file) {
+			json_string(j, "type", product_type_str(u->p.type));
+			json_string(j, "donor", u->p.donor);
+			json_string(j, "expiry", date_format(u->p.expiry, d));
+			json_bool(j, "released", product_released(&u->p));
+			json_bool(j, "voided", u->p.voided);
+		}
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+}
+
+void cli_dash_lots_text(struct cli *c, const struct dashboard *db, int tz)
+{
+	char d[16], t[20];
+	cli_putf(c, "product lots given (%d):\n", db->nlots);
+	for (int i = 0; i < db->nlots; i++) {
+		const struct product_use *u = &db->lots[i];
+		cli_putf(c, "  %s  lot %-16s ", visit_format_time(u->given_at, tz, t), u->lot);
+		if (!u->on_file)
+			cli_put(c, "not on file\n");
+		else
+			cli_putf(c, "%s, donor %s, expires %s, %s%s\n",
+				 product_type_label(u->p.type), u->p.donor,
+				 date_format(u->p.expiry, d),
+				 product_released(&u->p) ? "released" : "NOT released",
+				 u->p.voided ? ", VOIDED" : "");
 	}
 }

@@ -207,6 +207,7 @@ static void dashboard_json(struct cli *c, const struct dashboard *db)
 	aes_json(&j, db);
 	cli_dash_histology_json(&j, db);
 	cli_dash_meds_json(&j, db);
+	cli_dash_lots_json(&j, db, c->app->cfg.tz_offset_minutes * 60);
 	json_obj_end(&j);
 	fprintf(c->out, "%s\n", json_str(&j));
 	json_done(&j);
@@ -330,6 +331,7 @@ static void dashboard_text(struct cli *c, const struct dashboard *db, bool ascii
 	aes_text(c, db);
 	cli_dash_histology_text(c, db);
 	cli_dash_meds_text(c, db);
+	cli_dash_lots_text(c, db, c->app->cfg.tz_offset_minutes * 60);
 }
 
 int cli_dashboard(struct cli *c, int argc, char **argv)

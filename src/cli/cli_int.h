@@ -138,6 +138,9 @@ void cli_dash_histology_json(struct json *j, const struct dashboard *db);
 void cli_dash_histology_text(struct cli *c, const struct dashboard *db);
 void cli_dash_meds_json(struct json *j, const struct dashboard *db);
 void cli_dash_meds_text(struct cli *c, const struct dashboard *db);
+/* tz: the clinic's offset in seconds, for the infusion times. */
+void cli_dash_lots_json(struct json *j, const struct dashboard *db, int tz);
+void cli_dash_lots_text(struct cli *c, const struct dashboard *db, int tz);
 
 /* Append s to sb as one quoted CSV cell: neutralised (no control, escape or
  * bidi characters), quotes doubled, and prefixed with ' when a spreadsheet

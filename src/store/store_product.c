@@ -314,3 +314,49 @@ enum status store_product_recipients(struct store *st, const struct product *p,
 	}
 	return finish(st, s, e);
 }
+
+static void read_use(sqlite3_stmt *q, void *row)
+{
+	struct product_use *u = row;
+	memset(u, 0, sizeof *u);
+	u->infusion_id = sqlite3_column_int64(q, 0);
+	u->given_at = sqlite3_column_int64(q, 1);
+	u->cells = sqlite3_column_double(q, 2);
+	store_col_text(q, 3, u->lot, sizeof u->lot);
+	u->date = store_col_day(q, 18);
+	u->on_file = sqlite3_column_type(q, 4) != SQLITE_NULL;
+	product_init(&u->p);
+	if (!u->on_file)
+		return;
+	/* The lot's columns follow the infusion's four. */
+	struct product *p = &u->p;
+	char buf[16];
+	p->id = sqlite3_column_int64(q, 4);
+	store_col_text(q, 5, p->lot, sizeof p->lot);
+	store_col_text(q, 6, buf, sizeof buf);
+	(void)product_type_parse(buf, &p->type);
+	store_col_text(q, 7, p->donor, sizeof p->donor);
+	p->passage = sqlite3_column_int(q, 8);
+	p->per_vial = store_col_real(q, 9);
+	p->viability = store_col_real(q, 10);
+	for (int i = 0; i < PTEST_COUNT; i++) {
+		store_col_text(q, 11 + i, buf, sizeof buf);
+		(void)product_result_from_str(buf, &p->tests[i]);
+	}
+	p->expiry = store_col_day(q, 15);
+	p->voided = sqlite3_column_int(q, 16) != 0;
+	store_col_text(q, 17, p->reason, sizeof p->reason);
+}
+
+enum status store_product_uses(struct store *st, int64_t patient_id, struct product_use *out,
+			       int max, int *n, struct err *e)
+{
+	static const char sql[] =
+	    "SELECT i.id, i.given_at, i.cells, i.lot, l.id, l.lot, l.type, l.donor, "
+	    "coalesce(l.passage, -1), l.per_vial, l.viability, l.sterility, l.endotoxin, "
+	    "l.mycoplasma, l.identity, l.expiry, l.voided, coalesce(l.reason, ''), i.date "
+	    "FROM infusions i LEFT JOIN product_lots l ON l.lot = i.lot COLLATE NOCASE "
+	    "WHERE i.patient_id = ?1 ORDER BY i.given_at, i.id LIMIT ?2";
+	return store_patient_rows(st, sql, patient_id, out, sizeof *out, max, n, read_use,
+				  "reading the lots given", e);
+}

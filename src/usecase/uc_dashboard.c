@@ -10,6 +10,7 @@
 #include "store_followup.h"
 #include "store_histology.h"
 #include "store_med.h"
+#include "store_product.h"
 #include "util.h"
 
 /* Series buffers for one load. */
@@ -159,6 +160,8 @@ enum status uc_dashboard_load(struct store *st, int64_t patient_id, day_t today,
 		s = load_histology(st, patient_id, out, e);
 	if (s == ST_OK)
 		s = load_meds(st, patient_id, out, e);
+	if (s == ST_OK)
+		s = store_product_uses(st, patient_id, out->lots, DASH_LOTS_MAX, &out->nlots, e);
 	free(ser);
 	return s;
 }

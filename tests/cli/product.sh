@@ -107,6 +107,11 @@ give --lot uc-today
 expect_rc "a released lot expiring on the infusion day: given" 0
 expect_eq "the infusion keeps the lot's spelling and expiry" "$(sql "select lot, lot_expiry from infusions")" "UC-TODAY|$TODAY"
 
+run hd dashboard P1 --json
+expect_in "the dashboard names the lot given and its release" '"product_lots":[{"infusion":1,"given_at":"'"$TODAY"' 09:00","lot":"UC-TODAY","on_file":true,"type":"uc-msc","donor":"D-77","expiry":"'"$TODAY"'","released":true,"voided":false}]' "$OUT"
+run hd dashboard P1
+expect_in "and in text" "lot UC-TODAY         UC-MSC cells, donor D-77, expires $TODAY, released" "$OUT"
+
 # --- void ---
 hd product void UC-C --reason "entered in error" >/dev/null
 run hd product show UC-C --json

@@ -46,4 +46,10 @@ wait_for "recorded biopsy 1 of $TODAY"
 row=$(sql "select date, site, metavir, ishak, grade, cpa, ki67, ck19, pathologist from histology")
 [ "$row" = "$TODAY|right lobe, percutaneous|4|2|2|24.5|3.0|5.0|Dr Lee" ] || fail "histology row: $row"
 [ "$(sql "select count(*) from drafts")" = 0 ] || fail "the draft was kept after saving"
+# The dashboard lists it as the baseline (no infusion yet: the first biopsy).
+keys d
+wait_for "Measure"
+keys G
+wait_for "Biopsy histology (1)"
+shows "$TODAY F4 Ishak 2 A2 CPA 24.5 % Ki-67 3.0 % CK-19 5.0 %  [baseline]"
 pass

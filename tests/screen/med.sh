@@ -37,4 +37,11 @@ wait_for "free name: not on the shipped list, no ATC code"
 keys F2
 wait_for "recorded Liv-52 oral once daily from $TODAY"
 [ "$(sql "select count(*) from medications where name = 'Liv-52' and atc is null and class = 'other'")" = 1 ] || fail "free name row"
+# The dashboard's medication bars, at the end of its lines.
+keys d
+wait_for "Measure"
+keys G
+wait_for "Medications (2), $TODAY to $TODAY"
+shows "human albumin          B05AA01 |==============================| taken"
+shows "Liv-52                 -       |==============================| taken"
 pass

@@ -296,6 +296,25 @@ static void med_lines(struct db_screen *s)
 	}
 }
 
+/* The lots given, each with its release state. */
+static void lot_lines(struct db_screen *s)
+{
+	const struct dashboard *db = s->db;
+	char d[16];
+	ui_lines_add(&s->lines, ROLE_TITLE, "Product lots given (%d)", db->nlots);
+	for (int i = 0; i < db->nlots; i++) {
+		const struct product_use *u = &db->lots[i];
+		bool ok = u->on_file && product_released(&u->p) && !u->p.voided;
+		ui_lines_add(&s->lines, ok ? ROLE_NORMAL : ROLE_WARN, "  %s lot %-16s %s%s%s",
+			     date_format(u->date, d), u->lot,
+			     !u->on_file	       ? "not on file"
+			     : product_released(&u->p) ? "released"
+						       : "NOT released",
+			     u->on_file ? ", " : "",
+			     u->on_file ? product_type_label(u->p.type) : "");
+	}
+}
+
 static void build(struct db_screen *s)
 {
 	ui_lines_clear(&s->lines);
@@ -306,6 +325,7 @@ static void build(struct db_screen *s)
 	calendar_lines(s);
 	histology_lines(s);
 	med_lines(s);
+	lot_lines(s);
 }
 
 static bool load(struct db_screen *s, struct ui *ui)
