@@ -59,7 +59,7 @@ static enum status clear(const char *list, struct histology *h, struct err *e)
 	for (char *w = strtok_r(copy, ",", &save); s == ST_OK && w;
 	     w = strtok_r(NULL, ",", &save)) {
 		int m = 0;
-		while (m < HISTO_COUNT && strcmp(w, histo_measure((enum histo_measure)m)->key))
+		while (m < HISTO_COUNT && strcmp(w, histo_measure((enum histo_measure)m)->key) != 0)
 			m++;
 		if (m == HISTO_COUNT)
 			s = err_set(e, ST_INVALID,
@@ -171,7 +171,7 @@ int cli_histology_add(struct cli *c, int argc, char **argv)
 	struct cli_opt o[O_N];
 	const char *pos[1];
 	struct err e = {""};
-	struct patient p;
+	struct patient p = {0};
 	struct histology h;
 	histo_opts(o);
 	int rc = cli_parse(c, argc, argv, o, O_N, pos, 1, 1);
@@ -219,7 +219,7 @@ int cli_histology_correct(struct cli *c, int argc, char **argv)
 	struct cli_opt o[O_N];
 	const char *pos[2];
 	struct err e = {""};
-	struct patient p;
+	struct patient p = {0};
 	struct histology h;
 	histo_opts(o);
 	int rc = cli_parse(c, argc, argv, o, O_N, pos, 2, 2);
@@ -227,6 +227,7 @@ int cli_histology_correct(struct cli *c, int argc, char **argv)
 		return rc;
 	if (!o[O_REASON].set)
 		return cli_usage(c, "--reason is required");
+	histology_init(&h);
 	enum status s = named(c, pos[0], pos[1], &o[O_IF_VERSION], &p, &h, &e);
 	if (s == ST_OK)
 		s = fields(c, o, &h, &e);
@@ -240,13 +241,14 @@ int cli_histology_void(struct cli *c, int argc, char **argv)
 	struct cli_opt o[] = {{"reason", OPT_VALUE}, {"if-version", OPT_VALUE}, {"json", OPT_FLAG}};
 	const char *pos[2];
 	struct err e = {""};
-	struct patient p;
+	struct patient p = {0};
 	struct histology h;
 	int rc = cli_parse(c, argc, argv, o, 3, pos, 2, 2);
 	if (rc)
 		return rc;
 	if (!o[0].set)
 		return cli_usage(c, "--reason is required");
+	histology_init(&h);
 	enum status s = named(c, pos[0], pos[1], &o[1], &p, &h, &e);
 	if (s == ST_OK)
 		s = store_histology_void(c->app->st, &h, o[0].value, &e);
@@ -258,11 +260,12 @@ int cli_histology_show(struct cli *c, int argc, char **argv)
 	struct cli_opt o[] = {{"json", OPT_FLAG}};
 	const char *pos[2];
 	struct err e = {""};
-	struct patient p;
+	struct patient p = {0};
 	struct histology h;
 	int rc = cli_parse(c, argc, argv, o, 1, pos, 2, 2);
 	if (rc)
 		return rc;
+	histology_init(&h);
 	enum status s = named(c, pos[0], pos[1], NULL, &p, &h, &e);
 	return done(c, s, &e, &p, &h, o[0].set, "");
 }
@@ -272,7 +275,7 @@ int cli_histology_list(struct cli *c, int argc, char **argv)
 	struct cli_opt o[] = {{"json", OPT_FLAG}};
 	const char *pos[1];
 	struct err e = {""};
-	struct patient p;
+	struct patient p = {0};
 	int n = 0, rc = cli_parse(c, argc, argv, o, 1, pos, 1, 1);
 	if (rc)
 		return rc;

@@ -148,7 +148,7 @@ int cli_med_add(struct cli *c, int argc, char **argv)
 	struct cli_opt o[O_N];
 	const char *pos[1];
 	struct err e = {""};
-	struct patient p;
+	struct patient p = {0};
 	struct med m;
 	med_opts(o);
 	int rc = cli_parse(c, argc, argv, o, O_N, pos, 1, 1);
@@ -195,11 +195,12 @@ int cli_med_stop(struct cli *c, int argc, char **argv)
 			      {"json", OPT_FLAG}};
 	const char *pos[2];
 	struct err e = {""};
-	struct patient p;
+	struct patient p = {0};
 	struct med m;
 	int rc = cli_parse(c, argc, argv, o, 4, pos, 2, 2);
 	if (rc)
 		return rc;
+	med_init(&m);
 	enum status s = named(c, pos[0], pos[1], &o[2], &p, &m, &e);
 	if (s == ST_OK && m.stop != DAY_NONE) {
 		char d[16];
@@ -219,7 +220,7 @@ int cli_med_correct(struct cli *c, int argc, char **argv)
 	struct cli_opt o[O_N];
 	const char *pos[2];
 	struct err e = {""};
-	struct patient p;
+	struct patient p = {0};
 	struct med m;
 	med_opts(o);
 	int rc = cli_parse(c, argc, argv, o, O_N, pos, 2, 2);
@@ -227,6 +228,7 @@ int cli_med_correct(struct cli *c, int argc, char **argv)
 		return rc;
 	if (!o[O_REASON].set)
 		return cli_usage(c, "--reason is required");
+	med_init(&m);
 	enum status s = named(c, pos[0], pos[1], &o[O_IF_VERSION], &p, &m, &e);
 	if (s == ST_OK)
 		s = fields(c, o, &m, &e);
@@ -240,13 +242,14 @@ int cli_med_void(struct cli *c, int argc, char **argv)
 	struct cli_opt o[] = {{"reason", OPT_VALUE}, {"if-version", OPT_VALUE}, {"json", OPT_FLAG}};
 	const char *pos[2];
 	struct err e = {""};
-	struct patient p;
+	struct patient p = {0};
 	struct med m;
 	int rc = cli_parse(c, argc, argv, o, 3, pos, 2, 2);
 	if (rc)
 		return rc;
 	if (!o[0].set)
 		return cli_usage(c, "--reason is required");
+	med_init(&m);
 	enum status s = named(c, pos[0], pos[1], &o[1], &p, &m, &e);
 	if (s == ST_OK)
 		s = store_med_void(c->app->st, &m, o[0].value, &e);
@@ -258,7 +261,7 @@ int cli_med_list(struct cli *c, int argc, char **argv)
 	struct cli_opt o[] = {{"json", OPT_FLAG}, {"date", OPT_VALUE}};
 	const char *pos[1];
 	struct err e = {""};
-	struct patient p;
+	struct patient p = {0};
 	int n = 0, rc = cli_parse(c, argc, argv, o, 2, pos, 1, 1);
 	if (rc)
 		return rc;

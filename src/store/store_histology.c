@@ -145,6 +145,7 @@ static enum status check_reason(const char *reason, struct err *e)
 static enum status current(struct store *st, const struct histology *h, struct err *e)
 {
 	struct histology now;
+	histology_init(&now);
 	enum status s = get_row(st, h->patient_id, h->id, &now, e);
 	if (s == ST_OK && now.version != h->version)
 		s = err_set(e, ST_CONFLICT,

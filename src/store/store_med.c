@@ -152,6 +152,7 @@ static enum status check_reason(const char *reason, bool need, struct err *e)
 static enum status current(struct store *st, const struct med *m, struct err *e)
 {
 	struct med now;
+	med_init(&now);
 	enum status s = get_row(st, m->patient_id, m->id, &now, e);
 	if (s == ST_OK && now.version != m->version)
 		s = err_set(e, ST_CONFLICT,

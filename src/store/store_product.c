@@ -183,6 +183,7 @@ static enum status same_version(struct store *st, const struct product *p, struc
 {
 	static const char sql[] = "SELECT " PRODUCT_COLS " FROM product_lots WHERE id = ?1";
 	struct product now;
+	product_init(&now);
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
