@@ -132,7 +132,7 @@ void cli_dash_meds_json(struct json *j, const struct dashboard *db)
 	json_obj_end(j);
 }
 
-#define TIMELINE_COLS 30
+#define TIMELINE_COLS 20
 
 /* One bar: '=' where taken, '.' elsewhere, over [from, to]. */
 static void bar(const struct med *m, day_t from, day_t to, day_t today, char *out)
@@ -149,25 +149,27 @@ static void bar(const struct med *m, day_t from, day_t to, day_t today, char *ou
 	out[TIMELINE_COLS] = '\0';
 }
 
+/* One line a medication, within 80 columns: name, code, dose, the bar
+ * over the span, "on" or the stop day. */
 void cli_dash_meds_text(struct cli *c, const struct dashboard *db)
 {
-	char a[16], b[16], line[TIMELINE_COLS + 1], name[4 * 22 + 1], padded[4 * 22 + 1], dose[40];
+	char a[16], b[16], line[TIMELINE_COLS + 1], name[4 * 18 + 1], padded[4 * 18 + 1], dose[40];
 	day_t from, to;
 	span(db, &from, &to);
 	cli_putf(c, "medications (%d), %s to %s:\n", db->nmeds, date_format(from, a),
 		 date_format(to, b));
 	for (int i = 0; i < db->nmeds; i++) {
 		const struct med *m = &db->meds[i];
-		size_t fit = text_fit(m->name, 22);
+		size_t fit = text_fit(m->name, 18);
 		snprintf(name, sizeof name, "%.*s", (int)fit, m->name);
 		dose[0] = '\0';
 		if (!isnan(m->dose))
 			snprintf(dose, sizeof dose, "%g %s %s", m->dose, med_unit_str(m->unit),
 				 med_freq_str(m->freq));
 		bar(m, from, to, db->today, line);
-		cli_putf(c, "  %s %-7s %-16s |%s| %s%s%s\n",
-			 text_pad(name, 22, padded, sizeof padded), *m->atc ? m->atc : "-", dose,
-			 line, date_format(m->start, a), m->stop == DAY_NONE ? " on" : " to ",
+		cli_putf(c, "  %s %-7s %-14.14s |%s| %s%s\n",
+			 text_pad(name, 18, padded, sizeof padded), *m->atc ? m->atc : "-", dose,
+			 line, m->stop == DAY_NONE ? "on" : "to ",
 			 m->stop == DAY_NONE ? "" : date_format(m->stop, b));
 	}
 }
@@ -195,20 +197,25 @@ void cli_dash_lots_json(struct json *j, const struct dashboard *db, int tz)
 	json_arr_end(j);
 }
 
+/* One line an infusion, within 80 columns: day, lot, type, donor, expiry,
+ * release. */
 void cli_dash_lots_text(struct cli *c, const struct dashboard *db, int tz)
 {
-	char d[16], t[20];
+	char d[16], x[16];
+	(void)tz;
 	cli_putf(c, "product lots given (%d):\n", db->nlots);
 	for (int i = 0; i < db->nlots; i++) {
 		const struct product_use *u = &db->lots[i];
-		cli_putf(c, "  %s  lot %-16s ", visit_format_time(u->given_at, tz, t), u->lot);
-		if (!u->on_file)
-			cli_put(c, "not on file\n");
-		else
-			cli_putf(c, "%s, donor %s, expires %s, %s%s\n",
-				 product_type_label(u->p.type), u->p.donor,
-				 date_format(u->p.expiry, d),
-				 product_released(&u->p) ? "released" : "NOT released",
-				 u->p.voided ? ", VOIDED" : "");
+		if (!u->on_file) {
+			cli_putf(c, "  %s  %-14.14s not on file\n", date_format(u->date, d),
+				 u->lot);
+			continue;
+		}
+		cli_putf(c, "  %s  %-14.14s %-9s %-12.12s exp %s %s\n", date_format(u->date, d),
+			 u->lot, product_type_str(u->p.type), u->p.donor,
+			 date_format(u->p.expiry, x),
+			 u->p.voided		   ? "VOIDED"
+			 : product_released(&u->p) ? "released"
+						   : "NOT released");
 	}
 }

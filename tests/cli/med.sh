@@ -86,7 +86,10 @@ expect_in "the stopped one" '"name":"Liv-52","atc":null,"class":"other"' "$OUT"
 expect_not_in "a voided entry left out" '"vitamin D"' "$OUT"
 run hd dashboard M1
 expect_in "text timeline header" "medications (4), $(ago 200) to $TODAY:" "$OUT"
-expect_in "a bar across the span" "tenofovir disoproxil   J05AF07 245 mg qd        |==============================| $(ago 200) on" "$OUT"
+expect_in "a bar across the span" "tenofovir disoprox J05AF07 245 mg qd      |====================| on" "$OUT"
+expect_in "a stopped one's bar ends" "Liv-52             -       2 tablet bid   |.................===| to $(ago 2)" "$OUT"
+expect_in "a bar starts with its start" "propranolol        C07AA05 40 mg bid      |..............======| on" "$OUT"
+expect_eq "text: every line fits 80 columns" "$(printf '%s\n' "$OUT" | awk '{ if (length($0) > 80) n++ } END { print n + 0 }')" "0"
 
 # --- the checklist reads the list ---
 run hd checklist M1 --json

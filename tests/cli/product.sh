@@ -110,7 +110,7 @@ expect_eq "the infusion keeps the lot's spelling and expiry" "$(sql "select lot,
 run hd dashboard P1 --json
 expect_in "the dashboard names the lot given and its release" '"product_lots":[{"infusion":1,"given_at":"'"$TODAY"' 09:00","lot":"UC-TODAY","on_file":true,"type":"uc-msc","donor":"D-77","expiry":"'"$TODAY"'","released":true,"voided":false}]' "$OUT"
 run hd dashboard P1
-expect_in "and in text" "lot UC-TODAY         UC-MSC cells, donor D-77, expires $TODAY, released" "$OUT"
+expect_in "and in text" "  $TODAY  UC-TODAY       uc-msc    D-77         exp $TODAY released" "$OUT"
 
 # --- void ---
 hd product void UC-C --reason "entered in error" >/dev/null
