@@ -14,6 +14,7 @@
 #include "imaging.h"
 #include "json.h"
 #include "lab.h"
+#include "med.h"
 #include "patient.h"
 #include "protocol.h"
 #include "score.h"
@@ -22,6 +23,7 @@
 #include "user.h"
 
 #define CHECKLIST_IMAGING_MAX 32
+#define CHECKLIST_MEDS_MAX 64
 #define ANSWER_VALUE_MAX 40
 #define ANSWER_NOTE_MAX 500
 #define CHECKLIST_TEXT_MAX 640
@@ -60,6 +62,11 @@ struct checklist_input {
 	struct score_basis basis; /* the scores and their inputs (uc_scores_load) */
 	struct checklist_answer answers[PROTOCOL_ITEMS_MAX]; /* newest per item */
 	int nanswers;
+	/* The patient's medication list (med.h), by start: a current antiviral
+	 * meets a viral item's "on antiviral therapy"; an entry of a question
+	 * item's class within its days answers it "yes". */
+	struct med meds[CHECKLIST_MEDS_MAX];
+	int nmeds;
 };
 
 /* One evaluated item; `item` indexes the protocol's items. */

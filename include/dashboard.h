@@ -15,8 +15,11 @@
 #include "analyte.h"
 #include "config.h"
 #include "date.h"
+#include "histology.h"
 #include "infusion.h"
+#include "med.h"
 #include "patient.h"
+#include "product.h"
 #include "schedule.h"
 #include "score.h"
 #include "visit.h"
@@ -198,6 +201,9 @@ bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, 
 #define DASH_SCHED_MAX 64
 #define DASH_VISITS_MAX 48
 #define DASH_AE_MAX 48
+#define DASH_BIOPSY_MAX 16
+#define DASH_MED_MAX 40
+#define DASH_LOTS_MAX 16
 
 /* A calendar entry: the scheduled item, its mark today, and the record that
  * closed it (the visit or infusion day, the missed reason). */
@@ -231,6 +237,20 @@ struct dashboard {
 	bool have_infusion;
 	struct infusion first_infusion;
 	int days_since_first_infusion;
+	/* Biopsy histology (histology.h): the newest DASH_BIOPSY_MAX biopsies,
+	 * oldest first, and the change from the baseline biopsy (the first on
+	 * or before the first infusion). */
+	struct histology biopsies[DASH_BIOPSY_MAX];
+	int nbiopsies;
+	struct histo_summary histo;
+	/* Medications and supplements (med.h) for the timeline: the newest
+	 * DASH_MED_MAX by start, oldest first, voided ones left out. */
+	struct med meds[DASH_MED_MAX];
+	int nmeds;
+	/* The cell product given: each infusion (the first DASH_LOTS_MAX) with
+	 * its lot's record. */
+	struct product_use lots[DASH_LOTS_MAX];
+	int nlots;
 };
 
 /* --- the clinic dashboard (home screen) --- */

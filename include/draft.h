@@ -37,7 +37,10 @@ struct draft_info {
 	X(DRAFT_INFUSION, "infusion", "Infusion")                         \
 	X(DRAFT_EXAM, "exam", "Examination")                              \
 	X(DRAFT_CONTACT, "contact", "Survival contact")                   \
-	X(DRAFT_QOL, "qol", "Questionnaire")
+	X(DRAFT_QOL, "qol", "Questionnaire")                              \
+	X(DRAFT_HISTOLOGY, "histology", "Biopsy histology")               \
+	X(DRAFT_MED, "med", "Medication")                                 \
+	X(DRAFT_PRODUCT, "product", "Product lot")
 
 #define DRAFT_KIND_ENUM(k, form, title) k,
 enum draft_kind { DRAFT_KIND_NONE = -1, DRAFT_KINDS(DRAFT_KIND_ENUM) DRAFT_KIND_COUNT };

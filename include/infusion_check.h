@@ -18,6 +18,7 @@
 #include "json.h"
 #include "lab.h"
 #include "plan.h"
+#include "product.h"
 #include "protocol.h"
 #include "pstate.h"
 #include "schedule.h"
@@ -36,7 +37,7 @@
 	_(ROUTE, "route", "Route matches the plan")                                         \
 	_(INTRAHEPATIC, "intrahepatic",                                                     \
 	  "Intrahepatic route: INR, platelets, ascites, portal vein")                       \
-	_(LOT, "lot", "Product lot recorded and not expired")
+	_(LOT, "lot", "Product lot on file, released and not expired")
 
 enum icheck_item {
 #define ICHECK_ENUM_(id, ...) ICHECK_##id,
@@ -89,6 +90,8 @@ struct icheck_input {
 	struct ih_input ih; /* the intrahepatic gates' data (loaded for that route) */
 	bool have_infusion; /* f holds the infusion's values */
 	struct infusion f;  /* route, cells, lot, lot_expiry, given_at, date */
+	bool have_product;  /* the lot f names is on file (product_lots) */
+	struct product product;
 };
 
 const char *icheck_item_str(enum icheck_item i);   /* "dose" */

@@ -9,6 +9,7 @@
 
 #include "analyte.h"
 #include "imaging.h"
+#include "med.h"
 #include "status.h"
 
 #define PROTOCOL_ITEMS_MAX 40
@@ -167,6 +168,10 @@ struct protocol_item {
 	enum pscore score;
 	/* question: true when the answer "yes" fails the item */
 	bool yes_fails;
+	/* question: a medication of this class (med.h) on the patient's list
+	 * within med_days before the day answers "yes" (MEDC_COUNT: none) */
+	enum med_class med_class;
+	int med_days;
 	/* grade: the highest grade that passes, 0-4; feeds Child-Pugh */
 	int max_grade;
 	bool feeds_encephalopathy;

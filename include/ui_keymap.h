@@ -122,6 +122,12 @@ enum ui_scope {
 	  "patient: the recorded visits; Enter corrects one (a value typed wrong, the wrong day)") \
 	_(EXAM, SC_FOLLOWUP, PERM_RECORD, 'x', 0, 0, "exam",                                       \
 	  "patient: record examination findings (ascites, encephalopathy, dialysis, weight)")      \
+	_(HISTOLOGY, SC_FOLLOWUP, PERM_RECORD, 'b', 0, 0, "biopsy",                                \
+	  "patient: record a biopsy's histology (fibrosis stage, grade, CPA, Ki-67, CK-19)")       \
+	_(MED, SC_FOLLOWUP, PERM_RECORD, 'm', 0, 0, "medication",                                  \
+	  "patient: record a medication or supplement (ATC code from the shipped list)")           \
+	_(PRODUCT, SC_FOLLOWUP, PERM_RECORD, 'P', 0, 0, "product lot",                             \
+	  "record a lot of the cell product with its release tests (the clinic's, no patient's)")  \
 	_(TERMS, SC_AE, UI_PERM_ANY, UI_FN(KEY_F(9)), UI_CTRL('T'), 0, "terms",                    \
 	  "adverse event: pick the term from the CTCAE list (or type free text)")                  \
 	_(UNITS, SC_LABS, UI_PERM_ANY, 'u', UI_FN(KEY_F(6)), 0, "units",                           \

@@ -39,3 +39,12 @@ fixture_planned() {
 		hd_sign checklist sign "$1" >/dev/null &&
 		hd_sign plan add "$1" --route iv --first-date "$TODAY" >/dev/null
 }
+
+# fixture_lot LOT [EXPIRY]: a released UC-MSC product lot (every release
+# test passed), received 30 days ago, expiring on EXPIRY (default
+# 2027-01-31): the pre-infusion check gives only a lot on file.
+fixture_lot() {
+	hd product add --lot "$1" --type uc-msc --donor "DON-$1" --passage 3 --per-vial 5e7 \
+		--viability 92 --sterility negative --endotoxin pass --mycoplasma negative \
+		--identity pass --expiry "${2:-2027-01-31}" --received "$(ago 30) 08:00" >/dev/null
+}

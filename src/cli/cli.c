@@ -100,7 +100,8 @@ static const struct cli_cmd commands[] = {
      "correct a recorded visit (VISIT: its number in the dashboard), with the reason"},
     {"infusion", "add", cli_infusion_add, true,
      "infusion add MRN --at \"YYYY-MM-DD HH:MM\" --route iv|intrahepatic --cells N --lot LOT "
-     "--expires YYYY-MM-DD [--by NAME] [--reaction TEXT|none] [--label LABEL] [--note TEXT] "
+     "[--expires YYYY-MM-DD (the lot's, checked)] [--by NAME] [--reaction TEXT|none] [--label "
+     "LABEL] [--note TEXT] "
      "[--temp-before|--temp-after C] [--pulse-before|--pulse-after /min] "
      "[--bp-before|--bp-after SYS/DIA mmHg] [--spo2-before|--spo2-after %] "
      "[--confirm [--reason TEXT] [--password-fd N]]",
@@ -220,6 +221,63 @@ static const struct cli_cmd commands[] = {
      "void a lab result recorded in error (kept, marked; no longer in scores or checklists)"},
     {"lab", "list", cli_lab_list, true, "lab list MRN [--json]",
      "every lab result of a patient with its number and version, voided ones marked"},
+    /* Outcomes, first part: the cell product (cli_product.c). */
+    {"product", "add", cli_product_add, true,
+     "product add --lot LOT --type uc-msc|exosome|secretome --donor CODE [--passage 0-10] "
+     "--per-vial V (cells, particles or µg protein by type) [--viability %] "
+     "[--sterility negative|positive|pending] [--endotoxin pass|fail|pending] "
+     "[--mycoplasma negative|positive|pending] [--identity pass|fail|pending] "
+     "--expiry YYYY-MM-DD --received \"YYYY-MM-DD HH:MM\" [--thawed \"...\"] "
+     "[--administered \"...\"] [--note TEXT] [--confirm] [--json]",
+     "record a product lot with its release tests (a lot is given only when every test "
+     "passed and it has not expired)"},
+    {"product", "list", cli_product_list, true, "product list [--json]",
+     "every product lot, newest received first, released or not"},
+    {"product", "show", cli_product_show, true, "product show LOT [--json]",
+     "one product lot: release tests, expiry, times"},
+    {"product", "correct", cli_product_correct, true,
+     "product correct LOT --reason TEXT [--if-version N] [any option of product add]",
+     "correct a lot or record its release results, with the reason"},
+    {"product", "void", cli_product_void, true,
+     "product void LOT --reason TEXT [--if-version N] [--json]",
+     "void a lot recorded in error: no infusion can use it"},
+    {"product", "recipients", cli_product_recipients, true, "product recipients LOT [--json]",
+     "every patient who received the lot, for a recall (the reading is audited)"},
+    {"histology", "add", cli_histology_add, true,
+     "histology add MRN --date YYYY-MM-DD --site TEXT --pathologist NAME [--metavir F0-F4] "
+     "[--ishak 0-6] [--grade A0-A3] [--cpa %] [--ki67 %] [--ck19 %] [--note TEXT] [--confirm] "
+     "[--json]",
+     "record a biopsy's histology: fibrosis stage, grade, collagen area, Ki-67, CK-19"},
+    {"histology", "list", cli_histology_list, true, "histology list MRN [--json]",
+     "a patient's biopsies, oldest first"},
+    {"histology", "show", cli_histology_show, true, "histology show MRN BIOPSY [--json]",
+     "one biopsy (BIOPSY: its number in the list)"},
+    {"histology", "correct", cli_histology_correct, true,
+     "histology correct MRN BIOPSY --reason TEXT [--if-version N] [any option of histology "
+     "add] [--clear metavir,ishak,grade,cpa,ki67,ck19]",
+     "correct a recorded biopsy, with the reason"},
+    {"histology", "void", cli_histology_void, true,
+     "histology void MRN BIOPSY --reason TEXT [--if-version N] [--json]",
+     "void a biopsy recorded in error (it stays, marked)"},
+    {"med", "add", cli_med_add, true,
+     "med add MRN --name NAME|ATC --start YYYY-MM-DD [--dose V --unit mg|g|µg|mL|IU|mmol|tablet] "
+     "[--route oral|iv|sc|im|rectal|topical|other] "
+     "[--frequency once|qd|bid|tid|qid|weekly|prn|continuous] [--stop YYYY-MM-DD] "
+     "[--indication TEXT] [--confirm] [--json]",
+     "record a medication or supplement (the shipped list gives its ATC code; a free name is "
+     "kept as typed)"},
+    {"med", "stop", cli_med_stop, true,
+     "med stop MRN MED [--date YYYY-MM-DD] [--reason TEXT] [--if-version N] [--json]",
+     "record the day a medication was stopped (MED: its number in med list)"},
+    {"med", "list", cli_med_list, true, "med list MRN [--date YYYY-MM-DD] [--json]",
+     "a patient's medications by start (--date: those taken that day)"},
+    {"med", "correct", cli_med_correct, true,
+     "med correct MRN MED --reason TEXT [--if-version N] [any option of med add]",
+     "correct a recorded medication, with the reason"},
+    {"med", "void", cli_med_void, true, "med void MRN MED --reason TEXT [--if-version N] [--json]",
+     "void a medication recorded in error (it stays, marked)"},
+    {"med", "names", cli_med_names, false, "med names [--json]",
+     "the shipped medication list: ATC code, name, class, usual unit and route"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

@@ -213,6 +213,9 @@ static void dashboard_json(struct cli *c, const struct dashboard *db, const stru
 	aes_json(&j, db);
 	cli_longterm_json(&j, lt);		/* survival contacts, status, events */
 	cli_qol_json(&j, c->app->st, db->p.id); /* questionnaire domains trended */
+	cli_dash_histology_json(&j, db);
+	cli_dash_meds_json(&j, db);
+	cli_dash_lots_json(&j, db, c->app->cfg.tz_offset_minutes * 60);
 	json_obj_end(&j);
 	fprintf(c->out, "%s\n", json_str(&j));
 	json_done(&j);
@@ -342,6 +345,9 @@ static void dashboard_text(struct cli *c, const struct dashboard *db, bool ascii
 	calendar_text(c, db);
 	findings_text(c, db);
 	aes_text(c, db);
+	cli_dash_histology_text(c, db);
+	cli_dash_meds_text(c, db);
+	cli_dash_lots_text(c, db, c->app->cfg.tz_offset_minutes * 60);
 }
 
 /* The long-term follow-up after the rest of the dashboard. */

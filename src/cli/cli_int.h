@@ -105,6 +105,44 @@ int cli_import_hl7(struct cli *c, int argc, char **argv);
 int cli_import_queue(struct cli *c, int argc, char **argv);
 int cli_import_resolve(struct cli *c, int argc, char **argv);
 int cli_hl7_listen(struct cli *c, int argc, char **argv);
+/* outcomes, first part: the cell product (cli_product.c) */
+int cli_product_add(struct cli *c, int argc, char **argv);
+int cli_product_list(struct cli *c, int argc, char **argv);
+int cli_product_show(struct cli *c, int argc, char **argv);
+int cli_product_correct(struct cli *c, int argc, char **argv);
+int cli_product_void(struct cli *c, int argc, char **argv);
+int cli_product_recipients(struct cli *c, int argc, char **argv);
+/* biopsy histology (cli_histology.c) */
+int cli_histology_add(struct cli *c, int argc, char **argv);
+int cli_histology_list(struct cli *c, int argc, char **argv);
+int cli_histology_show(struct cli *c, int argc, char **argv);
+int cli_histology_correct(struct cli *c, int argc, char **argv);
+int cli_histology_void(struct cli *c, int argc, char **argv);
+struct histology;
+struct json;
+/* A biopsy's members into an open JSON object; its values as one line
+ * ("F3 Ishak 4 A2 CPA 12.0 % ..."). */
+void cli_histology_json(struct json *j, const struct histology *h);
+void cli_histology_values(const struct histology *h, char *out, size_t n);
+/* concomitant medications (cli_med.c) */
+int cli_med_add(struct cli *c, int argc, char **argv);
+int cli_med_stop(struct cli *c, int argc, char **argv);
+int cli_med_list(struct cli *c, int argc, char **argv);
+int cli_med_correct(struct cli *c, int argc, char **argv);
+int cli_med_void(struct cli *c, int argc, char **argv);
+int cli_med_names(struct cli *c, int argc, char **argv);
+struct med;
+/* A medication's members into an open JSON object. */
+void cli_med_json(struct json *j, const struct med *m);
+/* The dashboard's outcome sections (cli_dash_outcomes.c). */
+struct dashboard;
+void cli_dash_histology_json(struct json *j, const struct dashboard *db);
+void cli_dash_histology_text(struct cli *c, const struct dashboard *db);
+void cli_dash_meds_json(struct json *j, const struct dashboard *db);
+void cli_dash_meds_text(struct cli *c, const struct dashboard *db);
+/* tz: the clinic's offset in seconds, for the infusion times. */
+void cli_dash_lots_json(struct json *j, const struct dashboard *db, int tz);
+void cli_dash_lots_text(struct cli *c, const struct dashboard *db, int tz);
 
 /* Signing (cli_sign.c). Show "signing WHAT as LOGIN: "MEANING"", then read
  * the password into buf (n bytes) from the descriptor of --password-fd

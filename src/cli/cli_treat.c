@@ -271,7 +271,7 @@ int cli_infusion_add(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, o, F_N, pos, 1, 1);
 	if (rc)
 		return rc;
-	static const int required[] = {F_AT, F_ROUTE, F_CELLS, F_LOT, F_EXPIRES};
+	static const int required[] = {F_AT, F_ROUTE, F_CELLS, F_LOT};
 	for (size_t i = 0; i < ARRAY_SIZE(required); i++)
 		if (!o[required[i]].set)
 			return cli_usage(c, "--%s is required", o[required[i]].name);

@@ -369,9 +369,38 @@ static int answer_grade(const struct checklist_answer *a)
 	return parse_long(a->value, 1, 4, &g) ? (int)g : -1;
 }
 
+/* A question item answered by the medication list: an entry of its class
+ * within its days is a "yes", whatever was answered (the answer is shown
+ * beside it). False when the list has none. */
+static bool eval_from_meds(const struct protocol_item *it, const struct checklist_input *in,
+			   struct checklist_line *l)
+{
+	char d[16], s[16];
+	if (it->kind != PITEM_QUESTION || it->med_class >= MEDC_COUNT)
+		return false;
+	const struct med *m =
+	    med_of_class(in->meds, in->nmeds, it->med_class, in->on, it->med_days);
+	if (!m)
+		return false;
+	const struct checklist_answer *a = answer_of(in, it->id);
+	put(l->data, "medication list: %s%s%s%s from %s%s%s", m->name, *m->atc ? " (" : "", m->atc,
+	    *m->atc ? ")" : "", date_format(m->start, d),
+	    m->stop == DAY_NONE ? ", ongoing" : " to ",
+	    m->stop == DAY_NONE ? "" : date_format(m->stop, s));
+	if (a)
+		append(l->data, "; answered %s on %s", a->yes ? "yes" : "no",
+		       date_format(a->answered_on, d));
+	put(l->reason, "yes, from the medication list (%s within %d days)",
+	    med_class_label(it->med_class), it->med_days);
+	set_state(l, it->yes_fails ? ITEM_NOT_MET : ITEM_MET);
+	return true;
+}
+
 static void eval_answer(const struct protocol_item *it, const struct checklist_input *in,
 			struct checklist_line *l)
 {
+	if (eval_from_meds(it, in, l))
+		return;
 	const struct checklist_answer *a = answer_of(in, it->id);
 	char d[16];
 	day_t when;
@@ -464,9 +493,14 @@ static void eval_viral(const struct protocol_item *it, const struct checklist_in
 	bool fresh = have && !stale(it, in->on, r->date);
 	bool below = fresh && r->canonical < it->max;
 	bool antiviral = a && a->yes && !stale(it, in->on, a->answered_on);
+	const struct med *av =
+	    it->or_antiviral ? med_of_class(in->meds, in->nmeds, MEDC_ANTIVIRAL, in->on, 0) : NULL;
 	if (a)
 		append(l->data, "%son antiviral therapy: answered %s on %s", *l->data ? "; " : "",
 		       a->yes ? "yes" : "no", date_format(a->answered_on, d));
+	if (av)
+		append(l->data, "%smedication list: %s (%s) since %s", *l->data ? "; " : "",
+		       av->name, av->atc, date_format(av->start, d));
 	if (below) {
 		set_state(l, ITEM_MET);
 		put(l->reason, "HBV DNA below %g IU/mL", it->max);
@@ -474,6 +508,10 @@ static void eval_viral(const struct protocol_item *it, const struct checklist_in
 		set_state(l, ITEM_MET);
 		put(l->reason, "on antiviral therapy (answered %s)",
 		    date_format(a->answered_on, d));
+	} else if (av) {
+		set_state(l, ITEM_MET);
+		put(l->reason, "on antiviral therapy (medication list: %s since %s)", av->name,
+		    date_format(av->start, d));
 	} else if (fresh) {
 		set_state(l, ITEM_NOT_MET);
 		put(l->reason, "HBV DNA %g IU/mL is not below %g IU/mL%s", r->canonical, it->max,

@@ -324,21 +324,44 @@ static void check_intrahepatic(const struct protocol *p, const struct icheck_inp
 		set(l, ICHK_REFUSE, "%s", e.msg + strlen("intrahepatic: "));
 }
 
+/* The lot must be on file as a UC-MSC lot, released (every release test
+ * passed), not voided and not expired on the infusion day; an expiry typed
+ * with the infusion must be the lot's own. */
 static void check_lot(const struct icheck_input *in, day_t day, struct icheck_line *l)
 {
-	char d[16];
+	char d[16], g[16];
+	const struct product *p = &in->product;
 	if (!in->have_infusion) {
-		set(l, ICHK_PENDING, "checked against the lot and its expiry");
+		set(l, ICHK_PENDING, "checked against the lot on file: released and not expired");
 		return;
 	}
-	data(l, "lot %s, expires %s", *in->f.lot ? in->f.lot : "none",
-	     in->f.lot_expiry == DAY_NONE ? "not given" : date_format(in->f.lot_expiry, d));
-	if (!*in->f.lot)
+	if (!*in->f.lot) {
+		data(l, "lot none");
 		set(l, ICHK_REFUSE, "no product lot recorded");
-	else if (in->f.lot_expiry == DAY_NONE)
-		set(l, ICHK_REFUSE, "the lot's expiry date is not recorded");
-	else if (in->f.lot_expiry < day)
-		set(l, ICHK_REFUSE, "lot %s expired on %s", in->f.lot, d);
+		return;
+	}
+	if (!in->have_product) {
+		data(l, "lot %s: not on file", in->f.lot);
+		set(l, ICHK_REFUSE, "lot %s is not on file; record it first (product add)",
+		    in->f.lot);
+		return;
+	}
+	size_t len =
+	    (size_t)snprintf(l->data, sizeof l->data, "lot %s, %s, expires %s; release", p->lot,
+			     product_type_label(p->type), date_format(p->expiry, d));
+	for (int i = 0; i < PTEST_COUNT && len < sizeof l->data; i++)
+		len += (size_t)snprintf(l->data + len, sizeof l->data - len, " %s %s",
+					product_test_str((enum product_test)i),
+					product_result_word((enum product_test)i, p->tests[i]));
+	struct err e = {""};
+	if (p->type != PTYPE_UCMSC)
+		set(l, ICHK_REFUSE, "lot %s is %s, not UC-MSC cells", p->lot,
+		    product_type_label(p->type));
+	else if (product_usable(p, day, &e) != ST_OK)
+		set(l, ICHK_REFUSE, "%s", e.msg);
+	else if (in->f.lot_expiry != DAY_NONE && in->f.lot_expiry != p->expiry)
+		set(l, ICHK_REFUSE, "the expiry given (%s) is not lot %s's on file (%s)",
+		    date_format(in->f.lot_expiry, g), p->lot, d);
 }
 
 void infusion_check_run(const struct protocol *p, const struct icheck_input *in,

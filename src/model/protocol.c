@@ -93,7 +93,8 @@ static const struct {
     {"qol", {NULL}},	      /* every key an instrument code */
     {"item",
      {"label", "help", "kind", "required", "on_fail", "window_days", "analytes", "min", "max",
-      "modalities", "finding", "score", "fails_if", "max_grade", "feeds", "or_antiviral"}},
+      "modalities", "finding", "score", "fails_if", "max_grade", "feeds", "or_antiviral",
+      "medications", "medications_days"}},
 };
 
 static enum status fail(const struct pctx *x, const char *section, const char *key, const char *fmt,
@@ -603,6 +604,23 @@ static enum status parse_age(const struct pctx *x, const char *sec, struct proto
 	return ST_OK;
 }
 
+/* question: fails_if = yes | no; medications = a class of med.h whose
+ * entry on the patient's list within medications_days (default the item's
+ * window) answers "yes". */
+static enum status parse_question(const struct pctx *x, const char *sec, struct protocol_item *it)
+{
+	char choices[160];
+	enum status s = get_bool(x, sec, "fails_if", "yes", "no", true, &it->yes_fails);
+	const char *cls = get(x, sec, "medications");
+	it->med_class = MEDC_COUNT;
+	if (s == ST_OK && cls && !med_class_parse(cls, &it->med_class))
+		return fail(x, sec, "medications", "'%s' is not accepted; %s", cls,
+			    med_choices('c', choices, sizeof choices));
+	if (s == ST_OK)
+		s = get_int(x, sec, "medications_days", 0, 3650, it->window_days, &it->med_days);
+	return s;
+}
+
 /* viral: max = the HBV DNA threshold in IU/mL; or_antiviral = yes | no. */
 static enum status parse_viral(const struct pctx *x, const char *sec, struct protocol_item *it)
 {
@@ -650,7 +668,7 @@ static enum status parse_kind_fields(const struct pctx *x, const char *sec,
 	case PITEM_IMAGING:
 		return parse_imaging(x, sec, it);
 	case PITEM_QUESTION:
-		return get_bool(x, sec, "fails_if", "yes", "no", true, &it->yes_fails);
+		return parse_question(x, sec, it);
 	case PITEM_GRADE: {
 		const char *feeds = get(x, sec, "feeds");
 		if (feeds && strcmp(feeds, "encephalopathy") != 0)
@@ -679,6 +697,7 @@ static enum status parse_item(const struct pctx *x, const char *sec, struct prot
 	const char *id = sec + 5, *k = get(x, sec, "kind");
 	enum status s;
 	memset(it, 0, sizeof *it);
+	it->med_class = MEDC_COUNT;
 	if (!*id || strlen(id) > PROTOCOL_ID_MAX ||
 	    strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(id))
 		return fail(x, sec, NULL, "item id '%s': 1-%d of a-z, 0-9 and _", id,

@@ -6,8 +6,26 @@
 #include <string.h>
 
 #include "store_eval.h"
+#include "store_med.h"
 #include "uc_scores.h"
 #include "util.h"
+
+/* The medication list, the newest CHECKLIST_MEDS_MAX by start. */
+static enum status load_meds(struct store *st, int64_t patient_id, struct checklist_input *in,
+			     struct err *e)
+{
+	enum { ALL = 400 };
+	struct med *all = xcalloc(ALL, sizeof *all);
+	int n = 0;
+	enum status s = store_med_list(st, patient_id, all, ALL, &n, e);
+	int from = n > CHECKLIST_MEDS_MAX ? n - CHECKLIST_MEDS_MAX : 0;
+	if (s == ST_OK) {
+		in->nmeds = n - from;
+		memcpy(in->meds, all + from, (size_t)in->nmeds * sizeof *all);
+	}
+	free(all);
+	return s;
+}
 
 enum status uc_checklist_input(struct store *st, const struct config *cfg, int64_t patient_id,
 			       day_t on, struct checklist_input *in, struct err *e)
@@ -23,6 +41,8 @@ enum status uc_checklist_input(struct store *st, const struct config *cfg, int64
 	if (s == ST_OK)
 		s = store_answer_latest(st, patient_id, on, in->answers, PROTOCOL_ITEMS_MAX,
 					&in->nanswers, e);
+	if (s == ST_OK)
+		s = load_meds(st, patient_id, in, e);
 	if (s != ST_OK)
 		return s;
 	/* Imaging after `on` did not exist on that day. */

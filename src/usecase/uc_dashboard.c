@@ -9,6 +9,9 @@
 #include "store_dash_findings.h"
 #include "store_exam.h"
 #include "store_followup.h"
+#include "store_histology.h"
+#include "store_med.h"
+#include "store_product.h"
 #include "util.h"
 
 /* Series buffers for one load. */
@@ -80,6 +83,59 @@ static enum status load_records(struct store *st, int64_t pid, struct dashboard 
 	return ST_OK;
 }
 
+/* Biopsies: the change from the baseline one over every biopsy, and the
+ * newest DASH_BIOPSY_MAX kept oldest first (the baseline always among them). */
+static enum status load_histology(struct store *st, int64_t pid, struct dashboard *out,
+				  struct err *e)
+{
+	struct histology *all = xcalloc(DASH_SERIES_MAX, sizeof *all);
+	int n = 0;
+	enum status s = store_histology_list(st, pid, all, DASH_SERIES_MAX, &n, e);
+	if (s == ST_OK) {
+		struct histo_summary *h = &out->histo;
+		histology_summary(all, n, out->have_infusion ? out->first_infusion.date : DAY_NONE,
+				  h);
+		int from = n > DASH_BIOPSY_MAX ? n - DASH_BIOPSY_MAX : 0, k = 0;
+		bool keep_base = h->baseline >= 0 && h->baseline < from;
+		if (keep_base) {
+			out->biopsies[k++] = all[h->baseline];
+			from++;
+		}
+		for (int i = from; i < n; i++)
+			out->biopsies[k++] = all[i];
+		out->nbiopsies = k;
+		if (keep_base)
+			h->baseline = 0;
+		else if (h->baseline >= 0)
+			h->baseline -= from;
+		if (h->latest >= 0)
+			h->latest = k - 1 - (n - 1 - h->latest);
+		if (h->latest >= 0 && h->latest <= h->baseline)
+			h->latest = -1; /* cut off behind voided ones: the change stays */
+	}
+	free(all);
+	return s;
+}
+
+/* Medications for the timeline: the newest DASH_MED_MAX by start, voided
+ * ones left out. */
+static enum status load_meds(struct store *st, int64_t pid, struct dashboard *out, struct err *e)
+{
+	struct med *all = xcalloc(DASH_SERIES_MAX, sizeof *all);
+	int n = 0, k = 0;
+	enum status s = store_med_list(st, pid, all, DASH_SERIES_MAX, &n, e);
+	for (int i = 0; s == ST_OK && i < n; i++)
+		if (!all[i].voided)
+			all[k++] = all[i];
+	int from = k > DASH_MED_MAX ? k - DASH_MED_MAX : 0;
+	if (s == ST_OK) {
+		out->nmeds = k - from;
+		memcpy(out->meds, all + from, (size_t)out->nmeds * sizeof *all);
+	}
+	free(all);
+	return s;
+}
+
 enum status uc_dashboard_load(struct store *st, int64_t patient_id, day_t today,
 			      const struct config *cfg, struct dashboard *out, struct err *e)
 {
@@ -109,6 +165,12 @@ enum status uc_dashboard_load(struct store *st, int64_t patient_id, day_t today,
 		dash_build(&in, ser->scratch, out->rows);
 		s = load_records(st, patient_id, out, e);
 	}
+	if (s == ST_OK)
+		s = load_histology(st, patient_id, out, e);
+	if (s == ST_OK)
+		s = load_meds(st, patient_id, out, e);
+	if (s == ST_OK)
+		s = store_product_uses(st, patient_id, out->lots, DASH_LOTS_MAX, &out->nlots, e);
 	free(ser);
 	return s;
 }

@@ -11,6 +11,7 @@
 #include "store_eval.h"
 #include "store_followup.h"
 #include "store_ih.h"
+#include "store_product.h"
 #include "store_treat.h"
 #include "util.h"
 
@@ -108,6 +109,8 @@ static enum status load_input(struct store *st, const struct protocol *p, int64_
 		  (f && f->route == ROUTE_INTRAHEPATIC);
 	if (s == ST_OK && ih)
 		s = store_ih_input(st, patient_id, day, &in->ih, e);
+	if (s == ST_OK && f && *f->lot)
+		s = optional(store_product_get(st, f->lot, &in->product, e), &in->have_product, e);
 	return s;
 }
 
@@ -140,5 +143,14 @@ enum status uc_infusion_add(struct store *st, const struct protocol *p, struct i
 {
 	struct check_ctx c = {p, today};
 	struct store_infusion_checker chk = {check_in_tx, &c};
+	struct product lot;
+	struct err ignored = {""};
+	/* The lot's own spelling, and its expiry when none was typed; the
+	 * check inside the write reads the lot again. */
+	if (*f->lot && store_product_get(st, f->lot, &lot, &ignored) == ST_OK) {
+		strlcpy_(f->lot, lot.lot, sizeof f->lot);
+		if (f->lot_expiry == DAY_NONE)
+			f->lot_expiry = lot.expiry;
+	}
 	return store_infusion_add(st, f, &chk, res, e);
 }

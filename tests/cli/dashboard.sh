@@ -2,6 +2,7 @@
 # change and direction per measure, calendar marks, adverse events; the JSON
 # contract) and `due` (due and overdue on a day, days overdue).
 . "$(dirname "$0")/lib.sh"
+fixture_lot UC-1 || notok "product lot fixture"
 
 NOW="$TODAY 09:58"
 

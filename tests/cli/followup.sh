@@ -3,6 +3,8 @@
 # against their scheduled window or unscheduled, missed visits with a reason,
 # refusals that name the field, value and range and change nothing.
 . "$(dirname "$0")/lib.sh"
+fixture_lot UC-26-001 || notok "product lot fixture"
+fixture_lot L || notok "product lot fixture"
 
 NOW="$TODAY 09:58"
 

@@ -4,6 +4,7 @@
 # Doppler showing a patent portal vein are checked when the plan is made
 # and again before each infusion (infusion check item "intrahepatic").
 . "$(dirname "$0")/lib.sh"
+fixture_lot UC-1 || notok "product lot fixture"
 
 FIRST=$(later 7)
 nplans() { sql "select count(*) from plans p join patients x on x.id = p.patient_id where x.mrn = '$1' and route = 'intrahepatic'"; }

@@ -5,6 +5,8 @@
 # plan 400 days after its evaluation; the check again before infusions 2
 # and 3. A refusal exits 2 naming the item and writes nothing.
 . "$(dirname "$0")/lib.sh"
+fixture_lot UC-1 || notok "product lot fixture"
+fixture_lot UC-2 || notok "product lot fixture"
 
 EXP=2027-01-31
 give() { # give MRN "YYYY-MM-DD HH:MM" CELLS [more options]

@@ -3,6 +3,7 @@
 # unit and the vitals table's limits, and the reaction within 24 h, stored
 # with the infusion.
 . "$(dirname "$0")/lib.sh"
+fixture_lot UC-1 || notok "product lot fixture"
 
 fixture_planned O1 "OBS, Olga" || echo "not ok - setup O1"
 give() { run hd infusion add O1 --at "$TODAY 08:30" --route iv --cells 3e7 --lot UC-1 --expires 2027-01-31 --label "Infusion 1" "$@"; }

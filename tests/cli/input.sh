@@ -6,6 +6,7 @@
 # and disable confirm; a config key given twice is refused. (Reads on a
 # read-only database: failures.sh, as another user.)
 . "$(dirname "$0")/lib.sh"
+fixture_lot UC-1 || notok "product lot fixture"
 
 ME=$(id -un)
 ESC=$(printf '\033')

@@ -10,6 +10,7 @@ REAL_NOW=${HEPADESK_TEST_NOW:-2026-03-02 10:00}
 HEPADESK_TEST_NOW="$(date -u -d "${REAL_NOW%% *} -17 days" +%F) 10:00"
 export HEPADESK_TEST_NOW
 . "$(dirname "$0")/lib.sh"
+fixture_lot UC-1 || fail "product lot"
 fixture_planned O-1 "OVER, Due" &&
 	hd infusion add O-1 --at "$TODAY 10:00" --route iv --cells 3e7 --lot UC-1 \
 		--expires 2027-01-31 --label "Infusion 1" >/dev/null || fail "setup O-1"

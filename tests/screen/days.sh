@@ -4,6 +4,7 @@
 # visit form offers the visit due that day, and each visit is stored on its
 # day, in its window.
 . "$(dirname "$0")/lib.sh"
+fixture_lot L-1 || fail "product lot"
 
 day() { date -u -d "$TODAY +$1 days" +%F; }
 echo "$TODAY 10:00" >"$T/now"

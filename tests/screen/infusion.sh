@@ -6,6 +6,7 @@
 # naming the item, nothing stored), and after the dose is corrected stores
 # the infusion against its scheduled item.
 . "$(dirname "$0")/lib.sh"
+fixture_lot LOT-7 || fail "product lot"
 
 fixture_planned IN-1 "INFUSED, Ines" || fail "setup"
 echo "$TODAY 10:00" >"$T/now"

@@ -14,11 +14,14 @@
 #include "ui_eval.h"
 #include "ui_exam.h"
 #include "ui_help.h"
+#include "ui_histology.h"
 #include "ui_infusion.h"
 #include "ui_lookup.h"
 #include "ui_loop.h"
+#include "ui_med.h"
 #include "ui_overview.h"
 #include "ui_patient_form.h"
+#include "ui_product.h"
 #include "ui_qol.h"
 #include "ui_resume.h"
 #include "ui_screen.h"
@@ -116,6 +119,24 @@ static void resume_exam(struct ui *ui, const struct draft_info *d)
 	push_over_patient(ui, d->patient_id, ui_exam_resume);
 }
 
+static void resume_histology(struct ui *ui, const struct draft_info *d)
+{
+	push_over_patient(ui, d->patient_id, ui_histology_resume);
+}
+
+static void resume_med(struct ui *ui, const struct draft_info *d)
+{
+	push_over_patient(ui, d->patient_id, ui_med_resume);
+}
+
+/* A product lot is no patient's: its form alone. */
+static void resume_product(struct ui *ui, const struct draft_info *d)
+{
+	struct ui_screen *form = ui_product_resume(ui, 0);
+	if (form)
+		ui_push(ui, form);
+}
+
 static void resume_visit_correct(struct ui *ui, const struct draft_info *d)
 {
 	int64_t visit_id = 0;
@@ -143,6 +164,9 @@ static const ui_resume_fn resumers[DRAFT_KIND_COUNT] = {
     [DRAFT_EXAM] = resume_exam,
     [DRAFT_CONTACT] = resume_contact,
     [DRAFT_QOL] = resume_qol,
+    [DRAFT_HISTOLOGY] = resume_histology,
+    [DRAFT_MED] = resume_med,
+    [DRAFT_PRODUCT] = resume_product,
 };
 
 /* The framework's tables: what the global keys open, the patient screen,

@@ -18,8 +18,12 @@
 #include "ui_contact.h"
 #include "ui_draw.h"
 #include "ui_exam.h"
+#include "ui_histology.h"
+#include "ui_infusion.h"
 #include "ui_infusion_check.h"
 #include "ui_lines.h"
+#include "ui_med.h"
+#include "ui_product.h"
 #include "ui_qol.h"
 #include "ui_visit.h"
 #include "ui_visits.h"
@@ -43,6 +47,7 @@ struct db_screen {
 };
 
 #define DB_QOL_MAX 32
+#define DB_MED_BAR 30 /* columns of a medication's bar */
 
 static const enum ui_action db_hints[] = {ACT_HELP,    ACT_VISIT,  ACT_AE,   ACT_INFUSION,
 					  ACT_CORRECT, ACT_LOOKUP, ACT_BACK, ACT_NONE};
@@ -303,6 +308,95 @@ static void qol_lines(struct db_screen *s)
 	}
 }
 
+/* Biopsies, the baseline marked, and the change from it per measure. */
+static void histology_lines(struct db_screen *s)
+{
+	const struct dashboard *db = s->db;
+	const struct histo_summary *h = &db->histo;
+	char d[16], a[24], b[24];
+	ui_lines_add(&s->lines, ROLE_TITLE, "Biopsy histology (%d)", db->nbiopsies);
+	if (db->nbiopsies == 0)
+		ui_lines_add(&s->lines, ROLE_DIM, "  none recorded (b records one)");
+	for (int i = 0; i < db->nbiopsies; i++) {
+		const struct histology *x = &db->biopsies[i];
+		char vals[160] = "";
+		size_t len = 0;
+		for (int m = 0; m < HISTO_COUNT && len < sizeof vals; m++)
+			if (!isnan(x->v[m]))
+				len += (size_t)snprintf(
+				    vals + len, sizeof vals - len, "%s%s%s", len ? " " : "",
+				    histo_measure((enum histo_measure)m)->short_label,
+				    histology_format((enum histo_measure)m, x->v[m], a, sizeof a));
+		ui_lines_add(&s->lines, x->voided ? ROLE_DIM : ROLE_NORMAL, "  %s %s%s%s",
+			     date_format(x->date, d), vals, i == h->baseline ? "  [baseline]" : "",
+			     x->voided ? "  [voided]" : "");
+	}
+	if (h->baseline < 0 || h->latest < 0)
+		return;
+	for (int m = 0; m < HISTO_COUNT; m++) {
+		const struct histo_change *c = &h->c[m];
+		if (!c->have)
+			continue;
+		const struct histo_measure_info *mi = histo_measure((enum histo_measure)m);
+		histology_format((enum histo_measure)m, c->base, a, sizeof a);
+		histology_format((enum histo_measure)m, c->latest, b, sizeof b);
+		ui_lines_add(&s->lines, c->direction < 0 ? ROLE_WARN : ROLE_NORMAL,
+			     "  %-27.27s %8s -> %-8s %s", mi->label, a, b,
+			     c->direction > 0	? "improved"
+			     : c->direction < 0 ? "worse"
+						: "same");
+	}
+}
+
+/* Medications over time: a bar per entry from the earliest start (or the
+ * first infusion) to today. */
+static void med_lines(struct db_screen *s)
+{
+	const struct dashboard *db = s->db;
+	char a[16], b[16], bar[DB_MED_BAR + 1];
+	day_t from = db->have_infusion ? db->first_infusion.date : db->today;
+	for (int i = 0; i < db->nmeds; i++)
+		if (db->meds[i].start < from)
+			from = db->meds[i].start;
+	int days = db->today - from + 1;
+	ui_lines_add(&s->lines, ROLE_TITLE, "Medications (%d), %s to %s", db->nmeds,
+		     date_format(from, a), date_format(db->today, b));
+	if (db->nmeds == 0)
+		ui_lines_add(&s->lines, ROLE_DIM, "  none recorded (m records one)");
+	for (int i = 0; i < db->nmeds; i++) {
+		const struct med *m = &db->meds[i];
+		day_t end = m->stop == DAY_NONE ? db->today : m->stop;
+		for (int k = 0; k < DB_MED_BAR; k++) {
+			day_t lo = from + (day_t)((long)k * days / DB_MED_BAR);
+			day_t hi = from + (day_t)((long)(k + 1) * days / DB_MED_BAR) - 1;
+			bar[k] = m->start <= (hi < lo ? lo : hi) && end >= lo ? '=' : '.';
+		}
+		bar[DB_MED_BAR] = '\0';
+		ui_lines_add(&s->lines, ROLE_NORMAL, "  %-22.22s %-7s |%s| %s", m->name,
+			     *m->atc ? m->atc : "-", bar,
+			     m->stop == DAY_NONE ? "taken" : date_format(m->stop, a));
+	}
+}
+
+/* The lots given, each with its release state. */
+static void lot_lines(struct db_screen *s)
+{
+	const struct dashboard *db = s->db;
+	char d[16];
+	ui_lines_add(&s->lines, ROLE_TITLE, "Product lots given (%d)", db->nlots);
+	for (int i = 0; i < db->nlots; i++) {
+		const struct product_use *u = &db->lots[i];
+		bool ok = u->on_file && product_released(&u->p) && !u->p.voided;
+		ui_lines_add(&s->lines, ok ? ROLE_NORMAL : ROLE_WARN, "  %s lot %-16s %s%s%s",
+			     date_format(u->date, d), u->lot,
+			     !u->on_file	       ? "not on file"
+			     : product_released(&u->p) ? "released"
+						       : "NOT released",
+			     u->on_file ? ", " : "",
+			     u->on_file ? product_type_label(u->p.type) : "");
+	}
+}
+
 static void build(struct db_screen *s)
 {
 	ui_lines_clear(&s->lines);
@@ -313,6 +407,9 @@ static void build(struct db_screen *s)
 	calendar_lines(s);
 	longterm_lines(s);
 	qol_lines(s);
+	histology_lines(s);
+	med_lines(s);
+	lot_lines(s);
 }
 
 static bool load(struct db_screen *s, struct ui *ui)
@@ -432,6 +529,12 @@ bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 		next = ui_contact_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_QOL))
 		next = ui_qol_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_HISTOLOGY))
+		next = ui_histology_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_MED))
+		next = ui_med_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_PRODUCT))
+		next = ui_product_new(ui, patient_id);
 	else
 		return false;
 	if (!next)
