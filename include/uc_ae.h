@@ -17,4 +17,12 @@
 enum status uc_ae_add(struct store *st, const struct protocol *p, struct ae *a, struct sae_due *due,
 		      int *ndue, struct err *e);
 
+/* Correct an adverse event's details (a as corrected, a->version the one
+ * read): its expectedness from p's list for the term, and when it is serious
+ * the reports sae_deadlines owes, then store_ae_fix (which adds those it has
+ * not got). due (room for 2, or NULL) and *ndue receive the reports owed. */
+enum status uc_ae_correct(struct store *st, const struct protocol *p, struct ae *a,
+			  const char *reason, bool confirmed, struct sae_due *due, int *ndue,
+			  struct err *e);
+
 #endif

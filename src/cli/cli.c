@@ -278,6 +278,22 @@ static const struct cli_cmd commands[] = {
      "void a medication recorded in error (it stays, marked)"},
     {"med", "names", cli_med_names, false, "med names [--json]",
      "the shipped medication list: ATC code, name, class, usual unit and route"},
+    {"imaging", "correct", cli_imaging_correct, true,
+     "imaging correct MRN NOTE [--date YYYY-MM-DD] [--hcc yes|no|na] [--thrombosis yes|no|na] "
+     "[--ascites yes|no|na] [--stiffness KPA] [--iqr KPA] [--fibrosis F0-F4] [--note TEXT] "
+     "[--lirads LR-1..LR-5|LR-M|LR-TIV|none] [--lesion-mm MM] --reason TEXT [--if-version N] "
+     "[--confirm]",
+     "correct an imaging note (the same checks as imaging add; both versions audited)"},
+    {"imaging", "void", cli_imaging_void, true, "imaging void MRN NOTE --reason TEXT",
+     "void an imaging note recorded in error (kept, marked; no longer in checklists)"},
+    {"imaging", "list", cli_imaging_list, true, "imaging list MRN [--json]",
+     "every imaging note of a patient with its number and version, voided ones marked"},
+    {"ae", "correct", cli_ae_correct, true,
+     "ae correct MRN EVENT [--term TERM] [--grade 1-5] [--onset \"YYYY-MM-DD HH:MM\"] "
+     "[--relation unrelated|unlikely|possible|probable|definite] [--serious yes|no] "
+     "[--criteria LIST|none] --reason TEXT [--if-version N] [--confirm]",
+     "correct an adverse event's details (the same checks as ae add; both versions "
+     "audited)"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-static void bind_finding(sqlite3_stmt *s, int i, enum finding f)
+void store_bind_finding(sqlite3_stmt *s, int i, enum finding f)
 {
 	if (f == FIND_NA)
 		sqlite3_bind_null(s, i);
@@ -37,9 +37,9 @@ enum status store_imaging_insert(struct store *st, struct imaging_note *n, struc
 	store_bind_real(q, 6, n->iqr_kpa);
 	if (n->fibrosis_stage >= 0)
 		sqlite3_bind_int(q, 7, n->fibrosis_stage);
-	bind_finding(q, 8, n->hcc);
-	bind_finding(q, 9, n->thrombosis);
-	bind_finding(q, 10, n->ascites);
+	store_bind_finding(q, 8, n->hcc);
+	store_bind_finding(q, 9, n->thrombosis);
+	store_bind_finding(q, 10, n->ascites);
 	sqlite3_bind_int64(q, 11, st->now);
 	if (n->lirads != LIRADS_NONE)
 		sqlite3_bind_text(q, 12, lirads_str(n->lirads), -1, SQLITE_STATIC);
@@ -70,9 +70,8 @@ enum status store_imaging_add(struct store *st, struct imaging_note *n, struct e
 	return store_commit(st, e);
 }
 
-static void imaging_row(sqlite3_stmt *q, void *row)
+void store_imaging_read(sqlite3_stmt *q, struct imaging_note *m)
 {
-	struct imaging_note *m = row;
 	imaging_init(m);
 	m->id = sqlite3_column_int64(q, 0);
 	m->patient_id = sqlite3_column_int64(q, 1);
@@ -91,13 +90,16 @@ static void imaging_row(sqlite3_stmt *q, void *row)
 	m->lesion_mm = store_col_real(q, 13);
 }
 
+static void imaging_row(sqlite3_stmt *q, void *row)
+{
+	store_imaging_read(q, row);
+}
+
 enum status store_imaging_list(struct store *st, int64_t patient_id, struct imaging_note *out,
 			       int max, int *n, struct err *e)
 {
 	static const char sql[] =
-	    "SELECT id, patient_id, date, modality, note, stiffness_kpa, iqr_kpa, "
-	    "fibrosis_stage, hcc, thrombosis, ascites, version, lirads, lesion_mm FROM imaging "
-	    "WHERE patient_id = ? AND voided_at IS NULL "
+	    "SELECT " STORE_IMAGING_COLS " FROM imaging WHERE patient_id = ? AND voided_at IS NULL "
 	    "ORDER BY date DESC, id DESC LIMIT ?";
 	return store_patient_rows(st, sql, patient_id, out, sizeof *out, max, n, imaging_row,
 				  "reading imaging notes", e);

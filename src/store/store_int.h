@@ -135,6 +135,13 @@ extern const char *const store_lab_flag_text[];
 enum status store_lab_check(struct store *st, const struct lab_result *r, struct err *e);
 enum status store_patient_insert(struct store *st, struct patient *p, struct err *e);
 enum status store_imaging_insert(struct store *st, struct imaging_note *n, struct err *e);
+/* The imaging columns store_imaging_read reads, in its order. */
+#define STORE_IMAGING_COLS                                               \
+	"id, patient_id, date, modality, note, stiffness_kpa, iqr_kpa, " \
+	"fibrosis_stage, hcc, thrombosis, ascites, version, lirads, lesion_mm"
+void store_imaging_read(sqlite3_stmt *q, struct imaging_note *n);
+/* A finding as 0/1, NULL when not assessed. */
+void store_bind_finding(sqlite3_stmt *s, int i, enum finding f);
 /* Schedule rows: inserted with their plan, closed with their visit. */
 enum status store_schedule_insert(struct store *st, struct schedule_item *it, struct err *e);
 enum status store_schedule_set_state(struct store *st, int64_t id, enum sched_state s,
@@ -164,6 +171,10 @@ enum status store_infusion_write(struct store *st, struct infusion *f, const cha
 struct ae;
 enum status store_ae_checks(struct store *st, struct ae *a, struct err *e);
 enum status store_ae_write(struct store *st, struct ae *a, struct err *e);
+/* A report the event owes (sae_deadlines), inside the caller's transaction. */
+struct sae_due;
+enum status store_sae_insert_due(struct store *st, const struct ae *a, const struct sae_due *d,
+				 struct err *e);
 
 /* The patient's status: a new row inside the caller's transaction (no
  * checks), and for a state that ends treatment the active plan and its

@@ -23,8 +23,8 @@ static enum status finish(struct store *st, enum status s, struct err *e)
 	return store_commit(st, e);
 }
 
-static enum status insert_due(struct store *st, const struct ae *a, const struct sae_due *d,
-			      struct err *e)
+enum status store_sae_insert_due(struct store *st, const struct ae *a, const struct sae_due *d,
+				 struct err *e)
 {
 	static const char sql[] = "INSERT INTO sae_reports (ae_id, patient_id, kind, aware_at, "
 				  "due_at, created) VALUES (?, ?, ?, ?, ?, ?)";
@@ -46,7 +46,7 @@ static enum status sae_tx(struct store *st, struct ae *a, const struct sae_due *
 {
 	enum status s = store_ae_write(st, a, e);
 	for (int i = 0; s == ST_OK && i < n; i++)
-		s = insert_due(st, a, &due[i], e);
+		s = store_sae_insert_due(st, a, &due[i], e);
 	return s;
 }
 
