@@ -253,7 +253,6 @@ static void care_text(struct cli *c, const struct overview *ov)
 		cli_put(c, "open serious adverse events: none\n");
 }
 
-
 /* The current signed evaluation and its signature (show's last lines). */
 struct show_eval {
 	bool have, have_sig;

@@ -12,8 +12,8 @@
 #include "util.h"
 
 /* Tables that hold no clinical record of their own and are not audited. */
-static const char *const unaudited[] = {"audit",  "audit_head", "meta",
-					"drafts", "recent",	"lookup_keys", "signoff_pending"};
+static const char *const unaudited[] = {"audit",  "audit_head",	 "meta",	   "drafts",
+					"recent", "lookup_keys", "signoff_pending"};
 
 static bool is_audited(const char *table)
 {
