@@ -3,6 +3,7 @@
 # contract) and `due` (due and overdue on a day, days overdue).
 . "$(dirname "$0")/lib.sh"
 fixture_lot UC-1 || notok "product lot fixture"
+fixture_lot UC-3 || notok "product lot fixture UC-3"
 
 NOW="$TODAY 09:58"
 

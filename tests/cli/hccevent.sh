@@ -3,6 +3,7 @@
 # patient's history and ends the time to HCC (issue 15). The query compared
 # the 0/1 hcc column with the text 'yes' and never matched.
 . "$(dirname "$0")/lib.sh"
+fixture_lot UC-1 || notok "product lot fixture"
 on() { d=$1; shift; HEPADESK_TEST_NOW="$d 10:00" hd "$@"; }
 fixture_planned H1 "HCC, Hana" || { notok "setup"; finish; exit 1; }
 hd infusion add H1 --at "$TODAY 10:00" --route iv --cells 3e7 --lot UC-1 --expires 2027-01-31 \

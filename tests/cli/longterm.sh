@@ -7,6 +7,7 @@
 # surveillance due; events gives the history and the time to each endpoint
 # or its censoring day. The test clock moves years ahead.
 . "$(dirname "$0")/lib.sh"
+fixture_lot UC-1 2026-12-01 || notok "product lot fixture"
 
 on() { local d=$1; shift; HEPADESK_TEST_NOW="$d 10:00" hd "$@"; }
 ncontacts() { sql "select count(*) from contacts"; }

@@ -127,6 +127,7 @@ expect_in "plan text shows it" "signature: signed by $ME at $TODAY 10:06 UTC: I 
 
 # --- an override of the pre-infusion check (stale labs on day 28) ---
 EXP=$(later 200)
+fixture_lot UC-1 "$EXP" || notok "product lot fixture"
 hd infusion add S1 --at "$TODAY 09:00" --route iv --cells 3e7 --lot UC-1 --expires "$EXP" --label "Infusion 1" >/dev/null || notok "infusion 1"
 D28=$(later 28)
 export HEPADESK_TEST_NOW="$D28 10:00"

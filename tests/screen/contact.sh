@@ -6,6 +6,7 @@
 # (10 typed as 1 then 0, an item left unanswered), kept as a draft after
 # each key, scored and saved.
 . "$(dirname "$0")/lib.sh"
+fixture_lot UC-1 2026-12-01 || fail "product lot fixture"
 
 fixture_planned LT-1 "LONGTERM, Lea" || fail "setup"
 hd infusion add LT-1 --label "Infusion 1" --at "$TODAY 09:30" --route iv --cells 3e7 --lot UC-1 \

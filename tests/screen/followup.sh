@@ -53,12 +53,14 @@ shows "Ascites ICA 0-3          0        0"
 lacks "Dialysis"
 keys Down Down Down Down Down Down
 wait_for "Fatigue        mild"
-keys G
+keys G PPage # above the long-term and outcome sections
 wait_for "Adverse events (1)"
 shows "grade 1 Fever: possible, unknown"
 shows "+ W1"
 # W1, rescheduled to today and done today, is in its window: no early/late mark.
 screen_text | grep -q "^  + W1 .*done  *on $TODAY$" || fail "W1 in its window is marked"
+keys Down Down
+wait_for "W2          due"
 screen_text | grep -q "^  \\. W2 .*upcoming" || fail "W2 is not marked upcoming"
 keys g
 wait_for "Albumin g/dL"

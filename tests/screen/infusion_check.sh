@@ -7,6 +7,7 @@
 # recorded with its observations before and after (the vitals table's
 # limits refuse a temperature of 50 °C, naming range and unit).
 . "$(dirname "$0")/lib.sh"
+fixture_lot LOT-9 || fail "product lot fixture"
 
 fixture_planned IC-1 "CHECKED, Carla" || fail "setup"
 hd checklist answer IC-1 consent no --note "signed form not found" >/dev/null || fail "consent no"

@@ -6,6 +6,7 @@
 # recorded through the same use case as `infusion add --confirm --reason`,
 # the override's physician and reason stored and audited.
 . "$(dirname "$0")/lib.sh"
+fixture_lot LOT-11 || fail "product lot fixture"
 
 fixture_ready OV-1 "OVERRIDE, Olga" || fail "setup"
 hd_sign checklist sign OV-1 >/dev/null || fail "sign"

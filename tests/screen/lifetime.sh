@@ -6,6 +6,7 @@
 # long-term follow-up (status, the next contact, time to each endpoint) and
 # the questionnaire domains with their change.
 . "$(dirname "$0")/lib.sh"
+fixture_lot LOT-7 || fail "product lot fixture"
 
 fixture_planned LF-1 "LIFE, Lotta" || fail "setup"
 hd instrument install symptoms >/dev/null || fail "instrument"

@@ -3,6 +3,7 @@
 # with its values in it: one row of the draft-kind table each (the list
 # shows the kind's title, e.g. "Adverse event", not the stored name "ae").
 . "$(dirname "$0")/lib.sh"
+fixture_lot LOT-R || fail "product lot fixture"
 
 fixture_planned RS-1 "RESUMED, Rita" || fail "setup"
 hd visit add RS-1 --label W1 --temperature 37 >/dev/null || fail "visit"
