@@ -28,6 +28,7 @@ static void read_row(sqlite3_stmt *q, void *row)
 static enum status get_row(struct store *st, int64_t patient_id, int64_t id,
 			   struct imaging_entry_row *out, struct err *e)
 {
+	memset(out, 0, sizeof *out); /* not found: an empty record, never garbage */
 	static const char sql[] =
 	    "SELECT " ROW_COLS " FROM imaging WHERE id = ?1 AND patient_id = ?2";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
