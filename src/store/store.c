@@ -406,3 +406,17 @@ int64_t store_generation(struct store *st)
 	 * one's rows: both only grow. */
 	return (other << 32) + sqlite3_total_changes64(st->db);
 }
+
+enum status store_void_mark(struct store *st, const char *sql, int64_t id, const char *reason,
+			    const char *what, struct err *e)
+{
+	sqlite3_stmt *q = store_stmt(st, sql, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, st->now);
+	if (st->have_actor)
+		sqlite3_bind_text(q, 2, st->actor.login, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 3, reason, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 4, id);
+	return sqlite3_step(q) == SQLITE_DONE ? ST_OK : store_fail(st, e, what);
+}

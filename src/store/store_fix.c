@@ -166,17 +166,7 @@ static enum status void_tx(struct store *st, int64_t patient_id, int64_t id, con
 	enum status s = get_row(st, patient_id, id, &cur, e);
 	if (s == ST_OK && cur.voided)
 		s = err_set(e, ST_DUPLICATE, "lab result %lld is voided already", (long long)id);
-	if (s != ST_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
-		return ST_IO;
-	sqlite3_bind_int64(q, 1, st->now);
-	if (st->have_actor)
-		sqlite3_bind_text(q, 2, st->actor.login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 3, reason, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 4, id);
-	return sqlite3_step(q) == SQLITE_DONE ? ST_OK : store_fail(st, e, "voiding a lab result");
+	return s != ST_OK ? s : store_void_mark(st, sql, id, reason, "voiding a lab result", e);
 }
 
 enum status store_lab_void(struct store *st, int64_t patient_id, int64_t id, const char *reason,

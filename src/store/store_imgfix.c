@@ -144,20 +144,13 @@ static enum status void_tx(struct store *st, int64_t patient_id, int64_t id, con
 	enum status s = get_row(st, patient_id, id, &cur, e);
 	if (s == ST_OK && cur.voided)
 		s = err_set(e, ST_DUPLICATE, "imaging note %lld is voided already", (long long)id);
+	if (s == ST_OK)
+		s = store_void_mark(st, sql, id, reason, "voiding an imaging note", e);
 	if (s != ST_OK)
 		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
-		return ST_IO;
-	sqlite3_bind_int64(q, 1, st->now);
-	if (st->have_actor)
-		sqlite3_bind_text(q, 2, st->actor.login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 3, reason, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 4, id);
-	if (sqlite3_step(q) != SQLITE_DONE)
-		return store_fail(st, e, "voiding an imaging note");
 	/* The surveillance it stood for is not done. */
-	if (!(q = store_stmt(st, reopen, e)))
+	sqlite3_stmt *q = store_stmt(st, reopen, e);
+	if (!q)
 		return ST_IO;
 	sqlite3_bind_int64(q, 1, patient_id);
 	sqlite3_bind_int64(q, 2, id);

@@ -99,6 +99,12 @@ typedef void store_row_reader(sqlite3_stmt *q, void *row);
  * and ?2 = max, and lets fill() set out[0..] (elements of size bytes) until
  * max rows or the end; *n is how many. A read error is a failure, never a
  * short list (store_rows_end). */
+/* Mark row id voided now by the actor with reason, inside the caller's
+ * transaction: sql is the table's "UPDATE T SET voided_at = ?1, voided_by =
+ * ?2, void_reason = ?3, version = version + 1 WHERE id = ?4 AND voided_at IS
+ * NULL"; what names the record in a failure ("voiding a lab result"). */
+enum status store_void_mark(struct store *st, const char *sql, int64_t id, const char *reason,
+			    const char *what, struct err *e);
 enum status store_patient_rows(struct store *st, const char *sql, int64_t patient_id, void *out,
 			       size_t size, int max, int *n, store_row_reader *fill,
 			       const char *what, struct err *e);
