@@ -9,14 +9,21 @@
 #include "date.h"
 #include "status.h"
 #include "store.h"
+#include "store_qol.h"
 
-#define DEMO_VERSION 3 /* bump when the generated data changes */
+#define DEMO_VERSION 4 /* bump when the generated data changes */
 
 struct demo_opts {
 	int64_t patients;
 	uint64_t seed;
 	day_t today; /* the day the clinic is generated for */
 };
+
+/* splitmix64: a small, seedable generator (reproducibility is the point,
+ * not unpredictability); a uniform double in [lo, hi); an int in [0, n). */
+uint64_t demo_rand(uint64_t *s);
+double demo_uniform(uint64_t *s, double lo, double hi);
+int demo_pick(uint64_t *s, int n);
 
 /* Generate and store the clinic in one transaction (nothing on failure). */
 enum status demo_generate(struct store *st, const struct demo_opts *o, struct err *e);
@@ -35,5 +42,47 @@ enum status demo_eval_patients(struct store *st, day_t today, struct err *e);
  * has patient 70000000 is left as it is. */
 enum status demo_followup(struct store *st, int64_t patients, uint64_t seed, day_t today,
 			  struct err *e);
+
+/* Inside a demo load: what the treated patients bring to the cohort report
+ * beside labs and visits (demo_outcomes.c) — product lots, biopsies,
+ * symptom questionnaires, medications, deaths and transplants. */
+struct qol_instrument;
+struct demo_extra {
+	struct store *st;
+	uint64_t *seed;
+	day_t today;
+	day_t lots_from; /* the first quarterly lot's first day */
+	struct qol_instrument *q;
+	struct qol_installed inst;
+	bool have_qol;
+};
+/* What becomes of one treated patient. */
+struct demo_patient_fate {
+	bool dies, transplanted;
+	day_t event;   /* the day of the death or transplant; DAY_NONE */
+	bool biopsied; /* a biopsy before treatment and at W48 */
+	double burden; /* symptom burden at intake, 0-10 */
+};
+/* Product lots for every quarter from `from` to today, and the symptom
+ * questionnaire installed (kept when installed already). */
+enum status demo_extra_begin(struct demo_extra *x, struct store *st, uint64_t *seed, day_t from,
+			     day_t today, struct err *e);
+void demo_extra_end(struct demo_extra *x);
+/* The lot an infusion on day d names. */
+void demo_extra_lot(const struct demo_extra *x, day_t d, char *out, size_t n);
+/* At intake (t0): the fate drawn, medications, a baseline biopsy for some
+ * and a questionnaire. */
+enum status demo_extra_intake(struct demo_extra *x, struct demo_patient_fate *f, int64_t pid,
+			      day_t t0, bool hbv, bool ascites, struct err *e);
+/* At the nth visit done (label "W24"...): a questionnaire at W24, W48 and
+ * W72, the second biopsy at W48. */
+enum status demo_extra_visit(struct demo_extra *x, const struct demo_patient_fate *f, int64_t pid,
+			     const char *label, day_t d, int nth, struct err *e);
+/* The death or transplant recorded as the patient's status. */
+enum status demo_extra_event(struct demo_extra *x, const struct demo_patient_fate *f, int64_t pid,
+			     struct err *e);
+/* The survival contacts due by today, the one after the event recording it. */
+enum status demo_extra_contacts(struct demo_extra *x, const struct demo_patient_fate *f,
+				int64_t pid, struct err *e);
 
 #endif

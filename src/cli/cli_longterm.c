@@ -13,6 +13,7 @@
 #include "json.h"
 #include "longterm.h"
 #include "store_longterm.h"
+#include "text.h"
 #include "uc_longterm.h"
 #include "util.h"
 
@@ -411,8 +412,10 @@ int cli_longterm_due(struct cli *c, int argc, char **argv)
 			json_string(&j, "due", date_format(r->item.due, a));
 			json_int(&j, "days_overdue", late > 0 ? late : 0);
 			json_obj_end(&j);
-			if (!o[1].set)
-				cli_putf(c, "  %-10s %-24s %-14s due %s%s\n", r->mrn, r->name,
+			char padded[192];
+			if (!o[1].set) /* padded by display width: accents, CJK */
+				cli_putf(c, "  %-10s %s %-14s due %s%s\n", r->mrn,
+					 text_pad(r->name, 24, padded, sizeof padded),
 					 r->item.label, date_format(r->item.due, a),
 					 late > 0 ? " OVERDUE" : "");
 		}

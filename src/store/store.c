@@ -282,6 +282,8 @@ enum status store_begin(struct store *st, struct err *e)
 	/* A cached statement left on a row keeps an old read snapshot open; a
 	 * write from it would fail for good (SQLITE_BUSY_SNAPSHOT) once another
 	 * session has written. Release every read before taking the lock. */
+	if (st->bulk)
+		return ST_OK;
 	store_release(st);
 	/* The busy timeout waits inside BEGIN IMMEDIATE; a few more tries
 	 * cover a writer that holds the lock longer than one timeout. */
@@ -302,6 +304,8 @@ enum status store_begin(struct store *st, struct err *e)
 
 enum status store_commit(struct store *st, struct err *e)
 {
+	if (st->bulk)
+		return ST_OK;
 	for (int attempt = 0; attempt < 4; attempt++) {
 		int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 		if (rc == SQLITE_OK) {
@@ -317,6 +321,8 @@ enum status store_commit(struct store *st, struct err *e)
 
 void store_rollback(struct store *st)
 {
+	if (st->bulk)
+		return;
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -48,6 +48,7 @@ enum status store_demo_begin(struct store *st, int64_t patients, uint64_t seed,
 		goto fail;
 	*first_index = have;
 	st->audit_on = false;
+	st->bulk = true;
 	return ST_OK;
 fail:
 	store_rollback(st);
@@ -72,6 +73,7 @@ enum status store_demo_imaging(struct store *st, struct imaging_note *n, struct 
 enum status store_demo_end(struct store *st, bool commit, struct err *e)
 {
 	st->audit_on = true;
+	st->bulk = false;
 	store_exec(st, "PRAGMA cache_size = -2000", NULL);
 	if (!commit) {
 		store_rollback(st);

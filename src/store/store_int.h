@@ -27,6 +27,11 @@ struct store {
 	bool have_actor;
 	struct user actor;
 	bool audit_on; /* off only while loading a synthetic demo */
+	/* Loading a synthetic demo: one transaction holds the whole load, so
+	 * store_begin, store_commit and store_rollback leave it alone and the
+	 * ordinary recording functions (with their checks) can be reused. A
+	 * failure anywhere ends the load with store_demo_end(false). */
+	bool bulk;
 	/* The actor typed their password for a signature (store_auth_record)
 	 * and has not signed with it yet: one signature, then cleared. */
 	bool reauth_ok;

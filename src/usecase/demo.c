@@ -10,7 +10,7 @@
 
 /* splitmix64: a small, seedable generator; reproducibility is the point,
  * not unpredictability. */
-static uint64_t next(uint64_t *s)
+uint64_t demo_rand(uint64_t *s)
 {
 	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -18,14 +18,14 @@ static uint64_t next(uint64_t *s)
 	return z ^ (z >> 31);
 }
 
-static double uniform(uint64_t *s, double lo, double hi)
+double demo_uniform(uint64_t *s, double lo, double hi)
 {
-	return lo + (hi - lo) * (double)(next(s) >> 11) * (1.0 / 9007199254740992.0);
+	return lo + (hi - lo) * (double)(demo_rand(s) >> 11) * (1.0 / 9007199254740992.0);
 }
 
-static int pick(uint64_t *s, int n)
+int demo_pick(uint64_t *s, int n)
 {
-	return (int)(next(s) % (uint64_t)n);
+	return (int)(demo_rand(s) % (uint64_t)n);
 }
 
 static const char *const last_names[] = {
@@ -57,7 +57,7 @@ static const char *pick_etiology(uint64_t *s)
 		int weight;
 	} w[] = {{"B18.1", 45}, {"B18.2", 10}, {"K70.3", 20}, {"K75.8", 9},
 		 {"K75.4", 5},	{"K74.3", 4},  {"K83.0", 2},  {"K74.6", 5}};
-	int r = pick(s, 100);
+	int r = demo_pick(s, 100);
 	for (size_t i = 0; i < ARRAY_SIZE(w); i++) {
 		if (r < w[i].weight)
 			return w[i].code;
@@ -74,27 +74,28 @@ struct state {
 static void baseline(uint64_t *s, struct state *x, bool hbv)
 {
 	memset(x, 0, sizeof *x);
-	x->v[ANALYTE_BILIRUBIN] = exp(uniform(s, log(0.7), log(12.0)));
-	x->v[ANALYTE_INR] = uniform(s, 1.0, 2.6);
-	x->v[ANALYTE_CREATININE] = exp(uniform(s, log(0.6), log(2.6)));
-	x->v[ANALYTE_SODIUM] = uniform(s, 126, 142);
-	x->v[ANALYTE_ALBUMIN] = uniform(s, 2.2, 4.0);
-	x->v[ANALYTE_ALT] = uniform(s, 15, 180);
-	x->v[ANALYTE_AST] = uniform(s, 20, 220);
-	x->v[ANALYTE_PLATELETS] = uniform(s, 40, 220);
-	x->v[ANALYTE_AFP] = uniform(s, 1.5, 30);
-	x->v[ANALYTE_PTA] = uniform(s, 35, 95);
-	x->v[ANALYTE_HBV_DNA] = hbv ? exp(uniform(s, log(10), log(5000))) : 0;
+	x->v[ANALYTE_BILIRUBIN] = exp(demo_uniform(s, log(0.7), log(12.0)));
+	x->v[ANALYTE_INR] = demo_uniform(s, 1.0, 2.6);
+	x->v[ANALYTE_CREATININE] = exp(demo_uniform(s, log(0.6), log(2.6)));
+	x->v[ANALYTE_SODIUM] = demo_uniform(s, 126, 142);
+	x->v[ANALYTE_ALBUMIN] = demo_uniform(s, 2.2, 4.0);
+	x->v[ANALYTE_ALT] = demo_uniform(s, 15, 180);
+	x->v[ANALYTE_AST] = demo_uniform(s, 20, 220);
+	x->v[ANALYTE_PLATELETS] = demo_uniform(s, 40, 220);
+	x->v[ANALYTE_AFP] = demo_uniform(s, 1.5, 30);
+	x->v[ANALYTE_PTA] = demo_uniform(s, 35, 95);
+	x->v[ANALYTE_HBV_DNA] = hbv ? exp(demo_uniform(s, log(10), log(5000))) : 0;
 }
 
 static void improve(uint64_t *s, struct state *x)
 {
-	x->v[ANALYTE_BILIRUBIN] = fmax(0.4, x->v[ANALYTE_BILIRUBIN] * uniform(s, 0.85, 1.05));
-	x->v[ANALYTE_INR] = fmax(0.9, x->v[ANALYTE_INR] * uniform(s, 0.93, 1.03));
-	x->v[ANALYTE_ALBUMIN] = fmin(4.6, x->v[ANALYTE_ALBUMIN] * uniform(s, 0.99, 1.06));
-	x->v[ANALYTE_ALT] = fmax(10, x->v[ANALYTE_ALT] * uniform(s, 0.8, 1.05));
-	x->v[ANALYTE_AST] = fmax(12, x->v[ANALYTE_AST] * uniform(s, 0.8, 1.05));
-	x->v[ANALYTE_CREATININE] = fmax(0.5, x->v[ANALYTE_CREATININE] * uniform(s, 0.95, 1.04));
+	x->v[ANALYTE_BILIRUBIN] = fmax(0.4, x->v[ANALYTE_BILIRUBIN] * demo_uniform(s, 0.85, 1.05));
+	x->v[ANALYTE_INR] = fmax(0.9, x->v[ANALYTE_INR] * demo_uniform(s, 0.93, 1.03));
+	x->v[ANALYTE_ALBUMIN] = fmin(4.6, x->v[ANALYTE_ALBUMIN] * demo_uniform(s, 0.99, 1.06));
+	x->v[ANALYTE_ALT] = fmax(10, x->v[ANALYTE_ALT] * demo_uniform(s, 0.8, 1.05));
+	x->v[ANALYTE_AST] = fmax(12, x->v[ANALYTE_AST] * demo_uniform(s, 0.8, 1.05));
+	x->v[ANALYTE_CREATININE] =
+	    fmax(0.5, x->v[ANALYTE_CREATININE] * demo_uniform(s, 0.95, 1.04));
 }
 
 static enum status store_panel(struct store *st, int64_t pid, day_t d, const struct state *x,
@@ -134,21 +135,21 @@ static enum status demo_imaging(struct store *st, uint64_t *s, int64_t pid, day_
 	n.patient_id = pid;
 	n.date = d;
 	n.modality = MOD_ULTRASOUND;
-	n.hcc = pick(s, 40) == 0 ? FIND_YES : FIND_NO;
-	n.ascites = pick(s, 2) ? FIND_YES : FIND_NO;
+	n.hcc = demo_pick(s, 40) == 0 ? FIND_YES : FIND_NO;
+	n.ascites = demo_pick(s, 2) ? FIND_YES : FIND_NO;
 	strlcpy_(n.note,
 		 n.hcc == FIND_YES ? "Nodular liver; 2 cm lesion segment VI, suspicious."
 				   : "Coarse echotexture, nodular surface. No focal lesion.",
 		 sizeof n.note);
 	enum status r = store_demo_imaging(st, &n, e);
-	if (r != ST_OK || pick(s, 10) < 3)
+	if (r != ST_OK || demo_pick(s, 10) < 3)
 		return r;
 	imaging_init(&n);
 	n.patient_id = pid;
 	n.date = d;
 	n.modality = MOD_ELASTOGRAPHY;
-	n.stiffness_kpa = round(uniform(s, 12, 45) * 10) / 10;
-	n.iqr_kpa = round(n.stiffness_kpa * uniform(s, 0.08, 0.25) * 10) / 10;
+	n.stiffness_kpa = round(demo_uniform(s, 12, 45) * 10) / 10;
+	n.iqr_kpa = round(n.stiffness_kpa * demo_uniform(s, 0.08, 0.25) * 10) / 10;
 	n.fibrosis_stage = 4;
 	return store_demo_imaging(st, &n, e);
 }
@@ -158,15 +159,15 @@ static enum status one_patient(struct store *st, uint64_t *s, int64_t index, day
 {
 	struct patient p = {0};
 	snprintf(p.mrn, sizeof p.mrn, "%08lld", 10000001LL + (long long)index);
-	const char *last = last_names[pick(s, ARRAY_SIZE(last_names))];
-	p.dob = today - (day_t)uniform(s, 25 * 365.25, 75 * 365.25);
-	p.sex = pick(s, 3) ? 'M' : 'F';
+	const char *last = last_names[demo_pick(s, ARRAY_SIZE(last_names))];
+	p.dob = today - (day_t)demo_uniform(s, 25 * 365.25, 75 * 365.25);
+	p.sex = demo_pick(s, 3) ? 'M' : 'F';
 	snprintf(p.name, sizeof p.name, "%s, %s", last,
-		 p.sex == 'F' ? female_names[pick(s, ARRAY_SIZE(female_names))]
-			      : male_names[pick(s, ARRAY_SIZE(male_names))]);
+		 p.sex == 'F' ? female_names[demo_pick(s, ARRAY_SIZE(female_names))]
+			      : male_names[demo_pick(s, ARRAY_SIZE(male_names))]);
 	strlcpy_(p.etiology, pick_etiology(s), sizeof p.etiology);
-	day_t intake = today - pick(s, 720);
-	p.weight_kg = round(uniform(s, 45, 95) * 10) / 10;
+	day_t intake = today - demo_pick(s, 720);
+	p.weight_kg = round(demo_uniform(s, 45, 95) * 10) / 10;
 	p.weight_date = intake;
 	enum status r = store_demo_patient(st, &p, e);
 	if (r != ST_OK)
@@ -174,10 +175,10 @@ static enum status one_patient(struct store *st, uint64_t *s, int64_t index, day
 	struct state x;
 	baseline(s, &x, strcmp(p.etiology, "B18.1") == 0);
 	r = store_panel(st, p.id, intake, &x, intake_panel, ARRAY_SIZE(intake_panel), e);
-	if (r == ST_OK && pick(s, 10) < 7)
+	if (r == ST_OK && demo_pick(s, 10) < 7)
 		r = demo_imaging(st, s, p.id, intake, e);
 	/* One in twenty has a lab history: monthly panels since intake. */
-	bool follow_up = pick(s, 20) == 0;
+	bool follow_up = demo_pick(s, 20) == 0;
 	for (day_t d = intake + 30; r == ST_OK && follow_up && d <= today; d += 30) {
 		improve(s, &x);
 		r = store_panel(st, p.id, d, &x, follow_panel, ARRAY_SIZE(follow_panel), e);

@@ -14,6 +14,7 @@
 #include "assets.h"
 #include "store_eval.h"
 #include "store_followup.h"
+#include "store_longterm.h"
 #include "util.h"
 
 #define FU_PROTOCOL "assets/protocols/ucmsc-default.ini"
@@ -31,25 +32,19 @@ struct fu {
 	uint64_t seed;
 	day_t today;
 	int64_t now;
-	int lot;
+	struct demo_extra x;
+	struct demo_patient_fate fate; /* the patient being made */
+	int seen;		       /* scheduled visits done so far */
 };
-
-static uint64_t fu_next(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
 
 static double fu_uniform(struct fu *f, double lo, double hi)
 {
-	return lo + (hi - lo) * (double)(fu_next(&f->seed) >> 11) * (1.0 / 9007199254740992.0);
+	return demo_uniform(&f->seed, lo, hi);
 }
 
 static int fu_pick(struct fu *f, int n)
 {
-	return (int)(fu_next(&f->seed) % (uint64_t)n);
+	return demo_pick(&f->seed, n);
 }
 
 /* Liver state of one patient: canonical values by analyte. */
@@ -252,7 +247,7 @@ static enum status give_infusion(struct fu *f, const struct schedule_item *it, s
 	if (inf.given_at > f->now)
 		inf.given_at = f->now;
 	inf.cells = 5e5 * 60;
-	snprintf(inf.lot, sizeof inf.lot, "UC-%04d", ++f->lot % 10000);
+	demo_extra_lot(&f->x, inf.date, inf.lot, sizeof inf.lot);
 	strlcpy_(inf.given_by, "demo nurse", sizeof inf.given_by);
 	if (fu_pick(f, 12) == 0)
 		strlcpy_(inf.reaction, "transient chills, settled without treatment",
@@ -320,6 +315,8 @@ static enum status see(struct fu *f, int64_t pid, const struct schedule_item *it
 	enum status s = store_demo_visit(f->st, &v, labs, (int)ARRAY_SIZE(fu_panel), e);
 	if (s == ST_OK && fu_pick(f, 60) == 0)
 		s = serious_event(f, pid, d, e);
+	if (s == ST_OK && it)
+		s = demo_extra_visit(&f->x, &f->fate, pid, it->label, d, ++f->seen, e);
 	return s;
 }
 
@@ -362,6 +359,35 @@ static enum status follow_item(struct fu *f, const struct schedule_item *it, boo
 	return see(f, it->patient_id, it, d > f->today ? f->today : d, x, e);
 }
 
+/* HCC surveillance by today: an ultrasound and an AFP at each item due
+ * (closing it), but for the few whose window closed in the last
+ * OVERDUE_DAYS, and none after a death or transplant. */
+static enum status surveil(struct fu *f, int64_t pid, const struct liver *x, struct err *e)
+{
+	struct lt_item it[64];
+	int n = 0;
+	enum status s = store_lt_items(f->st, pid, it, (int)ARRAY_SIZE(it), &n, e);
+	for (int i = 0; s == ST_OK && i < n; i++) {
+		day_t end = it[i].due + it[i].window_days, d = it[i].due + fu_pick(f, 9) - 4;
+		if (it[i].kind != LT_HCC || it[i].state != SCHED_OPEN || d > f->today ||
+		    (f->fate.event != DAY_NONE && d >= f->fate.event) ||
+		    (f->today - end <= OVERDUE_DAYS && fu_pick(f, 3) == 0))
+			continue;
+		struct lab_result afp = fu_lab(pid, ANALYTE_AFP, x->v[ANALYTE_AFP], d);
+		s = store_demo_lab(f->st, &afp, e);
+		struct imaging_note note;
+		imaging_init(&note);
+		note.patient_id = pid;
+		note.date = d;
+		note.modality = MOD_ULTRASOUND;
+		note.hcc = FIND_NO;
+		strlcpy_(note.note, "Surveillance: no focal lesion.", sizeof note.note);
+		if (s == ST_OK)
+			s = store_demo_imaging(f->st, &note, e);
+	}
+	return s;
+}
+
 static enum status one_follow(struct fu *f, const char *mrn, day_t t0, bool all, struct err *e)
 {
 	struct patient pt;
@@ -369,8 +395,28 @@ static enum status one_follow(struct fu *f, const char *mrn, day_t t0, bool all,
 	struct schedule_item items[PLAN_SCHEDULE_MAX];
 	int n = 0;
 	enum status s = intake(f, mrn, t0, &pt, &x, items, &n, e);
-	for (int i = 0; s == ST_OK && i < n; i++)
+	f->seen = 0;
+	if (s == ST_OK)
+		s = demo_extra_intake(&f->x, &f->fate, pt.id, t0, strcmp(pt.etiology, "B18.1") == 0,
+				      x.ascites > 0, e);
+	if (all)
+		f->fate.event = DAY_NONE, f->fate.dies = f->fate.transplanted = false;
+	day_t event =
+	    f->fate.event != DAY_NONE && f->fate.event <= f->today ? f->fate.event : DAY_NONE;
+	int i = 0;
+	for (; s == ST_OK && i < n; i++) {
+		if (event != DAY_NONE && items[i].due - items[i].window_before >= event)
+			break;
 		s = follow_item(f, &items[i], all, &x, e);
+	}
+	/* A death or transplant during the visits is recorded then; one after
+	 * them is learnt at the next survival contact. */
+	if (s == ST_OK && i < n)
+		s = demo_extra_event(&f->x, &f->fate, pt.id, e);
+	else if (s == ST_OK)
+		s = surveil(f, pt.id, &x, e);
+	if (s == ST_OK && i == n)
+		s = demo_extra_contacts(&f->x, &f->fate, pt.id, e);
 	/* The benchmark patient: a panel every month besides the schedule. */
 	for (day_t d = t0 + 7 + 30; s == ST_OK && all && d <= f->today; d += 30)
 		s = see(f, pt.id, NULL, d, &x, e);
@@ -393,6 +439,8 @@ enum status demo_followup(struct store *st, int64_t patients, uint64_t seed, day
 	enum status s = f.text ? protocol_parse(FU_PROTOCOL, f.text, p, e)
 			       : err_set(e, ST_NOT_FOUND, "%s is not built in", FU_PROTOCOL);
 	if (s == ST_OK)
+		s = demo_extra_begin(&f.x, st, &f.seed, today - FU_YEARS * 365 - 10, today, e);
+	if (s == ST_OK)
 		s = one_follow(&f, FU_BENCH_MRN, today - FU_YEARS * 365 - 10, true, e);
 	/* One in twenty patients is in follow-up, up to a clinic's worth: a
 	 * registry-sized demo stays quick to build (1,000,000 patients in
@@ -403,8 +451,12 @@ enum status demo_followup(struct store *st, int64_t patients, uint64_t seed, day
 	for (int64_t i = 0; s == ST_OK && i < cohort; i++) {
 		char mrn[PATIENT_MRN_MAX + 1];
 		snprintf(mrn, sizeof mrn, "%lld", FU_MRN_BASE + (long long)i);
-		s = one_follow(&f, mrn, today - 10 - fu_pick(&f, 760), false, e);
+		/* Most treated in the last two years; one in three earlier, up
+		 * to four and a half years ago, now in survival follow-up. */
+		day_t back = fu_pick(&f, 3) ? fu_pick(&f, 760) : 760 + fu_pick(&f, 880);
+		s = one_follow(&f, mrn, today - 10 - back, false, e);
 	}
+	demo_extra_end(&f.x);
 	free(p);
 	return s;
 }
