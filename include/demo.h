@@ -17,7 +17,11 @@ struct demo_opts {
 	int64_t patients;
 	uint64_t seed;
 	day_t today; /* the day the clinic is generated for */
+	/* Patients in follow-up (beside `patients`), 3-DEMO_FOLLOWUP_MAX; -1:
+	 * one in twenty of `patients`, at least 3 and at most 50,000. */
+	int64_t followup;
 };
+#define DEMO_FOLLOWUP_MAX 200000
 
 /* splitmix64: a small, seedable generator (reproducibility is the point,
  * not unpredictability); a uniform double in [lo, hi); an int in [0, n). */
@@ -34,14 +38,13 @@ enum status demo_generate(struct store *st, const struct demo_opts *o, struct er
  * MRNs 90000001-90000003. Patients already there are left as they are. */
 enum status demo_eval_patients(struct store *st, day_t today, struct err *e);
 
-/* Inside a demo load: the follow-up cohort — patients/20 (at least 3)
- * patients, MRNs from 70000001, evaluated READY and treated from 10 days to
- * two years before today, with their infusions, visits (in window, missed
- * with a reason, a few overdue), labs, grades and adverse events — and
- * patient 70000000 with five years of monthly labs. A database that already
- * has patient 70000000 is left as it is. */
-enum status demo_followup(struct store *st, int64_t patients, uint64_t seed, day_t today,
-			  struct err *e);
+/* Inside a demo load: the follow-up cohort — cohort patients (-1:
+ * patients/20, at least 3, at most 50,000), MRNs from 70000001, evaluated READY and treated from 10
+ * days to two years before today, with their infusions, visits (in window, missed with a reason, a
+ * few overdue), labs, grades and adverse events — and patient 70000000 with five years of monthly
+ * labs. A database that already has patient 70000000 is left as it is. */
+enum status demo_followup(struct store *st, int64_t patients, int64_t cohort, uint64_t seed,
+			  day_t today, struct err *e);
 
 /* Inside a demo load: what the treated patients bring to the cohort report
  * beside labs and visits (demo_outcomes.c) — product lots, biopsies,

@@ -54,7 +54,7 @@ static const struct cli_cmd commands[] = {
      "find patients by MRN (exact or prefix) or name (\"SMI\", \"smith, j\")"},
     {"show", NULL, cli_show, true, "show MRN [--json]",
      "a patient's demographics, latest labs and current scores"},
-    {"demo", NULL, cli_demo, true, "demo [--patients N] [--seed S]",
+    {"demo", NULL, cli_demo, true, "demo [--patients N] [--seed S] [--followup N]",
      "fill a new database with a synthetic clinic for trying the program"},
     {"checklist", "answer", cli_checklist_answer, true,
      "checklist answer MRN ITEM yes|no [--value V] [--note TEXT] [--date YYYY-MM-DD]",

@@ -423,8 +423,8 @@ static enum status one_follow(struct fu *f, const char *mrn, day_t t0, bool all,
 	return s;
 }
 
-enum status demo_followup(struct store *st, int64_t patients, uint64_t seed, day_t today,
-			  struct err *e)
+enum status demo_followup(struct store *st, int64_t patients, int64_t cohort, uint64_t seed,
+			  day_t today, struct err *e)
 {
 	struct patient have;
 	struct err none;
@@ -446,8 +446,10 @@ enum status demo_followup(struct store *st, int64_t patients, uint64_t seed, day
 	 * registry-sized demo stays quick to build (1,000,000 patients in
 	 * under two minutes) while the dashboards still have thousands of
 	 * scheduled visits to sift. */
-	int64_t cohort = patients / 20;
-	cohort = cohort < 3 ? 3 : cohort > FU_COHORT_MAX ? FU_COHORT_MAX : cohort;
+	if (cohort < 0) {
+		cohort = patients / 20;
+		cohort = cohort < 3 ? 3 : cohort > FU_COHORT_MAX ? FU_COHORT_MAX : cohort;
+	}
 	for (int64_t i = 0; s == ST_OK && i < cohort; i++) {
 		char mrn[PATIENT_MRN_MAX + 1];
 		snprintf(mrn, sizeof mrn, "%lld", FU_MRN_BASE + (long long)i);

@@ -6,7 +6,8 @@
 # Markdown copy to OUTDIR/bench.md. Timing lives here, never in `make test`.
 #
 # Knobs: BENCH_SIZES (default "10000 1000000"), BENCH_SEED (42),
-# BENCH_WRITERS (20), BENCH_WRITES (25 per writer), BENCH_READ_WRITERS (100)
+# BENCH_FOLLOWUP (50000: a clinic of that many patients in follow-up, beside
+# as many others, for the home screen's cost; 0 skips it), BENCH_WRITERS (20), BENCH_WRITES (25 per writer), BENCH_READ_WRITERS (100)
 # and BENCH_READ_WRITES (5 each) around `show`, BENCH_ROWS (the lookup
 # screen's row limit: LOOKUP_MAX in ui/ui_lookup.c, 100), BENCH_HL7_FILE
 # (5000 messages through `import hl7`), BENCH_HL7_SEND (1000 messages from
@@ -19,6 +20,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SIZES=${BENCH_SIZES:-10000 1000000}
 SEED=${BENCH_SEED:-42}
+FOLLOWUP=${BENCH_FOLLOWUP:-50000}
 WRITERS=${BENCH_WRITERS:-20}
 WRITES=${BENCH_WRITES:-25}
 READ_WRITERS=${BENCH_READ_WRITERS:-100}
@@ -58,9 +60,12 @@ echo "bench: $CORES cores, $MEM_MB MB, ${CPU:-unknown CPU}; SQLite $SQLITE;" \
 # --- synthetic clinics, cached by generator version, schema, seed and size ---
 db_for() { echo "$OUT/demo-v$DEMO_VERSION-schema$SCHEMA-s$SEED-$1.db"; }
 
+# make_db N [FOLLOWUP]: a clinic of N patients (and FOLLOWUP in follow-up,
+# named fuFOLLOWUP; without it one in twenty of N, at most 50,000).
 make_db() {
 	n=$1
-	db=$(db_for "$n")
+	fu=${2:-}
+	db=$(db_for "${fu:+fu}${fu:-$n}")
 	if [ -f "$db.ok" ] && [ -f "$db" ]; then
 		read -r secs bytes <"$db.ok"
 		echo "row demo_gen.$n $secs $secs 1 s" >>"$ROWS_FILE"
@@ -70,10 +75,11 @@ make_db() {
 	fi
 	rm -f "$db" "$db-wal" "$db-shm" "$db.ok" "$db.tmp" "$db.tmp-wal" "$db.tmp-shm" \
 		"$db.key" "$db.witness" "$db.tmp.key" "$db.tmp.witness"
-	echo "bench: generating a demo clinic of $n patients (seed $SEED)..."
+	echo "bench: generating a demo clinic of $n patients${fu:+ and $fu in follow-up} (seed $SEED)..."
+	n=${fu:+fu}${fu:-$n}
 	t0=$(now_ms)
 	"$BIN" --db "$db.tmp" init >/dev/null &&
-		"$BIN" --db "$db.tmp" demo --patients "$n" --seed "$SEED" >/dev/null
+		"$BIN" --db "$db.tmp" demo --patients "$n" --seed "$SEED" ${fu:+--followup "$fu"} >/dev/null
 	t1=$(now_ms)
 	mv "$db.tmp" "$db"
 	mv "$db.tmp.key" "$db.key"
@@ -88,6 +94,13 @@ make_db() {
 for n in $SIZES; do
 	make_db "$n"
 done
+# The home screen with 50,000 patients in follow-up without the 1,000,000-
+# patient clinic (which takes over half an hour to build here).
+if [ "$FOLLOWUP" -gt 0 ]; then
+	make_db "$FOLLOWUP" "$FOLLOWUP"
+	echo "bench: clinic dashboard with $FOLLOWUP patients in follow-up..."
+	"$MODEL" "$(db_for "fu$FOLLOWUP")" "fu$FOLLOWUP" --rows "$ROWS" --seed "$SEED" --only clinic >>"$ROWS_FILE"
+fi
 
 # --- model figures, then figures on the real program ---
 for n in $SIZES; do

@@ -34,6 +34,15 @@ cols=$(grep -E '^  [0-9]{8} ' "$T/lt.txt" | while IFS= read -r line; do
 	printf '%s' "$line" | sed 's/Contact.*//; s/HCC.*//' | LC_ALL=C.UTF-8 wc -m
 done | sort -u | wc -l)
 [ "$cols" = 1 ] && ok "longterm due: columns aligned" || { notok "longterm due columns drift"; cat "$T/lt.txt"; }
+# --followup sets the follow-up cohort (the bench's home screen at 50,000).
+FU="$T/demo/fu.db"
+"$HEPADESK" --db "$FU" init >/dev/null
+out=$("$HEPADESK" --db "$FU" demo --patients 10 --followup 2 2>&1); rc=$?
+[ $rc = 2 ] && printf '%s' "$out" | grep -q -- "--followup '2': accepted 3-200000" &&
+	ok "--followup 2 refused, naming the range" || notok "--followup 2: rc $rc: $out"
+"$HEPADESK" --db "$FU" demo --patients 10 --followup 12 >/dev/null || notok "--followup 12"
+fu=$(sqlite3 -batch -noheader "$FU" "select count(*) from patients where mrn >= '70000000' and mrn < '80000000'")
+[ "$fu" = 13 ] && ok "--followup 12: 12 in follow-up and the five-year patient" || notok "follow-up cohort: $fu"
 finish; exit 1; }
 dsql() { sqlite3 -batch -noheader "$DEMO" "$1"; }
 open_n=$(dsql "select count(*) from schedule where state = 'open' and date(due_date, '+' || window_after || ' days') < '$TODAY'")
@@ -74,4 +83,13 @@ cols=$(grep -E '^  [0-9]{8} ' "$T/lt.txt" | while IFS= read -r line; do
 	printf '%s' "$line" | sed 's/Contact.*//; s/HCC.*//' | LC_ALL=C.UTF-8 wc -m
 done | sort -u | wc -l)
 [ "$cols" = 1 ] && ok "longterm due: columns aligned" || { notok "longterm due columns drift"; cat "$T/lt.txt"; }
+# --followup sets the follow-up cohort (the bench's home screen at 50,000).
+FU="$T/demo/fu.db"
+"$HEPADESK" --db "$FU" init >/dev/null
+out=$("$HEPADESK" --db "$FU" demo --patients 10 --followup 2 2>&1); rc=$?
+[ $rc = 2 ] && printf '%s' "$out" | grep -q -- "--followup '2': accepted 3-200000" &&
+	ok "--followup 2 refused, naming the range" || notok "--followup 2: rc $rc: $out"
+"$HEPADESK" --db "$FU" demo --patients 10 --followup 12 >/dev/null || notok "--followup 12"
+fu=$(sqlite3 -batch -noheader "$FU" "select count(*) from patients where mrn >= '70000000' and mrn < '80000000'")
+[ "$fu" = 13 ] && ok "--followup 12: 12 in follow-up and the five-year patient" || notok "follow-up cohort: $fu"
 finish
