@@ -167,6 +167,7 @@ int cli_sig_load(struct cli *c, const char *tbl, int64_t row_id, struct signatur
  * dashboard's long-term section as JSON ("longterm": {...}) or text. */
 int cli_contact_add(struct cli *c, int argc, char **argv);
 int cli_contact_void(struct cli *c, int argc, char **argv);
+int cli_contact_correct(struct cli *c, int argc, char **argv);
 int cli_events(struct cli *c, int argc, char **argv);
 int cli_longterm_due(struct cli *c, int argc, char **argv);
 struct json;
@@ -180,6 +181,7 @@ int cli_instrument_install(struct cli *c, int argc, char **argv);
 int cli_instrument_list(struct cli *c, int argc, char **argv);
 int cli_qol(struct cli *c, int argc, char **argv);
 int cli_qol_void(struct cli *c, int argc, char **argv);
+int cli_qol_correct(struct cli *c, int argc, char **argv);
 /* Corrections and voids of lab results (cli_fix.c). */
 int cli_lab_correct(struct cli *c, int argc, char **argv);
 int cli_lab_void(struct cli *c, int argc, char **argv);

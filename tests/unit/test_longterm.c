@@ -217,10 +217,19 @@ static void time_to_event_and_censoring(void **state)
 	assert_false(h.tte[LT_EV_DEATH].event);
 	assert_string_equal(fmt(h.tte[LT_EV_DEATH].date), "2027-07-19");
 	assert_int_equal(h.tte[LT_EV_DEATH].days, 504);
-	/* No infusion: no origin, no days. */
+	/* No infusion: no origin, no days, and nothing censored either (the
+	 * dashboard once showed "censored 2027-07-19 (day -1)"), even with a
+	 * death recorded: no endpoint has a time without an origin. */
 	g.origin = DAY_NONE;
+	g.contacts = c;
+	g.ncontacts = 3;
 	lt_history(&g, &h);
-	assert_int_equal(h.tte[LT_EV_DEATH].days, -1);
+	assert_true(h.nevents > 0);
+	for (int k = 0; k < LT_ENDPOINTS; k++) {
+		assert_false(h.tte[k].event);
+		assert_int_equal(h.tte[k].date, DAY_NONE);
+		assert_int_equal(h.tte[k].days, -1);
+	}
 }
 
 int main(void)

@@ -267,6 +267,8 @@ static void longterm_lines(struct db_screen *s)
 	if (next >= 0)
 		ui_lines_add(&s->lines, ROLE_NORMAL, "  next %s due %s", lt->items[next].label,
 			     date_format(lt->items[next].due, a));
+	if (lt->history.origin == DAY_NONE)
+		ui_lines_add(&s->lines, ROLE_DIM, "  time to event: none until the first infusion");
 	for (int k = 0; k < LT_ENDPOINTS; k++) {
 		const struct lt_tte *t = &lt->history.tte[k];
 		if (t->date == DAY_NONE)
