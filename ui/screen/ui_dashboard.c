@@ -25,6 +25,7 @@
 #include "ui_med.h"
 #include "ui_product.h"
 #include "ui_qol.h"
+#include "ui_records.h"
 #include "ui_visit.h"
 #include "ui_visits.h"
 #include "util.h"
@@ -511,7 +512,8 @@ struct ui_screen *ui_dashboard_new(struct ui *ui, int64_t patient_id)
 bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 {
 	struct ui_screen *next;
-	static const enum ui_action records[] = {ACT_VISIT, ACT_AE, ACT_INFUSION, ACT_CORRECT};
+	static const enum ui_action records[] = {ACT_VISIT, ACT_AE, ACT_INFUSION, ACT_CORRECT,
+						 ACT_RECORDS};
 	for (size_t i = 0; i < ARRAY_SIZE(records); i++)
 		if (ui_key_is(key, records[i]) && !ui_may(ui, records[i]))
 			return true;
@@ -531,6 +533,8 @@ bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 		next = ui_contact_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_QOL))
 		next = ui_qol_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_RECORDS))
+		next = ui_records_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_HISTOLOGY))
 		next = ui_histology_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_MED))
