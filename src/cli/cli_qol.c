@@ -149,6 +149,24 @@ static void response_text(struct cli *c, const struct qol_instrument *q,
 	}
 }
 
+/* A questionnaire just stored: its JSON, or what was done and its scores. */
+static void response_done(struct cli *c, const struct qol_instrument *q,
+			  const struct qol_response *r, const struct patient *p, bool json,
+			  const char *what)
+{
+	if (json) {
+		struct json j;
+		json_init(&j, false);
+		response_json(&j, r);
+		cli_putf(c, "%s\n", json_str(&j));
+		json_done(&j);
+		return;
+	}
+	cli_putf(c, "questionnaire %lld of %s %s (version %lld): ", (long long)r->id, p->mrn, what,
+		 (long long)r->version_no);
+	response_text(c, q, r);
+}
+
 static int qol_record(struct cli *c, const struct patient *p, const struct qol_installed *inst,
 		      const struct qol_instrument *q, struct cli_opt *o)
 {
@@ -166,16 +184,7 @@ static int qol_record(struct cli *c, const struct patient *p, const struct qol_i
 		s = store_qol_add(c->app->st, inst, q, answers, &r, today, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
-	if (o[2].set) {
-		struct json j;
-		json_init(&j, false);
-		response_json(&j, &r);
-		cli_putf(c, "%s\n", json_str(&j));
-		json_done(&j);
-	} else {
-		cli_putf(c, "questionnaire %lld of %s recorded: ", (long long)r.id, p->mrn);
-		response_text(c, q, &r);
-	}
+	response_done(c, q, &r, p, o[2].set, "recorded");
 	return 0;
 }
 
@@ -308,16 +317,8 @@ int cli_qol_correct(struct cli *c, int argc, char **argv)
 		s = store_qol_correct(c->app->st, q, answers, &r, o[2].value, today, &e);
 	if (s != ST_OK) {
 		rc = cli_fail(c, s, &e);
-	} else if (o[4].set) {
-		struct json j;
-		json_init(&j, false);
-		response_json(&j, &r);
-		cli_putf(c, "%s\n", json_str(&j));
-		json_done(&j);
 	} else {
-		cli_putf(c, "questionnaire %lld of %s corrected (version %lld): ", (long long)r.id,
-			 p.mrn, (long long)r.version_no);
-		response_text(c, q, &r);
+		response_done(c, q, &r, &p, o[4].set, "corrected");
 	}
 out:
 	free(q);
