@@ -183,8 +183,8 @@ struct lt_event {
 struct lt_tte {
 	enum lt_event_kind endpoint;
 	bool event; /* true: the event on date; false: censored on date */
-	day_t date; /* DAY_NONE without an origin or nothing known after it */
-	int days;   /* date - origin; -1 when date is DAY_NONE */
+	day_t date; /* DAY_NONE when nothing is known after the origin */
+	int days;   /* date - origin; -1 without an origin or a date */
 };
 
 /* What the history is built from (loaded by the use case). */
@@ -210,8 +210,9 @@ struct lt_history {
 /* The event history and time to each endpoint: an endpoint's first event
  * on or after the origin (earlier ones stay in the history); without one it
  * is censored at the last contact, or at the death when the patient died
- * (for the other endpoints). Without an origin (no infusion yet) no endpoint
- * has a time: every tte is {event false, date DAY_NONE, days -1}. */
+ * (for the other endpoints). Without an origin (no infusion yet) nothing has
+ * a time (days -1) and nothing is censored: an endpoint is its first event
+ * with its day, or {event false, date DAY_NONE}. */
 void lt_history(const struct lt_facts *f, struct lt_history *out);
 
 #endif

@@ -134,13 +134,12 @@ static void history_text(struct cli *c, const struct lt_history *h)
 			cli_putf(c, " %lld", (long long)ev->source_id);
 		cli_put(c, ")\n");
 	}
-	if (h->origin == DAY_NONE) {
-		cli_put(c, "time to event: none until the first infusion\n");
-		return;
-	}
-	cli_put(c, "time to event:\n");
+	cli_put(c, h->origin == DAY_NONE ? "time to event: none until the first infusion\n"
+					 : "time to event:\n");
 	for (int k = 0; k < LT_ENDPOINTS; k++) {
 		const struct lt_tte *t = &h->tte[k];
+		if (t->date == DAY_NONE && h->origin == DAY_NONE)
+			continue;
 		if (t->date == DAY_NONE) {
 			cli_putf(c, "  %-16s no follow-up yet\n", lt_event_label(t->endpoint));
 			continue;

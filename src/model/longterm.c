@@ -339,21 +339,21 @@ static void time_to_events(struct lt_history *h)
 		t->endpoint = (enum lt_event_kind)k;
 		t->event = false;
 		t->days = -1;
-		/* Time is counted from the first infusion: without one there is
-		 * neither an event time nor a censoring day. */
-		t->date = DAY_NONE;
-		if (h->origin == DAY_NONE)
-			continue;
-		t->date = death != DAY_NONE ? death : h->last_contact;
+		/* Time is counted from the first infusion: without one an event
+		 * keeps its day but has no time, and nothing is censored. */
+		t->date = h->origin == DAY_NONE ? DAY_NONE
+			  : death != DAY_NONE	? death
+						: h->last_contact;
 		for (int i = 0; i < h->nevents; i++) {
 			const struct lt_event *ev = &h->events[i];
-			if (ev->kind == t->endpoint && ev->date >= h->origin) {
+			if (ev->kind == t->endpoint &&
+			    (h->origin == DAY_NONE || ev->date >= h->origin)) {
 				t->event = true;
 				t->date = ev->date;
 				break;
 			}
 		}
-		t->days = t->date != DAY_NONE ? t->date - h->origin : -1;
+		t->days = h->origin != DAY_NONE && t->date != DAY_NONE ? t->date - h->origin : -1;
 	}
 }
 

@@ -84,6 +84,12 @@ run hd contact correct C1 1 --vital dead --death-date "$(ago 11)" --cause "liver
 expect_rc "death recorded" 0
 expect_eq "status deceased after the transplant" "$(status_rows C1)" \
 	"transplanted:$(ago 15):survival contact 1 (corrected)|deceased:$(ago 11):liver failure"
+run hd events C1 --json
+expect_in "no infusion: the death keeps its day, without a time" '"death":{"event":true,"date":"'"$(ago 11)"'","days":null,"censored":null}' "$OUT"
+expect_in "no infusion: no HCC, nothing censored" '"hcc":{"event":false,"date":null,"days":null,"censored":null}' "$OUT"
+run hd events C1
+expect_in "text: the event without a day number" "death            event $(ago 11)" "$OUT"
+expect_not_in "text: never day -1" "day -1" "$OUT"
 run hd contact correct C1 1 --vital alive --reason "x"
 expect_rc "taking the death back: refused" 2
 expect_in "names the field, the value and why" "vital: 'alive' on $(ago 10), but the patient is deceased since $(ago 11)" "$ERR"

@@ -217,19 +217,23 @@ static void time_to_event_and_censoring(void **state)
 	assert_false(h.tte[LT_EV_DEATH].event);
 	assert_string_equal(fmt(h.tte[LT_EV_DEATH].date), "2027-07-19");
 	assert_int_equal(h.tte[LT_EV_DEATH].days, 504);
-	/* No infusion: no origin, no days, and nothing censored either (the
-	 * dashboard once showed "censored 2027-07-19 (day -1)"), even with a
-	 * death recorded: no endpoint has a time without an origin. */
+	/* No infusion: no origin, no days, and nothing censored (the dashboard
+	 * once showed "censored 2027-07-19 (day -1)"); an event keeps its day. */
 	g.origin = DAY_NONE;
-	g.contacts = c;
-	g.ncontacts = 3;
 	lt_history(&g, &h);
-	assert_true(h.nevents > 0);
 	for (int k = 0; k < LT_ENDPOINTS; k++) {
 		assert_false(h.tte[k].event);
 		assert_int_equal(h.tte[k].date, DAY_NONE);
 		assert_int_equal(h.tte[k].days, -1);
 	}
+	g.contacts = c;
+	g.ncontacts = 3;
+	lt_history(&g, &h);
+	assert_true(h.tte[LT_EV_DEATH].event);
+	assert_string_equal(fmt(h.tte[LT_EV_DEATH].date), "2029-07-02");
+	assert_int_equal(h.tte[LT_EV_DEATH].days, -1);
+	assert_false(h.tte[LT_EV_TRANSPLANT].event);
+	assert_int_equal(h.tte[LT_EV_TRANSPLANT].date, DAY_NONE);
 }
 
 /* A correction may add a death or a transplant (to be recorded as the

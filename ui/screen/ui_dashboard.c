@@ -274,9 +274,14 @@ static void longterm_lines(struct db_screen *s)
 		const struct lt_tte *t = &lt->history.tte[k];
 		if (t->date == DAY_NONE)
 			continue;
-		ui_lines_add(&s->lines, t->event ? ROLE_WARN : ROLE_NORMAL,
-			     "  %-16s %-8s %s (day %d)", lt_event_label(t->endpoint),
-			     t->event ? "event" : "censored", date_format(t->date, a), t->days);
+		if (t->days < 0)
+			ui_lines_add(&s->lines, ROLE_WARN, "  %-16s %-8s %s",
+				     lt_event_label(t->endpoint), "event", date_format(t->date, a));
+		else
+			ui_lines_add(&s->lines, t->event ? ROLE_WARN : ROLE_NORMAL,
+				     "  %-16s %-8s %s (day %d)", lt_event_label(t->endpoint),
+				     t->event ? "event" : "censored", date_format(t->date, a),
+				     t->days);
 	}
 }
 
