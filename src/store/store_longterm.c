@@ -24,15 +24,6 @@
 	"FROM contacts c "                                                                       \
 	"LEFT JOIN longterm_schedule s ON s.id = c.item_id "
 
-static enum status finish(struct store *st, enum status s, struct err *e)
-{
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
 static enum sched_state parse_state(const char *s)
 {
 	for (int i = 0; i < 4; i++)
@@ -331,7 +322,7 @@ enum status store_contact_add(struct store *st, struct lt_contact *c, day_t toda
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, contact_tx(st, c, today, e), e);
+	return store_finish(st, contact_tx(st, c, today, e), e);
 }
 
 static const char contact_get[] = "SELECT " CONTACT_COLS "WHERE c.id = ?1";
@@ -421,7 +412,7 @@ enum status store_contact_correct(struct store *st, struct lt_contact *c, const 
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, correct_tx(st, c, reason, today, e), e);
+	return store_finish(st, correct_tx(st, c, reason, today, e), e);
 }
 
 static enum status void_tx(struct store *st, int64_t patient_id, int64_t id, int64_t version,
@@ -463,7 +454,7 @@ enum status store_contact_void(struct store *st, int64_t patient_id, int64_t id,
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, void_tx(st, patient_id, id, version, reason, e), e);
+	return store_finish(st, void_tx(st, patient_id, id, version, reason, e), e);
 }
 
 enum status store_contact_list(struct store *st, int64_t patient_id, bool with_voided,

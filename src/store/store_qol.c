@@ -11,15 +11,6 @@
 #include "text.h"
 #include "util.h"
 
-static enum status finish(struct store *st, enum status s, struct err *e)
-{
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
 static void read_installed(sqlite3_stmt *q, struct qol_installed *r)
 {
 	memset(r, 0, sizeof *r);
@@ -79,7 +70,7 @@ enum status store_instrument_install(struct store *st, const struct qol_instrume
 	enum status s = store_may(st, PERM_MANAGE_PROTOCOL, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, install_tx(st, q, text, id, e), e);
+	return store_finish(st, install_tx(st, q, text, id, e), e);
 }
 
 enum status store_instrument_list(struct store *st, struct qol_installed *out, int max, int *n,
@@ -213,7 +204,7 @@ enum status store_qol_add(struct store *st, const struct qol_installed *inst,
 		s = check_response(q, answers, r, today, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, add_tx(st, inst, q, answers, r, e), e);
+	return store_finish(st, add_tx(st, inst, q, answers, r, e), e);
 }
 
 static enum status void_tx(struct store *st, int64_t patient_id, int64_t id, int64_t version,
@@ -268,7 +259,7 @@ enum status store_qol_void(struct store *st, int64_t patient_id, int64_t id, int
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, void_tx(st, patient_id, id, version, reason, e), e);
+	return store_finish(st, void_tx(st, patient_id, id, version, reason, e), e);
 }
 
 static enum status read_scores(struct store *st, struct qol_response *r, struct err *e)
@@ -413,7 +404,7 @@ enum status store_qol_correct(struct store *st, const struct qol_instrument *q, 
 		s = check_response(q, answers, r, today, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, correct_tx(st, q, answers, r, reason, e), e);
+	return store_finish(st, correct_tx(st, q, answers, r, reason, e), e);
 }
 
 enum status store_qol_list(struct store *st, int64_t patient_id, const char *code,
