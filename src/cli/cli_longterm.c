@@ -399,7 +399,9 @@ static int named(struct cli *c, const char *mrn, const char *num, const struct c
 		 struct patient *p, struct lt_contact *k)
 {
 	struct err e = {""};
-	long id, v;
+	long id, v = 0;
+	memset(p, 0, sizeof *p);
+	lt_contact_init(k);
 	if (!parse_long(num, 1, INT32_MAX, &id))
 		return cli_usage(c, "contact: '%s' is not a contact number (hepadesk events MRN)",
 				 num);

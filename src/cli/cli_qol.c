@@ -244,6 +244,8 @@ static int named(struct cli *c, const char *mrn, const char *num, const struct c
 {
 	struct err e = {""};
 	*version = 0;
+	*id = 0;
+	memset(p, 0, sizeof *p);
 	if (!parse_long(num, 1, INT32_MAX, id))
 		return cli_usage(c, "questionnaire '%s': its number (hepadesk qol MRN INSTRUMENT)",
 				 num);
