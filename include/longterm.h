@@ -112,7 +112,8 @@ struct lt_contact {
 	int admissions;		      /* -1 when not asked */
 	char note[LT_NOTE_MAX + 1];
 	char recorded_by[USER_LOGIN_MAX + 1];
-	char void_reason[SCHEDULE_REASON_MAX + 1]; /* "" unless voided */
+	char void_reason[SCHEDULE_REASON_MAX + 1];	 /* "" unless voided */
+	char correction_reason[SCHEDULE_REASON_MAX + 1]; /* of the latest correction; "" */
 	int64_t version;
 };
 
@@ -132,6 +133,16 @@ enum status lt_parse_admissions(const char *t, int *out, struct err *e);
  * LT_LIMIT_INFO; text without control characters. ST_INVALID names the
  * field, the value and what is accepted. */
 enum status lt_contact_validate(struct lt_contact *c, day_t today, struct err *e);
+
+/* What correcting contact was into now (both validated) means for the
+ * patient's status: *death (*transplant) is set when now records a death
+ * (a transplant) that was did not, to be recorded as the status as a new
+ * contact's would be. A death or a transplant was recorded became the
+ * patient's status: a correction cannot take it back nor change its date
+ * (nor the cause of a death), ST_INVALID naming the field, the value and
+ * why (a status is changed with `hepadesk status`). */
+enum status lt_contact_correction(const struct lt_contact *was, const struct lt_contact *now,
+				  bool *death, bool *transplant, struct err *e);
 
 /* The scheduled contact a contact on day d closes: the open contact item
  * whose window holds d, else the newest open one due before d (overdue);
@@ -173,7 +184,7 @@ struct lt_tte {
 	enum lt_event_kind endpoint;
 	bool event; /* true: the event on date; false: censored on date */
 	day_t date; /* DAY_NONE when nothing is known after the origin */
-	int days;   /* date - origin; -1 without an origin */
+	int days;   /* date - origin; -1 without an origin or a date */
 };
 
 /* What the history is built from (loaded by the use case). */
@@ -199,7 +210,9 @@ struct lt_history {
 /* The event history and time to each endpoint: an endpoint's first event
  * on or after the origin (earlier ones stay in the history); without one it
  * is censored at the last contact, or at the death when the patient died
- * (for the other endpoints). */
+ * (for the other endpoints). Without an origin (no infusion yet) nothing has
+ * a time (days -1) and nothing is censored: an endpoint is its first event
+ * with its day, or {event false, date DAY_NONE}. */
 void lt_history(const struct lt_facts *f, struct lt_history *out);
 
 #endif

@@ -44,6 +44,21 @@ enum status store_lt_items(struct store *st, int64_t patient_id, struct lt_item 
  * (pstate_check_change; a refusal writes nothing). On success c->id,
  * c->recorded_by and c->version are set. */
 enum status store_contact_add(struct store *st, struct lt_contact *c, day_t today, struct err *e);
+/* Correct contact c->id of patient c->patient_id in place to what c holds,
+ * at version c->version (ST_CONFLICT when it changed since it was read),
+ * with a reason (1-200 characters, kept as its correction reason; both
+ * versions audited). The same checks as store_contact_add; it stays the
+ * same scheduled contact. A death or transplant it now records for the
+ * first time becomes the patient's status as with a new contact; one it
+ * had recorded cannot be taken back or re-dated (lt_contact_correction).
+ * On success c->version, c->item_id/item_label and c->recorded_by are set.
+ * ST_NOT_FOUND, ST_DUPLICATE if voided. PERM_RECORD. */
+enum status store_contact_correct(struct store *st, struct lt_contact *c, const char *reason,
+				  day_t today, struct err *e);
+/* Contact id of the patient (voided or not) into *c. ST_NOT_FOUND when
+ * there is none or it is another patient's. PERM_READ. */
+enum status store_contact_get(struct store *st, int64_t patient_id, int64_t id,
+			      struct lt_contact *c, struct err *e);
 /* Void contact id of the patient with a reason (1-200 characters), at the
  * version read (ST_CONFLICT when it changed): kept, marked voided, and its
  * scheduled item opened again. A status it recorded stays (a status is

@@ -49,6 +49,7 @@ struct qol_response {
 	int answered;
 	char recorded_by[USER_LOGIN_MAX + 1];
 	struct qol_scores scores;
+	char correction_reason[201]; /* of the latest correction; "" */
 	int64_t version_no;
 };
 
@@ -59,10 +60,27 @@ enum status store_qol_add(struct store *st, const struct qol_installed *inst,
 			  const struct qol_instrument *q, const int *answers,
 			  struct qol_response *r, day_t today, struct err *e);
 /* Void questionnaire id of the patient with a reason (1-200 characters,
- * PERM_RECORD): kept with its scores, marked voided, no longer listed nor
- * trended. ST_NOT_FOUND when not this patient's; ST_DUPLICATE if voided. */
-enum status store_qol_void(struct store *st, int64_t patient_id, int64_t id, const char *reason,
-			   struct err *e);
+ * PERM_RECORD) at version (0: whatever it is; ST_CONFLICT when it changed):
+ * kept with its scores, marked voided, no longer listed nor trended.
+ * ST_NOT_FOUND when not this patient's; ST_DUPLICATE if voided. */
+enum status store_qol_void(struct store *st, int64_t patient_id, int64_t id, int64_t version,
+			   const char *reason, struct err *e);
+/* Questionnaire id of the patient (not voided) into *r with its scores,
+ * and the instrument version it was given with (parsed, and its row; the
+ * one a correction is checked and scored against), either may be NULL.
+ * ST_NOT_FOUND when none or another patient's; ST_DUPLICATE if voided.
+ * PERM_READ. */
+enum status store_qol_get(struct store *st, int64_t patient_id, int64_t id, struct qol_response *r,
+			  struct qol_instrument *q, struct qol_installed *inst, struct err *e);
+/* Correct questionnaire r->id of r->patient_id in place (PERM_RECORD): its
+ * date r->date and answers, checked as by store_qol_add against instrument
+ * q it was given with, at version r->version_no (ST_CONFLICT when it
+ * changed since read), with a reason (1-200 characters). Its domain
+ * scores are scored again in the same transaction; both versions audited.
+ * r->answers, r->answered, r->scores and r->version_no set. */
+enum status store_qol_correct(struct store *st, const struct qol_instrument *q, const int *answers,
+			      struct qol_response *r, const char *reason, day_t today,
+			      struct err *e);
 /* The patient's questionnaires (code NULL: every instrument), oldest first,
  * with their scores, at most max. PERM_READ. */
 enum status store_qol_list(struct store *st, int64_t patient_id, const char *code,

@@ -39,7 +39,8 @@
 	_(DIALOG, "Questions and choices")                            \
 	_(LOCK, "Idle lock")                                          \
 	_(PASSWORD, "Password for a signature")                       \
-	_(QOL, "Questionnaire")
+	_(QOL, "Questionnaire")                                       \
+	_(RECORDS, "Contacts and questionnaires recorded")
 
 enum ui_scope_bit {
 #define UI_SCOPE_BIT_(name, title) UI_SCOPE_BIT_##name,
@@ -118,6 +119,11 @@ enum ui_scope {
 	  "decompensation)")                                                                       \
 	_(QOL, SC_FOLLOWUP, PERM_RECORD, 'Q', 0, 0, "questionnaire",                               \
 	  "patient: give a quality-of-life questionnaire, item by item with number keys")          \
+	_(RECORDS, SC_FOLLOWUP, PERM_RECORD, 'O', 0, 0, "fix contact/questionnaire",               \
+	  "patient: the survival contacts and questionnaires recorded; Enter corrects one, "       \
+	  "the void key voids one with a reason")                                                  \
+	_(VOID, SC_RECORDS, PERM_RECORD, 'X', 0, 0, "void",                                        \
+	  "contacts and questionnaires: void the selected one, with a reason (it stays, marked)")  \
 	_(CORRECT, SC_FOLLOWUP, PERM_RECORD, 'C', 0, 0, "correct visit",                           \
 	  "patient: the recorded visits; Enter corrects one (a value typed wrong, the wrong day)") \
 	_(EXAM, SC_FOLLOWUP, PERM_RECORD, 'x', 0, 0, "exam",                                       \

@@ -15,4 +15,10 @@ struct ui_screen *ui_qol_new(struct ui *ui, int64_t patient_id);
 /* The same screen with the patient's kept draft (instrument and answers). */
 struct ui_screen *ui_qol_resume(struct ui *ui, int64_t patient_id);
 
+/* Questionnaire id of the patient to correct: its answers reviewed and
+ * changed item by item on the same screen, saved with a reason (asked on
+ * save); a kept correction draft ("qol-correct.ID") is loaded. NULL, with
+ * the reason on the message line, when it cannot be opened. */
+struct ui_screen *ui_qol_correct_new(struct ui *ui, int64_t patient_id, int64_t id);
+
 #endif

@@ -193,7 +193,13 @@ static const struct cli_cmd commands[] = {
      "[--phone] [--note TEXT] [--json]",
      "record a survival contact (closes the scheduled one; a death or transplant becomes the "
      "patient's status)"},
-    {"contact", "void", cli_contact_void, true, "contact void MRN CONTACT --reason TEXT",
+    {"contact", "correct", cli_contact_correct, true,
+     "contact correct MRN CONTACT --reason TEXT [--if-version N] [any option of contact add] "
+     "[--clear phone,transplant,hcc,admissions,note,decompensation|EVENT] [--json]",
+     "correct a survival contact in place, with the reason (the same checks as contact add; "
+     "a death or transplant it now records becomes the status; both versions audited)"},
+    {"contact", "void", cli_contact_void, true,
+     "contact void MRN CONTACT --reason TEXT [--if-version N] [--json]",
      "void a survival contact, with the reason; it is kept and its scheduled contact reopens"},
     {"events", NULL, cli_events, true, "events MRN [--json]",
      "the patient's event history and time to death, transplant, HCC and first "
@@ -205,8 +211,14 @@ static const struct cli_cmd commands[] = {
      "the clinic's licensed item texts, one per line"},
     {"instrument", "list", cli_instrument_list, true, "instrument list [--json]",
      "installed questionnaires"},
-    {"qol", "void", cli_qol_void, true, "qol void MRN QUESTIONNAIRE --reason TEXT",
+    {"qol", "void", cli_qol_void, true,
+     "qol void MRN QUESTIONNAIRE --reason TEXT [--if-version N] [--json]",
      "void a questionnaire given in error, with the reason (kept, no longer trended)"},
+    {"qol", "correct", cli_qol_correct, true,
+     "qol correct MRN QUESTIONNAIRE --reason TEXT [--answers A1,A2,...] [--date YYYY-MM-DD] "
+     "[--if-version N] [--json]",
+     "correct a questionnaire's answers or date in place, with the reason (checked against "
+     "the instrument version it was given with, scored again; both versions audited)"},
     {"qol", NULL, cli_qol, true,
      "qol MRN INSTRUMENT [--answers A1,A2,... (empty: not answered)] [--date YYYY-MM-DD] "
      "[--json]",

@@ -11,18 +11,6 @@
 #include "uc_lab.h"
 #include "util.h"
 
-#define LIST_MAX 2000
-
-static enum status row_id(const char *text, int64_t *id, struct err *e)
-{
-	long v = 0;
-	if (!parse_long(text, 1, 2147483647L, &v))
-		return err_set(e, ST_INVALID,
-			       "lab result '%.24s': the result's number from `lab list`", text);
-	*id = v;
-	return ST_OK;
-}
-
 /* The stored row with the corrections of the options applied: the value in
  * --unit (else the stored row's unit), the day of --date (else its own). */
 static enum status corrected(struct cli *c, struct cli_opt *o, const struct lab_entry_row *cur,
@@ -79,10 +67,9 @@ int cli_lab_correct(struct cli *c, int argc, char **argv)
 		return cli_usage(c, "--reason is required: say why the result is corrected");
 	if (!o[0].set)
 		return cli_usage(c, "--value is required: the value as it should be");
-	if (o[4].set && !parse_long(o[4].value, 1, 2147483647L, &version))
-		return cli_usage(c, "--if-version '%.24s': a version number from `lab list --json`",
-				 o[4].value);
-	enum status s = row_id(pos[1], &id, &e);
+	if ((rc = cli_if_version(c, &o[4], "lab list", &version)))
+		return rc;
+	enum status s = cli_row_number(pos[1], "lab result", "lab list", &id, &e);
 	if (s == ST_OK)
 		s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
 	if (s == ST_OK)
@@ -103,31 +90,9 @@ int cli_lab_correct(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-int cli_lab_void(struct cli *c, int argc, char **argv)
+static void row_json(struct json *j, const void *row)
 {
-	struct cli_opt o[] = {{"reason", OPT_VALUE}};
-	const char *pos[2];
-	struct err e = {""};
-	struct patient p;
-	int64_t id = 0;
-	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 2, 2);
-	if (rc)
-		return rc;
-	if (!o[0].set)
-		return cli_usage(c, "--reason is required: say why the result is voided");
-	enum status s = row_id(pos[1], &id, &e);
-	if (s == ST_OK)
-		s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
-	if (s == ST_OK)
-		s = store_lab_void(c->app->st, p.id, id, o[0].value, &e);
-	if (s != ST_OK)
-		return cli_fail(c, s, &e);
-	cli_putf(c, "voided lab result %lld of %s: %s\n", (long long)id, p.mrn, o[0].value);
-	return 0;
-}
-
-static void row_json(struct json *j, const struct lab_entry_row *x)
-{
+	const struct lab_entry_row *x = row;
 	char d[16];
 	const struct lab_result *r = &x->r;
 	json_obj_begin(j, NULL);
@@ -139,55 +104,45 @@ static void row_json(struct json *j, const struct lab_entry_row *x)
 	json_string(j, "unit", r->unit);
 	json_string(j, "source", r->source);
 	json_bool(j, "confirmed", r->confirmed);
-	json_string(j, "correction", x->correction[0] ? x->correction : NULL);
-	json_bool(j, "voided", x->voided);
-	json_string(j, "void_reason", x->voided ? x->void_reason : NULL);
-	json_string(j, "voided_by", x->voided && x->voided_by[0] ? x->voided_by : NULL);
+	cli_marks_json(j,
+		       &(struct cli_marks){x->voided, x->void_reason, x->voided_by, x->correction});
 	json_obj_end(j);
+}
+
+static void row_text(struct cli *c, const void *row)
+{
+	const struct lab_entry_row *x = row;
+	const struct lab_result *r = &x->r;
+	char d[16];
+	cli_putf(c, "%6lld  %s  %-10s %10g %-10s v%lld", (long long)r->id, date_format(r->date, d),
+		 analyte_get(r->analyte)->key, r->value, r->unit[0] ? r->unit : "-",
+		 (long long)r->version);
+	cli_marks_text(c,
+		       &(struct cli_marks){x->voided, x->void_reason, x->voided_by, x->correction});
+}
+
+static enum status load(struct store *st, int64_t patient_id, void *out, int max, int *n,
+			struct err *e)
+{
+	return store_lab_rows(st, patient_id, out, max, n, e);
+}
+
+static const struct cli_rows_kind lab_rows = {
+    .noun = "lab result",
+    .list = "lab list",
+    .size = sizeof(struct lab_entry_row),
+    .load = load,
+    .json = row_json,
+    .text = row_text,
+    .void_row = store_lab_void,
+};
+
+int cli_lab_void(struct cli *c, int argc, char **argv)
+{
+	return cli_void_row(c, argc, argv, &lab_rows);
 }
 
 int cli_lab_list(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"json", OPT_FLAG}};
-	const char *pos[1];
-	struct err e = {""};
-	struct patient p;
-	int n = 0;
-	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
-	if (rc)
-		return rc;
-	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
-	struct lab_entry_row *rows = xmalloc(LIST_MAX * sizeof *rows);
-	if (s == ST_OK)
-		s = store_lab_rows(c->app->st, p.id, rows, LIST_MAX, &n, &e);
-	if (s != ST_OK) {
-		free(rows);
-		return cli_fail(c, s, &e);
-	}
-	if (o[0].set) {
-		struct json j;
-		json_init(&j, false);
-		json_arr_begin(&j, NULL);
-		for (int i = 0; i < n; i++)
-			row_json(&j, &rows[i]);
-		json_arr_end(&j);
-		cli_putf(c, "%s\n", json_str(&j));
-		json_done(&j);
-	} else {
-		for (int i = 0; i < n; i++) {
-			const struct lab_result *r = &rows[i].r;
-			char d[16];
-			cli_putf(c, "%6lld  %s  %-10s %10g %-10s v%lld%s%s%s%s\n", (long long)r->id,
-				 date_format(r->date, d), analyte_get(r->analyte)->key, r->value,
-				 r->unit[0] ? r->unit : "-", (long long)r->version,
-				 rows[i].voided ? "  VOIDED: " : "",
-				 rows[i].voided ? rows[i].void_reason : "",
-				 !rows[i].voided && rows[i].correction[0] ? "  corrected: " : "",
-				 !rows[i].voided ? rows[i].correction : "");
-		}
-		if (n == 0)
-			cli_putf(c, "no lab results for %s\n", p.mrn);
-	}
-	free(rows);
-	return 0;
+	return cli_list_rows(c, argc, argv, &lab_rows);
 }

@@ -13,18 +13,6 @@
 #include "util.h"
 #include "vital.h"
 
-#define LIST_MAX 2000
-
-static enum status note_id(const char *text, int64_t *id, struct err *e)
-{
-	long v = 0;
-	if (!parse_long(text, 1, 2147483647L, &v))
-		return err_set(e, ST_INVALID,
-			       "imaging note '%.24s': the note's number from `imaging list`", text);
-	*id = v;
-	return ST_OK;
-}
-
 /* --hcc yes|no|na: the finding as corrected. */
 static enum status finding_opt(const struct cli_opt *o, enum finding *f, struct err *e)
 {
@@ -149,11 +137,9 @@ int cli_imaging_correct(struct cli *c, int argc, char **argv)
 		any = any || o[i].set;
 	if (!any)
 		return cli_usage(c, "give at least one value to correct (e.g. --hcc no)");
-	if (o[O_VERSION].set && !parse_long(o[O_VERSION].value, 1, 2147483647L, &version))
-		return cli_usage(
-		    c, "--if-version '%.24s': a version number from `imaging list --json`",
-		    o[O_VERSION].value);
-	enum status s = note_id(pos[1], &id, &e);
+	if ((rc = cli_if_version(c, &o[O_VERSION], "imaging list", &version)))
+		return rc;
+	enum status s = cli_row_number(pos[1], "imaging note", "imaging list", &id, &e);
 	if (s == ST_OK)
 		s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
 	if (s == ST_OK)
@@ -174,29 +160,6 @@ int cli_imaging_correct(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-int cli_imaging_void(struct cli *c, int argc, char **argv)
-{
-	struct cli_opt o[] = {{"reason", OPT_VALUE}};
-	const char *pos[2];
-	struct err e = {""};
-	struct patient p;
-	int64_t id = 0;
-	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 2, 2);
-	if (rc)
-		return rc;
-	if (!o[0].set)
-		return cli_usage(c, "--reason is required: say why the imaging note is voided");
-	enum status s = note_id(pos[1], &id, &e);
-	if (s == ST_OK)
-		s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
-	if (s == ST_OK)
-		s = store_imaging_void(c->app->st, p.id, id, o[0].value, &e);
-	if (s != ST_OK)
-		return cli_fail(c, s, &e);
-	cli_putf(c, "voided imaging note %lld of %s: %s\n", (long long)id, p.mrn, o[0].value);
-	return 0;
-}
-
 static void finding_json(struct json *j, const char *key, enum finding f)
 {
 	if (f == FIND_NA)
@@ -213,8 +176,9 @@ static void real_json(struct json *j, const char *key, double v)
 		json_num(j, key, v, 6);
 }
 
-static void row_json(struct json *j, const struct imaging_entry_row *x)
+static void row_json(struct json *j, const void *row)
 {
+	const struct imaging_entry_row *x = row;
 	char d[16];
 	const struct imaging_note *n = &x->n;
 	json_obj_begin(j, NULL);
@@ -234,55 +198,44 @@ static void row_json(struct json *j, const struct imaging_entry_row *x)
 	json_string(j, "lirads", n->lirads != LIRADS_NONE ? lirads_str(n->lirads) : NULL);
 	real_json(j, "lesion_mm", n->lesion_mm);
 	json_string(j, "note", n->note);
-	json_string(j, "correction", x->correction[0] ? x->correction : NULL);
-	json_bool(j, "voided", x->voided);
-	json_string(j, "void_reason", x->voided ? x->void_reason : NULL);
-	json_string(j, "voided_by", x->voided && x->voided_by[0] ? x->voided_by : NULL);
+	cli_marks_json(j,
+		       &(struct cli_marks){x->voided, x->void_reason, x->voided_by, x->correction});
 	json_obj_end(j);
+}
+
+static void row_text(struct cli *c, const void *row)
+{
+	const struct imaging_entry_row *x = row;
+	char d[16];
+	cli_putf(c, "%6lld  %s  %-12s HCC %-12s v%lld", (long long)x->n.id,
+		 date_format(x->n.date, d), modality_str(x->n.modality), finding_str(x->n.hcc),
+		 (long long)x->n.version);
+	cli_marks_text(c,
+		       &(struct cli_marks){x->voided, x->void_reason, x->voided_by, x->correction});
+}
+
+static enum status load(struct store *st, int64_t patient_id, void *out, int max, int *n,
+			struct err *e)
+{
+	return store_imaging_rows(st, patient_id, out, max, n, e);
+}
+
+static const struct cli_rows_kind imaging_rows = {
+    .noun = "imaging note",
+    .list = "imaging list",
+    .size = sizeof(struct imaging_entry_row),
+    .load = load,
+    .json = row_json,
+    .text = row_text,
+    .void_row = store_imaging_void,
+};
+
+int cli_imaging_void(struct cli *c, int argc, char **argv)
+{
+	return cli_void_row(c, argc, argv, &imaging_rows);
 }
 
 int cli_imaging_list(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"json", OPT_FLAG}};
-	const char *pos[1];
-	struct err e = {""};
-	struct patient p;
-	int n = 0;
-	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
-	if (rc)
-		return rc;
-	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
-	struct imaging_entry_row *rows = xmalloc(LIST_MAX * sizeof *rows);
-	if (s == ST_OK)
-		s = store_imaging_rows(c->app->st, p.id, rows, LIST_MAX, &n, &e);
-	if (s != ST_OK) {
-		free(rows);
-		return cli_fail(c, s, &e);
-	}
-	if (o[0].set) {
-		struct json j;
-		json_init(&j, false);
-		json_arr_begin(&j, NULL);
-		for (int i = 0; i < n; i++)
-			row_json(&j, &rows[i]);
-		json_arr_end(&j);
-		cli_putf(c, "%s\n", json_str(&j));
-		json_done(&j);
-	} else {
-		for (int i = 0; i < n; i++) {
-			const struct imaging_entry_row *x = &rows[i];
-			char d[16];
-			cli_putf(c, "%6lld  %s  %-12s HCC %-12s v%lld%s%s%s%s\n",
-				 (long long)x->n.id, date_format(x->n.date, d),
-				 modality_str(x->n.modality), finding_str(x->n.hcc),
-				 (long long)x->n.version, x->voided ? "  VOIDED: " : "",
-				 x->voided ? x->void_reason : "",
-				 !x->voided && x->correction[0] ? "  corrected: " : "",
-				 !x->voided ? x->correction : "");
-		}
-		if (n == 0)
-			cli_putf(c, "no imaging notes for %s\n", p.mrn);
-	}
-	free(rows);
-	return 0;
+	return cli_list_rows(c, argc, argv, &imaging_rows);
 }

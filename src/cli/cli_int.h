@@ -167,6 +167,7 @@ int cli_sig_load(struct cli *c, const char *tbl, int64_t row_id, struct signatur
  * dashboard's long-term section as JSON ("longterm": {...}) or text. */
 int cli_contact_add(struct cli *c, int argc, char **argv);
 int cli_contact_void(struct cli *c, int argc, char **argv);
+int cli_contact_correct(struct cli *c, int argc, char **argv);
 int cli_events(struct cli *c, int argc, char **argv);
 int cli_longterm_due(struct cli *c, int argc, char **argv);
 struct json;
@@ -180,6 +181,7 @@ int cli_instrument_install(struct cli *c, int argc, char **argv);
 int cli_instrument_list(struct cli *c, int argc, char **argv);
 int cli_qol(struct cli *c, int argc, char **argv);
 int cli_qol_void(struct cli *c, int argc, char **argv);
+int cli_qol_correct(struct cli *c, int argc, char **argv);
 /* Corrections and voids of lab results (cli_fix.c). */
 int cli_lab_correct(struct cli *c, int argc, char **argv);
 int cli_lab_void(struct cli *c, int argc, char **argv);
@@ -195,5 +197,42 @@ void cli_qol_json(struct json *j, struct store *st, int64_t patient_id);
  * bidi characters), quotes doubled, and prefixed with ' when a spreadsheet
  * would take it for a formula (starts with =, +, -, @, tab or CR). */
 void cli_csv_cell(struct strbuf *sb, const char *s);
+
+/* --- rows corrected and voided in place: lab results, imaging notes
+ * (cli_rows.c) --- */
+/* A row's number as typed ("lab result 'x': the lab result's number from
+ * `lab list`"). */
+enum status cli_row_number(const char *text, const char *noun, const char *list, int64_t *id,
+			   struct err *e);
+/* --if-version as a version number into *version (0 when not given);
+ * 0, or 2 after a usage error naming `list --json`. */
+int cli_if_version(struct cli *c, const struct cli_opt *o, const char *list, long *version);
+
+/* What a listed row carries of its corrections and void. */
+struct cli_marks {
+	bool voided;
+	const char *void_reason, *voided_by, *correction;
+};
+/* "correction", "voided", "void_reason", "voided_by" into the open object. */
+void cli_marks_json(struct json *j, const struct cli_marks *m);
+/* "  VOIDED: why" or "  corrected: why" (or nothing), then the newline. */
+void cli_marks_text(struct cli *c, const struct cli_marks *m);
+
+struct store;
+struct cli_rows_kind {
+	const char *noun; /* "lab result" (its plural adds an s) */
+	const char *list; /* "lab list" */
+	size_t size;	  /* of one row */
+	enum status (*load)(struct store *st, int64_t patient_id, void *out, int max, int *n,
+			    struct err *e);
+	void (*json)(struct json *j, const void *row);
+	void (*text)(struct cli *c, const void *row);
+	enum status (*void_row)(struct store *st, int64_t patient_id, int64_t id,
+				const char *reason, struct err *e);
+};
+/* `X list MRN [--json]`: the rows as a JSON array or one text line each. */
+int cli_list_rows(struct cli *c, int argc, char **argv, const struct cli_rows_kind *k);
+/* `X void MRN ROW --reason TEXT`. */
+int cli_void_row(struct cli *c, int argc, char **argv, const struct cli_rows_kind *k);
 
 #endif

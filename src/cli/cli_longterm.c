@@ -52,6 +52,7 @@ static void contact_json(struct json *j, const struct lt_contact *k)
 	json_string(j, "note", k->note);
 	json_string(j, "recorded_by", k->recorded_by);
 	json_string(j, "voided", *k->void_reason ? k->void_reason : NULL);
+	json_string(j, "corrected", *k->correction_reason ? k->correction_reason : NULL);
 	json_int(j, "version", k->version);
 	json_obj_end(j);
 }
@@ -134,9 +135,12 @@ static void history_text(struct cli *c, const struct lt_history *h)
 			cli_putf(c, " %lld", (long long)ev->source_id);
 		cli_put(c, ")\n");
 	}
-	cli_put(c, "time to event:\n");
+	cli_put(c, h->origin == DAY_NONE ? "time to event: none until the first infusion\n"
+					 : "time to event:\n");
 	for (int k = 0; k < LT_ENDPOINTS; k++) {
 		const struct lt_tte *t = &h->tte[k];
+		if (t->date == DAY_NONE && h->origin == DAY_NONE)
+			continue;
 		if (t->date == DAY_NONE) {
 			cli_putf(c, "  %-16s no follow-up yet\n", lt_event_label(t->endpoint));
 			continue;
@@ -190,7 +194,11 @@ enum {
 	O_PHONE,
 	O_NOTE,
 	O_JSON,
-	O_DECOMP /* then one flag per decompensation event */
+	O_REASON,
+	O_IF_VERSION,
+	O_CLEAR,
+	O_DECOMP, /* then one flag per decompensation event */
+	O_N = O_DECOMP + LT_DECOMP_COUNT
 };
 
 static int finding_opt(struct cli *c, const struct cli_opt *o, enum finding *out)
@@ -213,16 +221,31 @@ static int date_opt(struct cli *c, const struct cli_opt *o, day_t today, day_t *
 	return s == ST_OK ? 0 : cli_fail(c, s, &e);
 }
 
-static int parse_contact(struct cli *c, struct cli_opt *o, struct lt_contact *k, day_t today)
+/* The options into k: a new contact (every answer from the options, the
+ * date today unless given) or a correction (k holds the stored contact;
+ * only what is given changes, and an answer changed to alive or no drops
+ * its date and cause). */
+static int parse_contact(struct cli *c, struct cli_opt *o, struct lt_contact *k, day_t today,
+			 bool correcting)
 {
 	int rc;
-	if (!o[O_VITAL].set)
+	if (!o[O_VITAL].set && !correcting)
 		return cli_usage(c, "--vital is required (alive or dead)");
-	if (strcmp(o[O_VITAL].value, "dead") == 0)
+	if (o[O_VITAL].set && strcmp(o[O_VITAL].value, "dead") == 0) {
 		k->dead = true;
-	else if (strcmp(o[O_VITAL].value, "alive") != 0)
+	} else if (o[O_VITAL].set && strcmp(o[O_VITAL].value, "alive") == 0) {
+		k->dead = false;
+		k->death_date = DAY_NONE;
+		k->cause[0] = '\0';
+	} else if (o[O_VITAL].set) {
 		return cli_usage(c, "vital: '%s' is not accepted; alive or dead", o[O_VITAL].value);
-	k->date = today;
+	}
+	if (!correcting)
+		k->date = today;
+	if (o[O_TRANSPLANT].set && strcmp(o[O_TRANSPLANT].value, "no") == 0)
+		k->transplant_date = DAY_NONE;
+	if (o[O_HCC].set && strcmp(o[O_HCC].value, "no") == 0)
+		k->hcc_date = DAY_NONE;
 	if ((rc = date_opt(c, &o[O_DATE], today, &k->date)) ||
 	    (rc = date_opt(c, &o[O_DEATH_DATE], today, &k->death_date)) ||
 	    (rc = date_opt(c, &o[O_TRANSPLANT_DATE], today, &k->transplant_date)) ||
@@ -241,8 +264,8 @@ static int parse_contact(struct cli *c, struct cli_opt *o, struct lt_contact *k,
 		k->admissions = (int)n;
 	}
 	for (int i = 0; i < LT_DECOMP_COUNT; i++)
-		k->decomp[i] = o[O_DECOMP + i].set;
-	k->phone = o[O_PHONE].set;
+		k->decomp[i] = k->decomp[i] || o[O_DECOMP + i].set;
+	k->phone = k->phone || o[O_PHONE].set;
 	if (o[O_CAUSE].set)
 		strlcpy_(k->cause, o[O_CAUSE].value, sizeof k->cause);
 	if (o[O_NOTE].set)
@@ -254,40 +277,59 @@ static int parse_contact(struct cli *c, struct cli_opt *o, struct lt_contact *k,
 	return 0;
 }
 
-int cli_contact_add(struct cli *c, int argc, char **argv)
+/* A decompensation event's option name: its code with '-' for '_'. */
+static const char *decomp_flag(int i)
 {
 	static char flags[LT_DECOMP_COUNT][32];
-	struct cli_opt o[O_DECOMP + LT_DECOMP_COUNT] = {{"date", OPT_VALUE},
-							{"vital", OPT_VALUE},
-							{"death-date", OPT_VALUE},
-							{"cause", OPT_VALUE},
-							{"transplant", OPT_VALUE},
-							{"transplant-date", OPT_VALUE},
-							{"hcc", OPT_VALUE},
-							{"hcc-date", OPT_VALUE},
-							{"decompensation-date", OPT_VALUE},
-							{"admissions", OPT_VALUE},
-							{"phone", OPT_FLAG},
-							{"note", OPT_VALUE},
-							{"json", OPT_FLAG}};
-	for (int i = 0; i < LT_DECOMP_COUNT; i++) {
+	if (!flags[i][0]) {
 		strlcpy_(flags[i], lt_decomp_str((enum lt_decomp)i), sizeof flags[i]);
 		for (char *p = flags[i]; *p; p++)
 			if (*p == '_')
 				*p = '-';
-		o[O_DECOMP + i] = (struct cli_opt){flags[i], OPT_FLAG, NULL, false};
 	}
+	return flags[i];
+}
+
+static void contact_opts(struct cli_opt *o)
+{
+	static const struct cli_opt base[O_DECOMP] = {{"date", OPT_VALUE},
+						      {"vital", OPT_VALUE},
+						      {"death-date", OPT_VALUE},
+						      {"cause", OPT_VALUE},
+						      {"transplant", OPT_VALUE},
+						      {"transplant-date", OPT_VALUE},
+						      {"hcc", OPT_VALUE},
+						      {"hcc-date", OPT_VALUE},
+						      {"decompensation-date", OPT_VALUE},
+						      {"admissions", OPT_VALUE},
+						      {"phone", OPT_FLAG},
+						      {"note", OPT_VALUE},
+						      {"json", OPT_FLAG},
+						      {"reason", OPT_VALUE},
+						      {"if-version", OPT_VALUE},
+						      {"clear", OPT_VALUE}};
+	memcpy(o, base, sizeof base);
+	for (int i = 0; i < LT_DECOMP_COUNT; i++)
+		o[O_DECOMP + i] = (struct cli_opt){decomp_flag(i), OPT_FLAG, NULL, false};
+}
+
+int cli_contact_add(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[O_N];
 	const char *pos[1];
 	struct err e = {""};
 	struct patient p;
 	struct lt_contact k;
 	char a[16];
-	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
+	contact_opts(o);
+	int rc = cli_parse(c, argc, argv, o, O_N, pos, 1, 1);
 	if (rc)
 		return rc;
+	if (o[O_REASON].set || o[O_IF_VERSION].set || o[O_CLEAR].set)
+		return cli_usage(c, "--reason, --if-version and --clear go with contact correct");
 	lt_contact_init(&k);
 	day_t today = app_today(c->app);
-	if ((rc = parse_contact(c, o, &k, today)))
+	if ((rc = parse_contact(c, o, &k, today, false)))
 		return rc;
 	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
 	k.patient_id = p.id;
@@ -314,26 +356,134 @@ int cli_contact_add(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-int cli_contact_void(struct cli *c, int argc, char **argv)
+/* --clear: what a correction empties (comma-separated): phone, transplant,
+ * hcc, admissions, note, each decompensation event or decompensation (all
+ * of them). */
+static int clear_fields(struct cli *c, const char *list, struct lt_contact *k)
 {
-	struct cli_opt o[] = {{"reason", OPT_VALUE}};
+	char buf[256], *save = NULL;
+	strlcpy_(buf, list, sizeof buf);
+	for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		bool known = true, all = strcmp(t, "decompensation") == 0;
+		if (strcmp(t, "phone") == 0)
+			k->phone = false;
+		else if (strcmp(t, "transplant") == 0)
+			k->transplant = FIND_NA, k->transplant_date = DAY_NONE;
+		else if (strcmp(t, "hcc") == 0)
+			k->hcc = FIND_NA, k->hcc_date = DAY_NONE;
+		else if (strcmp(t, "admissions") == 0)
+			k->admissions = -1;
+		else if (strcmp(t, "note") == 0)
+			k->note[0] = '\0';
+		else
+			known = all;
+		for (int i = 0; i < LT_DECOMP_COUNT; i++)
+			if (all || strcmp(t, decomp_flag(i)) == 0)
+				k->decomp[i] = false, known = true;
+		if (!known)
+			return cli_usage(
+			    c,
+			    "clear: '%.40s' is not accepted; phone, transplant, hcc, "
+			    "admissions, note, decompensation or one event "
+			    "(variceal-bleeding, sbp, he-admission, refractory-ascites, "
+			    "hrs)",
+			    t);
+	}
+	if (!lt_contact_decompensated(k))
+		k->decomp_date = DAY_NONE;
+	return 0;
+}
+
+/* MRN and contact number into p and k (the stored contact; its version
+ * replaced by --if-version when given). */
+static int named(struct cli *c, const char *mrn, const char *num, const struct cli_opt *ifv,
+		 struct patient *p, struct lt_contact *k)
+{
+	struct err e = {""};
+	long id, v = 0;
+	memset(p, 0, sizeof *p);
+	lt_contact_init(k);
+	if (!parse_long(num, 1, INT32_MAX, &id))
+		return cli_usage(c, "contact: '%s' is not a contact number (hepadesk events MRN)",
+				 num);
+	if (ifv->set && !parse_long(ifv->value, 1, 1000000000L, &v))
+		return cli_usage(c, "if-version: '%s' is not a version number", ifv->value);
+	enum status s = store_patient_by_mrn(c->app->st, mrn, p, &e);
+	if (s == ST_OK)
+		s = store_contact_get(c->app->st, p->id, id, k, &e);
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	if (ifv->set)
+		k->version = v;
+	return 0;
+}
+
+static void contact_done(struct cli *c, const struct patient *p, const struct lt_contact *k,
+			 bool json, const char *what)
+{
+	char a[16];
+	if (json) {
+		struct json j;
+		json_init(&j, false);
+		contact_json(&j, k);
+		cli_putf(c, "%s\n", json_str(&j));
+		json_done(&j);
+		return;
+	}
+	cli_putf(c, "contact %lld of %s on %s %s (version %lld): %s%s%s%s\n", (long long)k->id,
+		 p->mrn, date_format(k->date, a), what, (long long)k->version,
+		 k->dead ? "dead" : "alive", k->transplant == FIND_YES ? ", transplanted" : "",
+		 k->hcc == FIND_YES ? ", new HCC" : "",
+		 lt_contact_decompensated(k) ? ", decompensated" : "");
+}
+
+int cli_contact_correct(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[O_N];
 	const char *pos[2];
 	struct err e = {""};
 	struct patient p;
-	long id;
-	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 2, 2);
+	struct lt_contact k;
+	contact_opts(o);
+	int rc = cli_parse(c, argc, argv, o, O_N, pos, 2, 2);
 	if (rc)
 		return rc;
-	if (!parse_long(pos[1], 1, INT32_MAX, &id))
-		return cli_usage(c, "contact '%s': the contact's number (see hepadesk events)",
-				 pos[1]);
-	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
-	if (s == ST_OK)
-		s = store_contact_void(c->app->st, p.id, id, 0, o[0].set ? o[0].value : "", &e);
+	if (!o[O_REASON].set)
+		return cli_usage(c, "--reason is required (why the contact is corrected)");
+	day_t today = app_today(c->app);
+	if ((rc = named(c, pos[0], pos[1], &o[O_IF_VERSION], &p, &k)) ||
+	    (o[O_CLEAR].set && (rc = clear_fields(c, o[O_CLEAR].value, &k))) ||
+	    (rc = parse_contact(c, o, &k, today, true)))
+		return rc;
+	enum status s = store_contact_correct(c->app->st, &k, o[O_REASON].value, today, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
-	cli_putf(c, "contact %ld of %s voided; a status it recorded stays (hepadesk status)\n", id,
-		 p.mrn);
+	contact_done(c, &p, &k, o[O_JSON].set, "corrected");
+	return 0;
+}
+
+int cli_contact_void(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[] = {{"reason", OPT_VALUE}, {"if-version", OPT_VALUE}, {"json", OPT_FLAG}};
+	const char *pos[2];
+	struct err e = {""};
+	struct patient p;
+	struct lt_contact k;
+	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 2, 2);
+	if (rc || (rc = named(c, pos[0], pos[1], &o[1], &p, &k)))
+		return rc;
+	enum status s =
+	    store_contact_void(c->app->st, p.id, k.id, k.version, o[0].set ? o[0].value : "", &e);
+	if (s == ST_OK)
+		s = store_contact_get(c->app->st, p.id, k.id, &k, &e);
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	if (o[2].set) {
+		contact_done(c, &p, &k, true, "voided");
+		return 0;
+	}
+	cli_putf(c, "contact %lld of %s voided; a status it recorded stays (hepadesk status)\n",
+		 (long long)k.id, p.mrn);
 	return 0;
 }
 

@@ -128,6 +128,8 @@ static void response_json(struct json *j, const struct qol_response *r)
 	for (int i = 0; i < r->scores.n; i++)
 		json_num(j, r->scores.s[i].id, r->scores.s[i].score, 2);
 	json_obj_end(j);
+	json_string(j, "corrected", *r->correction_reason ? r->correction_reason : NULL);
+	json_int(j, "version", r->version_no);
 	json_obj_end(j);
 }
 
@@ -147,6 +149,24 @@ static void response_text(struct cli *c, const struct qol_instrument *q,
 	}
 }
 
+/* A questionnaire just stored: its JSON, or what was done and its scores. */
+static void response_done(struct cli *c, const struct qol_instrument *q,
+			  const struct qol_response *r, const struct patient *p, bool json,
+			  const char *what)
+{
+	if (json) {
+		struct json j;
+		json_init(&j, false);
+		response_json(&j, r);
+		cli_putf(c, "%s\n", json_str(&j));
+		json_done(&j);
+		return;
+	}
+	cli_putf(c, "questionnaire %lld of %s %s (version %lld): ", (long long)r->id, p->mrn, what,
+		 (long long)r->version_no);
+	response_text(c, q, r);
+}
+
 static int qol_record(struct cli *c, const struct patient *p, const struct qol_installed *inst,
 		      const struct qol_instrument *q, struct cli_opt *o)
 {
@@ -164,16 +184,7 @@ static int qol_record(struct cli *c, const struct patient *p, const struct qol_i
 		s = store_qol_add(c->app->st, inst, q, answers, &r, today, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
-	if (o[2].set) {
-		struct json j;
-		json_init(&j, false);
-		response_json(&j, &r);
-		cli_putf(c, "%s\n", json_str(&j));
-		json_done(&j);
-	} else {
-		cli_putf(c, "questionnaire %lld of %s recorded: ", (long long)r.id, p->mrn);
-		response_text(c, q, &r);
-	}
+	response_done(c, q, &r, p, o[2].set, "recorded");
 	return 0;
 }
 
@@ -227,27 +238,93 @@ out:
 	return rc;
 }
 
+/* MRN, questionnaire number and --if-version into p, *id and *version. */
+static int named(struct cli *c, const char *mrn, const char *num, const struct cli_opt *ifv,
+		 struct patient *p, long *id, long *version)
+{
+	struct err e = {""};
+	*version = 0;
+	*id = 0;
+	memset(p, 0, sizeof *p);
+	if (!parse_long(num, 1, INT32_MAX, id))
+		return cli_usage(c, "questionnaire '%s': its number (hepadesk qol MRN INSTRUMENT)",
+				 num);
+	if (ifv->set && !parse_long(ifv->value, 1, 1000000000L, version))
+		return cli_usage(c, "if-version: '%s' is not a version number", ifv->value);
+	enum status s = store_patient_by_mrn(c->app->st, mrn, p, &e);
+	return s == ST_OK ? 0 : cli_fail(c, s, &e);
+}
+
 int cli_qol_void(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"reason", OPT_VALUE}};
+	struct cli_opt o[] = {{"reason", OPT_VALUE}, {"if-version", OPT_VALUE}, {"json", OPT_FLAG}};
 	const char *pos[2];
 	struct err e = {""};
 	struct patient p;
-	long id;
+	long id, version;
 	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 2, 2);
-	if (rc)
+	if (rc || (rc = named(c, pos[0], pos[1], &o[1], &p, &id, &version)))
 		return rc;
-	if (!parse_long(pos[1], 1, INT32_MAX, &id))
-		return cli_usage(c, "questionnaire '%s': its number (hepadesk qol MRN INSTRUMENT)",
-				 pos[1]);
-	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
-	if (s == ST_OK)
-		s = store_qol_void(c->app->st, p.id, id, o[0].set ? o[0].value : "", &e);
+	enum status s =
+	    store_qol_void(c->app->st, p.id, id, version, o[0].set ? o[0].value : "", &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
+	if (o[2].set) {
+		struct json j;
+		json_init(&j, false);
+		json_obj_begin(&j, NULL);
+		json_int(&j, "id", id);
+		json_string(&j, "mrn", p.mrn);
+		json_string(&j, "voided", o[0].value);
+		json_obj_end(&j);
+		cli_putf(c, "%s\n", json_str(&j));
+		json_done(&j);
+		return 0;
+	}
 	cli_putf(c, "questionnaire %ld of %s voided; it is kept, no longer scored or trended\n", id,
 		 p.mrn);
 	return 0;
+}
+
+int cli_qol_correct(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[] = {{"answers", OPT_VALUE},
+			      {"date", OPT_VALUE},
+			      {"reason", OPT_VALUE},
+			      {"if-version", OPT_VALUE},
+			      {"json", OPT_FLAG}};
+	const char *pos[2];
+	struct err e = {""};
+	struct patient p;
+	struct qol_response r;
+	struct qol_instrument *q = xcalloc(1, sizeof *q);
+	int answers[QOL_ITEMS_MAX];
+	long id, version;
+	day_t today = app_today(c->app);
+	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 2, 2);
+	if (!rc && !o[2].set)
+		rc = cli_usage(c, "--reason is required (why the questionnaire is corrected)");
+	if (!rc && !o[0].set && !o[1].set)
+		rc = cli_usage(c, "nothing to correct: give --answers or --date");
+	if (rc || (rc = named(c, pos[0], pos[1], &o[3], &p, &id, &version)))
+		goto out;
+	enum status s = store_qol_get(c->app->st, p.id, id, &r, q, NULL, &e);
+	if (s == ST_OK && version)
+		r.version_no = version;
+	if (s == ST_OK && o[1].set)
+		s = date_parse_field("date", o[1].value, today, false, &r.date, &e);
+	if (s == ST_OK)
+		s = qol_parse_answers(q, o[0].set ? o[0].value : r.answers, answers, &e);
+	if (s == ST_OK)
+		s = store_qol_correct(c->app->st, q, answers, &r, o[2].value, today, &e);
+	if (s != ST_OK) {
+		rc = cli_fail(c, s, &e);
+	} else {
+		response_done(c, q, &r, &p, o[4].set, "corrected");
+	}
+out:
+	free(q);
+	return rc;
 }
 
 /* Each domain of each instrument the patient answered: every score by date,

@@ -212,6 +212,34 @@ enum status lt_contact_validate(struct lt_contact *c, day_t today, struct err *e
 	return ST_OK;
 }
 
+enum status lt_contact_correction(const struct lt_contact *was, const struct lt_contact *now,
+				  bool *death, bool *transplant, struct err *e)
+{
+	char a[16], b[16];
+	*death = now->dead && !was->dead;
+	*transplant = now->transplant == FIND_YES && was->transplant != FIND_YES;
+	if (was->dead && (!now->dead || now->death_date != was->death_date ||
+			  strcmp(now->cause, was->cause) != 0))
+		return err_set(e, ST_INVALID,
+			       "vital: '%s' (died %s) is not accepted; contact %lld recorded the "
+			       "death on %s as the patient's status, which a correction cannot "
+			       "take back or change (hepadesk status)",
+			       now->dead ? "dead" : "alive",
+			       now->dead ? date_format(now->death_date, a) : "-",
+			       (long long)was->id, date_format(was->death_date, b));
+	if (was->transplant == FIND_YES &&
+	    (now->transplant != FIND_YES || now->transplant_date != was->transplant_date))
+		return err_set(
+		    e, ST_INVALID,
+		    "transplant: '%s' (on %s) is not accepted; contact %lld recorded the "
+		    "transplant of %s as the patient's status, which a correction "
+		    "cannot take back or change (hepadesk status)",
+		    now->transplant == FIND_YES ? "yes" : "no",
+		    now->transplant == FIND_YES ? date_format(now->transplant_date, a) : "-",
+		    (long long)was->id, date_format(was->transplant_date, b));
+	return ST_OK;
+}
+
 int lt_match_contact(const struct lt_item *items, int n, day_t d)
 {
 	int overdue = -1;
@@ -310,7 +338,12 @@ static void time_to_events(struct lt_history *h)
 		struct lt_tte *t = &h->tte[k];
 		t->endpoint = (enum lt_event_kind)k;
 		t->event = false;
-		t->date = death != DAY_NONE ? death : h->last_contact;
+		t->days = -1;
+		/* Time is counted from the first infusion: without one an event
+		 * keeps its day but has no time, and nothing is censored. */
+		t->date = h->origin == DAY_NONE ? DAY_NONE
+			  : death != DAY_NONE	? death
+						: h->last_contact;
 		for (int i = 0; i < h->nevents; i++) {
 			const struct lt_event *ev = &h->events[i];
 			if (ev->kind == t->endpoint &&

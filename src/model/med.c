@@ -218,12 +218,12 @@ enum status med_check_dose(double dose, enum med_unit u, bool confirmed, struct 
 	if ((unsigned)u >= MEDU_COUNT)
 		return err_set(e, ST_INVALID, "unit: not a dose unit");
 	if (isnan(dose) || dose <= 0 || dose > units[u].max)
-		return err_set(e, ST_INVALID, "dose: %g %s is outside 0-%g %s (above 0)", dose,
-			       units[u].key, units[u].max, units[u].key);
+		return err_set(e, ST_INVALID, "dose: %.12g %s is outside 0-%.12g %s (above 0)",
+			       dose, units[u].key, units[u].max, units[u].key);
 	if (!confirmed && dose > units[u].warn)
 		return err_set(e, ST_CONFIRM,
-			       "dose: %g %s is above %g %s — confirm the dose and its unit", dose,
-			       units[u].key, units[u].warn, units[u].key);
+			       "dose: %.12g %s is above %.12g %s — confirm the dose and its unit",
+			       dose, units[u].key, units[u].warn, units[u].key);
 	return ST_OK;
 }
 

@@ -25,15 +25,6 @@ static day_t store_day(const struct store *st)
 }
 
 /* End a write transaction: commit on success, else roll back. */
-static enum status finish(struct store *st, enum status s, struct err *e)
-{
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
 static enum status insert_ae(struct store *st, struct ae *a, struct err *e)
 {
 	static const char sql[] =
@@ -275,5 +266,5 @@ enum status store_ae_outcome(struct store *st, int64_t patient_id, int64_t id, i
 	} else if (s == ST_OK) {
 		s = ST_IO;
 	}
-	return finish(st, s, e);
+	return store_finish(st, s, e);
 }

@@ -10,15 +10,6 @@
 #include "store_int.h"
 #include "util.h"
 
-static enum status finish(struct store *st, enum status s, struct err *e)
-{
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
 /* The kinds of report the event has already, as bits (1u << kind). */
 static enum status report_kinds(struct store *st, int64_t ae_id, unsigned *kinds, struct err *e)
 {
@@ -131,5 +122,5 @@ enum status store_ae_fix(struct store *st, struct ae *a, const char *reason, boo
 					 DATE_RECORD, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, fix_tx(st, a, reason, due, n, e), e);
+	return store_finish(st, fix_tx(st, a, reason, due, n, e), e);
 }

@@ -76,15 +76,6 @@ enum status store_lab_previous(struct store *st, const struct lab_result *r, str
 	return store_rows_end(st, q, rc, "reading lab results", e);
 }
 
-static enum status finish(struct store *st, enum status s, struct err *e)
-{
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
 /* Inside the transaction: the row as stored, at the version the caller read,
  * not voided. */
 static enum status current(struct store *st, const struct lab_result *r, const char *verb,
@@ -153,7 +144,7 @@ enum status store_lab_fix(struct store *st, struct lab_result *r, const char *re
 		s = store_lab_check(st, r, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, fix_tx(st, r, reason, e), e);
+	return store_finish(st, fix_tx(st, r, reason, e), e);
 }
 
 static enum status void_tx(struct store *st, int64_t patient_id, int64_t id, const char *reason,
@@ -177,7 +168,7 @@ enum status store_lab_void(struct store *st, int64_t patient_id, int64_t id, con
 		s = fix_check_reason(FIX_VOID, "lab result", reason, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, void_tx(st, patient_id, id, reason, e), e);
+	return store_finish(st, void_tx(st, patient_id, id, reason, e), e);
 }
 
 enum status store_lab_rows(struct store *st, int64_t patient_id, struct lab_entry_row *out, int max,

@@ -4,6 +4,7 @@
 #include "store_int.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "store_histology.h"
@@ -32,18 +33,10 @@ static void read_histology(sqlite3_stmt *q, void *row)
 	h->version = sqlite3_column_int64(q, 15);
 }
 
-static enum status finish(struct store *st, enum status s, struct err *e)
-{
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
 /* ?2 date .. ?11 note. Stages are whole numbers (the columns are INTEGER). */
-static void bind_fields(sqlite3_stmt *q, const struct histology *h)
+static void bind_fields(sqlite3_stmt *q, const void *rec)
 {
+	const struct histology *h = rec;
 	store_bind_day(q, 2, h->date);
 	sqlite3_bind_text(q, 3, h->site, -1, SQLITE_TRANSIENT);
 	for (int i = 0; i < HISTO_COUNT; i++) {
@@ -81,46 +74,40 @@ enum status store_histology_add(struct store *st, struct histology *h, struct er
 		return s;
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
-		return finish(st, ST_IO, e);
+		return store_finish(st, ST_IO, e);
 	sqlite3_bind_int64(q, 1, h->patient_id);
 	bind_fields(q, h);
 	sqlite3_bind_int64(q, 12, st->now);
 	sqlite3_bind_text(q, 13, st->actor.login, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(q) != SQLITE_DONE)
-		return finish(st, store_fail(st, e, "saving a biopsy"), e);
+		return store_finish(st, store_fail(st, e, "saving a biopsy"), e);
 	h->id = sqlite3_last_insert_rowid(st->db);
 	h->version = 1;
 	strlcpy_(h->created_by, st->actor.login, sizeof h->created_by);
-	return finish(st, ST_OK, e);
+	return store_finish(st, ST_OK, e);
 }
 
-static enum status get_row(struct store *st, int64_t patient_id, int64_t id, struct histology *out,
-			   struct err *e)
-{
-	static const char sql[] =
-	    "SELECT " HISTO_COLS " FROM histology WHERE id = ?2 AND patient_id = ?1";
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
-		return ST_IO;
-	sqlite3_bind_int64(q, 1, patient_id);
-	sqlite3_bind_int64(q, 2, id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		read_histology(q, out);
-		sqlite3_reset(q);
-		return ST_OK;
-	}
-	enum status s = store_rows_end(st, q, rc, "reading a biopsy", e);
-	return s != ST_OK ? s
-			  : err_set(e, ST_NOT_FOUND, "biopsy %lld: not on file for this patient",
-				    (long long)id);
-}
+#define H_(m) offsetof(struct histology, m)
+static const struct store_rec biopsy = {
+    .noun = "biopsy",
+    .get_sql = "SELECT " HISTO_COLS " FROM histology WHERE id = ?2 AND patient_id = ?1",
+    .void_sql = "UPDATE histology SET voided = 1, reason = ?2, version = version + 1 WHERE id = ?1",
+    .fill = read_histology,
+    .size = sizeof(struct histology),
+    .id_off = H_(id),
+    .patient_off = H_(patient_id),
+    .version_off = H_(version),
+    .voided_off = H_(voided),
+    .reason_off = H_(reason),
+    .reason_size = sizeof(((struct histology *)0)->reason),
+};
+#undef H_
 
 enum status store_histology_get(struct store *st, int64_t patient_id, int64_t id,
 				struct histology *out, struct err *e)
 {
 	enum status s = store_may(st, PERM_READ, e);
-	return s == ST_OK ? get_row(st, patient_id, id, out, e) : s;
+	return s == ST_OK ? store_rec_get(st, &biopsy, patient_id, id, out, e) : s;
 }
 
 enum status store_histology_list(struct store *st, int64_t patient_id, struct histology *out,
@@ -141,23 +128,6 @@ static enum status check_reason(const char *reason, struct err *e)
 	return ST_OK;
 }
 
-/* Inside the write: the row is still at h->version and not voided. */
-static enum status current(struct store *st, const struct histology *h, struct err *e)
-{
-	struct histology now;
-	histology_init(&now);
-	enum status s = get_row(st, h->patient_id, h->id, &now, e);
-	if (s == ST_OK && now.version != h->version)
-		s = err_set(e, ST_CONFLICT,
-			    "biopsy %lld was changed by someone else (version %lld, you read "
-			    "%lld); read it again",
-			    (long long)h->id, (long long)now.version, (long long)h->version);
-	if (s == ST_OK && now.voided)
-		s = err_set(e, ST_INVALID, "biopsy %lld is voided: %s", (long long)h->id,
-			    now.reason);
-	return s;
-}
-
 enum status store_histology_correct(struct store *st, struct histology *h, const char *reason,
 				    struct err *e)
 {
@@ -168,50 +138,16 @@ enum status store_histology_correct(struct store *st, struct histology *h, const
 	enum status s = checks(st, h, e);
 	if (s == ST_OK)
 		s = check_reason(reason, e);
-	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
-		return s;
-	s = current(st, h, e);
-	sqlite3_stmt *q = s == ST_OK ? store_stmt(st, sql, e) : NULL;
-	if (s == ST_OK && !q)
-		s = ST_IO;
-	if (s == ST_OK) {
-		sqlite3_bind_int64(q, 1, h->id);
-		bind_fields(q, h);
-		sqlite3_bind_text(q, 12, reason, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			s = store_fail(st, e, "correcting a biopsy");
-	}
-	if (s == ST_OK) {
-		h->version++;
-		strlcpy_(h->reason, reason, sizeof h->reason);
-	}
-	return finish(st, s, e);
+	return s == ST_OK ? store_rec_update(st, &biopsy, sql, h, bind_fields, 12, reason,
+					     "correcting a biopsy", e)
+			  : s;
 }
 
 enum status store_histology_void(struct store *st, struct histology *h, const char *reason,
 				 struct err *e)
 {
-	static const char sql[] =
-	    "UPDATE histology SET voided = 1, reason = ?2, version = version + 1 WHERE id = ?1";
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s == ST_OK)
 		s = check_reason(reason, e);
-	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
-		return s;
-	s = current(st, h, e);
-	sqlite3_stmt *q = s == ST_OK ? store_stmt(st, sql, e) : NULL;
-	if (s == ST_OK && !q)
-		s = ST_IO;
-	if (s == ST_OK) {
-		sqlite3_bind_int64(q, 1, h->id);
-		sqlite3_bind_text(q, 2, reason, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			s = store_fail(st, e, "voiding a biopsy");
-	}
-	if (s == ST_OK) {
-		h->version++;
-		h->voided = true;
-		strlcpy_(h->reason, reason, sizeof h->reason);
-	}
-	return finish(st, s, e);
+	return s == ST_OK ? store_rec_void(st, &biopsy, h, reason, e) : s;
 }

@@ -55,15 +55,6 @@ enum status store_imaging_get(struct store *st, int64_t patient_id, int64_t id,
 	return s == ST_OK ? get_row(st, patient_id, id, out, e) : s;
 }
 
-static enum status finish(struct store *st, enum status s, struct err *e)
-{
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
 static enum status fix_tx(struct store *st, struct imaging_note *n, const char *reason,
 			  struct err *e)
 {
@@ -128,7 +119,7 @@ enum status store_imaging_fix(struct store *st, struct imaging_note *n, const ch
 		s = store_date_plausible(st, n->patient_id, "date", n->date, DATE_RECORD, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, fix_tx(st, n, reason, e), e);
+	return store_finish(st, fix_tx(st, n, reason, e), e);
 }
 
 static enum status void_tx(struct store *st, int64_t patient_id, int64_t id, const char *reason,
@@ -166,7 +157,7 @@ enum status store_imaging_void(struct store *st, int64_t patient_id, int64_t id,
 		s = fix_check_reason(FIX_VOID, "imaging note", reason, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, void_tx(st, patient_id, id, reason, e), e);
+	return store_finish(st, void_tx(st, patient_id, id, reason, e), e);
 }
 
 enum status store_imaging_rows(struct store *st, int64_t patient_id, struct imaging_entry_row *out,

@@ -122,6 +122,42 @@ enum status store_patient_row(struct store *st, const char *sql, int64_t patient
 			      store_row_reader *fill, const char *what, const char *missing,
 			      struct err *e);
 
+/* End a write transaction begun by the caller: commit when s is ST_OK,
+ * else roll back; returns s or the commit's failure. */
+enum status store_finish(struct store *st, enum status s, struct err *e);
+
+/* A record kept per patient with a version, a voided flag and the reason of
+ * its latest correction or void (biopsies, medications): what the shared
+ * write steps below need of its table and its struct. */
+struct store_rec {
+	const char *noun;     /* "biopsy", in messages */
+	const char *get_sql;  /* one row: "SELECT ... WHERE id = ?2 AND patient_id = ?1" */
+	const char *void_sql; /* "UPDATE T SET voided = 1, reason = ?2, version = version + 1
+			       * WHERE id = ?1" */
+	store_row_reader *fill;
+	size_t size; /* of the struct fill sets */
+	/* Where the struct keeps them: int64_t id, patient_id, version; bool
+	 * voided; char reason[reason_size]. */
+	size_t id_off, patient_off, version_off, voided_off, reason_off, reason_size;
+};
+
+/* Row id of the patient into out (k->size bytes). ST_NOT_FOUND ("biopsy 3:
+ * not on file for this patient"). No permission check. */
+enum status store_rec_get(struct store *st, const struct store_rec *k, int64_t patient_id,
+			  int64_t id, void *out, struct err *e);
+/* One transaction: rec's row still at rec's version (ST_CONFLICT) and not
+ * voided (ST_INVALID), then sql run with ?1 = its id, bind(q, rec) for its
+ * own parameters and reason at ?reason_param (NULL when empty). On success
+ * rec's version is one more and a reason given is kept in it. The caller
+ * checked the actor's permission, the record and the reason. what names
+ * the step in a failure ("correcting a biopsy"). */
+enum status store_rec_update(struct store *st, const struct store_rec *k, const char *sql,
+			     void *rec, void (*bind)(sqlite3_stmt *q, const void *rec),
+			     int reason_param, const char *reason, const char *what, struct err *e);
+/* The same for k->void_sql: rec marked voided with the reason. */
+enum status store_rec_void(struct store *st, const struct store_rec *k, void *rec,
+			   const char *reason, struct err *e);
+
 /* Run a statement that returns no rows; binds nothing. */
 enum status store_exec(struct store *st, const char *sql, struct err *e);
 

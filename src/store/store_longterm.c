@@ -20,17 +20,9 @@
 	"c.vital, c.death_date, coalesce(c.cause, ''), c.transplant, c.transplant_date, c.hcc, " \
 	"c.hcc_date, c.variceal_bleeding, c.sbp, c.he_admission, c.refractory_ascites, c.hrs, "  \
 	"c.decomp_date, coalesce(c.admissions, -1), c.note, c.recorded_by, "                     \
-	"coalesce(c.void_reason, ''), c.version FROM contacts c "                                \
+	"coalesce(c.void_reason, ''), c.version, coalesce(c.correction_reason, '') "             \
+	"FROM contacts c "                                                                       \
 	"LEFT JOIN longterm_schedule s ON s.id = c.item_id "
-
-static enum status finish(struct store *st, enum status s, struct err *e)
-{
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
 
 static enum sched_state parse_state(const char *s)
 {
@@ -89,6 +81,7 @@ static void read_contact(sqlite3_stmt *q, void *row)
 	store_col_text(q, 21, c->recorded_by, sizeof c->recorded_by);
 	store_col_text(q, 22, c->void_reason, sizeof c->void_reason);
 	c->version = sqlite3_column_int64(q, 23);
+	store_col_text(q, 24, c->correction_reason, sizeof c->correction_reason);
 }
 
 enum status store_lt_plan_insert(struct store *st, const struct protocol *p, const struct plan *pl,
@@ -210,6 +203,25 @@ static void bind_finding_day(sqlite3_stmt *q, int i, enum finding f, day_t d)
 	store_bind_day(q, i + 1, d);
 }
 
+/* What a contact recorded, bound from parameter 3 (date) to 18 (admissions)
+ * and 19 (note): the same for an insert and a correction. */
+static void bind_contact(sqlite3_stmt *q, const struct lt_contact *c)
+{
+	store_bind_day(q, 3, c->date);
+	sqlite3_bind_int(q, 4, c->phone);
+	sqlite3_bind_text(q, 5, c->dead ? "dead" : "alive", -1, SQLITE_STATIC);
+	store_bind_day(q, 6, c->dead ? c->death_date : DAY_NONE);
+	store_bind_text(q, 7, c->dead ? c->cause : NULL);
+	bind_finding_day(q, 8, c->transplant, c->transplant_date);
+	bind_finding_day(q, 10, c->hcc, c->hcc_date);
+	for (int i = 0; i < LT_DECOMP_COUNT; i++)
+		sqlite3_bind_int(q, 12 + i, c->decomp[i]);
+	store_bind_day(q, 17, c->decomp_date);
+	if (c->admissions >= 0)
+		sqlite3_bind_int(q, 18, c->admissions);
+	sqlite3_bind_text(q, 19, c->note, -1, SQLITE_TRANSIENT);
+}
+
 static enum status insert_contact(struct store *st, struct lt_contact *c, struct err *e)
 {
 	static const char sql[] =
@@ -224,19 +236,7 @@ static enum status insert_contact(struct store *st, struct lt_contact *c, struct
 	sqlite3_bind_int64(q, 1, c->patient_id);
 	if (c->item_id)
 		sqlite3_bind_int64(q, 2, c->item_id);
-	store_bind_day(q, 3, c->date);
-	sqlite3_bind_int(q, 4, c->phone);
-	sqlite3_bind_text(q, 5, c->dead ? "dead" : "alive", -1, SQLITE_STATIC);
-	store_bind_day(q, 6, c->dead ? c->death_date : DAY_NONE);
-	store_bind_text(q, 7, c->dead ? c->cause : NULL);
-	bind_finding_day(q, 8, c->transplant, c->transplant_date);
-	bind_finding_day(q, 10, c->hcc, c->hcc_date);
-	for (int i = 0; i < LT_DECOMP_COUNT; i++)
-		sqlite3_bind_int(q, 12 + i, c->decomp[i]);
-	store_bind_day(q, 17, c->decomp_date);
-	if (c->admissions >= 0)
-		sqlite3_bind_int(q, 18, c->admissions);
-	sqlite3_bind_text(q, 19, c->note, -1, SQLITE_TRANSIENT);
+	bind_contact(q, c);
 	sqlite3_bind_text(q, 20, c->recorded_by, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(q, 21, st->now);
 	if (sqlite3_step(q) != SQLITE_DONE)
@@ -322,28 +322,109 @@ enum status store_contact_add(struct store *st, struct lt_contact *c, day_t toda
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, contact_tx(st, c, today, e), e);
+	return store_finish(st, contact_tx(st, c, today, e), e);
+}
+
+static const char contact_get[] = "SELECT " CONTACT_COLS "WHERE c.id = ?1";
+
+/* Contact id of the patient into *c, not voided; at version unless 0. */
+static enum status read_one(struct store *st, int64_t patient_id, int64_t id, int64_t version,
+			    struct lt_contact *c, struct err *e)
+{
+	enum status s = store_patient_row(st, contact_get, id, c, read_contact,
+					  "reading the contact", "no such contact", e);
+	if (s == ST_OK && c->patient_id != patient_id)
+		s = err_set(e, ST_NOT_FOUND, "contact %lld is not this patient's", (long long)id);
+	if (s == ST_OK && *c->void_reason)
+		s = err_set(e, ST_DUPLICATE, "contact %lld is voided already", (long long)id);
+	if (s == ST_OK && version && c->version != version)
+		s = err_set(e, ST_CONFLICT, "contact %lld changed since it was read (version %lld)",
+			    (long long)id, (long long)c->version);
+	return s;
+}
+
+enum status store_contact_get(struct store *st, int64_t patient_id, int64_t id,
+			      struct lt_contact *c, struct err *e)
+{
+	enum status s = store_may(st, PERM_READ, e);
+	if (s != ST_OK)
+		return s;
+	s = store_patient_row(st, contact_get, id, c, read_contact, "reading the contact",
+			      "no such contact", e);
+	if (s == ST_OK && c->patient_id != patient_id)
+		s = err_set(e, ST_NOT_FOUND, "contact %lld is not this patient's", (long long)id);
+	return s;
+}
+
+static enum status correct_tx(struct store *st, struct lt_contact *c, const char *reason,
+			      day_t today, struct err *e)
+{
+	static const char upd[] =
+	    "UPDATE contacts SET date = ?3, phone = ?4, vital = ?5, death_date = ?6, cause = ?7, "
+	    "transplant = ?8, transplant_date = ?9, hcc = ?10, hcc_date = ?11, "
+	    "variceal_bleeding = ?12, sbp = ?13, he_admission = ?14, refractory_ascites = ?15, "
+	    "hrs = ?16, decomp_date = ?17, admissions = ?18, note = ?19, correction_reason = ?20, "
+	    "version = version + 1 WHERE id = ?1 AND version = ?2";
+	struct lt_contact was;
+	bool death = false, transplant = false;
+	char why[PSTATE_REASON_MAX + 1];
+	enum status s = read_one(st, c->patient_id, c->id, c->version, &was, e);
+	if (s == ST_OK)
+		s = lt_contact_validate(c, today, e);
+	if (s == ST_OK)
+		s = after_death(st, c, e);
+	if (s == ST_OK)
+		s = lt_contact_correction(&was, c, &death, &transplant, e);
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, upd, e);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, c->id);
+	sqlite3_bind_int64(q, 2, was.version);
+	bind_contact(q, c);
+	sqlite3_bind_text(q, 20, reason, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		return store_fail(st, e, "correcting the contact");
+	/* What the correction does not change stays as stored. */
+	c->item_id = was.item_id;
+	strlcpy_(c->item_label, was.item_label, sizeof c->item_label);
+	strlcpy_(c->recorded_by, was.recorded_by, sizeof c->recorded_by);
+	strlcpy_(c->correction_reason, reason, sizeof c->correction_reason);
+	c->version = was.version + 1;
+	snprintf(why, sizeof why, "survival contact %lld (corrected)", (long long)c->id);
+	if (transplant)
+		s = contact_status(st, c, PSTATE_TRANSPLANTED, c->transplant_date, why, today, e);
+	if (s == ST_OK && death)
+		s = contact_status(st, c, PSTATE_DECEASED, c->death_date, c->cause, today, e);
+	return s;
+}
+
+enum status store_contact_correct(struct store *st, struct lt_contact *c, const char *reason,
+				  day_t today, struct err *e)
+{
+	if (!reason || !*reason || strlen(reason) > SCHEDULE_REASON_MAX ||
+	    !text_is_clean(reason, false))
+		return err_set(
+		    e, ST_INVALID,
+		    "reason: required, 1-%d characters of text (why the contact is corrected)",
+		    SCHEDULE_REASON_MAX);
+	enum status s = store_may(st, PERM_RECORD, e);
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	return store_finish(st, correct_tx(st, c, reason, today, e), e);
 }
 
 static enum status void_tx(struct store *st, int64_t patient_id, int64_t id, int64_t version,
 			   const char *reason, struct err *e)
 {
-	static const char get[] = "SELECT " CONTACT_COLS "WHERE c.id = ?1";
 	static const char upd[] = "UPDATE contacts SET void_reason = ?1, version = version + 1 "
 				  "WHERE id = ?2 AND version = ?3";
 	static const char reopen[] =
 	    "UPDATE longterm_schedule SET state = 'open', done_ref = NULL, version = version + 1 "
 	    "WHERE kind = 'contact' AND done_ref = ?1 AND state = 'done'";
 	struct lt_contact c;
-	enum status s = store_patient_row(st, get, id, &c, read_contact, "reading the contact",
-					  "no such contact", e);
-	if (s == ST_OK && c.patient_id != patient_id)
-		s = err_set(e, ST_NOT_FOUND, "contact %lld is not this patient's", (long long)id);
-	if (s == ST_OK && *c.void_reason)
-		s = err_set(e, ST_DUPLICATE, "contact %lld is voided already", (long long)id);
-	if (s == ST_OK && version && c.version != version)
-		s = err_set(e, ST_CONFLICT, "contact %lld changed since it was read",
-			    (long long)id);
+	enum status s = read_one(st, patient_id, id, version, &c, e);
 	if (s != ST_OK)
 		return s;
 	sqlite3_stmt *q = store_stmt(st, upd, e);
@@ -373,7 +454,7 @@ enum status store_contact_void(struct store *st, int64_t patient_id, int64_t id,
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, void_tx(st, patient_id, id, version, reason, e), e);
+	return store_finish(st, void_tx(st, patient_id, id, version, reason, e), e);
 }
 
 enum status store_contact_list(struct store *st, int64_t patient_id, bool with_voided,

@@ -4,6 +4,7 @@
 #include "store_int.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "store_med.h"
@@ -41,18 +42,10 @@ static void read_med(sqlite3_stmt *q, void *row)
 	m->version = sqlite3_column_int64(q, 15);
 }
 
-static enum status finish(struct store *st, enum status s, struct err *e)
+/* ?2 name .. ?11 indication. */
+static void bind_fields(sqlite3_stmt *q, const void *rec)
 {
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
-/* ?2 name .. ?12 indication. */
-static void bind_fields(sqlite3_stmt *q, const struct med *m)
-{
+	const struct med *m = rec;
 	sqlite3_bind_text(q, 2, m->name, -1, SQLITE_TRANSIENT);
 	store_bind_text(q, 3, *m->atc ? m->atc : NULL);
 	sqlite3_bind_text(q, 4, med_class_str(m->cls), -1, SQLITE_STATIC);
@@ -88,46 +81,41 @@ enum status store_med_add(struct store *st, struct med *m, struct err *e)
 		return s;
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
-		return finish(st, ST_IO, e);
+		return store_finish(st, ST_IO, e);
 	sqlite3_bind_int64(q, 1, m->patient_id);
 	bind_fields(q, m);
 	sqlite3_bind_int64(q, 12, st->now);
 	sqlite3_bind_text(q, 13, st->actor.login, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(q) != SQLITE_DONE)
-		return finish(st, store_fail(st, e, "saving a medication"), e);
+		return store_finish(st, store_fail(st, e, "saving a medication"), e);
 	m->id = sqlite3_last_insert_rowid(st->db);
 	m->version = 1;
 	strlcpy_(m->created_by, st->actor.login, sizeof m->created_by);
-	return finish(st, ST_OK, e);
+	return store_finish(st, ST_OK, e);
 }
 
-static enum status get_row(struct store *st, int64_t patient_id, int64_t id, struct med *out,
-			   struct err *e)
-{
-	static const char sql[] =
-	    "SELECT " MED_COLS " FROM medications WHERE id = ?2 AND patient_id = ?1";
-	sqlite3_stmt *q = store_stmt(st, sql, e);
-	if (!q)
-		return ST_IO;
-	sqlite3_bind_int64(q, 1, patient_id);
-	sqlite3_bind_int64(q, 2, id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		read_med(q, out);
-		sqlite3_reset(q);
-		return ST_OK;
-	}
-	enum status s = store_rows_end(st, q, rc, "reading a medication", e);
-	return s != ST_OK ? s
-			  : err_set(e, ST_NOT_FOUND,
-				    "medication %lld: not on file for this patient", (long long)id);
-}
+#define M_(m) offsetof(struct med, m)
+static const struct store_rec medication = {
+    .noun = "medication",
+    .get_sql = "SELECT " MED_COLS " FROM medications WHERE id = ?2 AND patient_id = ?1",
+    .void_sql =
+	"UPDATE medications SET voided = 1, reason = ?2, version = version + 1 WHERE id = ?1",
+    .fill = read_med,
+    .size = sizeof(struct med),
+    .id_off = M_(id),
+    .patient_off = M_(patient_id),
+    .version_off = M_(version),
+    .voided_off = M_(voided),
+    .reason_off = M_(reason),
+    .reason_size = sizeof(((struct med *)0)->reason),
+};
+#undef M_
 
 enum status store_med_get(struct store *st, int64_t patient_id, int64_t id, struct med *out,
 			  struct err *e)
 {
 	enum status s = store_may(st, PERM_READ, e);
-	return s == ST_OK ? get_row(st, patient_id, id, out, e) : s;
+	return s == ST_OK ? store_rec_get(st, &medication, patient_id, id, out, e) : s;
 }
 
 enum status store_med_list(struct store *st, int64_t patient_id, struct med *out, int max, int *n,
@@ -148,23 +136,6 @@ static enum status check_reason(const char *reason, bool need, struct err *e)
 	return ST_OK;
 }
 
-/* Inside the write: the row is still at m->version and not voided. */
-static enum status current(struct store *st, const struct med *m, struct err *e)
-{
-	struct med now;
-	med_init(&now);
-	enum status s = get_row(st, m->patient_id, m->id, &now, e);
-	if (s == ST_OK && now.version != m->version)
-		s = err_set(e, ST_CONFLICT,
-			    "medication %lld was changed by someone else (version %lld, you read "
-			    "%lld); read it again",
-			    (long long)m->id, (long long)now.version, (long long)m->version);
-	if (s == ST_OK && now.voided)
-		s = err_set(e, ST_INVALID, "medication %lld is voided: %s", (long long)m->id,
-			    now.reason);
-	return s;
-}
-
 enum status store_med_update(struct store *st, struct med *m, const char *reason, bool need_reason,
 			     struct err *e)
 {
@@ -175,50 +146,15 @@ enum status store_med_update(struct store *st, struct med *m, const char *reason
 	enum status s = checks(st, m, e);
 	if (s == ST_OK)
 		s = check_reason(reason, need_reason, e);
-	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
-		return s;
-	s = current(st, m, e);
-	sqlite3_stmt *q = s == ST_OK ? store_stmt(st, sql, e) : NULL;
-	if (s == ST_OK && !q)
-		s = ST_IO;
-	if (s == ST_OK) {
-		sqlite3_bind_int64(q, 1, m->id);
-		bind_fields(q, m);
-		store_bind_text(q, 12, reason && *reason ? reason : NULL);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			s = store_fail(st, e, "updating a medication");
-	}
-	if (s == ST_OK) {
-		m->version++;
-		if (reason && *reason)
-			strlcpy_(m->reason, reason, sizeof m->reason);
-	}
-	return finish(st, s, e);
+	return s == ST_OK ? store_rec_update(st, &medication, sql, m, bind_fields, 12, reason,
+					     "updating a medication", e)
+			  : s;
 }
 
 enum status store_med_void(struct store *st, struct med *m, const char *reason, struct err *e)
 {
-	static const char sql[] =
-	    "UPDATE medications SET voided = 1, reason = ?2, version = version + 1 WHERE id = ?1";
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s == ST_OK)
 		s = check_reason(reason, true, e);
-	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
-		return s;
-	s = current(st, m, e);
-	sqlite3_stmt *q = s == ST_OK ? store_stmt(st, sql, e) : NULL;
-	if (s == ST_OK && !q)
-		s = ST_IO;
-	if (s == ST_OK) {
-		sqlite3_bind_int64(q, 1, m->id);
-		sqlite3_bind_text(q, 2, reason, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			s = store_fail(st, e, "voiding a medication");
-	}
-	if (s == ST_OK) {
-		m->version++;
-		m->voided = true;
-		strlcpy_(m->reason, reason, sizeof m->reason);
-	}
-	return finish(st, s, e);
+	return s == ST_OK ? store_rec_void(st, &medication, m, reason, e) : s;
 }

@@ -45,15 +45,6 @@ static void read_product(sqlite3_stmt *q, void *row)
 }
 
 /* End a write transaction: commit on success, else roll back. */
-static enum status finish(struct store *st, enum status s, struct err *e)
-{
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
 static void bind_time(sqlite3_stmt *q, int i, int64_t t)
 {
 	if (t)
@@ -113,16 +104,16 @@ enum status store_product_add(struct store *st, struct product *p, struct err *e
 		return s;
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
-		return finish(st, ST_IO, e);
+		return store_finish(st, ST_IO, e);
 	sqlite3_bind_int64(q, 1, st->now);
 	bind_fields(q, p);
 	sqlite3_bind_text(q, 17, st->actor.login, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(q) != SQLITE_DONE)
-		return finish(st, dup_or_fail(st, q, p, "saving a product lot", e), e);
+		return store_finish(st, dup_or_fail(st, q, p, "saving a product lot", e), e);
 	p->id = sqlite3_last_insert_rowid(st->db);
 	p->version = 1;
 	strlcpy_(p->created_by, st->actor.login, sizeof p->created_by);
-	return finish(st, ST_OK, e);
+	return store_finish(st, ST_OK, e);
 }
 
 static enum status get_lot(struct store *st, const char *lot, struct product *out, struct err *e)
@@ -235,7 +226,7 @@ enum status store_product_correct(struct store *st, struct product *p, const cha
 		p->version++;
 		strlcpy_(p->reason, reason, sizeof p->reason);
 	}
-	return finish(st, s, e);
+	return store_finish(st, s, e);
 }
 
 enum status store_product_void(struct store *st, struct product *p, const char *reason,
@@ -263,7 +254,7 @@ enum status store_product_void(struct store *st, struct product *p, const char *
 		p->voided = true;
 		strlcpy_(p->reason, reason, sizeof p->reason);
 	}
-	return finish(st, s, e);
+	return store_finish(st, s, e);
 }
 
 static enum status recipient_rows(struct store *st, const struct product *p,
@@ -313,7 +304,7 @@ enum status store_product_recipients(struct store *st, const struct product *p,
 		s = store_audit(st, "view", "product_lots", p->id, 0, NULL, sb_str(&after), e);
 		sb_done(&after);
 	}
-	return finish(st, s, e);
+	return store_finish(st, s, e);
 }
 
 static void read_use(sqlite3_stmt *q, void *row)

@@ -11,15 +11,6 @@
 #include "text.h"
 #include "util.h"
 
-static enum status finish(struct store *st, enum status s, struct err *e)
-{
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
 static void read_installed(sqlite3_stmt *q, struct qol_installed *r)
 {
 	memset(r, 0, sizeof *r);
@@ -79,7 +70,7 @@ enum status store_instrument_install(struct store *st, const struct qol_instrume
 	enum status s = store_may(st, PERM_MANAGE_PROTOCOL, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, install_tx(st, q, text, id, e), e);
+	return store_finish(st, install_tx(st, q, text, id, e), e);
 }
 
 enum status store_instrument_list(struct store *st, struct qol_installed *out, int max, int *n,
@@ -158,6 +149,7 @@ static enum status add_tx(struct store *st, const struct qol_installed *inst,
 	if (sqlite3_step(q1) != SQLITE_DONE)
 		return store_fail(st, e, "saving the questionnaire");
 	r->id = sqlite3_last_insert_rowid(st->db);
+	r->version_no = 1;
 	strlcpy_(r->recorded_by, st->actor.login, sizeof r->recorded_by);
 	qol_score(q, answers, &r->scores);
 	for (int i = 0; i < r->scores.n; i++) {
@@ -177,14 +169,12 @@ static enum status add_tx(struct store *st, const struct qol_installed *inst,
 	return ST_OK;
 }
 
-enum status store_qol_add(struct store *st, const struct qol_installed *inst,
-			  const struct qol_instrument *q, const int *answers,
-			  struct qol_response *r, day_t today, struct err *e)
+/* The date (not after today) and the answers against q: r->answered and
+ * r->answers (as text) set, with the instrument's code and version. */
+static enum status check_response(const struct qol_instrument *q, const int *answers,
+				  struct qol_response *r, day_t today, struct err *e)
 {
 	char a[16], b[16];
-	enum status s = store_may(st, PERM_RECORD, e);
-	if (s != ST_OK)
-		return s;
 	if (r->date == DAY_NONE || r->date > today)
 		return err_set(e, ST_INVALID, "date: '%s' is not accepted; a day up to %s",
 			       r->date == DAY_NONE ? "" : date_format(r->date, a),
@@ -202,16 +192,26 @@ enum status store_qol_add(struct store *st, const struct qol_installed *inst,
 	qol_format_answers(q, answers, r->answers, sizeof r->answers);
 	strlcpy_(r->code, q->code, sizeof r->code);
 	strlcpy_(r->version, q->version, sizeof r->version);
-	if ((s = store_begin(st, e)) != ST_OK)
-		return s;
-	return finish(st, add_tx(st, inst, q, answers, r, e), e);
+	return ST_OK;
 }
 
-static enum status void_tx(struct store *st, int64_t patient_id, int64_t id, const char *reason,
-			   struct err *e)
+enum status store_qol_add(struct store *st, const struct qol_installed *inst,
+			  const struct qol_instrument *q, const int *answers,
+			  struct qol_response *r, day_t today, struct err *e)
 {
-	static const char get[] = "SELECT patient_id, void_reason IS NOT NULL FROM qol_responses "
-				  "WHERE id = ?1";
+	enum status s = store_may(st, PERM_RECORD, e);
+	if (s == ST_OK)
+		s = check_response(q, answers, r, today, e);
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	return store_finish(st, add_tx(st, inst, q, answers, r, e), e);
+}
+
+static enum status void_tx(struct store *st, int64_t patient_id, int64_t id, int64_t version,
+			   const char *reason, struct err *e)
+{
+	static const char get[] = "SELECT patient_id, void_reason IS NOT NULL, version "
+				  "FROM qol_responses WHERE id = ?1";
 	static const char upd[] =
 	    "UPDATE qol_responses SET void_reason = ?1, version = version + 1 "
 	    "WHERE id = ?2";
@@ -222,12 +222,17 @@ static enum status void_tx(struct store *st, int64_t patient_id, int64_t id, con
 	int rc = sqlite3_step(q);
 	int64_t owner = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
 	bool voided = rc == SQLITE_ROW && sqlite3_column_int(q, 1);
+	int64_t now = rc == SQLITE_ROW ? sqlite3_column_int64(q, 2) : 0;
 	enum status s = store_rows_end(st, q, rc, "reading the questionnaire", e);
 	if (s == ST_OK && owner != patient_id)
 		s = err_set(e, ST_NOT_FOUND, "questionnaire %lld is not this patient's",
 			    (long long)id);
 	if (s == ST_OK && voided)
 		s = err_set(e, ST_DUPLICATE, "questionnaire %lld is voided already", (long long)id);
+	if (s == ST_OK && version && version != now)
+		s = err_set(e, ST_CONFLICT,
+			    "questionnaire %lld changed since it was read (version %lld)",
+			    (long long)id, (long long)now);
 	if (s != ST_OK)
 		return s;
 	if (!(q = store_stmt(st, upd, e)))
@@ -238,16 +243,23 @@ static enum status void_tx(struct store *st, int64_t patient_id, int64_t id, con
 					      : store_fail(st, e, "voiding the questionnaire");
 }
 
-enum status store_qol_void(struct store *st, int64_t patient_id, int64_t id, const char *reason,
-			   struct err *e)
+static enum status check_reason(const char *reason, const char *why, struct err *e)
 {
 	if (!reason || !*reason || strlen(reason) > 200 || !text_is_clean(reason, false))
-		return err_set(e, ST_INVALID,
-			       "reason: required, 1-200 characters of text (why it is voided)");
+		return err_set(e, ST_INVALID, "reason: required, 1-200 characters of text (%s)",
+			       why);
+	return ST_OK;
+}
+
+enum status store_qol_void(struct store *st, int64_t patient_id, int64_t id, int64_t version,
+			   const char *reason, struct err *e)
+{
+	if (check_reason(reason, "why it is voided", e) != ST_OK)
+		return ST_INVALID;
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, void_tx(st, patient_id, id, reason, e), e);
+	return store_finish(st, void_tx(st, patient_id, id, version, reason, e), e);
 }
 
 static enum status read_scores(struct store *st, struct qol_response *r, struct err *e)
@@ -270,13 +282,137 @@ static enum status read_scores(struct store *st, struct qol_response *r, struct 
 	return store_rows_end(st, q, rc, "reading the questionnaire's scores", e);
 }
 
+#define RESPONSE_COLS                                                                    \
+	"r.id, r.patient_id, i.code, i.version, r.date, r.answers, r.answered, "         \
+	"r.recorded_by, r.version, coalesce(r.correction_reason, ''), r.void_reason IS " \
+	"NOT NULL "
+#define RESPONSE_FROM "FROM qol_responses r JOIN instruments i ON i.id = r.instrument_id "
+
+static void read_response(sqlite3_stmt *q, struct qol_response *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(q, 0);
+	r->patient_id = sqlite3_column_int64(q, 1);
+	store_col_text(q, 2, r->code, sizeof r->code);
+	store_col_text(q, 3, r->version, sizeof r->version);
+	r->date = store_col_day(q, 4);
+	store_col_text(q, 5, r->answers, sizeof r->answers);
+	r->answered = sqlite3_column_int(q, 6);
+	store_col_text(q, 7, r->recorded_by, sizeof r->recorded_by);
+	r->version_no = sqlite3_column_int64(q, 8);
+	store_col_text(q, 9, r->correction_reason, sizeof r->correction_reason);
+}
+
+enum status store_qol_get(struct store *st, int64_t patient_id, int64_t id, struct qol_response *r,
+			  struct qol_instrument *q, struct qol_installed *inst, struct err *e)
+{
+	static const char sql[] = "SELECT " RESPONSE_COLS ", i.text, i.id, i.name, i.hash, "
+				  "i.installed_by, i.created " RESPONSE_FROM "WHERE r.id = ?1";
+	enum status s = store_may(st, PERM_READ, e);
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	if (!stmt)
+		return ST_IO;
+	sqlite3_bind_int64(stmt, 1, id);
+	int rc = sqlite3_step(stmt);
+	bool voided = false;
+	char *text = NULL;
+	struct qol_installed row = {0};
+	if (rc == SQLITE_ROW) {
+		read_response(stmt, r);
+		voided = sqlite3_column_int(stmt, 10) != 0;
+		text = xstrdup((const char *)sqlite3_column_text(stmt, 11));
+		row.id = sqlite3_column_int64(stmt, 12);
+		strlcpy_(row.code, r->code, sizeof row.code);
+		strlcpy_(row.version, r->version, sizeof row.version);
+		store_col_text(stmt, 13, row.name, sizeof row.name);
+		store_col_text(stmt, 14, row.hash, sizeof row.hash);
+		store_col_text(stmt, 15, row.installed_by, sizeof row.installed_by);
+		row.created = sqlite3_column_int64(stmt, 16);
+	}
+	s = store_rows_end(st, stmt, rc, "reading the questionnaire", e);
+	if (s == ST_OK && (!text || r->patient_id != patient_id))
+		s = err_set(e, ST_NOT_FOUND,
+			    "questionnaire %lld: not this patient's (hepadesk qol "
+			    "MRN INSTRUMENT lists them)",
+			    (long long)id);
+	if (s == ST_OK && voided)
+		s = err_set(e, ST_DUPLICATE, "questionnaire %lld is voided", (long long)id);
+	if (s == ST_OK && q)
+		s = qol_parse(row.code, text, q, e);
+	if (s == ST_OK && inst)
+		*inst = row;
+	if (s == ST_OK)
+		s = read_scores(st, r, e);
+	free(text);
+	return s;
+}
+
+static enum status correct_tx(struct store *st, const struct qol_instrument *q, const int *answers,
+			      struct qol_response *r, const char *reason, struct err *e)
+{
+	static const char upd[] =
+	    "UPDATE qol_responses SET date = ?1, answers = ?2, answered = ?3, "
+	    "correction_reason = ?4, version = version + 1 WHERE id = ?5 AND version = ?6 "
+	    "AND patient_id = ?7 AND void_reason IS NULL";
+	static const char score[] = "UPDATE qol_scores SET answered = ?1, items = ?2, score = ?3 "
+				    "WHERE response_id = ?4 AND domain = ?5";
+	sqlite3_stmt *s1 = store_stmt(st, upd, e);
+	if (!s1)
+		return ST_IO;
+	store_bind_day(s1, 1, r->date);
+	sqlite3_bind_text(s1, 2, r->answers, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s1, 3, r->answered);
+	sqlite3_bind_text(s1, 4, reason, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s1, 5, r->id);
+	sqlite3_bind_int64(s1, 6, r->version_no);
+	sqlite3_bind_int64(s1, 7, r->patient_id);
+	if (sqlite3_step(s1) != SQLITE_DONE)
+		return store_fail(st, e, "correcting the questionnaire");
+	if (sqlite3_changes(st->db) != 1)
+		return err_set(e, ST_CONFLICT,
+			       "questionnaire %lld changed since it was read (or was voided)",
+			       (long long)r->id);
+	r->version_no++;
+	strlcpy_(r->correction_reason, reason, sizeof r->correction_reason);
+	qol_score(q, answers, &r->scores);
+	for (int i = 0; i < r->scores.n; i++) {
+		const struct qol_score *d = &r->scores.s[i];
+		sqlite3_stmt *s2 = store_stmt(st, score, e);
+		if (!s2)
+			return ST_IO;
+		sqlite3_bind_int(s2, 1, d->answered);
+		sqlite3_bind_int(s2, 2, d->items);
+		store_bind_real(s2, 3, d->score);
+		sqlite3_bind_int64(s2, 4, r->id);
+		sqlite3_bind_text(s2, 5, d->id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(s2) != SQLITE_DONE)
+			return store_fail(st, e, "scoring the questionnaire again");
+	}
+	return ST_OK;
+}
+
+enum status store_qol_correct(struct store *st, const struct qol_instrument *q, const int *answers,
+			      struct qol_response *r, const char *reason, day_t today,
+			      struct err *e)
+{
+	enum status s = check_reason(reason, "why it is corrected", e);
+	if (s == ST_OK)
+		s = store_may(st, PERM_RECORD, e);
+	if (s == ST_OK)
+		s = check_response(q, answers, r, today, e);
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	return store_finish(st, correct_tx(st, q, answers, r, reason, e), e);
+}
+
 enum status store_qol_list(struct store *st, int64_t patient_id, const char *code,
 			   struct qol_response *out, int max, int *n, struct err *e)
 {
 	static const char sql[] =
-	    "SELECT r.id, r.patient_id, i.code, i.version, r.date, r.answers, r.answered, "
-	    "r.recorded_by, r.version FROM qol_responses r JOIN instruments i "
-	    "ON i.id = r.instrument_id WHERE r.patient_id = ?1 AND r.void_reason IS NULL "
+	    "SELECT " RESPONSE_COLS RESPONSE_FROM
+	    "WHERE r.patient_id = ?1 AND r.void_reason IS NULL "
 	    "AND (?2 IS NULL OR i.code = upper(?2)) ORDER BY r.date, r.id LIMIT ?3";
 	enum status s = store_may(st, PERM_READ, e);
 	*n = 0;
@@ -289,19 +425,8 @@ enum status store_qol_list(struct store *st, int64_t patient_id, const char *cod
 	store_bind_text(q, 2, code);
 	sqlite3_bind_int(q, 3, max);
 	int rc = SQLITE_DONE;
-	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		struct qol_response *r = &out[(*n)++];
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(q, 0);
-		r->patient_id = sqlite3_column_int64(q, 1);
-		store_col_text(q, 2, r->code, sizeof r->code);
-		store_col_text(q, 3, r->version, sizeof r->version);
-		r->date = store_col_day(q, 4);
-		store_col_text(q, 5, r->answers, sizeof r->answers);
-		r->answered = sqlite3_column_int(q, 6);
-		store_col_text(q, 7, r->recorded_by, sizeof r->recorded_by);
-		r->version_no = sqlite3_column_int64(q, 8);
-	}
+	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
+		read_response(q, &out[(*n)++]);
 	if ((s = store_rows_end(st, q, rc, "reading the questionnaires", e)) != ST_OK)
 		return s;
 	for (int i = 0; s == ST_OK && i < *n; i++)

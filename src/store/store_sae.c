@@ -14,15 +14,6 @@
 	"coalesce(r.reported_by, ''), r.version FROM sae_reports r "                           \
 	"JOIN adverse_events a ON a.id = r.ae_id JOIN patients p ON p.id = r.patient_id"
 
-static enum status finish(struct store *st, enum status s, struct err *e)
-{
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
 enum status store_sae_insert_due(struct store *st, const struct ae *a, const struct sae_due *d,
 				 struct err *e)
 {
@@ -60,7 +51,7 @@ enum status store_sae_add(struct store *st, struct ae *a, const struct sae_due *
 			    "deadline");
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, sae_tx(st, a, due, n, e), e);
+	return store_finish(st, sae_tx(st, a, due, n, e), e);
 }
 
 enum status store_ae_add(struct store *st, struct ae *a, struct err *e)
@@ -170,5 +161,5 @@ enum status store_sae_report(struct store *st, struct sae_report *r, struct err 
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, report_tx(st, r, e), e);
+	return store_finish(st, report_tx(st, r, e), e);
 }

@@ -27,15 +27,6 @@ static void read_status(sqlite3_stmt *q, void *row)
 	ps->created = sqlite3_column_int64(q, 6);
 }
 
-static enum status finish(struct store *st, enum status s, struct err *e)
-{
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
 enum status store_status_read(struct store *st, int64_t patient_id, struct pstatus *ps,
 			      struct err *e)
 {
@@ -137,7 +128,7 @@ enum status store_status_set(struct store *st, struct pstatus *ps, struct err *e
 	enum status s = store_may(st, PERM_RECORD, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, status_tx(st, ps, e), e);
+	return store_finish(st, status_tx(st, ps, e), e);
 }
 
 /* The check's verdict on f: refused, needs a physician's confirmation, or
@@ -201,7 +192,7 @@ enum status store_infusion_add(struct store *st, struct infusion *f,
 	enum status s = store_infusion_checks(st, f, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, infusion_tx(st, f, chk, r, e), e);
+	return store_finish(st, infusion_tx(st, f, chk, r, e), e);
 }
 
 enum status store_infusion_last(struct store *st, int64_t patient_id, int64_t t,
@@ -266,5 +257,5 @@ enum status store_ae_review(struct store *st, int64_t patient_id, int64_t id, in
 	enum status s = store_may(st, PERM_REVIEW_AE, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, review_tx(st, patient_id, id, version, out, e), e);
+	return store_finish(st, review_tx(st, patient_id, id, version, out, e), e);
 }

@@ -181,15 +181,6 @@ static enum status record_visit(struct store *st, struct visit *v, struct err *e
 }
 
 /* End a write transaction: commit on success, else roll back. */
-static enum status finish(struct store *st, enum status s, struct err *e)
-{
-	if (s != ST_OK) {
-		store_rollback(st);
-		return s;
-	}
-	return store_commit(st, e);
-}
-
 static enum status visit_checks(struct store *st, struct visit *v, struct lab_result *labs, int n,
 				struct err *e)
 {
@@ -227,7 +218,7 @@ enum status store_visit_add(struct store *st, struct visit *v, struct lab_result
 	enum status s = visit_checks(st, v, labs, n, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, visit_write(st, v, labs, n, e), e);
+	return store_finish(st, visit_write(st, v, labs, n, e), e);
 }
 
 enum status store_visit_missed(struct store *st, struct visit *v, struct err *e)
@@ -236,7 +227,7 @@ enum status store_visit_missed(struct store *st, struct visit *v, struct err *e)
 	enum status s = visit_checks(st, v, NULL, 0, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, visit_write(st, v, NULL, 0, e), e);
+	return store_finish(st, visit_write(st, v, NULL, 0, e), e);
 }
 
 enum status store_demo_visit(struct store *st, struct visit *v, struct lab_result *labs, int n,
@@ -505,7 +496,7 @@ enum status store_visit_correct(struct store *st, struct visit *v, const char *r
 		s = visit_check_correction(reason, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
-	return finish(st, correct_visit(st, v, reason, e), e);
+	return store_finish(st, correct_visit(st, v, reason, e), e);
 }
 
 static void read_infusion(sqlite3_stmt *q, struct infusion *f)

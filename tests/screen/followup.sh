@@ -53,7 +53,7 @@ shows "Ascites ICA 0-3          0        0"
 lacks "Dialysis"
 keys Down Down Down Down Down Down
 wait_for "Fatigue        mild"
-keys G PPage # above the long-term and outcome sections
+keys G PPage Down Down Down # above the long-term and outcome sections
 wait_for "Adverse events (1)"
 shows "grade 1 Fever: possible, unknown"
 shows "+ W1"

@@ -12,7 +12,7 @@ start
 open_patient V-1 "MRN V-1"
 keys d
 wait_for "Albumin g/dL"
-keys G PPage # the calendar is above the long-term and outcome sections
+keys G PPage Down Down Down # the calendar is above the long-term and outcome sections
 wait_for "Visit calendar"
 screen_text | grep -q "^  + W1 .*due $(later 7)  done  *on $(later 12) late" ||
 	fail "W1 is not marked late on the dashboard"

@@ -217,10 +217,66 @@ static void time_to_event_and_censoring(void **state)
 	assert_false(h.tte[LT_EV_DEATH].event);
 	assert_string_equal(fmt(h.tte[LT_EV_DEATH].date), "2027-07-19");
 	assert_int_equal(h.tte[LT_EV_DEATH].days, 504);
-	/* No infusion: no origin, no days. */
+	/* No infusion: no origin, no days, and nothing censored (the dashboard
+	 * once showed "censored 2027-07-19 (day -1)"); an event keeps its day. */
 	g.origin = DAY_NONE;
 	lt_history(&g, &h);
+	for (int k = 0; k < LT_ENDPOINTS; k++) {
+		assert_false(h.tte[k].event);
+		assert_int_equal(h.tte[k].date, DAY_NONE);
+		assert_int_equal(h.tte[k].days, -1);
+	}
+	g.contacts = c;
+	g.ncontacts = 3;
+	lt_history(&g, &h);
+	assert_true(h.tte[LT_EV_DEATH].event);
+	assert_string_equal(fmt(h.tte[LT_EV_DEATH].date), "2029-07-02");
 	assert_int_equal(h.tte[LT_EV_DEATH].days, -1);
+	assert_false(h.tte[LT_EV_TRANSPLANT].event);
+	assert_int_equal(h.tte[LT_EV_TRANSPLANT].date, DAY_NONE);
+}
+
+/* A correction may add a death or a transplant (to be recorded as the
+ * status) but not take back or re-date one the contact recorded. */
+static void correction_keeps_the_status(void **state)
+{
+	(void)state;
+	struct lt_contact was, now;
+	struct err e = {""};
+	bool death, transplant;
+	lt_contact_init(&was);
+	was.id = 4;
+	was.date = day("2028-01-20");
+	now = was;
+	now.admissions = 2;
+	assert_int_equal(lt_contact_correction(&was, &now, &death, &transplant, &e), ST_OK);
+	assert_false(death);
+	assert_false(transplant);
+	now.transplant = FIND_YES;
+	now.transplant_date = day("2028-01-02");
+	now.dead = true;
+	now.death_date = day("2028-01-10");
+	strcpy(now.cause, "sepsis");
+	assert_int_equal(lt_contact_correction(&was, &now, &death, &transplant, &e), ST_OK);
+	assert_true(death);
+	assert_true(transplant);
+	/* Once recorded: the same again changes nothing. */
+	was = now;
+	assert_int_equal(lt_contact_correction(&was, &now, &death, &transplant, &e), ST_OK);
+	assert_false(death);
+	assert_false(transplant);
+	now.transplant_date = day("2028-01-03");
+	assert_int_equal(lt_contact_correction(&was, &now, &death, &transplant, &e), ST_INVALID);
+	assert_non_null(strstr(e.msg, "transplant: 'yes' (on 2028-01-03) is not accepted; contact "
+				      "4 recorded the transplant of 2028-01-02"));
+	now = was;
+	now.dead = false;
+	assert_int_equal(lt_contact_correction(&was, &now, &death, &transplant, &e), ST_INVALID);
+	assert_non_null(strstr(e.msg, "vital: 'alive' (died -) is not accepted; contact 4 "
+				      "recorded the death on 2028-01-10"));
+	now = was;
+	strcpy(now.cause, "bleeding");
+	assert_int_equal(lt_contact_correction(&was, &now, &death, &transplant, &e), ST_INVALID);
 }
 
 int main(void)
@@ -232,6 +288,7 @@ int main(void)
 	    cmocka_unit_test(contact_checks),
 	    cmocka_unit_test(a_contact_closes_its_window_or_the_oldest_overdue),
 	    cmocka_unit_test(time_to_event_and_censoring),
+	    cmocka_unit_test(correction_keeps_the_status),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

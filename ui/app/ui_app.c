@@ -137,18 +137,36 @@ static void resume_product(struct ui *ui, const struct draft_info *d)
 		ui_push(ui, form);
 }
 
-static void resume_visit_correct(struct ui *ui, const struct draft_info *d)
+/* A per-record draft ("visit-correct.17"): the patient's screen, then the
+ * form over that record on it. */
+static void push_record_form(struct ui *ui, const struct draft_info *d,
+			     struct ui_screen *(*open)(struct ui *, int64_t, int64_t))
 {
-	int64_t visit_id = 0;
+	int64_t id = 0;
 	struct ui_screen *form;
-	draft_kind_of(d->form, &visit_id);
+	draft_kind_of(d->form, &id);
 	push_over_patient(ui, d->patient_id, NULL);
 	if (ui_top(ui) && ui_top(ui)->patient == d->patient_id &&
-	    (form = ui_visit_correct_resume(ui, d->patient_id, visit_id))) {
+	    (form = open(ui, d->patient_id, id))) {
 		if (!form->banner[0])
 			strlcpy_(form->banner, ui_top(ui)->banner, sizeof form->banner);
 		ui_push(ui, form);
 	}
+}
+
+static void resume_visit_correct(struct ui *ui, const struct draft_info *d)
+{
+	push_record_form(ui, d, ui_visit_correct_resume);
+}
+
+static void resume_contact_correct(struct ui *ui, const struct draft_info *d)
+{
+	push_record_form(ui, d, ui_contact_correct_resume);
+}
+
+static void resume_qol_correct(struct ui *ui, const struct draft_info *d)
+{
+	push_record_form(ui, d, ui_qol_correct_new);
 }
 
 /* Which screen resumes each kind of draft (the kinds: draft.h). */
@@ -167,6 +185,8 @@ static const ui_resume_fn resumers[DRAFT_KIND_COUNT] = {
     [DRAFT_HISTOLOGY] = resume_histology,
     [DRAFT_MED] = resume_med,
     [DRAFT_PRODUCT] = resume_product,
+    [DRAFT_CONTACT_CORRECT] = resume_contact_correct,
+    [DRAFT_QOL_CORRECT] = resume_qol_correct,
 };
 
 /* The framework's tables: what the global keys open, the patient screen,

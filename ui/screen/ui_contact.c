@@ -1,5 +1,6 @@
 /* ui_contact.c: the survival contact form — a field table over struct
- * lt_contact and its save, on the form engine (ui_formdef). */
+ * lt_contact and its save, on the form engine (ui_formdef) — and the same
+ * table with a "Why corrected" field to correct a recorded contact. */
 #include "ui_contact.h"
 
 #include <stddef.h>
@@ -28,7 +29,14 @@ enum {
 	CF_DECOMP_DATE = CF_DECOMP + LT_DECOMP_COUNT,
 	CF_ADMISSIONS,
 	CF_NOTE,
+	CF_REASON, /* the correction form only */
 	CF_N
+};
+
+/* A correction: the contact as stored and why it is corrected. */
+struct cctx {
+	struct lt_contact orig;
+	char why[SCHEDULE_REASON_MAX + 1];
 };
 
 static const char *yesno_label(int i)
@@ -88,6 +96,17 @@ static enum status check_note(struct ui_fform *ff, const struct ui_fielddef *fd,
 	if (s == ST_OK)
 		strlcpy_(c->note, t, sizeof c->note);
 	return s;
+}
+
+static enum status check_reason(struct ui_fform *ff, const struct ui_fielddef *fd, const char *t,
+				struct err *e)
+{
+	struct cctx *x = ff->ctx;
+	if (!*t || strlen(t) > SCHEDULE_REASON_MAX || !text_is_clean(t, false))
+		return err_set(e, ST_INVALID, "reason: required, 1-%d characters of text",
+			       SCHEDULE_REASON_MAX);
+	strlcpy_(x->why, t, sizeof x->why);
+	return ST_OK;
 }
 
 #define LT_(m) offsetof(struct lt_contact, m)
@@ -162,6 +181,12 @@ static const struct ui_fielddef cf_fields[CF_N] = {
      .rows = 1,
      .optional = true,
      .check = check_note},
+    {.label = "Why corrected",
+     .kind = FK_TEXT,
+     .hint = "required",
+     .width = 40,
+     .max = SCHEDULE_REASON_MAX,
+     .check = check_reason},
 };
 #undef DECOMP_FIELD
 #undef FINDING_FIELD
@@ -199,11 +224,65 @@ static const struct ui_formdef cf_def = {
 	    "date. {SAVE} saves.",
     .hints = cf_hints,
     .fields = cf_fields,
-    .n = CF_N,
+    .n = CF_REASON,
     .rec_size = sizeof(struct lt_contact),
     .version_off = offsetof(struct lt_contact, version),
     .note_max = LT_NOTE_MAX,
     .save = cf_save,
+};
+
+static enum status cc_save(struct ui_fform *ff, struct ui *ui, bool confirmed, struct err *e)
+{
+	struct cctx *x = ff->ctx;
+	struct lt_contact *c = ff->rec;
+	struct err e2 = {""};
+	char d[16];
+	c->id = x->orig.id;
+	c->patient_id = x->orig.patient_id;
+	enum status s = store_contact_correct(ui->app->st, c, x->why, ff->today, e);
+	if (s == ST_CONFLICT &&
+	    store_contact_get(ui->app->st, c->patient_id, c->id, ff->theirs, &e2) != ST_OK)
+		return err_set(e, ST_CONFLICT, "%s; %s", e->msg, e2.msg);
+	if (s == ST_OK)
+		ui_msg(ui, ROLE_OK, "corrected contact %lld of %s, now version %lld: %s%s%s",
+		       (long long)c->id, date_format(c->date, d), (long long)c->version,
+		       c->dead ? "dead" : "alive",
+		       c->transplant == FIND_YES ? ", transplanted" : "",
+		       lt_contact_decompensated(c) ? ", decompensated" : "");
+	return s;
+}
+
+/* One line of a contact, for the two versions of a conflict. */
+static void cc_describe(const struct ui_fform *ff, const void *rec, char *buf, size_t n)
+{
+	const struct lt_contact *c = rec;
+	char d[16];
+	snprintf(buf, n, "v%lld %s %s%s%s, admissions %d, note \"%.40s\"", (long long)c->version,
+		 date_format(c->date, d), c->dead ? "dead" : "alive",
+		 c->transplant == FIND_YES ? ", transplanted" : "",
+		 lt_contact_decompensated(c) ? ", decompensated" : "", c->admissions, c->note);
+}
+
+static const struct ui_formdef cc_def = {
+    .kind = DRAFT_CONTACT_CORRECT,
+    .title = "Correct contact",
+    .noun = "contact",
+    .heading = "Correct the survival contact: change what was wrong and say why",
+    .help = "Correct a recorded survival contact: any answer, a date, the admissions or the "
+	    "note; say why in 'Why corrected'. The same checks as a new contact. A death or a "
+	    "transplant it now records becomes the patient's status; one it recorded already "
+	    "cannot be taken back here (the status history keeps it). It stays the same "
+	    "scheduled contact. {SAVE} saves a new version; the old one is kept in the audit "
+	    "trail. If someone else corrected it since you opened it, both versions are shown: "
+	    "y keeps yours, n theirs.",
+    .hints = cf_hints,
+    .fields = cf_fields,
+    .n = CF_N,
+    .rec_size = sizeof(struct lt_contact),
+    .version_off = offsetof(struct lt_contact, version),
+    .note_max = LT_NOTE_MAX,
+    .save = cc_save,
+    .describe = cc_describe,
 };
 
 static struct ui_screen *open_form(struct ui *ui, int64_t patient_id, bool resume)
@@ -227,4 +306,50 @@ struct ui_screen *ui_contact_new(struct ui *ui, int64_t patient_id)
 struct ui_screen *ui_contact_resume(struct ui *ui, int64_t patient_id)
 {
 	return open_form(ui, patient_id, true);
+}
+
+/* The stored contact in the fields the engine does not fill itself. */
+static void fill_rest(struct ui_fform *ff, const struct lt_contact *c)
+{
+	char buf[16] = "";
+	ui_fform_choose(ff, CF_PHONE, c->phone);
+	ui_fform_choose(ff, CF_VITAL, c->dead);
+	for (int k = 0; k < LT_DECOMP_COUNT; k++)
+		ui_fform_choose(ff, CF_DECOMP + k, c->decomp[k]);
+	ui_fform_set(ff, CF_CAUSE, c->cause);
+	if (c->admissions >= 0)
+		snprintf(buf, sizeof buf, "%d", c->admissions);
+	ui_fform_set(ff, CF_ADMISSIONS, buf);
+	ui_fform_set(ff, CF_NOTE, c->note);
+}
+
+static struct ui_screen *open_correct(struct ui *ui, int64_t patient_id, int64_t contact_id,
+				      bool resume)
+{
+	struct err e = {""};
+	struct ui_fform *ff =
+	    ui_fform_new(&cc_def, ui, patient_id, contact_id, sizeof(struct cctx));
+	struct cctx *x = ff->ctx;
+	enum status s = store_contact_get(ui->app->st, patient_id, contact_id, &x->orig, &e);
+	if (s == ST_OK && *x->orig.void_reason)
+		s = err_set(&e, ST_DUPLICATE, "contact %lld is voided", (long long)contact_id);
+	if (s != ST_OK) {
+		ui_msg(ui, ROLE_CRITICAL, "cannot correct the contact: %s", err_why(&e, s));
+		ui_fform_free(ff);
+		return NULL;
+	}
+	*(struct lt_contact *)ff->rec = x->orig;
+	ui_fform_fill(ff);
+	fill_rest(ff, &x->orig);
+	return ui_fform_ready(ff, ui, resume);
+}
+
+struct ui_screen *ui_contact_correct_new(struct ui *ui, int64_t patient_id, int64_t contact_id)
+{
+	return open_correct(ui, patient_id, contact_id, false);
+}
+
+struct ui_screen *ui_contact_correct_resume(struct ui *ui, int64_t patient_id, int64_t contact_id)
+{
+	return open_correct(ui, patient_id, contact_id, true);
 }

@@ -25,6 +25,7 @@
 #include "ui_med.h"
 #include "ui_product.h"
 #include "ui_qol.h"
+#include "ui_records.h"
 #include "ui_visit.h"
 #include "ui_visits.h"
 #include "util.h"
@@ -267,13 +268,20 @@ static void longterm_lines(struct db_screen *s)
 	if (next >= 0)
 		ui_lines_add(&s->lines, ROLE_NORMAL, "  next %s due %s", lt->items[next].label,
 			     date_format(lt->items[next].due, a));
+	if (lt->history.origin == DAY_NONE)
+		ui_lines_add(&s->lines, ROLE_DIM, "  time to event: none until the first infusion");
 	for (int k = 0; k < LT_ENDPOINTS; k++) {
 		const struct lt_tte *t = &lt->history.tte[k];
 		if (t->date == DAY_NONE)
 			continue;
-		ui_lines_add(&s->lines, t->event ? ROLE_WARN : ROLE_NORMAL,
-			     "  %-16s %-8s %s (day %d)", lt_event_label(t->endpoint),
-			     t->event ? "event" : "censored", date_format(t->date, a), t->days);
+		if (t->days < 0)
+			ui_lines_add(&s->lines, ROLE_WARN, "  %-16s %-8s %s",
+				     lt_event_label(t->endpoint), "event", date_format(t->date, a));
+		else
+			ui_lines_add(&s->lines, t->event ? ROLE_WARN : ROLE_NORMAL,
+				     "  %-16s %-8s %s (day %d)", lt_event_label(t->endpoint),
+				     t->event ? "event" : "censored", date_format(t->date, a),
+				     t->days);
 	}
 }
 
@@ -509,7 +517,8 @@ struct ui_screen *ui_dashboard_new(struct ui *ui, int64_t patient_id)
 bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 {
 	struct ui_screen *next;
-	static const enum ui_action records[] = {ACT_VISIT, ACT_AE, ACT_INFUSION, ACT_CORRECT};
+	static const enum ui_action records[] = {ACT_VISIT, ACT_AE, ACT_INFUSION, ACT_CORRECT,
+						 ACT_RECORDS};
 	for (size_t i = 0; i < ARRAY_SIZE(records); i++)
 		if (ui_key_is(key, records[i]) && !ui_may(ui, records[i]))
 			return true;
@@ -529,6 +538,8 @@ bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 		next = ui_contact_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_QOL))
 		next = ui_qol_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_RECORDS))
+		next = ui_records_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_HISTOLOGY))
 		next = ui_histology_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_MED))

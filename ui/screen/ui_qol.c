@@ -2,7 +2,9 @@
  * instrument (when there are several), then reads each item and types the
  * patient's answer with number keys; the answers are kept as a draft after
  * every key, the domain scores shown at the end, and the save records them
- * through storage (store_qol_add). */
+ * through storage (store_qol_add). A recorded questionnaire is corrected on
+ * the same screen: its answers shown for review, changed item by item, and
+ * saved with a reason (store_qol_correct, scored again). */
 #include "ui_qol.h"
 
 #include <math.h>
@@ -15,6 +17,7 @@
 #include "store_qol.h"
 #include "ui_draft.h"
 #include "ui_draw.h"
+#include "ui_prompt.h"
 #include "util.h"
 
 #define QS_INSTRUMENTS_MAX 9
@@ -32,6 +35,7 @@ struct qs_screen {
 	int cur;
 	int typed; /* a first digit that may take a second (1 of 10); -1 none */
 	struct ui_draft draft;
+	struct qol_response orig; /* when correcting: the stored one (orig.id) */
 };
 
 static const enum ui_action pick_hints[] = {ACT_HELP, ACT_ENTER, ACT_BACK, ACT_NONE};
@@ -126,8 +130,15 @@ static void draw_review(struct qs_screen *s, struct ui *ui)
 	struct qol_scores sc;
 	char save[32];
 	qol_score(&s->q, s->answers, &sc);
-	ui_putf(ui->body, 0, 0, ui->cols, ROLE_TITLE, "%s: domain scores (%s is better)", s->q.name,
-		s->q.higher_better ? "higher" : "lower");
+	char d[16];
+	if (s->orig.id)
+		ui_putf(ui->body, 0, 0, ui->cols, ROLE_TITLE,
+			"Correct questionnaire %lld of %s (v%lld): %s is better",
+			(long long)s->orig.id, date_format(s->orig.date, d),
+			(long long)s->orig.version_no, s->q.higher_better ? "higher" : "lower");
+	else
+		ui_putf(ui->body, 0, 0, ui->cols, ROLE_TITLE, "%s: domain scores (%s is better)",
+			s->q.name, s->q.higher_better ? "higher" : "lower");
 	for (int i = 0; i < sc.n; i++) {
 		if (isnan(sc.s[i].score))
 			ui_putf(ui->body, 2 + i, 2, ui->cols - 2, ROLE_DIM,
@@ -138,7 +149,8 @@ static void draw_review(struct qs_screen *s, struct ui *ui)
 				sc.s[i].label, sc.s[i].score);
 	}
 	draw_answers(s, ui, 3 + sc.n);
-	ui_putf(ui->body, 5 + sc.n, 0, ui->cols, ROLE_DIM, "%s saves the questionnaire.",
+	ui_putf(ui->body, 5 + sc.n, 0, ui->cols, ROLE_DIM,
+		s->orig.id ? "%s saves the correction (asks why)." : "%s saves the questionnaire.",
 		ui_key_names(ACT_SAVE, SC_FORM, " or ", save, sizeof save));
 }
 
@@ -206,8 +218,34 @@ static int item_key(struct qs_screen *s, struct ui *ui, int key)
 	return UI_PASS;
 }
 
+static enum status correct_save(struct ui *ui, void *arg, const char *const *values, struct err *e)
+{
+	struct qs_screen *s = arg;
+	struct qol_response r = s->orig;
+	enum status st =
+	    store_qol_correct(ui->app->st, &s->q, s->answers, &r, values[0], app_today(ui->app), e);
+	if (st != ST_OK)
+		return st;
+	ui_draft_drop(&s->draft, ui);
+	s->base.dirty = false;
+	ui_remove(ui, &s->base); /* freed after this key */
+	ui_msg(ui, ROLE_OK, "corrected questionnaire %lld (%s), now version %lld", (long long)r.id,
+	       s->q.code, (long long)r.version_no);
+	return ST_OK;
+}
+
 static int save(struct qs_screen *s, struct ui *ui)
 {
+	if (s->orig.id) {
+		struct ui_prompt_field f[] = {
+		    {"Why corrected", NULL, UF_TEXT, 50, 200, NULL, NULL, 0, true},
+		};
+		ui_prompt(ui, "Correct the questionnaire",
+			  "The answers are saved as a new version and scored again; the old "
+			  "version stays in the audit trail.",
+			  f, 1, correct_save, s);
+		return UI_DONE;
+	}
 	struct err e = {""};
 	struct qol_response r = {.patient_id = s->base.patient, .date = app_today(ui->app)};
 	enum status st =
@@ -360,4 +398,39 @@ struct ui_screen *ui_qol_new(struct ui *ui, int64_t patient_id)
 struct ui_screen *ui_qol_resume(struct ui *ui, int64_t patient_id)
 {
 	return open_screen(ui, patient_id, true);
+}
+
+/* A recorded questionnaire to correct: its instrument version and answers,
+ * shown for review (a kept correction draft replaces the answers). */
+static struct ui_screen *open_correct(struct ui *ui, int64_t patient_id, int64_t id)
+{
+	struct err e = {""};
+	struct qs_screen *s = xcalloc(1, sizeof *s);
+	char form[DRAFT_FORM_MAX + 1], csv[QOL_ITEMS_MAX * 4];
+	s->base.ops = &qs_ops;
+	s->base.patient = patient_id;
+	s->typed = -1;
+	ui_draft_init(&s->draft, draft_form_name(DRAFT_QOL_CORRECT, id, form), patient_id);
+	enum status st = store_qol_get(ui->app->st, patient_id, id, &s->orig, &s->q, &s->inst, &e);
+	char *kept = st == ST_OK ? ui_draft_load(&s->draft, ui) : NULL;
+	bool resumed = kept && draft_get(kept, "answers", csv, sizeof csv);
+	if (st == ST_OK && !resumed)
+		strlcpy_(csv, s->orig.answers, sizeof csv);
+	if (st == ST_OK)
+		st = qol_parse_answers(&s->q, csv, s->answers, &e);
+	free(kept);
+	if (st != ST_OK) {
+		ui_msg(ui, ROLE_CRITICAL, "cannot correct the questionnaire: %s", err_why(&e, st));
+		qs_done(&s->base);
+		return NULL;
+	}
+	s->base.dirty = resumed;
+	s->cur = s->q.nitems - 1;
+	s->phase = QS_REVIEW;
+	return &s->base;
+}
+
+struct ui_screen *ui_qol_correct_new(struct ui *ui, int64_t patient_id, int64_t id)
+{
+	return open_correct(ui, patient_id, id);
 }
