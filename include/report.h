@@ -78,12 +78,12 @@ const char *report_missing_label(enum report_missing m); /* "not yet due" */
  * questionnaire domain ("qol:CODE:DOMAIN"). */
 #define REPORT_KEY_MAX (4 + QOL_CODE_MAX + 1 + QOL_ID_MAX)
 struct report_measure {
-	char key[REPORT_KEY_MAX + 1];	     /* "albumin", "qol:CLDQ:fatigue" */
+	char key[REPORT_KEY_MAX + 1];		   /* "albumin", "qol:CLDQ:fatigue" */
 	char label[QOL_CODE_MAX + QOL_ID_MAX + 2]; /* "Albumin", "CLDQ fatigue" */
-	const char *unit;			     /* "g/dL", "points" (static) */
+	const char *unit;			   /* "g/dL", "points" (static) */
 	int decimals;
 	bool qol;
-	enum dash_measure dash; /* when !qol */
+	enum dash_measure dash;				     /* when !qol */
 	char code[QOL_CODE_MAX + 1], domain[QOL_ID_MAX + 1]; /* when qol */
 };
 
@@ -170,8 +170,8 @@ struct report_safety {
 /* Overall survival (event: death) and transplant-free survival (event:
  * death or liver transplant), in days from the first infusion, censored at
  * the last known alive day (lt_history: the newest contact or visit). */
-#define REPORT_KM_INFO(_)                                  \
-	_(OS, "overall", "Overall survival")               \
+#define REPORT_KM_INFO(_)                    \
+	_(OS, "overall", "Overall survival") \
 	_(TFS, "transplant_free", "Transplant-free survival")
 enum report_km {
 #define RKM_ENUM_(id, ...) RKM_##id,

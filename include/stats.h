@@ -42,11 +42,11 @@ struct stats_paired {
 	double t; /* NAN when not computable */
 	int df;
 	double p_t;
-	int n_nonzero;	 /* pairs left for the Wilcoxon test */
-	double w_plus;	 /* NAN when none */
-	double z;	 /* the normal approximation's z; NAN when exact */
-	double p_w;	 /* NAN when none */
-	bool ties;	 /* ties among the non-zero absolute differences */
+	int n_nonzero; /* pairs left for the Wilcoxon test */
+	double w_plus; /* NAN when none */
+	double z;      /* the normal approximation's z; NAN when exact */
+	double p_w;    /* NAN when none */
+	bool ties;     /* ties among the non-zero absolute differences */
 	enum stats_wsr_method method;
 };
 
@@ -75,7 +75,7 @@ struct km_step {
 /* The median survival: the first time S <= 0.5; its 95 % interval by
  * Brookmeyer and Crowley on the log-log scale (the interval of times whose
  * pointwise log-log interval contains 0.5: the lower limit is the first
- * time the upper curve is <= 0.5, the upper limit the first time the lower
+ * time the lower curve is <= 0.5, the upper limit the first time the upper
  * curve is; as R's survfit with conf.type = "log-log"). Each *_reached is
  * false when the curve never falls that far. */
 struct km_median {
