@@ -101,19 +101,14 @@ struct report_value {
 	day_t base_day, day;
 };
 
-/* A patient missing at a week, and why. */
-struct report_miss {
-	int patient;
-	enum report_missing why;
-};
-
-/* One measure at one week. value/change describe the values and the
- * changes (pairs only); test the paired tests of the changes. */
+/* One measure at one week. values holds every patient with a value there
+ * (by patient index, ascending); missing counts the others by reason
+ * (report_miss_of gives each one's). baseline, value and change describe
+ * the pairs' baselines, every value and the pairs' changes; test the
+ * paired tests of the changes. */
 struct report_cell {
-	struct report_value *values; /* by patient, as added */
+	struct report_value *values;
 	int nvalues, capvalues;
-	struct report_miss *misses;
-	int nmisses, capmisses;
 	int missing[RMISS_COUNT];
 	int no_baseline; /* values without a baseline (not in change or test) */
 	struct stats_desc baseline, value, change;
@@ -220,6 +215,10 @@ struct report {
 	int npatients, cappatients;
 	int weeks[REPORT_WEEKS_MAX]; /* the visit weeks (labels "W<n>"), ascending */
 	int nweeks;
+	/* week_state[p * REPORT_WEEKS_MAX + w]: patient p at weeks[w], a
+	 * enum report_missing, or RMISS_COUNT when the visit was done
+	 * (internal; use report_miss_of). */
+	unsigned char *week_state;
 	struct report_measure measures[REPORT_MEASURES_MAX];
 	int nmeasures;
 	/* cells[m * REPORT_WEEKS_MAX + w]: measure m at weeks[w]. */
@@ -232,6 +231,12 @@ struct report {
 /* The cell of measure m at week index w. */
 struct report_cell *report_cell(struct report *r, int m, int w);
 const struct report_cell *report_cell_c(const struct report *r, int m, int w);
+
+/* Patient p's value of measure m at week index w, or NULL. */
+const struct report_value *report_value_of(const struct report *r, int m, int w, int p);
+/* Why patient p has no value of measure m at week index w; -1 when it has
+ * one. */
+int report_miss_of(const struct report *r, int m, int w, int p);
 
 /* --- building it (the use case) --- */
 
