@@ -26,6 +26,12 @@ infuse() { on "$2 10:40" infusion add "$1" --label "$3" --at "$2 10:30" --route 
 for p in R1 R2 R3 R4 R5; do
 	fixture_planned "$p" "REPORT, $p" || notok "fixture $p"
 done
+# Questionnaires (SYMPTOMS, 0-10, higher worse): baseline the day before
+# the first infusion, again at W1. Fatigue (item 1): R1 7 then 4, R2 5
+# then 4.
+hd instrument install symptoms >/dev/null || notok "instrument"
+hd qol R1 symptoms --answers 7,6,5,4,8,6,2 --date 2026-03-01 >/dev/null || notok "qol R1 base"
+hd qol R2 symptoms --answers 5,3,3,3,3,3,5 --date 2026-03-01 >/dev/null || notok "qol R2 base"
 for p in R1 R2 R3 R4 R5; do infuse "$p" 2026-03-02 "Infusion 1"; done
 # Adverse events (onset after the first infusion: treatment-emergent).
 on "2026-03-03 11:00" ae add R1 --term Fever --grade 1 --onset "2026-03-03 08:00" --serious no \
@@ -45,6 +51,10 @@ on "2026-03-09 10:05" visit add R2 --label W1 --date 2026-03-09 --albumin 3.5 --
 	notok "R2 W1"
 on "2026-03-09 10:10" visit add R3 --label W1 --date 2026-03-09 --albumin 3.0 --alt 44 >/dev/null ||
 	notok "R3 W1"
+on "2026-03-09 10:15" qol R1 symptoms --answers 4,6,5,4,8,6,2 --date 2026-03-09 >/dev/null ||
+	notok "qol R1 W1"
+on "2026-03-09 10:16" qol R2 symptoms --answers 4,3,3,3,3,3,5 --date 2026-03-09 >/dev/null ||
+	notok "qol R2 W1"
 # R6 is registered, evaluated and planned a week later (the clock moves on).
 HEPADESK_TEST_NOW="2026-03-09 10:30" TODAY=2026-03-09 fixture_planned R6 "REPORT, R6" ||
 	notok "fixture R6"
@@ -109,6 +119,16 @@ expect_in "albumin W4: not yet due" '"missing":{"not_yet_due":2,"missed":0,"with
 expect_in "MELD W4: baseline 16, value 14, change -2" '"baseline":{"n":1,"mean":16,' "$(cell "$J" meld 4)"
 expect_in "MELD W4: change" '"change":{"n":1,"mean":-2,' "$(cell "$J" meld 4)"
 expect_in "MELD W1: no score from the old inputs (not recorded 4)" '"not_recorded":4,' "$(cell "$J" meld 1)"
+
+# A questionnaire domain: fatigue changes -3 and -1: mean -2, SD 1.414214,
+# t -2 on 1 df: p = 1 - (2/pi) atan 2 = 0.29516724 (the Cauchy
+# distribution); Wilcoxon exact W+ 0, p 2 x 1/4 = 0.5. R3 and R6 came
+# without one (not recorded).
+Q1=$(cell "$J" qol:SYMPTOMS:fatigue 1)
+expect_in "QoL fatigue W1: label and unit" '"label":"SYMPTOMS fatigue","unit":"points","week":1,"n":2,"n_pairs":2,' "$Q1"
+expect_in "QoL fatigue W1: change" '"change":{"n":2,"mean":-2,"sd":1.4142,"median":-2,' "$Q1"
+expect_in "QoL fatigue W1: tests" '"t_test":{"t":-2,"df":1,"p":0.29516724},"wilcoxon":{"n_nonzero":2,"w_plus":0,"z":null,"p":0.5,' "$Q1"
+expect_in "QoL fatigue W1: missing" '"missing":{"not_yet_due":0,"missed":1,"withdrawn":0,"dead":1,"not_recorded":2,' "$Q1"
 
 # Safety (onset on or after the first infusion): Fever R1 grade 1 and 2
 # (possible, probable), R2 grade 1 (unrelated); Nausea R4 grade 3 serious
