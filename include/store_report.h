@@ -46,4 +46,10 @@ enum status store_report_labs(struct store *st, int64_t patient_id,
 enum status store_report_qol(struct store *st, int64_t patient_id, struct report_qol *out, int max,
 			     int *n, struct err *e);
 
+/* For the bench's query plans: call fn(ctx, sql) with the text of every
+ * statement this connection runs from now on (fn NULL: stop). The SQL has
+ * its parameters unexpanded: no patient data. */
+typedef void (*store_report_trace_fn)(void *ctx, const char *sql);
+void store_report_trace(struct store *st, store_report_trace_fn fn, void *ctx);
+
 #endif

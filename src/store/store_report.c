@@ -180,3 +180,25 @@ enum status store_report_qol(struct store *st, int64_t patient_id, struct report
 	}
 	return store_rows_end(st, q, rc, "reading questionnaires", e);
 }
+
+struct trace {
+	store_report_trace_fn fn;
+	void *ctx;
+};
+
+static int on_stmt(unsigned type, void *arg, void *p, void *x)
+{
+	const struct trace *t = arg;
+	const char *sql = sqlite3_sql(p);
+	if (type == SQLITE_TRACE_STMT && sql)
+		t->fn(t->ctx, sql);
+	return 0;
+}
+
+void store_report_trace(struct store *st, store_report_trace_fn fn, void *ctx)
+{
+	static struct trace t; /* one traced connection: the bench's */
+	t.fn = fn;
+	t.ctx = ctx;
+	sqlite3_trace_v2(st->db, fn ? SQLITE_TRACE_STMT : 0, fn ? on_stmt : NULL, &t);
+}
