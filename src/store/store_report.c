@@ -4,7 +4,7 @@
 #include "store_report.h"
 #include "store_int.h"
 
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store_snapshot.h"
@@ -100,13 +100,15 @@ enum status store_report_visits(struct store *st, int64_t patient_id, struct rep
 	char label[SCHEDULE_LABEL_MAX + 1], state[16];
 	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		struct report_visit *v = &out[*n];
-		int week = 0, used = 0;
+		char *end = NULL;
 		store_col_text(q, 0, label, sizeof label);
 		store_col_text(q, 4, state, sizeof state);
-		if (sscanf(label, "W%d%n", &week, &used) != 1 || label[used] || week < 0 ||
-		    !parse_state(state, &v->state))
+		long week = label[0] == 'W' && label[1] >= '0' && label[1] <= '9'
+				? strtol(label + 1, &end, 10)
+				: -1;
+		if (week < 0 || week > 10000 || !end || *end || !parse_state(state, &v->state))
 			continue;
-		v->week = week;
+		v->week = (int)week;
 		v->due = store_col_day(q, 1);
 		v->window_before = sqlite3_column_int(q, 2);
 		v->window_after = sqlite3_column_int(q, 3);
