@@ -122,10 +122,11 @@ enum status store_report_labs(struct store *st, int64_t patient_id,
 			      struct dash_point (*lab)[DASH_SERIES_MAX], int nlab[ANALYTE_COUNT],
 			      struct err *e)
 {
-	/* Newest first per analyte (as store_dash_labs), reversed below. */
+	/* Newest first per analyte (as store_dash_labs), reversed below; every
+	 * key descending, so labs_patient is walked backwards with no sort. */
 	static const char sql[] =
 	    "SELECT analyte, date, canonical, created, visit_id IS NOT NULL FROM labs WHERE "
-	    "patient_id = ?1 AND voided_at IS NULL ORDER BY analyte, date DESC, id DESC";
+	    "patient_id = ?1 AND voided_at IS NULL ORDER BY analyte DESC, date DESC, id DESC";
 	memset(nlab, 0, ANALYTE_COUNT * sizeof *nlab);
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
