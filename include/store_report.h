@@ -46,6 +46,12 @@ enum status store_report_labs(struct store *st, int64_t patient_id,
 enum status store_report_qol(struct store *st, int64_t patient_id, struct report_qol *out, int max,
 			     int *n, struct err *e);
 
+/* Record in the access trail that the actor ran the outcomes report: one
+ * 'view' row of table "report" whose JSON names the report, its filters and
+ * how many patients it covered (after the read snapshot: it writes). */
+enum status store_report_logged(struct store *st, const struct report_filter *f, int patients,
+				struct err *e);
+
 /* For the bench's query plans: call fn(ctx, sql) with the text of every
  * statement this connection runs from now on (fn NULL: stop). The SQL has
  * its parameters unexpanded: no patient data. */

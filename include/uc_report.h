@@ -8,9 +8,10 @@
 #include "status.h"
 
 /* Build the report of every treated patient passing f as of app_today,
- * finished (report_finish). out is initialised here; the caller frees it
- * with report_free whatever the result. The struct is large (a few MB):
- * allocate it. ST_OK, or the storage error. */
+ * finished (report_finish), and record the run in the access trail
+ * (store_report_logged: a report that cannot be logged is not shown). out is initialised here; the
+ * caller frees it with report_free whatever the result. The struct is large (a few MB): allocate
+ * it. ST_OK, or the storage error. */
 enum status app_report_outcomes(struct app *app, const struct report_filter *f, struct report *out,
 				struct err *e);
 

@@ -685,7 +685,12 @@ int cli_report_outcomes(struct cli *c, int argc, char **argv)
 		else
 			report_text(c, r, o[O_DETAIL].set, want_ascii(o));
 	}
+	int n = r->npatients;
 	report_free(r);
 	free(r);
-	return s == ST_OK ? 0 : cli_fail(c, s, &e);
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	if (n == 0) /* the empty report is printed; no match exits 1 */
+		fprintf(c->err, "hepadesk %s: no treated patient matches the filters\n", c->name);
+	return n == 0 ? 1 : 0;
 }

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "store_snapshot.h"
+#include "util.h"
 
 enum status store_report_each(struct store *st, day_t from, day_t to, store_report_fn fn, void *ctx,
 			      struct err *e)
@@ -182,6 +184,39 @@ enum status store_report_qol(struct store *st, int64_t patient_id, struct report
 			(*n)++;
 	}
 	return store_rows_end(st, q, rc, "reading questionnaires", e);
+}
+
+static void json_day(struct strbuf *sb, const char *key, day_t d)
+{
+	char b[16];
+	sb_addf(sb, ",\"%s\":", key);
+	if (d == DAY_NONE)
+		sb_add(sb, "null");
+	else
+		json_quote(sb, date_format(d, b));
+}
+
+enum status store_report_logged(struct store *st, const struct report_filter *f, int patients,
+				struct err *e)
+{
+	enum status s = store_may(st, PERM_READ, e);
+	if (s != ST_OK)
+		return s;
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_add(&sb, "{\"report\":\"outcomes\"");
+	json_day(&sb, "from", f->from);
+	json_day(&sb, "to", f->to);
+	sb_add(&sb, ",\"etiology\":");
+	json_quote(&sb, f->etiology);
+	sb_add(&sb, ",\"route\":");
+	json_quote(&sb, f->by_route ? plan_route_str(f->route) : "");
+	sb_add(&sb, ",\"product\":");
+	json_quote(&sb, f->by_product ? product_type_str(f->product) : "");
+	sb_addf(&sb, ",\"patients\":%d}", patients);
+	s = store_access_log(st, "view", "report", 0, 0, sb_str(&sb), 0, NULL, e);
+	sb_done(&sb);
+	return s;
 }
 
 struct trace {

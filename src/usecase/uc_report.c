@@ -140,6 +140,8 @@ enum status app_report_outcomes(struct app *app, const struct report_filter *f, 
 	enum status s = store_report_each(app->st, f->from, f->to, one_patient, l, e);
 	free(l);
 	if (s == ST_OK)
+		s = store_report_logged(app->st, f, out->npatients, e);
+	if (s == ST_OK)
 		report_finish(out);
 	return s;
 }

@@ -190,7 +190,9 @@ expect_in "--from echoed" '"filters":{"from":"2026-03-05","to":null' "$OUT"
 run hd report outcomes --json --to 2026-03-05
 expect_in "--to: R1-R5" '"treated":5,' "$OUT"
 run hd report outcomes --json --route intrahepatic
+expect_rc "--route intrahepatic: no match, exit 1" 1
 expect_in "--route intrahepatic: none" '"treated":0,' "$OUT"
+expect_in "--route intrahepatic: said" "no treated patient matches the filters" "$ERR"
 run hd report outcomes --json --route iv --product uc-msc
 expect_in "--route iv --product uc-msc: all" '"treated":6,' "$OUT"
 run hd report outcomes --json --product exosome
@@ -198,6 +200,9 @@ expect_in "--product exosome: none" '"treated":0,' "$OUT"
 hd patient update R2 --etiology K70.3 >/dev/null || notok "etiology R2"
 run hd report outcomes --json --etiology K70.3
 expect_in "--etiology K70.3: R2" '"treated":1,' "$OUT"
+
+# --- each run is recorded in the access trail with its scope ---
+expect_in "access trail: the report and its filters" '{"report":"outcomes","from":null,"to":null,"etiology":"K70.3","route":"","product":"","patients":1}' "$(asql "select after from audit where tbl = 'report' order by seq desc limit 1")"
 
 # --- invalid input: exit 2, flag, value and accepted values named ---
 run hd report outcomes --route oral
