@@ -4,6 +4,7 @@
 #ifndef HEPADESK_STORE_REPORT_H
 #define HEPADESK_STORE_REPORT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "dashboard.h"
@@ -33,11 +34,11 @@ enum status store_report_infusions(struct store *st, int64_t patient_id,
 enum status store_report_visits(struct store *st, int64_t patient_id, struct report_visit *out,
 				int max, int *n, struct err *e);
 
-/* Every analyte's series of the patient in one read (not voided, oldest
- * first, the newest max of each): lab[a] gets at most max points, nlab[a]
- * their number. The same values as store_dash_labs, one query instead of
- * one per analyte. */
-enum status store_report_labs(struct store *st, int64_t patient_id,
+/* The series of every analyte with want[a] set, of the patient, in one
+ * read (not voided, oldest first, the newest DASH_SERIES_MAX of each):
+ * lab[a] gets the points, nlab[a] their number (0 for the others). The same
+ * values as store_dash_labs, one query instead of one per analyte. */
+enum status store_report_labs(struct store *st, int64_t patient_id, const bool want[ANALYTE_COUNT],
 			      struct dash_point (*lab)[DASH_SERIES_MAX], int nlab[ANALYTE_COUNT],
 			      struct err *e);
 

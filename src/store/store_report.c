@@ -4,6 +4,7 @@
 #include "store_report.h"
 #include "store_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,20 +121,32 @@ enum status store_report_visits(struct store *st, int64_t patient_id, struct rep
 	return store_rows_end(st, q, rc, "reading the schedule", e);
 }
 
-enum status store_report_labs(struct store *st, int64_t patient_id,
+enum status store_report_labs(struct store *st, int64_t patient_id, const bool want[ANALYTE_COUNT],
 			      struct dash_point (*lab)[DASH_SERIES_MAX], int nlab[ANALYTE_COUNT],
 			      struct err *e)
 {
 	/* Newest first per analyte (as store_dash_labs), reversed below; every
-	 * key descending, so labs_patient is walked backwards with no sort. */
+	 * key descending, so labs_patient is walked backwards with no sort, one
+	 * range per wanted analyte (?2: their keys as a JSON array). */
 	static const char sql[] =
 	    "SELECT analyte, date, canonical, created, visit_id IS NOT NULL FROM labs WHERE "
-	    "patient_id = ?1 AND voided_at IS NULL ORDER BY analyte DESC, date DESC, id DESC";
+	    "patient_id = ?1 AND analyte IN (SELECT value FROM json_each(?2)) AND voided_at IS "
+	    "NULL ORDER BY analyte DESC, date DESC, id DESC";
 	memset(nlab, 0, ANALYTE_COUNT * sizeof *nlab);
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
+	char keys[512];
+	size_t len = 0;
+	keys[len++] = '[';
+	for (int a = 0; a < ANALYTE_COUNT && len + 40 < sizeof keys; a++)
+		if (want[a])
+			len += (size_t)snprintf(keys + len, sizeof keys - len, "%s\"%s\"",
+						len > 1 ? "," : "",
+						analyte_get((enum analyte_id)a)->key);
+	snprintf(keys + len, sizeof keys - len, "]");
 	sqlite3_bind_int64(q, 1, patient_id);
+	sqlite3_bind_text(q, 2, keys, -1, SQLITE_TRANSIENT);
 	int rc = SQLITE_DONE;
 	char key[32];
 	enum analyte_id a = 0;

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_dash_findings.h"
+#include "overview.h"
 #include "store_exam.h"
 #include "store_followup.h"
 #include "store_longterm.h"
@@ -24,6 +24,7 @@
 
 /* One patient's buffers, reused patient after patient. */
 struct load {
+	bool want[ANALYTE_COUNT]; /* the analytes the report's measures use */
 	struct report *r;
 	const struct config *cfg;
 	day_t today;
@@ -37,7 +38,6 @@ struct load {
 	struct dash_point lab[ANALYTE_COUNT][DASH_SERIES_MAX];
 	struct dash_point ascites[DASH_SERIES_MAX], he[DASH_SERIES_MAX];
 	struct dash_point stiffness[DASH_SERIES_MAX], dialysis[DASH_SERIES_MAX];
-	struct dash_point weight[DASH_SERIES_MAX];
 	struct lt_history hist;
 };
 
@@ -47,22 +47,22 @@ static enum status load_series(struct store *st, int64_t pid, struct load *l, st
 	int64_t eval_id = 0;
 	enum status s = store_dash_evaluation(st, pid, &eval_id, &in->as_of, &in->signed_at, e);
 	if (s == ST_OK)
-		s = store_report_labs(st, pid, l->lab, in->nlab, e);
+		s = store_report_labs(st, pid, l->want, l->lab, in->nlab, e);
 	for (int a = 0; a < ANALYTE_COUNT; a++)
 		in->lab[a] = l->lab[a];
 	in->ascites = l->ascites;
 	in->he = l->he;
 	in->stiffness = l->stiffness;
 	in->dialysis = l->dialysis;
-	in->weight = l->weight;
+	/* No score uses weight and the report does not trend it: not read. */
+	in->weight = NULL;
+	in->nweight = 0;
 	if (s == ST_OK)
 		s = store_dash_grades(st, pid, l->ascites, &in->nascites, l->he, &in->nhe,
 				      DASH_SERIES_MAX, e);
 	if (s == ST_OK)
 		s = store_exam_dialysis_series(st, pid, l->dialysis, DASH_SERIES_MAX,
 					       &in->ndialysis, e);
-	if (s == ST_OK)
-		s = store_dash_weight(st, pid, l->weight, DASH_SERIES_MAX, &in->nweight, e);
 	if (s == ST_OK)
 		s = store_dash_stiffness(st, pid, l->stiffness, DASH_SERIES_MAX, &in->nstiffness,
 					 e);
@@ -137,6 +137,18 @@ enum status app_report_outcomes(struct app *app, const struct report_filter *f, 
 	l->r = out;
 	l->cfg = &app->cfg;
 	l->today = today;
+	/* The lab measures, and every analyte a reported score may use. */
+	for (int k = 0; k < REPORT_DASH_MEASURES; k++) {
+		const struct dash_measure_info *mi = dash_measure(report_dash_measures[k]);
+		enum analyte_id used[ANALYTE_COUNT];
+		if (mi->source == DSRC_LAB)
+			l->want[mi->id] = true;
+		int nu = mi->source == DSRC_SCORE
+			     ? overview_score_analytes((enum score_id)mi->id, used)
+			     : 0;
+		for (int i = 0; i < nu; i++)
+			l->want[used[i]] = true;
+	}
 	enum status s = store_report_each(app->st, f->from, f->to, one_patient, l, e);
 	free(l);
 	if (s == ST_OK)
