@@ -593,11 +593,15 @@ static void finish_cell(struct report *r, int m, int w, double *a, double *b, do
 	stats_describe(a, nv, &cell->value);
 	stats_describe(b, np, &cell->baseline);
 	stats_describe(c, np, &cell->change);
+	/* The values are by patient, ascending: walk both together. */
 	memset(cell->missing, 0, sizeof cell->missing);
-	for (int p = 0; p < r->npatients; p++) {
-		int why = report_miss_of(r, m, w, p);
-		if (why >= 0)
-			cell->missing[why]++;
+	for (int p = 0, i = 0; p < r->npatients; p++) {
+		if (i < cell->nvalues && cell->values[i].patient == p) {
+			i++;
+			continue;
+		}
+		int st = r->week_state[(size_t)p * REPORT_WEEKS_MAX + w];
+		cell->missing[st == WEEK_DONE ? RMISS_NOT_RECORDED : st]++;
 	}
 }
 
