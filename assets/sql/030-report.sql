@@ -1,4 +1,4 @@
--- 029: the cohort outcomes report reads every treated patient with the day
+-- 030: the cohort outcomes report reads every treated patient with the day
 -- of the first infusion from this index alone (GROUP BY patient_id,
 -- min(date)), and each patient's infusions with route and lot without the
 -- table. No new table: nothing to audit.
