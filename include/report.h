@@ -238,6 +238,14 @@ const struct report_value *report_value_of(const struct report *r, int m, int w,
  * one. */
 int report_miss_of(const struct report *r, int m, int w, int p);
 
+/* Draw curve c in a box of width x height character cells, time 0 to
+ * tmax days across, survival 0 to 1 up: with Unicode braille (2 x 4 dots a
+ * cell) or, with ascii, '*' where the curve runs and '|' where it drops.
+ * height lines of exactly width cells, each ended by '\n', into buf of size
+ * n (truncated to whole lines). Returns the lines written. */
+int report_km_plot(const struct report_curve *c, double tmax, int width, int height, bool ascii,
+		   char *buf, size_t n);
+
 /* --- building it (the use case) --- */
 
 /* A scheduled follow-up visit of the patient: its week (from the label

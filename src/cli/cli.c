@@ -120,6 +120,13 @@ static const struct cli_cmd commands[] = {
      "ae outcome MRN EVENT --outcome resolved|resolving|not_resolved|sequelae|fatal|unknown "
      "[--resolved YYYY-MM-DD]",
      "record how an adverse event ended (EVENT: its number in the dashboard)"},
+    {"report", "outcomes", cli_report_outcomes, true,
+     "report outcomes [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--etiology ICD10] "
+     "[--route iv|intrahepatic] [--product uc-msc|exosome|secretome] [--json|--csv] [--detail] "
+     "[--ascii]",
+     "the cohort's outcomes: change from baseline at each visit week with paired tests, the "
+     "safety table, Kaplan-Meier survival (--from/--to: first infusion days; --detail: the "
+     "patients and values behind every number)"},
     {"dashboard", NULL, cli_dashboard, true, "dashboard MRN [--json] [--ascii]",
      "a patient's baseline, latest, change and trend per measure, visits and adverse events"},
     {"due", NULL, cli_due, true, "due [--date YYYY-MM-DD] [--json] [--limit N]",

@@ -684,3 +684,68 @@ void report_free(struct report *r)
 	}
 	memset(r, 0, sizeof *r);
 }
+
+/* --- the curve in the terminal --- */
+
+/* Braille dot bits by (column 0-1, row 0-3) within a cell. */
+static const unsigned char braille_bit[2][4] = {{0x01, 0x02, 0x04, 0x40},
+						{0x08, 0x10, 0x20, 0x80}};
+
+/* Dot row (0 top .. rows-1 bottom) of survival v. */
+static int dot_row(double v, int rows)
+{
+	int y = (int)lround((1 - v) * (rows - 1));
+	return y < 0 ? 0 : y >= rows ? rows - 1 : y;
+}
+
+int report_km_plot(const struct report_curve *c, double tmax, int width, int height, bool ascii,
+		   char *buf, size_t n)
+{
+	if (n)
+		*buf = '\0';
+	if (width < 1 || height < 1 || tmax <= 0 || n == 0)
+		return 0;
+	int dx = ascii ? 1 : 2, dy = ascii ? 1 : 4;
+	int cols = width * dx, rows = height * dy;
+	unsigned char *grid = xcalloc((size_t)cols * (size_t)rows, 1);
+	int prev = -1;
+	for (int x = 0; x < cols; x++) {
+		double t = tmax * x / (cols > 1 ? cols - 1 : 1);
+		int y = dot_row(km_surv_at(c->steps, c->nsteps, t), rows);
+		int from = prev < 0 ? y : prev;
+		for (int k = from < y ? from : y; k <= (from > y ? from : y); k++)
+			grid[(size_t)k * cols + x] = k == y ? 1 : 2; /* 2: the drop */
+		prev = y;
+	}
+	size_t len = 0;
+	int lines = 0;
+	for (int cy = 0; cy < height; cy++) {
+		char line[1024];
+		size_t l = 0;
+		for (int cx = 0; cx < width && l + 4 < sizeof line; cx++) {
+			if (ascii) {
+				unsigned char g = grid[(size_t)cy * cols + cx];
+				line[l++] = g == 1 ? '*' : g == 2 ? '|' : ' ';
+				continue;
+			}
+			unsigned bits = 0;
+			for (int i = 0; i < 2; i++)
+				for (int j = 0; j < 4; j++)
+					if (grid[(size_t)(cy * 4 + j) * cols + cx * 2 + i])
+						bits |= braille_bit[i][j];
+			unsigned cp = 0x2800 + bits;
+			line[l++] = (char)(0xE0 | (cp >> 12));
+			line[l++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			line[l++] = (char)(0x80 | (cp & 0x3F));
+		}
+		line[l++] = '\n';
+		if (len + l + 1 > n)
+			break;
+		memcpy(buf + len, line, l);
+		len += l;
+		buf[len] = '\0';
+		lines++;
+	}
+	free(grid);
+	return lines;
+}
