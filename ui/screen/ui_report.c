@@ -119,30 +119,35 @@ static const char *pval(char *buf, double p)
 {
 	if (isnan(p))
 		snprintf(buf, RP_CELL, "--");
-	else if (p < 0.001)
-		snprintf(buf, RP_CELL, "<0.001");
+	else if (p < 0.0001)
+		snprintf(buf, RP_CELL, "<0.0001");
 	else
-		snprintf(buf, RP_CELL, "%.3f", p);
+		snprintf(buf, RP_CELL, "%.4f", p);
 	return buf;
 }
 
 /* --- the sections --- */
 
+/* The change table's columns (79 columns in all). */
+enum { CC_WEEK, CC_N, CC_VALUE, CC_CHANGE, CC_MEDIAN, CC_PT, CC_PW, CC_COUNT };
+static const int cc_width[CC_COUNT] = {4, 8, 13, 14, 24, 8, 8};
+
+/* Means, SDs, medians and quartiles with one decimal more than the
+ * measure's values, as the text report gives them. */
 static void change_row(struct rp_screen *s, const struct report_measure *m,
 		       const struct report_cell *c, int week)
 {
-	char line[RP_LINE] = "", a[RP_CELL];
-	snprintf(a, sizeof a, "W%d", week);
-	put_cell(line, sizeof line, a, 4, true);
-	snprintf(a, sizeof a, "%d", c->value.n);
-	put_cell(line, sizeof line, a, 4, false);
-	snprintf(a, sizeof a, "%d", c->change.n);
-	put_cell(line, sizeof line, a, 6, false);
-	put_cell(line, sizeof line, mean_sd(s, a, &c->value, m->decimals, false), 14, false);
-	put_cell(line, sizeof line, mean_sd(s, a, &c->change, m->decimals, true), 15, false);
-	put_cell(line, sizeof line, median_iqr(a, &c->change, m->decimals), 22, false);
-	put_cell(line, sizeof line, pval(a, c->test.p_t), 7, false);
-	put_cell(line, sizeof line, pval(a, c->test.p_w), 7, false);
+	char line[RP_LINE] = "", a[CC_COUNT][RP_CELL];
+	int dec = m->decimals + 1;
+	snprintf(a[CC_WEEK], RP_CELL, "W%d", week);
+	snprintf(a[CC_N], RP_CELL, "%d/%d", c->value.n, c->change.n);
+	mean_sd(s, a[CC_VALUE], &c->value, dec, false);
+	mean_sd(s, a[CC_CHANGE], &c->change, dec, true);
+	median_iqr(a[CC_MEDIAN], &c->change, dec);
+	pval(a[CC_PT], c->test.p_t);
+	pval(a[CC_PW], c->test.p_w);
+	for (int k = 0; k < CC_COUNT; k++)
+		put_cell(line, sizeof line, a[k], cc_width[k], k == CC_WEEK);
 	ui_lines_add(&s->lines, c->value.n ? ROLE_NORMAL : ROLE_DIM, "%s", line);
 }
 
@@ -170,7 +175,7 @@ static void change_lines(struct rp_screen *s)
 {
 	const struct report *r = s->r;
 	char keys[64], line[RP_LINE] = "";
-	s->at_change = ui_lines_add(&s->lines, ROLE_DIM, "%s", "");
+	s->at_change = 0;
 	if (r->nmeasures == 0) {
 		ui_lines_add(&s->lines, ROLE_TITLE, "Change from baseline");
 		ui_lines_add(&s->lines, ROLE_DIM, "  no measure: no treated patient");
@@ -181,22 +186,23 @@ static void change_lines(struct rp_screen *s)
 		      sizeof keys);
 	ui_lines_add(&s->lines, ROLE_TITLE, "Change from baseline: %s%s%s  (measure %d of %d, %s)",
 		     m->label, m->unit[0] ? ", " : "", m->unit, s->measure + 1, r->nmeasures, keys);
-	put_cell(line, sizeof line, "Week", 4, true);
-	put_cell(line, sizeof line, "n", 4, false);
-	put_cell(line, sizeof line, "pairs", 6, false);
-	put_cell(line, sizeof line, s->ascii ? "Value mean+-SD" : "Value mean\u00b1SD", 14, false);
-	put_cell(line, sizeof line, s->ascii ? "Change mean+-SD" : "Change mean\u00b1SD", 15,
-		 false);
-	put_cell(line, sizeof line, "Change median [IQR]", 22, false);
-	put_cell(line, sizeof line, "p t", 7, false);
-	put_cell(line, sizeof line, "p W", 7, false);
+	const char *head[CC_COUNT] = {"Week",
+				      "n/pairs",
+				      s->ascii ? "Mean+-SD" : "Mean\u00b1SD",
+				      s->ascii ? "Change+-SD" : "Change\u00b1SD",
+				      "Change median [IQR]",
+				      "p t",
+				      "p W"};
+	for (int k = 0; k < CC_COUNT; k++)
+		put_cell(line, sizeof line, head[k], cc_width[k], k == CC_WEEK);
 	ui_lines_add(&s->lines, ROLE_DIM, "%s", line);
 	for (int w = 0; w < r->nweeks; w++)
 		change_row(s, m, report_cell_c(r, s->measure, w), r->weeks[w]);
 	if (r->nweeks == 0)
 		ui_lines_add(&s->lines, ROLE_DIM, "  no visit week scheduled");
-	ui_lines_add(&s->lines, ROLE_DIM,
-		     "p t: paired t-test; p W: Wilcoxon signed-rank; both two-sided, on the pairs");
+	ui_lines_add(
+	    &s->lines, ROLE_DIM,
+	    "n/pairs: values/with a baseline. p t: paired t-test, p W: Wilcoxon signed-rank");
 	ui_lines_add(&s->lines, ROLE_TITLE, "Missing at each week, and why");
 	for (int w = 0; w < r->nweeks; w++)
 		missing_row(s, report_cell_c(r, s->measure, w), r->weeks[w]);
@@ -206,7 +212,14 @@ static void term_row(struct rp_screen *s, const struct report_term *t, const cha
 		     enum ui_role role)
 {
 	char line[RP_LINE] = "", a[RP_CELL];
-	put_cell(line, sizeof line, label, 24, true);
+	snprintf(a, sizeof a, "%s", label);
+	if (cols_of(a) > 23) { /* cut at a character, marked */
+		size_t cut = 22;
+		while (cut > 0 && ((unsigned char)a[cut] & 0xC0) == 0x80)
+			cut--;
+		strcpy(a + cut, ">");
+	}
+	put_cell(line, sizeof line, a, 24, true);
 	snprintf(a, sizeof a, "%d", t->patients);
 	put_cell(line, sizeof line, a, 4, false);
 	snprintf(a, sizeof a, "%d", t->events);
@@ -270,12 +283,19 @@ static void curve_lines(struct rp_screen *s, enum report_km k, double tmax)
 		     days_text(med, c->median.reached, c->median.median),
 		     days_text(lo, c->median.lower_reached, c->median.lower),
 		     days_text(hi, c->median.upper_reached, c->median.upper));
-	size_t len = (size_t)snprintf(line, sizeof line, "  at risk (survival):");
-	for (int i = 0; i < REPORT_KM_TIMES && len < sizeof line; i++)
-		len += (size_t)snprintf(line + len, sizeof line - len, "  %d mo %d (%s)",
-					report_km_months[i], c->at_risk[i],
-					num(med, c->surv_at[i], 2, false));
-	ui_lines_add(&s->lines, ROLE_NORMAL, "%s", line);
+	char risk[RP_LINE], surv[RP_LINE];
+	size_t a = (size_t)snprintf(line, sizeof line, "  %-12s", "month");
+	size_t b = (size_t)snprintf(risk, sizeof risk, "  %-12s", "at risk");
+	size_t d = (size_t)snprintf(surv, sizeof surv, "  %-12s", "survival");
+	for (int i = 0; i < REPORT_KM_TIMES; i++) {
+		a += (size_t)snprintf(line + a, sizeof line - a, "%8d", report_km_months[i]);
+		b += (size_t)snprintf(risk + b, sizeof risk - b, "%8d", c->at_risk[i]);
+		d += (size_t)snprintf(surv + d, sizeof surv - d, "%8s",
+				      num(med, c->surv_at[i], 2, false));
+	}
+	ui_lines_add(&s->lines, ROLE_DIM, "%s", line);
+	ui_lines_add(&s->lines, ROLE_NORMAL, "%s", risk);
+	ui_lines_add(&s->lines, ROLE_NORMAL, "%s", surv);
 	if (c->nsteps == 0 || tmax <= 0) {
 		ui_lines_add(&s->lines, ROLE_DIM, "  no patient followed yet");
 		return;
@@ -293,7 +313,8 @@ static void survival_lines(struct rp_screen *s)
 				last = s->r->km[k].steps[i].time;
 	ui_lines_add(&s->lines, ROLE_DIM, "%s", "");
 	s->at_survival =
-	    ui_lines_add(&s->lines, ROLE_TITLE, "Survival from the first infusion (Kaplan-Meier)");
+	    ui_lines_add(&s->lines, ROLE_TITLE,
+			 "Survival from the first infusion (Kaplan-Meier; time in months)");
 	for (int k = 0; k < RKM_COUNT; k++)
 		curve_lines(s, (enum report_km)k, last > 0 ? ui_kmplot_span(last) : 0);
 }

@@ -83,7 +83,7 @@ static void month_axis(struct ui_lines *ls, double tmax, int width)
 		memcpy(line + at, num, (size_t)len);
 		end = at + len;
 	}
-	snprintf(line + end, sizeof line - (size_t)end, " months");
+	line[end] = '\0';
 	ui_lines_add(ls, ROLE_DIM, "%s", line);
 }
 
