@@ -53,14 +53,16 @@ static const char *row_label(int r, int h)
 }
 
 /* The dot row of S at each of cols dot columns over 0..tmax (row 0: S = 1,
- * row rows - 1: S = 0), into level. */
+ * row rows - 1: S = 0), into level; -1 past the last step's time. */
 static void plot_levels(const struct km_step *steps, int nsteps, double tmax, int cols, int rows,
 			int *level)
 {
+	double last = nsteps > 0 ? steps[nsteps - 1].time : 0;
 	for (int x = 0; x < cols; x++) {
 		double t = cols > 1 ? tmax * x / (cols - 1) : 0;
 		double s = km_surv_at(steps, nsteps, t);
-		level[x] = (int)lround((1.0 - s) * (rows - 1));
+		/* Past the last time observed the curve is not drawn. */
+		level[x] = x > 0 && t > last ? -1 : (int)lround((1.0 - s) * (rows - 1));
 	}
 }
 
@@ -68,7 +70,7 @@ static void month_axis(struct ui_lines *ls, double tmax, int width)
 {
 	char line[KM_WIDTH_MAX + UI_KMPLOT_LABEL + 16];
 	int months = (int)lround(tmax / REPORT_DAYS_PER_MONTH);
-	int step = months <= 36 ? 6 : months <= 72 ? 12 : 24;
+	int step = months <= 6 ? 1 : months <= 18 ? 3 : months <= 36 ? 6 : months <= 72 ? 12 : 24;
 	memset(line, ' ', sizeof line);
 	int end = 0;
 	for (int m = 0; m <= months; m += step) {
@@ -98,7 +100,7 @@ void ui_kmplot(struct ui_lines *ls, const struct km_step *steps, int nsteps, dou
 	unsigned *cell = xcalloc((size_t)width * (size_t)height, sizeof *cell);
 	bool *fall = xcalloc((size_t)width * (size_t)height, sizeof *fall);
 	plot_levels(steps, nsteps, tmax, cols, rows, level);
-	for (int x = 0; x < cols; x++) {
+	for (int x = 0; x < cols && level[x] >= 0; x++) {
 		/* A drop since the previous column is drawn down this column. */
 		int from = x > 0 ? level[x - 1] : level[x];
 		for (int y = from; y <= level[x]; y++) {
