@@ -36,11 +36,11 @@
 	_(STATUS, "Patient status")                                   \
 	_(AUDIT, "Audit trail")                                       \
 	_(QUEUE, "Lab results queue")                                 \
+	_(REPORT, "Outcomes report")                                  \
 	_(DIALOG, "Questions and choices")                            \
 	_(LOCK, "Idle lock")                                          \
 	_(PASSWORD, "Password for a signature")                       \
-	_(QOL, "Questionnaire")                                       \
-	_(REPORT, "Outcomes report")
+	_(QOL, "Questionnaire")
 
 enum ui_scope_bit {
 #define UI_SCOPE_BIT_(name, title) UI_SCOPE_BIT_##name,
