@@ -11,7 +11,8 @@
 # screen's row limit: LOOKUP_MAX in ui/ui_lookup.c, 100), BENCH_HL7_FILE
 # (5000 messages through `import hl7`), BENCH_HL7_SEND (1000 messages from
 # each of 4 MLLP senders), BENCH_HL7_MEM (100000 messages, the listener's
-# memory read after the first tenth and at the end).
+# memory read after the first tenth and at the end), BENCH_REPORT_REPS (5
+# openings of the outcomes report screen per clinic).
 set -eu
 BIN=${1:?usage: bench.sh BIN OUTDIR}
 OUT=${2:?usage: bench.sh BIN OUTDIR}
@@ -24,6 +25,7 @@ WRITES=${BENCH_WRITES:-25}
 READ_WRITERS=${BENCH_READ_WRITERS:-100}
 READ_WRITES=${BENCH_READ_WRITES:-5}
 ROWS=${BENCH_ROWS:-100}
+REPORT_REPS=${BENCH_REPORT_REPS:-5}
 FIVE_YEAR_MRN=BENCH-5Y
 
 mkdir -p "$OUT"
@@ -97,6 +99,8 @@ for n in $SIZES; do
 	echo "bench: start-up and terminal figures at $n patients..."
 	"$PTY" show "$BIN" "$db" "$FIVE_YEAR_MRN" 40 "$n" >>"$ROWS_FILE"
 	"$PTY" screen "$BIN" "$db" "$FIVE_YEAR_MRN" 10 "$n" >>"$ROWS_FILE"
+	echo "bench: the outcomes report screen at $n patients..."
+	"$PTY" report "$BIN" "$db" "$REPORT_REPS" "$n" >>"$ROWS_FILE"
 done
 
 # --- a yardstick for session memory: vim -u NONE in the same terminal ---
