@@ -62,6 +62,16 @@ keys R
 wait_for "Outcomes report as of $(later 84): 4 treated patients"
 shows "Filter: first infusion from any to any; etiology any; route any; product any"
 shows "Change from baseline: Albumin, g/dL  (measure 1 of 12"
+# The hint line and the help come from the key table.
+[ "$(screen_text | tail -n 1 | sed 's/ *$//')" = "? help  Right measure  f dates  e etiology  r route  p product  q back" ] ||
+	fail "hint line: $(screen_text | tail -n 1)"
+keys F1
+wait_for "Help for: Outcomes report"
+shows "jumps to the safety table"
+lacks "Key table"
+lacks "{?"
+keys Escape
+wait_gone "Help for: Outcomes report"
 want=$(change_row "$T/all.json" 4 "±")
 [ "$want" = "W4 3/3 3.13±0.15 +0.23±0.15 +0.20 [+0.15, +0.30] 0.1181 0.2500" ] ||
 	fail "the JSON's W4 albumin is not the hand-computed one: $want"
