@@ -94,11 +94,15 @@ static const char *mean_sd(struct rp_screen *s, char *buf, const struct stats_de
 			   bool sign)
 {
 	char m[RP_NUM], sd[RP_NUM];
-	if (d->n == 0)
-		return strcpy(buf, "--");
+	if (d->n == 0) {
+		strlcpy_(buf, "--", RP_CELL);
+		return buf;
+	}
 	num(m, d->mean, decimals, sign);
-	if (isnan(d->sd))
-		return strcpy(buf, m);
+	if (isnan(d->sd)) {
+		strlcpy_(buf, m, RP_CELL);
+		return buf;
+	}
 	snprintf(buf, RP_CELL, "%s%s%s", m, s->ascii ? "+-" : "\u00b1",
 		 num(sd, d->sd, decimals, false));
 	return buf;
@@ -108,8 +112,10 @@ static const char *mean_sd(struct rp_screen *s, char *buf, const struct stats_de
 static const char *median_iqr(char *buf, const struct stats_desc *d, int decimals)
 {
 	char m[RP_NUM], a[RP_NUM], b[RP_NUM];
-	if (d->n == 0)
-		return strcpy(buf, "--");
+	if (d->n == 0) {
+		strlcpy_(buf, "--", RP_CELL);
+		return buf;
+	}
 	snprintf(buf, RP_CELL, "%s [%s, %s]", num(m, d->median, decimals, true),
 		 num(a, d->q1, decimals, true), num(b, d->q3, decimals, true));
 	return buf;
@@ -217,7 +223,7 @@ static void term_row(struct rp_screen *s, const struct report_term *t, const cha
 		size_t cut = 22;
 		while (cut > 0 && ((unsigned char)a[cut] & 0xC0) == 0x80)
 			cut--;
-		strcpy(a + cut, ">");
+		strlcpy_(a + cut, ">", sizeof a - cut);
 	}
 	put_cell(line, sizeof line, a, 24, true);
 	snprintf(a, sizeof a, "%d", t->patients);
