@@ -51,12 +51,13 @@ enum status report_filter_set(struct report_filter *f, const char *flag, const c
 
 /* --- change from baseline --- */
 
-/* Why a patient has no value at a week, first that applies: died before the
- * week's window closed (dead); left the protocol (withdrawn, lost or
- * transplanted) before it (withdrawn); the visit still open and its window
- * not yet closed (not_yet_due); the visit missed, or open past its window
- * (missed); the visit done without this measure (not_recorded); no visit of
- * that week in the patient's schedule, or it was cancelled (not_scheduled). */
+/* Why a patient has no value at a week, first that applies: the visit
+ * done without this measure (not_recorded); the visit recorded as missed
+ * (missed); died by the day the week's window closed (dead); left the
+ * protocol (withdrawn, lost or transplanted) by then (withdrawn); no visit
+ * of that week in the patient's schedule, or it was cancelled
+ * (not_scheduled); the visit open and its window not yet closed
+ * (not_yet_due), or closed (missed). */
 #define REPORT_MISSING_INFO(_)                          \
 	_(NOT_YET_DUE, "not_yet_due", "not yet due")    \
 	_(MISSED, "missed", "missed")                   \
@@ -185,7 +186,7 @@ extern const int report_km_months[REPORT_KM_TIMES]; /* 6, 12, 24, 36 */
 
 /* One curve: the subjects (subject[i] is patient[i]'s; patient indexes
  * report.patients), the steps, the median, and at risk and the survival at
- * each of report_km_months. */
+ * each of report_km_months (NAN past the last subject's time). */
 struct report_curve {
 	struct km_subject *subjects;
 	int *patient;

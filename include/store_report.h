@@ -20,8 +20,8 @@ typedef enum status (*store_report_fn)(void *ctx, struct store *st, int64_t pati
  * patient whose first infusion is within from..to (DAY_NONE: no bound),
  * end the snapshot. PERM_READ. The patients are read through a cursor on
  * the infusions_report index: memory does not grow with the clinic. */
-enum status store_report_each(struct store *st, day_t from, day_t to, store_report_fn fn,
-			      void *ctx, struct err *e);
+enum status store_report_each(struct store *st, day_t from, day_t to, store_report_fn fn, void *ctx,
+			      struct err *e);
 
 /* The patient's infusions given, oldest first, each with its lot's product
  * type (at most max). */
@@ -43,7 +43,13 @@ enum status store_report_labs(struct store *st, int64_t patient_id,
 
 /* The patient's questionnaire domain scores (responses not voided, scored
  * domains only), oldest first, at most max. */
-enum status store_report_qol(struct store *st, int64_t patient_id, struct report_qol *out,
-			     int max, int *n, struct err *e);
+enum status store_report_qol(struct store *st, int64_t patient_id, struct report_qol *out, int max,
+			     int *n, struct err *e);
+
+/* For the bench's query plans: call fn(ctx, sql) with the text of every
+ * statement this connection runs from now on (fn NULL: stop). The SQL has
+ * its parameters unexpanded: no patient data. */
+typedef void (*store_report_trace_fn)(void *ctx, const char *sql);
+void store_report_trace(struct store *st, store_report_trace_fn fn, void *ctx);
 
 #endif

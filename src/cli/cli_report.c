@@ -14,8 +14,8 @@
 #include "uc_report.h"
 
 #define KM_METHOD "Brookmeyer-Crowley, log-log transformed Greenwood variance"
-#define DISCONT_RULE                                                                       \
-	"derived: no infusion given after the onset day, and the event's action was "        \
+#define DISCONT_RULE                                                                        \
+	"derived: no infusion given after the onset day, and the event's action was "       \
 	"infusion_stopped or the patient was withdrawn on or after the onset (the adverse " \
 	"event record holds no discontinuation field)"
 #define PLOT_W 60
@@ -23,9 +23,22 @@
 
 enum { O_FROM, O_TO, O_ETIOLOGY, O_ROUTE, O_PRODUCT, O_JSON, O_CSV, O_DETAIL, O_ASCII, O_N };
 
+/* Braille only when the locale's character set is UTF-8: the one in
+ * effect when a program set it (the screens), else the one the environment
+ * names (LC_ALL, LC_CTYPE, LANG: the first set), as setlocale would. */
 static bool want_ascii(const struct cli_opt *o)
 {
-	return o[O_ASCII].set || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+	if (o[O_ASCII].set)
+		return true;
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return false;
+	const char *names[] = {"LC_ALL", "LC_CTYPE", "LANG"}, *v = NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(names) && !(v && *v); i++)
+		v = getenv(names[i]);
+	char low[64] = "";
+	for (size_t i = 0; v && v[i] && i + 1 < sizeof low; i++)
+		low[i] = (char)((v[i] >= 'A' && v[i] <= 'Z') ? v[i] - 'A' + 'a' : v[i]);
+	return !(strstr(low, "utf-8") || strstr(low, "utf8"));
 }
 
 /* --- text --- */
@@ -108,8 +121,15 @@ static void change_text(struct cli *c, const struct report *r, bool detail)
 			const struct report_cell *cell = report_cell_c(r, m, w);
 			int dec = ms->decimals + 1;
 			char t[32], pt[32], pw[32];
-			cli_putf(c, "%s (%s) week %d\n", ms->label, *ms->unit ? ms->unit : "ratio",
-				 r->weeks[w]);
+			cli_putf(c, "%s (%s) week %d%s\n", ms->label,
+				 *ms->unit ? ms->unit : "ratio", r->weeks[w],
+				 cell->value.n ? "" : ": no values");
+			if (!cell->value.n) {
+				missing_text(c, cell);
+				if (detail)
+					cell_detail_text(c, r, m, w);
+				continue;
+			}
 			desc_text(c, "baseline", &cell->baseline, dec);
 			desc_text(c, "value", &cell->value, dec);
 			desc_text(c, "change", &cell->change, dec);
@@ -117,9 +137,11 @@ static void change_text(struct cli *c, const struct report *r, bool detail)
 			fmt_p(pt, sizeof pt, cell->test.p_t);
 			fmt_p(pw, sizeof pw, cell->test.p_w);
 			const char *meth = stats_wsr_method_str(cell->test.method);
-			cli_putf(c, "    tests     paired t %s (df %d) p %s; Wilcoxon p %s (%s, %d "
+			cli_putf(c,
+				 "    tests     paired t %s (df %d) p %s; Wilcoxon p %s (%s, %d "
 				 "non-zero)\n",
-				 t, cell->test.df, pt, pw, meth ? meth : "none", cell->test.n_nonzero);
+				 t, cell->test.df, pt, pw, meth ? meth : "none",
+				 cell->test.n_nonzero);
 			if (cell->no_baseline)
 				cli_putf(c, "    no baseline %d (value only)\n", cell->no_baseline);
 			missing_text(c, cell);
@@ -144,8 +166,9 @@ static void safety_text(struct cli *c, const struct report *r, bool detail)
 	fmt(pp, sizeof pp, s->per_patient * 100, 1);
 	fmt(pi, sizeof pi, s->per_infusion, 3);
 	cli_put(c, "\nSAFETY (treatment-emergent: onset on or after the first infusion)\n");
-	cli_putf(c, "  %d patients treated, %d infusions; patients with an event %d (%s %%); "
-		    "events %d (%s per infusion)\n",
+	cli_putf(c,
+		 "  %d patients treated, %d infusions; patients with an event %d (%s %%); "
+		 "events %d (%s per infusion)\n",
 		 s->treated, s->infusions, s->any.patients, pp, s->any.events, pi);
 	cli_put(c, "  discontinuation " DISCONT_RULE "\n");
 	cli_putf(c, "  %-28s %4s %6s  %3s %3s %3s %3s %3s  %-7s %-7s %-7s\n", "CTCAE term", "pts",
@@ -189,10 +212,13 @@ static void curve_text(struct cli *c, const struct report *r, enum report_km k, 
 	for (int i = 0; i < REPORT_KM_TIMES; i++)
 		cli_putf(c, "%8d", cv->at_risk[i]);
 	cli_put(c, "\n  survival  ");
-	for (int i = 0; i < REPORT_KM_TIMES; i++)
-		cli_putf(c, "%8.3f", cv->surv_at[i]);
+	for (int i = 0; i < REPORT_KM_TIMES; i++) {
+		char v[16];
+		fmt(v, sizeof v, cv->surv_at[i], 3);
+		cli_putf(c, "%8s", v);
+	}
 	cli_put(c, "\n");
-	double tmax = 36 * REPORT_DAYS_PER_MONTH;
+	double tmax = 1;
 	for (int i = 0; i < cv->nsteps; i++)
 		tmax = cv->steps[i].time > tmax ? cv->steps[i].time : tmax;
 	char *plot = xcalloc(PLOT_H * (PLOT_W * 3 + 2) + 1, 1);
@@ -200,7 +226,10 @@ static void curve_text(struct cli *c, const struct report *r, enum report_km k, 
 	const char *line = plot;
 	for (int y = 0; y < PLOT_H && *line; y++) {
 		const char *nl = strchr(line, '\n');
-		cli_putf(c, "  %4s %s %.*s\n", y == 0 ? "1.0" : y == PLOT_H - 1 ? "0.0" : "",
+		cli_putf(c, "  %4s %s %.*s\n",
+			 y == 0		   ? "1.0"
+			 : y == PLOT_H - 1 ? "0.0"
+					   : "",
 			 ascii ? "|" : "│", (int)(nl - line), line);
 		line = nl + 1;
 	}
@@ -212,8 +241,8 @@ static void curve_text(struct cli *c, const struct report *r, enum report_km k, 
 		char lo[16], hi[16];
 		fmt(lo, sizeof lo, s->lower, 3);
 		fmt(hi, sizeof hi, s->upper, 3);
-		cli_putf(c, "    %6.0f %4d %3d %3d  %.4f (%s to %s)\n", s->time, s->at_risk, s->events,
-			 s->censored, s->surv, lo, hi);
+		cli_putf(c, "    %6.0f %4d %3d %3d  %.4f (%s to %s)\n", s->time, s->at_risk,
+			 s->events, s->censored, s->surv, lo, hi);
 	}
 	for (int i = 0; detail && i < cv->n; i++)
 		cli_putf(c, "    %-12s day %.0f %s\n", r->patients[cv->patient[i]].mrn,
@@ -226,8 +255,8 @@ static void filters_text(struct cli *c, const struct report *r)
 	char a[16], b[16];
 	cli_putf(c, "filters: first infusion %s to %s; etiology %s; route %s; product %s\n",
 		 f->from != DAY_NONE ? date_format(f->from, a) : "any",
-		 f->to != DAY_NONE ? date_format(f->to, b) : "any", *f->etiology ? f->etiology : "any",
-		 f->by_route ? plan_route_str(f->route) : "any",
+		 f->to != DAY_NONE ? date_format(f->to, b) : "any",
+		 *f->etiology ? f->etiology : "any", f->by_route ? plan_route_str(f->route) : "any",
 		 f->by_product ? product_type_str(f->product) : "any");
 }
 
@@ -239,9 +268,10 @@ static void report_text(struct cli *c, const struct report *r, bool detail, bool
 	cli_putf(c, "treated patients: %d\n", r->npatients);
 	if (detail) {
 		for (int p = 0; p < r->npatients; p++)
-			cli_putf(c, "  %-12s first infusion %s, %d infusion%s\n", r->patients[p].mrn,
-				 date_format(r->patients[p].first_infusion, d),
-				 r->patients[p].infusions, r->patients[p].infusions == 1 ? "" : "s");
+			cli_putf(c, "  %-12s first infusion %s, %d infusion%s\n",
+				 r->patients[p].mrn, date_format(r->patients[p].first_infusion, d),
+				 r->patients[p].infusions,
+				 r->patients[p].infusions == 1 ? "" : "s");
 	}
 	change_text(c, r, detail);
 	safety_text(c, r, detail);
@@ -547,7 +577,8 @@ static void cell_csv(struct strbuf *sb, const struct report *r, int m, int w, bo
 	csv_row(sb, "change", ms->key, ms->unit, wk, NULL, "wilcoxon_p", cell->test.p_w);
 	char stat[48];
 	for (int k = 0; k < RMISS_COUNT; k++) {
-		snprintf(stat, sizeof stat, "missing_%s", report_missing_str((enum report_missing)k));
+		snprintf(stat, sizeof stat, "missing_%s",
+			 report_missing_str((enum report_missing)k));
 		csv_row(sb, "change", ms->key, ms->unit, wk, NULL, stat, cell->missing[k]);
 	}
 	for (int i = 0; detail && i < cell->nvalues; i++) {
@@ -562,13 +593,14 @@ static void cell_csv(struct strbuf *sb, const struct report *r, int m, int w, bo
 static void term_csv(struct strbuf *sb, const struct report_term *t)
 {
 	static const char *const names[] = {
-	    "patients",		"events",	    "worst_grade_1",	"worst_grade_2",
-	    "worst_grade_3",	"worst_grade_4",    "worst_grade_5",	"related_patients",
-	    "related_events",	"serious_patients", "serious_events",	"discontinued_patients",
+	    "patients",		  "events",	      "worst_grade_1",	"worst_grade_2",
+	    "worst_grade_3",	  "worst_grade_4",    "worst_grade_5",	"related_patients",
+	    "related_events",	  "serious_patients", "serious_events", "discontinued_patients",
 	    "discontinued_events"};
-	double v[] = {t->patients,	   t->events,	      t->worst[1],	 t->worst[2],
-		      t->worst[3],	   t->worst[4],	      t->worst[5],	 t->related_patients,
-		      t->related_events,   t->serious_patients, t->serious_events, t->discont_patients,
+	double v[] = {t->patients,	   t->events,		t->worst[1],
+		      t->worst[2],	   t->worst[3],		t->worst[4],
+		      t->worst[5],	   t->related_patients, t->related_events,
+		      t->serious_patients, t->serious_events,	t->discont_patients,
 		      t->discont_events};
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
 		csv_row(sb, "safety", t->term, NULL, NAN, NULL, names[i], v[i]);
@@ -601,8 +633,8 @@ static void report_csv(struct cli *c, const struct report *r, bool detail)
 		csv_row(&sb, "survival", key, "days", NAN, NULL, "median_upper",
 			cv->median.upper_reached ? cv->median.upper : NAN);
 		for (int i = 0; i < REPORT_KM_TIMES; i++)
-			csv_row(&sb, "survival", key, "months", report_km_months[i], NULL, "at_risk",
-				cv->at_risk[i]);
+			csv_row(&sb, "survival", key, "months", report_km_months[i], NULL,
+				"at_risk", cv->at_risk[i]);
 		for (int i = 0; i < cv->nsteps; i++) {
 			csv_row(&sb, "survival", key, "days", cv->steps[i].time, NULL, "at_risk",
 				cv->steps[i].at_risk);
@@ -622,9 +654,10 @@ static void report_csv(struct cli *c, const struct report *r, bool detail)
 
 int cli_report_outcomes(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[O_N] = {{"from", OPT_VALUE},	 {"to", OPT_VALUE},   {"etiology", OPT_VALUE},
-				 {"route", OPT_VALUE},	 {"product", OPT_VALUE}, {"json", OPT_FLAG},
-				 {"csv", OPT_FLAG},	 {"detail", OPT_FLAG},	 {"ascii", OPT_FLAG}};
+	struct cli_opt o[O_N] = {
+	    {"from", OPT_VALUE},  {"to", OPT_VALUE},	  {"etiology", OPT_VALUE},
+	    {"route", OPT_VALUE}, {"product", OPT_VALUE}, {"json", OPT_FLAG},
+	    {"csv", OPT_FLAG},	  {"detail", OPT_FLAG},	  {"ascii", OPT_FLAG}};
 	struct err e = {""};
 	int rc = cli_parse(c, argc, argv, o, O_N, NULL, 0, 0);
 	if (rc)

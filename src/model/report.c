@@ -35,7 +35,7 @@ static const char *const km_label[] = {
 };
 
 const enum dash_measure report_dash_measures[REPORT_DASH_MEASURES] = {
-    DASH_ALBUMIN, DASH_BILIRUBIN, DASH_ALT,   DASH_AST,	    DASH_INR,	     DASH_PT,
+    DASH_ALBUMIN, DASH_BILIRUBIN, DASH_ALT,	DASH_AST,   DASH_INR,	     DASH_PT,
     DASH_SODIUM,  DASH_MELD,	  DASH_MELD_NA, DASH_MELD3, DASH_CHILD_PUGH, DASH_STIFFNESS};
 const int report_km_months[REPORT_KM_TIMES] = {6, 12, 24, 36};
 
@@ -260,6 +260,8 @@ static int visit_state(const struct report_visit *v, day_t death, day_t left, da
 {
 	if (v->state == SCHED_DONE && v->done_on != DAY_NONE)
 		return WEEK_DONE;
+	if (v->state == SCHED_MISSED)
+		return RMISS_MISSED;
 	day_t close = v->due + v->window_after;
 	if (death != DAY_NONE && death <= close)
 		return RMISS_DEAD;
@@ -267,8 +269,6 @@ static int visit_state(const struct report_visit *v, day_t death, day_t left, da
 		return RMISS_WITHDRAWN;
 	if (v->state == SCHED_CANCELLED)
 		return RMISS_NOT_SCHEDULED;
-	if (v->state == SCHED_MISSED)
-		return RMISS_MISSED;
 	return today <= close ? RMISS_NOT_YET_DUE : RMISS_MISSED;
 }
 
@@ -331,13 +331,13 @@ static void add_dash_values(struct report *r, const struct report_patient_in *pi
 		if (!dash_value_at(pin->in, report_dash_measures[m], lo, v->done_on, &pt))
 			continue;
 		const struct dash_row *row = &rows[report_dash_measures[m]];
-		struct report_value val = {.patient = r->npatients - 1,
-					   .have_baseline = row->have_baseline,
-					   .baseline = row->have_baseline ? row->baseline.value : NAN,
-					   .base_day = row->have_baseline ? row->baseline.date
-									  : DAY_NONE,
-					   .value = pt.value,
-					   .day = pt.date};
+		struct report_value val = {
+		    .patient = r->npatients - 1,
+		    .have_baseline = row->have_baseline,
+		    .baseline = row->have_baseline ? row->baseline.value : NAN,
+		    .base_day = row->have_baseline ? row->baseline.date : DAY_NONE,
+		    .value = pt.value,
+		    .day = pt.date};
 		push_value(report_cell(r, m, w), &val);
 	}
 }
@@ -474,8 +474,7 @@ enum status report_add_patient(struct report *r, const struct report_patient_in 
 	if (r->npatients == r->cappatients) {
 		r->cappatients = r->cappatients ? 2 * r->cappatients : 64;
 		r->patients = xrealloc(r->patients, (size_t)r->cappatients * sizeof *r->patients);
-		r->week_state =
-		    xrealloc(r->week_state, (size_t)r->cappatients * REPORT_WEEKS_MAX);
+		r->week_state = xrealloc(r->week_state, (size_t)r->cappatients * REPORT_WEEKS_MAX);
 	}
 	int p = r->npatients++;
 	struct report_patient *rp = &r->patients[p];
@@ -643,7 +642,9 @@ static void finish_curve(struct report_curve *c)
 	for (int k = 0; k < REPORT_KM_TIMES; k++) {
 		double t = ceil(report_km_months[k] * REPORT_DAYS_PER_MONTH);
 		c->at_risk[k] = km_at_risk(c->subjects, c->n, t);
-		c->surv_at[k] = km_surv_at(c->steps, c->nsteps, t);
+		/* Beyond the last follow-up the curve is not known. */
+		bool known = c->nsteps && t <= c->steps[c->nsteps - 1].time;
+		c->surv_at[k] = known ? km_surv_at(c->steps, c->nsteps, t) : NAN;
 	}
 }
 
@@ -688,8 +689,7 @@ void report_free(struct report *r)
 /* --- the curve in the terminal --- */
 
 /* Braille dot bits by (column 0-1, row 0-3) within a cell. */
-static const unsigned char braille_bit[2][4] = {{0x01, 0x02, 0x04, 0x40},
-						{0x08, 0x10, 0x20, 0x80}};
+static const unsigned char braille_bit[2][4] = {{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}};
 
 /* Dot row (0 top .. rows-1 bottom) of survival v. */
 static int dot_row(double v, int rows)

@@ -1,16 +1,16 @@
 /* store_report.c: the cohort report's reads — the treated patients through
  * one cursor inside one read snapshot, and each one's infusions, visit
  * weeks, labs and questionnaire scores (store_report.h). */
-#include "store_int.h"
 #include "store_report.h"
+#include "store_int.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "store_snapshot.h"
 
-enum status store_report_each(struct store *st, day_t from, day_t to, store_report_fn fn,
-			      void *ctx, struct err *e)
+enum status store_report_each(struct store *st, day_t from, day_t to, store_report_fn fn, void *ctx,
+			      struct err *e)
 {
 	/* One row per treated patient from the infusions_report index alone
 	 * (patient_id, date, ...): the first infusion is min(date). */
@@ -154,8 +154,8 @@ enum status store_report_labs(struct store *st, int64_t patient_id,
 	return store_rows_end(st, q, rc, "reading labs", e);
 }
 
-enum status store_report_qol(struct store *st, int64_t patient_id, struct report_qol *out,
-			     int max, int *n, struct err *e)
+enum status store_report_qol(struct store *st, int64_t patient_id, struct report_qol *out, int max,
+			     int *n, struct err *e)
 {
 	static const char sql[] =
 	    "SELECT i.code, s.domain, r.date, s.score FROM qol_responses r JOIN instruments i ON "
@@ -179,4 +179,26 @@ enum status store_report_qol(struct store *st, int64_t patient_id, struct report
 			(*n)++;
 	}
 	return store_rows_end(st, q, rc, "reading questionnaires", e);
+}
+
+struct trace {
+	store_report_trace_fn fn;
+	void *ctx;
+};
+
+static int on_stmt(unsigned type, void *arg, void *p, void *x)
+{
+	const struct trace *t = arg;
+	const char *sql = sqlite3_sql(p);
+	if (type == SQLITE_TRACE_STMT && sql)
+		t->fn(t->ctx, sql);
+	return 0;
+}
+
+void store_report_trace(struct store *st, store_report_trace_fn fn, void *ctx)
+{
+	static struct trace t; /* one traced connection: the bench's */
+	t.fn = fn;
+	t.ctx = ctx;
+	sqlite3_trace_v2(st->db, fn ? SQLITE_TRACE_STMT : 0, fn ? on_stmt : NULL, &t);
 }

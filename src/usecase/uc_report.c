@@ -41,8 +41,8 @@ struct load {
 	struct lt_history hist;
 };
 
-static enum status load_series(struct store *st, int64_t pid, struct load *l,
-			       struct dash_input *in, struct err *e)
+static enum status load_series(struct store *st, int64_t pid, struct load *l, struct dash_input *in,
+			       struct err *e)
 {
 	int64_t eval_id = 0;
 	enum status s = store_dash_evaluation(st, pid, &eval_id, &in->as_of, &in->signed_at, e);
@@ -105,10 +105,8 @@ static enum status one_patient(void *ctx, struct store *st, int64_t pid, struct 
 		s = store_report_infusions(st, pid, l->inf, INFUSIONS_MAX, &pin.ninfusions, e);
 	if (s != ST_OK || !report_filter_match(&l->r->filter, &pin))
 		return s;
-	struct dash_input in = {.p = &l->p,
-				.cfg = l->cfg,
-				.first_infusion = l->inf[0].date,
-				.today = l->today};
+	struct dash_input in = {
+	    .p = &l->p, .cfg = l->cfg, .first_infusion = l->inf[0].date, .today = l->today};
 	pin.in = &in;
 	pin.visits = l->visits;
 	pin.statuses = l->statuses;

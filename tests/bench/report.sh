@@ -34,6 +34,7 @@ startup_screen.1000000|Start-up to first complete screen, 1M|p99|<|50
 overview_5y.10000|Patient overview, 5 years of follow-up, 10k|p99|<|10
 overview_5y.1000000|Patient overview, 5 years of follow-up, 1M|p99|<|10
 patient_dashboard_5y.1000000|Patient dashboard, 5 years of follow-up, 1M|p99|<|10
+report_outcomes.100000|Cohort outcomes report, 5,000 treated (100k demo)|median|<|1000
 clinic_dashboard.10000|Clinic dashboard (home screen), 10k|-||
 clinic_dashboard.1000000|Clinic dashboard (home screen), 1M (50,000 in follow-up)|p99|<|50
 report_screen.10000|Report screen: key to complete screen (built + drawn), 10k|p99|<|200
