@@ -303,12 +303,11 @@ void report_init(struct report *r, day_t today, const struct report_filter *f);
 bool report_filter_match(const struct report_filter *f, const struct report_patient_in *pin);
 
 /* Add one treated patient that passed the filter: its values and misses at
- * every week, adverse events and survival times. scratch as dash_build's
- * (DASH_SERIES_MAX points). ST_INVALID naming the bound when the patient
- * brings more visit weeks than REPORT_WEEKS_MAX or more measures than
- * REPORT_MEASURES_MAX; ST_OK otherwise. */
+ * every week, adverse events and survival times. ST_INVALID naming the
+ * bound when the patient brings more visit weeks than REPORT_WEEKS_MAX or
+ * more measures than REPORT_MEASURES_MAX; ST_OK otherwise. */
 enum status report_add_patient(struct report *r, const struct report_patient_in *pin,
-			       struct dash_point *scratch, struct err *e);
+			       struct err *e);
 
 /* Compute every statistic: cells, the safety table, the curves. */
 void report_finish(struct report *r);

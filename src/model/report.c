@@ -306,11 +306,33 @@ static const struct dash_point *series(const struct dash_input *in, enum dash_me
  * dated from lo (the window's first day, or the visit day if earlier) to
  * the visit day; a score is dash_score_on that day, counted when its newest
  * input is dated from lo. */
+/* Whether series pts has a point dated lo..day. */
+static bool dated_in(const struct dash_point *pts, int n, day_t lo, day_t day)
+{
+	int i = dash_at_or_before(pts, n, day);
+	return i >= 0 && pts[i].date >= lo;
+}
+
+/* Whether any input a score may use is dated lo..day: without one, no score
+ * there can have its newest input in the window, and computing it is
+ * skipped. */
+static bool any_input_in(const struct dash_input *in, day_t lo, day_t day)
+{
+	for (int a = 0; a < ANALYTE_COUNT; a++)
+		if (dated_in(in->lab[a], in->nlab[a], lo, day))
+			return true;
+	return dated_in(in->ascites, in->nascites, lo, day) || dated_in(in->he, in->nhe, lo, day) ||
+	       dated_in(in->dialysis, in->ndialysis, lo, day) ||
+	       dated_in(in->weight, in->nweight, lo, day) ||
+	       dated_in(in->stiffness, in->nstiffness, lo, day);
+}
+
 static bool dash_value_at(const struct dash_input *in, enum dash_measure m, day_t lo, day_t day,
 			  struct dash_point *out)
 {
 	if (dash_measure(m)->source == DSRC_SCORE)
-		return dash_score_on(in, m, day, false, out) && out->date >= lo;
+		return any_input_in(in, lo, day) && dash_score_on(in, m, day, false, out) &&
+		       out->date >= lo;
 	int n = 0;
 	const struct dash_point *pts = series(in, m, &n);
 	int i = dash_at_or_before(pts, n, day);
@@ -318,6 +340,38 @@ static bool dash_value_at(const struct dash_input *in, enum dash_measure m, day_
 		return false;
 	*out = pts[i];
 	return true;
+}
+
+/* The dashboard's baseline of each reported measure — what dash_build puts
+ * in its rows (the rule's day and entry time; a score recomputed there from
+ * what the rule lets count) without its trend series, which the report
+ * does not need and which cost a score per recorded day. */
+static void baselines(const struct dash_input *full, struct dash_row *rows)
+{
+	struct dash_baseline base;
+	struct dash_input bin = *full;
+	dash_baseline_rule(full->as_of, full->signed_at, full->first_infusion, &base);
+	bin.as_of = base.day;
+	bin.signed_at = base.seen_by;
+	for (int k = 0; k < REPORT_DASH_MEASURES; k++) {
+		enum dash_measure m = report_dash_measures[k];
+		struct dash_row *row = &rows[m];
+		memset(row, 0, sizeof *row);
+		row->m = m;
+		if (dash_measure(m)->source == DSRC_SCORE) {
+			row->have_baseline =
+			    bin.as_of != DAY_NONE &&
+			    dash_score_on(&bin, m, bin.as_of, true, &row->baseline);
+			continue;
+		}
+		int n = 0;
+		const struct dash_point *pts = series(&bin, m, &n);
+		int b = dash_baseline_index(pts, n, bin.as_of, bin.signed_at);
+		if (b >= 0) {
+			row->have_baseline = true;
+			row->baseline = pts[b];
+		}
+	}
 }
 
 static void add_dash_values(struct report *r, const struct report_patient_in *pin,
@@ -468,8 +522,7 @@ static int visit_week(const struct report_visit *v)
 	return v->week;
 }
 
-enum status report_add_patient(struct report *r, const struct report_patient_in *pin,
-			       struct dash_point *scratch, struct err *e)
+enum status report_add_patient(struct report *r, const struct report_patient_in *pin, struct err *e)
 {
 	if (r->npatients == r->cappatients) {
 		r->cappatients = r->cappatients ? 2 * r->cappatients : 64;
@@ -496,7 +549,7 @@ enum status report_add_patient(struct report *r, const struct report_patient_in 
 		}
 	}
 	struct dash_row *rows = xcalloc(DASH_COUNT, sizeof *rows);
-	dash_build(pin->in, scratch, rows);
+	baselines(pin->in, rows);
 	for (int k = 0; k < pin->nvisits; k++) {
 		const struct report_visit *v = &pin->visits[k];
 		int st = visit_state(v, death, left, r->today);

@@ -4,7 +4,7 @@
 #include "store_report.h"
 #include "store_int.h"
 
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store_snapshot.h"
@@ -100,13 +100,15 @@ enum status store_report_visits(struct store *st, int64_t patient_id, struct rep
 	char label[SCHEDULE_LABEL_MAX + 1], state[16];
 	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		struct report_visit *v = &out[*n];
-		int week = 0, used = 0;
+		char *end = NULL;
 		store_col_text(q, 0, label, sizeof label);
 		store_col_text(q, 4, state, sizeof state);
-		if (sscanf(label, "W%d%n", &week, &used) != 1 || label[used] || week < 0 ||
-		    !parse_state(state, &v->state))
+		long week = label[0] == 'W' && label[1] >= '0' && label[1] <= '9'
+				? strtol(label + 1, &end, 10)
+				: -1;
+		if (week < 0 || week > 10000 || !end || *end || !parse_state(state, &v->state))
 			continue;
-		v->week = week;
+		v->week = (int)week;
 		v->due = store_col_day(q, 1);
 		v->window_before = sqlite3_column_int(q, 2);
 		v->window_after = sqlite3_column_int(q, 3);
@@ -120,10 +122,11 @@ enum status store_report_labs(struct store *st, int64_t patient_id,
 			      struct dash_point (*lab)[DASH_SERIES_MAX], int nlab[ANALYTE_COUNT],
 			      struct err *e)
 {
-	/* Newest first per analyte (as store_dash_labs), reversed below. */
+	/* Newest first per analyte (as store_dash_labs), reversed below; every
+	 * key descending, so labs_patient is walked backwards with no sort. */
 	static const char sql[] =
 	    "SELECT analyte, date, canonical, created, visit_id IS NOT NULL FROM labs WHERE "
-	    "patient_id = ?1 AND voided_at IS NULL ORDER BY analyte, date DESC, id DESC";
+	    "patient_id = ?1 AND voided_at IS NULL ORDER BY analyte DESC, date DESC, id DESC";
 	memset(nlab, 0, ANALYTE_COUNT * sizeof *nlab);
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)

@@ -37,7 +37,7 @@ struct load {
 	struct dash_point lab[ANALYTE_COUNT][DASH_SERIES_MAX];
 	struct dash_point ascites[DASH_SERIES_MAX], he[DASH_SERIES_MAX];
 	struct dash_point stiffness[DASH_SERIES_MAX], dialysis[DASH_SERIES_MAX];
-	struct dash_point weight[DASH_SERIES_MAX], scratch[DASH_SERIES_MAX];
+	struct dash_point weight[DASH_SERIES_MAX];
 	struct lt_history hist;
 };
 
@@ -124,7 +124,7 @@ static enum status one_patient(void *ctx, struct store *st, int64_t pid, struct 
 	if (s == ST_OK)
 		s = store_report_qol(st, pid, l->qol, QOL_MAX, &pin.nqol, e);
 	if (s == ST_OK)
-		s = report_add_patient(l->r, &pin, l->scratch, e);
+		s = report_add_patient(l->r, &pin, e);
 	return s;
 }
 
