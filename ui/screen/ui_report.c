@@ -306,8 +306,7 @@ static void curve_lines(struct rp_screen *s, enum report_km k, double tmax)
 		ui_lines_add(&s->lines, ROLE_DIM, "  no patient followed yet");
 		return;
 	}
-	ui_kmplot(&s->lines, c->steps, c->nsteps, tmax, s->cols - UI_KMPLOT_LABEL - 2, RP_PLOT_ROWS,
-		  s->ascii);
+	ui_kmplot(&s->lines, c, tmax, s->cols - UI_KMPLOT_LABEL - 2, RP_PLOT_ROWS, s->ascii);
 }
 
 static void survival_lines(struct rp_screen *s)

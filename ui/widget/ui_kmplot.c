@@ -1,4 +1,4 @@
-/* ui_kmplot.c: Kaplan-Meier curves as braille or ASCII text lines. */
+/* ui_kmplot.c: the report's Kaplan-Meier curves framed with their axes. */
 #include "ui_kmplot.h"
 
 #include <math.h>
@@ -6,31 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
 #include "util.h"
 
 #define KM_WIDTH_MAX 160
 #define KM_HEIGHT_MAX 24
-
-/* The dot of braille column dx (0, 1), row dy (0-3) of a cell (U+2800 + bits). */
-static unsigned braille_bit(int dx, int dy)
-{
-	static const unsigned bits[2][4] = {{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}};
-	return bits[dx][dy];
-}
-
-static size_t put_braille(char *out, unsigned bits)
-{
-	if (!bits) {
-		out[0] = ' ';
-		return 1;
-	}
-	unsigned cp = 0x2800 + bits;
-	out[0] = (char)(0xE0 | (cp >> 12));
-	out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[2] = (char)(0x80 | (cp & 0x3F));
-	return 3;
-}
 
 double ui_kmplot_span(double days)
 {
@@ -50,20 +29,6 @@ static const char *row_label(int r, int h)
 	if (r == (h - 1) / 2)
 		return "0.5";
 	return "";
-}
-
-/* The dot row of S at each of cols dot columns over 0..tmax (row 0: S = 1,
- * row rows - 1: S = 0), into level; -1 past the last step's time. */
-static void plot_levels(const struct km_step *steps, int nsteps, double tmax, int cols, int rows,
-			int *level)
-{
-	double last = nsteps > 0 ? steps[nsteps - 1].time : 0;
-	for (int x = 0; x < cols; x++) {
-		double t = cols > 1 ? tmax * x / (cols - 1) : 0;
-		double s = km_surv_at(steps, nsteps, t);
-		/* Past the last time observed the curve is not drawn. */
-		level[x] = x > 0 && t > last ? -1 : (int)lround((1.0 - s) * (rows - 1));
-	}
 }
 
 static void month_axis(struct ui_lines *ls, double tmax, int width)
@@ -89,45 +54,40 @@ static void month_axis(struct ui_lines *ls, double tmax, int width)
 	ui_lines_add(ls, ROLE_DIM, "%s", line);
 }
 
-void ui_kmplot(struct ui_lines *ls, const struct km_step *steps, int nsteps, double tmax, int width,
+void ui_kmplot(struct ui_lines *ls, const struct report_curve *c, double tmax, int width,
 	       int height, bool ascii)
 {
 	width = width > KM_WIDTH_MAX ? KM_WIDTH_MAX : width < 10 ? 10 : width;
 	height = height > KM_HEIGHT_MAX ? KM_HEIGHT_MAX : height < 3 ? 3 : height;
-	int dx = ascii ? 1 : 2, dy = ascii ? 1 : 4;
-	int cols = width * dx, rows = height * dy;
-	int *level = xcalloc((size_t)cols, sizeof *level);
-	unsigned *cell = xcalloc((size_t)width * (size_t)height, sizeof *cell);
-	bool *fall = xcalloc((size_t)width * (size_t)height, sizeof *fall);
-	plot_levels(steps, nsteps, tmax, cols, rows, level);
-	for (int x = 0; x < cols && level[x] >= 0; x++) {
-		/* A drop since the previous column is drawn down this column. */
-		int from = x > 0 ? level[x - 1] : level[x];
-		for (int y = from; y <= level[x]; y++) {
-			int c = (y / dy) * width + x / dx;
-			cell[c] |= ascii ? 1u : braille_bit(x % dx, y % dy);
-			fall[c] = fall[c] || y < level[x];
-		}
-	}
-	char line[KM_WIDTH_MAX * 3 + UI_KMPLOT_LABEL + 8];
-	for (int r = 0; r < height; r++) {
-		size_t len = (size_t)snprintf(line, sizeof line, "%3s |", row_label(r, height));
-		for (int c = 0; c < width; c++) {
-			unsigned b = cell[r * width + c];
-			if (ascii)
-				line[len++] = !b ? ' ' : fall[r * width + c] ? '|' : '*';
-			else
-				len += put_braille(line + len, b);
-		}
+	/* The curve runs to its last time, on the axis of all curves. */
+	double last = c->nsteps > 0 ? c->steps[c->nsteps - 1].time : 0;
+	int drawn = last > 0 && last < tmax ? (int)lround(width * last / tmax) : width;
+	drawn = drawn < 1 ? 1 : drawn;
+	size_t n = (size_t)height * ((size_t)drawn * 3 + 1) + 1;
+	char *plot = xcalloc(n, 1);
+	int lines =
+	    report_km_plot(c, last > 0 && last < tmax ? last : tmax, drawn, height, ascii, plot, n);
+	char *line = xcalloc(n, 1);
+	const char *at = plot;
+	for (int r = 0; r < lines; r++) {
+		size_t len = 0;
+		/* An empty braille cell (U+2800) is drawn as a blank. */
+		for (; *at && *at != '\n'; at++)
+			if (strncmp(at, "\xE2\xA0\x80", 3) == 0) {
+				line[len++] = ' ';
+				at += 2;
+			} else
+				line[len++] = *at;
 		line[len] = '\0';
-		ui_lines_add(ls, ROLE_NORMAL, "%s", line);
+		at += *at == '\n';
+		ui_lines_add(ls, ROLE_NORMAL, "%3s |%s", row_label(r, height), line);
 	}
-	memset(line, '-', (size_t)width + UI_KMPLOT_LABEL);
-	memcpy(line, "    +", UI_KMPLOT_LABEL);
-	line[width + UI_KMPLOT_LABEL] = '\0';
-	ui_lines_add(ls, ROLE_DIM, "%s", line);
+	free(line);
+	free(plot);
+	char axis[KM_WIDTH_MAX + UI_KMPLOT_LABEL + 1];
+	memset(axis, '-', (size_t)width + UI_KMPLOT_LABEL);
+	memcpy(axis, "    +", UI_KMPLOT_LABEL);
+	axis[width + UI_KMPLOT_LABEL] = '\0';
+	ui_lines_add(ls, ROLE_DIM, "%s", axis);
 	month_axis(ls, tmax, width);
-	free(fall);
-	free(cell);
-	free(level);
 }
