@@ -159,6 +159,27 @@ wait_for "Leave this form?"
 keys y
 wait_gone "Report dates"
 shows "etiology K70.3; route any"
+# A first day: the filter line, too long in words, is given in short.
+keys f
+wait_for "Report dates"
+type_text "2026-03-01"
+keys F2
+wait_for "Filter: 2026-03-01 to any; etiology K70.3; route any; product any"
+shows "Outcomes report as of $(later 252): 2 treated patients"
+# From the day after the infusions: nobody, and every section says so.
+keys f
+wait_for "Report dates"
+keys C-u
+type_text "2026-03-03"
+keys F2
+wait_for "Filter: 2026-03-03 to any; etiology K70.3; route any; product any"
+shows "Outcomes report as of $(later 252): 0 treated patients"
+shows "no visit week scheduled"
+keys s
+wait_for "Safety: 0 treated patients, 0 infusions given"
+shows "no adverse event recorded"
+keys K
+wait_for "no patient followed yet"
 # x clears every filter.
 keys x
 wait_for "Outcomes report as of $(later 252): 4 treated patients"

@@ -336,15 +336,20 @@ static void build(struct rp_screen *s)
 
 /* --- loading and the filters --- */
 
-static void filter_text(const struct report_filter *f, char *buf, size_t n)
+/* The filter line, in words when it fits cols, else in short. */
+static void filter_text(const struct report_filter *f, int cols, char *buf, size_t n)
 {
 	char a[16], b[16];
+	const char *from = f->from == DAY_NONE ? "any" : date_format(f->from, a);
+	const char *to = f->to == DAY_NONE ? "any" : date_format(f->to, b);
+	const char *et = f->etiology[0] ? f->etiology : "any";
+	const char *route = f->by_route ? plan_route_str(f->route) : "any";
+	const char *product = f->by_product ? product_type_str(f->product) : "any";
 	snprintf(buf, n, "Filter: first infusion from %s to %s; etiology %s; route %s; product %s",
-		 f->from == DAY_NONE ? "any" : date_format(f->from, a),
-		 f->to == DAY_NONE ? "any" : date_format(f->to, b),
-		 f->etiology[0] ? f->etiology : "any",
-		 f->by_route ? plan_route_str(f->route) : "any",
-		 f->by_product ? product_type_str(f->product) : "any");
+		 from, to, et, route, product);
+	if (ui_text_width(buf) > cols)
+		snprintf(buf, n, "Filter: %s to %s; etiology %s; route %s; product %s", from, to,
+			 et, route, product);
 }
 
 /* Build the report for the filter again, keeping the measure shown. */
@@ -493,7 +498,7 @@ static void rp_draw(struct ui_screen *sc, struct ui *ui)
 		"Outcomes report as of %s: %d treated patient%s",
 		date_format(app_today(ui->app), d), s->loaded ? s->r->npatients : 0,
 		s->loaded && s->r->npatients == 1 ? "" : "s");
-	filter_text(&s->f, f, sizeof f);
+	filter_text(&s->f, ui->cols, f, sizeof f);
 	ui_put(ui->body, 1, 0, ui->cols, ROLE_HINT, f);
 	if (s->refusal[0]) {
 		ui_wrap(ui->body, RP_TOP, 0, ui->cols, 3, ROLE_CRITICAL, s->refusal);
