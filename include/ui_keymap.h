@@ -36,6 +36,7 @@
 	_(STATUS, "Patient status")                                   \
 	_(AUDIT, "Audit trail")                                       \
 	_(QUEUE, "Lab results queue")                                 \
+	_(REPORT, "Outcomes report")                                  \
 	_(DIALOG, "Questions and choices")                            \
 	_(LOCK, "Idle lock")                                          \
 	_(PASSWORD, "Password for a signature")                       \
@@ -156,6 +157,28 @@ enum ui_scope {
 	_(QUEUE, SC_HOME, PERM_READ, 'L', 0, 0, "lab queue",                                       \
 	  "home: lab results from the laboratory that wait for a nurse (unknown MRN or code, a "   \
 	  "name that disagrees, a value to confirm)")                                              \
+	_(REPORT, SC_HOME, PERM_READ, 'R', 0, 0, "report",                                         \
+	  "home: the clinic's outcomes report (change from baseline, safety, survival)")           \
+	_(REPORT_MEASURE_NEXT, SC_REPORT, UI_PERM_ANY, UI_FN(KEY_RIGHT), 'm', 0, "measure",        \
+	  "report: the next measure's change from baseline")                                       \
+	_(REPORT_MEASURE_PREV, SC_REPORT, UI_PERM_ANY, UI_FN(KEY_LEFT), 'M', 0, NULL,              \
+	  "report: the previous measure's change from baseline")                                   \
+	_(REPORT_DATES, SC_REPORT, UI_PERM_ANY, 'f', 0, 0, "dates",                                \
+	  "report: only patients whose first infusion is from one date and/or to another")         \
+	_(REPORT_ETIOLOGY, SC_REPORT, UI_PERM_ANY, 'e', 0, 0, "etiology",                          \
+	  "report: only patients of one etiology (ICD-10), or any")                                \
+	_(REPORT_ROUTE, SC_REPORT, UI_PERM_ANY, 'r', 0, 0, "route",                                \
+	  "report: only patients given an infusion by one route, or any")                          \
+	_(REPORT_PRODUCT, SC_REPORT, UI_PERM_ANY, 'p', 0, 0, "product",                            \
+	  "report: only patients given an infusion of one product type, or any")                   \
+	_(REPORT_CLEAR, SC_REPORT, UI_PERM_ANY, 'x', 0, 0, NULL,                                   \
+	  "report: clear every filter (every treated patient)")                                    \
+	_(REPORT_SAFETY, SC_REPORT, UI_PERM_ANY, 's', 0, 0, NULL,                                  \
+	  "report: jump to the safety table")                                                      \
+	_(REPORT_SURVIVAL, SC_REPORT, UI_PERM_ANY, 'K', 0, 0, NULL,                                \
+	  "report: jump to the Kaplan-Meier survival curves")                                      \
+	_(REPORT_CHANGE, SC_REPORT, UI_PERM_ANY, 'c', 0, 0, NULL,                                  \
+	  "report: jump back to the change from baseline")                                         \
 	_(MATCH, SC_QUEUE, PERM_RECORD, 'm', 0, 0, "match",                                        \
 	  "lab queue: store the result on the patient it belongs to (by MRN), with a reason")      \
 	_(CONFIRM_VALUE, SC_QUEUE, PERM_RECORD, 'c', 0, 0, "confirm",                              \

@@ -13,7 +13,8 @@
 # (5000 messages through `import hl7`), BENCH_REPORT_PATIENTS (100000: the
 # clinic the outcomes report runs on), BENCH_HL7_SEND (1000 messages from
 # each of 4 MLLP senders), BENCH_HL7_MEM (100000 messages, the listener's
-# memory read after the first tenth and at the end).
+# memory read after the first tenth and at the end), BENCH_REPORT_REPS (5
+# openings of the outcomes report screen per clinic).
 set -eu
 BIN=${1:?usage: bench.sh BIN OUTDIR}
 OUT=${2:?usage: bench.sh BIN OUTDIR}
@@ -27,6 +28,7 @@ WRITES=${BENCH_WRITES:-25}
 READ_WRITERS=${BENCH_READ_WRITERS:-100}
 READ_WRITES=${BENCH_READ_WRITES:-5}
 ROWS=${BENCH_ROWS:-100}
+REPORT_REPS=${BENCH_REPORT_REPS:-5}
 FIVE_YEAR_MRN=BENCH-5Y
 
 mkdir -p "$OUT"
@@ -111,6 +113,8 @@ for n in $SIZES; do
 	echo "bench: start-up and terminal figures at $n patients..."
 	"$PTY" show "$BIN" "$db" "$FIVE_YEAR_MRN" 40 "$n" >>"$ROWS_FILE"
 	"$PTY" screen "$BIN" "$db" "$FIVE_YEAR_MRN" 10 "$n" >>"$ROWS_FILE"
+	echo "bench: the outcomes report screen at $n patients..."
+	"$PTY" report "$BIN" "$db" "$REPORT_REPS" "$n" >>"$ROWS_FILE"
 done
 
 # --- the cohort outcomes report: a clinic of BENCH_REPORT_PATIENTS (100,000;

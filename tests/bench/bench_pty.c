@@ -1,10 +1,12 @@
 /* bench_pty.c: figures measured on the real program — start-up to the first
  * output of `hepadesk show MRN`, start-up to the first complete screen, bytes
  * written to the terminal per keystroke, peak resident memory of a session
- * (all inside an 80x24 pseudo-terminal), and concurrent writers.
+ * (all inside an 80x24 pseudo-terminal), the outcomes report screen from its
+ * key to the complete screen, and concurrent writers.
  *
  *   bench_pty show BIN DB MRN REPS LABEL
  *   bench_pty screen BIN DB MRN REPS LABEL
+ *   bench_pty report BIN DB REPS LABEL
  *   bench_pty writers BIN DB PROCS WRITES MRN_FIRST MRN_COUNT
  *   bench_pty readers BIN DB PROCS WRITES MRN_FIRST MRN_COUNT
  *
@@ -336,6 +338,91 @@ static int cmd_screen(char **argv)
 	return 0;
 }
 
+/* --- report: the outcomes report screen, key to complete screen --- */
+
+#define K_RIGHT "\033OC"	  /* the report's next measure */
+#define REPORT_TIMEOUT_MS 60000.0 /* the cohort of the largest demo takes long */
+
+/* CPU time the process has run (ms; /proc/PID/schedstat, in ns), or -1:
+ * on a loaded machine the wall time from key to screen includes waiting
+ * for a core, this does not. */
+static double cpu_ms(pid_t pid)
+{
+	char path[64];
+	unsigned long long ns = 0;
+	snprintf(path, sizeof path, "/proc/%d/schedstat", (int)pid);
+	FILE *f = fopen(path, "r");
+	int ok = f && fscanf(f, "%llu", &ns) == 1;
+	if (f)
+		fclose(f);
+	return ok ? (double)ns / 1e6 : -1;
+}
+
+/* Send key k with an empty tail and read until the answer is complete: text
+ * shows (text NULL: any output) and the screen is quiet. Returns the ms from
+ * the key to the last byte, or -1. */
+static double key_until(struct child *c, const char *k, const char *text)
+{
+	double sent = bench_now_ms() - c->t0;
+	long got = 0;
+	c->ntail = 0;
+	if (write(c->fd, k, strlen(k)) < 0)
+		die("write");
+	double start = bench_now_ms();
+	while (!c->eof && (text ? !tail_has(c, text) : got == 0) &&
+	       bench_now_ms() - start < REPORT_TIMEOUT_MS)
+		got += pump(c, QUIET_MS);
+	if (text ? !tail_has(c, text) : got == 0)
+		return -1;
+	pump(c, QUIET_MS);
+	return c->last - sent;
+}
+
+/* bench_pty report BIN DB REPS LABEL: R on the home screen until the report
+ * is drawn (it builds the report of every treated patient, then draws it),
+ * and the next measure (a redraw from the built report), REPS times each. */
+static int cmd_report(char **argv)
+{
+	char *bin = argv[0], *db = argv[1], *label = argv[3];
+	int reps = atoi(argv[2]);
+	char *args[] = {bin, "--db", db, NULL};
+	struct samples open = {0}, cpu = {0}, measure = {0};
+	struct child c;
+	char id[64];
+	spawn(&c, args);
+	pump(&c, QUIET_MS);
+	for (int i = 0; i < reps && !c.eof; i++) {
+		double cpu0 = cpu_ms(c.pid);
+		double ms = key_until(&c, "R", "Outcomes report as of");
+		if (ms < 0)
+			break;
+		samples_add(&open, ms);
+		if (cpu0 >= 0 && cpu_ms(c.pid) >= cpu0)
+			samples_add(&cpu, cpu_ms(c.pid) - cpu0);
+		/* Only the changed characters are written: wait for any. */
+		if ((ms = key_until(&c, K_RIGHT, NULL)) >= 0)
+			samples_add(&measure, ms);
+		key(&c, K_BACK);
+	}
+	quit(&c);
+	snprintf(id, sizeof id, "report_screen.%s", label);
+	if (open.n == 0)
+		bench_na(id, "the report screen never showed (no screens, or R is not bound)");
+	else
+		bench_samples_row(id, &open, "ms");
+	snprintf(id, sizeof id, "report_screen_cpu.%s", label);
+	if (cpu.n == 0)
+		bench_na(id, "no /proc/PID/schedstat, or the report screen never showed");
+	else
+		bench_samples_row(id, &cpu, "ms");
+	snprintf(id, sizeof id, "report_measure.%s", label);
+	if (measure.n == 0)
+		bench_na(id, "the report screen never showed a measure");
+	else
+		bench_samples_row(id, &measure, "ms");
+	return 0;
+}
+
 /* --- writers: PROCS processes, each WRITES `hepadesk lab add` --- */
 
 struct wresult {
@@ -542,6 +629,8 @@ int main(int argc, char **argv)
 		return cmd_show(argv + 2);
 	if (argc == 7 && strcmp(argv[1], "screen") == 0)
 		return cmd_screen(argv + 2);
+	if (argc == 6 && strcmp(argv[1], "report") == 0)
+		return cmd_report(argv + 2);
 	if (argc >= 4 && strcmp(argv[1], "reference") == 0)
 		return cmd_reference(argv[2], argv + 3);
 	if (argc == 8 && strcmp(argv[1], "writers") == 0)
@@ -549,6 +638,7 @@ int main(int argc, char **argv)
 	if (argc == 8 && strcmp(argv[1], "readers") == 0)
 		return cmd_readers(argv + 2);
 	fprintf(stderr, "usage: bench_pty show|screen BIN DB MRN REPS LABEL\n"
+			"       bench_pty report BIN DB REPS LABEL\n"
 			"       bench_pty writers|readers BIN DB PROCS WRITES MRN_FIRST MRN_COUNT\n"
 			"       bench_pty reference ID PROGRAM [ARG...]\n");
 	return 2;
