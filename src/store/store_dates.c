@@ -15,7 +15,10 @@ static enum status limits(struct store *st, int64_t patient_id, day_t *birth, da
 	    "SELECT date(l.created, 'unixepoch') AS d FROM plans l "
 	    "WHERE l.patient_id = p.id AND l.status = 'active' UNION ALL "
 	    "SELECT date(s.target_date, '-' || s.window_before || ' days') FROM schedule s "
-	    "JOIN plans l ON l.id = s.plan_id WHERE l.patient_id = p.id AND l.status = 'active')) "
+	    "JOIN plans l ON l.id = s.plan_id "
+	    /* s.patient_id reaches the schedule by its index; the plan alone
+	     * scanned every patient's schedule on every date checked. */
+	    "WHERE s.patient_id = p.id AND l.patient_id = p.id AND l.status = 'active')) "
 	    "FROM patients p WHERE p.id = ?";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
