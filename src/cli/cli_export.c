@@ -139,6 +139,7 @@ static int parse(struct cli *c, int argc, char **argv, struct cli_opt *o, int no
 		 struct export_scope *sc)
 {
 	struct err e = {""};
+	memset(sc, 0, sizeof *sc);
 	export_opts(o);
 	int rc = cli_parse(c, argc, argv, o, nopts, NULL, 0, 0);
 	if (rc)
