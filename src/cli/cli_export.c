@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -146,6 +147,12 @@ static int parse(struct cli *c, int argc, char **argv, struct cli_opt *o, int no
 		return rc;
 	if (o[O_OUT].set && !*o[O_OUT].value)
 		return cli_usage(c, "out: '' is not a file name");
+	/* SQLite allocates and frees a block of about 85 KB for each of the
+	 * walk's many short reads; at the top of the heap glibc gave it back to
+	 * the system and took it again every time (77,000 brk calls, 60 % of a
+	 * wide export's time at 10,000 patients). A trim threshold above it
+	 * keeps it; the peak memory stays under 8 MB (make bench). */
+	mallopt(M_TRIM_THRESHOLD, 4 << 20);
 	enum status s = export_scope_parse(
 	    o[O_PATIENT].set ? o[O_PATIENT].value : NULL, o[O_FROM].set ? o[O_FROM].value : NULL,
 	    o[O_TO].set ? o[O_TO].value : NULL, o[O_DEID].set, sc, &e);

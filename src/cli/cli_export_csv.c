@@ -252,15 +252,16 @@ static enum status wide_visit(void *ctx, const struct export_patient *p,
 		fputc(',', f);
 		num_cell(f, v[i], dec[i]);
 	}
-	/* The newest value of each column dated the visit's day. */
+	/* The newest value of each column dated the visit's day, in one pass
+	 * over the patient's values. */
+	const struct wide_value *hit[N_WIDE_COLS] = {0};
+	for (size_t i = 0; i < c->n; i++)
+		if (c->vals[i].date == r->date)
+			hit[c->vals[i].col] = &c->vals[i];
 	for (int col = 0; col < N_WIDE_COLS; col++) {
 		fputc(',', f);
-		const struct wide_value *hit = NULL;
-		for (size_t i = 0; i < c->n; i++)
-			if (c->vals[i].col == col && c->vals[i].date == r->date)
-				hit = &c->vals[i];
-		if (hit)
-			num_cell(f, hit->value, hit->decimals);
+		if (hit[col])
+			num_cell(f, hit[col]->value, hit[col]->decimals);
 	}
 	fputs("\r\n", f);
 	c->rows++;
