@@ -262,6 +262,22 @@ static const struct cli_cmd commands[] = {
      "void a lot recorded in error: no infusion can use it"},
     {"product", "recipients", cli_product_recipients, true, "product recipients LOT [--json]",
      "every patient who received the lot, for a recall (the reading is audited)"},
+    /* exports (cli_export.c): the walker feeds every format alike */
+    {"export", "csv", cli_export_csv, true,
+     "export csv [--patient MRN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--deidentify] [--wide] "
+     "[--out FILE] [--json]",
+     "CSV for a statistician: one row per patient, date and measure (value, unit, LOINC), or "
+     "with --wide one row per patient and visit; --deidentify gives pseudonyms and shifted "
+     "dates (the export is audited)"},
+    {"export", "fhir", cli_export_fhir, true,
+     "export fhir [--patient MRN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--deidentify] "
+     "[--out FILE|FOLDER] [--json]",
+     "FHIR R4 JSON: a Bundle for --patient, else Bulk Data NDJSON, one file per resource "
+     "type in the --out folder (Patient.ndjson, Observation.ndjson, ...)"},
+    {"export", "odm", cli_export_odm, true,
+     "export odm [--patient MRN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--deidentify] "
+     "[--out FILE] [--json]",
+     "CDISC ODM 1.3.2 XML (not yet available)"},
     {"histology", "add", cli_histology_add, true,
      "histology add MRN --date YYYY-MM-DD --site TEXT --pathologist NAME [--metavir F0-F4] "
      "[--ishak 0-6] [--grade A0-A3] [--cpa %] [--ki67 %] [--ck19 %] [--note TEXT] [--confirm] "

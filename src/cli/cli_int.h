@@ -112,6 +112,10 @@ int cli_product_show(struct cli *c, int argc, char **argv);
 int cli_product_correct(struct cli *c, int argc, char **argv);
 int cli_product_void(struct cli *c, int argc, char **argv);
 int cli_product_recipients(struct cli *c, int argc, char **argv);
+/* exports (cli_export.c) */
+int cli_export_csv(struct cli *c, int argc, char **argv);
+int cli_export_odm(struct cli *c, int argc, char **argv);
+int cli_export_fhir(struct cli *c, int argc, char **argv);
 /* biopsy histology (cli_histology.c) */
 int cli_histology_add(struct cli *c, int argc, char **argv);
 int cli_histology_list(struct cli *c, int argc, char **argv);
