@@ -4,12 +4,12 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := ncursesw sqlite3 libmd libsodium libxml-2.0
+PKGS     := ncursesw sqlite3 libmd libsodium jansson libxml-2.0
 DEBS     := pkgconf libncurses-dev ncurses-term libsqlite3-dev sqlite3 \
             libiniparser-dev libcmocka-dev libunistring-dev libmd-dev libsodium-dev tmux \
             clang-tidy clang-format \
             util-linux procps man-db clang libclang-rt-14-dev \
-            libpam0g-dev libpam-wrapper libxml2-dev libxml2-utils time
+            libpam0g-dev libpam-wrapper libjansson-dev nodejs libxml2-dev libxml2-utils time
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter \
             -Wno-missing-field-initializers
@@ -23,8 +23,8 @@ CPPFLAGS := -Iinclude -I$(BUILD) -I/usr/include/iniparser \
 CFLAGS   := -std=c11 $(OPT) $(WARN) $(SAN) -MMD -MP
 # pkg-config is asked only when a target that compiles runs (deps may not be
 # installed yet when make parses this file).
-PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 libmd libsodium libxml-2.0 2>/dev/null)
-MODEL_LIBS = $(shell pkg-config --libs sqlite3 libmd libsodium libxml-2.0 2>/dev/null) \
+PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 libmd libsodium jansson libxml-2.0 2>/dev/null)
+MODEL_LIBS = $(shell pkg-config --libs sqlite3 libmd libsodium jansson libxml-2.0 2>/dev/null) \
              -liniparser -lunistring -lpam -lm
 UI_CFLAGS  = $(shell pkg-config --cflags ncursesw 2>/dev/null)
 UI_LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null)
@@ -54,6 +54,7 @@ all: $(BIN)
 
 deps:
 	@tests/deps.sh $(DEBS)
+	@tests/fhir/install.sh
 
 $(BUILD)/%.o: %.c | deps
 	@mkdir -p $(dir $@)

@@ -250,6 +250,11 @@ static const struct cli_cmd commands[] = {
      "CSV for a statistician: one row per patient, date and measure (value, unit, LOINC), or "
      "with --wide one row per patient and visit; --deidentify gives pseudonyms and shifted "
      "dates (the export is audited)"},
+    {"export", "fhir", cli_export_fhir, true,
+     "export fhir [--patient MRN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--deidentify] "
+     "[--out FILE|FOLDER] [--json]",
+     "FHIR R4 JSON: a Bundle for --patient, else Bulk Data NDJSON, one file per resource "
+     "type in the --out folder (Patient.ndjson, Observation.ndjson, ...)"},
     {"export", "odm", cli_export_odm, true,
      "export odm [--patient MRN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--deidentify] "
      "[--out FILE] [--json]",

@@ -140,6 +140,7 @@ static int parse(struct cli *c, int argc, char **argv, struct cli_opt *o, int no
 		 struct export_scope *sc)
 {
 	struct err e = {""};
+	memset(sc, 0, sizeof *sc);
 	export_opts(o);
 	int rc = cli_parse(c, argc, argv, o, nopts, NULL, 0, 0);
 	if (rc)
@@ -251,5 +252,79 @@ int cli_export_odm(struct cli *c, int argc, char **argv)
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);
 	summary(c, o, "odm", rows);
+	return 0;
+}
+
+/* Bulk FHIR into a folder: one output per resource type. */
+struct bulk {
+	struct export_out out[16];
+	FILE *files[16];
+	int n;
+};
+
+static enum status bulk_open(const char *dir, struct bulk *b, struct err *e)
+{
+	enum status s = export_out_dir(dir, e);
+	b->n = 0;
+	for (int i = 0; s == ST_OK && i < export_fhir_types(); i++) {
+		char name[64];
+		snprintf(name, sizeof name, "%s.ndjson", export_fhir_type(i));
+		s = export_out_open_in(dir, name, &b->out[i], e);
+		if (s == ST_OK)
+			b->files[b->n++] = b->out[i].f;
+	}
+	return s;
+}
+
+static enum status bulk_end(struct bulk *b, enum status s, struct err *e)
+{
+	for (int i = 0; i < b->n; i++) {
+		if (s == ST_OK)
+			s = export_out_commit(&b->out[i], e);
+		else
+			export_out_abort(&b->out[i]);
+	}
+	return s;
+}
+
+int cli_export_fhir(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[O_N];
+	struct export_scope sc;
+	struct export_out out = {0};
+	struct bulk bulk = {0};
+	struct err e = {""};
+	int rc = parse(c, argc, argv, o, O_WIDE, &sc);
+	if (rc)
+		return rc;
+	bool bundle = *sc.mrn != '\0';
+	bool folder = !bundle && o[O_OUT].set;
+	enum status s = folder ? bulk_open(o[O_OUT].value, &bulk, &e)
+			       : export_out_open(o[O_OUT].set ? o[O_OUT].value : NULL, &out, &e);
+	if (s != ST_OK) {
+		bulk_end(&bulk, s, &e);
+		return cli_fail(c, s, &e);
+	}
+	if (!folder && !*out.path)
+		out.f = c->out;
+	struct export_fhir *x = export_fhir_new(out.f, folder ? bulk.files : NULL, bundle);
+	struct export_sink sink;
+	export_fhir_sink(x, &sink);
+	s = export_run(c->app, &sc, bundle ? "fhir-bundle" : "fhir-ndjson", &sink,
+		       export_fhir_rows(x), &e);
+	if (s == ST_OK)
+		export_fhir_finish(x);
+	int64_t rows = *export_fhir_rows(x);
+	export_fhir_free(x);
+	if (folder) {
+		s = bulk_end(&bulk, s, &e);
+	} else if (s == ST_OK) {
+		s = export_out_commit(&out, &e);
+	} else {
+		export_out_abort(&out);
+	}
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	summary(c, o, bundle ? "fhir-bundle" : "fhir-ndjson", rows);
 	return 0;
 }

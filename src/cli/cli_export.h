@@ -59,6 +59,20 @@ const int64_t *export_odm_rows(const struct export_odm *o);
 enum status export_odm_finish(struct export_odm *o, struct err *e);
 void export_odm_free(struct export_odm *o);
 
+/* FHIR R4: a Bundle (type collection) into one when bundle, else NDJSON,
+ * each resource type into files[type] (files NULL or an entry NULL: into
+ * one). *rows counts the resources written. export_fhir_finish closes the
+ * Bundle. The resource types: export_fhir_types() of them, names by
+ * export_fhir_type(i) ("Patient", ...). */
+struct export_fhir;
+struct export_fhir *export_fhir_new(FILE *one, FILE *const files[], bool bundle);
+void export_fhir_sink(struct export_fhir *x, struct export_sink *k);
+const int64_t *export_fhir_rows(const struct export_fhir *x);
+void export_fhir_finish(struct export_fhir *x);
+void export_fhir_free(struct export_fhir *x);
+int export_fhir_types(void);
+const char *export_fhir_type(int i);
+
 /* One RFC 4180 cell: quoted when it holds a comma, quote, CR or LF; text
  * neutralised (control characters) and, for text cells, a leading = + - @
  * (or tab, CR) prefixed with ' against spreadsheet formula injection. */

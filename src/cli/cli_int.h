@@ -115,6 +115,7 @@ int cli_product_recipients(struct cli *c, int argc, char **argv);
 /* exports (cli_export.c) */
 int cli_export_csv(struct cli *c, int argc, char **argv);
 int cli_export_odm(struct cli *c, int argc, char **argv);
+int cli_export_fhir(struct cli *c, int argc, char **argv);
 /* biopsy histology (cli_histology.c) */
 int cli_histology_add(struct cli *c, int argc, char **argv);
 int cli_histology_list(struct cli *c, int argc, char **argv);

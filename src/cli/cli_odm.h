@@ -2,7 +2,7 @@
  * XML writer (libxml2's xmlTextWriter, streaming into the output file), the
  * forms, items, code lists and study events with their OIDs
  * (cli_export_odm_meta.c, which writes the metadata) and the clinical data
- * (cli_export_odm.c). OIDs are stable: docs/export-odm.md lists them. */
+ * (cli_export_odm.c). OIDs are stable: docs/export.md lists them. */
 #ifndef HEPADESK_CLI_ODM_H
 #define HEPADESK_CLI_ODM_H
 

@@ -64,6 +64,10 @@ readers_floor|  a read that writes nothing (`drafts`), same load: the floor|-||
 readers_show_errors|  `show` errors|median|=|0
 readers_writers_slowest|  the 100 writers: slowest write (process start to exit)|-||
 readers_writers_errors|  the 100 writers: errors (busy timeout reached or other)|median|=|0
+export_csv_rss|Full `export csv` of the largest clinic: peak RSS|median|<|20
+export_csv_rows|  rows written|-||
+export_csv_secs|  time|-||
+export_csv_rate|  rows per second|-||
 EOF
 )
 
