@@ -4,6 +4,7 @@
  * hands them over. A patient's records are kept until patient_end, because
  * ODM files each one under its study event and the walker gives them by
  * kind; only that patient is held, and the writer is flushed after each. */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,9 +244,11 @@ static void place(struct export_odm *o, day_t first, day_t d, int *ev, int *rep)
 /* The week event of a visit's schedule label ("W12"), or -1. */
 static int week_event(const struct export_odm *o, const char *label)
 {
-	int w;
-	char tail;
-	if (sscanf(label, "W%d%c", &w, &tail) != 1)
+	char *end;
+	if (label[0] != 'W' || !isdigit((unsigned char)label[1]))
+		return -1;
+	long w = strtol(label + 1, &end, 10);
+	if (*end)
 		return -1;
 	for (int i = 0; i < o->ev.nweeks; i++)
 		if (o->ev.weeks[i] == w)
