@@ -268,8 +268,10 @@ static void file_visits(struct export_odm *o)
 			continue;
 		}
 		used[ev - ODM_EV_WEEK0] = true;
+		/* A missed visit is filed, but nothing was done on its day. */
 		struct anchor a = {o->vis[i].date, ev, 0, o->window};
-		PUSH(o, an, a);
+		if (strcmp(o->vis[i].state, "done") == 0)
+			PUSH(o, an, a);
 		add_inst(o, ev, 0, ODM_F_VISIT, o->vis[i].date, i, 0);
 	}
 	for (size_t i = 0; i < o->n_con; i++) {

@@ -26,6 +26,17 @@ export HEPADESK_TEST_NOW="$(later 7) 10:00"
 D7=$(later 7)
 hd visit add ODM777 --label W1 --albumin 3.3 --bilirubin 2.0 --stiffness 21 --bp 120/80 \
 	--note "private NOTE-XYZ" --confirm >/dev/null || notok "W1 visit"
+hd instrument install symptoms >/dev/null || notok "instrument"
+hd qol ODM777 symptoms --answers 7,6,5,4,8,6,3 >/dev/null || notok "questionnaire at W1"
+hd visit missed ODM777 W2 --reason "travelling" >/dev/null || notok "W2 missed"
+# Three weeks on: labs near no visit (unscheduled); at eight weeks a
+# survival contact whose note needs escaping.
+export HEPADESK_TEST_NOW="$(later 21) 10:00"
+D21=$(later 21)
+hd lab add ODM777 --date "$D21" --albumin 3.6 >/dev/null || notok "unscheduled lab"
+export HEPADESK_TEST_NOW="$(later 56) 10:00"
+D56=$(later 56)
+hd contact add ODM777 --vital alive --note 'said "fine" <ok> & well' >/dev/null || notok "contact"
 # A second patient, registered only: a subject with a baseline and nothing else.
 hd patient add --mrn ODM888 --name "SECOND, Sam" --dob 1950-05-05 --sex M --weight 70 \
 	--reason "test fixture ODM888" >/dev/null || notok "second patient"
@@ -38,8 +49,8 @@ xmllint --noout "$T/o.xml" 2>"$T/lint" && ok "well-formed XML" || notok "not wel
 nons "$T/o.xml"
 expect_eq "ODM 1.3 namespace" "$(xmllint --xpath 'namespace-uri(/*)' "$T/o.xml")" "http://www.cdisc.org/ns/odm/v1.3"
 expect_eq "root: ODM 1.3.2 snapshot" "$(xp "$T/o.xml" 'concat(/ODM/@ODMVersion, " ", /ODM/@FileType)')" "1.3.2 Snapshot"
-expect_eq "created on the injected clock" "$(xp "$T/o.xml" 'string(/ODM/@CreationDateTime)')" "${D7}T10:00:00Z"
-expect_eq "a FileOID from the clock" "$(xp "$T/o.xml" 'string(/ODM/@FileOID)')" "HD.EXPORT.$(echo "$D7" | tr -d -)T100000Z"
+expect_eq "created on the injected clock" "$(xp "$T/o.xml" 'string(/ODM/@CreationDateTime)')" "${D56}T10:00:00Z"
+expect_eq "a FileOID from the clock" "$(xp "$T/o.xml" 'string(/ODM/@FileOID)')" "HD.EXPORT.$(echo "$D56" | tr -d -)T100000Z"
 expect_eq "GlobalVariables: the protocol" "$(xp "$T/o.xml" 'string(//GlobalVariables/ProtocolName)')" \
 	"UC-MSC decompensated cirrhosis (clinic default) 1.0"
 NDATA=$(xp "$T/o.xml" 'count(//ItemData)')
@@ -119,6 +130,19 @@ expect_eq "W1 visit: stiffness" "$(v SE.W1 "$W[@ItemOID='IT.VISIT.STIFFNESS_KPA'
 expect_eq "W1 visit: systolic pressure" "$(v SE.W1 "$W[@ItemOID='IT.VISIT.SBP']")" 120
 expect_eq "W1 visit: the note (identified)" "$(v SE.W1 "$W[@ItemOID='IT.VISIT.NOTE']")" "private NOTE-XYZ"
 expect_eq "W1 labs: filed under the visit" "$(v SE.W1 "/FormData[@FormOID='F.LAB']//ItemData[@ItemOID='IT.LAB.ALBUMIN']")" 3.3
+Q="/FormData[@FormOID='F.QOL']"
+expect_eq "questionnaire at W1: filed under the visit" "$(v SE.W1 "$Q//ItemData[@ItemOID='IT.QOL.INSTRUMENT']")" SYMPTOMS
+expect_eq "questionnaire: its domain scores, a repeating group" \
+	"$(xp "$T/o.xml" "count($S/StudyEventData[@StudyEventOID='SE.W1']$Q/ItemGroupData[@ItemGroupOID='IG.QOL_DOMAIN'][@ItemGroupRepeatKey='1']/ItemData[@ItemOID='IT.QOL.SCORE'])")" 1
+expect_eq "W2 missed: filed under SE.W2" "$(v SE.W2 "$W[@ItemOID='IT.VISIT.STATE']")" missed
+expect_eq "labs near no visit: unscheduled, numbered" \
+	"$(v SE.UNSCHEDULED "[@StudyEventRepeatKey='1']/FormData[@FormOID='F.LAB']//ItemData[@ItemOID='IT.LAB.ALBUMIN']")" 3.6
+C="[@StudyEventRepeatKey='1']/FormData[@FormOID='F.CONTACT']//ItemData"
+expect_eq "contact 1: alive" "$(v SE.CONTACT "$C[@ItemOID='IT.CONTACT.VITAL']")" alive
+expect_eq "contact 1: its date" "$(v SE.CONTACT "$C[@ItemOID='IT.CONTACT.DATE']")" "$D56"
+expect_eq "contact 1: the note, escaped by libxml2 and read back whole" \
+	"$(v SE.CONTACT "$C[@ItemOID='IT.CONTACT.NOTE']")" 'said "fine" <ok> & well'
+expect_in "escaped in the file" 'Value="said &quot;fine&quot; &lt;ok&gt; &amp; well"' "$(cat "$T/o.xml")"
 expect_eq "no W1 lab in the baseline" "$(xp "$T/o.xml" "count($S/StudyEventData[@StudyEventOID='SE.BASELINE']/FormData[@FormOID='F.LAB'])")" 1
 A="/FormData[@FormOID='F.AE']//ItemData"
 expect_eq "AE: term" "$(v SE.LOG "$A[@ItemOID='IT.AE.TERM']")" Fever
@@ -157,7 +181,7 @@ expect_rc "--deidentify" 0
 xmllint --noout "$T/d.xml" 2>/dev/null && ok "de-identified: well-formed" || notok "de-identified: not well-formed"
 nons "$T/d.xml"
 D=$(cat "$T/d.xml")
-for secret in ODMTEST Olga ODM777 ODM888 SECOND 1960-01-01 1950-05-05 NOTE-XYZ SECRET-INDICATION UC-1; do
+for secret in ODMTEST Olga ODM777 ODM888 SECOND 1960-01-01 1950-05-05 NOTE-XYZ SECRET-INDICATION UC-1 fine; do
 	expect_not_in "de-identified: no $secret" "$secret" "$D"
 done
 expect_in "the file says it is de-identified" 'Description="hepadesk export, de-identified' "$D"
