@@ -26,7 +26,7 @@ void odm_end(struct odm_xml *x)
 
 void odm_attr(struct odm_xml *x, const char *name, const char *value)
 {
-	char clean[1024];
+	char clean[4096];
 	text_sanitize_buf(clean, sizeof clean, value ? value : "");
 	if (xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST clean) < 0)
 		x->bad = true;
@@ -35,7 +35,7 @@ void odm_attr(struct odm_xml *x, const char *name, const char *value)
 /* Element text, neutralised first. */
 static void text(struct odm_xml *x, const char *s)
 {
-	char clean[1024];
+	char clean[4096];
 	text_sanitize_buf(clean, sizeof clean, s);
 	if (xmlTextWriterWriteString(x->w, BAD_CAST clean) < 0)
 		x->bad = true;
