@@ -325,6 +325,8 @@ static void number_unscheduled(struct export_odm *o)
 	for (size_t i = 0; i < o->n_in; i++)
 		if (o->in[i].ev == un)
 			PUSH(o, ud, o->in[i].date);
+	if (o->n_ud == 0) /* qsort and bsearch want an array, even empty */
+		return;
 	qsort(o->ud, o->n_ud, sizeof *o->ud, cmp_day);
 	size_t n = 0; /* the distinct days */
 	for (size_t i = 0; i < o->n_ud; i++)
