@@ -59,6 +59,21 @@ struct export_measure {
 	const char *code;   /* the code in system */
 };
 
+/* What a measure is, apart from any one value: for a format that describes
+ * its data before giving it (ODM's metadata). unit and ucum are "" for none;
+ * loinc NULL when there is none. Static strings. */
+struct export_measure_def {
+	const char *key, *label, *unit, *ucum, *loinc;
+	int decimals;
+	bool coded; /* its value is text (m->text: "LR-3"), not a number */
+};
+
+/* The i-th measure source src can give (i from 0), in the walker's order,
+ * into *out; false past the last. Labs: every analyte in its canonical unit
+ * (analyte.h), as a format that converts to it would give them. Scores:
+ * child_pugh with its class in m->text. */
+bool export_measure_def(enum export_source src, size_t i, struct export_measure_def *out);
+
 /* A format. Every callback may be NULL (the walker then skips reading those
  * records); each returns ST_OK to go on, anything else stops the export.
  * Order per patient: patient, measures (labs with their scores by date,

@@ -102,6 +102,7 @@ struct export_visit {
 	day_t date;
 	char state[8];	 /* "done", "missed" */
 	char timing[12]; /* "early", "in_window", "late", "" unscheduled */
+	char label[25];	 /* the scheduled item it fulfils ("W12"), "" unscheduled */
 	double temp_c, weight_kg, sbp, dbp, ascites_grade, he_grade, stiffness_kpa, iqr_kpa;
 	char note[EXPORT_TEXT_MAX + 1];
 };

@@ -277,7 +277,8 @@ static const struct cli_cmd commands[] = {
     {"export", "odm", cli_export_odm, true,
      "export odm [--patient MRN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--deidentify] "
      "[--out FILE] [--json]",
-     "CDISC ODM 1.3.2 XML (not yet available)"},
+     "CDISC ODM 1.3.2 XML for REDCap or OpenClinica: the study events, forms and items, then "
+     "every patient's data filed under its events; --deidentify as for csv (audited)"},
     {"histology", "add", cli_histology_add, true,
      "histology add MRN --date YYYY-MM-DD --site TEXT --pathologist NAME [--metavir F0-F4] "
      "[--ishak 0-6] [--grade A0-A3] [--cpa %] [--ki67 %] [--ck19 %] [--note TEXT] [--confirm] "

@@ -14,6 +14,7 @@
 #include "app.h"
 #include "cli_int.h"
 #include "json.h"
+#include "store_eval.h"
 #include "util.h"
 
 /* Refuse a target that is a symbolic link or a folder; a missing one is
@@ -225,12 +226,40 @@ int cli_export_odm(struct cli *c, int argc, char **argv)
 {
 	struct cli_opt o[O_N];
 	struct export_scope sc;
+	struct export_out out;
+	struct err e = {""};
 	int rc = parse(c, argc, argv, o, O_WIDE, &sc);
 	if (rc)
 		return rc;
-	struct err e = {""};
-	err_set(&e, ST_INVALID, "the CDISC ODM export is not yet available; use csv or fhir");
-	return cli_fail(c, ST_INVALID, &e);
+	struct protocol *p = xcalloc(1, sizeof *p);
+	enum status s = store_protocol_active(c->app->st, p, NULL, &e);
+	if (s == ST_OK)
+		s = export_out_open(o[O_OUT].set ? o[O_OUT].value : NULL, &out, &e);
+	if (s != ST_OK) {
+		free(p);
+		return cli_fail(c, s, &e);
+	}
+	if (!*out.path)
+		out.f = c->out;
+	struct export_odm *odm = export_odm_new(out.f, p, c->app->clock(), sc.deidentify);
+	struct export_sink sink;
+	export_odm_sink(odm, &sink);
+	s = export_odm_begin(odm, &e);
+	if (s == ST_OK)
+		s = export_run(c->app, &sc, "odm", &sink, export_odm_rows(odm), &e);
+	if (s == ST_OK)
+		s = export_odm_finish(odm, &e);
+	int64_t rows = *export_odm_rows(odm);
+	export_odm_free(odm);
+	free(p);
+	if (s == ST_OK)
+		s = export_out_commit(&out, &e);
+	else
+		export_out_abort(&out);
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	summary(c, o, "odm", rows);
+	return 0;
 }
 
 /* Bulk FHIR into a folder: one output per resource type. */

@@ -45,6 +45,20 @@ const int64_t *export_csv_rows(const struct export_csv *c);
 void export_csv_finish(struct export_csv *c);
 void export_csv_free(struct export_csv *c);
 
+/* CDISC ODM 1.3.2 XML into f through libxml2's streaming writer, the study
+ * events from protocol p (kept by the caller until export_odm_free), the
+ * creation time now (seconds, the injected clock); *rows counts the ItemData
+ * written. begin writes the document head and the metadata, finish closes
+ * the document; both ST_IO when a write failed. */
+struct protocol;
+struct export_odm;
+struct export_odm *export_odm_new(FILE *f, const struct protocol *p, int64_t now, bool deid);
+enum status export_odm_begin(struct export_odm *o, struct err *e);
+void export_odm_sink(struct export_odm *o, struct export_sink *k);
+const int64_t *export_odm_rows(const struct export_odm *o);
+enum status export_odm_finish(struct export_odm *o, struct err *e);
+void export_odm_free(struct export_odm *o);
+
 /* FHIR R4: a Bundle (type collection) into one when bundle, else NDJSON,
  * each resource type into files[type] (files NULL or an entry NULL: into
  * one). *rows counts the resources written. export_fhir_finish closes the

@@ -349,15 +349,18 @@ static void read_visit(sqlite3_stmt *q, void *row)
 	for (int i = 0; i < 8; i++)
 		*v[i] = store_col_real(q, 4 + i);
 	store_col_text(q, 12, r->note, sizeof r->note);
+	store_col_text(q, 13, r->label, sizeof r->label);
 }
 
 enum status store_export_visits(struct store *st, int64_t patient_id, day_t from, day_t to,
 				store_export_fn *fn, void *ctx, struct err *e)
 {
 	static const char sql[] =
-	    "SELECT id, date, state, timing, temp_c, weight_kg, sbp, dbp, ascites_grade, he_grade, "
-	    "stiffness_kpa, iqr_kpa, note FROM visits WHERE patient_id = ?1" IN_RANGE(
-		"date") " ORDER BY date, id";
+	    "SELECT v.id, v.date, v.state, v.timing, v.temp_c, v.weight_kg, v.sbp, v.dbp, "
+	    "v.ascites_grade, v.he_grade, v.stiffness_kpa, v.iqr_kpa, v.note, s.label FROM visits "
+	    "v "
+	    "LEFT JOIN schedule s ON s.id = v.schedule_id WHERE v.patient_id = ?1" IN_RANGE(
+		"v.date") " ORDER BY v.date, v.id";
 	struct export_visit r;
 	return each(st, sql, patient_id, from, to, read_visit, &r, fn, ctx, "reading visits", e);
 }

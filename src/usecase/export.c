@@ -227,6 +227,67 @@ static enum status day_scores(struct walk *w, struct err *e)
 	return s;
 }
 
+static bool field_def(const struct field *f, size_t n, size_t i, struct export_measure_def *out)
+{
+	if (i >= n)
+		return false;
+	*out = (struct export_measure_def){f[i].key,   f[i].label,    f[i].unit, f[i].ucum,
+					   f[i].loinc, f[i].decimals, false};
+	return true;
+}
+
+bool export_measure_def(enum export_source src, size_t i, struct export_measure_def *out)
+{
+#define N_(t) (sizeof t / sizeof t[0])
+	switch (src) {
+	case EXPORT_SRC_LAB: {
+		const struct analyte *an = analyte_get((enum analyte_id)i);
+		if (i >= ANALYTE_COUNT || !an)
+			return false;
+		struct lab_result r = {.analyte = an->id};
+		strlcpy_(r.unit, an->unit[UNITS_US], sizeof r.unit);
+		const char *ucum = lab_ucum(&r);
+		/* lab_ucum answers the unit itself when it is UCUM already: point
+		 * at the static table text, never at r. */
+		*out = (struct export_measure_def){an->key,
+						   an->label,
+						   an->unit[UNITS_US],
+						   ucum == r.unit ? an->unit[UNITS_US] : ucum,
+						   an->loinc,
+						   an->decimals[UNITS_US],
+						   false};
+		return true;
+	}
+	case EXPORT_SRC_SCORE:
+		if (i >= N_(score_rows))
+			return false;
+		*out = (struct export_measure_def){score_rows[i].key,
+						   score_name(score_rows[i].id),
+						   score_rows[i].unit,
+						   score_rows[i].unit,
+						   NULL,
+						   score_rows[i].decimals,
+						   false};
+		return true;
+	case EXPORT_SRC_IMAGING:
+		if (i == N_(imaging_fields)) {
+			*out = (struct export_measure_def){
+			    "lirads", "LI-RADS category", "", "", NULL, 0, true};
+			return true;
+		}
+		return field_def(imaging_fields, N_(imaging_fields), i, out);
+	case EXPORT_SRC_EXAM:
+		return field_def(exam_fields, N_(exam_fields), i, out);
+	case EXPORT_SRC_HISTOLOGY:
+		return field_def(histology_fields, N_(histology_fields), i, out);
+	case EXPORT_SRC_VISIT:
+		return field_def(visit_fields, N_(visit_fields), i, out);
+	default:
+		return false;
+	}
+#undef N_
+}
+
 static enum status on_lab(void *ctx, const void *row, struct err *e)
 {
 	struct walk *w = ctx;

@@ -76,6 +76,10 @@ export_csv_rss|Full `export csv` of the largest clinic: peak RSS|median|<|20
 export_csv_rows|  rows written|-||
 export_csv_secs|  time|-||
 export_csv_rate|  rows per second|-||
+export_odm_rss|Full `export odm` of the largest clinic (to a pipe): peak RSS|median|<|20
+export_odm_rows|  ItemData written|-||
+export_odm_secs|  time|-||
+export_odm_rate|  ItemData per second|-||
 EOF
 )
 

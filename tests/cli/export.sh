@@ -118,8 +118,8 @@ expect_rc "an unknown flag" 2
 run hd export csv --patient NOSUCH
 expect_rc "an unknown patient" 2
 expect_in "names the MRN" "no patient with MRN NOSUCH" "$ERR"
-run hd export odm
-expect_rc "odm: not yet" 2
-expect_in "odm says so" "not yet available" "$ERR"
+run hd export odm --from 2026-02-30
+expect_rc "odm: the same scope checks" 2
+expect_in "odm names the field and value" "from: '2026-02-30' is not a date" "$ERR"
 expect_eq "no export audited for refusals" "$(asql "select count(*) from audit where action = 'export'")" "$BEFORE"
 finish
