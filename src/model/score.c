@@ -466,8 +466,14 @@ static void reset_result(struct score_result *out, const char *why)
 				     &out->albi, &out->fib4,	&out->apri};
 
 	memset(out, 0, sizeof *out);
-	for (size_t k = 0; k < ARRAY_SIZE(all); k++)
-		set_not_computable(all[k], "%s", why);
+	/* Copied, not formatted: this runs for every score of every computation
+	 * (the cohort report makes hundreds of thousands). */
+	for (size_t k = 0; k < ARRAY_SIZE(all); k++) {
+		all[k]->computable = false;
+		all[k]->value = 0;
+		all[k]->raw = NAN;
+		strlcpy_(all[k]->why_not, why, sizeof all[k]->why_not);
+	}
 }
 
 enum status score_compute(const struct score_input *in, struct score_result *out, struct err *e)
