@@ -39,7 +39,8 @@
 	_(DIALOG, "Questions and choices")                            \
 	_(LOCK, "Idle lock")                                          \
 	_(PASSWORD, "Password for a signature")                       \
-	_(QOL, "Questionnaire")
+	_(QOL, "Questionnaire")                                       \
+	_(RECORDS, "Records to correct")
 
 enum ui_scope_bit {
 #define UI_SCOPE_BIT_(name, title) UI_SCOPE_BIT_##name,
@@ -120,6 +121,9 @@ enum ui_scope {
 	  "patient: give a quality-of-life questionnaire, item by item with number keys")          \
 	_(CORRECT, SC_FOLLOWUP, PERM_RECORD, 'C', 0, 0, "correct visit",                           \
 	  "patient: the recorded visits; Enter corrects one (a value typed wrong, the wrong day)") \
+	_(RECORDS, SC_FOLLOWUP, PERM_RECORD, 'R', 0, 0, "correct records",                         \
+	  "patient: the recorded labs, imaging notes, infusions and adverse events; Enter "        \
+	  "corrects one, V voids one recorded in error")                                           \
 	_(EXAM, SC_FOLLOWUP, PERM_RECORD, 'x', 0, 0, "exam",                                       \
 	  "patient: record examination findings (ascites, encephalopathy, dialysis, weight)")      \
 	_(HISTOLOGY, SC_FOLLOWUP, PERM_RECORD, 'b', 0, 0, "biopsy",                                \
@@ -168,6 +172,13 @@ enum ui_scope {
 	  "plan: move the highlighted visit to a new date, with a reason")                         \
 	_(CANCEL_PLAN, SC_PLAN, PERM_PLAN, 'X', 0, 0, "cancel plan",                               \
 	  "plan: cancel the plan and its open infusions and visits, with a reason (physicians)")   \
+	_(KIND_NEXT, SC_RECORDS, UI_PERM_ANY, '\t', UI_FN(KEY_RIGHT), 0, "next kind",              \
+	  "records: show the next kind (labs, imaging notes, infusions, adverse events)")          \
+	_(KIND_PREV, SC_RECORDS, UI_PERM_ANY, UI_FN(KEY_BTAB), UI_FN(KEY_LEFT), 0, NULL,           \
+	  "records: show the previous kind")                                                       \
+	_(VOID, SC_RECORDS, PERM_RECORD, 'V', 0, 0, "void",                                        \
+	  "records: void the highlighted record recorded in error, with a reason (it stays in "    \
+	  "the audit trail, marked, and leaves scores, checklists and dashboards)")                \
 	_(FILTER, SC_AUDIT, UI_PERM_ANY, 'f', 0, 0, "filter",                                      \
 	  "audit: show one patient (MRN) or one user only")                                        \
 	_(VERIFY, SC_AUDIT, UI_PERM_ANY, 'v', 0, 0, "verify",                                      \

@@ -25,6 +25,7 @@
 #include "ui_med.h"
 #include "ui_product.h"
 #include "ui_qol.h"
+#include "ui_records.h"
 #include "ui_visit.h"
 #include "ui_visits.h"
 #include "util.h"
@@ -509,7 +510,8 @@ struct ui_screen *ui_dashboard_new(struct ui *ui, int64_t patient_id)
 bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 {
 	struct ui_screen *next;
-	static const enum ui_action records[] = {ACT_VISIT, ACT_AE, ACT_INFUSION, ACT_CORRECT};
+	static const enum ui_action records[] = {ACT_VISIT, ACT_AE, ACT_INFUSION, ACT_CORRECT,
+						 ACT_RECORDS};
 	for (size_t i = 0; i < ARRAY_SIZE(records); i++)
 		if (ui_key_is(key, records[i]) && !ui_may(ui, records[i]))
 			return true;
@@ -523,6 +525,8 @@ bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 		next = ui_infusion_check_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_CORRECT))
 		next = ui_visits_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_RECORDS))
+		next = ui_records_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_EXAM))
 		next = ui_exam_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_CONTACT))
