@@ -34,12 +34,25 @@ static const enum ui_action fx_hints[] = {ACT_HELP, ACT_NEXT, ACT_SAVE, ACT_BACK
 static const enum ui_action fx_choice_hints[] = {ACT_HELP, ACT_NEXT, ACT_CHOOSE,
 						 ACT_SAVE, ACT_BACK, ACT_NONE};
 
-/* The engine's reason prompt is how a save asks why: the first save says
- * what the reason is for, the second (confirmed) stores with it. */
-static enum status need_reason(struct ui_fform *ff, bool confirmed, const char *what, struct err *e)
+static int64_t version_of(const struct ui_fform *ff, const void *rec)
 {
-	if (confirmed && ff->reason[0])
-		return ST_OK;
+	return *(const int64_t *)((const char *)rec + ff->def->version_off);
+}
+
+/* The engine's reason prompt is how a save asks why: the first save (s: the
+ * stored record read into ff->theirs) shows both versions when it moved on
+ * since the form (or its draft) began, else says what the reason is for;
+ * the second (confirmed, with the reason) stores. */
+static enum status need_reason(struct ui_fform *ff, enum status s, const char *what, struct err *e)
+{
+	if (s != ST_OK)
+		return s;
+	if (version_of(ff, ff->theirs) != version_of(ff, ff->rec))
+		return err_set(e, ST_CONFLICT,
+			       "the %s was changed by someone else since it was read (version "
+			       "%lld, now %lld)",
+			       what, (long long)version_of(ff, ff->rec),
+			       (long long)version_of(ff, ff->theirs));
 	return err_set(e, ST_CONFIRM, "Say why the %s is corrected (kept in the audit trail)",
 		       what);
 }
@@ -92,20 +105,23 @@ static const struct ui_fielddef lab_fields[LF_N] = {
      .off = offsetof(struct lab_result, date)},
 };
 
+static enum status lab_theirs(struct ui_fform *ff, struct ui *ui, struct err *e)
+{
+	const struct lab_result *r = ff->rec;
+	struct lab_entry_row row;
+	enum status s = store_lab_get(ui->app->st, r->patient_id, r->id, &row, e);
+	if (s == ST_OK)
+		*(struct lab_result *)ff->theirs = row.r;
+	return s;
+}
+
 static enum status lab_save(struct ui_fform *ff, struct ui *ui, bool confirmed, struct err *e)
 {
 	struct lab_result *r = ff->rec;
-	struct err e2 = {""};
 	char d[16];
-	enum status s = need_reason(ff, confirmed, "lab result", e);
-	if (s == ST_OK)
-		s = uc_lab_correct(ui->app->st, &ui->app->cfg, r, ff->reason, true, e);
-	if (s == ST_CONFLICT) {
-		struct lab_entry_row row;
-		if (store_lab_get(ui->app->st, r->patient_id, r->id, &row, &e2) != ST_OK)
-			return err_set(e, ST_CONFLICT, "%s; %s", e->msg, e2.msg);
-		*(struct lab_result *)ff->theirs = row.r;
-	}
+	if (!confirmed || !ff->reason[0])
+		return need_reason(ff, lab_theirs(ff, ui, e), "lab result", e);
+	enum status s = uc_lab_correct(ui->app->st, &ui->app->cfg, r, ff->reason, true, e);
 	if (s == ST_OK)
 		ui_msg(ui, ROLE_OK, "corrected lab result %lld (%s) of %s: %g %s, now version %lld",
 		       (long long)r->id, analyte_get(r->analyte)->key, date_format(r->date, d),
@@ -246,22 +262,25 @@ static const struct ui_fielddef img_fields[IF_N] = {
 };
 #undef FINDING
 
+static enum status img_theirs(struct ui_fform *ff, struct ui *ui, struct err *e)
+{
+	const struct imaging_note *n = ff->rec;
+	struct imaging_entry_row row;
+	enum status s = store_imaging_get(ui->app->st, n->patient_id, n->id, &row, e);
+	if (s == ST_OK)
+		*(struct imaging_note *)ff->theirs = row.n;
+	return s;
+}
+
 static enum status img_save(struct ui_fform *ff, struct ui *ui, bool confirmed, struct err *e)
 {
 	struct imaging_note *n = ff->rec;
-	struct err e2 = {""};
 	char d[16];
-	enum status s = need_reason(ff, confirmed, "imaging note", e);
-	if (s == ST_OK && lirads_needs_action(n->lirads) && n->hcc == FIND_NA)
+	if (!confirmed || !ff->reason[0])
+		return need_reason(ff, img_theirs(ff, ui, e), "imaging note", e);
+	if (lirads_needs_action(n->lirads) && n->hcc == FIND_NA)
 		n->hcc = FIND_YES;
-	if (s == ST_OK)
-		s = store_imaging_fix(ui->app->st, n, ff->reason, e);
-	if (s == ST_CONFLICT) {
-		struct imaging_entry_row row;
-		if (store_imaging_get(ui->app->st, n->patient_id, n->id, &row, &e2) != ST_OK)
-			return err_set(e, ST_CONFLICT, "%s; %s", e->msg, e2.msg);
-		*(struct imaging_note *)ff->theirs = row.n;
-	}
+	enum status s = store_imaging_fix(ui->app->st, n, ff->reason, e);
 	if (s == ST_OK)
 		ui_msg(ui, ROLE_OK, "corrected imaging note %lld (%s) of %s, now version %lld",
 		       (long long)n->id, modality_str(n->modality), date_format(n->date, d),
@@ -409,24 +428,27 @@ static const struct ui_fielddef inf_fields[NF_N] = {
      .text = inf_note},
 };
 
+static enum status inf_theirs(struct ui_fform *ff, struct ui *ui, struct err *e)
+{
+	const struct infusion *f = ff->rec;
+	struct infusion_row row;
+	enum status s = store_infusion_get(ui->app->st, f->patient_id, f->id, &row, e);
+	if (s == ST_OK)
+		*(struct infusion *)ff->theirs = row.f;
+	return s;
+}
+
 static enum status inf_save(struct ui_fform *ff, struct ui *ui, bool confirmed, struct err *e)
 {
 	struct infusion *f = ff->rec;
-	struct err e2 = {""};
 	char t[20];
-	enum status s = need_reason(ff, confirmed, "infusion", e);
+	if (!confirmed || !ff->reason[0])
+		return need_reason(ff, inf_theirs(ff, ui, e), "infusion", e);
 	struct protocol *p = xcalloc(1, sizeof *p);
-	if (s == ST_OK)
-		s = store_protocol_active(ui->app->st, p, NULL, e);
+	enum status s = store_protocol_active(ui->app->st, p, NULL, e);
 	if (s == ST_OK)
 		s = uc_infusion_correct(ui->app->st, p, f, ff->reason, true, ff->today, NULL, e);
 	free(p);
-	if (s == ST_CONFLICT) {
-		struct infusion_row row;
-		if (store_infusion_get(ui->app->st, f->patient_id, f->id, &row, &e2) != ST_OK)
-			return err_set(e, ST_CONFLICT, "%s; %s", e->msg, e2.msg);
-		*(struct infusion *)ff->theirs = row.f;
-	}
 	if (s == ST_OK)
 		ui_msg(ui, ROLE_OK,
 		       "corrected infusion %lld of %s: %.3g cells, lot %s, now version %lld",
@@ -552,19 +574,17 @@ static const struct ui_fielddef ae_fields[AF_N] = {
 static enum status ae_save(struct ui_fform *ff, struct ui *ui, bool confirmed, struct err *e)
 {
 	struct ae *a = ff->rec;
-	struct err e2 = {""};
 	struct sae_due due[2];
 	int ndue = 0;
-	enum status s = need_reason(ff, confirmed, "adverse event", e);
+	if (!confirmed || !ff->reason[0])
+		return need_reason(ff,
+				   store_ae_get(ui->app->st, a->patient_id, a->id, ff->theirs, e),
+				   "adverse event", e);
 	struct protocol *p = xcalloc(1, sizeof *p);
-	if (s == ST_OK)
-		s = store_protocol_active(ui->app->st, p, NULL, e);
+	enum status s = store_protocol_active(ui->app->st, p, NULL, e);
 	if (s == ST_OK)
 		s = uc_ae_correct(ui->app->st, p, a, ff->reason, true, due, &ndue, e);
 	free(p);
-	if (s == ST_CONFLICT &&
-	    store_ae_get(ui->app->st, a->patient_id, a->id, ff->theirs, &e2) != ST_OK)
-		return err_set(e, ST_CONFLICT, "%s; %s", e->msg, e2.msg);
 	if (s == ST_OK)
 		ui_msg(ui, ROLE_OK,
 		       "corrected adverse event %lld: %s grade %d, %s, now version %lld",

@@ -156,9 +156,9 @@ static void draw_row(struct rc_screen *s, struct ui *ui, int k, int y)
 	bool sel = k == s->sel;
 	enum ui_role role = sel ? ROLE_SELECTED : r->voided ? ROLE_DIM : ROLE_NORMAL;
 	ui_put_pad(ui->body, y, 0, ui->cols, role, sel ? ">" : " ");
-	ui_put(ui->body, y, 2, 48, role, r->line);
-	ui_putf(ui->body, y, 51, 5, role, "v%lld", (long long)r->version);
-	ui_putf(ui->body, y, 57, ui->cols - 57, role, "%s%s", r->voided ? "VOIDED: " : "", r->why);
+	ui_put(ui->body, y, 2, 44, role, r->line);
+	ui_putf(ui->body, y, 47, 5, role, "v%lld", (long long)r->version);
+	ui_putf(ui->body, y, 53, ui->cols - 53, role, "%s%s", r->voided ? "VOIDED: " : "", r->why);
 }
 
 static void rc_draw(struct ui_screen *sc, struct ui *ui)
@@ -172,8 +172,8 @@ static void rc_draw(struct ui_screen *sc, struct ui *ui)
 	ui_putf(ui->body, 0, 0, ui->cols, ROLE_TITLE, "%s, newest first (%d)  [%s: next kind]",
 		kind_names[s->kind], s->n,
 		ui_key_names(ACT_KIND_NEXT, SC_LIST | SC_RECORDS, " ", next, sizeof next));
-	ui_putf(ui->body, 1, 0, ui->cols, ROLE_DIM, "  %-48s %-5s %s", "Record", "Ver",
-		"Why corrected / VOIDED: why");
+	ui_putf(ui->body, 1, 0, ui->cols, ROLE_DIM, "  %-44s %-5s %s", "Record", "Ver",
+		"Why corrected (or voided)");
 	if (s->n == 0) {
 		ui_putf(ui->body, RC_LIST_Y, 2, ui->cols - 2, ROLE_DIM, "no %s recorded",
 			s->kind == UI_FIX_LAB	     ? "lab results"
