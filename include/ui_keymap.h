@@ -121,8 +121,9 @@ enum ui_scope {
 	  "patient: give a quality-of-life questionnaire, item by item with number keys")          \
 	_(CORRECT, SC_FOLLOWUP, PERM_RECORD, 'C', 0, 0, "correct visit",                           \
 	  "patient: the recorded visits; Enter corrects one (a value typed wrong, the wrong day)") \
-	_(RECORDS, SC_FOLLOWUP, PERM_RECORD, 'R', 0, 0, "correct records",                         \
-	  "patient: the recorded labs, imaging notes, infusions and adverse events; Enter "        \
+	_(RECORDS, SC_FOLLOWUP, PERM_RECORD, 'R', 0, 0, "corrections",                             \
+	  "patient: the recorded labs, imaging notes, infusions, adverse events and visits; "      \
+	  "Enter "                                                                                 \
 	  "corrects one, V voids one recorded in error")                                           \
 	_(EXAM, SC_FOLLOWUP, PERM_RECORD, 'x', 0, 0, "exam",                                       \
 	  "patient: record examination findings (ascites, encephalopathy, dialysis, weight)")      \
@@ -173,7 +174,7 @@ enum ui_scope {
 	_(CANCEL_PLAN, SC_PLAN, PERM_PLAN, 'X', 0, 0, "cancel plan",                               \
 	  "plan: cancel the plan and its open infusions and visits, with a reason (physicians)")   \
 	_(KIND_NEXT, SC_RECORDS, UI_PERM_ANY, '\t', UI_FN(KEY_RIGHT), 0, "next kind",              \
-	  "records: show the next kind (labs, imaging notes, infusions, adverse events)")          \
+	  "records: show the next kind (labs, imaging notes, infusions, adverse events, visits)")  \
 	_(KIND_PREV, SC_RECORDS, UI_PERM_ANY, UI_FN(KEY_BTAB), UI_FN(KEY_LEFT), 0, NULL,           \
 	  "records: show the previous kind")                                                       \
 	_(VOID, SC_RECORDS, PERM_RECORD, 'V', 0, 0, "void",                                        \

@@ -1,5 +1,5 @@
 /* ui_records.h: a patient's recorded results to correct — lab results,
- * imaging notes, infusions and adverse events, one kind at a time, voided
+ * imaging notes, infusions, adverse events and visits, one kind at a time, voided
  * ones marked; Enter opens the selected record's correction form, V voids
  * it with a reason. */
 #ifndef HEPADESK_UI_RECORDS_H

@@ -2,10 +2,13 @@
 # Correcting and voiding recorded results through the screens (R on the
 # patient): a lab result, an imaging note, an infusion and an adverse event
 # each opened from its list with Enter, prefilled, corrected with the reason
-# asked at save (a new version, the old one in the audit trail); V voids a
-# lab result, an imaging note and an adverse event with a reason (marked in
-# the list, gone from the dashboard); a correction half typed survives a
-# hang-up and comes back from the start-up list.
+# asked at save (a new version, the old one in the audit trail; a dose over
+# the plan refused); V voids a lab result, an imaging note and an adverse
+# event with a reason (marked in the list, gone from the dashboard), not an
+# infusion or a visit (the last kind, corrected in its own form); a
+# correction half typed survives a hang-up, and when the record was
+# corrected meanwhile its draft cannot overwrite it unseen: both versions are
+# shown first.
 . "$(dirname "$0")/lib.sh"
 
 fixture_lot UC-1 || fail "product lot"
@@ -14,6 +17,7 @@ hd infusion add R-1 --at "$TODAY 07:30" --route iv --cells 3.2e7 --lot UC-1 --la
 	fail "infusion"
 hd ae add R-1 --term Nausea --grade 1 --onset "$TODAY 09:00" --serious no --relation unlikely >/dev/null ||
 	fail "ae"
+hd visit add R-1 --label W1 --temperature 37.2 >/dev/null || fail "visit"
 BILI=$(sql "select id from labs where analyte = 'bilirubin'")
 ALB=$(sql "select id from labs where analyte = 'albumin'")
 
@@ -86,6 +90,8 @@ wait_for "voided imaging note $DOP: study of another patient"
 keys Tab
 wait_for "Infusions, newest first (1)"
 INF=$(sql "select id from infusions")
+keys V
+wait_for "an infusion given is not voided (its lot is traced): correct it with Enter"
 keys Enter
 wait_for "Correct the iv infusion of $TODAY 07:30, v1"
 keys Tab C-u
@@ -134,8 +140,24 @@ wait_for "voided adverse event $AE: recorded for the wrong patient"
 wait_for "VOIDED: recorded for the w"
 hd dashboard R-1 --json | grep -q '"term":"Nausea"' && fail "the voided event is still on the dashboard"
 
-# --- a correction half typed survives a hang-up ---
+# --- the visits are the last kind: a visit is corrected, not voided ---
 keys Tab
+wait_for "Visits, newest first (1)"
+shows "W1           seen"
+keys V
+wait_for "a visit is not voided (it closes its scheduled item): correct it with Enter"
+keys Enter
+wait_for "Correct the visit"
+shows "< W1 on $TODAY, v1 >"
+keys Escape
+wait_for "Visits, newest first (1)"
+keys Tab
+wait_for "Lab results, newest first (9)"
+keys BTab
+wait_for "Visits, newest first (1)"
+keys Right
+
+# --- a correction half typed survives a hang-up ---
 wait_for "Lab results, newest first (9)"
 keys G
 wait_for "> $(ago 3)  bilirubin"

@@ -51,7 +51,7 @@ struct db_screen {
 #define DB_MED_BAR 30 /* columns of a medication's bar */
 
 static const enum ui_action db_hints[] = {ACT_HELP,    ACT_VISIT,  ACT_AE,   ACT_INFUSION,
-					  ACT_CORRECT, ACT_LOOKUP, ACT_BACK, ACT_NONE};
+					  ACT_RECORDS, ACT_LOOKUP, ACT_BACK, ACT_NONE};
 
 /* Block characters need a UTF-8 locale and a terminal that has them. */
 static bool want_ascii(void)

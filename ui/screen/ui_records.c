@@ -24,12 +24,15 @@
 #include "ui_draw.h"
 #include "ui_fixforms.h"
 #include "ui_prompt.h"
+#include "ui_visit.h"
 #include "util.h"
 #include "visit.h"
 
 #define RC_MAX 300 /* newest records of a kind listed */
 #define RC_LIST_Y 2
 #define RC_LINE 96
+#define RC_VISITS UI_FIX_COUNT /* the last kind: visits (ui_visit.h corrects them) */
+#define RC_KINDS (UI_FIX_COUNT + 1)
 
 /* One listed record of any kind, as shown. */
 struct rc_row {
@@ -41,15 +44,15 @@ struct rc_row {
 
 struct rc_screen {
 	struct ui_screen base;
-	enum ui_fix_kind kind;
+	int kind; /* an enum ui_fix_kind, or RC_VISITS */
 	struct rc_row *rows;
 	int n, sel, top;
 	bool stale;
 	int64_t void_id; /* the record the void prompt is about */
 };
 
-static const char *const kind_names[UI_FIX_COUNT] = {"Lab results", "Imaging notes", "Infusions",
-						     "Adverse events"};
+static const char *const kind_names[RC_KINDS] = {"Lab results", "Imaging notes", "Infusions",
+						 "Adverse events", "Visits"};
 
 static const enum ui_action rc_hints[] = {ACT_HELP,	 ACT_ENTER, ACT_VOID,
 					  ACT_KIND_NEXT, ACT_BACK,  ACT_NONE};
@@ -134,11 +137,30 @@ static enum status load_aes(struct rc_screen *s, struct ui *ui, struct err *e)
 	return st;
 }
 
+static enum status load_visits(struct rc_screen *s, struct ui *ui, struct err *e)
+{
+	struct visit *x = xcalloc(RC_MAX, sizeof *x);
+	char d[16];
+	enum status st = store_visit_list(ui->app->st, s->base.patient, x, RC_MAX, &s->n, e);
+	for (int i = 0; st == ST_OK && i < s->n; i++) {
+		struct rc_row *r = &s->rows[i];
+		r->id = x[i].id;
+		r->version = x[i].version;
+		snprintf(r->line, sizeof r->line, "%s  %-12.12s %s", date_format(x[i].date, d),
+			 x[i].schedule_id ? x[i].label : "unscheduled",
+			 x[i].state == VISIT_MISSED ? "missed" : "seen");
+		strlcpy_(r->why, x[i].state == VISIT_MISSED ? x[i].reason : x[i].correction,
+			 sizeof r->why);
+	}
+	free(x);
+	return st;
+}
+
 static enum status load(struct rc_screen *s, struct ui *ui, struct err *e)
 {
-	static enum status (*const loaders[UI_FIX_COUNT])(
-	    struct rc_screen *, struct ui *, struct err *) = {load_labs, load_imaging,
-							      load_infusions, load_aes};
+	static enum status (*const loaders[RC_KINDS])(struct rc_screen *, struct ui *,
+						      struct err *) = {
+	    load_labs, load_imaging, load_infusions, load_aes, load_visits};
 	s->stale = false;
 	memset(s->rows, 0, RC_MAX * sizeof *s->rows);
 	s->n = 0;
@@ -175,11 +197,8 @@ static void rc_draw(struct ui_screen *sc, struct ui *ui)
 	ui_putf(ui->body, 1, 0, ui->cols, ROLE_DIM, "  %-44s %-5s %s", "Record", "Ver",
 		"Why corrected (or voided)");
 	if (s->n == 0) {
-		ui_putf(ui->body, RC_LIST_Y, 2, ui->cols - 2, ROLE_DIM, "no %s recorded",
-			s->kind == UI_FIX_LAB	     ? "lab results"
-			: s->kind == UI_FIX_IMAGING  ? "imaging notes"
-			: s->kind == UI_FIX_INFUSION ? "infusions"
-						     : "adverse events");
+		ui_putf(ui->body, RC_LIST_Y, 2, ui->cols - 2, ROLE_DIM, "nothing recorded: no %s",
+			kind_names[s->kind]);
 		return;
 	}
 	int rows = ui->rows - RC_LIST_Y;
@@ -218,10 +237,10 @@ static void ask_void(struct rc_screen *s, struct ui *ui)
 	};
 	const struct rc_row *r = &s->rows[s->sel];
 	char intro[256];
-	if (s->kind == UI_FIX_INFUSION) {
-		ui_msg(
-		    ui, ROLE_WARN,
-		    "an infusion given is not voided (its lot is traced): correct it with Enter");
+	if (s->kind == UI_FIX_INFUSION || s->kind == RC_VISITS) {
+		ui_msg(ui, ROLE_WARN, "%s is not voided (%s): correct it with Enter",
+		       s->kind == RC_VISITS ? "a visit" : "an infusion given",
+		       s->kind == RC_VISITS ? "it closes its scheduled item" : "its lot is traced");
 		return;
 	}
 	if (r->voided) {
@@ -243,7 +262,10 @@ static void open_form(struct rc_screen *s, struct ui *ui)
 		ui_msg(ui, ROLE_WARN, "a voided record is not corrected");
 		return;
 	}
-	struct ui_screen *form = ui_fix_form_new(ui, s->kind, s->base.patient, r->id, false);
+	struct ui_screen *form =
+	    s->kind == RC_VISITS
+		? ui_visit_correct_new(ui, s->base.patient, r->id)
+		: ui_fix_form_new(ui, (enum ui_fix_kind)s->kind, s->base.patient, r->id, false);
 	if (form) {
 		strlcpy_(form->banner, s->base.banner, sizeof form->banner);
 		ui_push(ui, form);
@@ -256,8 +278,7 @@ static int rc_key(struct ui_screen *sc, struct ui *ui, int key)
 	struct rc_screen *s = (struct rc_screen *)sc;
 	bool next = ui_key_is(key, ACT_KIND_NEXT), prev = ui_key_is(key, ACT_KIND_PREV);
 	if (next || prev) {
-		s->kind =
-		    (enum ui_fix_kind)((s->kind + (next ? 1 : UI_FIX_COUNT - 1)) % UI_FIX_COUNT);
+		s->kind = (s->kind + (next ? 1 : RC_KINDS - 1)) % RC_KINDS;
 		s->sel = s->top = 0;
 		s->stale = true;
 		return UI_DONE;
@@ -295,10 +316,10 @@ static const struct ui_screen_ops rc_ops = {
     rc_done,
     rc_hints,
     "The patient's recorded results, one kind at a time: lab results, imaging notes, "
-    "infusions and adverse events, newest first, with their version and why each was last "
+    "infusions, adverse events and visits, newest first, with their version and why each was last "
     "corrected (or voided). {KIND_NEXT} shows the next kind. {ENTER} opens the selected record "
     "in its form to correct it; {VOID} voids a record recorded in error, with a reason (an "
-    "infusion given is corrected, not voided).",
+    "infusion given and a visit are corrected, not voided).",
     .scope = SC_LIST | SC_RECORDS,
 };
 
