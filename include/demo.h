@@ -16,7 +16,12 @@ struct demo_opts {
 	int64_t patients;
 	uint64_t seed;
 	day_t today; /* the day the clinic is generated for */
+	/* Patients in follow-up (DEMO_FOLLOWUP_MAX at most); 0: one in twenty
+	 * of patients, at least 3, at most DEMO_FOLLOWUP_MAX. */
+	int64_t follow_up;
 };
+
+#define DEMO_FOLLOWUP_MAX 50000 /* issue 14: home at 50,000 patients in follow-up */
 
 /* Generate and store the clinic in one transaction (nothing on failure). */
 enum status demo_generate(struct store *st, const struct demo_opts *o, struct err *e);
@@ -27,13 +32,12 @@ enum status demo_generate(struct store *st, const struct demo_opts *o, struct er
  * MRNs 90000001-90000003. Patients already there are left as they are. */
 enum status demo_eval_patients(struct store *st, day_t today, struct err *e);
 
-/* Inside a demo load: the follow-up cohort — patients/20 (at least 3)
- * patients, MRNs from 70000001, evaluated READY and treated from 10 days to
- * two years before today, with their infusions, visits (in window, missed
- * with a reason, a few overdue), labs, grades and adverse events — and
- * patient 70000000 with five years of monthly labs. A database that already
- * has patient 70000000 is left as it is. */
-enum status demo_followup(struct store *st, int64_t patients, uint64_t seed, day_t today,
-			  struct err *e);
+/* Inside a demo load: the follow-up cohort — cohort patients (0: patients/20,
+ * at least 3, at most DEMO_FOLLOWUP_MAX), MRNs from 70000001, evaluated READY and treated from 10
+ * days to two years before today, with their infusions, visits (in window, missed with a reason, a
+ * few overdue), labs, grades and adverse events — and patient 70000000 with five years of monthly
+ * labs. A database that already has patient 70000000 is left as it is. */
+enum status demo_followup(struct store *st, int64_t patients, int64_t cohort, uint64_t seed,
+			  day_t today, struct err *e);
 
 #endif

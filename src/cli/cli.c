@@ -54,8 +54,9 @@ static const struct cli_cmd commands[] = {
      "find patients by MRN (exact or prefix) or name (\"SMI\", \"smith, j\")"},
     {"show", NULL, cli_show, true, "show MRN [--json]",
      "a patient's demographics, latest labs and current scores"},
-    {"demo", NULL, cli_demo, true, "demo [--patients N] [--seed S]",
-     "fill a new database with a synthetic clinic for trying the program"},
+    {"demo", NULL, cli_demo, true, "demo [--patients N] [--seed S] [--follow-up N]",
+     "fill a new database with a synthetic clinic for trying the program (--follow-up: "
+     "patients in follow-up, 3-50000; default one in twenty)"},
     {"checklist", "answer", cli_checklist_answer, true,
      "checklist answer MRN ITEM yes|no [--value V] [--note TEXT] [--date YYYY-MM-DD]",
      "record a nurse-confirmed checklist item (grade or consent date in --value)"},

@@ -8,9 +8,10 @@
 
 int cli_demo(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"patients", OPT_VALUE}, {"seed", OPT_VALUE}};
+	struct cli_opt o[] = {
+	    {"patients", OPT_VALUE}, {"seed", OPT_VALUE}, {"follow-up", OPT_VALUE}};
 	struct err e = {""};
-	long patients = 1000, seed = 1;
+	long patients = 1000, seed = 1, follow = 0;
 	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), NULL, 0, 0);
 	if (rc)
 		return rc;
@@ -20,7 +21,10 @@ int cli_demo(struct cli *c, int argc, char **argv)
 	if (o[1].set && !parse_long(o[1].value, 0, 2147483647L, &seed))
 		return cli_usage(c, "--seed '%s': %saccepted 0-2147483647", o[1].value,
 				 cli_nan(o[1].value));
-	struct demo_opts d = {patients, (uint64_t)seed, app_today(c->app)};
+	if (o[2].set && !parse_long(o[2].value, 3, DEMO_FOLLOWUP_MAX, &follow))
+		return cli_usage(c, "--follow-up '%s': %saccepted 3-%d patients in follow-up",
+				 o[2].value, cli_nan(o[2].value), DEMO_FOLLOWUP_MAX);
+	struct demo_opts d = {patients, (uint64_t)seed, app_today(c->app), follow};
 	enum status s = demo_generate(c->app->st, &d, &e);
 	if (s != ST_OK)
 		return cli_fail(c, s, &e);

@@ -197,7 +197,7 @@ enum status demo_generate(struct store *st, const struct demo_opts *o, struct er
 	if (s == ST_OK)
 		s = demo_eval_patients(st, o->today, e);
 	if (s == ST_OK)
-		s = demo_followup(st, o->patients, o->seed, o->today, e);
+		s = demo_followup(st, o->patients, o->follow_up, o->seed, o->today, e);
 	enum status end = store_demo_end(st, s == ST_OK, s == ST_OK ? e : NULL);
 	return s != ST_OK ? s : end;
 }

@@ -20,7 +20,6 @@
 #define FU_BENCH_MRN "70000000"
 #define FU_MRN_BASE 70000001LL
 #define FU_YEARS 5
-#define FU_COHORT_MAX 50000 /* issue 14: home at 50,000 patients in follow-up */
 #define OVERDUE_DAYS 21
 
 struct fu {
@@ -377,8 +376,8 @@ static enum status one_follow(struct fu *f, const char *mrn, day_t t0, bool all,
 	return s;
 }
 
-enum status demo_followup(struct store *st, int64_t patients, uint64_t seed, day_t today,
-			  struct err *e)
+enum status demo_followup(struct store *st, int64_t patients, int64_t cohort, uint64_t seed,
+			  day_t today, struct err *e)
 {
 	struct patient have;
 	struct err none;
@@ -398,8 +397,12 @@ enum status demo_followup(struct store *st, int64_t patients, uint64_t seed, day
 	 * registry-sized demo stays quick to build (1,000,000 patients in
 	 * under two minutes) while the dashboards still have thousands of
 	 * scheduled visits to sift. */
-	int64_t cohort = patients / 20;
-	cohort = cohort < 3 ? 3 : cohort > FU_COHORT_MAX ? FU_COHORT_MAX : cohort;
+	if (cohort <= 0) {
+		cohort = patients / 20;
+		cohort = cohort < 3 ? 3 : cohort;
+	}
+	if (cohort > DEMO_FOLLOWUP_MAX)
+		cohort = DEMO_FOLLOWUP_MAX;
 	for (int64_t i = 0; s == ST_OK && i < cohort; i++) {
 		char mrn[PATIENT_MRN_MAX + 1];
 		snprintf(mrn, sizeof mrn, "%lld", FU_MRN_BASE + (long long)i);

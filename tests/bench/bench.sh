@@ -11,7 +11,9 @@
 # screen's row limit: LOOKUP_MAX in ui/ui_lookup.c, 100), BENCH_HL7_FILE
 # (5000 messages through `import hl7`), BENCH_HL7_SEND (1000 messages from
 # each of 4 MLLP senders), BENCH_HL7_MEM (100000 messages, the listener's
-# memory read after the first tenth and at the end).
+# memory read after the first tenth and at the end), BENCH_FOLLOWUP (50000:
+# the home screen on a clinic of 1,000 patients plus that many in follow-up,
+# built with `demo --follow-up`; 0 skips it).
 set -eu
 BIN=${1:?usage: bench.sh BIN OUTDIR}
 OUT=${2:?usage: bench.sh BIN OUTDIR}
@@ -24,6 +26,7 @@ WRITES=${BENCH_WRITES:-25}
 READ_WRITERS=${BENCH_READ_WRITERS:-100}
 READ_WRITES=${BENCH_READ_WRITES:-5}
 ROWS=${BENCH_ROWS:-100}
+FOLLOWUP=${BENCH_FOLLOWUP:-50000}
 FIVE_YEAR_MRN=BENCH-5Y
 
 mkdir -p "$OUT"
@@ -58,9 +61,15 @@ echo "bench: $CORES cores, $MEM_MB MB, ${CPU:-unknown CPU}; SQLite $SQLITE;" \
 # --- synthetic clinics, cached by generator version, schema, seed and size ---
 db_for() { echo "$OUT/demo-v$DEMO_VERSION-schema$SCHEMA-s$SEED-$1.db"; }
 
+# make_db N [FOLLOW-UP]: a clinic of N patients (and FOLLOW-UP in follow-up,
+# named fuFOLLOW-UP, when given).
 make_db() {
 	n=$1
-	db=$(db_for "$n")
+	fu=${2:-}
+	key=${fu:+fu$fu}
+	key=${key:-$n}
+	db=$(db_for "$key")
+	n=$key
 	if [ -f "$db.ok" ] && [ -f "$db" ]; then
 		read -r secs bytes <"$db.ok"
 		echo "row demo_gen.$n $secs $secs 1 s" >>"$ROWS_FILE"
@@ -73,7 +82,7 @@ make_db() {
 	echo "bench: generating a demo clinic of $n patients (seed $SEED)..."
 	t0=$(now_ms)
 	"$BIN" --db "$db.tmp" init >/dev/null &&
-		"$BIN" --db "$db.tmp" demo --patients "$n" --seed "$SEED" >/dev/null
+		"$BIN" --db "$db.tmp" demo --patients "${1}" --seed "$SEED" ${fu:+--follow-up "$fu"} >/dev/null
 	t1=$(now_ms)
 	mv "$db.tmp" "$db"
 	mv "$db.tmp.key" "$db.key"
@@ -98,6 +107,13 @@ for n in $SIZES; do
 	"$PTY" show "$BIN" "$db" "$FIVE_YEAR_MRN" 40 "$n" >>"$ROWS_FILE"
 	"$PTY" screen "$BIN" "$db" "$FIVE_YEAR_MRN" 10 "$n" >>"$ROWS_FILE"
 done
+
+# --- the home screen (`due`) at a large follow-up cohort (issue 14) ---
+if [ "$FOLLOWUP" -gt 0 ]; then
+	make_db 1000 "$FOLLOWUP"
+	echo "bench: home screen at $FOLLOWUP patients in follow-up..."
+	"$OUT/bench_home" "$(db_for "fu$FOLLOWUP")" "fu$FOLLOWUP" --reps 50 >>"$ROWS_FILE"
+fi
 
 # --- a yardstick for session memory: vim -u NONE in the same terminal ---
 if vim=$(command -v vim); then

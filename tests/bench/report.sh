@@ -36,6 +36,9 @@ overview_5y.1000000|Patient overview, 5 years of follow-up, 1M|p99|<|10
 patient_dashboard_5y.1000000|Patient dashboard, 5 years of follow-up, 1M|p99|<|10
 clinic_dashboard.10000|Clinic dashboard (home screen), 10k|-||
 clinic_dashboard.1000000|Clinic dashboard (home screen), 1M (50,000 in follow-up)|p99|<|50
+demo_gen.fu50000|Demo generation, 1,000 patients + 50,000 in follow-up|-||
+home_due.fu50000|Home screen (`due`), 50,000 in follow-up|p99|<|50
+home_signoff.fu50000|  the sign-off list alone (kept list, bare SQLite)|-||
 rss_show.1000000|Peak RSS of `hepadesk show`, 1M|-||
 rss_session.1000000|Peak RSS of one session (lookup, patient, dashboard), 1M|median|<|6
 dirty_session.1000000|  of which written by the session (cost of one more session)|-||
