@@ -22,4 +22,17 @@ for n in Hans Jürgen José John Mehmet François Chidi Emre Haruto; do
 	f=$(dsql "select count(*) from patients where name like '%, $n' and sex = 'F'")
 	[ "$f" = 0 ] && ok "no woman named $n" || notok "$f women named $n"
 done
+
+# demo --follow-up N: a small clinic with a follow-up cohort of its own size
+# (the bench's 50,000 without a million other patients).
+FU="$T/demo/fu.db"
+"$HEPADESK" --db "$FU" init >/dev/null
+run "$HEPADESK" --db "$FU" demo --patients 10 --follow-up 2
+expect_rc "a follow-up cohort under 3: exit 2" 2
+expect_in "names the option and its range" "--follow-up '2': accepted 3-50000 patients in follow-up" "$ERR"
+run "$HEPADESK" --db "$FU" demo --patients 10 --follow-up 60
+expect_rc "demo --follow-up 60" 0
+expect_eq "60 patients in follow-up (MRNs from 70000001), besides the 5-year one" \
+	"$(sqlite3 -batch -noheader "$FU" "select count(*) from patients where mrn between '70000001' and '70000060' and mrn <> '70000000'")" 60
+expect_eq "and no 61st" "$(sqlite3 -batch -noheader "$FU" "select count(*) from patients where mrn = '70000061'")" 0
 finish
