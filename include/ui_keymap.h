@@ -31,6 +31,7 @@
 	_(EVAL, "Evaluation")                                         \
 	_(LABS, "Lab entry (evaluation and visit labs)")              \
 	_(AE, "Adverse event form")                                   \
+	_(RECORDS, "Records to correct")                              \
 	_(CHECKLIST, "Checklist")                                     \
 	_(PLAN, "Plan")                                               \
 	_(STATUS, "Patient status")                                   \
@@ -39,8 +40,7 @@
 	_(DIALOG, "Questions and choices")                            \
 	_(LOCK, "Idle lock")                                          \
 	_(PASSWORD, "Password for a signature")                       \
-	_(QOL, "Questionnaire")                                       \
-	_(RECORDS, "Records to correct")
+	_(QOL, "Questionnaire")
 
 enum ui_scope_bit {
 #define UI_SCOPE_BIT_(name, title) UI_SCOPE_BIT_##name,
