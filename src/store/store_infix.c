@@ -265,7 +265,9 @@ enum status store_infusion_fix(struct store *st, struct infusion *f, const char 
 	struct icheck_result own;
 	struct icheck_result *r = res ? res : &own;
 	memset(r, 0, sizeof *r);
-	enum status s = fix_check_reason(FIX_CORRECT, "infusion", reason, e);
+	enum status s = store_may(st, PERM_RECORD, e);
+	if (s == ST_OK)
+		s = fix_check_reason(FIX_CORRECT, "infusion", reason, e);
 	if (s == ST_OK)
 		s = store_infusion_checks(st, f, e);
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
