@@ -9,13 +9,17 @@ static enum status limits(struct store *st, int64_t patient_id, day_t *birth, da
 			  struct err *e)
 {
 	/* The plan's day: the earliest of the day it was made and the first day
-	 * its schedule opens (a plan may be entered after its first infusion). */
+	 * its schedule opens (a plan may be entered after its first infusion).
+	 * The schedule is read by its patient (schedule_patient): joined only
+	 * through the plan, SQLite scanned every patient's schedule on every
+	 * write checked here. */
 	static const char sql[] =
 	    "SELECT p.dob, (SELECT min(d) FROM ("
 	    "SELECT date(l.created, 'unixepoch') AS d FROM plans l "
 	    "WHERE l.patient_id = p.id AND l.status = 'active' UNION ALL "
 	    "SELECT date(s.target_date, '-' || s.window_before || ' days') FROM schedule s "
-	    "JOIN plans l ON l.id = s.plan_id WHERE l.patient_id = p.id AND l.status = 'active')) "
+	    "JOIN plans l ON l.id = s.plan_id WHERE s.patient_id = p.id AND l.patient_id = p.id "
+	    "AND l.status = 'active')) "
 	    "FROM patients p WHERE p.id = ?";
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
