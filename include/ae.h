@@ -15,6 +15,7 @@
 
 #define AE_TERM_MAX 80
 #define AE_NOTE_MAX 2000
+#define AE_REASON_MAX 200 /* a correction's or a void's reason */
 #define AE_CTCAE_VERSION "5.0"
 
 #define AE_RELATION_INFO(_)       \
@@ -99,6 +100,10 @@ struct ae {
 	/* A physician's review (the stopping rules halt infusions until it). */
 	char reviewed_by[USER_LOGIN_MAX + 1]; /* "" until reviewed */
 	int64_t reviewed_at;		      /* 0 until reviewed */
+	/* Voided with a reason (recorded in error): kept for the audit trail,
+	 * read only by the correction listing and store_ae_get. */
+	bool voided;
+	char void_reason[AE_REASON_MAX + 1];
 	int64_t version;
 };
 

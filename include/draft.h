@@ -26,23 +26,27 @@ struct draft_info {
 /* The forms that keep drafts: X(kind, stored form name, title). A name
  * ending in '.' is per record: the record's id follows it ("visit-correct.17").
  * One table for the start-up offer, the screens that resume and `drafts`. */
-#define DRAFT_KINDS(X)                                                          \
-	X(DRAFT_PATIENT, "patient.new", "Patient details")                      \
-	X(DRAFT_EVAL_LABS, "eval.labs", "Labs")                                 \
-	X(DRAFT_EVAL_IMAGING, "eval.imaging", "Imaging note")                   \
-	X(DRAFT_VISIT, "visit", "Visit")                                        \
-	X(DRAFT_VISIT_LABS, "visit.labs", "Visit labs")                         \
-	X(DRAFT_VISIT_CORRECT, "visit-correct.", "Correction of a visit")       \
-	X(DRAFT_AE, "ae", "Adverse event")                                      \
-	X(DRAFT_INFUSION, "infusion", "Infusion")                               \
-	X(DRAFT_EXAM, "exam", "Examination")                                    \
-	X(DRAFT_CONTACT, "contact", "Survival contact")                         \
-	X(DRAFT_QOL, "qol", "Questionnaire")                                    \
-	X(DRAFT_HISTOLOGY, "histology", "Biopsy histology")                     \
-	X(DRAFT_MED, "med", "Medication")                                       \
-	X(DRAFT_PRODUCT, "product", "Product lot")                              \
-	X(DRAFT_CONTACT_CORRECT, "contact-correct.", "Correction of a contact") \
-	X(DRAFT_QOL_CORRECT, "qol-correct.", "Correction of a questionnaire")
+#define DRAFT_KINDS(X)                                                                \
+	X(DRAFT_PATIENT, "patient.new", "Patient details")                            \
+	X(DRAFT_EVAL_LABS, "eval.labs", "Labs")                                       \
+	X(DRAFT_EVAL_IMAGING, "eval.imaging", "Imaging note")                         \
+	X(DRAFT_VISIT, "visit", "Visit")                                              \
+	X(DRAFT_VISIT_LABS, "visit.labs", "Visit labs")                               \
+	X(DRAFT_VISIT_CORRECT, "visit-correct.", "Correction of a visit")             \
+	X(DRAFT_AE, "ae", "Adverse event")                                            \
+	X(DRAFT_INFUSION, "infusion", "Infusion")                                     \
+	X(DRAFT_EXAM, "exam", "Examination")                                          \
+	X(DRAFT_CONTACT, "contact", "Survival contact")                               \
+	X(DRAFT_QOL, "qol", "Questionnaire")                                          \
+	X(DRAFT_HISTOLOGY, "histology", "Biopsy histology")                           \
+	X(DRAFT_MED, "med", "Medication")                                             \
+	X(DRAFT_PRODUCT, "product", "Product lot")                                    \
+	X(DRAFT_CONTACT_CORRECT, "contact-correct.", "Correction of a contact")       \
+	X(DRAFT_QOL_CORRECT, "qol-correct.", "Correction of a questionnaire")         \
+	X(DRAFT_LAB_CORRECT, "lab-correct.", "Correction of a lab result")            \
+	X(DRAFT_IMAGING_CORRECT, "imaging-correct.", "Correction of an imaging note") \
+	X(DRAFT_INFUSION_CORRECT, "infusion-correct.", "Correction of an infusion")   \
+	X(DRAFT_AE_CORRECT, "ae-correct.", "Correction of an adverse event")
 
 #define DRAFT_KIND_ENUM(k, form, title) k,
 enum draft_kind { DRAFT_KIND_NONE = -1, DRAFT_KINDS(DRAFT_KIND_ENUM) DRAFT_KIND_COUNT };

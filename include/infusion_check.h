@@ -104,6 +104,18 @@ const char *icheck_state_mark(enum icheck_state s);
 void infusion_check_run(const struct protocol *p, const struct icheck_input *in,
 			struct icheck_result *out);
 
+/* The check of a correction of infusion `was` (as stored) to in->f: the
+ * items the changed fields bear on are judged again as infusion_check_run
+ * judges them — the time: interval, dose (the weight's window) and lot
+ * expiry; the cells: dose; the route: route, dose and the intrahepatic
+ * gates; the lot or its expiry: lot — and the others stand as recorded
+ * (pass, "not changed by the correction"): they judged the patient at the
+ * time, not the values typed. The scheduled infusion `was` closed counts as
+ * its own, not as "already done". in->last must be the infusion before
+ * `was`, not `was` itself. */
+void infusion_check_correction(const struct protocol *p, const struct icheck_input *in,
+			       const struct infusion *was, struct icheck_result *out);
+
 /* The labs the check requires (bilirubin, INR, creatinine, platelets). */
 #define ICHECK_LABS_N 4
 extern const enum analyte_id icheck_labs[ICHECK_LABS_N];

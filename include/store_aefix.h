@@ -25,4 +25,13 @@
 enum status store_ae_fix(struct store *st, struct ae *a, const char *reason, bool confirmed,
 			 const struct sae_due *due, int n, struct err *e);
 
+/* Void event id of the patient with a reason (1-200 characters of one
+ * line), in one transaction: version is the one read (0: not checked;
+ * another is ST_CONFLICT); ST_DUPLICATE when voided already; ST_INVALID for
+ * a fatal event (it recorded the death: correct the grade first). The row
+ * stays, with who voided it, when and why; its reports owed leave the open
+ * list with it. On success *out is the voided event. */
+enum status store_ae_void(struct store *st, int64_t patient_id, int64_t id, int64_t version,
+			  const char *reason, struct ae *out, struct err *e);
+
 #endif

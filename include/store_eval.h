@@ -92,6 +92,8 @@ enum status store_plan_cancel(struct store *st, int64_t plan_id, int64_t version
 
 enum status store_plan_current(struct store *st, int64_t patient_id, struct plan *out,
 			       struct err *e);
+/* Plan plan_id, active or not; ST_NOT_FOUND when there is none. */
+enum status store_plan_get(struct store *st, int64_t plan_id, struct plan *out, struct err *e);
 
 /* --- synthetic demo (inside store_demo_begin/store_demo_end) --- */
 /* The same checks and rows as store_answer_add, store_eval_sign and

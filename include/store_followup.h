@@ -66,7 +66,8 @@ enum status store_infusion_first(struct store *st, int64_t patient_id, struct in
  * looked up here: a->infusion_id and a->days_since_infusion are set from it
  * (0 and -1 when none). */
 enum status store_ae_add(struct store *st, struct ae *a, struct err *e);
-/* One adverse event of the patient; ST_NOT_FOUND when not this patient's. */
+/* One adverse event of the patient, voided or not (a->voided);
+ * ST_NOT_FOUND when not this patient's. */
 enum status store_ae_get(struct store *st, int64_t patient_id, int64_t id, struct ae *a,
 			 struct err *e);
 /* Record how an adverse event ended (or stands): outcome and resolution
@@ -75,8 +76,13 @@ enum status store_ae_get(struct store *st, int64_t patient_id, int64_t id, struc
  * not this patient's. On success *a holds the updated event. */
 enum status store_ae_outcome(struct store *st, int64_t patient_id, int64_t id, int64_t version,
 			     enum ae_outcome outcome, day_t resolved, struct ae *a, struct err *e);
-/* Adverse events, newest onset first, at most max. */
+/* Adverse events not voided, newest onset first, at most max: what every
+ * count, dashboard and stopping rule reads. */
 enum status store_ae_list(struct store *st, int64_t patient_id, struct ae *out, int max, int *n,
+			  struct err *e);
+/* Every adverse event of the patient, voided ones too (marked), newest
+ * onset first, at most max: for the correction listing. */
+enum status store_ae_rows(struct store *st, int64_t patient_id, struct ae *out, int max, int *n,
 			  struct err *e);
 
 /* --- synthetic demo (inside store_demo_begin/store_demo_end) --- */

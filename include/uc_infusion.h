@@ -4,6 +4,7 @@
 #ifndef HEPADESK_UC_INFUSION_H
 #define HEPADESK_UC_INFUSION_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "infusion.h"
@@ -26,5 +27,14 @@ enum status uc_infusion_check(struct store *st, const struct protocol *p, int64_
  * NULL) receives the check. */
 enum status uc_infusion_add(struct store *st, const struct protocol *p, struct infusion *f,
 			    day_t today, struct icheck_result *res, struct err *e);
+
+/* Correct stored infusion f->id (f: the corrected values, f->version the
+ * version read) with a reason through store_infusion_fix, checked by
+ * infusion_check_correction against the infusion's own plan, its scheduled
+ * item and the infusion before it. A lot named without expiry takes the
+ * lot's on file. res (when not NULL) receives the check. */
+enum status uc_infusion_correct(struct store *st, const struct protocol *p, struct infusion *f,
+				const char *reason, bool confirmed, day_t today,
+				struct icheck_result *res, struct err *e);
 
 #endif

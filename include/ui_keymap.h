@@ -31,6 +31,7 @@
 	_(EVAL, "Evaluation")                                         \
 	_(LABS, "Lab entry (evaluation and visit labs)")              \
 	_(AE, "Adverse event form")                                   \
+	_(FIXES, "Records to correct")                                \
 	_(CHECKLIST, "Checklist")                                     \
 	_(PLAN, "Plan")                                               \
 	_(STATUS, "Patient status")                                   \
@@ -127,6 +128,10 @@ enum ui_scope {
 	  "contacts and questionnaires: void the selected one, with a reason (it stays, marked)")  \
 	_(CORRECT, SC_FOLLOWUP, PERM_RECORD, 'C', 0, 0, "correct visit",                           \
 	  "patient: the recorded visits; Enter corrects one (a value typed wrong, the wrong day)") \
+	_(FIXES, SC_FOLLOWUP, PERM_RECORD, 'R', 0, 0, "corrections",                               \
+	  "patient: the recorded labs, imaging notes, infusions, adverse events and visits; "      \
+	  "Enter "                                                                                 \
+	  "corrects one, V voids one recorded in error")                                           \
 	_(EXAM, SC_FOLLOWUP, PERM_RECORD, 'x', 0, 0, "exam",                                       \
 	  "patient: record examination findings (ascites, encephalopathy, dialysis, weight)")      \
 	_(HISTOLOGY, SC_FOLLOWUP, PERM_RECORD, 'b', 0, 0, "biopsy",                                \
@@ -197,6 +202,13 @@ enum ui_scope {
 	  "plan: move the highlighted visit to a new date, with a reason")                         \
 	_(CANCEL_PLAN, SC_PLAN, PERM_PLAN, 'X', 0, 0, "cancel plan",                               \
 	  "plan: cancel the plan and its open infusions and visits, with a reason (physicians)")   \
+	_(KIND_NEXT, SC_FIXES, UI_PERM_ANY, '\t', UI_FN(KEY_RIGHT), 0, "next kind",                \
+	  "records: show the next kind (labs, imaging notes, infusions, adverse events, visits)")  \
+	_(KIND_PREV, SC_FIXES, UI_PERM_ANY, UI_FN(KEY_BTAB), UI_FN(KEY_LEFT), 0, NULL,             \
+	  "records: show the previous kind")                                                       \
+	_(FIX_VOID, SC_FIXES, PERM_RECORD, 'V', 0, 0, "void",                                      \
+	  "records: void the highlighted record recorded in error, with a reason (it stays in "    \
+	  "the audit trail, marked, and leaves scores, checklists and dashboards)")                \
 	_(FILTER, SC_AUDIT, UI_PERM_ANY, 'f', 0, 0, "filter",                                      \
 	  "audit: show one patient (MRN) or one user only")                                        \
 	_(VERIFY, SC_AUDIT, UI_PERM_ANY, 'v', 0, 0, "verify",                                      \

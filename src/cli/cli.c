@@ -55,7 +55,8 @@ static const struct cli_cmd commands[] = {
     {"show", NULL, cli_show, true, "show MRN [--json]",
      "a patient's demographics, latest labs and current scores"},
     {"demo", NULL, cli_demo, true, "demo [--patients N] [--seed S] [--followup N]",
-     "fill a new database with a synthetic clinic for trying the program"},
+     "fill a new database with a synthetic clinic for trying the program (--followup: "
+     "patients in follow-up, 3-200000; default one in twenty, at most 50000)"},
     {"checklist", "answer", cli_checklist_answer, true,
      "checklist answer MRN ITEM yes|no [--value V] [--note TEXT] [--date YYYY-MM-DD]",
      "record a nurse-confirmed checklist item (grade or consent date in --value)"},
@@ -330,6 +331,20 @@ static const struct cli_cmd commands[] = {
      "[--criteria LIST|none] --reason TEXT [--if-version N] [--confirm]",
      "correct an adverse event's details (the same checks as ae add; both versions "
      "audited)"},
+    {"ae", "void", cli_ae_void, true, "ae void MRN EVENT --reason TEXT [--if-version N] [--json]",
+     "void an adverse event recorded in error (kept, marked; no longer in counts, "
+     "dashboards, stopping rules or serious-event lists)"},
+    {"infusion", "correct", cli_infusion_correct, true,
+     "infusion correct MRN INFUSION [--at \"YYYY-MM-DD HH:MM\"] [--route iv|intrahepatic] "
+     "[--cells N] [--lot LOT [--expires YYYY-MM-DD]] [--by NAME] [--reaction TEXT|none] "
+     "[--note TEXT] [--temp-before C ... any observation option of infusion add, or none] "
+     "--reason TEXT [--if-version N] [--confirm] [--json]",
+     "correct an infusion typed wrong (the checks of infusion add on the values and on dose, "
+     "route, interval and lot where they change; both versions audited)"},
+    {"infusion", "list", cli_infusion_list, true, "infusion list MRN [--json]",
+     "every infusion of a patient with its number and version"},
+    {"ae", "list", cli_ae_list, true, "ae list MRN [--json]",
+     "every adverse event of a patient with its number and version, voided ones marked"},
 };
 
 /* Write s to f with control, escape and bidi characters neutralised. */

@@ -1,16 +1,22 @@
 /* cli_aefix.c: an adverse event's details corrected with a reason
  * (`ae correct`): the checks of ae add, the seriousness rules, the version
- * read, both versions audited. */
+ * read, both versions audited; an event voided with a reason (`ae void`)
+ * and every event of a patient, voided ones marked (`ae list`). */
 #include "cli_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "ae.h"
+#include "json.h"
 #include "sae.h"
+#include "store_aefix.h"
 #include "store_followup.h"
 #include "uc_ae.h"
 #include "util.h"
 #include "visit.h"
+
+#define AE_LIST_MAX 1000
 
 enum {
 	F_TERM,
@@ -107,5 +113,105 @@ int cli_ae_correct(struct cli *c, int argc, char **argv)
 		 id, p.mrn, a.term, a.grade,
 		 visit_format_time(a.onset_at, c->app->cfg.tz_offset_minutes * 60, d),
 		 a.serious ? "SERIOUS" : "not serious", (long long)a.version);
+	return 0;
+}
+
+static void ae_row_json(struct json *j, const char *key, const struct ae *a, int tz)
+{
+	char d[20];
+	json_obj_begin(j, key);
+	json_int(j, "id", a->id);
+	json_int(j, "version", a->version);
+	json_string(j, "term", a->term);
+	json_int(j, "grade", a->grade);
+	json_string(j, "onset_at", visit_format_time(a->onset_at, tz, d));
+	json_bool(j, "serious", a->serious);
+	json_string(j, "relation", ae_relation_str(a->relation));
+	json_string(j, "outcome", ae_outcome_str(a->outcome));
+	json_bool(j, "voided", a->voided);
+	json_string(j, "void_reason", a->voided ? a->void_reason : NULL);
+	json_obj_end(j);
+}
+
+int cli_ae_void(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[] = {{"reason", OPT_VALUE}, {"if-version", OPT_VALUE}, {"json", OPT_FLAG}};
+	const char *pos[2];
+	struct err e = {""};
+	struct patient p;
+	struct ae a;
+	long id = 0, version = 0;
+	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 2, 2);
+	if (rc)
+		return rc;
+	if (!o[0].set)
+		return cli_usage(c, "--reason is required: say why the adverse event is voided");
+	if (!parse_long(pos[1], 1, INT32_MAX, &id))
+		return cli_usage(c, "event '%.24s': the event's number (see hepadesk ae list)",
+				 pos[1]);
+	if (o[1].set && !parse_long(o[1].value, 1, 2147483647L, &version))
+		return cli_usage(c, "--if-version '%.24s': the version the event was read at",
+				 o[1].value);
+	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
+	if (s == ST_OK)
+		s = store_ae_void(c->app->st, p.id, id, version, o[0].value, &a, &e);
+	if (s != ST_OK)
+		return cli_fail(c, s, &e);
+	if (o[2].set) {
+		struct json j;
+		json_init(&j, false);
+		json_obj_begin(&j, NULL);
+		json_string(&j, "mrn", p.mrn);
+		ae_row_json(&j, "adverse_event", &a, c->app->cfg.tz_offset_minutes * 60);
+		json_obj_end(&j);
+		cli_putf(c, "%s\n", json_str(&j));
+		json_done(&j);
+		return 0;
+	}
+	cli_putf(c, "voided adverse event %ld of %s (%s grade %d): %s\n", id, p.mrn, a.term,
+		 a.grade, a.void_reason);
+	return 0;
+}
+
+int cli_ae_list(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt o[] = {{"json", OPT_FLAG}};
+	const char *pos[1];
+	struct err e = {""};
+	struct patient p;
+	int n = 0, tz = c->app->cfg.tz_offset_minutes * 60;
+	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
+	if (rc)
+		return rc;
+	struct ae *rows = xcalloc(AE_LIST_MAX, sizeof *rows);
+	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
+	if (s == ST_OK)
+		s = store_ae_rows(c->app->st, p.id, rows, AE_LIST_MAX, &n, &e);
+	if (s != ST_OK) {
+		free(rows);
+		return cli_fail(c, s, &e);
+	}
+	struct json j;
+	json_init(&j, false);
+	json_arr_begin(&j, NULL);
+	for (int i = 0; i < n; i++) {
+		char d[20];
+		if (o[0].set) {
+			ae_row_json(&j, NULL, &rows[i], tz);
+			continue;
+		}
+		cli_putf(c, "%6lld  %s  %-30.30s grade %d %-11s v%lld%s%s\n", (long long)rows[i].id,
+			 visit_format_time(rows[i].onset_at, tz, d), rows[i].term, rows[i].grade,
+			 rows[i].serious ? "SERIOUS" : "", (long long)rows[i].version,
+			 rows[i].voided ? "  VOIDED: " : "",
+			 rows[i].voided ? rows[i].void_reason : "");
+	}
+	json_arr_end(&j);
+	if (o[0].set)
+		cli_putf(c, "%s\n", json_str(&j));
+	else if (n == 0)
+		cli_putf(c, "no adverse events for %s\n", p.mrn);
+	json_done(&j);
+	free(rows);
 	return 0;
 }

@@ -196,6 +196,10 @@ int cli_imaging_list(struct cli *c, int argc, char **argv);
 int cli_ae_correct(struct cli *c, int argc, char **argv);
 /* The cohort outcomes report (cli_report.c). */
 int cli_report_outcomes(struct cli *c, int argc, char **argv);
+int cli_ae_void(struct cli *c, int argc, char **argv);
+int cli_ae_list(struct cli *c, int argc, char **argv);
+int cli_infusion_correct(struct cli *c, int argc, char **argv);
+int cli_infusion_list(struct cli *c, int argc, char **argv);
 struct store;
 void cli_qol_json(struct json *j, struct store *st, int64_t patient_id);
 

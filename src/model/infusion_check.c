@@ -6,7 +6,10 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
 
 static const struct {
 	const char *code, *label;
@@ -364,6 +367,24 @@ static void check_lot(const struct icheck_input *in, day_t day, struct icheck_li
 		    date_format(in->f.lot_expiry, g), p->lot, d);
 }
 
+/* The worst line's state and the summary naming the items not passing. */
+static void summarize(struct icheck_result *out)
+{
+	size_t len = 0;
+	for (int i = 0; i < ICHECK_COUNT; i++)
+		if (out->lines[i].state > out->state)
+			out->state = out->lines[i].state;
+	const char *head = out->state == ICHK_REFUSE	? "REFUSED"
+			   : out->state == ICHK_CONFIRM ? "NEEDS CONFIRMATION"
+			   : out->state == ICHK_PENDING ? "PASSES SO FAR"
+							: "PASSES";
+	len = (size_t)snprintf(out->summary, sizeof out->summary, "%s", head);
+	for (int i = 0, k = 0; i < ICHECK_COUNT && len < sizeof out->summary; i++)
+		if (out->lines[i].state >= ICHK_CONFIRM)
+			len += (size_t)snprintf(out->summary + len, sizeof out->summary - len,
+						"%s%s", k++ ? ", " : ": ", items[i].code);
+}
+
 void infusion_check_run(const struct protocol *p, const struct icheck_input *in,
 			struct icheck_result *out)
 {
@@ -383,19 +404,7 @@ void infusion_check_run(const struct protocol *p, const struct icheck_input *in,
 	check_route(in, &out->lines[ICHECK_ROUTE]);
 	check_intrahepatic(p, in, &out->lines[ICHECK_INTRAHEPATIC]);
 	check_lot(in, day, &out->lines[ICHECK_LOT]);
-	size_t len = 0;
-	for (int i = 0; i < ICHECK_COUNT; i++)
-		if (out->lines[i].state > out->state)
-			out->state = out->lines[i].state;
-	const char *head = out->state == ICHK_REFUSE	? "REFUSED"
-			   : out->state == ICHK_CONFIRM ? "NEEDS CONFIRMATION"
-			   : out->state == ICHK_PENDING ? "PASSES SO FAR"
-							: "PASSES";
-	len = (size_t)snprintf(out->summary, sizeof out->summary, "%s", head);
-	for (int i = 0, k = 0; i < ICHECK_COUNT && len < sizeof out->summary; i++)
-		if (out->lines[i].state >= ICHK_CONFIRM)
-			len += (size_t)snprintf(out->summary + len, sizeof out->summary - len,
-						"%s%s", k++ ? ", " : ": ", items[i].code);
+	summarize(out);
 }
 
 const struct icheck_line *infusion_check_first(const struct icheck_result *r, enum icheck_state s)
@@ -423,4 +432,42 @@ void infusion_check_json(struct json *j, const struct icheck_result *r)
 		json_obj_end(j);
 	}
 	json_arr_end(j);
+}
+
+/* The items a changed field bears on, as bits (1u << item). */
+static unsigned touched(const struct infusion *was, const struct infusion *f)
+{
+	unsigned m = 0;
+	if (f->given_at != was->given_at || f->date != was->date)
+		m |= 1u << ICHECK_INTERVAL | 1u << ICHECK_DOSE | 1u << ICHECK_LOT;
+	if (fabs(f->cells - was->cells) > 0.5)
+		m |= 1u << ICHECK_DOSE;
+	if (f->route != was->route)
+		m |= 1u << ICHECK_ROUTE | 1u << ICHECK_DOSE | 1u << ICHECK_INTRAHEPATIC;
+	if (strcmp(f->lot, was->lot) != 0 || f->lot_expiry != was->lot_expiry)
+		m |= 1u << ICHECK_LOT;
+	return m;
+}
+
+void infusion_check_correction(const struct protocol *p, const struct icheck_input *in,
+			       const struct infusion *was, struct icheck_result *out)
+{
+	struct icheck_input *own = xmalloc(sizeof *own);
+	*own = *in;
+	/* The scheduled infusion it closed is its own, not "already done". */
+	if (own->have_item && own->item.id == was->schedule_id && was->schedule_id)
+		own->item.state = SCHED_OPEN;
+	infusion_check_run(p, own, out);
+	free(own);
+	unsigned m = touched(was, &in->f);
+	out->state = ICHK_PASS;
+	for (int i = 0; i < ICHECK_COUNT; i++) {
+		struct icheck_line *l = &out->lines[i];
+		if (m & (1u << i))
+			continue;
+		l->state = ICHK_PASS;
+		l->reason[0] = '\0';
+		snprintf(l->data, sizeof l->data, "as recorded; not changed by the correction");
+	}
+	summarize(out);
 }

@@ -16,7 +16,8 @@
 	"coalesce(days_since_infusion, -1), serious, relation, action, outcome, resolved, "     \
 	"temp_c, "                                                                              \
 	"note, version, coalesce(reviewed_by, ''), coalesce(reviewed_at, 0), criteria, "        \
-	"coalesce(expected, 0), coalesce(aware_at, 0)"
+	"coalesce(expected, 0), coalesce(aware_at, 0), voided_at IS NOT NULL, "                 \
+	"coalesce(void_reason, '')"
 
 /* The store's day: one day of slack, as for labs. */
 static day_t store_day(const struct store *st)
@@ -149,6 +150,8 @@ static void read_ae(sqlite3_stmt *q, int c, struct ae *a)
 		a->criteria = 0;
 	a->expected = sqlite3_column_int(q, c + 20) != 0;
 	a->aware_at = sqlite3_column_int64(q, c + 21);
+	a->voided = sqlite3_column_int(q, c + 22) != 0;
+	store_col_text(q, c + 23, a->void_reason, sizeof a->void_reason);
 }
 
 static void ae_row(sqlite3_stmt *q, void *row)
@@ -160,6 +163,16 @@ enum status store_ae_list(struct store *st, int64_t patient_id, struct ae *out, 
 			  struct err *e)
 {
 	static const char sql[] = "SELECT " AE_COLS " FROM adverse_events WHERE patient_id = ? "
+				  "AND voided_at IS NULL "
+				  "ORDER BY onset DESC, onset_at DESC, id DESC LIMIT ?";
+	return store_patient_rows(st, sql, patient_id, out, sizeof *out, max, n, ae_row,
+				  "reading adverse events", e);
+}
+
+enum status store_ae_rows(struct store *st, int64_t patient_id, struct ae *out, int max, int *n,
+			  struct err *e)
+{
+	static const char sql[] = "SELECT " AE_COLS " FROM adverse_events WHERE patient_id = ? "
 				  "ORDER BY onset DESC, onset_at DESC, id DESC LIMIT ?";
 	return store_patient_rows(st, sql, patient_id, out, sizeof *out, max, n, ae_row,
 				  "reading adverse events", e);
@@ -168,14 +181,15 @@ enum status store_ae_list(struct store *st, int64_t patient_id, struct ae *out, 
 enum status store_ae_notable(struct store *st, day_t since, int limit, struct clinic_ae *out,
 			     int *n, int64_t *count, struct err *e)
 {
-#define NOTABLE " WHERE (a.grade >= 3 OR a.serious = 1) AND a.onset >= ?1"
+#define NOTABLE " WHERE (a.grade >= 3 OR a.serious = 1) AND a.voided_at IS NULL AND a.onset >= ?1"
 	static const char sql[] =
 	    "SELECT a.id, a.patient_id, a.term, a.term_listed, a.grade, "
 	    "a.onset_at, a.onset, coalesce(a.infusion_id, 0), "
 	    "coalesce(a.days_since_infusion, -1), a.serious, a.relation, "
 	    "a.action, a.outcome, a.resolved, a.temp_c, a.note, a.version, "
 	    "coalesce(a.reviewed_by, ''), coalesce(a.reviewed_at, 0), a.criteria, "
-	    "coalesce(a.expected, 0), coalesce(a.aware_at, 0), p.mrn, p.name FROM adverse_events a "
+	    "coalesce(a.expected, 0), coalesce(a.aware_at, 0), a.voided_at IS NOT NULL, "
+	    "coalesce(a.void_reason, ''), p.mrn, p.name FROM adverse_events a "
 	    "JOIN patients p ON p.id = a.patient_id" NOTABLE " "
 	    "ORDER BY a.onset DESC, a.onset_at DESC, a.id DESC LIMIT ?2";
 	static const char count_sql[] = "SELECT count(*) FROM adverse_events a" NOTABLE;
@@ -192,8 +206,8 @@ enum status store_ae_notable(struct store *st, day_t since, int limit, struct cl
 		struct clinic_ae *c = &out[(*n)++];
 		read_ae(q, 0, &c->ae);
 		c->patient_id = c->ae.patient_id;
-		store_col_text(q, 22, c->mrn, sizeof c->mrn);
-		store_col_text(q, 23, c->name, sizeof c->name);
+		store_col_text(q, 24, c->mrn, sizeof c->mrn);
+		store_col_text(q, 25, c->name, sizeof c->name);
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -250,6 +264,9 @@ enum status store_ae_outcome(struct store *st, int64_t patient_id, int64_t id, i
 			    "adverse event %lld was changed by someone else "
 			    "(version %lld, you read %lld); nothing was saved",
 			    (long long)id, (long long)a->version, (long long)version);
+	if (s == ST_OK && a->voided)
+		s = err_set(e, ST_INVALID, "adverse event %lld was voided (%s); it has no outcome",
+			    (long long)id, a->void_reason);
 	a->outcome = outcome;
 	a->resolved = resolved;
 	if (s == ST_OK && (s = ae_validate(a, store_day(st), e)) == ST_CONFIRM)

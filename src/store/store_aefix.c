@@ -76,6 +76,10 @@ static enum status fix_tx(struct store *st, struct ae *a, const char *reason,
 	enum status s = store_ae_get(st, a->patient_id, a->id, &cur, e);
 	if (s != ST_OK)
 		return s;
+	if (cur.voided)
+		return err_set(e, ST_INVALID,
+			       "adverse event %lld was voided (%s); it is not corrected",
+			       (long long)a->id, cur.void_reason);
 	if (a->version && cur.version != a->version)
 		return err_set(e, ST_CONFLICT,
 			       "adverse event %lld was changed by someone else since it was read "
@@ -123,4 +127,41 @@ enum status store_ae_fix(struct store *st, struct ae *a, const char *reason, boo
 	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
 		return s;
 	return store_finish(st, fix_tx(st, a, reason, due, n, e), e);
+}
+
+static enum status void_tx(struct store *st, int64_t patient_id, int64_t id, int64_t version,
+			   const char *reason, struct ae *out, struct err *e)
+{
+	static const char sql[] =
+	    "UPDATE adverse_events SET voided_at = ?1, voided_by = ?2, void_reason = ?3, "
+	    "version = version + 1 WHERE id = ?4 AND voided_at IS NULL";
+	enum status s = store_ae_get(st, patient_id, id, out, e);
+	if (s != ST_OK)
+		return s;
+	if (out->voided)
+		return err_set(e, ST_DUPLICATE, "adverse event %lld is voided already",
+			       (long long)id);
+	if (version && out->version != version)
+		return err_set(e, ST_CONFLICT,
+			       "adverse event %lld was changed by someone else since it was read "
+			       "(version %lld, now %lld); nothing was saved: read it again",
+			       (long long)id, (long long)version, (long long)out->version);
+	if (out->grade >= 5)
+		return err_set(e, ST_INVALID,
+			       "adverse event %lld is fatal and recorded the patient's death; "
+			       "correct its grade first (ae correct), then void it",
+			       (long long)id);
+	s = store_void_mark(st, sql, id, reason, "voiding the adverse event", e);
+	return s == ST_OK ? store_ae_get(st, patient_id, id, out, e) : s;
+}
+
+enum status store_ae_void(struct store *st, int64_t patient_id, int64_t id, int64_t version,
+			  const char *reason, struct ae *out, struct err *e)
+{
+	enum status s = store_may(st, PERM_RECORD, e);
+	if (s == ST_OK)
+		s = fix_check_reason(FIX_VOID, "adverse event", reason, e);
+	if (s != ST_OK || (s = store_begin(st, e)) != ST_OK)
+		return s;
+	return store_finish(st, void_tx(st, patient_id, id, version, reason, out, e), e);
 }

@@ -196,9 +196,21 @@ enum status store_schedule_set_state(struct store *st, int64_t id, enum sched_st
 /* Read SCHED_COLS starting at column col. */
 void store_schedule_read(sqlite3_stmt *s, int col, struct schedule_item *it);
 
+#define OBS_COLS                                                                      \
+	"temp_before, pulse_before, systolic_before, diastolic_before, spo2_before, " \
+	"temp_after, pulse_after, systolic_after, diastolic_after, spo2_after"
+#define INFUSION_OBS_COL0 15 /* the first observation column of INFUSION_COLS */
+
+#define INFUSION_COLS                                                                             \
+	"id, patient_id, coalesce(schedule_id, 0), given_at, date, route, cells, lot, given_by, " \
+	"coalesce(reaction, ''), note, version, lot_expiry, coalesce(override_reason, ''), "      \
+	"coalesce(override_by, ''), " OBS_COLS
+/* Read INFUSION_COLS (from column 0) into f. */
+struct infusion;
+void store_infusion_read(sqlite3_stmt *q, struct infusion *f);
+
 /* Follow-up: the last infusion given at or before t (seconds); *found false
  * when none. Inside the caller's transaction. */
-struct infusion;
 enum status store_infusion_before(struct store *st, int64_t patient_id, int64_t t,
 				  struct infusion *out, bool *found, struct err *e);
 

@@ -63,6 +63,15 @@ enum status store_plan_current(struct store *st, int64_t patient_id, struct plan
 	return s == ST_OK ? active_plan(st, patient_id, out, e) : s;
 }
 
+enum status store_plan_get(struct store *st, int64_t plan_id, struct plan *out, struct err *e)
+{
+	static const char sql[] = "SELECT " PLAN_COLS " FROM plans WHERE id = ?";
+	enum status s = store_may(st, PERM_READ, e);
+	return s == ST_OK ? store_patient_row(st, sql, plan_id, out, plan_row, "reading the plan",
+					      "no such plan", e)
+			  : s;
+}
+
 /* Who may make this plan: a physician; for an intrahepatic route the
  * physician signs it themself. */
 static enum status plan_perms(struct store *st, const struct plan_request *rq, struct err *e)

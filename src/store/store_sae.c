@@ -81,8 +81,9 @@ static void read_report(sqlite3_stmt *q, struct sae_report *r)
 
 enum status store_sae_open(struct store *st, struct sae_report *out, int max, int *n, struct err *e)
 {
-	static const char sql[] = "SELECT " SAE_COLS " WHERE r.reported_at IS NULL "
-				  "ORDER BY r.due_at, r.id LIMIT ?";
+	static const char sql[] =
+	    "SELECT " SAE_COLS " WHERE r.reported_at IS NULL AND a.voided_at IS NULL "
+	    "ORDER BY r.due_at, r.id LIMIT ?";
 	*n = 0;
 	enum status s = store_may(st, PERM_READ, e);
 	sqlite3_stmt *q = s == ST_OK ? store_stmt(st, sql, e) : NULL;

@@ -231,6 +231,10 @@ static enum status review_tx(struct store *st, int64_t patient_id, int64_t id, i
 	enum status s = store_ae_get(st, patient_id, id, out, e);
 	if (s != ST_OK)
 		return s;
+	if (out->voided)
+		return err_set(e, ST_INVALID,
+			       "adverse event %lld was voided (%s); it is not reviewed",
+			       (long long)id, out->void_reason);
 	if (out->reviewed_at)
 		return err_set(e, ST_DUPLICATE, "adverse event %lld was reviewed by %s already",
 			       (long long)id, out->reviewed_by);

@@ -19,16 +19,6 @@
 	"v.jaundice, v.pruritus, v.oedema, v.ascites_grade, v.paracentesis_ml, v.he_grade, "       \
 	"v.stiffness_kpa, v.iqr_kpa, v.note, v.version, coalesce(v.correction_reason, '')"
 /* The observations, before then after, in INFUSION_OBS_INFO order. */
-#define OBS_COLS                                                                      \
-	"temp_before, pulse_before, systolic_before, diastolic_before, spo2_before, " \
-	"temp_after, pulse_after, systolic_after, diastolic_after, spo2_after"
-#define INFUSION_OBS_COL0 15 /* the first observation column of INFUSION_COLS */
-
-#define INFUSION_COLS                                                                             \
-	"id, patient_id, coalesce(schedule_id, 0), given_at, date, route, cells, lot, given_by, " \
-	"coalesce(reaction, ''), note, version, lot_expiry, coalesce(override_reason, ''), "      \
-	"coalesce(override_by, ''), " OBS_COLS
-
 /* The store's day: one day of slack, as for labs (the clinic may run ahead
  * of UTC). */
 static day_t store_day(const struct store *st)
@@ -499,7 +489,7 @@ enum status store_visit_correct(struct store *st, struct visit *v, const char *r
 	return store_finish(st, correct_visit(st, v, reason, e), e);
 }
 
-static void read_infusion(sqlite3_stmt *q, struct infusion *f)
+void store_infusion_read(sqlite3_stmt *q, struct infusion *f)
 {
 	infusion_init(f);
 	f->id = sqlite3_column_int64(q, 0);
@@ -535,7 +525,7 @@ static enum status one_infusion(struct store *st, const char *sql, int64_t patie
 	sqlite3_bind_int64(q, 2, before);
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
-		read_infusion(q, out);
+		store_infusion_read(q, out);
 		*found = true;
 	}
 	sqlite3_reset(q);

@@ -11,6 +11,7 @@
 #include "store_eval.h"
 #include "store_followup.h"
 #include "store_ih.h"
+#include "store_infix.h"
 #include "store_product.h"
 #include "store_treat.h"
 #include "util.h"
@@ -153,4 +154,49 @@ enum status uc_infusion_add(struct store *st, const struct protocol *p, struct i
 			f->lot_expiry = lot.expiry;
 	}
 	return store_infusion_add(st, f, &chk, res, e);
+}
+
+/* The correction's check inside its transaction: the input as for a new
+ * infusion, then the infusion's own plan and the infusion before it (not
+ * itself), judged by infusion_check_correction against the stored row. */
+static enum status fix_check_in_tx(void *ctx, struct store *st, const struct infusion *f,
+				   struct icheck_result *out, struct err *e)
+{
+	const struct check_ctx *c = ctx;
+	struct icheck_input *in = xmalloc(sizeof *in);
+	struct infusion_row *was = xmalloc(sizeof *was);
+	enum status s = store_infusion_get(st, f->patient_id, f->id, was, e);
+	if (s == ST_OK)
+		s = load_input(st, c->p, f->patient_id, f, c->today, in, e);
+	if (s == ST_OK)
+		s = store_infusion_plan(st, f->patient_id, was->f.schedule_id, &in->plan,
+					&in->have_plan, e);
+	if (s == ST_OK) {
+		in->have_item = false;
+		s = load_item(st, f->patient_id, f, in, e);
+	}
+	if (s == ST_OK)
+		s = store_infusion_prior(st, f->patient_id, f->given_at, f->id, &in->last,
+					 &in->have_last, e);
+	if (s == ST_OK)
+		infusion_check_correction(c->p, in, &was->f, out);
+	free(was);
+	free(in);
+	return s;
+}
+
+enum status uc_infusion_correct(struct store *st, const struct protocol *p, struct infusion *f,
+				const char *reason, bool confirmed, day_t today,
+				struct icheck_result *res, struct err *e)
+{
+	struct check_ctx c = {p, today};
+	struct store_infusion_checker chk = {fix_check_in_tx, &c};
+	struct product lot;
+	struct err ignored = {""};
+	if (*f->lot && store_product_get(st, f->lot, &lot, &ignored) == ST_OK) {
+		strlcpy_(f->lot, lot.lot, sizeof f->lot);
+		if (f->lot_expiry == DAY_NONE)
+			f->lot_expiry = lot.expiry;
+	}
+	return store_infusion_fix(st, f, reason, confirmed, &chk, res, e);
 }

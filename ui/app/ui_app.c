@@ -13,6 +13,7 @@
 #include "ui_draft.h"
 #include "ui_eval.h"
 #include "ui_exam.h"
+#include "ui_fixforms.h"
 #include "ui_help.h"
 #include "ui_histology.h"
 #include "ui_infusion.h"
@@ -169,6 +170,22 @@ static void resume_qol_correct(struct ui *ui, const struct draft_info *d)
 	push_record_form(ui, d, ui_qol_correct_new);
 }
 
+/* A correction of a lab result, imaging note, infusion or adverse event:
+ * over its patient, the record's form with the draft loaded. */
+static void resume_fix(struct ui *ui, const struct draft_info *d)
+{
+	int64_t record = 0;
+	struct ui_screen *form;
+	enum draft_kind k = draft_kind_of(d->form, &record);
+	push_over_patient(ui, d->patient_id, NULL);
+	if (ui_top(ui) && ui_top(ui)->patient == d->patient_id &&
+	    (form = ui_fix_form_new(ui, ui_fix_of_draft(k), d->patient_id, record, true))) {
+		if (!form->banner[0])
+			strlcpy_(form->banner, ui_top(ui)->banner, sizeof form->banner);
+		ui_push(ui, form);
+	}
+}
+
 /* Which screen resumes each kind of draft (the kinds: draft.h). */
 static const ui_resume_fn resumers[DRAFT_KIND_COUNT] = {
     [DRAFT_PATIENT] = resume_patient,
@@ -187,6 +204,10 @@ static const ui_resume_fn resumers[DRAFT_KIND_COUNT] = {
     [DRAFT_PRODUCT] = resume_product,
     [DRAFT_CONTACT_CORRECT] = resume_contact_correct,
     [DRAFT_QOL_CORRECT] = resume_qol_correct,
+    [DRAFT_LAB_CORRECT] = resume_fix,
+    [DRAFT_IMAGING_CORRECT] = resume_fix,
+    [DRAFT_INFUSION_CORRECT] = resume_fix,
+    [DRAFT_AE_CORRECT] = resume_fix,
 };
 
 /* The framework's tables: what the global keys open, the patient screen,

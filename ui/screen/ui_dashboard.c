@@ -18,6 +18,7 @@
 #include "ui_contact.h"
 #include "ui_draw.h"
 #include "ui_exam.h"
+#include "ui_fixes.h"
 #include "ui_histology.h"
 #include "ui_infusion.h"
 #include "ui_infusion_check.h"
@@ -50,8 +51,8 @@ struct db_screen {
 #define DB_QOL_MAX 32
 #define DB_MED_BAR 30 /* columns of a medication's bar */
 
-static const enum ui_action db_hints[] = {ACT_HELP,    ACT_VISIT,  ACT_AE,   ACT_INFUSION,
-					  ACT_CORRECT, ACT_LOOKUP, ACT_BACK, ACT_NONE};
+static const enum ui_action db_hints[] = {ACT_HELP,  ACT_VISIT,	 ACT_AE,   ACT_INFUSION,
+					  ACT_FIXES, ACT_LOOKUP, ACT_BACK, ACT_NONE};
 
 /* Block characters need a UTF-8 locale and a terminal that has them. */
 static bool want_ascii(void)
@@ -517,8 +518,8 @@ struct ui_screen *ui_dashboard_new(struct ui *ui, int64_t patient_id)
 bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 {
 	struct ui_screen *next;
-	static const enum ui_action records[] = {ACT_VISIT, ACT_AE, ACT_INFUSION, ACT_CORRECT,
-						 ACT_RECORDS};
+	static const enum ui_action records[] = {ACT_VISIT,   ACT_AE,	   ACT_INFUSION,
+						 ACT_CORRECT, ACT_RECORDS, ACT_FIXES};
 	for (size_t i = 0; i < ARRAY_SIZE(records); i++)
 		if (ui_key_is(key, records[i]) && !ui_may(ui, records[i]))
 			return true;
@@ -532,6 +533,8 @@ bool ui_dashboard_key(struct ui *ui, int64_t patient_id, int key)
 		next = ui_infusion_check_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_CORRECT))
 		next = ui_visits_new(ui, patient_id);
+	else if (ui_key_is(key, ACT_FIXES))
+		next = ui_fixes_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_EXAM))
 		next = ui_exam_new(ui, patient_id);
 	else if (ui_key_is(key, ACT_CONTACT))
