@@ -201,7 +201,9 @@ struct lt_facts {
 
 struct lt_history {
 	day_t origin;
-	day_t last_contact;		       /* the newest contact or visit: the censoring day */
+	/* The last day known alive, the censoring day: the newest contact,
+	 * visit, transplant, HCC or decompensation. */
+	day_t last_contact;
 	struct lt_event events[LT_EVENTS_MAX]; /* oldest first */
 	int nevents;
 	struct lt_tte tte[LT_ENDPOINTS]; /* death, transplant, HCC, decompensation */

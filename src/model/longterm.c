@@ -377,6 +377,13 @@ void lt_history(const struct lt_facts *f, struct lt_history *out)
 	}
 	for (int i = 0; i < f->nhcc_imaging; i++)
 		add_event(out, f->hcc_imaging[i], LT_EV_HCC, "imaging", 0, "imaging found HCC");
+	/* A transplant, an HCC or a decompensation on a day says the patient
+	 * was alive that day: survival is not censored before it (a transplant
+	 * recorded as the status after the last visit was). */
+	for (int i = 0; i < out->nevents; i++)
+		if (out->events[i].kind != LT_EV_DEATH &&
+		    (out->last_contact == DAY_NONE || out->events[i].date > out->last_contact))
+			out->last_contact = out->events[i].date;
 	sort_events(out);
 	drop_repeats(out);
 	time_to_events(out);

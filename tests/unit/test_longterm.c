@@ -236,6 +236,29 @@ static void time_to_event_and_censoring(void **state)
 	assert_int_equal(h.tte[LT_EV_TRANSPLANT].date, DAY_NONE);
 }
 
+/* A transplant recorded as the status after the last visit: the patient was
+ * alive that day, so survival is censored there, not at the earlier visit
+ * (the cohort report had transplant-free survival at risk longer than
+ * overall survival). */
+static void transplant_day_is_known_alive(void **state)
+{
+	(void)state;
+	struct pstatus ps[2] = {{.id = 1, .state = PSTATE_IN_TREATMENT, .date = day("2026-03-02")},
+				{.id = 2, .state = PSTATE_TRANSPLANTED, .date = day("2027-05-13")}};
+	struct lt_facts f = {.origin = day("2026-03-02"),
+			     .last_visit = day("2027-01-31"),
+			     .statuses = ps,
+			     .nstatuses = 2};
+	struct lt_history h;
+	lt_history(&f, &h);
+	assert_string_equal(fmt(h.last_contact), "2027-05-13");
+	assert_true(h.tte[LT_EV_TRANSPLANT].event);
+	assert_int_equal(h.tte[LT_EV_TRANSPLANT].days, 437);
+	assert_false(h.tte[LT_EV_DEATH].event);
+	assert_string_equal(fmt(h.tte[LT_EV_DEATH].date), "2027-05-13");
+	assert_int_equal(h.tte[LT_EV_DEATH].days, 437);
+}
+
 /* A correction may add a death or a transplant (to be recorded as the
  * status) but not take back or re-date one the contact recorded. */
 static void correction_keeps_the_status(void **state)
@@ -288,6 +311,7 @@ int main(void)
 	    cmocka_unit_test(contact_checks),
 	    cmocka_unit_test(a_contact_closes_its_window_or_the_oldest_overdue),
 	    cmocka_unit_test(time_to_event_and_censoring),
+	    cmocka_unit_test(transplant_day_is_known_alive),
 	    cmocka_unit_test(correction_keeps_the_status),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
