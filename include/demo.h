@@ -62,9 +62,10 @@ struct demo_extra {
 /* What becomes of one treated patient. */
 struct demo_patient_fate {
 	bool dies, transplanted;
-	day_t event;   /* the day of the death or transplant; DAY_NONE */
-	bool biopsied; /* a biopsy before treatment and at W48 */
-	double burden; /* symptom burden at intake, 0-10 */
+	day_t event;	  /* the day of the death or transplant; DAY_NONE */
+	day_t visits_end; /* the last scheduled visit's window closes */
+	bool biopsied;	  /* a biopsy before treatment and at W48 */
+	double burden;	  /* symptom burden at intake, 0-10 */
 };
 /* Product lots for every quarter from `from` to today, and the symptom
  * questionnaire installed (kept when installed already). */
@@ -84,7 +85,8 @@ enum status demo_extra_visit(struct demo_extra *x, const struct demo_patient_fat
 /* The death or transplant recorded as the patient's status. */
 enum status demo_extra_event(struct demo_extra *x, const struct demo_patient_fate *f, int64_t pid,
 			     struct err *e);
-/* The survival contacts due by today, the one after the event recording it. */
+/* The survival contacts due by today, the one after the event recording
+ * it; a transplanted patient's go on. */
 enum status demo_extra_contacts(struct demo_extra *x, const struct demo_patient_fate *f,
 				int64_t pid, struct err *e);
 

@@ -411,11 +411,12 @@ static enum status one_follow(struct fu *f, const char *mrn, day_t t0, bool all,
 	}
 	/* A death or transplant during the visits is recorded then; one after
 	 * them is learnt at the next survival contact. */
+	f->fate.visits_end = n ? items[n - 1].due + items[n - 1].window_after : t0;
 	if (s == ST_OK && i < n)
 		s = demo_extra_event(&f->x, &f->fate, pt.id, e);
 	else if (s == ST_OK)
 		s = surveil(f, pt.id, &x, e);
-	if (s == ST_OK && i == n)
+	if (s == ST_OK && (i == n || f->fate.transplanted))
 		s = demo_extra_contacts(&f->x, &f->fate, pt.id, e);
 	/* The benchmark patient: a panel every month besides the schedule. */
 	for (day_t d = t0 + 7 + 30; s == ST_OK && all && d <= f->today; d += 30)

@@ -165,12 +165,12 @@ enum status demo_extra_intake(struct demo_extra *x, struct demo_patient_fate *f,
 	/* What becomes of the patient: most live; some are transplanted or
 	 * die, a few within the first year. */
 	int r = demo_pick(x->seed, 100);
-	if (r < 12)
+	if (r < 14)
 		f->dies = true;
-	else if (r < 19)
+	else if (r < 22)
 		f->transplanted = true;
 	if (f->dies || f->transplanted)
-		f->event = t0 + 60 + demo_pick(x->seed, 900);
+		f->event = t0 + 60 + demo_pick(x->seed, 700);
 	f->biopsied = demo_pick(x->seed, 4) == 0;
 	f->burden = demo_uniform(x->seed, 4, 8);
 	if (hbv)
@@ -217,12 +217,15 @@ enum status demo_extra_event(struct demo_extra *x, const struct demo_patient_fat
 }
 
 /* The survival contacts due by today; the one after the event records it
- * (a death or transplant becomes the patient's status), and none follow. */
+ * (a death or transplant becomes the patient's status). None follow a
+ * death; a transplanted patient is still followed for survival. */
 enum status demo_extra_contacts(struct demo_extra *x, const struct demo_patient_fate *f,
 				int64_t pid, struct err *e)
 {
 	struct lt_item *it = xcalloc(DX_CONTACTS_MAX, sizeof *it);
 	int n = 0;
+	/* A transplant during the visits is the patient's status already. */
+	bool told = f->transplanted && f->event != DAY_NONE && f->event < f->visits_end;
 	enum status s = store_lt_items(x->st, pid, it, DX_CONTACTS_MAX, &n, e);
 	for (int i = 0; s == ST_OK && i < n; i++) {
 		if (it[i].kind != LT_CONTACT || it[i].state != SCHED_OPEN)
@@ -236,21 +239,23 @@ enum status demo_extra_contacts(struct demo_extra *x, const struct demo_patient_
 		c.patient_id = pid;
 		c.date = d;
 		c.phone = demo_pick(x->seed, 2);
-		c.transplant = FIND_NO;
 		c.hcc = FIND_NO;
 		c.admissions = demo_pick(x->seed, 5) == 0;
-		bool last = f->event != DAY_NONE && f->event <= d;
-		if (last && f->dies) {
+		bool after = f->event != DAY_NONE && f->event <= d;
+		if (after && f->dies) {
 			c.dead = true;
 			c.death_date = f->event;
 			strlcpy_(c.cause, "liver failure", sizeof c.cause);
-		} else if (last) {
-			c.transplant = FIND_YES;
+		} else if (after && !told) {
+			c.transplant = FIND_YES; /* learnt now; followed on after it */
 			c.transplant_date = f->event;
+			told = true;
+		} else if (!after) {
+			c.transplant = FIND_NO;
 		}
 		s = store_contact_add(x->st, &c, x->today, e);
-		if (last)
-			break;
+		if (after && f->dies)
+			break; /* the death closes the rest */
 	}
 	free(it);
 	return s;

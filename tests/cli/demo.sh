@@ -41,8 +41,10 @@ meds=$(dsql "select count(*) from medications where atc like 'J05AF%'")
 [ "$meds" -ge 20 ] && ok "antivirals listed with their ATC code ($meds)" || notok "antivirals: $meds"
 contacts=$(dsql "select count(*) from contacts")
 dead=$(dsql "select count(*) from patient_status where state = 'deceased'")
-[ "$contacts" -ge 30 ] && [ "$dead" -ge 3 ] && ok "survival contacts ($contacts) and deaths ($dead)" ||
-	notok "contacts $contacts, deaths $dead"
+tx=$(dsql "select count(*) from patient_status where state = 'transplanted'")
+[ "$contacts" -ge 30 ] && [ "$dead" -ge 3 ] && [ "$tx" -ge 1 ] &&
+	ok "survival contacts ($contacts), deaths ($dead) and transplants ($tx)" ||
+	notok "contacts $contacts, deaths $dead, transplants $tx"
 # The long-term work list is aligned by display width (accents in names).
 "$HEPADESK" --db "$DEMO" longterm due >"$T/lt.txt"
 cols=$(grep -E '^  [0-9]{8} ' "$T/lt.txt" | while IFS= read -r line; do
