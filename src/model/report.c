@@ -659,13 +659,21 @@ static int cmp_ae_patient(const void *x, const void *y)
 	return (a->onset > b->onset) - (a->onset < b->onset);
 }
 
+/* qsort that takes an empty array as it is (C: base must not be NULL, even
+ * for no elements; a report with no event has no array). */
+static void sort_some(void *base, int n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 0)
+		qsort(base, (size_t)n, size, cmp);
+}
+
 static void finish_safety(struct report_safety *s)
 {
-	qsort(s->aes, (size_t)s->naes, sizeof *s->aes, cmp_ae_patient);
+	sort_some(s->aes, s->naes, sizeof *s->aes, cmp_ae_patient);
 	memset(&s->any, 0, sizeof s->any);
 	snprintf(s->any.term, sizeof s->any.term, "any adverse event");
 	count_term(&s->any, s->aes, s->naes);
-	qsort(s->aes, (size_t)s->naes, sizeof *s->aes, cmp_ae);
+	sort_some(s->aes, s->naes, sizeof *s->aes, cmp_ae);
 	free(s->terms);
 	s->terms = xcalloc(s->naes > 0 ? (size_t)s->naes : 1, sizeof *s->terms);
 	s->nterms = 0;
@@ -678,8 +686,8 @@ static void finish_safety(struct report_safety *s)
 		count_term(t, s->aes + i, j - i);
 		i = j;
 	}
-	qsort(s->terms, (size_t)s->nterms, sizeof *s->terms, cmp_term);
-	qsort(s->aes, (size_t)s->naes, sizeof *s->aes, cmp_ae_patient);
+	sort_some(s->terms, s->nterms, sizeof *s->terms, cmp_term);
+	sort_some(s->aes, s->naes, sizeof *s->aes, cmp_ae_patient);
 	s->per_patient = s->treated ? (double)s->any.patients / s->treated : NAN;
 	s->per_infusion = s->infusions ? (double)s->any.events / s->infusions : NAN;
 }
@@ -688,7 +696,8 @@ static void finish_curve(struct report_curve *c)
 {
 	/* km_estimate sorts the subjects: keep the patient beside each. */
 	struct km_subject *sorted = xcalloc(c->n > 0 ? (size_t)c->n : 1, sizeof *sorted);
-	memcpy(sorted, c->subjects, (size_t)c->n * sizeof *sorted);
+	if (c->n > 0)
+		memcpy(sorted, c->subjects, (size_t)c->n * sizeof *sorted);
 	free(c->steps);
 	c->steps = xcalloc(c->n > 0 ? (size_t)c->n : 1, sizeof *c->steps);
 	km_estimate(sorted, c->n, c->steps, &c->nsteps, &c->median);

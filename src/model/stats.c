@@ -172,7 +172,8 @@ static bool first_below_half(const struct km_step *st, int n, int which, double 
 void km_estimate(struct km_subject *s, int n, struct km_step *steps, int *nsteps,
 		 struct km_median *med)
 {
-	qsort(s, n > 0 ? (size_t)n : 0, sizeof *s, cmp_subject);
+	if (n > 0) /* s may be NULL when there is no subject */
+		qsort(s, (size_t)n, sizeof *s, cmp_subject);
 	double surv = 1, gw = 0; /* Greenwood's sum d / (r (r - d)) */
 	int k = 0, at_risk = n;
 	for (int i = 0; i < n;) {
