@@ -9,7 +9,7 @@ DEBS     := pkgconf libncurses-dev ncurses-term libsqlite3-dev sqlite3 \
             libiniparser-dev libcmocka-dev libunistring-dev libmd-dev libsodium-dev tmux \
             clang-tidy clang-format \
             util-linux procps man-db clang libclang-rt-14-dev \
-            libpam0g-dev libpam-wrapper libgsl-dev libjansson-dev nodejs libxml2-dev libxml2-utils time
+            libpam0g-dev libpam-wrapper libgsl-dev libjansson-dev nodejs libxml2-dev libxml2-utils time jq
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter \
             -Wno-missing-field-initializers
