@@ -173,45 +173,42 @@ int cli_ae_void(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+static int tz_of(const struct cli *c)
+{
+	return c->app->cfg.tz_offset_minutes * 60;
+}
+
+static enum status ae_load(struct store *st, int64_t patient_id, void *out, int max, int *n,
+			   struct err *e)
+{
+	return store_ae_rows(st, patient_id, out, max, n, e);
+}
+
+static void ae_list_json(struct cli *c, struct json *j, const void *row)
+{
+	ae_row_json(j, NULL, row, tz_of(c));
+}
+
+static void ae_list_text(struct cli *c, const void *row)
+{
+	const struct ae *a = row;
+	char d[20];
+	cli_putf(c, "%6lld  %s  %-30.30s grade %d %-11s v%lld%s%s\n", (long long)a->id,
+		 visit_format_time(a->onset_at, tz_of(c), d), a->term, a->grade,
+		 a->serious ? "SERIOUS" : "", (long long)a->version, a->voided ? "  VOIDED: " : "",
+		 a->voided ? a->void_reason : "");
+}
+
+static const struct cli_rows_kind ae_rows = {
+    .noun = "adverse event",
+    .list = "ae list",
+    .size = sizeof(struct ae),
+    .load = ae_load,
+    .json = ae_list_json,
+    .text = ae_list_text,
+};
+
 int cli_ae_list(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"json", OPT_FLAG}};
-	const char *pos[1];
-	struct err e = {""};
-	struct patient p;
-	int n = 0, tz = c->app->cfg.tz_offset_minutes * 60;
-	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
-	if (rc)
-		return rc;
-	struct ae *rows = xcalloc(AE_LIST_MAX, sizeof *rows);
-	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
-	if (s == ST_OK)
-		s = store_ae_rows(c->app->st, p.id, rows, AE_LIST_MAX, &n, &e);
-	if (s != ST_OK) {
-		free(rows);
-		return cli_fail(c, s, &e);
-	}
-	struct json j;
-	json_init(&j, false);
-	json_arr_begin(&j, NULL);
-	for (int i = 0; i < n; i++) {
-		char d[20];
-		if (o[0].set) {
-			ae_row_json(&j, NULL, &rows[i], tz);
-			continue;
-		}
-		cli_putf(c, "%6lld  %s  %-30.30s grade %d %-11s v%lld%s%s\n", (long long)rows[i].id,
-			 visit_format_time(rows[i].onset_at, tz, d), rows[i].term, rows[i].grade,
-			 rows[i].serious ? "SERIOUS" : "", (long long)rows[i].version,
-			 rows[i].voided ? "  VOIDED: " : "",
-			 rows[i].voided ? rows[i].void_reason : "");
-	}
-	json_arr_end(&j);
-	if (o[0].set)
-		cli_putf(c, "%s\n", json_str(&j));
-	else if (n == 0)
-		cli_putf(c, "no adverse events for %s\n", p.mrn);
-	json_done(&j);
-	free(rows);
-	return 0;
+	return cli_list_rows(c, argc, argv, &ae_rows);
 }

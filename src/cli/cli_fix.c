@@ -90,7 +90,7 @@ int cli_lab_correct(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-static void row_json(struct json *j, const void *row)
+static void row_json(struct cli *c, struct json *j, const void *row)
 {
 	const struct lab_entry_row *x = row;
 	char d[16];

@@ -176,7 +176,7 @@ static void real_json(struct json *j, const char *key, double v)
 		json_num(j, key, v, 6);
 }
 
-static void row_json(struct json *j, const void *row)
+static void row_json(struct cli *c, struct json *j, const void *row)
 {
 	const struct imaging_entry_row *x = row;
 	char d[16];

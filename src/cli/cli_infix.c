@@ -228,44 +228,39 @@ int cli_infusion_correct(struct cli *c, int argc, char **argv)
 	return correct_done(c, &p, &row.f, o[F_REASON].value, o[F_JSON].set);
 }
 
+static enum status infusion_load(struct store *st, int64_t patient_id, void *out, int max, int *n,
+				 struct err *e)
+{
+	return store_infusion_rows(st, patient_id, out, max, n, e);
+}
+
+static void infusion_list_json(struct cli *c, struct json *j, const void *row)
+{
+	const struct infusion_row *r = row;
+	row_json(j, NULL, &r->f, r->correction, c->app->cfg.tz_offset_minutes * 60);
+}
+
+static void infusion_list_text(struct cli *c, const void *row)
+{
+	const struct infusion_row *r = row;
+	const struct infusion *f = &r->f;
+	char t[20];
+	cli_putf(c, "%6lld  %s  %-12s %10.3g cells  lot %-12s v%lld%s%s\n", (long long)f->id,
+		 visit_format_time(f->given_at, c->app->cfg.tz_offset_minutes * 60, t),
+		 plan_route_str(f->route), f->cells, f->lot, (long long)f->version,
+		 r->correction[0] ? "  corrected: " : "", r->correction);
+}
+
+static const struct cli_rows_kind infusion_rows = {
+    .noun = "infusion",
+    .list = "infusion list",
+    .size = sizeof(struct infusion_row),
+    .load = infusion_load,
+    .json = infusion_list_json,
+    .text = infusion_list_text,
+};
+
 int cli_infusion_list(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt o[] = {{"json", OPT_FLAG}};
-	const char *pos[1];
-	struct err e = {""};
-	struct patient p;
-	int n = 0, tz = c->app->cfg.tz_offset_minutes * 60;
-	int rc = cli_parse(c, argc, argv, o, ARRAY_SIZE(o), pos, 1, 1);
-	if (rc)
-		return rc;
-	struct infusion_row *rows = xcalloc(LIST_MAX, sizeof *rows);
-	enum status s = store_patient_by_mrn(c->app->st, pos[0], &p, &e);
-	if (s == ST_OK)
-		s = store_infusion_rows(c->app->st, p.id, rows, LIST_MAX, &n, &e);
-	if (s != ST_OK) {
-		free(rows);
-		return cli_fail(c, s, &e);
-	}
-	struct json j;
-	json_init(&j, false);
-	json_arr_begin(&j, NULL);
-	for (int i = 0; i < n; i++) {
-		const struct infusion *f = &rows[i].f;
-		char t[20];
-		if (o[0].set)
-			row_json(&j, NULL, f, rows[i].correction, tz);
-		else
-			cli_putf(c, "%6lld  %s  %-12s %10.3g cells  lot %-12s v%lld%s%s\n",
-				 (long long)f->id, visit_format_time(f->given_at, tz, t),
-				 plan_route_str(f->route), f->cells, f->lot, (long long)f->version,
-				 rows[i].correction[0] ? "  corrected: " : "", rows[i].correction);
-	}
-	json_arr_end(&j);
-	if (o[0].set)
-		cli_putf(c, "%s\n", json_str(&j));
-	else if (n == 0)
-		cli_putf(c, "no infusions for %s\n", p.mrn);
-	json_done(&j);
-	free(rows);
-	return 0;
+	return cli_list_rows(c, argc, argv, &infusion_rows);
 }

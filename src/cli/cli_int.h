@@ -235,7 +235,7 @@ struct cli_rows_kind {
 	size_t size;	  /* of one row */
 	enum status (*load)(struct store *st, int64_t patient_id, void *out, int max, int *n,
 			    struct err *e);
-	void (*json)(struct json *j, const void *row);
+	void (*json)(struct cli *c, struct json *j, const void *row);
 	void (*text)(struct cli *c, const void *row);
 	enum status (*void_row)(struct store *st, int64_t patient_id, int64_t id,
 				const char *reason, struct err *e);

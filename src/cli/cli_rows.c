@@ -93,7 +93,7 @@ int cli_list_rows(struct cli *c, int argc, char **argv, const struct cli_rows_ki
 		json_init(&j, false);
 		json_arr_begin(&j, NULL);
 		for (int i = 0; i < n; i++)
-			k->json(&j, rows + (size_t)i * k->size);
+			k->json(c, &j, rows + (size_t)i * k->size);
 		json_arr_end(&j);
 		cli_putf(c, "%s\n", json_str(&j));
 		json_done(&j);
