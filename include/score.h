@@ -148,6 +148,15 @@ struct score_result {
  * encephalopathy/INR band/ULN/coefficient is out of its domain. */
 enum status score_compute(const struct score_input *in, struct score_result *out, struct err *e);
 
+/* As score_compute, but only score id is computed (MELD-Na computes MELD
+ * too, on which it rests); every other score in out is left not computable
+ * ("invalid input"), so read only score_get(out, id). The checks of the
+ * inputs are the same, so the validity and the value of id are exactly
+ * score_compute's. For a caller that needs one score on many days (the
+ * dashboard's trends, the cohort report). ST_INVALID for a bad id. */
+enum status score_compute_one(const struct score_input *in, enum score_id id,
+			      struct score_result *out, struct err *e);
+
 /* The result of one score by id (NULL for a bad id); points into r. */
 const struct score_value *score_get(const struct score_result *r, enum score_id id);
 

@@ -49,6 +49,13 @@ void score_basis_build(const struct patient *p, const struct lab_latest *labs,
 		       const struct exam_findings *f, day_t on, const struct config *cfg,
 		       struct score_basis *out);
 
+/* score_basis_build computing only score id (score_compute_one): the same
+ * inputs, validity and value of id; the other scores are left not
+ * computable. For the trend of one score over many days. */
+void score_basis_build_one(const struct patient *p, const struct lab_latest *labs,
+			   const struct exam_findings *f, day_t on, const struct config *cfg,
+			   enum score_id id, struct score_basis *out);
+
 /* One line naming a finding the scores used: "ascites ICA 2 (examination
  * 2026-02-27, 3 days old)", "dialysis yes (...)", or "encephalopathy: not
  * assessed within 30 days". kind is "ascites", "encephalopathy" or

@@ -250,7 +250,8 @@ static void basis_on(const struct dash_input *in, enum dash_measure m, day_t day
 	finding_on(in, in->ascites, in->nascites, day, seen_only, cp, &f.ascites, pt);
 	finding_on(in, in->he, in->nhe, day, seen_only, cp, &f.he, pt);
 	finding_on(in, in->dialysis, in->ndialysis, day, seen_only, meld, &f.dialysis, pt);
-	score_basis_build(in->p, &labs, &f, day, in->cfg, b);
+	score_basis_build_one(in->p, &labs, &f, day, in->cfg, (enum score_id)dash_measure(m)->id,
+			      b);
 }
 
 bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, bool seen_only,

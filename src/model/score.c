@@ -476,7 +476,10 @@ static void reset_result(struct score_result *out, const char *why)
 	}
 }
 
-enum status score_compute(const struct score_input *in, struct score_result *out, struct err *e)
+/* The scores of mask (bits 1 << enum score_id); MELD-Na is computed on
+ * MELD(i), so asking for it computes MELD too. */
+static enum status compute(const struct score_input *in, unsigned mask, struct score_result *out,
+			   struct err *e)
 {
 	err_clear(e);
 	if (out)
@@ -486,18 +489,43 @@ enum status score_compute(const struct score_input *in, struct score_result *out
 	enum status st = check_labs(in, e);
 	if (st == ST_OK)
 		st = check_settings(in, e);
-	if (st == ST_OK) {
+	if (st != ST_OK)
+		return st;
+	if (mask & (1u << SCORE_MELD_NA))
+		mask |= 1u << SCORE_MELD;
+	if (mask & (1u << SCORE_MELD))
 		compute_meld(in, out);
+	if (mask & (1u << SCORE_MELD_NA))
 		compute_meld_na(in, out);
+	if (mask & (1u << SCORE_MELD3))
 		compute_meld3(in, out);
+	if (mask & (1u << SCORE_CHILD_PUGH))
 		compute_child_pugh(in, out);
+	if (mask & (1u << SCORE_ALBI))
 		compute_albi(in, out);
+	if (mask & (1u << SCORE_FIB4))
 		compute_fib4(in, out);
+	if (mask & (1u << SCORE_APRI))
 		compute_apri(in, out);
-		if (in->age == SCORE_AGE_UNKNOWN && (out->meld.computable || out->meld3.computable))
-			add_warning(out, "age unknown: adult MELD formulas used");
+	if (in->age == SCORE_AGE_UNKNOWN && (out->meld.computable || out->meld3.computable))
+		add_warning(out, "age unknown: adult MELD formulas used");
+	return ST_OK;
+}
+
+enum status score_compute(const struct score_input *in, struct score_result *out, struct err *e)
+{
+	return compute(in, (1u << SCORE_COUNT) - 1, out, e);
+}
+
+enum status score_compute_one(const struct score_input *in, enum score_id id,
+			      struct score_result *out, struct err *e)
+{
+	if ((unsigned)id >= SCORE_COUNT) {
+		if (out)
+			reset_result(out, "invalid input");
+		return err_set(e, ST_INVALID, "no such score");
 	}
-	return st;
+	return compute(in, 1u << id, out, e);
 }
 
 const struct score_value *score_get(const struct score_result *r, enum score_id id)

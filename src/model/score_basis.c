@@ -72,9 +72,18 @@ static void keep(const struct finding_pick *f, day_t on, int window, struct find
 		*used = *f;
 }
 
-void score_basis_build(const struct patient *p, const struct lab_latest *labs,
-		       const struct exam_findings *f, day_t on, const struct config *cfg,
-		       struct score_basis *out)
+/* The scores computed: every one when only is SCORE_COUNT, else only that
+ * one (score_compute_one). */
+static enum status scores(const struct score_input *in, enum score_id only,
+			  struct score_result *out)
+{
+	return only == SCORE_COUNT ? score_compute(in, out, NULL)
+				   : score_compute_one(in, only, out, NULL);
+}
+
+static void build(const struct patient *p, const struct lab_latest *labs,
+		  const struct exam_findings *f, day_t on, const struct config *cfg,
+		  enum score_id only, struct score_basis *out)
 {
 	memset(out, 0, sizeof *out);
 	out->on = on;
@@ -99,12 +108,26 @@ void score_basis_build(const struct patient *p, const struct lab_latest *labs,
 	if (out->findings.he.have)
 		out->in.encephalopathy = out->findings.he.value;
 	out->in.dialysis = out->findings.dialysis.have && out->findings.dialysis.value == 1;
-	out->valid = score_compute(&out->in, &out->scores, NULL) == ST_OK;
+	out->valid = scores(&out->in, only, &out->scores) == ST_OK;
 	if (!out->valid) {
 		struct score_input none;
 		score_input_init(&none);
-		score_compute(&none, &out->scores, NULL);
+		scores(&none, only, &out->scores);
 	}
+}
+
+void score_basis_build(const struct patient *p, const struct lab_latest *labs,
+		       const struct exam_findings *f, day_t on, const struct config *cfg,
+		       struct score_basis *out)
+{
+	build(p, labs, f, on, cfg, SCORE_COUNT, out);
+}
+
+void score_basis_build_one(const struct patient *p, const struct lab_latest *labs,
+			   const struct exam_findings *f, day_t on, const struct config *cfg,
+			   enum score_id id, struct score_basis *out)
+{
+	build(p, labs, f, on, cfg, (unsigned)id < SCORE_COUNT ? id : SCORE_MELD, out);
 }
 
 void score_basis_finding_text(const struct score_basis *b, const char *kind, char *buf, size_t n)

@@ -160,6 +160,16 @@ static void check_vector(char *f[VEC_FIELDS], int lineno, struct vec_counts *n)
 		fail_msg("line %d: unknown formula '%s'", lineno, formula);
 	}
 	assert_non_null(got);
+	/* score_compute_one (the dashboard's trends, the cohort report) gives
+	 * the same value as computing every score. */
+	enum score_id id = got == &r.meld      ? SCORE_MELD
+			   : got == &r.meld_na ? SCORE_MELD_NA
+					       : SCORE_MELD3;
+	struct score_result one;
+	assert_int_equal(score_compute_one(&in, id, &one, NULL), ST_OK);
+	assert_true(score_get(&one, id)->computable);
+	assert_int_equal(score_get(&one, id)->value, got->value);
+	assert_true(score_get(&one, id)->raw == got->raw);
 	if (!got->computable || got->value != expected)
 		fail_msg("line %d %s: expected %d, got %d (raw %.6f) %s", lineno, formula, expected,
 			 got->value, got->raw, got->why_not);
@@ -199,6 +209,59 @@ static void test_meld_vectors(void **state)
 		      total, path, n.meld, n.meld_na, n.meld3, n.adolescent);
 	assert_true(total >= MIN_VECTORS);
 	assert_true(n.meld >= 38 && n.meld_na >= 45 && n.meld3 >= 55);
+}
+
+/* score_compute_one: for inputs with every score computable, some missing,
+ * clamped or invalid, each score alone equals that score among all (value,
+ * raw, why not), with the same status; the others are left not computable. */
+static void test_compute_one(void **state)
+{
+	(void)state;
+	struct score_input cases[6];
+	cases[0] = meld_labs(2.5, 1.8, 1.4, 131, 2.9);
+	cases[0].age = 52;
+	cases[0].ast = 88;
+	cases[0].alt = 64;
+	cases[0].platelets = 92;
+	cases[0].ascites = ASCITES_SLIGHT;
+	cases[0].encephalopathy = 1;
+	cases[1] = meld_labs(0.6, 0.9, 5.2, 121, 4.1); /* clamps everywhere */
+	cases[1].dialysis = true;
+	cases[2] = meld_labs(NAN, 1.2, 1.0, NAN, 3.0); /* needs bilirubin, sodium */
+	cases[3] = meld_labs(1.0, 1.1, 0.8, 140, 3.6);
+	cases[3].age = 8; /* PELD applies */
+	cases[4] = meld_labs(1.9, 1.3, 1.1, 136, 3.2);
+	cases[4].age = 15; /* adolescent MELD 3.0 */
+	cases[5] = meld_labs(1.0, 1.0, 1.0, 140, 3.5);
+	cases[5].sex = 'X'; /* invalid: every score not computable */
+	for (size_t c = 0; c < ARRAY_SIZE(cases); c++) {
+		struct score_result all, one;
+		enum status sa = score_compute(&cases[c], &all, NULL);
+		for (int id = 0; id < SCORE_COUNT; id++) {
+			enum status so =
+			    score_compute_one(&cases[c], (enum score_id)id, &one, NULL);
+			assert_int_equal(so, sa);
+			const struct score_value *a = score_get(&all, (enum score_id)id);
+			const struct score_value *o = score_get(&one, (enum score_id)id);
+			assert_int_equal(o->computable, a->computable);
+			assert_int_equal(o->value, a->value);
+			assert_true(o->raw == a->raw || (isnan(o->raw) && isnan(a->raw)));
+			assert_string_equal(o->why_not, a->why_not);
+			for (int other = 0; other < SCORE_COUNT; other++)
+				if (other != id && !(id == SCORE_MELD_NA && other == SCORE_MELD))
+					assert_false(
+					    score_get(&one, (enum score_id)other)->computable);
+		}
+		if (c == 0)
+			assert_true(sa == ST_OK && all.meld.computable &&
+				    all.child_pugh.computable && all.fib4.computable &&
+				    all.apri.computable);
+		if (c == 5)
+			assert_int_equal(sa, ST_INVALID);
+	}
+	struct score_result r;
+	assert_int_equal(score_compute_one(&cases[0], SCORE_COUNT, &r, NULL), ST_INVALID);
+	assert_false(r.meld.computable);
 }
 
 /* --- REFERENCE 11 edge cases ------------------------------------------------ */
@@ -932,6 +995,7 @@ int main(void)
 	    cmocka_unit_test(test_issue11_adolescent_rules),
 	    cmocka_unit_test(test_albi_digits),
 	    cmocka_unit_test(test_meld_vectors),
+	    cmocka_unit_test(test_compute_one),
 	    cmocka_unit_test(test_score_edges),
 	    cmocka_unit_test(test_meld_na_gate_11_12),
 	    cmocka_unit_test(test_meld_caps),
