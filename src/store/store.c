@@ -214,7 +214,8 @@ enum status store_patient_rows(struct store *st, const char *sql, int64_t patien
 	if (!q)
 		return ST_IO;
 	sqlite3_bind_int64(q, 1, patient_id);
-	sqlite3_bind_int(q, 2, max);
+	if (sqlite3_bind_parameter_count(q) >= 2)
+		sqlite3_bind_int(q, 2, max);
 	int rc = SQLITE_DONE;
 	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		fill(q, (char *)out + (size_t)(*n)++ * size);

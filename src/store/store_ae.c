@@ -162,9 +162,11 @@ static void ae_row(sqlite3_stmt *q, void *row)
 enum status store_ae_list(struct store *st, int64_t patient_id, struct ae *out, int max, int *n,
 			  struct err *e)
 {
+	/* No LIMIT (store_patient_rows stops at max): with one SQLite keeps
+	 * the rows in a temporary b-tree rather than its sorter. */
 	static const char sql[] = "SELECT " AE_COLS " FROM adverse_events WHERE patient_id = ? "
 				  "AND voided_at IS NULL "
-				  "ORDER BY onset DESC, onset_at DESC, id DESC LIMIT ?";
+				  "ORDER BY onset DESC, onset_at DESC, id DESC";
 	return store_patient_rows(st, sql, patient_id, out, sizeof *out, max, n, ae_row,
 				  "reading adverse events", e);
 }

@@ -51,13 +51,18 @@ static enum status read_series(struct store *st, sqlite3_stmt *q, struct dash_po
 	return ST_OK;
 }
 
+/* A series statement with the patient bound to ?1 and max to ?2 when it has
+ * a LIMIT ?2. The merged series (grades, stiffness) have none: a LIMIT on a
+ * sorted union makes SQLite keep the rows in a temporary b-tree, costlier
+ * than sorting them all in its sorter, and read_series stops at max. */
 static sqlite3_stmt *series_stmt(struct store *st, const char *sql, int64_t pid, int max,
 				 struct err *e)
 {
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (q) {
 		sqlite3_bind_int64(q, 1, pid);
-		sqlite3_bind_int(q, 2, max);
+		if (sqlite3_bind_parameter_count(q) >= 2)
+			sqlite3_bind_int(q, 2, max);
 	}
 	return q;
 }
@@ -90,7 +95,7 @@ enum status store_dash_stiffness(struct store *st, int64_t patient_id, struct da
 	    "AND voided_at IS NULL "
 	    "UNION ALL SELECT date, stiffness_kpa, created, 1, id, iqr_kpa FROM visits WHERE "
 	    "patient_id = ?1 "
-	    "AND stiffness_kpa IS NOT NULL) ORDER BY date DESC, k DESC, id DESC LIMIT ?2";
+	    "AND stiffness_kpa IS NOT NULL) ORDER BY date DESC, k DESC, id DESC";
 	enum status s = store_may(st, PERM_READ, e);
 	*n = 0;
 	if (s != ST_OK)
@@ -110,12 +115,15 @@ enum status store_dash_grades(struct store *st, int64_t patient_id, struct dash_
 	    "NOT NULL UNION ALL SELECT date, ascites_grade, created, 0, 1, id FROM exams WHERE "
 	    "patient_id = ?1 AND ascites_grade IS NOT NULL "
 	    "UNION ALL SELECT date, CASE ascites WHEN 0 THEN 0 ELSE -1 END, created, 0, 3, id FROM "
-	    "imaging WHERE patient_id = ?1 AND ascites IN (0, 1)) ORDER BY date DESC, p ASC, id "
-	    "DESC LIMIT ?2";
+	    "imaging WHERE patient_id = ?1 AND (ascites = 0 OR ascites = 1)) ORDER BY date DESC, p "
+	    "ASC, id "
+	    "DESC";
 	/* The checklist's encephalopathy answer: "no" is grade 0, "yes" carries
 	 * the grade 1-4 in its value (as checklist.c reads it). On one day the
 	 * source first in enum finding_source wins (p), as store_exam_findings
-	 * chooses: the series is read newest first and the last of a day counts. */
+	 * chooses: the series is read newest first and the last of a day counts.
+	 * Equalities joined by OR, not IN: a constant IN list is a temporary
+	 * table per run. */
 	static const char hes[] =
 	    "SELECT date, g, created, k FROM (SELECT date, he_grade AS g, created, 1 AS k, 2 AS p, "
 	    "id FROM visits WHERE patient_id = ?1 AND state = 'done' AND he_grade IS NOT NULL "
@@ -123,8 +131,9 @@ enum status store_dash_grades(struct store *st, int64_t patient_id, struct dash_
 	    "AND he_grade IS NOT NULL "
 	    "UNION ALL SELECT answered_on, CASE answer WHEN 'no' THEN 0 ELSE CAST(value AS "
 	    "INTEGER) END, created, 0, 4, id FROM answers WHERE patient_id = ?1 AND "
-	    "item = 'encephalopathy' AND (answer = 'no' OR value IN ('1', '2', '3', '4'))) "
-	    "ORDER BY date DESC, p ASC, id DESC LIMIT ?2";
+	    "item = 'encephalopathy' AND (answer = 'no' OR value = '1' OR value = '2' OR value = "
+	    "'3' OR value = '4')) "
+	    "ORDER BY date DESC, p ASC, id DESC";
 	enum status s = store_may(st, PERM_READ, e);
 	*na = *nh = 0;
 	if (s != ST_OK)

@@ -100,16 +100,20 @@ enum status store_rows_end(struct store *st, sqlite3_stmt *q, int rc, const char
 /* Fill a row of a list from the current row of q. */
 typedef void store_row_reader(sqlite3_stmt *q, void *row);
 
-/* One patient's list: checks read permission, runs sql with ?1 = patient_id
- * and ?2 = max, and lets fill() set out[0..] (elements of size bytes) until
- * max rows or the end; *n is how many. A read error is a failure, never a
- * short list (store_rows_end). */
 /* Mark row id voided now by the actor with reason, inside the caller's
  * transaction: sql is the table's "UPDATE T SET voided_at = ?1, voided_by =
  * ?2, void_reason = ?3, version = version + 1 WHERE id = ?4 AND voided_at IS
  * NULL"; what names the record in a failure ("voiding a lab result"). */
 enum status store_void_mark(struct store *st, const char *sql, int64_t id, const char *reason,
 			    const char *what, struct err *e);
+
+/* One patient's list: checks read permission, runs sql with ?1 = patient_id
+ * and ?2 = max (when sql has a second parameter), and lets fill() set
+ * out[0..] (elements of size bytes) until max rows or the end; *n is how
+ * many. A read error is a failure, never a short list (store_rows_end). A
+ * sorted sql that no index orders is better without LIMIT: SQLite then
+ * sorts in its sorter, not a temporary b-tree, and the reading stops at
+ * max all the same. */
 enum status store_patient_rows(struct store *st, const char *sql, int64_t patient_id, void *out,
 			       size_t size, int max, int *n, store_row_reader *fill,
 			       const char *what, struct err *e);

@@ -494,7 +494,7 @@ enum status store_lt_facts(struct store *st, int64_t patient_id, day_t *first_in
 	    "SELECT max(date) FROM visits WHERE patient_id = ?1 AND state = 'done'";
 	static const char hcc[] = "SELECT date FROM imaging WHERE patient_id = ?1 AND hcc = 1 "
 				  "AND voided_at IS NULL "
-				  "ORDER BY date LIMIT ?2";
+				  "ORDER BY date"; /* no LIMIT: see series_stmt */
 	enum status s = store_may(st, PERM_READ, e);
 	*nhcc = 0;
 	if (s != ST_OK)
@@ -506,7 +506,6 @@ enum status store_lt_facts(struct store *st, int64_t patient_id, day_t *first_in
 	if (!q)
 		return s == ST_OK ? ST_IO : s;
 	sqlite3_bind_int64(q, 1, patient_id);
-	sqlite3_bind_int(q, 2, max);
 	int rc = SQLITE_DONE;
 	while (*nhcc < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		hcc_days[(*nhcc)++] = store_col_day(q, 0);

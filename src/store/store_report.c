@@ -53,14 +53,12 @@ enum status store_report_infusions(struct store *st, int64_t patient_id,
 {
 	static const char sql[] =
 	    "SELECT i.date, i.route, l.type FROM infusions i LEFT JOIN product_lots l ON l.lot = "
-	    "i.lot COLLATE NOCASE AND l.voided = 0 WHERE i.patient_id = ?1 ORDER BY i.date, i.id "
-	    "LIMIT ?2";
+	    "i.lot COLLATE NOCASE AND l.voided = 0 WHERE i.patient_id = ?1 ORDER BY i.date, i.id";
 	*n = 0;
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
 	sqlite3_bind_int64(q, 1, patient_id);
-	sqlite3_bind_int(q, 2, max);
 	int rc = SQLITE_DONE;
 	char buf[24];
 	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -126,33 +124,24 @@ enum status store_report_labs(struct store *st, int64_t patient_id, const bool w
 			      struct err *e)
 {
 	/* Newest first per analyte (as store_dash_labs), reversed below; every
-	 * key descending, so labs_patient is walked backwards with no sort, one
-	 * range per wanted analyte (?2: their keys as a JSON array). */
+	 * key descending, so labs_patient is walked backwards with no sort. All
+	 * the patient's analytes are read and the unwanted skipped here: an
+	 * analyte list in the statement cost a temporary table per patient,
+	 * more than the few rows of other analytes. */
 	static const char sql[] =
 	    "SELECT analyte, date, canonical, created, visit_id IS NOT NULL FROM labs WHERE "
-	    "patient_id = ?1 AND analyte IN (SELECT value FROM json_each(?2)) AND voided_at IS "
-	    "NULL ORDER BY analyte DESC, date DESC, id DESC";
+	    "patient_id = ?1 AND voided_at IS NULL ORDER BY analyte DESC, date DESC, id DESC";
 	memset(nlab, 0, ANALYTE_COUNT * sizeof *nlab);
 	sqlite3_stmt *q = store_stmt(st, sql, e);
 	if (!q)
 		return ST_IO;
-	char keys[512];
-	size_t len = 0;
-	keys[len++] = '[';
-	for (int a = 0; a < ANALYTE_COUNT && len + 40 < sizeof keys; a++)
-		if (want[a])
-			len += (size_t)snprintf(keys + len, sizeof keys - len, "%s\"%s\"",
-						len > 1 ? "," : "",
-						analyte_get((enum analyte_id)a)->key);
-	snprintf(keys + len, sizeof keys - len, "]");
 	sqlite3_bind_int64(q, 1, patient_id);
-	sqlite3_bind_text(q, 2, keys, -1, SQLITE_TRANSIENT);
 	int rc = SQLITE_DONE;
 	char key[32];
 	enum analyte_id a = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		store_col_text(q, 0, key, sizeof key);
-		if (!analyte_from_key(key, &a) || nlab[a] >= DASH_SERIES_MAX)
+		if (!analyte_from_key(key, &a) || !want[a] || nlab[a] >= DASH_SERIES_MAX)
 			continue;
 		struct dash_point *p = &lab[a][nlab[a]];
 		memset(p, 0, sizeof *p);

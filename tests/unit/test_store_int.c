@@ -16,8 +16,11 @@
 
 #include "../../src/store/store_dates.h"
 #include "../../src/store/store_int.h"
+#include "app.h"
 #include "assets.h"
 #include "demo.h"
+#include "store_report.h"
+#include "uc_report.h"
 
 static const char users_sql[] = "SELECT login FROM users ORDER BY login";
 
@@ -301,6 +304,106 @@ static void date_check_reads_one_patients_schedule(void **state)
 	assert_int_equal(fullscan_steps(f->st), 0);
 }
 
+static void read_login(sqlite3_stmt *q, void *row)
+{
+	snprintf(row, 32, "%s", (const char *)sqlite3_column_text(q, 0));
+}
+
+/* Every statement the cohort report ran, once each. */
+struct ran {
+	char *sql[64];
+	int n;
+};
+
+static void ran_add(void *ctx, const char *sql)
+{
+	struct ran *r = ctx;
+	for (int i = 0; i < r->n; i++)
+		if (strcmp(r->sql[i], sql) == 0)
+			return;
+	if (r->n < 64)
+		r->sql[r->n++] = strdup(sql);
+}
+
+/* Whether sql's program opens a temporary b-tree (OpenEphemeral): an IN
+ * list, or an ORDER BY with a LIMIT that no index provides. -1 when the
+ * statement cannot be explained here (the access trail's, on its own
+ * attached database). */
+static int ephemeral(sqlite3 *db, const char *sql)
+{
+	char *x = sqlite3_mprintf("EXPLAIN %s", sql);
+	sqlite3_stmt *q = NULL;
+	int found = -1;
+	if (sqlite3_prepare_v2(db, x, -1, &q, NULL) == SQLITE_OK) {
+		found = 0;
+		while (sqlite3_step(q) == SQLITE_ROW)
+			if (strcmp((const char *)sqlite3_column_text(q, 1), "OpenEphemeral") == 0)
+				found = 1;
+	}
+	sqlite3_finalize(q);
+	sqlite3_free(x);
+	return found;
+}
+
+/* The cohort report reads each treated patient with about twenty
+ * statements; five of them (an analyte list through json_each, a LIMIT on
+ * a sorted union or on an order no index gives) opened a temporary b-tree
+ * per patient, a quarter of the report's time. None does now. */
+static void report_reads_open_no_temporary_btree(void **state)
+{
+	struct fx *f = *state;
+	struct err e;
+	struct demo_opts o = {10, 7, date_from_time(testclock_now, 0), 6};
+	assert_int_equal(demo_generate(f->st, &o, &e), ST_OK);
+	struct app app = {.st = f->st, .clock = testclock};
+	config_defaults(&app.cfg);
+	struct report_filter flt;
+	report_filter_init(&flt);
+	struct report *r = calloc(1, sizeof *r);
+	struct ran ran = {{0}, 0};
+	store_report_trace(f->st, ran_add, &ran);
+	assert_int_equal(app_report_outcomes(&app, &flt, r, &e), ST_OK);
+	store_report_trace(f->st, NULL, NULL);
+	assert_true(r->npatients >= 6);
+	report_free(r);
+	free(r);
+	int explained = 0;
+	for (int i = 0; i < ran.n; i++) {
+		int x = ephemeral(f->st->db, ran.sql[i]);
+		if (x == 1)
+			fail_msg("a temporary b-tree in: %s", ran.sql[i]);
+		explained += x == 0;
+		free(ran.sql[i]);
+	}
+	assert_true(explained >= 15);
+}
+
+/* A patient's list without a LIMIT (store_patient_rows binds ?2 only when
+ * the statement has one) still stops at max, as one with LIMIT ?2 does. */
+static void patient_rows_stop_at_max(void **state)
+{
+	struct fx *f = *state;
+	struct err e;
+	char got[3][32] = {{0}}, limited[3][32] = {{0}};
+	int n = -1;
+	static const char open[] = "SELECT login FROM users WHERE ?1 = 1 ORDER BY login DESC";
+	static const char lim[] =
+	    "SELECT login FROM users WHERE ?1 = 1 ORDER BY login DESC LIMIT ?2";
+	assert_int_equal(store_patient_rows(f->st, open, 1, got, sizeof got[0], 2, &n, read_login,
+					    "reading users", &e),
+			 ST_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_patient_rows(f->st, lim, 1, limited, sizeof limited[0], 2, &n,
+					    read_login, "reading users", &e),
+			 ST_OK);
+	assert_int_equal(n, 2);
+	for (int i = 0; i < 2; i++)
+		assert_string_equal(got[i], limited[i]);
+	assert_string_equal(got[0], "carol");
+	assert_string_equal(got[1], "bob");
+	assert_string_equal(got[2], "");
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -309,6 +412,8 @@ int main(void)
 	    T(busy_statement_not_reset),
 	    T(full_cache_keeps_busy_statement),
 	    T(date_check_reads_one_patients_schedule),
+	    T(report_reads_open_no_temporary_btree),
+	    T(patient_rows_stop_at_max),
 	    cmocka_unit_test(all_busy_refused),
 	    cmocka_unit_test(migrations_numbered_without_gaps),
 	    cmocka_unit_test(embedded_migrations_pass),
