@@ -12,6 +12,12 @@
 . "$(dirname "$0")/../odm/odm.sh"
 odm_schema_pinned
 
+# A clinic with no patient yet: metadata and an empty ClinicalData.
+run hd export odm --out "$T/empty.xml"
+expect_rc "export odm of an empty clinic" 0
+odm_valid "an empty clinic" "$T/empty.xml"
+expect_eq "no subject" "$(sed 's/ xmlns="[^"]*"//' "$T/empty.xml" | xmllint --xpath 'count(//ClinicalData/*)' -)" 0
+
 hd demo --patients 300 >/dev/null || notok "demo clinic"
 # The patient with what the demo leaves out.
 fixture_lot UC-1 || notok "product lot fixture"
