@@ -1,6 +1,13 @@
 # Command-line tests of `export odm` (issue 16, part 2): CDISC ODM 1.3.2
-# XML. The official XSD is not reachable from the test machines, so the
-# structure is checked with xmllint: well-formed, every reference resolves
+# XML. Every document written here (the whole clinic, one patient with
+# --from/--to, --deidentify to a file and to standard output) is validated
+# with `xmllint --nonet --schema` against CDISC's ODM 1.3.2 XML Schema,
+# vendored in tests/odm/schema (ODM1-3-2.xsd, which includes
+# ODM1-3-2-foundation.xsd and imports core/xml.xsd and
+# core/xmldsig-core-schema.xsd; SHA256SUMS pins them, the README says where
+# they come from), and a document the schema must reject is rejected. What
+# the XSD cannot see is checked with xmllint --xpath: each ItemData value in
+# the form of its ItemDef's DataType, every reference resolves
 # (ItemData to ItemDef, FormRef to FormDef, StudyEventRef to
 # StudyEventDef, units and code lists), each event holds only its forms and
 # each item group only its items, coded values are in their code lists; the
@@ -8,6 +15,8 @@
 # date, note, indication or lot; the audit row with its scope; --out 0600;
 # refusals exit 2 and write nothing.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../odm/odm.sh"
+odm_schema_pinned
 fixture_lot UC-1 || notok "product lot fixture"
 
 # XPath on a copy without the default namespace (asserted on its own).
@@ -47,6 +56,15 @@ expect_rc "export odm --out" 0
 expect_eq "--out is 0600" "$(stat -c %a "$T/o.xml")" 600
 xmllint --noout "$T/o.xml" 2>"$T/lint" && ok "well-formed XML" || notok "not well-formed: $(cat "$T/lint")"
 nons "$T/o.xml"
+odm_valid "the whole clinic" "$T/o.xml"
+odm_typed_values "the whole clinic" "$T/o.xml.nons"
+# The validator can fail: the same document without an ItemDef's required
+# OID (xmllint exits 3 for a document the schema rejects, 5 for a schema it
+# cannot read).
+sed '0,/<ItemDef OID="[^"]*"/s//<ItemDef/' "$T/o.xml" >"$T/bad.xml"
+xmllint --nonet --noout --schema "$ODM_XSD" "$T/bad.xml" >"$T/bad.out" 2>&1
+expect_eq "an ItemDef without its OID: the schema rejects it" "$?" 3
+expect_in "and names the attribute" "ItemDef': The attribute 'OID' is required but missing" "$(cat "$T/bad.out")"
 expect_eq "ODM 1.3 namespace" "$(xmllint --xpath 'namespace-uri(/*)' "$T/o.xml")" "http://www.cdisc.org/ns/odm/v1.3"
 expect_eq "root: ODM 1.3.2 snapshot" "$(xp "$T/o.xml" 'concat(/ODM/@ODMVersion, " ", /ODM/@FileType)')" "1.3.2 Snapshot"
 expect_eq "created on the injected clock" "$(xp "$T/o.xml" 'string(/ODM/@CreationDateTime)')" "${D56}T10:00:00Z"
@@ -168,6 +186,8 @@ run hd export odm --patient ODM777 --from "$(later 1)" --to "$D7" --out "$T/r.xm
 expect_rc "--patient --from --to" 0
 expect_in "text summary" "exported" "$OUT"
 nons "$T/r.xml"
+odm_valid "one patient, --from --to" "$T/r.xml"
+odm_typed_values "one patient, --from --to" "$T/r.xml.nons"
 expect_eq "one subject" "$(xp "$T/r.xml" 'count(//SubjectData)')" 1
 expect_eq "the baseline labs are out of the range" "$(xp "$T/r.xml" "count(//ItemData[@ItemOID='IT.LAB.DATE'][@Value='$(ago 3)'])")" 0
 expect_eq "the W1 labs are in it" "$(xp "$T/r.xml" "count(//ItemData[@ItemOID='IT.LAB.DATE'][@Value='$D7'])")" 1
@@ -180,6 +200,8 @@ run hd export odm --deidentify --out "$T/d.xml"
 expect_rc "--deidentify" 0
 xmllint --noout "$T/d.xml" 2>/dev/null && ok "de-identified: well-formed" || notok "de-identified: not well-formed"
 nons "$T/d.xml"
+odm_valid "de-identified" "$T/d.xml"
+odm_typed_values "de-identified" "$T/d.xml.nons"
 D=$(cat "$T/d.xml")
 for secret in ODMTEST Olga ODM777 ODM888 SECOND 1960-01-01 1950-05-05 NOTE-XYZ SECRET-INDICATION UC-1 fine; do
 	expect_not_in "de-identified: no $secret" "$secret" "$D"
@@ -197,6 +219,8 @@ expect_eq "the same values, de-identified" \
 run hd export odm --deidentify --patient ODM777
 expect_in "the pseudonym is stable across exports" "SubjectKey=\"$P1\"" "$OUT"
 expect_in "without --out: the XML on standard output" '<?xml version="1.0" encoding="UTF-8"?>' "$OUT"
+printf '%s\n' "$OUT" >"$T/stdout.xml"
+odm_valid "de-identified, one patient, on standard output" "$T/stdout.xml"
 expect_eq "audited as de-identified" \
 	"$(asql "select json_extract(after, '\$.deidentified') || json_extract(after, '\$.patient') from audit where action = 'export' order by seq desc limit 1")" \
 	"1ODM777"
