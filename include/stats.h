@@ -18,7 +18,7 @@ struct stats_desc {
 	double mean, sd, median, q1, q3, min, max;
 };
 
-/* Describe x[0..n-1]; x is sorted in place. */
+/* Describe x[0..n-1]; x is reordered in place (selection). */
 void stats_describe(double *x, int n, struct stats_desc *out);
 
 /* How the Wilcoxon p-value was found: not computable (no non-zero
