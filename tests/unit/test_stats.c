@@ -12,6 +12,9 @@
 
 #include <cmocka.h>
 
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
 #include "stats.h"
 
 #define near(a, b, tol) assert_true(fabs((a) - (b)) <= (tol))
@@ -35,6 +38,33 @@ static void describes(void **state)
 	stats_describe(one, 1, &d);
 	near(d.mean, 7, 0);
 	assert_true(isnan(d.sd));
+}
+
+/* The quartiles and median found by selection equal, exactly, GSL's on the
+ * sorted data (gsl_stats_*_from_sorted_data), for every n from 1 to 80 on
+ * values with many ties (quantised to 0.1, as lab values are) and without. */
+static void describes_as_sorted(void **state)
+{
+	double x[80], y[80];
+	unsigned seed = 12345;
+	for (int kind = 0; kind < 2; kind++)
+		for (int n = 1; n <= 80; n++) {
+			for (int i = 0; i < n; i++) {
+				seed = seed * 1103515245u + 12345u;
+				unsigned r = (seed >> 8) % 100000;
+				x[i] = y[i] = kind ? r / 1000.0 : (double)(r % 40) / 10.0 + 1.5;
+			}
+			struct stats_desc d;
+			stats_describe(x, n, &d);
+			gsl_sort(y, 1, (size_t)n);
+			assert_true(d.median == gsl_stats_median_from_sorted_data(y, 1, (size_t)n));
+			assert_true(d.q1 ==
+				    gsl_stats_quantile_from_sorted_data(y, 1, (size_t)n, 0.25));
+			assert_true(d.q3 ==
+				    gsl_stats_quantile_from_sorted_data(y, 1, (size_t)n, 0.75));
+			assert_true(d.min == y[0] && d.max == y[n - 1]);
+			near(d.mean, gsl_stats_mean(y, 1, (size_t)n), 1e-12);
+		}
 }
 
 /* Eight non-zero differences without ties and one zero: the exact test on
@@ -156,9 +186,13 @@ static void kaplan_meier_all_events(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(describes),     cmocka_unit_test(paired_exact),
-	    cmocka_unit_test(paired_normal), cmocka_unit_test(paired_degenerate),
-	    cmocka_unit_test(kaplan_meier),  cmocka_unit_test(kaplan_meier_all_events),
+	    cmocka_unit_test(describes),
+	    cmocka_unit_test(describes_as_sorted),
+	    cmocka_unit_test(paired_exact),
+	    cmocka_unit_test(paired_normal),
+	    cmocka_unit_test(paired_degenerate),
+	    cmocka_unit_test(kaplan_meier),
+	    cmocka_unit_test(kaplan_meier_all_events),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
