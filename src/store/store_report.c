@@ -137,11 +137,18 @@ enum status store_report_labs(struct store *st, int64_t patient_id, const bool w
 		return ST_IO;
 	sqlite3_bind_int64(q, 1, patient_id);
 	int rc = SQLITE_DONE;
-	char key[32];
+	char key[32], prev[32] = "";
 	enum analyte_id a = 0;
+	bool known = false;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		store_col_text(q, 0, key, sizeof key);
-		if (!analyte_from_key(key, &a) || !want[a] || nlab[a] >= DASH_SERIES_MAX)
+		/* The rows come analyte by analyte: look the key up when it
+		 * changes. */
+		if (strcmp(key, prev) != 0) {
+			known = analyte_from_key(key, &a);
+			memcpy(prev, key, sizeof prev);
+		}
+		if (!known || !want[a] || nlab[a] >= DASH_SERIES_MAX)
 			continue;
 		struct dash_point *p = &lab[a][nlab[a]];
 		memset(p, 0, sizeof *p);
