@@ -1,6 +1,7 @@
 /* ui_report.c: the outcomes report screen — shows struct report, computes
  * nothing (the filters go through report_filter_set, the numbers through
- * app_report_outcomes). */
+ * app_report_build_*: built in slices between keys, with a progress line,
+ * so the screen shows at once and Esc stops it). */
 #include "ui_report.h"
 
 #include <math.h>
@@ -29,6 +30,7 @@
 #define RP_CELL 96     /* one formatted table cell */
 #define RP_LINE 512    /* one table row */
 #define RP_ITEM 80     /* one pick-list item */
+#define RP_SLICE 200   /* patients walked between two looks at the keyboard */
 
 enum rp_pick { PICK_ETIOLOGY, PICK_ROUTE, PICK_PRODUCT };
 
@@ -44,7 +46,20 @@ struct rp_screen {
 	bool ascii;
 	int cols; /* the width the lines were built for */
 	enum rp_pick picking;
+	struct report_build *build;    /* while the report is being built */
+	int walked, total;	       /* its progress */
+	bool stale;		       /* stopped under another screen: start again on top */
+	bool shown;		       /* the progress line was drawn since the build began */
+	bool announce;		       /* a filter changed: say how many patients when built */
+	char keep[REPORT_KEY_MAX + 1]; /* the measure shown before the filter changed */
 };
+
+static int (*slice_hook)(void);
+
+void ui_report_slice_hook(int (*slice)(void))
+{
+	slice_hook = slice;
+}
 
 static const enum ui_action rp_hints[] = {
     ACT_HELP,	      ACT_REPORT_MEASURE_NEXT, ACT_REPORT_DATES, ACT_REPORT_ETIOLOGY,
@@ -352,31 +367,68 @@ static void filter_text(const struct report_filter *f, int cols, char *buf, size
 			 et, route, product);
 }
 
-/* Build the report for the filter again, keeping the measure shown. */
-static bool load(struct rp_screen *s, struct ui *ui)
+static void refuse(struct rp_screen *s, struct ui *ui, const struct err *e, enum status st)
+{
+	snprintf(s->refusal, sizeof s->refusal, "cannot build the report: %s", err_why(e, st));
+	ui_msg(ui, ROLE_CRITICAL, "%s", s->refusal);
+	ui_lines_clear(&s->lines);
+}
+
+static void stop(struct rp_screen *s)
+{
+	app_report_build_cancel(s->build);
+	s->build = NULL;
+}
+
+/* Start building the report for the filter (again), keeping the measure
+ * shown; the slices run from rp_idle, between keys. */
+static void start(struct rp_screen *s, struct ui *ui)
 {
 	struct err e = {""};
-	char key[REPORT_KEY_MAX + 1] = "";
 	if (s->loaded && s->r->nmeasures > 0)
-		strlcpy_(key, s->r->measures[s->measure].key, sizeof key);
+		strlcpy_(s->keep, s->r->measures[s->measure].key, sizeof s->keep);
+	stop(s);
 	report_free(s->r);
-	enum status st = app_report_outcomes(ui->app, &s->f, s->r, &e);
-	s->loaded = st == ST_OK;
-	s->cols = ui->cols;
-	if (!s->loaded) {
-		snprintf(s->refusal, sizeof s->refusal, "cannot build the report: %s",
-			 err_why(&e, st));
-		ui_msg(ui, ROLE_CRITICAL, "%s", s->refusal);
-		ui_lines_clear(&s->lines);
-		return false;
-	}
+	s->loaded = s->stale = s->shown = false;
 	s->refusal[0] = '\0';
+	s->walked = s->total = 0;
+	ui_lines_clear(&s->lines);
+	enum status st = app_report_build_begin(ui->app, &s->f, s->r, &s->build, &e);
+	if (st != ST_OK)
+		refuse(s, ui, &e, st);
+	else
+		app_report_build_progress(s->build, &s->walked, &s->total);
+}
+
+/* The last slice was walked: finish (the access row is written here) and
+ * lay the report out. */
+static void built(struct rp_screen *s, struct ui *ui)
+{
+	struct err e = {""};
+	enum status st = app_report_build_end(s->build, &e);
+	s->build = NULL;
+	if (st != ST_OK) {
+		refuse(s, ui, &e, st);
+		return;
+	}
+	s->loaded = true;
+	s->cols = ui->cols;
 	s->measure = 0;
 	for (int m = 0; m < s->r->nmeasures; m++)
-		if (strcmp(s->r->measures[m].key, key) == 0)
+		if (strcmp(s->r->measures[m].key, s->keep) == 0)
 			s->measure = m;
 	build(s);
-	return true;
+	if (s->announce)
+		ui_msg(ui, ROLE_OK, "report of %d treated patient%s", s->r->npatients,
+		       s->r->npatients == 1 ? "" : "s");
+	s->announce = false;
+}
+
+/* A filter changed: build again and say for how many patients. */
+static void rebuild(struct rp_screen *s, struct ui *ui)
+{
+	start(s, ui);
+	s->announce = true;
 }
 
 /* values: the first infusion from, to (each empty: any). */
@@ -394,9 +446,7 @@ static enum status dates_save(struct ui *ui, void *arg, const char *const *value
 			return st;
 	}
 	s->f = g;
-	if (load(s, ui))
-		ui_msg(ui, ROLE_OK, "report of %d treated patient%s", s->r->npatients,
-		       s->r->npatients == 1 ? "" : "s");
+	rebuild(s, ui);
 	return ST_OK;
 }
 
@@ -446,9 +496,7 @@ static int picked(struct ui *ui, void *arg, int index)
 		return UI_DONE;
 	}
 	s->f = g;
-	if (load(s, ui))
-		ui_msg(ui, ROLE_OK, "report of %d treated patient%s", s->r->npatients,
-		       s->r->npatients == 1 ? "" : "s");
+	rebuild(s, ui);
 	return UI_DONE;
 }
 
@@ -484,6 +532,69 @@ static void ask_pick(struct rp_screen *s, struct ui *ui, enum rp_pick p)
 	ui_pick(ui, titles[p], items, count, current, picked, s);
 }
 
+/* --- the build, between keys --- */
+
+/* v with a comma between thousands: "12,345". */
+static const char *grouped(char *buf, int v)
+{
+	char digits[RP_NUM];
+	int n = snprintf(digits, sizeof digits, "%d", v), o = 0;
+	for (int i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+static void progress_draw(struct rp_screen *s, struct ui *ui)
+{
+	char a[RP_NUM], b[RP_NUM], keys[32];
+	s->shown = true;
+	ui_key_names(ACT_BACK, SC_REPORT, " or ", keys, sizeof keys);
+	ui_putf(ui->body, 0, 0, ui->cols, ROLE_TITLE, "Outcomes report: building");
+	ui_putf(ui->body, RP_TOP, 0, ui->cols, ROLE_NORMAL,
+		"Building the report: %s of %s treated patient%s; %s stops", grouped(a, s->walked),
+		grouped(b, s->total), s->total == 1 ? "" : "s", keys);
+}
+
+/* One slice of the build while the screen is on top; under another screen
+ * (a dialog, the help, the lock) the build stops, releasing its snapshot,
+ * and starts again once this screen is back on top. */
+static bool rp_idle(struct ui_screen *sc, struct ui *ui, bool top)
+{
+	struct rp_screen *s = (struct rp_screen *)sc;
+	if (!top) {
+		s->stale = s->stale || s->build != NULL;
+		stop(s);
+		return false;
+	}
+	if (s->stale)
+		start(s, ui);
+	if (!s->build)
+		return false;
+	if (!s->shown)
+		return true; /* the progress line goes out first */
+	int slice = slice_hook ? slice_hook() : -1;
+	if (slice == 0)
+		return false; /* a test build holding the build: look again next tick */
+	if (slice < 0)
+		slice = RP_SLICE;
+	struct err e = {""};
+	bool done = false;
+	enum status st = app_report_build_step(s->build, slice, &done, &e);
+	if (st != ST_OK) {
+		stop(s);
+		refuse(s, ui, &e, st);
+		return false;
+	}
+	app_report_build_progress(s->build, &s->walked, &s->total);
+	if (done)
+		built(s, ui);
+	return s->build != NULL;
+}
+
 /* --- the screen --- */
 
 static void rp_draw(struct ui_screen *sc, struct ui *ui)
@@ -494,12 +605,16 @@ static void rp_draw(struct ui_screen *sc, struct ui *ui)
 		s->cols = ui->cols;
 		build(s);
 	}
+	filter_text(&s->f, ui->cols, f, sizeof f);
+	ui_put(ui->body, 1, 0, ui->cols, ROLE_HINT, f);
+	if (s->build || s->stale) {
+		progress_draw(s, ui);
+		return;
+	}
 	ui_putf(ui->body, 0, 0, ui->cols, ROLE_TITLE,
 		"Outcomes report as of %s: %d treated patient%s",
 		date_format(app_today(ui->app), d), s->loaded ? s->r->npatients : 0,
 		s->loaded && s->r->npatients == 1 ? "" : "s");
-	filter_text(&s->f, ui->cols, f, sizeof f);
-	ui_put(ui->body, 1, 0, ui->cols, ROLE_HINT, f);
 	if (s->refusal[0]) {
 		ui_wrap(ui->body, RP_TOP, 0, ui->cols, 3, ROLE_CRITICAL, s->refusal);
 		return;
@@ -534,7 +649,7 @@ static int rp_key(struct ui_screen *sc, struct ui *ui, int key)
 		ask_pick(s, ui, PICK_PRODUCT);
 	else if (ui_key_is(key, ACT_REPORT_CLEAR)) {
 		report_filter_init(&s->f);
-		load(s, ui);
+		rebuild(s, ui);
 	} else if (ui_key_is(key, ACT_REPORT_CHANGE))
 		ui_lines_jump(&s->lines, s->at_change, h);
 	else if (ui_key_is(key, ACT_REPORT_SAFETY))
@@ -549,6 +664,7 @@ static int rp_key(struct ui_screen *sc, struct ui *ui, int key)
 static void rp_done(struct ui_screen *sc)
 {
 	struct rp_screen *s = (struct rp_screen *)sc;
+	stop(s);
 	report_free(s->r);
 	free(s->r);
 	ui_lines_done(&s->lines);
@@ -574,8 +690,11 @@ static const struct ui_screen_ops rp_ops = {
     "related, serious and leading to discontinuation, per patient and per infusion), "
     "{REPORT_SURVIVAL} to the Kaplan-Meier curves of overall and transplant-free survival "
     "with the numbers at risk and the median's 95 % interval, {REPORT_CHANGE} back. "
+    "The report is built patient by patient under a progress line, the keys live meanwhile: "
+    "{BACK} stops it, a filter change starts it again. "
     "hepadesk report outcomes gives the same numbers.",
     .scope = SC_REPORT | SC_LIST,
+    .idle = rp_idle,
 };
 
 struct ui_screen *ui_report_new(struct ui *ui)
@@ -587,6 +706,6 @@ struct ui_screen *ui_report_new(struct ui *ui)
 	report_filter_init(&s->f);
 	report_init(s->r, app_today(ui->app), &s->f);
 	ui_lines_init(&s->lines);
-	load(s, ui);
+	start(s, ui);
 	return &s->base;
 }
