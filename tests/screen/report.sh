@@ -166,7 +166,7 @@ wait_for "Report dates"
 type_text "2026-03-01"
 keys F2
 wait_for "Filter: 2026-03-01 to any; etiology K70.3; route any; product any"
-shows "Outcomes report as of $(later 252): 2 treated patients"
+wait_for "Outcomes report as of $(later 252): 2 treated patients"
 # From the day after the infusions: nobody, and every section says so.
 keys f
 wait_for "Report dates"
@@ -174,7 +174,7 @@ keys C-u
 type_text "2026-03-03"
 keys F2
 wait_for "Filter: 2026-03-03 to any; etiology K70.3; route any; product any"
-shows "Outcomes report as of $(later 252): 0 treated patients"
+wait_for "Outcomes report as of $(later 252): 0 treated patients"
 shows "no visit week scheduled"
 keys s
 wait_for "Safety: 0 treated patients, 0 infusions given"
