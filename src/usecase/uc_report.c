@@ -129,6 +129,10 @@ static enum status one_patient(void *ctx, struct store *st, int64_t pid, struct 
 	return s;
 }
 
+/* A build in progress: the cursor keeps the read snapshot open between
+ * steps. Under WAL that blocks no other session (readers and writers go
+ * on; only the checkpoint cannot pass it), and a screen's build lasts
+ * seconds; this session writes nothing until end or cancel. */
 struct report_build {
 	struct app *app;
 	struct report_filter f;
@@ -197,8 +201,8 @@ enum status app_report_build_step(struct report_build *b, int max_patients, bool
 void app_report_build_progress(const struct report_build *b, int *walked, int *total)
 {
 	*walked = b->walked;
-	/* A patient treated after the count was taken is not in the
-	 * snapshot: the total only guards against a count of 0 shown as done. */
+	/* The count and the walk read one snapshot, so they agree; should
+	 * they not, the line never shows more walked than in all. */
 	*total = b->total > b->walked ? b->total : b->walked;
 }
 
