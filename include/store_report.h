@@ -17,10 +17,33 @@
 typedef enum status (*store_report_fn)(void *ctx, struct store *st, int64_t patient_id,
 				       struct err *e);
 
-/* Begin one read snapshot (store_snapshot.h), call fn for every treated
- * patient whose first infusion is within from..to (DAY_NONE: no bound),
- * end the snapshot. PERM_READ. The patients are read through a cursor on
- * the infusions_report index: memory does not grow with the clinic. */
+/* The treated patients walked one at a time: store_report_open begins one
+ * read snapshot (store_snapshot.h) and a cursor on the infusions_report
+ * index over every treated patient whose first infusion is within
+ * from..to (DAY_NONE: no bound), by patient id; memory does not grow with
+ * the clinic. PERM_READ. The snapshot stays open until store_report_close,
+ * so no write of this connection may run in between (under WAL a reader
+ * blocks no other session; it only holds back the checkpoint, so keep it
+ * to seconds). *out is NULL on failure (nothing left open). */
+struct store_report_cursor;
+enum status store_report_open(struct store *st, day_t from, day_t to,
+			      struct store_report_cursor **out, struct err *e);
+
+/* The next patient's id; *done true (and id 0) after the last. ST_OK or the
+ * storage error. */
+enum status store_report_next(struct store_report_cursor *c, int64_t *patient_id, bool *done,
+			      struct err *e);
+
+/* How many patients the cursor opened with from..to walks in all (counted
+ * from the same index, in the same snapshot). */
+enum status store_report_count(struct store_report_cursor *c, day_t from, day_t to, int *n,
+			       struct err *e);
+
+/* Finalise the cursor and end the snapshot; NULL is fine. */
+void store_report_close(struct store_report_cursor *c);
+
+/* The walk in one call: open, fn for every patient (a status other than
+ * ST_OK stops it and is returned), close. */
 enum status store_report_each(struct store *st, day_t from, day_t to, store_report_fn fn, void *ctx,
 			      struct err *e);
 

@@ -12,4 +12,8 @@
  * path. */
 int ui_run(struct app *app);
 
+/* A test build only (main.c): the report screen's patients per slice come
+ * from slice() (ui_report_slice_hook). */
+void ui_run_report_slice(int (*slice)(void));
+
 #endif

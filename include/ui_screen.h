@@ -70,6 +70,14 @@ struct ui_screen_ops {
 	 * steps, the lookup's prompt and list): the hints as they are now, and
 	 * the scope in *scope. NULL: hints and scope above. */
 	const enum ui_action *(*keys_now)(const struct ui_screen *s, unsigned *scope);
+	/* Work done between keys (a report being built), in slices: the loop
+	 * calls it after every key and every tick, then draws. top false:
+	 * another screen or the idle lock is over this one, or the program is
+	 * leaving: stop whatever holds storage (a read snapshot refuses every
+	 * write of the session) and return false. Returns true when it wants
+	 * to be called again at once (the loop then polls the keyboard rather
+	 * than waiting); false waits for the next key or tick. NULL: none. */
+	bool (*idle)(struct ui_screen *s, struct ui *ui, bool top);
 };
 
 /* Embedded as the first member of every screen. */

@@ -37,6 +37,9 @@ int main(int argc, char **argv)
 	if (testhooks_env_dump(argc, argv, "--test-env", stdout))
 		return 0;
 #endif
+#ifdef HEPADESK_TEST_HOOKS
+	ui_run_report_slice(testhooks_report_slice);
+#endif
 	int rc = cli_begin(&call, argc, argv, stdout, stderr);
 	if (rc >= 0)
 		return rc;

@@ -12,39 +12,101 @@
 #include "store_snapshot.h"
 #include "util.h"
 
-enum status store_report_each(struct store *st, day_t from, day_t to, store_report_fn fn, void *ctx,
-			      struct err *e)
+/* One row per treated patient from the infusions_report index alone
+ * (patient_id, date, ...): the first infusion is min(date). */
+#define TREATED_SQL                                                                               \
+	"SELECT patient_id, min(date) AS first FROM infusions GROUP BY patient_id HAVING (?1 IS " \
+	"NULL OR first >= ?1) AND (?2 IS NULL OR first <= ?2)"
+
+struct store_report_cursor {
+	struct store *st;
+	sqlite3_stmt *q;
+};
+
+static void bind_days(sqlite3_stmt *q, day_t from, day_t to)
 {
-	/* One row per treated patient from the infusions_report index alone
-	 * (patient_id, date, ...): the first infusion is min(date). */
-	static const char sql[] =
-	    "SELECT patient_id, min(date) AS first FROM infusions GROUP BY patient_id "
-	    "HAVING (?1 IS NULL OR first >= ?1) AND (?2 IS NULL OR first <= ?2) ORDER BY "
-	    "patient_id";
+	if (from != DAY_NONE)
+		store_bind_day(q, 1, from);
+	if (to != DAY_NONE)
+		store_bind_day(q, 2, to);
+}
+
+enum status store_report_open(struct store *st, day_t from, day_t to,
+			      struct store_report_cursor **out, struct err *e)
+{
+	static const char sql[] = TREATED_SQL " ORDER BY patient_id";
+	*out = NULL;
 	enum status s = store_may(st, PERM_READ, e);
 	if (s != ST_OK)
 		return s;
 	if ((s = store_snapshot_begin(st, e)) != ST_OK)
 		return s;
-	/* Not a cached statement: the callback's reads use the cache while
+	/* Not a cached statement: the callers' reads use the cache while
 	 * this cursor stays on its row. */
-	sqlite3_stmt *q = NULL;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK) {
+	struct store_report_cursor *c = xcalloc(1, sizeof *c);
+	c->st = st;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &c->q, NULL) != SQLITE_OK) {
 		s = store_fail(st, e, "reading the treated patients");
-		goto out;
+		store_report_close(c);
+		return s;
 	}
-	if (from != DAY_NONE)
-		store_bind_day(q, 1, from);
-	if (to != DAY_NONE)
-		store_bind_day(q, 2, to);
-	int rc = SQLITE_DONE;
-	while (s == ST_OK && (rc = sqlite3_step(q)) == SQLITE_ROW)
-		s = fn(ctx, st, sqlite3_column_int64(q, 0), e);
-	if (s == ST_OK && rc != SQLITE_DONE)
-		s = store_fail(st, e, "reading the treated patients");
-out:
-	sqlite3_finalize(q);
-	store_snapshot_end(st);
+	bind_days(c->q, from, to);
+	*out = c;
+	return ST_OK;
+}
+
+enum status store_report_next(struct store_report_cursor *c, int64_t *patient_id, bool *done,
+			      struct err *e)
+{
+	int rc = sqlite3_step(c->q);
+	*done = rc != SQLITE_ROW;
+	*patient_id = *done ? 0 : sqlite3_column_int64(c->q, 0);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return ST_OK;
+	return store_fail(c->st, e, "reading the treated patients");
+}
+
+enum status store_report_count(struct store_report_cursor *c, day_t from, day_t to, int *n,
+			       struct err *e)
+{
+	/* Counted by the same grouping as the cursor, from the same index
+	 * and in the same snapshot: the number the cursor will walk. */
+	static const char sql[] = "SELECT count(*) FROM (" TREATED_SQL ")";
+	*n = 0;
+	sqlite3_stmt *q = store_stmt(c->st, sql, e);
+	if (!q)
+		return ST_IO;
+	bind_days(q, from, to);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		*n = sqlite3_column_int(q, 0);
+		rc = sqlite3_step(q);
+	}
+	return store_rows_end(c->st, q, rc, "counting the treated patients", e);
+}
+
+void store_report_close(struct store_report_cursor *c)
+{
+	if (!c)
+		return;
+	sqlite3_finalize(c->q);
+	store_snapshot_end(c->st);
+	free(c);
+}
+
+enum status store_report_each(struct store *st, day_t from, day_t to, store_report_fn fn, void *ctx,
+			      struct err *e)
+{
+	struct store_report_cursor *c = NULL;
+	enum status s = store_report_open(st, from, to, &c, e);
+	bool done = false;
+	while (s == ST_OK && !done) {
+		int64_t id = 0;
+		s = store_report_next(c, &id, &done, e);
+		if (s == ST_OK && !done)
+			s = fn(ctx, st, id, e);
+	}
+	store_report_close(c);
 	return s;
 }
 

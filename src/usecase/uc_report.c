@@ -1,6 +1,7 @@
 /* uc_report.c: the cohort outcomes report — every treated patient loaded
  * in one read snapshot, one at a time, into buffers reused for the next,
- * and handed to the model (report.c). */
+ * and handed to the model (report.c); in one call or in slices (a screen
+ * that stays responsive while it builds). */
 #include "uc_report.h"
 
 #include <stdlib.h>
@@ -128,32 +129,117 @@ static enum status one_patient(void *ctx, struct store *st, int64_t pid, struct 
 	return s;
 }
 
-enum status app_report_outcomes(struct app *app, const struct report_filter *f, struct report *out,
-				struct err *e)
+/* A build in progress: the cursor keeps the read snapshot open between
+ * steps. Under WAL that blocks no other session (readers and writers go
+ * on; only the checkpoint cannot pass it), and a screen's build lasts
+ * seconds; this session writes nothing until end or cancel. */
+struct report_build {
+	struct app *app;
+	struct report_filter f;
+	struct report *out;
+	struct store_report_cursor *cur;
+	struct load *l;
+	int walked, total;
+	bool done;
+};
+
+/* The lab measures, and every analyte a reported score may use. */
+static void want_analytes(bool want[ANALYTE_COUNT])
 {
-	day_t today = app_today(app);
-	report_init(out, today, f);
-	struct load *l = xcalloc(1, sizeof *l);
-	l->r = out;
-	l->cfg = &app->cfg;
-	l->today = today;
-	/* The lab measures, and every analyte a reported score may use. */
 	for (int k = 0; k < REPORT_DASH_MEASURES; k++) {
 		const struct dash_measure_info *mi = dash_measure(report_dash_measures[k]);
 		enum analyte_id used[ANALYTE_COUNT];
 		if (mi->source == DSRC_LAB)
-			l->want[mi->id] = true;
+			want[mi->id] = true;
 		int nu = mi->source == DSRC_SCORE
 			     ? overview_score_analytes((enum score_id)mi->id, used)
 			     : 0;
 		for (int i = 0; i < nu; i++)
-			l->want[used[i]] = true;
+			want[used[i]] = true;
 	}
-	enum status s = store_report_each(app->st, f->from, f->to, one_patient, l, e);
-	free(l);
+}
+
+enum status app_report_build_begin(struct app *app, const struct report_filter *f,
+				   struct report *out, struct report_build **build, struct err *e)
+{
+	day_t today = app_today(app);
+	report_init(out, today, f);
+	struct report_build *b = xcalloc(1, sizeof *b);
+	b->app = app;
+	b->f = *f;
+	b->out = out;
+	b->l = xcalloc(1, sizeof *b->l);
+	b->l->r = out;
+	b->l->cfg = &app->cfg;
+	b->l->today = today;
+	want_analytes(b->l->want);
+	enum status s = store_report_open(app->st, f->from, f->to, &b->cur, e);
 	if (s == ST_OK)
-		s = store_report_logged(app->st, f, out->npatients, e);
-	if (s == ST_OK)
-		report_finish(out);
+		s = store_report_count(b->cur, f->from, f->to, &b->total, e);
+	*build = s == ST_OK ? b : NULL;
+	if (s != ST_OK)
+		app_report_build_cancel(b);
 	return s;
+}
+
+enum status app_report_build_step(struct report_build *b, int max_patients, bool *done,
+				  struct err *e)
+{
+	enum status s = ST_OK;
+	for (int k = 0; s == ST_OK && !b->done && (max_patients <= 0 || k < max_patients); k++) {
+		int64_t id = 0;
+		s = store_report_next(b->cur, &id, &b->done, e);
+		if (s == ST_OK && !b->done) {
+			s = one_patient(b->l, b->app->st, id, e);
+			b->walked++;
+		}
+	}
+	*done = b->done;
+	return s;
+}
+
+void app_report_build_progress(const struct report_build *b, int *walked, int *total)
+{
+	*walked = b->walked;
+	/* The count and the walk read one snapshot, so they agree; should
+	 * they not, the line never shows more walked than in all. */
+	*total = b->total > b->walked ? b->total : b->walked;
+}
+
+enum status app_report_build_end(struct report_build *b, struct err *e)
+{
+	bool done = b->done;
+	enum status s = done ? ST_OK : app_report_build_step(b, 0, &done, e);
+	store_report_close(b->cur);
+	b->cur = NULL;
+	if (s == ST_OK)
+		s = store_report_logged(b->app->st, &b->f, b->out->npatients, e);
+	if (s == ST_OK)
+		report_finish(b->out);
+	app_report_build_cancel(b);
+	return s;
+}
+
+void app_report_build_cancel(struct report_build *b)
+{
+	if (!b)
+		return;
+	store_report_close(b->cur);
+	free(b->l);
+	free(b);
+}
+
+enum status app_report_outcomes(struct app *app, const struct report_filter *f, struct report *out,
+				struct err *e)
+{
+	struct report_build *b = NULL;
+	bool done = false;
+	enum status s = app_report_build_begin(app, f, out, &b, e);
+	if (s == ST_OK)
+		s = app_report_build_step(b, 0, &done, e);
+	if (s != ST_OK) {
+		app_report_build_cancel(b);
+		return s;
+	}
+	return app_report_build_end(b, e);
 }

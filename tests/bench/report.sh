@@ -38,9 +38,11 @@ report_outcomes.100000|Cohort outcomes report, 5,000 treated (100k demo)|median|
 clinic_dashboard.10000|Clinic dashboard (home screen), 10k|-||
 clinic_dashboard.1000000|Clinic dashboard (home screen), 1M (50,000 in follow-up)|p99|<|50
 clinic_dashboard.fu50000|Clinic dashboard (home screen), 50,000 in follow-up (100k patients)|p99|<|50
+report_screen_first.10000|Report screen: key to first frame (progress line or report), 10k|p99|<|200
 report_screen.10000|Report screen: key to complete screen (built + drawn), 10k|p99|<|200
 report_screen_cpu.10000|  of which on a core (CPU time, /proc/PID/schedstat), 10k|-||
 report_measure.10000|  next measure (redrawn from the built report), 10k|p99|<|200
+report_screen_first.1000000|Report screen: key to first frame (progress line or report), 1M|p99|<|200
 report_screen.1000000|Report screen: key to complete screen, 1M|-||
 report_screen_cpu.1000000|  of which on a core, 1M|-||
 report_measure.1000000|  next measure, 1M|p99|<|200

@@ -20,6 +20,12 @@ clock_fn testhooks_clock(void);
  * true; otherwise false. main.c asks with "--test-env=loader" before it
  * scrubs the environment (what the loader left) and "--test-env" after, so
  * a test run set-group-ID sees what each drops. */
+/* The report screen's patients per slice: HEPADESK_TEST_REPORT_SLICE holds
+ * a number, or "@FILE" reads it from FILE at every call, so a screen test
+ * can hold the build (0) and let it go on. Unset or unreadable: -1 (the
+ * screen's own count). */
+int testhooks_report_slice(void);
+
 bool testhooks_env_dump(int argc, char **argv, const char *flag, FILE *out);
 
 #endif

@@ -5,7 +5,8 @@
 # `hepadesk report outcomes --json` gives for the same database; a filter
 # chosen from the pick list (etiology) builds the report again for fewer
 # patients; the ASCII fallback under LANG=C; a resize from 100x30 to 80x24
-# redraws the curves within 80 columns.
+# redraws the curves within 80 columns; the build in slices (a progress
+# line, Esc stops it with no access row).
 . "$(dirname "$0")/lib.sh"
 
 # Day 0: four patients ready, signed and planned, each given the first
@@ -165,7 +166,7 @@ wait_for "Report dates"
 type_text "2026-03-01"
 keys F2
 wait_for "Filter: 2026-03-01 to any; etiology K70.3; route any; product any"
-shows "Outcomes report as of $(later 252): 2 treated patients"
+wait_for "Outcomes report as of $(later 252): 2 treated patients"
 # From the day after the infusions: nobody, and every section says so.
 keys f
 wait_for "Report dates"
@@ -173,7 +174,7 @@ keys C-u
 type_text "2026-03-03"
 keys F2
 wait_for "Filter: 2026-03-03 to any; etiology K70.3; route any; product any"
-shows "Outcomes report as of $(later 252): 0 treated patients"
+wait_for "Outcomes report as of $(later 252): 0 treated patients"
 shows "no visit week scheduled"
 keys s
 wait_for "Safety: 0 treated patients, 0 infusions given"
@@ -213,4 +214,49 @@ wait_for "Survival from the first infusion"
 # The widest line in characters (braille is three bytes a character).
 wide=$(screen_text | LC_ALL=C.UTF-8 wc -L)
 [ "$wide" -le 80 ] || fail "a line of $wide columns"
+stop
+
+# Built in slices between keys (issue 16, part 3): the test build's slice
+# file holds the build at 0 patients, so the progress line can be read;
+# the keys stay live (the help opens and closes over it); Esc leaves with
+# no access row. Let go (one patient a slice), the report is built and its
+# run recorded once.
+reports() { asql "select count(*) from audit where tbl = 'report'"; }
+before=$(reports)
+echo 0 >"$T/slice"
+start xterm-256color "HEPADESK_TEST_REPORT_SLICE=@$T/slice"
+keys R
+wait_for "Building the report: 0 of 4 treated patients; q or Esc or F10 stops"
+shows "Outcomes report: building"
+shows "Filter: first infusion from any to any; etiology any; route any; product any"
+lacks "Outcomes report as of"
+keys F1
+wait_for "Help for: Outcomes report"
+shows "stops it, a filter change starts it again"
+keys Escape
+wait_gone "Help for: Outcomes report"
+wait_for "Building the report: 0 of 4 treated patients"
+keys Escape
+wait_gone "Building the report"
+lacks "Outcomes report"
+[ "$(reports)" = "$before" ] || fail "a stopped build left an access row: $(reports), was $before"
+keys R
+wait_for "Building the report: 0 of 4 treated patients"
+echo 1 >"$T/slice"
+wait_for "Outcomes report as of $(later 252): 4 treated patients"
+lacks "Building the report"
+shows "Change from baseline: Albumin, g/dL  (measure 1 of 12"
+[ "$(reports)" = $((before + 1)) ] || fail "access rows after one report: $(reports), was $before"
+[ "$(asql "select after from audit where tbl = 'report' order by seq desc limit 1")" = \
+	'{"report":"outcomes","from":null,"to":null,"etiology":"","route":"","product":"","patients":4}' ] ||
+	fail "access row: $(asql "select after from audit where tbl = 'report' order by seq desc limit 1")"
+# A filter change while building starts it again for the new filter.
+keys e
+wait_for "K70.3 Alcoholic cirrhosis"
+echo 0 >"$T/slice"
+keys 4
+wait_for "Building the report: 0 of 4 treated patients"
+shows "etiology K70.3; route any"
+echo 1 >"$T/slice"
+wait_for "Outcomes report as of $(later 252): 2 treated patients"
 pass

@@ -24,6 +24,7 @@
 #include "ui_patient_form.h"
 #include "ui_product.h"
 #include "ui_qol.h"
+#include "ui_report.h"
 #include "ui_resume.h"
 #include "ui_screen.h"
 #include "ui_term.h"
@@ -219,6 +220,11 @@ static void register_tables(struct ui *ui)
 	ui_patient_opener(ui, ui_overview_new);
 	for (int k = 0; k < DRAFT_KIND_COUNT; k++)
 		ui_resume_register(ui, (enum draft_kind)k, resumers[k]);
+}
+
+void ui_run_report_slice(int (*slice)(void))
+{
+	ui_report_slice_hook(slice);
 }
 
 int ui_run(struct app *app)

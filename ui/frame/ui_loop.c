@@ -72,16 +72,20 @@ static void layout(struct ui *ui)
 	clearok(curscr, TRUE);
 }
 
-/* The one place that reads the keyboard. */
-static enum ui_input input(struct ui *ui, int *key)
+/* The one place that reads the keyboard: waits up to a tick, or (wait
+ * false: a screen has work between keys) only looks. */
+static enum ui_input input(struct ui *ui, int *key, bool wait)
 {
 	WINDOW *w = ui->too_small ? stdscr : ui->body;
 	wint_t ch = 0;
 	int64_t t0 = now_ms();
 	errno = 0;
+	wtimeout(w, wait ? UI_TICK_MS : 0);
 	int r = wget_wch(w, &ch);
 	if (ui_term_signal())
 		return IN_SIGNAL;
+	if (r == ERR && !wait && errno != EIO)
+		return IN_TICK; /* no key yet: not a lost terminal */
 	if (r == ERR) {
 		if (errno == EIO || now_ms() - t0 < UI_TICK_MS / 10)
 			return ++fast_errors >= UI_LOST_AFTER ? IN_LOST : IN_TICK;
@@ -239,10 +243,34 @@ static int discard_answer(struct ui *ui, void *arg, bool yes)
 	return UI_DONE;
 }
 
+/* The screens' work between keys (ui_screen_ops.idle): the top one's
+ * goes on; the others (and every one while locked, or with stop) are told
+ * to stop holding storage. True when one wants to be called again at once. */
+static bool idle_work(struct ui *ui, bool stop)
+{
+	bool more = false;
+	for (int i = 0; i < ui->depth; i++) {
+		struct ui_screen *s = ui->stack[i];
+		bool top = !stop && !ui->locked && i == ui->depth - 1;
+		if (s->ops->idle && s->ops->idle(s, ui, top))
+			more = true;
+	}
+	return more;
+}
+
+static bool any_idle(const struct ui *ui)
+{
+	for (int i = 0; i < ui->depth; i++)
+		if (ui->stack[i]->ops->idle)
+			return true;
+	return false;
+}
+
 /* Leaving without the nurse (hang-up, lost terminal, idle): keep every
- * form's input as a draft first. */
+ * form's input as a draft first (no screen's work holding storage). */
 static void keep_drafts(struct ui *ui)
 {
+	idle_work(ui, true);
 	for (int i = 0; i < ui->depth; i++)
 		if (ui->stack[i]->ops->draft && ui->stack[i]->dirty)
 			ui->stack[i]->ops->draft(ui->stack[i], ui, true);
@@ -398,6 +426,7 @@ static bool tick(struct ui *ui)
 
 void ui_loop(struct ui *ui)
 {
+	bool busy = false; /* a screen has work between keys: poll, do not wait */
 	last_input_ms = now_ms();
 	app_on_wait(ui->app, waiting, ui);
 	layout(ui);
@@ -420,11 +449,12 @@ void ui_loop(struct ui *ui)
 			memmove(ui->ahead, ui->ahead + 1, (size_t)--ui->nahead * sizeof *ui->ahead);
 			handle_key(ui, key);
 			reap(ui);
+			busy = !ui->quit && idle_work(ui, false);
 			if (!ui->quit)
 				paint(ui);
 			continue;
 		}
-		switch (input(ui, &key)) {
+		switch (input(ui, &key, !busy)) {
 		case IN_SIGNAL:
 			keep_drafts(ui);
 			ui->exit_code = 128 + ui_term_signal();
@@ -439,7 +469,7 @@ void ui_loop(struct ui *ui)
 			layout(ui);
 			break;
 		case IN_TICK:
-			if (!tick(ui) && !ui->quit)
+			if (!tick(ui) && !ui->quit && !any_idle(ui))
 				continue;
 			break;
 		case IN_KEY:
@@ -447,9 +477,11 @@ void ui_loop(struct ui *ui)
 			break;
 		}
 		reap(ui);
+		busy = !ui->quit && idle_work(ui, false);
 		if (!ui->quit)
 			paint(ui);
 	}
+	idle_work(ui, true);
 	while (ui->depth > 0)
 		ui_pop(ui);
 	reap(ui);
