@@ -309,6 +309,36 @@ static void read_login(sqlite3_stmt *q, void *row)
 	snprintf(row, 32, "%s", (const char *)sqlite3_column_text(q, 0));
 }
 
+static int64_t pragma(struct store *st, const char *sql)
+{
+	sqlite3_stmt *q = NULL;
+	assert_int_equal(sqlite3_prepare_v2(st->db, sql, -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return v;
+}
+
+/* The demo's one transaction keeps its statement journals in memory: in a
+ * temporary file they were two million 4 KiB writes for 2,000 patients in
+ * follow-up (a third of the demo's time, and growing with it). SQLite
+ * takes the setting when the transaction starts, so it must be made before
+ * BEGIN; the session's settings come back at the end. */
+static void demo_load_journals_in_memory(void **state)
+{
+	struct fx *f = *state;
+	struct err e;
+	int64_t first = -1;
+	assert_int_equal(pragma(f->st, "PRAGMA temp_store"), 0);
+	assert_int_equal(store_demo_begin(f->st, 1, 1, &first, &e), ST_OK);
+	assert_int_equal(pragma(f->st, "PRAGMA temp_store"), 2);
+	assert_int_equal(sqlite3_get_autocommit(f->st->db), 0);
+	assert_int_equal(pragma(f->st, "PRAGMA cache_size"), -262144);
+	assert_int_equal(store_demo_end(f->st, false, &e), ST_OK);
+	assert_int_equal(pragma(f->st, "PRAGMA temp_store"), 0);
+	assert_int_equal(pragma(f->st, "PRAGMA cache_size"), -512);
+}
+
 /* Every statement the cohort report ran, once each. */
 struct ran {
 	char *sql[64];
@@ -414,6 +444,7 @@ int main(void)
 	    T(date_check_reads_one_patients_schedule),
 	    T(report_reads_open_no_temporary_btree),
 	    T(patient_rows_stop_at_max),
+	    T(demo_load_journals_in_memory),
 	    cmocka_unit_test(all_busy_refused),
 	    cmocka_unit_test(migrations_numbered_without_gaps),
 	    cmocka_unit_test(embedded_migrations_pass),
