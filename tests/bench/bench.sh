@@ -78,7 +78,8 @@ make_db() {
 		return
 	fi
 	rm -f "$db" "$db-wal" "$db-shm" "$db.ok" "$db.tmp" "$db.tmp-wal" "$db.tmp-shm" \
-		"$db.key" "$db.witness" "$db.tmp.key" "$db.tmp.witness"
+		"$db.key" "$db.witness" "$db.tmp.key" "$db.tmp.witness" "$db.access" \
+		"$db.access.witness" "$db.tmp.access" "$db.tmp.access.witness"
 	echo "bench: generating a demo clinic of $n patients${fu:+ and $fu in follow-up} (seed $SEED)..."
 	t0=$(now_ms)
 	"$BIN" --db "$db.tmp" init >/dev/null &&
@@ -87,6 +88,9 @@ make_db() {
 	mv "$db.tmp" "$db"
 	mv "$db.tmp.key" "$db.key"
 	mv "$db.tmp.witness" "$db.witness"
+	for side in access access.witness; do # the access trail, made beside it
+		if [ -f "$db.tmp.$side" ]; then mv "$db.tmp.$side" "$db.$side"; fi
+	done
 	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 1000 }')
 	bytes=$(du -m "$db" | cut -f1)
 	echo "$secs $bytes" >"$db.ok"
