@@ -108,7 +108,8 @@ struct histo_summary {
 
 /* From biopsies oldest first (voided ones skipped): the baseline is the
  * first on or before first_infusion (DAY_NONE: no infusion yet, the first
- * biopsy), the latest the newest after it. */
+ * biopsy), the latest the newest after it and after the first infusion (a
+ * second biopsy before treatment is not a result of it). */
 void histology_summary(const struct histology *list, int n, day_t first_infusion,
 		       struct histo_summary *out);
 

@@ -17,6 +17,7 @@
 #include "ae.h"
 #include "dashboard.h"
 #include "date.h"
+#include "histology.h"
 #include "longterm.h"
 #include "patient.h"
 #include "plan.h"
@@ -148,6 +149,24 @@ struct report_term {
 	int discont_events, discont_patients;
 };
 
+/* --- histology: paired biopsies --- */
+
+/* One biopsy measure (METAVIR and Ishak fibrosis, grade, CPA, Ki-67,
+ * CK-19) over the treated patients, paired as the dashboard pairs them
+ * (histology_summary): the baseline biopsy is the first on or before the
+ * first infusion, the follow-up the newest after it, and a pair counts when
+ * both report the measure. cell holds the pairs (value and day: the
+ * follow-up's; baseline and base_day: the baseline's) and their statistics
+ * (missing is unused); improved, unchanged and worse count the pairs by
+ * the measure's better direction; baseline_only the patients whose
+ * baseline biopsy reports it without a later one that does, none the
+ * others. */
+struct report_histo {
+	struct report_cell cell;
+	int improved, unchanged, worse;
+	int baseline_only, none;
+};
+
 /* The table: every term (most patients first, then by term) and the totals
  * over every event ("any adverse event"), with the denominators. */
 struct report_safety {
@@ -225,6 +244,7 @@ struct report {
 	/* cells[m * REPORT_WEEKS_MAX + w]: measure m at weeks[w]. */
 	struct report_cell cells[REPORT_MEASURES_MAX * REPORT_WEEKS_MAX];
 	struct report_safety safety;
+	struct report_histo histo[HISTO_COUNT];
 	struct report_curve km[RKM_COUNT];
 	bool finished;
 };
@@ -293,6 +313,8 @@ struct report_patient_in {
 	int naes;
 	const struct report_qol *qol;
 	int nqol;
+	const struct histology *histology; /* the biopsies, oldest first */
+	int nhistology;
 };
 
 /* Start an empty report for today with filter f (copied). */

@@ -1,6 +1,7 @@
 /* ui_report_lines.h: the outcomes report (report.h) laid out as lines for
  * the report screen — the change from baseline of one measure by visit
- * week with who is missing and why, the safety table, and the Kaplan-Meier
+ * week with who is missing and why, the safety table, the paired biopsies,
+ * and the Kaplan-Meier
  * curves with the numbers at risk. Formats only; computes nothing. */
 #ifndef HEPADESK_UI_REPORT_LINES_H
 #define HEPADESK_UI_REPORT_LINES_H

@@ -13,6 +13,9 @@
 #include "report.h"
 #include "uc_report.h"
 
+#define HISTO_PAIRING                                                                       \
+	"paired biopsies: the first on or before the first infusion, the newest after it, " \
+	"both reporting the measure"
 #define KM_METHOD "Brookmeyer-Crowley, log-log transformed Greenwood variance"
 #define DISCONT_RULE                                                                        \
 	"derived: no infusion given after the onset day, and the event's action was "       \
@@ -89,11 +92,10 @@ static void missing_text(struct cli *c, const struct report_cell *cell)
 	cli_put(c, *sep == ',' ? ")\n" : "\n");
 }
 
-static void cell_detail_text(struct cli *c, const struct report *r, int m, int w)
+/* Each value of a cell with its patient, baseline and change. */
+static void values_text(struct cli *c, const struct report *r, const struct report_cell *cell,
+			int dec)
 {
-	const struct report_cell *cell = report_cell_c(r, m, w);
-	const struct report_measure *ms = &r->measures[m];
-	int dec = ms->decimals + 1;
 	char b[32], v[32], ch[32], bd[16], vd[16];
 	for (int i = 0; i < cell->nvalues; i++) {
 		const struct report_value *x = &cell->values[i];
@@ -104,12 +106,34 @@ static void cell_detail_text(struct cli *c, const struct report *r, int m, int w
 			 r->patients[x->patient].mrn, b, date_format(x->base_day, bd), v,
 			 date_format(x->day, vd), ch);
 	}
+}
+
+static void cell_detail_text(struct cli *c, const struct report *r, int m, int w)
+{
+	values_text(c, r, report_cell_c(r, m, w), r->measures[m].decimals + 1);
 	for (int p = 0; p < r->npatients; p++) {
 		int why = report_miss_of(r, m, w, p);
 		if (why >= 0)
 			cli_putf(c, "      %-12s missing: %s\n", r->patients[p].mrn,
 				 report_missing_label((enum report_missing)why));
 	}
+}
+
+/* A cell's statistics: baseline, value and change, and the paired tests. */
+static void stats_text(struct cli *c, const struct report_cell *cell, int dec)
+{
+	char t[32], pt[32], pw[32];
+	desc_text(c, "baseline", &cell->baseline, dec);
+	desc_text(c, "value", &cell->value, dec);
+	desc_text(c, "change", &cell->change, dec);
+	fmt(t, sizeof t, cell->test.t, 3);
+	fmt_p(pt, sizeof pt, cell->test.p_t);
+	fmt_p(pw, sizeof pw, cell->test.p_w);
+	const char *meth = stats_wsr_method_str(cell->test.method);
+	cli_putf(c, "    tests     paired t %s (df %d) p %s; Wilcoxon p %s (%s, %d non-zero)\n", t,
+		 cell->test.df, pt, pw, meth ? meth : "none", cell->test.n_nonzero);
+	if (cell->no_baseline)
+		cli_putf(c, "    no baseline %d (value only)\n", cell->no_baseline);
 }
 
 static void change_text(struct cli *c, const struct report *r, bool detail)
@@ -120,7 +144,6 @@ static void change_text(struct cli *c, const struct report *r, bool detail)
 		for (int w = 0; w < r->nweeks; w++) {
 			const struct report_cell *cell = report_cell_c(r, m, w);
 			int dec = ms->decimals + 1;
-			char t[32], pt[32], pw[32];
 			cli_putf(c, "%s (%s) week %d%s\n", ms->label,
 				 *ms->unit ? ms->unit : "ratio", r->weeks[w],
 				 cell->value.n ? "" : ": no values");
@@ -130,20 +153,7 @@ static void change_text(struct cli *c, const struct report *r, bool detail)
 					cell_detail_text(c, r, m, w);
 				continue;
 			}
-			desc_text(c, "baseline", &cell->baseline, dec);
-			desc_text(c, "value", &cell->value, dec);
-			desc_text(c, "change", &cell->change, dec);
-			fmt(t, sizeof t, cell->test.t, 3);
-			fmt_p(pt, sizeof pt, cell->test.p_t);
-			fmt_p(pw, sizeof pw, cell->test.p_w);
-			const char *meth = stats_wsr_method_str(cell->test.method);
-			cli_putf(c,
-				 "    tests     paired t %s (df %d) p %s; Wilcoxon p %s (%s, %d "
-				 "non-zero)\n",
-				 t, cell->test.df, pt, pw, meth ? meth : "none",
-				 cell->test.n_nonzero);
-			if (cell->no_baseline)
-				cli_putf(c, "    no baseline %d (value only)\n", cell->no_baseline);
+			stats_text(c, cell, dec);
 			missing_text(c, cell);
 			if (detail)
 				cell_detail_text(c, r, m, w);
@@ -185,6 +195,35 @@ static void safety_text(struct cli *c, const struct report *r, bool detail)
 		cli_putf(c, "    %-12s %s  %s grade %d%s%s%s\n", r->patients[a->patient].mrn,
 			 date_format(a->onset, d), a->term, a->grade, a->related ? " related" : "",
 			 a->serious ? " serious" : "", a->discontinued ? " discontinued" : "");
+	}
+}
+
+/* A biopsy measure's unit as shown: "stage" for a stage or grade. */
+static const char *histo_unit(enum histo_measure m)
+{
+	return *histo_measure(m)->unit ? histo_measure(m)->unit
+	       : m == HISTO_GRADE      ? "grade"
+				       : "stage";
+}
+
+static void histology_text(struct cli *c, const struct report *r, bool detail)
+{
+	cli_put(c, "\nHISTOLOGY (" HISTO_PAIRING "; paired tests two-sided)\n");
+	for (int m = 0; m < HISTO_COUNT; m++) {
+		const struct report_histo *h = &r->histo[m];
+		const struct histo_measure_info *mi = histo_measure((enum histo_measure)m);
+		cli_putf(c, "%s (%s)%s\n", mi->label, histo_unit((enum histo_measure)m),
+			 h->cell.nvalues ? "" : ": no pairs");
+		cli_putf(c,
+			 "    pairs     %d: improved %d, unchanged %d, worse %d; baseline biopsy "
+			 "only %d, none %d\n",
+			 h->cell.nvalues, h->improved, h->unchanged, h->worse, h->baseline_only,
+			 h->none);
+		if (!h->cell.nvalues)
+			continue;
+		stats_text(c, &h->cell, mi->decimals + 1);
+		if (detail)
+			values_text(c, r, &h->cell, mi->decimals);
 	}
 }
 
@@ -275,6 +314,7 @@ static void report_text(struct cli *c, const struct report *r, bool detail, bool
 	}
 	change_text(c, r, detail);
 	safety_text(c, r, detail);
+	histology_text(c, r, detail);
 	for (int k = 0; k < RKM_COUNT; k++)
 		curve_text(c, r, (enum report_km)k, ascii, detail);
 }
@@ -301,16 +341,9 @@ static void desc_json(struct json *j, const char *key, const struct stats_desc *
 	json_obj_end(j);
 }
 
-static void cell_json(struct json *j, const struct report *r, int m, int w, bool detail)
+/* A cell's statistics (the keys of a change cell from "n" to "wilcoxon"). */
+static void stats_json(struct json *j, const struct report_cell *cell, int dec)
 {
-	const struct report_cell *cell = report_cell_c(r, m, w);
-	const struct report_measure *ms = &r->measures[m];
-	int dec = ms->decimals + 3;
-	json_obj_begin(j, NULL);
-	json_string(j, "measure", ms->key);
-	json_string(j, "label", ms->label);
-	json_string(j, "unit", ms->unit);
-	json_int(j, "week", r->weeks[w]);
 	json_int(j, "n", cell->value.n);
 	json_int(j, "n_pairs", cell->change.n);
 	json_int(j, "no_baseline", cell->no_baseline);
@@ -330,6 +363,38 @@ static void cell_json(struct json *j, const struct report *r, int m, int w, bool
 	json_bool(j, "ties", cell->test.ties);
 	json_string(j, "method", stats_wsr_method_str(cell->test.method));
 	json_obj_end(j);
+}
+
+/* Each value of a cell with its patient, baseline and change ("values"). */
+static void values_json(struct json *j, const struct report *r, const struct report_cell *cell,
+			int dec)
+{
+	json_arr_begin(j, "values");
+	for (int i = 0; i < cell->nvalues; i++) {
+		const struct report_value *x = &cell->values[i];
+		json_obj_begin(j, NULL);
+		json_string(j, "mrn", r->patients[x->patient].mrn);
+		json_num(j, "baseline", x->have_baseline ? x->baseline : NAN, dec);
+		date_json(j, "baseline_date", x->base_day);
+		json_num(j, "value", x->value, dec);
+		date_json(j, "date", x->day);
+		json_num(j, "change", x->have_baseline ? x->value - x->baseline : NAN, dec);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+}
+
+static void cell_json(struct json *j, const struct report *r, int m, int w, bool detail)
+{
+	const struct report_cell *cell = report_cell_c(r, m, w);
+	const struct report_measure *ms = &r->measures[m];
+	int dec = ms->decimals + 3;
+	json_obj_begin(j, NULL);
+	json_string(j, "measure", ms->key);
+	json_string(j, "label", ms->label);
+	json_string(j, "unit", ms->unit);
+	json_int(j, "week", r->weeks[w]);
+	stats_json(j, cell, dec);
 	json_obj_begin(j, "missing");
 	int total = 0;
 	for (int k = 0; k < RMISS_COUNT; k++) {
@@ -339,19 +404,7 @@ static void cell_json(struct json *j, const struct report *r, int m, int w, bool
 	json_int(j, "total", total);
 	json_obj_end(j);
 	if (detail) {
-		json_arr_begin(j, "values");
-		for (int i = 0; i < cell->nvalues; i++) {
-			const struct report_value *x = &cell->values[i];
-			json_obj_begin(j, NULL);
-			json_string(j, "mrn", r->patients[x->patient].mrn);
-			json_num(j, "baseline", x->have_baseline ? x->baseline : NAN, dec);
-			date_json(j, "baseline_date", x->base_day);
-			json_num(j, "value", x->value, dec);
-			date_json(j, "date", x->day);
-			json_num(j, "change", x->have_baseline ? x->value - x->baseline : NAN, dec);
-			json_obj_end(j);
-		}
-		json_arr_end(j);
+		values_json(j, r, cell, dec);
 		json_arr_begin(j, "missing_patients");
 		for (int p = 0; p < r->npatients; p++) {
 			int why = report_miss_of(r, m, w, p);
@@ -364,6 +417,33 @@ static void cell_json(struct json *j, const struct report *r, int m, int w, bool
 		}
 		json_arr_end(j);
 	}
+	json_obj_end(j);
+}
+
+static void histology_json(struct json *j, const struct report *r, bool detail)
+{
+	json_obj_begin(j, "histology");
+	json_string(j, "pairing", HISTO_PAIRING);
+	json_arr_begin(j, "measures");
+	for (int m = 0; m < HISTO_COUNT; m++) {
+		const struct report_histo *h = &r->histo[m];
+		const struct histo_measure_info *mi = histo_measure((enum histo_measure)m);
+		int dec = mi->decimals + 3;
+		json_obj_begin(j, NULL);
+		json_string(j, "measure", mi->key);
+		json_string(j, "label", mi->label);
+		json_string(j, "unit", histo_unit((enum histo_measure)m));
+		stats_json(j, &h->cell, dec);
+		json_int(j, "improved", h->improved);
+		json_int(j, "unchanged", h->unchanged);
+		json_int(j, "worse", h->worse);
+		json_int(j, "baseline_only", h->baseline_only);
+		json_int(j, "none", h->none);
+		if (detail)
+			values_json(j, r, &h->cell, dec);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
 	json_obj_end(j);
 }
 
@@ -517,6 +597,7 @@ static void report_json(struct cli *c, const struct report *r, bool detail)
 			cell_json(&j, r, m, w, detail);
 	json_arr_end(&j);
 	safety_json(&j, r, detail);
+	histology_json(&j, r, detail);
 	json_arr_begin(&j, "survival");
 	for (int k = 0; k < RKM_COUNT; k++)
 		curve_json(&j, r, (enum report_km)k, detail);
@@ -551,15 +632,36 @@ static void csv_row(struct strbuf *sb, const char *section, const char *item, co
 	sb_addc(sb, '\n');
 }
 
-static void desc_csv(struct strbuf *sb, const char *key, const char *unit, int week,
-		     const char *what, const struct stats_desc *d)
+static void desc_csv(struct strbuf *sb, const char *section, const char *key, const char *unit,
+		     double week, const char *what, const struct stats_desc *d)
 {
 	static const char *const names[] = {"n", "mean", "sd", "median", "q1", "q3"};
 	double v[] = {d->n, d->mean, d->sd, d->median, d->q1, d->q3};
 	char stat[48];
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
 		snprintf(stat, sizeof stat, "%s_%s", what, names[i]);
-		csv_row(sb, "change", key, unit, week, NULL, stat, v[i]);
+		csv_row(sb, section, key, unit, week, NULL, stat, v[i]);
+	}
+}
+
+/* A cell's statistics, and with detail its values by patient. */
+static void stats_csv(struct strbuf *sb, const struct report *r, const char *section,
+		      const char *key, const char *unit, double at, const struct report_cell *cell,
+		      bool detail)
+{
+	desc_csv(sb, section, key, unit, at, "baseline", &cell->baseline);
+	desc_csv(sb, section, key, unit, at, "value", &cell->value);
+	desc_csv(sb, section, key, unit, at, "change", &cell->change);
+	csv_row(sb, section, key, unit, at, NULL, "t", cell->test.t);
+	csv_row(sb, section, key, unit, at, NULL, "t_p", cell->test.p_t);
+	csv_row(sb, section, key, unit, at, NULL, "wilcoxon_w_plus", cell->test.w_plus);
+	csv_row(sb, section, key, unit, at, NULL, "wilcoxon_p", cell->test.p_w);
+	for (int i = 0; detail && i < cell->nvalues; i++) {
+		const struct report_value *x = &cell->values[i];
+		const char *mrn = r->patients[x->patient].mrn;
+		csv_row(sb, section, key, unit, at, mrn, "baseline",
+			x->have_baseline ? x->baseline : NAN);
+		csv_row(sb, section, key, unit, at, mrn, "value", x->value);
 	}
 }
 
@@ -568,13 +670,7 @@ static void cell_csv(struct strbuf *sb, const struct report *r, int m, int w, bo
 	const struct report_cell *cell = report_cell_c(r, m, w);
 	const struct report_measure *ms = &r->measures[m];
 	int wk = r->weeks[w];
-	desc_csv(sb, ms->key, ms->unit, wk, "baseline", &cell->baseline);
-	desc_csv(sb, ms->key, ms->unit, wk, "value", &cell->value);
-	desc_csv(sb, ms->key, ms->unit, wk, "change", &cell->change);
-	csv_row(sb, "change", ms->key, ms->unit, wk, NULL, "t", cell->test.t);
-	csv_row(sb, "change", ms->key, ms->unit, wk, NULL, "t_p", cell->test.p_t);
-	csv_row(sb, "change", ms->key, ms->unit, wk, NULL, "wilcoxon_w_plus", cell->test.w_plus);
-	csv_row(sb, "change", ms->key, ms->unit, wk, NULL, "wilcoxon_p", cell->test.p_w);
+	stats_csv(sb, r, "change", ms->key, ms->unit, wk, cell, false);
 	char stat[48];
 	for (int k = 0; k < RMISS_COUNT; k++) {
 		snprintf(stat, sizeof stat, "missing_%s",
@@ -587,6 +683,21 @@ static void cell_csv(struct strbuf *sb, const struct report *r, int m, int w, bo
 		csv_row(sb, "change", ms->key, ms->unit, wk, mrn, "baseline",
 			x->have_baseline ? x->baseline : NAN);
 		csv_row(sb, "change", ms->key, ms->unit, wk, mrn, "value", x->value);
+	}
+}
+
+static void histology_csv(struct strbuf *sb, const struct report *r, bool detail)
+{
+	for (int m = 0; m < HISTO_COUNT; m++) {
+		const struct report_histo *h = &r->histo[m];
+		const char *key = histo_measure((enum histo_measure)m)->key;
+		const char *unit = histo_unit((enum histo_measure)m);
+		stats_csv(sb, r, "histology", key, unit, NAN, &h->cell, detail);
+		static const char *const names[] = {"improved", "unchanged", "worse",
+						    "baseline_only", "none"};
+		double v[] = {h->improved, h->unchanged, h->worse, h->baseline_only, h->none};
+		for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+			csv_row(sb, "histology", key, unit, NAN, NULL, names[i], v[i]);
 	}
 }
 
@@ -623,6 +734,7 @@ static void report_csv(struct cli *c, const struct report *r, bool detail)
 	term_csv(&sb, &s->any);
 	for (int i = 0; i < s->nterms; i++)
 		term_csv(&sb, &s->terms[i]);
+	histology_csv(&sb, r, detail);
 	for (int k = 0; k < RKM_COUNT; k++) {
 		const struct report_curve *cv = &r->km[k];
 		const char *key = report_km_str((enum report_km)k);

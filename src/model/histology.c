@@ -167,8 +167,9 @@ void histology_summary(const struct histology *list, int n, day_t first_infusion
 		if (out->baseline < 0 &&
 		    (first_infusion == DAY_NONE || list[i].date <= first_infusion))
 			out->baseline = i;
-		else if (out->baseline >= 0)
-			out->latest = i;
+		else if (out->baseline >= 0 &&
+			 (first_infusion == DAY_NONE || list[i].date > first_infusion))
+			out->latest = i; /* a second biopsy before treatment is no follow-up */
 	}
 	if (out->baseline < 0 || out->latest < 0)
 		return;

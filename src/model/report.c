@@ -450,6 +450,37 @@ static enum status add_qol_values(struct report *r, const struct report_patient_
 	return ST_OK;
 }
 
+/* The patient's biopsies paired baseline to follow-up (histology_summary). */
+static void add_histology(struct report *r, const struct report_patient_in *pin)
+{
+	struct histo_summary hs;
+	histology_summary(pin->histology, pin->nhistology, pin->infusions[0].date, &hs);
+	for (int m = 0; m < HISTO_COUNT; m++) {
+		struct report_histo *h = &r->histo[m];
+		const struct histo_change *c = &hs.c[m];
+		if (!c->have) {
+			if (hs.baseline >= 0 && !isnan(pin->histology[hs.baseline].v[m]))
+				h->baseline_only++;
+			else
+				h->none++;
+			continue;
+		}
+		struct report_value val = {.patient = r->npatients - 1,
+					   .have_baseline = true,
+					   .baseline = c->base,
+					   .base_day = pin->histology[hs.baseline].date,
+					   .value = c->latest,
+					   .day = pin->histology[hs.latest].date};
+		push_value(&h->cell, &val);
+		if (c->direction > 0)
+			h->improved++;
+		else if (c->direction < 0)
+			h->worse++;
+		else
+			h->unchanged++;
+	}
+}
+
 static bool ae_discontinued(const struct report_patient_in *pin, const struct ae *a)
 {
 	for (int i = 0; i < pin->ninfusions; i++)
@@ -572,15 +603,17 @@ enum status report_add_patient(struct report *r, const struct report_patient_in 
 	if (s != ST_OK)
 		return s;
 	add_aes(r, pin);
+	add_histology(r, pin);
 	add_survival(r, pin);
 	return ST_OK;
 }
 
 /* --- the statistics --- */
 
-static void finish_cell(struct report *r, int m, int w, double *a, double *b, double *c)
+/* A cell's statistics from its values, with a, b and c as scratch of at
+ * least nvalues each. */
+static void cell_stats(struct report_cell *cell, double *a, double *b, double *c)
 {
-	struct report_cell *cell = report_cell(r, m, w);
 	int nv = 0, np = 0;
 	for (int i = 0; i < cell->nvalues; i++) {
 		const struct report_value *v = &cell->values[i];
@@ -595,6 +628,12 @@ static void finish_cell(struct report *r, int m, int w, double *a, double *b, do
 	stats_describe(a, nv, &cell->value);
 	stats_describe(b, np, &cell->baseline);
 	stats_describe(c, np, &cell->change);
+}
+
+static void finish_cell(struct report *r, int m, int w, double *a, double *b, double *c)
+{
+	struct report_cell *cell = report_cell(r, m, w);
+	cell_stats(cell, a, b, c);
 	/* The values are by patient, ascending: walk both together. */
 	memset(cell->missing, 0, sizeof cell->missing);
 	for (int p = 0, i = 0; p < r->npatients; p++) {
@@ -723,11 +762,15 @@ void report_finish(struct report *r)
 		for (int w = 0; w < r->nweeks; w++)
 			cap = report_cell(r, m, w)->nvalues > cap ? report_cell(r, m, w)->nvalues
 								  : cap;
+	for (int m = 0; m < HISTO_COUNT; m++)
+		cap = r->histo[m].cell.nvalues > cap ? r->histo[m].cell.nvalues : cap;
 	double *a = xcalloc((size_t)cap, sizeof *a), *b = xcalloc((size_t)cap, sizeof *b);
 	double *c = xcalloc((size_t)cap, sizeof *c);
 	for (int m = 0; m < r->nmeasures; m++)
 		for (int w = 0; w < r->nweeks; w++)
 			finish_cell(r, m, w, a, b, c);
+	for (int m = 0; m < HISTO_COUNT; m++)
+		cell_stats(&r->histo[m].cell, a, b, c);
 	free(a);
 	free(b);
 	free(c);
@@ -746,6 +789,8 @@ void report_free(struct report *r)
 	free(r->week_state);
 	free(r->safety.aes);
 	free(r->safety.terms);
+	for (int m = 0; m < HISTO_COUNT; m++)
+		free(r->histo[m].cell.values);
 	for (int k = 0; k < RKM_COUNT; k++) {
 		free(r->km[k].subjects);
 		free(r->km[k].patient);

@@ -10,6 +10,7 @@
 #include "overview.h"
 #include "store_exam.h"
 #include "store_followup.h"
+#include "store_histology.h"
 #include "store_longterm.h"
 #include "store_report.h"
 #include "store_treat.h"
@@ -22,6 +23,7 @@
 #define HCC_MAX 16
 #define AES_MAX 256
 #define QOL_MAX 600
+#define HISTOLOGY_MAX 32
 
 /* One patient's buffers, reused patient after patient. */
 struct load {
@@ -36,6 +38,7 @@ struct load {
 	struct lt_contact contacts[CONTACTS_MAX];
 	struct ae aes[AES_MAX];
 	struct report_qol qol[QOL_MAX];
+	struct histology histology[HISTOLOGY_MAX];
 	struct dash_point lab[ANALYTE_COUNT][DASH_SERIES_MAX];
 	struct dash_point ascites[DASH_SERIES_MAX], he[DASH_SERIES_MAX];
 	struct dash_point stiffness[DASH_SERIES_MAX], dialysis[DASH_SERIES_MAX];
@@ -113,6 +116,7 @@ static enum status one_patient(void *ctx, struct store *st, int64_t pid, struct 
 	pin.statuses = l->statuses;
 	pin.aes = l->aes;
 	pin.qol = l->qol;
+	pin.histology = l->histology;
 	s = load_series(st, pid, l, &in, e);
 	if (s == ST_OK)
 		s = store_report_visits(st, pid, l->visits, VISITS_MAX, &pin.nvisits, e);
@@ -124,6 +128,8 @@ static enum status one_patient(void *ctx, struct store *st, int64_t pid, struct 
 		s = store_ae_list(st, pid, l->aes, AES_MAX, &pin.naes, e);
 	if (s == ST_OK)
 		s = store_report_qol(st, pid, l->qol, QOL_MAX, &pin.nqol, e);
+	if (s == ST_OK)
+		s = store_histology_list(st, pid, l->histology, HISTOLOGY_MAX, &pin.nhistology, e);
 	if (s == ST_OK)
 		s = report_add_patient(l->r, &pin, e);
 	return s;

@@ -76,6 +76,13 @@ on "2026-03-30 10:00" visit add R1 --label W4 --date 2026-03-30 --albumin 3.4 --
 	--weight 60 >/dev/null ||
 	notok "R1 W4"
 infuse R1 2026-03-30 "Infusion 2"
+# Biopsies: R1 F4, CPA 22 % before treatment and F3, CPA 16.5 % after (a
+# pair, improved); R2 F3 before only (baseline only).
+biopsy() { on "2026-03-30 11:00" histology add "$1" --date "$2" --site "right lobe" \
+	--pathologist "Dr Lee" --metavir "$3" ${4:+--cpa "$4"} >/dev/null || notok "biopsy $1 $2"; }
+biopsy R1 2026-02-20 F4 22.0
+biopsy R1 2026-03-30 F3 16.5
+biopsy R2 2026-02-25 F3
 
 export HEPADESK_TEST_NOW="2026-04-01 10:00"
 # jq-free JSON checks: the cell of one measure and week, compact as printed.
@@ -87,6 +94,13 @@ expect_rc "report --json: exit 0" 0
 J=$OUT
 expect_in "json: top-level keys" '{"as_of":"2026-04-01","filters":{"from":null,"to":null,"etiology":null,"route":null,"product":null},"treated":6,"weeks":[1,2,4,8,12,24,36,48,72],"change":[' "$J"
 expect_in "json: safety and survival keys" '"safety":{"treated":6,"infusions":7,' "$J"
+# Histology (the dashboard's pairing): METAVIR one pair 4 to 3, change -1,
+# improved; R2 baseline only; four without. CPA 22 to 16.5 (-5.5).
+HI=$(printf '%s' "$J" | grep -o '"histology":{.*' | sed 's/,"survival":.*//')
+expect_in "json: histology pairing" '"histology":{"pairing":"paired biopsies: the first on or before the first infusion, the newest after it, both reporting the measure","measures":[{"measure":"metavir","label":"METAVIR fibrosis","unit":"stage","n":1,"n_pairs":1,"no_baseline":0,"baseline":{"n":1,"mean":4,' "$HI"
+expect_in "json: METAVIR counts" '"improved":1,"unchanged":0,"worse":0,"baseline_only":1,"none":4}' "$HI"
+expect_in "json: CPA change" '{"measure":"cpa","label":"Collagen proportionate area","unit":"%","n":1,"n_pairs":1,"no_baseline":0,"baseline":{"n":1,"mean":22,"sd":null,"median":22,"q1":22,"q3":22,"min":22,"max":22},"value":{"n":1,"mean":16.5,' "$HI"
+expect_in "json: CPA change mean" '"change":{"n":1,"mean":-5.5,' "$HI"
 expect_in "json: survival array" '"survival":[{"endpoint":"overall","label":"Overall survival","n":6,"events":1,' "$J"
 
 # Albumin week 1 (report_expected.py: values 3.2 3.5 3.0 3.1, baseline 2.9):
@@ -154,6 +168,9 @@ expect_in "text: the cohort" "treated patients: 6" "$OUT"
 expect_in "text: albumin change" "    change    n 4    mean 0.30 ± 0.22  median 0.25 (IQR 0.18 to 0.38)" "$OUT"
 expect_in "text: tests" "    tests     paired t 2.777 (df 3) p 0.0691; Wilcoxon p 0.1250 (exact, 4 non-zero)" "$OUT"
 expect_in "text: missing" "    missing   2 (missed 1, dead 1)" "$OUT"
+expect_in "text: histology" "METAVIR fibrosis (stage)
+    pairs     1: improved 1, unchanged 0, worse 0; baseline biopsy only 1, none 4" "$OUT"
+expect_in "text: a measure without pairs" "Ki-67 (%): no pairs" "$OUT"
 expect_in "text: safety row" "  Nausea                          1      1    0   0   1   0   0    1/1     1/1     1/1" "$OUT"
 expect_in "text: median" "  median 16 days (95 % CI 5 to not reached; Brookmeyer-Crowley" "$OUT"
 expect_in "text: a braille curve" "⡇" "$OUT"
@@ -167,6 +184,7 @@ run hd report outcomes --detail
 expect_in "detail: a value" "      R2           baseline 2.90 (2026-02-27)  value 3.50 (2026-03-09)  change 0.60" "$OUT"
 expect_in "detail: a missing patient" "      R5           missing: dead" "$OUT"
 expect_in "detail: an event" "    R4           2026-03-05  Nausea grade 3 related serious discontinued" "$OUT"
+expect_in "detail: a biopsy pair" "      R1           baseline 4 (2026-02-20)  value 3 (2026-03-30)  change -1" "$OUT"
 expect_in "detail: a survival subject" "    R6           day 16 event" "$OUT"
 run hd report outcomes --json --detail
 expect_in "detail json: value" '{"mrn":"R6","baseline":2.9,"baseline_date":"2026-03-06","value":3.1,"date":"2026-03-16","change":0.2}' "$OUT"
@@ -180,6 +198,8 @@ expect_eq "csv: header" "$(printf '%s\n' "$OUT" | head -n 1)" "section,item,unit
 expect_in "csv: a change row" '"change","albumin","g/dL",1,"","change_mean",0.3' "$OUT"
 expect_in "csv: p-value" '"change","alt","U/L",1,"","t_p",0.3477243781' "$OUT"
 expect_in "csv: at risk" '"survival","overall","months",6,"","at_risk",0' "$OUT"
+expect_in "csv: histology counts" '"histology","metavir","stage",,"","baseline_only",1' "$OUT"
+expect_in "csv: histology change" '"histology","cpa","%",,"","change_mean",-5.5' "$OUT"
 run hd report outcomes --csv --detail
 expect_in "csv detail: a patient's value" '"change","albumin","g/dL",1,"R3","value",3' "$OUT"
 

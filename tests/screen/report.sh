@@ -1,7 +1,7 @@
 #!/bin/sh
 # The outcomes report screen (issue 16) on a small fixed cohort built under
 # the test clock: R on the home screen opens it; the change from baseline,
-# the safety table and the survival figures show the numbers
+# the safety table, the paired biopsies and the survival figures show the numbers
 # `hepadesk report outcomes --json` gives for the same database; a filter
 # chosen from the pick list (etiology) builds the report again for fewer
 # patients; the ASCII fallback under LANG=C; a resize from 100x30 to 80x24
@@ -18,6 +18,9 @@ for p in RP-1 RP-2 RP-3 RP-4; do
 	hd infusion add "$p" --at "$TODAY 09:58" --route iv --cells 3e7 --lot UC-1 \
 		--expires 2027-01-31 --label "Infusion 1" >/dev/null || fail "infusion $p"
 done
+# RP-1's biopsy before treatment (the day of the first infusion): F4.
+hd histology add RP-1 --date "$TODAY" --site "right lobe" --pathologist "Dr Lee" --metavir F4 \
+	>/dev/null || fail "biopsy RP-1"
 for p in RP-1 RP-2; do hd patient update $p --etiology K70.3 >/dev/null || fail "etiology $p"; done
 for p in RP-3 RP-4; do hd patient update $p --etiology K74.6 >/dev/null || fail "etiology $p"; done
 hd ae add RP-2 --term Fever --temperature 38.6 --onset "$TODAY 09:59" --serious no \
@@ -36,6 +39,8 @@ hd status RP-3 deceased --date "$(later 50)" --reason "variceal bleeding" >/dev/
 HEPADESK_TEST_NOW="$(later 84) 10:00"
 hd visit add RP-1 --label W12 --albumin 3.4 --alt 28 --bilirubin 1.9 --confirm >/dev/null || fail "W12 RP-1"
 hd visit add RP-2 --label W12 --albumin 3.2 --alt 33 --bilirubin 2.0 --confirm >/dev/null || fail "W12 RP-2"
+hd histology add RP-1 --date "$(later 84)" --site "right lobe" --pathologist "Dr Lee" --metavir F3 \
+	>/dev/null || fail "biopsy RP-1 W12"
 # Week 36 (day 252): RP-1 and RP-2 followed past six months.
 HEPADESK_TEST_NOW="$(later 252) 10:00"
 hd visit add RP-1 --label W36 --albumin 3.5 --alt 27 --bilirubin 1.8 --confirm >/dev/null || fail "W36 RP-1"
@@ -107,6 +112,13 @@ shows "Any adverse event: 1 patient, 1 event; per patient 0.25, per infusion 0.2
 want=$(jq -r '.safety.terms[0] | "\(.term) \(.patients) \(.events) \(.worst_grade_patients | map(tostring) | join(" ")) \(.related_events)/\(.related_patients) \(.serious_events)/\(.serious_patients) \(.discontinued_events)/\(.discontinued_patients)"' "$T/all.json")
 [ "$want" = "Fever 1 1 1 0 0 0 0 1/1 0/0 0/0" ] || fail "JSON safety term: $want"
 [ "$(row 'Fever ')" = "$want" ] || fail "Fever row: '$(row 'Fever ')'"
+
+# Histology below it: RP-1's pair F4 to F3, improved (the JSON agrees).
+wait_for "Histology: paired biopsies"
+[ "$(jq -r '.histology.measures[0] | "\(.measure) \(.n) \(.improved) \(.change.mean)"' "$T/all.json")" = "metavir 1 1 -1" ] ||
+	fail "JSON histology: $(jq -c '.histology.measures[0]' "$T/all.json")"
+row 'METAVIR fibrosis' | grep -qF -- "METAVIR fibrosis 1 1/0/0 -1.0" ||
+	fail "METAVIR row: '$(row 'METAVIR fibrosis')'"
 
 # Survival: one death among four, numbers at risk and the median's interval.
 keys K

@@ -129,6 +129,12 @@ static void test_summary(void **state)
 	histology_summary(b, 3, DAY_NONE, &s);
 	assert_int_equal(s.baseline, 0);
 	assert_int_equal(s.latest, 2);
+	/* A second biopsy before the first infusion (b[1], on its day) is no
+	 * follow-up: the dashboard and the cohort report paired it with b[0]. */
+	histology_summary(b, 2, day("2026-01-10"), &s);
+	assert_int_equal(s.baseline, 0);
+	assert_int_equal(s.latest, -1);
+	assert_false(s.c[HISTO_METAVIR].have);
 }
 
 struct fx {

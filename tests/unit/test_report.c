@@ -2,13 +2,14 @@
  * each patient's value or reason for a missing one at a week, the safety
  * counting (treatment-emergent only, worst grade, discontinuation derived
  * from the infusions), survival subjects from the event history, and the
- * curve drawn in ASCII. Two patients built by hand; every expected number
- * is worked out in the comments. */
+ * curve drawn in ASCII, the paired biopsies. Patients built by hand; every
+ * expected number is worked out in the comments. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -180,12 +181,107 @@ static void safety_and_survival(void **state)
 	report_free(&r);
 }
 
+/* A biopsy on day with METAVIR, Ishak and CPA (NAN: not reported). */
+static struct histology biopsy(day_t day, double metavir, double ishak, double cpa)
+{
+	struct histology h;
+	histology_init(&h);
+	h.date = day;
+	h.v[HISTO_METAVIR] = metavir;
+	h.v[HISTO_ISHAK] = ishak;
+	h.v[HISTO_CPA] = cpa;
+	return h;
+}
+
+/* Four patients, first infusion on day 100, paired as the dashboard pairs
+ * biopsies (the first on or before day 100, the newest after it):
+ * H1 F4 Ishak 6 CPA 20 (day 90) to F3 Ishak 5 CPA 15 (day 300);
+ * H2 F3 CPA 18 (day 95) to F2 without CPA (day 320): CPA baseline only;
+ * H3 F2 (day 98) to F2 (day 250), a voided F0 on day 260 left out;
+ * H4 one biopsy after treatment only: no pair at all.
+ * METAVIR: pairs 4-3, 3-2, 2-2: improved 2, unchanged 1, none 1; changes
+ * -1, -1, 0: mean -2/3, SD sqrt(((1/3)^2 2 + (2/3)^2) / 2) = sqrt(1/3),
+ * t = (-2/3) / (sqrt(1/3) / sqrt 3) = -2 on 2 df, two-sided p =
+ * 1 - |t| / sqrt(t^2 + 2) = 1 - 2 / sqrt 6 = 0.183503419 (the t
+ * distribution with 2 df in closed form); baselines 4, 3, 2 (median 3),
+ * follow-ups 3, 2, 2 (median 2, mean 7/3). Ishak: H1 only, improved.
+ * CPA: H1 20 to 15 (lower is better: improved); H2 baseline only. */
+static void histology_pairs(void **state)
+{
+	static struct report r;
+	static struct config cfg;
+	config_defaults(&cfg);
+	struct report_infusion inf = {.date = 100, .route = ROUTE_IV};
+	struct histology h[4][3] = {
+	    {biopsy(90, 4, 6, 20), biopsy(300, 3, 5, 15)},
+	    {biopsy(95, 3, NAN, 18), biopsy(320, 2, NAN, NAN)},
+	    {biopsy(98, 2, NAN, NAN), biopsy(250, 2, NAN, NAN), biopsy(260, 0, NAN, NAN)},
+	    {biopsy(150, 1, NAN, NAN)}};
+	h[2][2].voided = true;
+	int nh[4] = {2, 2, 3, 1};
+	struct report_filter f;
+	struct err e = {""};
+	report_filter_init(&f);
+	report_init(&r, 400, &f);
+	for (int i = 0; i < 4; i++) {
+		struct patient p = {.id = i + 1};
+		snprintf(p.mrn, sizeof p.mrn, "H%d", i + 1);
+		struct dash_input in = {
+		    .p = &p, .cfg = &cfg, .as_of = DAY_NONE, .first_infusion = 100, .today = 400};
+		struct lt_history hist = {0};
+		hist.tte[LT_EV_DEATH] = (struct lt_tte){LT_EV_DEATH, false, 400, 300};
+		hist.tte[LT_EV_TRANSPLANT] = (struct lt_tte){LT_EV_TRANSPLANT, false, 400, 300};
+		struct report_patient_in pin = {.p = &p,
+						.in = &in,
+						.infusions = &inf,
+						.ninfusions = 1,
+						.history = &hist,
+						.histology = h[i],
+						.nhistology = nh[i]};
+		assert_int_equal(report_add_patient(&r, &pin, &e), ST_OK);
+	}
+	report_finish(&r);
+	const struct report_histo *mv = &r.histo[HISTO_METAVIR];
+	assert_int_equal(mv->cell.nvalues, 3);
+	assert_int_equal(mv->improved, 2);
+	assert_int_equal(mv->unchanged, 1);
+	assert_int_equal(mv->worse, 0);
+	assert_int_equal(mv->baseline_only, 0);
+	assert_int_equal(mv->none, 1);
+	assert_true(fabs(mv->cell.change.mean - -2.0 / 3) < 1e-12);
+	assert_true(fabs(mv->cell.change.sd - sqrt(1.0 / 3)) < 1e-12);
+	assert_true(fabs(mv->cell.test.t - -2) < 1e-12);
+	assert_int_equal(mv->cell.test.df, 2);
+	assert_true(fabs(mv->cell.test.p_t - 0.183503419) < 1e-8);
+	assert_int_equal(mv->cell.test.n_nonzero, 2);
+	assert_true(mv->cell.baseline.median == 3);
+	assert_true(mv->cell.value.median == 2);
+	assert_true(fabs(mv->cell.value.mean - 7.0 / 3) < 1e-12);
+	/* The pairs by patient, with both days. */
+	assert_string_equal(r.patients[mv->cell.values[0].patient].mrn, "H1");
+	assert_int_equal(mv->cell.values[0].base_day, 90);
+	assert_int_equal(mv->cell.values[0].day, 300);
+	assert_int_equal(mv->cell.values[2].day, 250); /* H3: the voided day 260 left out */
+	const struct report_histo *is = &r.histo[HISTO_ISHAK];
+	assert_int_equal(is->cell.nvalues, 1);
+	assert_int_equal(is->improved, 1);
+	assert_int_equal(is->none, 3);
+	const struct report_histo *cpa = &r.histo[HISTO_CPA];
+	assert_int_equal(cpa->cell.nvalues, 1);
+	assert_int_equal(cpa->improved, 1);
+	assert_true(cpa->cell.change.mean == -5);
+	assert_int_equal(cpa->baseline_only, 1);
+	assert_int_equal(cpa->none, 2);
+	report_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(filters),
 	    cmocka_unit_test(weeks_and_reasons),
 	    cmocka_unit_test(safety_and_survival),
+	    cmocka_unit_test(histology_pairs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -227,6 +227,42 @@ static void safety_lines(struct ui_report_view *s)
 		ui_lines_add(s->lines, ROLE_DIM, "  no adverse event recorded");
 }
 
+/* The paired biopsies: a row per measure (report.h, struct report_histo). */
+static void histology_lines(struct ui_report_view *s)
+{
+	char line[RP_LINE] = "", a[RP_CELL];
+	ui_lines_add(s->lines, ROLE_DIM, "%s", "");
+	ui_lines_add(s->lines, ROLE_TITLE,
+		     "Histology: paired biopsies (before the first infusion, the newest after)");
+	const char *head[] = {"Measure",      "Pairs",
+			      "Impr/=/Worse", s->ascii ? "Change+-SD" : "Change\u00b1SD",
+			      "p t",	      "p W"};
+	static const int width[] = {24, 6, 13, 14, 8, 8};
+	for (size_t k = 0; k < ARRAY_SIZE(head); k++)
+		put_cell(line, sizeof line, head[k], width[k], k == 0);
+	ui_lines_add(s->lines, ROLE_DIM, "%s", line);
+	for (int m = 0; m < HISTO_COUNT; m++) {
+		const struct report_histo *h = &s->r->histo[m];
+		const struct histo_measure_info *mi = histo_measure((enum histo_measure)m);
+		line[0] = '\0';
+		/* ASCII labels of at most 23 columns ("Collagen prop. area, %"). */
+		snprintf(a, sizeof a, "%.*s%s%s", *mi->unit ? 19 : 23, mi->label,
+			 *mi->unit ? ", " : "", mi->unit);
+		put_cell(line, sizeof line, a, width[0], true);
+		snprintf(a, sizeof a, "%d", h->cell.nvalues);
+		put_cell(line, sizeof line, a, width[1], false);
+		snprintf(a, sizeof a, "%d/%d/%d", h->improved, h->unchanged, h->worse);
+		put_cell(line, sizeof line, a, width[2], false);
+		put_cell(line, sizeof line, mean_sd(s, a, &h->cell.change, mi->decimals + 1, true),
+			 width[3], false);
+		put_cell(line, sizeof line, pval(a, h->cell.test.p_t), width[4], false);
+		put_cell(line, sizeof line, pval(a, h->cell.test.p_w), width[5], false);
+		ui_lines_add(s->lines, h->cell.nvalues ? ROLE_NORMAL : ROLE_DIM, "%s", line);
+	}
+	ui_lines_add(s->lines, ROLE_DIM,
+		     "Pairs: both biopsies report it. Impr/=/Worse by the measure's better side");
+}
+
 static const char *days_text(char *buf, bool reached, double days)
 {
 	if (!reached)
@@ -286,5 +322,6 @@ void ui_report_lines(struct ui_report_view *s)
 	ui_lines_clear(s->lines);
 	change_lines(s);
 	safety_lines(s);
+	histology_lines(s);
 	survival_lines(s);
 }
