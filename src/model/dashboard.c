@@ -232,7 +232,10 @@ static void basis_on(const struct dash_input *in, enum dash_measure m, day_t day
 	struct lab_latest labs;
 	struct exam_findings f;
 	int window = in->cfg->lab_window_days;
-	memset(&labs, 0, sizeof labs);
+	/* Only the results used are set (each whole); the rest of the 1.7 KB
+	 * is never read (have[] false), and clearing it on every score of every
+	 * day was a tenth of the cohort report's model time. */
+	memset(labs.have, 0, sizeof labs.have);
 	int nu = overview_score_analytes((enum score_id)dash_measure(m)->id, used);
 	for (int k = 0; k < nu; k++) {
 		enum analyte_id a = used[k];
@@ -240,9 +243,8 @@ static void basis_on(const struct dash_input *in, enum dash_measure m, day_t day
 		if (i < 0)
 			continue;
 		labs.have[a] = true;
-		labs.r[a].analyte = a;
-		labs.r[a].canonical = in->lab[a][i].value;
-		labs.r[a].date = in->lab[a][i].date;
+		labs.r[a] = (struct lab_result){
+		    .analyte = a, .canonical = in->lab[a][i].value, .date = in->lab[a][i].date};
 		note_used(pt, &in->lab[a][i]);
 	}
 	bool cp = m == DASH_CHILD_PUGH;
@@ -259,18 +261,16 @@ bool dash_score_on(const struct dash_input *in, enum dash_measure m, day_t day, 
 {
 	const struct dash_measure_info *mi = dash_measure(m);
 	struct dash_point pt = {DAY_NONE, NAN, 0, false};
-	struct score_basis *b;
+	struct score_basis b; /* 4 KB on the stack: one per score of every day */
 	if (!mi || mi->source != DSRC_SCORE)
 		return false;
-	b = xmalloc(sizeof *b);
-	basis_on(in, m, day, seen_only, b, &pt);
-	const struct score_value *v = score_get(&b->scores, (enum score_id)mi->id);
-	bool ok = b->valid && v && v->computable;
+	basis_on(in, m, day, seen_only, &b, &pt);
+	const struct score_value *v = score_get(&b.scores, (enum score_id)mi->id);
+	bool ok = b.valid && v && v->computable;
 	if (ok) {
 		pt.value = mi->id == SCORE_ALBI ? v->raw : v->value;
 		*out = pt;
 	}
-	free(b);
 	return ok;
 }
 
