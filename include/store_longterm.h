@@ -22,8 +22,8 @@
  * infusion and the last visit of items[0..n-1]). */
 enum status store_lt_plan_insert(struct store *st, const struct protocol *p, const struct plan *pl,
 				 const struct schedule_item *items, int n, struct err *e);
-/* Cancel a patient's open long-term items (patient_id 0: of any patient;
- * plan_id 0: of every plan); with
+/* Cancel a patient's open long-term items (plan_id 0: of every plan;
+ * patient_id 0: the plan's patient; one of them must be given); with
  * keep_contacts the survival contacts stay open (a transplanted patient is
  * still followed for survival). */
 enum status store_lt_close(struct store *st, int64_t patient_id, int64_t plan_id,
