@@ -69,16 +69,21 @@ static void read_patient(sqlite3_stmt *q, void *row)
 enum status store_export_patients(struct store *st, const char *mrn, day_t today,
 				  store_export_fn *fn, void *ctx, struct err *e)
 {
-	/* The newest status row of each patient by its index (patient_id, id). */
-	static const char sql[] =
-	    "SELECT p.id, p.mrn, p.name, p.dob, p.sex, p.etiology, s.state, s.date "
-	    "FROM patients p LEFT JOIN patient_status s ON s.id = (SELECT max(id) FROM "
-	    "patient_status WHERE patient_id = p.id) "
-	    "WHERE ?1 IS NULL OR p.mrn = ?1 ORDER BY p.mrn";
-	sqlite3_stmt *q = store_stmt(st, sql, e);
+	/* The newest status row of each patient by its index (patient_id, id).
+	 * One patient by its MRN, not "?1 IS NULL OR p.mrn = ?1": that walked
+	 * every patient's MRN for a one-patient export. */
+#define EXPORT_PATIENTS                                                              \
+	"SELECT p.id, p.mrn, p.name, p.dob, p.sex, p.etiology, s.state, s.date "     \
+	"FROM patients p LEFT JOIN patient_status s ON s.id = (SELECT max(id) FROM " \
+	"patient_status WHERE patient_id = p.id) "
+	static const char all[] = EXPORT_PATIENTS "ORDER BY p.mrn";
+	static const char one[] = EXPORT_PATIENTS "WHERE p.mrn = ?1";
+#undef EXPORT_PATIENTS
+	sqlite3_stmt *q = store_stmt(st, *mrn ? one : all, e);
 	if (!q)
 		return ST_IO;
-	store_bind_text(q, 1, *mrn ? mrn : NULL);
+	if (*mrn)
+		store_bind_text(q, 1, mrn);
 	struct export_patient p;
 	int rc, n = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {

@@ -19,6 +19,7 @@
 #include "app.h"
 #include "assets.h"
 #include "demo.h"
+#include "store_export.h"
 #include "store_longterm.h"
 #include "store_report.h"
 #include "uc_report.h"
@@ -311,6 +312,56 @@ static void read_login(sqlite3_stmt *q, void *row)
 }
 
 static int64_t pragma(struct store *st, const char *sql);
+struct ran {
+	char *sql[64];
+	int n;
+};
+static void ran_add(void *ctx, const char *sql);
+
+static enum status count_row(void *ctx, const void *row, struct err *e)
+{
+	(*(int *)ctx)++;
+	return ST_OK;
+}
+
+/* An export of one patient reads that patient: "?1 IS NULL OR p.mrn = ?1"
+ * walked every patient's MRN (a million at registry scale). */
+static void export_one_reads_one_patient(void **state)
+{
+	struct fx *f = *state;
+	struct err e;
+	struct demo_opts o = {10, 7, date_from_time(testclock_now, 0), 20};
+	assert_int_equal(demo_generate(f->st, &o, &e), ST_OK);
+	day_t today = date_from_time(testclock_now, 0);
+	int n = 0;
+	struct ran ran = {{0}, 0};
+	store_report_trace(f->st, ran_add, &ran);
+	assert_int_equal(store_export_patients(f->st, "70000005", today, count_row, &n, &e), ST_OK);
+	store_report_trace(f->st, NULL, NULL);
+	assert_int_equal(n, 1);
+	assert_int_equal(ran.n, 1);
+	/* Its plan searches the patients by MRN; the old one scanned them. */
+	char *x = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", ran.sql[0]);
+	sqlite3_stmt *q = NULL;
+	assert_int_equal(sqlite3_prepare_v2(f->st->db, x, -1, &q, NULL), SQLITE_OK);
+	int scans = 0, rows = 0;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(q, 3);
+		rows++;
+		scans += strncmp(d, "SCAN", 4) == 0;
+	}
+	sqlite3_finalize(q);
+	sqlite3_free(x);
+	free(ran.sql[0]);
+	assert_true(rows >= 2);
+	assert_int_equal(scans, 0);
+	n = 0;
+	assert_int_equal(store_export_patients(f->st, "NOSUCH", today, count_row, &n, &e),
+			 ST_NOT_FOUND);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_export_patients(f->st, "", today, count_row, &n, &e), ST_OK);
+	assert_true(n >= 30);
+}
 
 /* A status change closes the patient's long-term schedule, a plan closed
  * its plan's: "?1 = 0 OR patient_id = ?1" made each a scan of every
@@ -378,11 +429,7 @@ static void demo_load_journals_in_memory(void **state)
 	assert_int_equal(pragma(f->st, "PRAGMA cache_size"), -512);
 }
 
-/* Every statement the cohort report ran, once each. */
-struct ran {
-	char *sql[64];
-	int n;
-};
+/* Every statement the cohort report ran, once each (struct ran above). */
 
 static void ran_add(void *ctx, const char *sql)
 {
@@ -485,6 +532,7 @@ int main(void)
 	    T(patient_rows_stop_at_max),
 	    T(demo_load_journals_in_memory),
 	    T(lt_close_reads_one_patient),
+	    T(export_one_reads_one_patient),
 	    cmocka_unit_test(all_busy_refused),
 	    cmocka_unit_test(migrations_numbered_without_gaps),
 	    cmocka_unit_test(embedded_migrations_pass),
