@@ -100,7 +100,7 @@ enum status store_report_each(struct store *st, day_t from, day_t to, store_repo
 	struct store_report_cursor *c = NULL;
 	enum status s = store_report_open(st, from, to, &c, e);
 	bool done = false;
-	while (s == ST_OK && !done) {
+	while (s == ST_OK && c && !done) {
 		int64_t id = 0;
 		s = store_report_next(c, &id, &done, e);
 		if (s == ST_OK && !done)
