@@ -5,7 +5,6 @@
 #include "uc_report.h"
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -284,14 +283,7 @@ enum status app_report_build_step(struct report_build *b, int max_patients, bool
 	}
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv, NULL);
-	/* The reader takes no signal: a hang-up or a resize reaches the
-	 * thread that reads the keyboard, as before. */
-	sigset_t all, old;
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	int started = pthread_create(&t, NULL, reader, &p);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (started != 0) {
+	if (pthread_create(&t, NULL, reader, &p) != 0) {
 		pthread_cond_destroy(&p.cv);
 		pthread_mutex_destroy(&p.mu);
 		s = step_alone(b, max_patients, e);
