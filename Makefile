@@ -29,7 +29,7 @@ CFLAGS   := -std=c11 $(OPT) $(WARN) $(SAN) -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 libmd libsodium gsl jansson 2>/dev/null) \
              $(patsubst -I%,-isystem %,$(shell pkg-config --cflags libxml-2.0 2>/dev/null))
 MODEL_LIBS = $(shell pkg-config --libs sqlite3 libmd libsodium gsl jansson libxml-2.0 2>/dev/null) \
-             -liniparser -lunistring -lpam -lm -pthread
+             -liniparser -lunistring -lpam -lm
 UI_CFLAGS  = $(shell pkg-config --cflags ncursesw 2>/dev/null)
 UI_LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null)
 

@@ -4,7 +4,6 @@
  * that stays responsive while it builds). */
 #include "uc_report.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,12 +25,10 @@
 #define QOL_MAX 600
 #define HISTOLOGY_MAX 32
 
-/* One patient's buffers, reused patient after patient: what the reads
- * fill (pin, in and the arrays they point into) and report_add_patient
- * takes. */
+/* One patient's buffers, reused patient after patient. */
 struct load {
 	bool want[ANALYTE_COUNT]; /* the analytes the report's measures use */
-	const struct report_filter *filter;
+	struct report *r;
 	const struct config *cfg;
 	day_t today;
 	struct patient p;
@@ -46,9 +43,6 @@ struct load {
 	struct dash_point ascites[DASH_SERIES_MAX], he[DASH_SERIES_MAX];
 	struct dash_point stiffness[DASH_SERIES_MAX], dialysis[DASH_SERIES_MAX];
 	struct lt_history hist;
-	struct report_patient_in pin;
-	struct dash_input in;
-	bool matched; /* the patient passes the filter (else nothing more is read) */
 };
 
 static enum status load_series(struct store *st, int64_t pid, struct load *l, struct dash_input *in,
@@ -106,40 +100,38 @@ static enum status load_history(struct store *st, int64_t pid, struct load *l,
 	return ST_OK;
 }
 
-/* Read patient pid into l: the patient and infusions, and when it passes
- * the filter everything else the report uses. */
-static enum status load_patient(struct load *l, struct store *st, int64_t pid, struct err *e)
+static enum status one_patient(void *ctx, struct store *st, int64_t pid, struct err *e)
 {
-	struct report_patient_in *pin = &l->pin;
-	*pin = (struct report_patient_in){.p = &l->p, .infusions = l->inf};
-	l->matched = false;
+	struct load *l = ctx;
+	struct report_patient_in pin = {.p = &l->p, .infusions = l->inf};
 	enum status s = store_patient_get(st, pid, &l->p, e);
 	if (s == ST_OK)
-		s = store_report_infusions(st, pid, l->inf, INFUSIONS_MAX, &pin->ninfusions, e);
-	if (s != ST_OK || !report_filter_match(l->filter, pin))
+		s = store_report_infusions(st, pid, l->inf, INFUSIONS_MAX, &pin.ninfusions, e);
+	if (s != ST_OK || !report_filter_match(&l->r->filter, &pin))
 		return s;
-	l->matched = true;
-	l->in = (struct dash_input){
+	struct dash_input in = {
 	    .p = &l->p, .cfg = l->cfg, .first_infusion = l->inf[0].date, .today = l->today};
-	pin->in = &l->in;
-	pin->visits = l->visits;
-	pin->statuses = l->statuses;
-	pin->aes = l->aes;
-	pin->qol = l->qol;
-	pin->histology = l->histology;
-	s = load_series(st, pid, l, &l->in, e);
+	pin.in = &in;
+	pin.visits = l->visits;
+	pin.statuses = l->statuses;
+	pin.aes = l->aes;
+	pin.qol = l->qol;
+	pin.histology = l->histology;
+	s = load_series(st, pid, l, &in, e);
 	if (s == ST_OK)
-		s = store_report_visits(st, pid, l->visits, VISITS_MAX, &pin->nvisits, e);
+		s = store_report_visits(st, pid, l->visits, VISITS_MAX, &pin.nvisits, e);
 	if (s == ST_OK)
-		s = store_status_history(st, pid, l->statuses, STATUSES_MAX, &pin->nstatuses, e);
+		s = store_status_history(st, pid, l->statuses, STATUSES_MAX, &pin.nstatuses, e);
 	if (s == ST_OK)
-		s = load_history(st, pid, l, pin, e);
+		s = load_history(st, pid, l, &pin, e);
 	if (s == ST_OK)
-		s = store_ae_list(st, pid, l->aes, AES_MAX, &pin->naes, e);
+		s = store_ae_list(st, pid, l->aes, AES_MAX, &pin.naes, e);
 	if (s == ST_OK)
-		s = store_report_qol(st, pid, l->qol, QOL_MAX, &pin->nqol, e);
+		s = store_report_qol(st, pid, l->qol, QOL_MAX, &pin.nqol, e);
 	if (s == ST_OK)
-		s = store_histology_list(st, pid, l->histology, HISTOLOGY_MAX, &pin->nhistology, e);
+		s = store_histology_list(st, pid, l->histology, HISTOLOGY_MAX, &pin.nhistology, e);
+	if (s == ST_OK)
+		s = report_add_patient(l->r, &pin, e);
 	return s;
 }
 
@@ -152,7 +144,7 @@ struct report_build {
 	struct report_filter f;
 	struct report *out;
 	struct store_report_cursor *cur;
-	struct load *l[2]; /* one being read while the other is added */
+	struct load *l;
 	int walked, total;
 	bool done;
 };
@@ -182,13 +174,11 @@ enum status app_report_build_begin(struct app *app, const struct report_filter *
 	b->app = app;
 	b->f = *f;
 	b->out = out;
-	for (int i = 0; i < 2; i++) {
-		struct load *l = b->l[i] = xcalloc(1, sizeof *b->l[i]);
-		l->filter = &b->f;
-		l->cfg = &app->cfg;
-		l->today = today;
-		want_analytes(l->want);
-	}
+	b->l = xcalloc(1, sizeof *b->l);
+	b->l->r = out;
+	b->l->cfg = &app->cfg;
+	b->l->today = today;
+	want_analytes(b->l->want);
 	enum status s = store_report_open(app->st, f->from, f->to, &b->cur, e);
 	if (s == ST_OK)
 		s = store_report_count(b->cur, f->from, f->to, &b->total, e);
@@ -198,127 +188,18 @@ enum status app_report_build_begin(struct app *app, const struct report_filter *
 	return s;
 }
 
-/* --- a step: reading and adding overlapped ---
- *
- * Reading a patient (SQLite, about two thirds of the time) and adding it to
- * the report (the model) take turns on two buffers: a reader thread reads
- * patient k + 1 while this thread adds patient k. Only the reader uses the
- * store, only this thread the report; a buffer passes between them under
- * the mutex. The reader lives for one step and is joined before it
- * returns, so between steps the store is the caller's alone. */
-
-struct handoff {
-	enum status s;
-	struct err e;
-	bool full; /* read, not yet added */
-	bool end;  /* no patient: the walk is done, the step's count reached, or s */
-	bool done; /* the cursor has no patient left */
-};
-
-struct pipe {
-	struct report_build *b;
-	int max; /* patients this step; 0: all */
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	struct handoff h[2];
-	bool stop; /* the adder failed: read no more */
-};
-
-static void *reader(void *arg)
-{
-	struct pipe *p = arg;
-	for (int k = 0;; k++) {
-		struct handoff *h = &p->h[k % 2];
-		pthread_mutex_lock(&p->mu);
-		while (h->full && !p->stop)
-			pthread_cond_wait(&p->cv, &p->mu);
-		bool stop = p->stop;
-		pthread_mutex_unlock(&p->mu);
-		if (stop)
-			break;
-		struct handoff r = {ST_OK, {""}, true, false, false};
-		int64_t id = 0;
-		if (p->max > 0 && k >= p->max)
-			r.end = true;
-		else if ((r.s = store_report_next(p->b->cur, &id, &r.done, &r.e)) == ST_OK &&
-			 !r.done)
-			r.s = load_patient(p->b->l[k % 2], p->b->app->st, id, &r.e);
-		r.end = r.end || r.done || r.s != ST_OK;
-		pthread_mutex_lock(&p->mu);
-		*h = r;
-		pthread_cond_broadcast(&p->cv);
-		pthread_mutex_unlock(&p->mu);
-		if (r.end)
-			break;
-	}
-	return NULL;
-}
-
-/* The same walk without the reader thread (when none can be started). */
-static enum status step_alone(struct report_build *b, int max_patients, struct err *e)
+enum status app_report_build_step(struct report_build *b, int max_patients, bool *done,
+				  struct err *e)
 {
 	enum status s = ST_OK;
 	for (int k = 0; s == ST_OK && !b->done && (max_patients <= 0 || k < max_patients); k++) {
 		int64_t id = 0;
 		s = store_report_next(b->cur, &id, &b->done, e);
 		if (s == ST_OK && !b->done) {
-			s = load_patient(b->l[0], b->app->st, id, e);
-			if (s == ST_OK && b->l[0]->matched)
-				s = report_add_patient(b->out, &b->l[0]->pin, e);
+			s = one_patient(b->l, b->app->st, id, e);
 			b->walked++;
 		}
 	}
-	return s;
-}
-
-enum status app_report_build_step(struct report_build *b, int max_patients, bool *done,
-				  struct err *e)
-{
-	enum status s = ST_OK;
-	struct pipe p = {.b = b, .max = max_patients > 0 ? max_patients : 0};
-	pthread_t t;
-	if (b->done) {
-		*done = true;
-		return ST_OK;
-	}
-	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.cv, NULL);
-	if (pthread_create(&t, NULL, reader, &p) != 0) {
-		pthread_cond_destroy(&p.cv);
-		pthread_mutex_destroy(&p.mu);
-		s = step_alone(b, max_patients, e);
-		*done = b->done;
-		return s;
-	}
-	for (int k = 0;; k++) {
-		struct handoff *h = &p.h[k % 2];
-		pthread_mutex_lock(&p.mu);
-		while (!h->full)
-			pthread_cond_wait(&p.cv, &p.mu);
-		pthread_mutex_unlock(&p.mu);
-		bool end = h->end;
-		if (h->s != ST_OK) {
-			s = h->s;
-			*e = h->e;
-		} else if (h->done) {
-			b->done = true;
-		} else if (!end) {
-			const struct load *l = b->l[k % 2];
-			if (l->matched)
-				s = report_add_patient(b->out, &l->pin, e);
-			b->walked++;
-		}
-		pthread_mutex_lock(&p.mu);
-		h->full = false;
-		p.stop = p.stop || s != ST_OK;
-		pthread_cond_broadcast(&p.cv);
-		pthread_mutex_unlock(&p.mu);
-		if (end || s != ST_OK)
-			break;
-	}
-	pthread_join(t, NULL);
-	pthread_cond_destroy(&p.cv);
-	pthread_mutex_destroy(&p.mu);
 	*done = b->done;
 	return s;
 }
@@ -350,8 +231,7 @@ void app_report_build_cancel(struct report_build *b)
 	if (!b)
 		return;
 	store_report_close(b->cur);
-	free(b->l[0]);
-	free(b->l[1]);
+	free(b->l);
 	free(b);
 }
 
